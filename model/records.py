@@ -1,0 +1,417 @@
+"""The records Kizuna keeps: plain, typed, validated on the way in.
+
+Every record is a frozen dataclass. Edit one with :func:`dataclasses.replace`
+(which validates again), never in place: a record handed out by the store is
+a snapshot, and mutating it must not change what the store holds.
+
+Records built from the store's own file skip validation (:meth:`Record.trusted`)
+because they were validated when they were written; that keeps loading tens of
+thousands of notes fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
+from typing import Any, ClassVar, TypeVar
+
+from model.errors import ValidationError
+
+TIERS = ("deep", "active", "network", "archived")
+LEVELS = ("executive", "manager", "staff", "independent")
+RELATIONS = (
+    "customer",
+    "same-industry",
+    "cross-industry",
+    "investor",
+    "mentor",
+    "partner",
+    "candidate",
+    "other",
+)
+#: A10: public value -> a small joint piece of work -> regular contact.
+STAGES = ("met", "public value", "joint work", "regular contact")
+KINDS = (
+    "meeting",
+    "call",
+    "message",
+    "meal",
+    "event",
+    "intro made",
+    "help given",
+    "help received",
+    "value shared",
+    "note",
+    "log",  # written by Kizuna itself: tier changes, snoozes, reschedules
+)
+DEPTHS = ("deep", "touch")
+SCOPES = ("open", "private", "confidential")
+OWNERS = ("me", "them")
+PROMISE_STATUSES = ("open", "kept", "broken", "dropped")
+PURPOSES = (
+    "sales channel",
+    "hiring",
+    "product development",
+    "fundraising",
+    "learning",
+    "other",
+)
+#: A9: 1 same-industry, 2 cross-industry, 1 customer.
+DEFAULT_TEMPLATE = ("same-industry", "cross-industry", "cross-industry", "customer")
+
+_GENERATION = re.compile(r"^[1-9]0s$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+R = TypeVar("R", bound="Record")
+
+
+def new_id() -> str:
+    """A stable random id, never TinyDB's ``doc_id``."""
+    return uuid.uuid4().hex
+
+
+def now_stamp() -> str:
+    """Now as an ISO 8601 timestamp with its UTC offset."""
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+# -- field checks -------------------------------------------------------------
+
+
+def _text(where: str, value: Any, *, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(where, f"must be text, not {type(value).__name__}")
+    if required and not value.strip():
+        raise ValidationError(where, "must not be empty")
+    return value
+
+
+def _choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: bool = False) -> None:
+    if blank and value == "":
+        return
+    if value not in allowed:
+        raise ValidationError(where, f"{value!r} is not one of {', '.join(allowed)}")
+
+
+def _date(where: str, value: Any, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if not isinstance(value, str):
+        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if len(value) != 10:
+        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
+
+
+def _strings(where: str, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise ValidationError(where, "must be a list of text")
+
+
+def _stamp(where: str, value: Any) -> None:
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValidationError(where, f"{value!r} is not an ISO 8601 timestamp") from None
+
+
+# -- the base -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """Fields every stored record has, and the conversions to and from dicts."""
+
+    table: ClassVar[str] = ""
+    #: fields held as tuples in memory and lists in JSON
+    _lists: ClassVar[tuple[str, ...]] = ()
+
+    def __post_init__(self) -> None:
+        for name in self._lists:
+            value = getattr(self, name)
+            if isinstance(value, list):
+                object.__setattr__(self, name, tuple(value))
+        self.validate()
+
+    def validate(self) -> None:
+        where = self.table.rstrip("s")
+        _text(f"{where}.id", self.id, required=True)
+        _stamp(f"{where}.created", self.created)
+        _stamp(f"{where}.updated", self.updated)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        """Build and validate a record from outside data (JSON, a form).
+
+        Unknown keys are an error naming the key, so a typo never vanishes.
+        """
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            where = cls.table.rstrip("s")
+            raise ValidationError(f"{where}.{unknown[0]}", "is not a known field")
+        return cls(**data)
+
+    @classmethod
+    def trusted(cls: type[R], data: dict[str, Any]) -> R:
+        """Build a record from the store's own data without validating it."""
+        obj = object.__new__(cls)
+        d = obj.__dict__
+        d.update(data)
+        for name in cls._lists:
+            d[name] = tuple(d.get(name) or ())
+        return obj
+
+    def touched(self: R, **changes: Any) -> R:
+        """A copy with ``changes`` applied and ``updated`` set to now."""
+        return dataclasses.replace(self, updated=now_stamp(), **changes)
+
+
+def _created() -> str:
+    return now_stamp()
+
+
+# -- the records ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contact(Record):
+    """A person. Names and readings may be in any script."""
+
+    table: ClassVar[str] = "contacts"
+    _lists: ClassVar[tuple[str, ...]] = ("purposes", "emails", "phones", "links", "tags")
+
+    name: str = ""
+    reading: str = ""
+    company: str = ""
+    title: str = ""
+    industry: str = ""
+    function: str = ""
+    level: str = ""
+    generation: str = ""
+    relation: str = ""
+    tier: str = "network"
+    purposes: tuple[str, ...] = ()
+    stage: str = ""
+    next_step: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    how_met: str = ""
+    tags: tuple[str, ...] = ()
+    birthday: str = ""  # YYYY-MM-DD, or --MM-DD when the year is unknown
+    cadence_days: int | None = None  # per-person override of the touch cadence
+    snoozed_until: str | None = None
+    snooze_reason: str = ""
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=_created)
+    updated: str = field(default_factory=_created)
+
+    def validate(self) -> None:
+        super().validate()
+        _text("contact.name", self.name, required=True)
+        for name in ("reading", "company", "title", "industry", "function",
+                     "next_step", "how_met", "snooze_reason", "notes"):
+            _text(f"contact.{name}", getattr(self, name))
+        _choice("contact.tier", self.tier, TIERS)
+        _choice("contact.level", self.level, LEVELS, blank=True)
+        _choice("contact.relation", self.relation, RELATIONS, blank=True)
+        _choice("contact.stage", self.stage, STAGES, blank=True)
+        if self.generation and not _GENERATION.match(self.generation):
+            raise ValidationError("contact.generation", f"{self.generation!r} is not like 20s, 30s, 40s")
+        for name in self._lists:
+            _strings(f"contact.{name}", getattr(self, name))
+        for p in self.purposes:
+            _choice("contact.purposes", p, PURPOSES)
+        if self.birthday and not re.match(r"^(\d{4}|--)-?\d{2}-\d{2}$", self.birthday):
+            raise ValidationError("contact.birthday", f"{self.birthday!r} is not YYYY-MM-DD or --MM-DD")
+        if self.cadence_days is not None and (
+            not isinstance(self.cadence_days, int) or isinstance(self.cadence_days, bool)
+            or self.cadence_days < 1
+        ):
+            raise ValidationError("contact.cadence_days", f"{self.cadence_days!r} is not a whole number of days (1 or more)")
+        _date("contact.snoozed_until", self.snoozed_until, optional=True)
+
+
+@dataclass(frozen=True)
+class Interaction(Record):
+    """One timeline entry, with one or more people."""
+
+    table: ClassVar[str] = "interactions"
+    _lists: ClassVar[tuple[str, ...]] = ("contacts", "tags")
+
+    date: str = ""
+    contacts: tuple[str, ...] = ()
+    kind: str = "note"
+    depth: str = "touch"
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    scope: str = "open"
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=_created)
+    updated: str = field(default_factory=_created)
+
+    def validate(self) -> None:
+        super().validate()
+        _date("interaction.date", self.date)
+        _strings("interaction.contacts", self.contacts)
+        _choice("interaction.kind", self.kind, KINDS)
+        _choice("interaction.depth", self.depth, DEPTHS)
+        _text("interaction.text", self.text)
+        _strings("interaction.tags", self.tags)
+        _choice("interaction.scope", self.scope, SCOPES)
+
+
+@dataclass(frozen=True)
+class Promise(Record):
+    """A promise, mine to them or theirs to me.
+
+    ``original_due`` keeps the first due date: a promise kept after it is late
+    even when it was rescheduled. ``history`` records each reschedule.
+    """
+
+    table: ClassVar[str] = "promises"
+    _lists: ClassVar[tuple[str, ...]] = ("history",)
+
+    owner: str = "me"
+    contact: str = ""
+    text: str = ""
+    due: str = ""
+    status: str = "open"
+    resolved: str | None = None
+    original_due: str = ""
+    history: tuple[dict, ...] = ()  # {"on", "from", "to", "reason"}
+    interaction: str | None = None  # the note the promise was captured in
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=_created)
+    updated: str = field(default_factory=_created)
+
+    def __post_init__(self) -> None:
+        if not self.original_due:
+            object.__setattr__(self, "original_due", self.due)
+        super().__post_init__()
+
+    def validate(self) -> None:
+        super().validate()
+        _choice("promise.owner", self.owner, OWNERS)
+        _text("promise.contact", self.contact, required=True)
+        _text("promise.text", self.text, required=True)
+        _date("promise.due", self.due)
+        _date("promise.original_due", self.original_due)
+        _choice("promise.status", self.status, PROMISE_STATUSES)
+        _date("promise.resolved", self.resolved, optional=True)
+        if self.status == "open" and self.resolved is not None:
+            raise ValidationError("promise.resolved", "an open promise has no resolved date")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in a month's focus plan: a role, maybe a person, an intent."""
+
+    role: str = "cross-industry"
+    contact: str | None = None
+    intent: str = ""
+
+    def validate(self, where: str) -> None:
+        _choice(f"{where}.role", self.role, RELATIONS)
+        if self.contact is not None:
+            _text(f"{where}.contact", self.contact, required=True)
+        _text(f"{where}.intent", self.intent)
+
+
+@dataclass(frozen=True)
+class FocusPlan(Record):
+    """The focus of one month (``YYYY-MM``): a challenge, a purpose, slots."""
+
+    table: ClassVar[str] = "focus_plans"
+    _lists: ClassVar[tuple[str, ...]] = ("slots",)
+
+    month: str = ""
+    challenge: str = ""
+    purpose: str = "other"
+    slots: tuple[Slot, ...] = ()
+    review: str = ""
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=_created)
+    updated: str = field(default_factory=_created)
+
+    def __post_init__(self) -> None:
+        slots = tuple(Slot(**s) if isinstance(s, dict) else s for s in self.slots)
+        object.__setattr__(self, "slots", slots)
+        super().__post_init__()
+
+    def validate(self) -> None:
+        super().validate()
+        if not isinstance(self.month, str) or not _MONTH.match(self.month):
+            raise ValidationError("focus_plan.month", f"{self.month!r} is not a month (YYYY-MM)")
+        _text("focus_plan.challenge", self.challenge)
+        _choice("focus_plan.purpose", self.purpose, PURPOSES)
+        for i, slot in enumerate(self.slots):
+            if not isinstance(slot, Slot):
+                raise ValidationError(f"focus_plan.slots[{i}]", "is not a slot")
+            slot.validate(f"focus_plan.slots[{i}]")
+        _text("focus_plan.review", self.review)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["slots"] = [dataclasses.asdict(s) for s in self.slots]
+        return out
+
+    @classmethod
+    def trusted(cls, data: dict[str, Any]) -> FocusPlan:
+        obj = super().trusted(data)
+        obj.__dict__["slots"] = tuple(Slot(**s) for s in obj.slots)
+        return obj
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The owner's settings, stored in the ``meta`` table beside ``schema_version``."""
+
+    deep_cap: int = 5  # A3, Dunbar's inner layer
+    active_cap: int = 15  # Dunbar's next layer
+    own_industry: str = ""
+    focus_template: tuple[str, ...] = DEFAULT_TEMPLATE
+    focus_deep_per_month: int = 1  # A11
+    touch_cadence_days: int = 90  # A11: a touch each quarter
+
+    def __post_init__(self) -> None:
+        if isinstance(self.focus_template, list):
+            object.__setattr__(self, "focus_template", tuple(self.focus_template))
+        for name in ("deep_cap", "active_cap", "focus_deep_per_month", "touch_cadence_days"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")
+        _text("settings.own_industry", self.own_industry)
+        for role in self.focus_template:
+            _choice("settings.focus_template", role, RELATIONS)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["focus_template"] = list(self.focus_template)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise ValidationError(f"settings.{unknown[0]}", "is not a known setting")
+        return cls(**data)
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Contact, Interaction, Promise, FocusPlan)

@@ -1,0 +1,165 @@
+"""A TinyDB storage that never loses or half-writes the owner's notes.
+
+TinyDB's own ``JSONStorage`` rewrites its file in place, takes an empty file
+for a new database and offers no way to say "this file is damaged, leave it
+alone". This storage:
+
+* reads the whole file once (:meth:`AtomicJSONStorage.load`) and refuses a
+  file that is empty, NUL-filled, not JSON, not shaped like a TinyDB file, or
+  written by a newer Kizuna (``schema_version``), naming file, line and column;
+* serves TinyDB from memory, so a transaction of many changes costs one write;
+* writes atomically (:meth:`AtomicJSONStorage.flush`): a private temp file in
+  the same folder, fsync, ``os.replace``, fsync of the folder. A crash at any
+  instant leaves the old file or the new one, never a mix.
+
+Locking and reloading belong to :class:`model.store.Store`, which owns this.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from model.errors import StoreError
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+TEMP_PREFIX = ".kizuna-tmp-"
+
+Data = dict[str, dict[str, Any]]
+
+
+def _from_0(data: Data) -> Data:
+    """Version 0 is a file with no ``meta`` table: stamp it as version 1."""
+    data[META_TABLE] = {"1": {"schema_version": 1, "settings": {}}}
+    return data
+
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` file into version ``n + 1``.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_0}
+
+
+def schema_version(data: Data) -> int:
+    meta = data.get(META_TABLE) or {}
+    for doc in meta.values():
+        if isinstance(doc, dict) and "schema_version" in doc:
+            return doc["schema_version"]
+    return 0
+
+
+def migrate(data: Data, path: Path) -> tuple[Data, bool]:
+    """Bring ``data`` up to :data:`SCHEMA_VERSION`; say whether anything changed."""
+    version = schema_version(data)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise StoreError(f"{path}: schema_version {version!r} is not a version number; not touching it")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer Kizuna (schema_version {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade Kizuna, the file was not touched"
+        )
+    changed = False
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        changed = True
+    return data, changed
+
+
+def parse(raw: bytes, path: Path) -> Data:
+    """Decode and check the shape of a store file's bytes, or raise StoreError."""
+    if not raw.strip(b"\x00 \t\r\n"):
+        what = "empty" if not raw else "blank or NUL-filled"
+        raise StoreError(f"{path}: the file is {what} ({len(raw)} bytes), so it is damaged; not touching it "
+                         f"(restore from the backups folder beside it)")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: "
+                         f"{exc.msg}; not touching it") from None
+    if not isinstance(data, dict):
+        raise StoreError(f"{path}: expected a JSON object of tables, found {type(data).__name__}; not touching it")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise StoreError(f"{path}: table {name!r} is not an object of documents; not touching it")
+    return data
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves old or new, never a mix."""
+    folder = path.parent
+    tmp = folder / f"{TEMP_PREFIX}{path.name}-{os.getpid()}-{os.urandom(4).hex()}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(folder)
+
+
+class AtomicJSONStorage(Storage):
+    """Holds the store's data in memory; loads and flushes the file on request."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self.data: Data = {}
+        self.dirty = False
+        #: set when loading migrated the data: the next flush writes it back
+        self.migrated = False
+
+    # TinyDB's side ------------------------------------------------------------
+
+    def read(self) -> Data:
+        return self.data
+
+    def write(self, data: Data) -> None:
+        self.data = data
+        self.dirty = True
+
+    def close(self) -> None:
+        """Nothing to close: the file is only open while it is read or written."""
+
+    # the store's side ---------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the file from disk (or start empty if there is none)."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self.data, self.migrated = migrate({}, self.path)
+            self.dirty = False
+            return
+        except IsADirectoryError:
+            raise StoreError(f"{self.path}: is a folder, not a store file") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read it: {exc.strerror}") from None
+        self.data, self.migrated = migrate(parse(raw, self.path), self.path)
+        self.dirty = False
+
+    def encode(self) -> bytes:
+        return orjson.dumps(self.data, option=orjson.OPT_INDENT_2) + b"\n"
+
+    def flush(self) -> None:
+        atomic_write(self.path, self.encode())
+        self.dirty = False
+        self.migrated = False

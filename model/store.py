@@ -1,0 +1,284 @@
+"""The store: every record in one TinyDB file, kept safe.
+
+All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
+
+* **Atomic** writes (see :mod:`model.storage`).
+* **Locked** read-modify-write: :meth:`Store.transaction` takes a lock file
+  beside the store for as long as one change takes, reloads first if another
+  process wrote since we last read, and writes once at the end. The lock is
+  never held while the app sits idle, so ``kizuna note`` works while the app
+  is open in another terminal.
+* **Never overwrite what could not be read**: a damaged or newer file raises
+  :class:`~model.errors.StoreError` and nothing is written.
+* A failed write or a failed change reloads from disk, so memory never holds
+  a change the file does not.
+* **Rolling backups**: before the first write of a day the current file is
+  kept as ``<name>-backups/<stem>-YYYY-MM-DD.json`` (the last seven days).
+* **Private**: the file is 0600, a folder Kizuna creates is 0700.
+
+Records are referenced by their own ``id`` (a UUID); TinyDB's ``doc_id`` is
+an internal storage key only. Records handed out are frozen snapshots.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb.table import Table
+
+from model.errors import NotFoundError, StoreError
+from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
+from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
+
+R = TypeVar("R", bound=Record)
+
+BACKUPS_KEPT = 7
+LOCK_TIMEOUT = 15.0
+_TYPES = {cls.table: cls for cls in RECORD_TYPES}
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class Store:
+    """One owner's Kizuna data in one file. Not thread-safe: use one thread."""
+
+    def __init__(self, path: str | os.PathLike, *, private_folder: bool = False) -> None:
+        self.path = Path(path)
+        self._private_folder = private_folder
+        self._storage = AtomicJSONStorage(self.path)
+        self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
+                              timeout=LOCK_TIMEOUT, mode=0o600)
+        self._depth = 0
+        self._signature: tuple[int, int, int] | None = None
+        self._cache: dict[str, list[Record]] = {}
+        self._index: dict[str, dict[str, int]] = {}
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        self._read()
+
+    # -- loading ------------------------------------------------------------
+
+    def _read(self) -> None:
+        self._signature = _signature(self.path)
+        self._cache.clear()
+        self._index.clear()
+        self._storage.load()
+
+    def changed_on_disk(self) -> bool:
+        """Has another process written the file since we last read or wrote it?"""
+        return _signature(self.path) != self._signature
+
+    def refresh(self) -> bool:
+        """Reload if the file changed on disk; say whether it did."""
+        if not self.changed_on_disk():
+            return False
+        self._read()
+        return True
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path.with_name(self.path.stem + "-backups")
+
+    # -- writing ------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Lock, reload if needed, let the caller change things, write once.
+
+        Nested calls join the outer transaction. If the body or the write
+        fails, the in-memory data is reloaded from disk and the error raised.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._prepare_folder()
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(f"{self.path}: another Kizuna process has held the lock for "
+                             f"{LOCK_TIMEOUT:.0f} s; try again") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot take the lock: {exc.strerror}") from None
+        self._depth = 1
+        try:
+            self.refresh()
+            self._remove_stale_temps()
+            yield self
+            if self._storage.dirty or self._storage.migrated:
+                self._backup()
+                self._storage.flush()
+                self._signature = _signature(self.path)
+        except BaseException:
+            self._reload_after_failure()
+            raise
+        finally:
+            self._depth = 0
+            self._lock.release()
+
+    def _reload_after_failure(self) -> None:
+        try:
+            self._read()
+        except StoreError:
+            # The file itself is the problem; keep nothing that is not on disk.
+            self._storage.data = {}
+            self._cache.clear()
+            self._index.clear()
+
+    def _prepare_folder(self) -> None:
+        folder = self.path.parent
+        if not folder.exists():
+            try:
+                folder.mkdir(mode=0o700, parents=True)
+            except OSError as exc:
+                raise StoreError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+        if self._private_folder:
+            os.chmod(folder, 0o700)
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files a killed writer left behind (we hold the lock)."""
+        for tmp in self.path.parent.glob(f"{TEMP_PREFIX}{self.path.name}-*"):
+            tmp.unlink(missing_ok=True)
+
+    def _backup(self) -> None:
+        """Keep today's first version of the file; prune to the last seven days."""
+        if not self.path.exists():
+            return
+        folder = self.backups_dir
+        folder.mkdir(mode=0o700, exist_ok=True)
+        target = folder / f"{self.path.stem}-{date.today().isoformat()}{self.path.suffix}"
+        if target.exists():
+            return
+        try:
+            # Writes replace the file, never change it, so a hard link is a true copy.
+            os.link(self.path, target)
+        except OSError:
+            shutil.copy2(self.path, target)
+            os.chmod(target, 0o600)
+        kept = sorted(folder.glob(f"{self.path.stem}-????-??-??{self.path.suffix}"))
+        for old in kept[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+
+    # -- reading records --------------------------------------------------------
+
+    def _table(self, cls: type[R]) -> Table:
+        # A fresh TinyDB table each time: a kept one caches its next doc_id,
+        # which goes stale when another process inserts.
+        return Table(self._storage, cls.table, cache_size=0)
+
+    def _all(self, cls: type[R]) -> list[R]:
+        cached = self._cache.get(cls.table)
+        if cached is None:
+            docs = self._storage.data.get(cls.table, {})
+            cached = [cls.trusted(dict(doc)) for doc in docs.values()]
+            self._cache[cls.table] = cached
+        return list(cached)  # type: ignore[arg-type]
+
+    def _doc_ids(self, cls: type[Record]) -> dict[str, int]:
+        index = self._index.get(cls.table)
+        if index is None:
+            docs = self._storage.data.get(cls.table, {})
+            index = {doc["id"]: int(key) for key, doc in docs.items()}
+            self._index[cls.table] = index
+        return index
+
+    def contacts(self) -> list[Contact]:
+        return self._all(Contact)
+
+    def interactions(self) -> list[Interaction]:
+        return self._all(Interaction)
+
+    def promises(self) -> list[Promise]:
+        return self._all(Promise)
+
+    def focus_plans(self) -> list[FocusPlan]:
+        return self._all(FocusPlan)
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        doc_id = self._doc_ids(cls).get(record_id)
+        if doc_id is None:
+            raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
+        return cls.trusted(dict(self._storage.data[cls.table][str(doc_id)]))
+
+    def contact(self, contact_id: str) -> Contact:
+        return self.get(Contact, contact_id)
+
+    def focus_plan(self, month: str) -> FocusPlan | None:
+        for plan in self.focus_plans():
+            if plan.month == month:
+                return plan
+        return None
+
+    def settings(self) -> Settings:
+        return Settings.from_dict(self._meta().get("settings") or {})
+
+    def _meta(self) -> dict[str, Any]:
+        for doc in self._storage.data.get(META_TABLE, {}).values():
+            return doc
+        return {"schema_version": SCHEMA_VERSION, "settings": {}}
+
+    @property
+    def version(self) -> tuple[int, int, int] | None:
+        """Changes whenever the file does; the app compares it to notice writes."""
+        return self._signature
+
+    # -- changing records ---------------------------------------------------------
+
+    def add(self, record: R) -> R:
+        """Insert a new record (its ``id`` must be new)."""
+        cls = type(record)
+        with self.transaction():
+            index = self._doc_ids(cls)
+            if record.id in index:
+                raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
+            index[record.id] = self._table(cls).insert(record.to_dict())
+            self._cache.pop(cls.table, None)
+        return record
+
+    def put(self, record: R) -> R:
+        """Replace the stored record with the same ``id`` by ``record``."""
+        cls = type(record)
+        with self.transaction():
+            doc_id = self._doc_ids(cls).get(record.id)
+            if doc_id is None:
+                raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
+                                    f"(another process may have deleted it)")
+            self._storage.data[cls.table][str(doc_id)] = record.to_dict()
+            self._storage.dirty = True
+            self._cache.pop(cls.table, None)
+        return record
+
+    def remove(self, record: Record) -> None:
+        cls = type(record)
+        with self.transaction():
+            doc_id = self._doc_ids(cls).pop(record.id, None)
+            if doc_id is None:
+                raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
+            self._table(cls).remove(doc_ids=[doc_id])
+            self._cache.pop(cls.table, None)
+
+    def save_settings(self, settings: Settings) -> None:
+        with self.transaction():
+            meta = dict(self._meta())
+            meta["settings"] = settings.to_dict()
+            self._storage.data[META_TABLE] = {"1": meta}
+            self._storage.dirty = True
+
+    def record_types(self) -> dict[str, type[Record]]:
+        return dict(_TYPES)

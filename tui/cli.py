@@ -1,0 +1,133 @@
+"""The ``kizuna`` command: opens the app, or runs one subcommand and exits.
+
+Each area's subcommands live in a module of :mod:`tui.commands` with a
+``register(subparsers)`` function; each subcommand sets ``func(ctx) -> int``.
+Textual is imported only when the app opens, so ``kizuna note`` starts fast.
+
+Errors are one line on stderr and a non-zero exit: 1 for a refused action or
+bad data, 2 for a bad argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from model.errors import KizunaError
+
+#: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
+COMMAND_MODULES = (
+    "tui.commands.basic",
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def store_options() -> Parser:
+    """Options every command takes, before or after the subcommand's name."""
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the store file (default: $KIZUNA_DB, else the user data folder)")
+    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                        help="work on a disposable copy of the built-in demo data")
+    return common
+
+
+@dataclass
+class Context:
+    """What a subcommand needs: its arguments, the store (opened on first use), today."""
+
+    args: argparse.Namespace
+    _store: Any = None
+    _tmp: str | None = None
+    today: date = field(default_factory=date.today)
+
+    @property
+    def store(self):
+        if self._store is None:
+            self._store = open_store(self)
+        return self._store
+
+    def close(self) -> None:
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+
+def open_store(ctx: Context):
+    from model.paths import default_store_path
+    from model.store import Store
+
+    if getattr(ctx.args, "demo", False):
+        from model.demo import build_demo
+
+        ctx._tmp = tempfile.mkdtemp(prefix="kizuna-demo-")
+        store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
+        build_demo(store, ctx.today)
+        return store
+    path, own_folder = default_store_path(getattr(ctx.args, "db", None))
+    return Store(path, private_folder=own_folder)
+
+
+def build_parser() -> Parser:
+    common = store_options()
+    parser = Parser(
+        prog="kizuna",
+        parents=[common],
+        description="A small, deep, diverse network. With no command, opens the app.",
+        epilog="Run 'kizuna COMMAND --help' for one command's options.",
+    )
+    parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+                        help="pretend today is this date (demo data and planning)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def run_app(ctx: Context) -> int:
+    from tui.app import make_app
+
+    app = make_app(ctx.store, today=ctx.today, demo=bool(getattr(ctx.args, "demo", False)))
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = Context(args)
+    if getattr(args, "date", None):
+        ctx.today = args.date
+    func = getattr(args, "func", None) or run_app
+    try:
+        return func(ctx) or 0
+    except KizunaError as exc:
+        print(f"kizuna: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of ``kizuna``, one module per area, each with ``register(sub)``."""

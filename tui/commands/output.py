@@ -1,0 +1,39 @@
+"""Printing for people (aligned columns, Japanese included) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+from rich.cells import cell_len
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal cells (wide characters count two)."""
+    if cell_len(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (width - cell_len(text))
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Rows as columns lined up by display width; the last column is not padded."""
+    widths = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = [min(w, 40) for w in widths]
+    lines = []
+    for row in [headers, *rows]:
+        cells = [fit(c, w) for c, w in zip(row[:-1], widths)] + [row[-1]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
