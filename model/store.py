@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -250,6 +250,32 @@ class Store:
             index[record.id] = self._table(cls).insert(record.to_dict())
             self._cache.pop(cls.table, None)
         return record
+
+    def add_many(self, records: Iterable[Record]) -> int:
+        """Insert many new records in one transaction; say how many.
+
+        ``add`` in a loop asks TinyDB for the next document number each time,
+        which scans the table: 3,000 imported people took seconds. This finds
+        the next number once per table. All or nothing, like any transaction.
+        """
+        groups: dict[type[Record], list[Record]] = {}
+        for record in records:
+            groups.setdefault(type(record), []).append(record)
+        with self.transaction():
+            for cls, group in groups.items():
+                index = self._doc_ids(cls)
+                docs = self._storage.data.setdefault(cls.table, {})
+                next_id = max((int(k) for k in docs), default=0) + 1
+                for record in group:
+                    if record.id in index:
+                        raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
+                    docs[str(next_id)] = record.to_dict()
+                    index[record.id] = next_id
+                    next_id += 1
+                self._cache.pop(cls.table, None)
+            if groups:
+                self._storage.dirty = True
+        return sum(len(g) for g in groups.values())
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
