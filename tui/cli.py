@@ -25,6 +25,7 @@ from model.errors import KizunaError
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "tui.commands.basic",
+    "tui.commands.focus",
 )
 
 

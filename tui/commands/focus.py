@@ -1,0 +1,484 @@
+"""``kizuna focus ...`` (the monthly focus plan) and ``kizuna diversity``."""
+
+from __future__ import annotations
+
+import argparse
+
+from model.records import PURPOSES, RELATIONS, TIERS
+
+MONTH_HELP = "YYYY-MM, or this/next/last (default: this month)"
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "focus", parents=[common], help="this month's focus: plan, people, suggestions, review",
+        description="The monthly focus plan (A4, A9): the month's business challenge and purpose, "
+                    "and a few people chosen for it, one per slot (default template: 1 same-industry, "
+                    "2 cross-industry, 1 customer). With no action, shows this month's plan.")
+    p.set_defaults(func=cmd_show, month=None, json=False)
+    fsub = p.add_subparsers(dest="focus_command", metavar="ACTION", parser_class=type(p))
+
+    def action(name: str, help: str, description: str, func, json: bool = True) -> argparse.ArgumentParser:
+        a = fsub.add_parser(name, parents=[common], help=help, description=description)
+        a.add_argument("--month", metavar="MONTH", help=MONTH_HELP)
+        if json:
+            a.add_argument("--json", action="store_true", help="print JSON for scripts")
+        a.set_defaults(func=func)
+        return a
+
+    action("show", "the month's plan and each person's progress",
+           "Show a month's plan: challenge, purpose, slots, and for each person whether the "
+           "month's deep conversation happened and what promises are open.", cmd_show)
+
+    a = action("plan", "create a month's plan or change its challenge, purpose or slots",
+               "Create the month's plan (slots from the focus template) or change it.", cmd_plan)
+    a.add_argument("--challenge", metavar="TEXT", help="the month's business challenge")
+    a.add_argument("--purpose", choices=PURPOSES, metavar="PURPOSE",
+                   help=f"what the month's focus serves: {', '.join(PURPOSES)}")
+    a.add_argument("--slots", metavar="ROLE,ROLE,...",
+                   help=f"the slots' roles, in order (roles: {', '.join(RELATIONS)})")
+
+    a = action("add", "put a person into a slot",
+               "Put a person into the month's plan (created from the template if needed). "
+               "Without --slot or --role they go to the empty slot that fits them best.", cmd_add)
+    a.add_argument("name", help="a name or reading, or enough of one to be unique")
+    a.add_argument("--slot", type=int, metavar="N", help="the slot number (1, 2, ...)")
+    a.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="the first empty slot of this role")
+    a.add_argument("--intent", metavar="TEXT", help="what you want from this month with them")
+    a.add_argument("--replace", action="store_true", help="with --slot: replace whoever holds it")
+
+    a = action("remove", "empty a person's slot",
+               "Take a person (or a slot's holder) out of the month's plan; the slot stays.", cmd_remove)
+    a.add_argument("name", nargs="?", help="the person to take out")
+    a.add_argument("--slot", type=int, metavar="N", help="empty this slot instead")
+
+    a = action("suggest", "ranked candidates for the empty slots, with reasons",
+               "Rank people for an empty slot by fit with the month's purpose and the slot's role, "
+               "diversity gained, time since the last deep conversation, and trust balance. "
+               "Without --slot or --role: every empty slot.", cmd_suggest)
+    a.add_argument("--slot", type=int, metavar="N", help="suggest for this slot")
+    a.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="suggest for a slot of this role")
+    a.add_argument("--purpose", choices=PURPOSES, metavar="PURPOSE",
+                   help="score fit with this purpose instead of the plan's")
+    a.add_argument("--limit", type=int, metavar="K",
+                   help="how many per slot (default 10 for one slot, 5 for each of several)")
+
+    a = action("review", "the month looked back on: deep conversations, promises, notes",
+               "Per focus person: deep conversation held or not in that month, promises kept, "
+               "broken or still open, notes written. --note saves the month's review text.", cmd_review)
+    a.add_argument("--note", metavar="TEXT", help="save this as the month's review text")
+
+    a = action("carry", "carry people over into the next month",
+               "Copy people's slot role and intent into the next month's plan (created if needed, "
+               "with the same challenge and purpose). With no names: everyone whose deep "
+               "conversation did not happen this month.", cmd_carry)
+    a.add_argument("names", nargs="*", help="the people to carry over")
+    a.add_argument("--to", metavar="MONTH", help="the month to carry into (default: the one after --month)")
+    a.add_argument("--all", action="store_true", help="carry everyone in the plan")
+
+    p = sub.add_parser(
+        "diversity", parents=[common], help="how diverse a tier or the month's focus is",
+        description="The spread over industry, function, level and generation, the share outside "
+                    "your own industry, and warnings for a lopsided set (A5). Unknown values count "
+                    "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
+                    "this month's focus.")
+    p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
+                   help=f"one of {', '.join(TIERS)}, focus (the month's plan) or all (not archived)")
+    p.add_argument("--month", metavar="MONTH", help=f"for focus: {MONTH_HELP}")
+    p.add_argument("--own-industry", metavar="TEXT",
+                   help="save your own industry (the setting the share outside it is measured "
+                        "against; \"\" clears it), then report")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_diversity)
+
+
+# -- helpers ------------------------------------------------------------------
+
+
+def _month(ctx, text: str | None = None) -> str:
+    from model.planning.focus import parse_month
+
+    value = text if text is not None else ctx.args.month
+    return parse_month(value or "this", ctx.today)
+
+
+def _book(ctx):
+    from model.planning.book import Book
+
+    return Book.from_store(ctx.store)
+
+
+def _person(ctx, name: str, first=()):
+    """Resolve ``name``, trying the people in ``first`` (a plan's) before everyone."""
+    from model.errors import NotFoundError
+    from model.names import resolve
+
+    people = list(first)
+    if people:
+        try:
+            return resolve(people, name)
+        except NotFoundError:
+            pass
+    return resolve(ctx.store.contacts(), name)
+
+
+def _slot_index(plan, number: int | None) -> int | None:
+    from model.errors import ValidationError
+
+    if number is None:
+        return None
+    size = len(plan.slots) if plan else 0
+    if number < 1 or (plan and number > size):
+        raise ValidationError("slot", f"{number} is not a slot number (1 to {size or 'the plan size'})")
+    return number - 1
+
+
+def _plan_people(store, plan):
+    if plan is None:
+        return []
+    found = []
+    for slot in plan.slots:
+        if slot.contact:
+            try:
+                found.append(store.contact(slot.contact))
+            except Exception:  # a deleted person: nothing to match
+                pass
+    return found
+
+
+# -- focus show / plan / add / remove -------------------------------------------------
+
+
+def _print_plan(ctx, month: str) -> int:
+    from model.planning.focus import month_review
+    from tui.commands.output import print_json, table
+
+    book = _book(ctx)
+    review = month_review(book, month, ctx.today)
+    plan = review.plan
+    if ctx.args.json:
+        data = review.to_dict()
+        data["slots"] = _slots_json(plan, review)
+        for key in ("rows", "empty_slots"):
+            data.pop(key)
+        print_json(data)
+        return 0
+    if plan is None:
+        print(f"no focus plan for {month}: kizuna focus plan --month {month} "
+              f"--challenge \"...\" --purpose PURPOSE")
+        return 0
+    head = f"focus {month}: {plan.purpose}"
+    if plan.challenge:
+        head += f" — {plan.challenge}"
+    print(head)
+    if review.days_left is not None:
+        print(f"{review.held} of {len(review.rows)} deep conversations held; "
+              f"{review.days_left} day{'s' if review.days_left != 1 else ''} left in the month")
+    rows_by_slot = {r.slot: r for r in review.rows}
+    lines = []
+    for i, slot in enumerate(plan.slots, 1):
+        r = rows_by_slot.get(i)
+        if r is None:
+            lines.append((str(i), slot.role, "(empty)", "", "", slot.intent))
+            continue
+        deep = f"deep {r.deep_dates[-1].isoformat()}" if r.deep_held else "no deep yet"
+        promises = f"{len(r.open)} open" if r.open else ""
+        lines.append((str(i), slot.role, r.contact.name, deep, promises, slot.intent))
+    print(table(lines, ("#", "role", "person", "this month", "promises", "intent")))
+    for w in review.diversity.warnings if review.diversity and review.rows else ():
+        print(f"! {w}")
+    if plan.review:
+        print(f"review: {plan.review}")
+    return 0
+
+
+def _slots_json(plan, review) -> list[dict]:
+    if plan is None:
+        return []
+    rows = {r.slot: r for r in review.rows}
+    out = []
+    for i, slot in enumerate(plan.slots, 1):
+        r = rows.get(i)
+        out.append({"slot": i, "role": slot.role, "intent": slot.intent,
+                    "contact_id": r.contact.id if r else None, "name": r.contact.name if r else None,
+                    "deep_held": r.deep_held if r else None,
+                    "open_promises": len(r.open) if r else 0})
+    return out
+
+
+def cmd_show(ctx) -> int:
+    return _print_plan(ctx, _month(ctx))
+
+
+def cmd_plan(ctx) -> int:
+    from model.planner import plan_month
+
+    month = _month(ctx)
+    roles = None
+    if ctx.args.slots is not None:
+        roles = [r.strip() for r in ctx.args.slots.split(",") if r.strip()]
+    existed = ctx.store.focus_plan(month) is not None
+    plan_month(ctx.store, month, ctx.today, challenge=ctx.args.challenge,
+               purpose=ctx.args.purpose, roles=roles)
+    if not ctx.args.json:
+        print(f"{'updated' if existed else 'created'} the focus plan for {month}")
+    return _print_plan(ctx, month)
+
+
+def cmd_add(ctx) -> int:
+    from model.names import describe
+    from model.planner import set_slot
+    from tui.commands.output import print_json
+
+    month = _month(ctx)
+    store = ctx.store
+    plan = store.focus_plan(month)
+    person = _person(ctx, ctx.args.name)
+    index = _slot_index(plan, ctx.args.slot)
+    plan, index = set_slot(store, month, person.id, ctx.today, slot=index, role=ctx.args.role,
+                           intent=ctx.args.intent, replace=ctx.args.replace)
+    slot = plan.slots[index]
+    if ctx.args.json:
+        print_json({"month": month, "slot": index + 1, "role": slot.role,
+                    "contact_id": person.id, "name": person.name, "intent": slot.intent})
+        return 0
+    intent = f": {slot.intent}" if slot.intent else ""
+    print(f"{describe(person)} is in slot {index + 1} ({slot.role}) of {month}{intent}")
+    return 0
+
+
+def cmd_remove(ctx) -> int:
+    from model.errors import ValidationError
+    from model.planner import clear_slot
+    from tui.commands.output import print_json
+
+    month = _month(ctx)
+    store = ctx.store
+    plan = store.focus_plan(month)
+    if (ctx.args.name is None) == (ctx.args.slot is None):
+        raise ValidationError("remove", "name a person or give --slot N (not both)")
+    if ctx.args.name is not None:
+        person = _person(ctx, ctx.args.name, _plan_people(store, plan))
+        plan, removed = clear_slot(store, month, ctx.today, contact_id=person.id)
+    else:
+        if plan is None:
+            from model.errors import NotFoundError
+
+            raise NotFoundError(f"no focus plan for {month}")
+        plan, removed = clear_slot(store, month, ctx.today, slot=_slot_index(plan, ctx.args.slot))
+    name = store.contact(removed).name if removed else None
+    if ctx.args.json:
+        print_json({"month": month, "removed": removed, "name": name})
+    elif removed:
+        print(f"took {name} out of {month}'s plan")
+    else:
+        print(f"slot {ctx.args.slot} of {month} was already empty")
+    return 0
+
+
+# -- suggest ----------------------------------------------------------------------
+
+
+def cmd_suggest(ctx) -> int:
+    from model.planning.focus import suggest
+    from tui.commands.output import print_json, table
+
+    month = _month(ctx)
+    book = _book(ctx)
+    plan = book.plan(month)
+    roles = plan.slots if plan else None
+    template = [s.role for s in plan.slots] if plan else list(book.settings.focus_template)
+    if ctx.args.limit is not None and ctx.args.limit < 1:
+        from model.errors import ValidationError
+
+        raise ValidationError("limit", f"{ctx.args.limit} is not 1 or more")
+    targets: list[tuple[int | None, str | None]]
+    if ctx.args.slot is not None:
+        index = _slot_index(plan, ctx.args.slot) if plan else None
+        if plan is None:
+            if not 1 <= ctx.args.slot <= len(template):
+                from model.errors import ValidationError
+
+                raise ValidationError("slot", f"{ctx.args.slot} is not a slot number (1 to {len(template)})")
+            index = ctx.args.slot - 1
+        targets = [(index + 1, template[index])]
+    elif ctx.args.role is not None:
+        targets = [(None, ctx.args.role)]
+    else:
+        filled = {i for i, s in enumerate(roles or ()) if s.contact}
+        targets = [(i + 1, role) for i, role in enumerate(template) if i not in filled]
+    limit = ctx.args.limit or (10 if len(targets) == 1 else 5)
+    results = [(n, role, suggest(book, month, role, ctx.args.purpose, ctx.today, limit))
+               for n, role in targets]
+    if ctx.args.json:
+        print_json({"month": month, "purpose": ctx.args.purpose or (plan.purpose if plan else None),
+                    "slots": [{"slot": n, "role": role, "suggestions": [s.to_dict() for s in found]}
+                              for n, role, found in results]})
+        return 0
+    if not targets:
+        print(f"every slot of {month}'s plan is filled")
+        return 0
+    first = True
+    for n, role, found in results:
+        if not first:
+            print()
+        first = False
+        print(f"slot {n} ({role})" if n else f"a {role} slot")
+        if not found:
+            print("  no one to suggest (everyone is in the plan or archived)")
+            continue
+        rows = [(str(s.score), s.contact.name, "; ".join(s.reasons)) for s in found]
+        print(table(rows, ("score", "person", "why")))
+    return 0
+
+
+# -- review / carry -----------------------------------------------------------------
+
+
+def cmd_review(ctx) -> int:
+    from model.planner import save_review
+    from model.planning.focus import month_review
+    from tui.commands.output import print_json, table
+
+    month = _month(ctx)
+    if ctx.args.note is not None:
+        save_review(ctx.store, month, ctx.args.note, ctx.today)
+    review = month_review(_book(ctx), month, ctx.today)
+    if ctx.args.json:
+        print_json(review.to_dict())
+        return 0
+    if review.plan is None:
+        print(f"no focus plan for {month}")
+        return 0
+    plan = review.plan
+    print(f"review of {month}: {plan.purpose}" + (f" — {plan.challenge}" if plan.challenge else ""))
+    print(f"deep conversations held: {review.held} of {len(review.rows)}"
+          + (f" ({review.days_left} days left)" if review.days_left is not None else ""))
+    rows = []
+    for r in review.rows:
+        deep = ", ".join(d.isoformat() for d in r.deep_dates) if r.deep_held else "not held"
+        rows.append((str(r.slot), r.contact.name, deep, str(len(r.kept)), str(len(r.broken)),
+                     str(len(r.open)), str(len(r.notes))))
+    if rows:
+        print(table(rows, ("#", "person", "deep conversation", "kept", "broken", "open", "notes")))
+    for r in review.rows:
+        for label, items in (("broken", r.broken), ("open", r.open)):
+            for p in items:
+                who = "I promised" if p.owner == "me" else "they promised"
+                print(f"  {r.contact.name}: {label} (due {p.due}) {who}: {p.text}")
+    for i, role in review.empty_slots:
+        print(f"  slot {i} ({role}) was empty")
+    if review.carry_candidates:
+        names = ", ".join(r.contact.name for r in review.carry_candidates)
+        print(f"to carry over: {names} (kizuna focus carry --month {month})")
+    if plan.review:
+        print(f"review: {plan.review}")
+    return 0
+
+
+def cmd_carry(ctx) -> int:
+    from model.errors import NotFoundError
+    from model.planner import carry_over
+    from model.planning.focus import month_review, parse_month, shift_month
+    from tui.commands.output import print_json
+
+    month = _month(ctx)
+    target = parse_month(ctx.args.to, ctx.today) if ctx.args.to else shift_month(month, 1)
+    store = ctx.store
+    plan = store.focus_plan(month)
+    if plan is None:
+        raise NotFoundError(f"no focus plan for {month} to carry over from")
+    if ctx.args.names:
+        people = _plan_people(store, plan)
+        ids = [_person(ctx, n, people).id for n in ctx.args.names]
+    elif ctx.args.all:
+        ids = [s.contact for s in plan.slots if s.contact]
+    else:
+        ids = [r.contact.id for r in month_review(_book(ctx), month, ctx.today).carry_candidates]
+    result = carry_over(store, month, target, ids, ctx.today)
+    if ctx.args.json:
+        print_json({"from": month, "to": target, "created": result.created and bool(result.carried),
+                    "carried": [{"contact_id": c, "name": store.contact(c).name, "slot": n}
+                                for c, n in result.carried],
+                    "skipped": [{"contact_id": c, "name": store.contact(c).name, "why": why}
+                                for c, why in result.skipped]})
+        return 0
+    if not ids:
+        print(f"no one to carry over from {month}: every deep conversation happened (use --all or names)")
+        return 0
+    if result.created and result.carried:
+        print(f"created the focus plan for {target}")
+    for cid, n in result.carried:
+        print(f"carried {store.contact(cid).name} into slot {n} of {target}")
+    for cid, why in result.skipped:
+        print(f"skipped {store.contact(cid).name}: {why}")
+    return 0
+
+
+# -- diversity -----------------------------------------------------------------------
+
+
+def _groups(ctx, book) -> list[tuple[str, str, list]]:
+    tier = ctx.args.tier
+    month = _month(ctx)
+    focus = ("focus", f"people in {month}'s focus", [book.contact(c) for c in book.focus_ids(month)])
+    if tier is None:
+        return [("deep", "deep relationships", book.in_tier("deep")),
+                ("active", "active relationships", book.in_tier("active")), focus]
+    if tier == "focus":
+        return [focus]
+    if tier == "all":
+        return [("all", "people", [c for c in book.contacts() if c.tier != "archived"])]
+    return [(tier, f"{tier} relationships" if tier in ("deep", "active") else f"people in {tier}",
+             book.in_tier(tier))]
+
+
+def cmd_diversity(ctx) -> int:
+    from model.planning.diversity import DIMENSIONS, OWN_NOT_SET, diversity
+    from tui.commands.output import print_json, table
+
+    if ctx.args.own_industry is not None:
+        import dataclasses
+
+        store = ctx.store
+        with store.transaction():
+            settings = dataclasses.replace(store.settings(),
+                                           own_industry=" ".join(ctx.args.own_industry.split()))
+            store.save_settings(settings)
+        if not ctx.args.json:
+            print(f"your own industry: {settings.own_industry or '(not set)'}")
+    book = _book(ctx)
+    groups = [(g, label, diversity(people, book.settings, label))
+              for g, label, people in _groups(ctx, book)]
+    if ctx.args.json:
+        print_json([{"group": g, "label": label, **report.to_dict()} for g, label, report in groups])
+        return 0
+    first = True
+    hinted = False
+    for g, label, report in groups:
+        if not first:
+            print()
+        first = False
+        if not report.size:
+            print(f"{label}: no one")
+            continue
+        line = f"{label}: {report.size}"
+        if report.outside_share is not None:
+            line += (f", {report.outside} outside your industry ({report.own_industry}): "
+                     f"{report.outside_share:.0%}")
+        print(line)
+        rows = []
+        for d in DIMENSIONS:
+            s = report.spread[d]
+            values = ", ".join(f"{v} {n}" for v, n in s.counts.items()) or "-"
+            if s.unknown:
+                values += f"; unknown {s.unknown}"
+            rows.append((d, f"{s.evenness:.2f}", values))
+        print(table(rows, ("dimension", "evenness", "values")))
+        for w in report.warnings:
+            if w == OWN_NOT_SET:
+                if hinted:
+                    continue
+                hinted = True
+            print(f"! {w}")
+    return 0
