@@ -268,5 +268,4 @@ def build_demo(store: Store, today: date) -> None:
     records = demo_records(today)
     with store.transaction():
         store.save_settings(Settings(own_industry="manufacturing"))
-        for record in records:
-            store.add(record)
+        store.add_many(records)
