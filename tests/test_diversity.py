@@ -1,0 +1,151 @@
+"""Diversity of a set of people (A5): spread, evenness, share outside, warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.planning.diversity import (
+    OWN_NOT_SET,
+    DiversityReport,
+    diversity,
+    evenness,
+    spread,
+)
+from model.records import Contact, Settings
+
+MFG = Settings(own_industry="manufacturing")
+
+
+def person(name: str, industry: str = "", function: str = "", level: str = "",
+           generation: str = "") -> Contact:
+    return Contact(name=name, industry=industry, function=function, level=level,
+                   generation=generation)
+
+
+def test_spread_counts_values_folded_and_keeps_unknown_apart():
+    people = [person("A", "Manufacturing"), person("B", "manufacturing "),
+              person("C", "ｍａｎｕｆａｃｔｕｒｉｎｇ"), person("D", "Retail"), person("E")]
+    s = spread(people, "industry")
+    assert s.counts == {"Manufacturing": 3, "Retail": 1}
+    assert s.unknown == 1
+    assert s.known == 4 and s.distinct == 2
+    assert s.top() == ("Manufacturing", 3)
+
+
+def test_evenness_is_one_when_everyone_differs_and_zero_when_all_same():
+    assert evenness([1, 1, 1, 1]) == 1.0
+    assert evenness([4]) == 0.0
+    assert evenness([]) == 0.0
+    assert evenness([1]) == 0.0
+    # 2+2 of 4: pairs that differ 8 of 12 ordered pairs -> 2/3
+    assert evenness([2, 2]) == pytest.approx(2 / 3)
+
+
+def test_unknown_never_makes_a_set_look_more_diverse():
+    known_two = evenness([1, 1])
+    # Two different known values plus three unknowns scores as if the
+    # unknowns shared the commonest value: lower, never higher.
+    with_blanks = evenness([1, 1], unknown=3)
+    assert with_blanks < known_two
+    assert with_blanks == evenness([4, 1])
+    # Five blanks are not five categories.
+    assert evenness([], unknown=5) == 0.0
+    report = diversity([person(n) for n in "ABCDE"], MFG)
+    assert all(s.evenness == 0.0 for s in report.spread.values())
+    assert report.outside == 0 and report.outside_share == 0.0
+    assert report.industry_unknown == 5
+
+
+def test_article_example_four_of_five_deep_in_manufacturing():
+    people = [person("A", "manufacturing"), person("B", "manufacturing"),
+              person("C", "manufacturing"), person("D", "manufacturing"), person("E", "finance")]
+    report = diversity(people, Settings(own_industry="finance"), "deep relationships")
+    assert "4 of 5 deep relationships are in manufacturing" in report.warnings
+
+
+def test_everyone_in_the_same_generation_warns():
+    people = [person("A", generation="40s"), person("B", generation="40s"),
+              person("C", generation="40s"), person("D", generation="40s")]
+    report = diversity(people, MFG, "people in this month's focus")
+    assert "all 4 people in this month's focus are in their 40s" in report.warnings
+
+
+def test_dominance_phrasing_per_dimension():
+    people = [person("A", "x", "sales", "executive", "30s"),
+              person("B", "y", "sales", "executive", "30s")]
+    warnings = diversity(people, Settings(own_industry="z"), "people").warnings
+    assert "both people work in sales" in warnings
+    assert "both people are executives" in warnings
+    assert "both people are in their 30s" in warnings
+    assert not any("industry" in w and "are in" in w for w in warnings)
+
+
+def test_dominance_threshold_sixty_percent_and_three_people():
+    two_of_four = [person("A", "m"), person("B", "m"), person("C", "r"), person("D", "s")]
+    assert not any(" are in m" in w for w in diversity(two_of_four, Settings(own_industry="q")).warnings)
+    three_of_four = [person("A", "m"), person("B", "m"), person("C", "m"), person("D", "s")]
+    assert "3 of 4 people are in m" in diversity(three_of_four, Settings(own_industry="q")).warnings
+    three_of_six = [person(str(i), "m" if i < 3 else f"o{i}") for i in range(6)]
+    assert not any(" are in m" in w for w in diversity(three_of_six, Settings(own_industry="q")).warnings)
+
+
+def test_one_person_gives_no_dominance_warning():
+    report = diversity([person("A", "manufacturing", generation="40s")], MFG)
+    assert report.warnings == []
+    assert report.inside == 1 and report.outside_share == 0.0
+
+
+def test_no_one_outside_own_industry():
+    people = [person("A", "Manufacturing"), person("B", "manufacturing"), person("C")]
+    report = diversity(people, MFG, "deep relationships")
+    assert "no one of 3 deep relationships is outside your industry (manufacturing)" in report.warnings
+    assert report.inside == 2 and report.outside == 0 and report.industry_unknown == 1
+
+
+def test_share_outside_counts_unknown_in_the_denominator():
+    people = [person("A", "manufacturing"), person("B", "retail"), person("C"), person("D"),
+              person("E", "manufacturing")]
+    report = diversity(people, MFG, "deep relationships")
+    assert report.outside == 1
+    assert report.outside_share == pytest.approx(0.2)
+    assert "only 1 of 5 deep relationships is outside your industry (manufacturing)" in report.warnings
+
+
+def test_forty_percent_outside_is_enough():
+    people = [person("A", "manufacturing"), person("B", "retail"), person("C", "finance"),
+              person("D", "manufacturing"), person("E", "manufacturing")]
+    report = diversity(people, MFG)
+    assert report.outside_share == pytest.approx(0.4)
+    assert not any("outside your industry" in w for w in report.warnings)
+
+
+def test_own_industry_not_set_is_said_once_and_share_is_none():
+    report = diversity([person("A", "x"), person("B", "y")], Settings())
+    assert report.outside_share is None
+    assert report.warnings.count(OWN_NOT_SET) == 1
+
+
+def test_unknown_fields_are_reported_together():
+    people = [person("A", "x", generation="30s"), person("B", "y"), person("C", "z")]
+    warnings = diversity(people, Settings(own_industry="q"), "people").warnings
+    assert "function and level not recorded for 3 of 3 people" in warnings
+    assert "generation not recorded for 2 of 3 people" in warnings
+
+
+def test_japanese_values_and_empty_set():
+    people = [person("佐藤", "製造業"), person("田中", "製造業"), person("鈴木", "製造業")]
+    report = diversity(people, Settings(own_industry="小売"), "人")
+    assert "all 3 人 are in 製造業" in report.warnings
+    empty = diversity([], MFG)
+    assert isinstance(empty, DiversityReport)
+    assert empty.size == 0 and empty.warnings == [] and empty.outside_share is None
+
+
+def test_report_to_dict_is_plain_data():
+    report = diversity([person("A", "m", level="staff"), person("B", "r")], MFG)
+    data = report.to_dict()
+    assert data["size"] == 2
+    assert data["spread"]["industry"]["counts"] == {"m": 1, "r": 1}
+    assert data["spread"]["level"]["unknown"] == 1
+    assert data["outside_share"] == 1.0  # neither is in manufacturing
+    assert data["warnings"] == report.warnings
