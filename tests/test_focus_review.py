@@ -1,0 +1,154 @@
+"""Months and the month review: deep conversations, promises and notes per focus person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from model.errors import ValidationError
+from model.planning.book import Book
+from model.planning.focus import (
+    check_month,
+    days_left,
+    first_day,
+    last_day,
+    month_review,
+    parse_month,
+    shift_month,
+)
+from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
+
+
+def note(day: str, who: Contact, depth: str = "touch", kind: str = "meeting", text: str = "x",
+         scope: str = "open") -> Interaction:
+    return Interaction(date=day, contacts=(who.id,), depth=depth, kind=kind, text=text, scope=scope)
+
+
+def promise(who: Contact, due: str, status: str = "open", resolved: str | None = None,
+            owner: str = "me", text: str = "send the deck") -> Promise:
+    return Promise(contact=who.id, due=due, status=status, resolved=resolved, owner=owner, text=text)
+
+
+# -- months --------------------------------------------------------------------
+
+
+def test_shift_month_rolls_over_years():
+    assert shift_month("2026-12", 1) == "2027-01"
+    assert shift_month("2027-01", -1) == "2026-12"
+    assert shift_month("2026-05", 12) == "2027-05"
+    assert shift_month("2026-05", -17) == "2024-12"
+
+
+def test_month_days_including_leap_february():
+    assert last_day("2028-02") == date(2028, 2, 29)
+    assert last_day("2026-02") == date(2026, 2, 28)
+    assert last_day("2100-02") == date(2100, 2, 28)  # not a leap year
+    assert first_day("2026-12") == date(2026, 12, 1)
+    assert days_left("2028-02", date(2028, 2, 1)) == 29
+    assert days_left("2028-02", date(2028, 2, 29)) == 1
+    assert days_left("2026-12", date(2026, 12, 10)) == 22
+    assert days_left("2026-12", date(2027, 1, 1)) is None
+
+
+def test_parse_month_words_and_errors():
+    today = date(2026, 12, 31)
+    assert parse_month("this", today) == "2026-12"
+    assert parse_month("next", today) == "2027-01"
+    assert parse_month("last", date(2027, 1, 1)) == "2026-12"
+    assert parse_month(" 2027-03 ", today) == "2027-03"
+    for bad in ("2026-13", "2026-00", "2026-1", "26-01", "december", "", "2026-12-01"):
+        with pytest.raises(ValidationError, match="is not a month"):
+            parse_month(bad, today)
+    assert check_month("2026-12") == "2026-12"
+    with pytest.raises(ValidationError):
+        check_month("2026/12")
+
+
+# -- the review ------------------------------------------------------------------
+
+
+@pytest.fixture
+def people():
+    return (Contact(name="佐藤 健", industry="製造業"), Contact(name="Oda", industry="logistics"),
+            Contact(name="Kato"))
+
+
+def book_with(people, interactions=(), promises=(), plans=()) -> Book:
+    return Book(people, interactions, promises, plans, Settings(own_industry="製造業"))
+
+
+def test_deep_conversation_counts_only_inside_the_calendar_month(people):
+    sato, oda, kato = people
+    plan = FocusPlan(month="2026-12", purpose="hiring", slots=(
+        Slot("same-industry", sato.id, "hiring advice"), Slot("cross-industry", oda.id),
+        Slot("cross-industry"), Slot("customer", kato.id)))
+    notes = [
+        note("2026-11-30", sato, "deep"),  # the day before: not December
+        note("2026-12-31", oda, "deep", text="routing numbers"),  # the last day: December
+        note("2027-01-01", kato, "deep"),  # the day after
+        note("2026-12-15", kato, "touch"),  # a touch never counts as deep
+        note("2026-12-16", sato, kind="log", text="tier: active -> deep"),  # not a note
+    ]
+    review = month_review(book_with(people, notes, plans=[plan]), "2026-12", date(2026, 12, 20))
+    rows = {r.contact.name: r for r in review.rows}
+    assert not rows["佐藤 健"].deep_held and rows["佐藤 健"].notes == ()
+    assert rows["Oda"].deep_held and rows["Oda"].deep_dates == (date(2026, 12, 31),)
+    assert not rows["Kato"].deep_held and len(rows["Kato"].notes) == 1
+    assert review.held == 1
+    assert [r.contact.name for r in review.carry_candidates] == ["佐藤 健", "Kato"]
+    assert review.empty_slots == [(3, "cross-industry")]
+    assert review.days_left == 12
+    assert rows["佐藤 健"].intent == "hiring advice" and rows["佐藤 健"].slot == 1
+
+
+def test_leap_february_review(people):
+    sato, oda, _ = people
+    plan = FocusPlan(month="2028-02", slots=(Slot("same-industry", sato.id), Slot("cross-industry", oda.id)))
+    notes = [note("2028-02-29", sato, "deep"), note("2028-03-01", oda, "deep"),
+             note("2028-01-31", oda, "deep")]
+    review = month_review(book_with(people, notes, plans=[plan]), "2028-02", date(2028, 3, 2))
+    assert [r.deep_held for r in review.rows] == [True, False]
+    assert review.days_left is None
+
+
+def test_promises_kept_broken_open_in_the_month(people):
+    sato, _, _ = people
+    plan = FocusPlan(month="2026-12", slots=(Slot("same-industry", sato.id),))
+    ps = [
+        promise(sato, "2026-12-05", "kept", "2026-12-04", text="kept in Dec"),
+        promise(sato, "2026-11-20", "kept", "2026-11-19", text="kept in Nov"),
+        promise(sato, "2026-12-31", "broken", "2026-12-31", text="broken on the 31st"),
+        promise(sato, "2026-12-31", "open", text="open due the 31st"),
+        promise(sato, "2026-11-30", "open", owner="them", text="their overdue"),
+        promise(sato, "2027-01-10", "open", text="due in January"),
+        promise(sato, "2026-12-10", "dropped", "2026-12-11", text="dropped"),
+    ]
+    review = month_review(book_with(people, promises=ps, plans=[plan]), "2026-12", date(2027, 1, 3))
+    row = review.rows[0]
+    assert [p.text for p in row.kept] == ["kept in Dec"]
+    assert [p.text for p in row.broken] == ["broken on the 31st"]
+    assert sorted(p.text for p in row.open) == ["open due the 31st", "their overdue"]
+
+
+def test_no_plan_and_to_dict(people):
+    sato, oda, _ = people
+    assert month_review(book_with(people), "2026-12", date(2026, 12, 1)).plan is None
+    plan = FocusPlan(month="2026-12", challenge="採用", purpose="hiring",
+                     slots=(Slot("same-industry", sato.id), Slot("cross-industry", oda.id)),
+                     review="ok")
+    notes = [note("2026-12-03", sato, "deep", text="秘密の数字", scope="confidential")]
+    data = month_review(book_with(people, notes, plans=[plan]), "2026-12", date(2026, 12, 3)).to_dict()
+    assert data["planned"] and data["challenge"] == "採用" and data["review"] == "ok"
+    assert data["deep_held"] == 1 and data["people"] == 2
+    assert data["rows"][0]["notes"][0]["text"] == "[confidential]"
+    assert data["rows"][0]["deep_dates"] == ["2026-12-03"]
+    assert "diversity" in data and data["diversity"]["size"] == 2
+
+
+def test_deleted_person_in_a_slot_shows_as_empty(people):
+    sato, _, _ = people
+    plan = FocusPlan(month="2026-12", slots=(Slot("same-industry", "gone-id"), Slot("customer", sato.id)))
+    review = month_review(book_with(people, plans=[plan]), "2026-12", date(2026, 12, 1))
+    assert review.empty_slots == [(1, "same-industry")]
+    assert [r.contact.id for r in review.rows] == [sato.id]
