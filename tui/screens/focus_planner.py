@@ -1,0 +1,373 @@
+"""Focus planner: this month's challenge, its purpose, and who fills each slot (A4, A9).
+
+Open it with ``app.push_screen(FocusPlannerScreen(store, today), callback)``
+(``month="YYYY-MM"`` plans another month; ``[`` and ``]`` move between
+months on the screen). It dismisses with the month key it showed last when
+the user closes it (Escape).
+
+The left side holds the challenge (Input, Enter saves), the purpose (Select,
+saved as soon as it changes) and the slots; the right side ranks suggestions
+for the highlighted slot's role with their reasons (``model.planning.focus.
+suggest``, computed in a worker). Enter on a suggestion puts that person in
+the slot; ``i`` edits the slot's intent, ``x`` empties it. The diversity
+panel below shows the plan's spread as it stands, and what choosing the
+highlighted suggestion would change. ``m`` opens the month review of the
+month before.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from model import planner
+from model.errors import KizunaError
+from model.planning.book import Book
+from model.planning.diversity import DiversityReport, diversity
+from model.planning.focus import Suggestion, days_left, first_day, last_day, shift_month, suggest
+from model.records import PURPOSES, Contact, FocusPlan, Slot
+from model.store import Store
+from tui.commands.output import fit
+
+
+def month_title(month: str) -> str:
+    """``2026-11`` -> ``November 2026``."""
+    return first_day(month).strftime("%B %Y")
+
+
+def diversity_lines(report: DiversityReport) -> list[Content]:
+    """The spread in one line per dimension, then the warnings."""
+    lines: list[Content] = []
+    for name, spread in report.spread.items():
+        values = ", ".join(f"{label} {n}" for label, n in spread.counts.items()) or "—"
+        unknown = f", unknown {spread.unknown}" if spread.unknown else ""
+        lines.append(Content.assemble((f"{name:<11}", "bold $text-muted"), f"{values}{unknown}",
+                                      (f"  (evenness {spread.evenness:.2f})", "dim")))
+    if report.outside_share is not None:
+        lines.append(Content.assemble(("outside    ", "bold $text-muted"),
+                                      f"{report.outside} of {report.size} outside my industry "
+                                      f"({report.outside_share:.0%})"))
+    for warning in report.warnings:
+        lines.append(Content.styled(f"⚠ {warning}", "bold $warning"))
+    if not report.warnings and report.size:
+        lines.append(Content.styled("✓ no warnings: a varied set", "$success"))
+    return lines
+
+
+class FocusPlannerScreen(Screen[str]):
+    """Plan a month: challenge, purpose, slots filled from ranked suggestions."""
+
+    CSS_PATH = "focus_planner.tcss"
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Back to the main screen"),
+        Binding("i", "edit_intent", "Intent", tooltip="Write what this slot's conversation is for"),
+        Binding("x,delete", "clear_slot", "Empty slot", tooltip="Take the person out of this slot"),
+        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Plan the month before"),
+        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Plan the month after"),
+        Binding("m", "month_review", "Month review", tooltip="Review the month before and carry people over"),
+    ]
+
+    def __init__(self, store: Store, today: date, month: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.month = month or f"{today.year:04d}-{today.month:02d}"
+        self.book = Book.from_store(store)
+        self.suggestions: list[Suggestion] = []
+        self.busy = False
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="planner-top"):
+            with Vertical(id="plan-box"):
+                with Horizontal(classes="field"):
+                    yield Label("Challenge", classes="field-label")
+                    yield Input(placeholder="this month's business challenge, e.g. find a sales channel in Kansai",
+                                id="challenge", select_on_focus=False)
+                with Horizontal(classes="field"):
+                    yield Label("Purpose", classes="field-label")
+                    yield Select([(p, p) for p in PURPOSES], id="purpose", allow_blank=False, value="other")
+                yield OptionList(id="slots")
+                with Horizontal(id="intent-row", classes="field"):
+                    yield Label("Intent", classes="field-label")
+                    yield Input(placeholder="what this conversation is for (Enter saves)", id="intent")
+            with Vertical(id="suggest-box"):
+                yield OptionList(id="suggestions")
+                yield Static(id="suggest-reasons")
+        yield Static(id="diversity")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#intent-row").display = False
+        self.load_month()
+
+    # -- reading the plan ------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> FocusPlan | None:
+        return self.book.plan(self.month)
+
+    def slots(self) -> list[Slot]:
+        """The plan's slots, or the settings' template of empty ones before anything is saved."""
+        plan = self.plan
+        if plan is not None and plan.slots:
+            return list(plan.slots)
+        return [Slot(role=role) for role in self.book.settings.focus_template]
+
+    def load_month(self) -> None:
+        """Show self.month: its challenge, purpose, slots and diversity."""
+        self.query_one("#plan-box").border_title = f"Focus · {month_title(self.month)}"
+        plan = self.plan
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#challenge", Input).value = plan.challenge if plan else ""
+            self.query_one("#purpose", Select).value = plan.purpose if plan else "other"
+        self.show_slots(0)
+        self.query_one("#slots", OptionList).focus()
+
+    def _slot_row(self, n: int, slot: Slot) -> Content:
+        person = self.book.get_contact(slot.contact) if slot.contact else None
+        role = Content.styled(f"{n}. {slot.role:<15}", "bold")
+        if person is None:
+            return Content.assemble(role, ("— empty — Enter picks from the suggestions", "dim italic"))
+        deep = self.book.deep_count(person.id, first_day(self.month), last_day(self.month))
+        done = Content.styled("  ✓ deep talk held", "$success") if deep else Content.styled("  ○ deep talk due", "$warning")
+        intent = Content.styled(f"\n   {' ' * 15}{slot.intent}", "italic $text-muted") if slot.intent else Content("")
+        return Content.assemble(role, (fit(person.name, 20), "bold $accent"),
+                                (fit(person.company, 24), "dim"), done, intent)
+
+    def show_slots(self, highlight: int | None = None) -> None:
+        slots_list = self.query_one("#slots", OptionList)
+        keep = slots_list.highlighted if highlight is None else highlight
+        slots_list.clear_options()
+        slots_list.add_options([Option(self._slot_row(i + 1, s), id=f"slot-{i}") for i, s in enumerate(self.slots())])
+        slots_list.border_title = "Slots"
+        if self.slots():
+            slots_list.highlighted = min(keep or 0, len(self.slots()) - 1)
+        self.show_diversity()
+
+    @property
+    def slot_index(self) -> int:
+        return self.query_one("#slots", OptionList).highlighted or 0
+
+    def chosen(self) -> list[Contact]:
+        people = []
+        for slot in self.slots():
+            if slot.contact and (c := self.book.get_contact(slot.contact)) is not None:
+                people.append(c)
+        return people
+
+    def show_diversity(self, candidate: Contact | None = None) -> None:
+        """The plan's diversity; with ``candidate``, also what choosing them would do."""
+        settings = self.book.settings
+        chosen = self.chosen()
+        lines = [Content.styled(f"This plan ({len(chosen)} people)", "bold")]
+        if chosen:
+            lines += diversity_lines(diversity(chosen, settings, label="focus people"))
+        else:
+            lines.append(Content.styled("nobody chosen yet", "dim"))
+        panel = self.query_one("#diversity", Static)
+        if candidate is not None and candidate.id not in {c.id for c in chosen}:
+            current = self.slots()[self.slot_index].contact if self.slots() else None
+            after = [c for c in chosen if c.id != current] + [candidate]
+            report = diversity(after, settings, label="focus people")
+            lines.append(Content.styled(f"\nWith {candidate.name} in slot {self.slot_index + 1}", "bold $accent"))
+            lines += diversity_lines(report)
+        panel.update(Content("\n").join(lines))
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#slots")
+    def _slot_highlighted(self) -> None:
+        slots = self.slots()
+        if not slots:
+            return
+        slot = slots[self.slot_index]
+        box = self.query_one("#suggestions", OptionList)
+        box.border_title = f"Suggestions for slot {self.slot_index + 1} · {slot.role}"
+        box.loading = True
+        self.load_suggestions(slot.role, str(self.query_one("#purpose", Select).value))
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def load_suggestions(self, role: str, purpose: str) -> None:
+        """Rank candidates off the event loop: thousands of people take a moment."""
+        worker = get_current_worker()
+        found = suggest(self.book, self.month, role, purpose, self.today, limit=10)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_suggestions, found)
+
+    def _show_suggestions(self, found: list[Suggestion]) -> None:
+        self.suggestions = found
+        box = self.query_one("#suggestions", OptionList)
+        box.loading = False
+        box.clear_options()
+        taken = {c.id for c in self.chosen()}
+        for i, s in enumerate(found):
+            c = s.contact
+            mark = "  (in the plan)" if c.id in taken else ""
+            line = Content.assemble((f"{i + 1:>2}. ", "dim"), (fit(c.name, 20), "bold"),
+                                    (fit(c.company, 22), "dim"),
+                                    (f"score {s.score:>3}", "$accent"), (mark, "italic $text-muted"),
+                                    (f"\n    {'; '.join(s.reasons[:2])}", "$text-muted"))
+            box.add_option(Option(line, id=c.id))
+        if not found:
+            box.add_option(Option(Content.styled("No one fits this role yet: add people with this relation.", "dim"),
+                                  disabled=True))
+        self.query_one("#suggest-reasons", Static).update("")
+
+    @on(OptionList.OptionHighlighted, "#suggestions")
+    def _suggestion_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        idx = event.option_index
+        if 0 <= idx < len(self.suggestions):
+            s = self.suggestions[idx]
+            reasons = Content("\n").join([Content.styled(f"• {r}", "$text-muted") for r in s.reasons])
+            self.query_one("#suggest-reasons", Static).update(
+                Content.assemble((f"Why {s.contact.name}\n", "bold"), reasons))
+            self.show_diversity(s.contact)
+
+    @on(OptionList.OptionSelected, "#slots")
+    def _slot_chosen(self) -> None:
+        box = self.query_one("#suggestions", OptionList)
+        if self.suggestions:
+            box.focus()
+            box.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _suggestion_chosen(self, event: OptionList.OptionSelected) -> None:
+        idx = event.option_index
+        if 0 <= idx < len(self.suggestions):
+            person = self.suggestions[idx].contact
+            slot = self.slots()[self.slot_index]
+            self.write("set", index=self.slot_index, contact_id=person.id, intent=slot.intent)
+
+    # -- challenge, purpose, intent --------------------------------------------------------------
+
+    @on(Input.Submitted, "#challenge")
+    def _challenge_saved(self) -> None:
+        self.save_header()
+        self.query_one("#purpose", Select).focus()
+
+    @on(Select.Changed, "#purpose")
+    def _purpose_changed(self) -> None:
+        self.save_header()
+        self._slot_highlighted()
+
+    def save_header(self) -> None:
+        challenge = self.query_one("#challenge", Input).value.strip()
+        purpose = str(self.query_one("#purpose", Select).value)
+        plan = self.plan
+        if plan is not None and plan.challenge == challenge and plan.purpose == purpose:
+            return
+        self.write("plan", challenge=challenge, purpose=purpose)
+
+    def action_edit_intent(self) -> None:
+        slots = self.slots()
+        if not slots or not slots[self.slot_index].contact:
+            self.notify("Choose a person for this slot first.", severity="warning")
+            return
+        row = self.query_one("#intent-row")
+        row.display = True
+        field = self.query_one("#intent", Input)
+        field.value = slots[self.slot_index].intent
+        field.focus()
+
+    @on(Input.Submitted, "#intent")
+    def _intent_saved(self, event: Input.Submitted) -> None:
+        slot = self.slots()[self.slot_index]
+        self.query_one("#intent-row").display = False
+        self.query_one("#slots", OptionList).focus()
+        if event.value.strip() != slot.intent:
+            self.write("set", index=self.slot_index, contact_id=slot.contact, intent=event.value.strip())
+
+    def action_clear_slot(self) -> None:
+        slots = self.slots()
+        if slots and slots[self.slot_index].contact:
+            self.write("clear", index=self.slot_index)
+
+    def action_month(self, by: int) -> None:
+        self.month = shift_month(self.month, by)
+        self.load_month()
+
+    def action_month_review(self) -> None:
+        from tui.screens.month_review import MonthReviewScreen
+
+        def back(_: object) -> None:
+            self.book = Book.from_store(self.store)
+            self.load_month()
+
+        self.app.push_screen(MonthReviewScreen(self.store, self.today, shift_month(self.month, -1)), back)
+
+    def action_close(self) -> None:
+        intent_row = self.query_one("#intent-row")
+        if intent_row.display:
+            intent_row.display = False
+            self.query_one("#slots", OptionList).focus()
+            return
+        self.dismiss(self.month)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.busy and action in ("clear_slot", "edit_intent", "month", "month_review", "close"):
+            return None
+        return True
+
+    # -- writing, off the event loop ---------------------------------------------------------
+
+    def write(self, what: str, **args: object) -> None:
+        self.busy = True
+        self.refresh_bindings()
+        self._write(what, self.month, self.query_one("#challenge", Input).value.strip(),
+                    str(self.query_one("#purpose", Select).value), args)
+
+    @work(thread=True, exclusive=False, group="store-write")
+    def _write(self, what: str, month: str, challenge: str, purpose: str, args: dict) -> None:
+        worker = get_current_worker()
+        try:
+            book = self._apply(what, month, challenge, purpose, args)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._write_failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._written, what, book)
+
+    def _apply(self, what: str, month: str, challenge: str, purpose: str, args: dict) -> Book:
+        """One change in one transaction; returns a fresh Book to draw from."""
+        with self.store.transaction():
+            if self.store.focus_plan(month) is None or what == "plan":
+                planner.plan_month(self.store, month, self.today, challenge=challenge, purpose=purpose)
+            if what == "set":
+                index, person = args["index"], args["contact_id"]
+                plan = self.store.focus_plan(month)
+                elsewhere = next((i for i, s in enumerate(plan.slots) if s.contact == person and i != index), None)
+                if elsewhere is not None:  # choosing someone again moves them here
+                    planner.clear_slot(self.store, month, self.today, slot=elsewhere)
+                planner.set_slot(self.store, month, person, self.today, slot=index,
+                                 intent=args.get("intent"), replace=True)
+            elif what == "clear":
+                planner.clear_slot(self.store, month, self.today, slot=args["index"])
+        return Book.from_store(self.store)
+
+    def _written(self, what: str, book: Book) -> None:
+        self.busy = False
+        self.book = book
+        self.refresh_bindings()
+        self.show_slots()
+        if what == "set":
+            self.query_one("#slots", OptionList).focus()
+            self._show_suggestions(self.suggestions)
+
+    def _write_failed(self, exc: KizunaError) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.notify(str(exc), title="Not saved", severity="error")

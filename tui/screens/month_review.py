@@ -1,0 +1,234 @@
+"""Month review: how a month's focus went, a review text, and who carries over.
+
+Open it with ``app.push_screen(MonthReviewScreen(store, today), callback)``;
+``month`` defaults to the month before ``today`` (``month="YYYY-MM"`` picks
+another). It dismisses with the month key when closed (Escape); a review text
+that was changed is saved first, so nothing typed is lost.
+
+Per focus person (``model.planning.focus.month_review``): was the deep
+conversation held, promises kept / broken / still open, notes written.
+Space ticks people to carry over into the next month (those whose deep
+conversation did not happen are ticked to begin with); ``c`` carries them
+over (``model.planner.carry_over``), ``ctrl+s`` saves the review text
+(``save_review``). Confidential notes are never shown here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
+
+from model import planner
+from model.errors import KizunaError
+from model.planning.book import Book, month_key
+from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
+from model.store import Store
+from tui.commands.output import fit
+from tui.screens.focus_planner import month_title
+
+
+def _row_label(row: ReviewRow) -> Content:
+    """One person's month on one line, in columns that line up with wide names."""
+    if row.deep_held:
+        deep = Content.styled(fit("✓ deep " + ", ".join(f"{d:%m-%d}" for d in row.deep_dates), 24), "$success")
+    else:
+        deep = Content.styled(fit("✗ no deep conversation", 24), "$error")
+    return Content.assemble(
+        (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"), deep,
+        (f"kept {len(row.kept)}  broken {len(row.broken)}  open {len(row.open)}  "
+         f"notes {len(row.notes)}", "$text-muted"))
+
+
+class MonthReviewScreen(Screen[str]):
+    """One month looked back on, with carry-over into the next."""
+
+    CSS_PATH = "month_review.tcss"
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Save the review text if changed, and go back"),
+        Binding("c", "carry", "Carry over", tooltip="Put the ticked people into next month's plan"),
+        Binding("ctrl+s", "save_text", "Save review", tooltip="Save the review text"),
+        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Review the month before"),
+        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Review the month after"),
+    ]
+
+    def __init__(self, store: Store, today: date, month: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.month = month or shift_month(month_key(today), -1)
+        self.review: MonthReview | None = None
+        self.saved_text = ""
+        self.busy = False
+
+    @property
+    def next_month(self) -> str:
+        return shift_month(self.month, 1)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review-top"):
+            yield Static(id="month-heading")
+            yield SelectionList[str](id="rows")
+            yield Static(id="month-empty")
+        with Horizontal(id="review-bottom"):
+            yield Static(id="row-detail")
+            with Vertical(id="text-box"):
+                yield TextArea(id="review-text", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
+        self.load()
+
+    def load(self, book: Book | None = None) -> None:
+        """Compute and show the review of ``self.month``."""
+        review = month_review(book or Book.from_store(self.store), self.month, self.today)
+        self.review = review
+        plan = review.plan
+        top = self.query_one("#review-top")
+        top.border_title = f"Month review · {month_title(self.month)}"
+        top.border_subtitle = f"c carries ticked people into {month_title(self.next_month)}"
+        heading = self.query_one("#month-heading", Static)
+        rows = self.query_one("#rows", SelectionList)
+        rows.clear_options()
+        if plan is None:
+            heading.update(Content.assemble(
+                (f"No focus plan for {month_title(self.month)}. ", "bold"),
+                ("Press f on the main screen to plan a month; [ and ] move between months here.", "$text-muted")))
+            self.query_one("#month-empty", Static).update("")
+            self.query_one("#row-detail", Static).update("")
+        else:
+            left = f" · {review.days_left} days left" if review.days_left else ""
+            heading.update(Content.assemble(
+                ("Challenge: ", "bold $text-muted"), (plan.challenge or "(none written)", "bold"),
+                ("  purpose: ", "$text-muted"), plan.purpose,
+                (f"   deep conversations held {review.held} of {len(review.rows)}{left}", "$accent")))
+            carry = {r.contact.id for r in review.carry_candidates}
+            rows.add_options([Selection(_row_label(r), r.contact.id, r.contact.id in carry) for r in review.rows])
+            empty = ", ".join(f"{i} {role}" for i, role in review.empty_slots)
+            self.query_one("#month-empty", Static).update(
+                Content.styled(f"empty slots: {empty}", "$text-muted") if empty else "")
+            if review.rows:
+                rows.highlighted = 0
+                self.show_detail(review.rows[0])
+            else:
+                self.query_one("#row-detail", Static).update(Content.styled("Nobody was chosen this month.", "dim"))
+        text = plan.review if plan else ""
+        self.saved_text = text
+        area = self.query_one("#review-text", TextArea)
+        area.text = text
+        area.disabled = plan is None
+        rows.focus()
+
+    @on(SelectionList.SelectionHighlighted, "#rows")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        if self.review and 0 <= event.selection_index < len(self.review.rows):
+            self.show_detail(self.review.rows[event.selection_index])
+
+    def show_detail(self, row: ReviewRow) -> None:
+        """The highlighted person's month: intent, notes, promises."""
+        lines = [Content.styled(row.contact.name, "bold")]
+        if row.intent:
+            lines.append(Content.styled(f"intent: {row.intent}", "italic"))
+        for it in row.notes:
+            text = "(confidential note — hidden)" if it.scope == "confidential" else it.text
+            depth = "deep" if it.depth == "deep" else "touch"
+            lines.append(Content.assemble((f"{it.date[5:]} {it.kind} · {depth}  ", "$text-muted"), text))
+        for label, promises, style in (("kept", row.kept, "$success"), ("broken", row.broken, "$error"),
+                                       ("open", row.open, "$warning")):
+            for p in promises:
+                who = "I" if p.owner == "me" else "they"
+                lines.append(Content.assemble((f"{label:<6} ", style), f"{who}: {p.text} (due {p.due})"))
+        if len(lines) == 1 or (len(lines) == 2 and row.intent):
+            lines.append(Content.styled("no notes or promises this month", "dim"))
+        self.query_one("#row-detail", Static).update(Content("\n").join(lines))
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("carry", "save_text") and (self.review is None or self.review.plan is None):
+            return False
+        if self.busy and action in ("carry", "save_text", "close", "month"):
+            return None
+        return True
+
+    def action_carry(self) -> None:
+        chosen = list(self.query_one("#rows", SelectionList).selected)
+        if not chosen:
+            self.notify("Tick someone with space first.", severity="warning")
+            return
+        self._start("carry", chosen)
+
+    def action_save_text(self) -> None:
+        self._start("text", self.query_one("#review-text", TextArea).text)
+
+    def action_month(self, by: int) -> None:
+        self._start("text-then-month", self.query_one("#review-text", TextArea).text, by)
+
+    def action_close(self) -> None:
+        self._start("text-then-close", self.query_one("#review-text", TextArea).text)
+
+    def _start(self, what: str, arg: object, by: int = 0) -> None:
+        text_changed = self.review is not None and self.review.plan is not None and \
+            self.query_one("#review-text", TextArea).text != self.saved_text
+        if what.startswith("text-then") and not text_changed:
+            self._after(what, None, by)
+            return
+        self.busy = True
+        self.refresh_bindings()
+        self._write(what, self.month, arg, by)
+
+    @work(thread=True, exclusive=True, group="store-write")
+    def _write(self, what: str, month: str, arg: object, by: int) -> None:
+        worker = get_current_worker()
+        try:
+            if what == "carry":
+                result: object = planner.carry_over(self.store, month, shift_month(month, 1), arg, self.today)
+            else:
+                result = planner.save_review(self.store, month, str(arg), self.today)
+            book = Book.from_store(self.store)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._done, what, result, book, by)
+
+    def _done(self, what: str, result: object, book: Book, by: int) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        if what == "carry":
+            names = {r.contact.id: r.contact.name for r in self.review.rows} if self.review else {}
+            carried = ", ".join(f"{names.get(cid, cid)} (slot {slot})" for cid, slot in result.carried)
+            skipped = "; ".join(f"{names.get(cid, cid)}: {why}" for cid, why in result.skipped)
+            message = f"Carried into {month_title(self.next_month)}: {carried or 'nobody'}"
+            if skipped:
+                message += f". Skipped {skipped}"
+            self.notify(message, title="Carry over")
+            return
+        self.saved_text = self.query_one("#review-text", TextArea).text
+        if what == "text":
+            self.notify(f"Review of {month_title(self.month)} saved.")
+        self._after(what, book, by)
+
+    def _after(self, what: str, book: Book | None, by: int) -> None:
+        if what == "text-then-close":
+            self.dismiss(self.month)
+        elif what == "text-then-month":
+            self.month = shift_month(self.month, by)
+            self.load(book)
+
+    def _failed(self, exc: KizunaError) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.notify(str(exc), title="Not saved", severity="error")

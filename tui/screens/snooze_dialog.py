@@ -1,0 +1,110 @@
+"""A small dialog that asks until when, and why: for snoozing a person or moving a promise.
+
+``app.push_screen(SnoozeDialog(today, name="Sato Ken"), callback)`` dismisses
+with ``(until: date, reason: str)`` or ``None`` on Escape. The date accepts
+what a person types: ``2026-12-10``, ``12/10``, ``tomorrow``, ``fri``,
+``next week``, ``2w``, ``+10d``, ``next month`` (:mod:`model.datewords`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+from model import datewords
+from model.datewords import WORDS_HELP, describe_date
+
+_BARE_SPAN = re.compile(r"^\d{1,4}[dwm]$")
+
+
+def read_date(text: str, today: date) -> date:
+    """A future date from what a person types (the capture grammar's date words).
+
+    ``2w`` is read as ``+2w``. Raises ValueError with a plain message.
+    """
+    words = text.split()
+    if not words:
+        raise ValueError(f"say until when, e.g. {WORDS_HELP}")
+    if len(words) == 1 and _BARE_SPAN.match(words[0].lower()):
+        words = ["+" + words[0]]
+    when = datewords.read_date(words, today, datewords.FUTURE)  # DateWordError is a ValueError
+    if when is None:
+        raise ValueError(f"{text.strip()!r} is not a date I can read; try {WORDS_HELP}")
+    return when
+
+
+class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
+    """Until when, and the reason. Enter in the reason (or ctrl+s) confirms."""
+
+    CSS_PATH = "snooze_dialog.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "OK", tooltip="Snooze until that date"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+    ]
+
+    def __init__(self, today: date, *, name: str, verb: str = "Snooze", default: str = "2w") -> None:
+        super().__init__()
+        self.today = today
+        self.who = name
+        self.verb = verb
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="snooze-box") as box:
+            box.border_title = f"{self.verb}: {self.who}"
+            yield Label("Until (2026-12-10, 12/10, fri, 2w, next month, eom)")
+            yield Input(value=self.default, id="snooze-until", select_on_focus=True)
+            yield Label("Reason (why it can wait)")
+            yield Input(placeholder="e.g. travelling until December", id="snooze-reason")
+            yield Static(id="snooze-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#snooze-until", Input).focus()
+        self._show_until()
+
+    @on(Input.Changed, "#snooze-until")
+    def _show_until(self) -> None:
+        message = self.query_one("#snooze-message", Static)
+        try:
+            when = read_date(self.query_one("#snooze-until", Input).value, self.today)
+        except ValueError as exc:
+            message.update(f"[$error]✗ {exc}[/]")
+            return
+        message.update(f"until {describe_date(when, self.today)}")
+
+    @on(Input.Submitted, "#snooze-until")
+    def _to_reason(self) -> None:
+        self.query_one("#snooze-reason", Input).focus()
+
+    @on(Input.Submitted, "#snooze-reason")
+    def action_confirm(self) -> None:
+        until_text = self.query_one("#snooze-until", Input).value
+        reason = self.query_one("#snooze-reason", Input).value.strip()
+        message = self.query_one("#snooze-message", Static)
+        try:
+            when = read_date(until_text, self.today)
+        except ValueError as exc:
+            message.update(f"[$error]✗ {exc}[/]")
+            self.query_one("#snooze-until", Input).focus()
+            return
+        if when <= self.today:
+            message.update("[$error]✗ the date must be after today[/]")
+            self.query_one("#snooze-until", Input).focus()
+            return
+        if not reason:
+            message.update("[$error]✗ say why (a reason keeps you honest later)[/]")
+            self.query_one("#snooze-reason", Input).focus()
+            return
+        self.dismiss((when, reason))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
