@@ -86,6 +86,15 @@ def parse(raw: bytes, path: Path) -> Data:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise StoreError(f"{path}: table {name!r} is not an object of documents; not touching it")
+        if name == META_TABLE or (all(map(str.isdigit, table))
+                                  and all(type(d.get("id")) is str and d["id"] for d in table.values())):
+            continue
+        for key, doc in table.items():  # say which document is wrong
+            if not key.isdigit():
+                raise StoreError(f"{path}: table {name!r} has a document key {key!r} that is not a number; "
+                                 f"not touching it")
+            if type(doc.get("id")) is not str or not doc["id"]:
+                raise StoreError(f"{path}: table {name!r} document {key} has no \"id\"; not touching it")
     return data
 
 

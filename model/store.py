@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -55,9 +55,12 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 class Store:
     """One owner's Kizuna data in one file. Not thread-safe: use one thread."""
 
-    def __init__(self, path: str | os.PathLike, *, private_folder: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
+                 backup_day: Callable[[], date] = date.today) -> None:
         self.path = Path(path)
         self._private_folder = private_folder
+        #: the day a backup is named after (a parameter so tests can move through days)
+        self._backup_day = backup_day
         self._storage = AtomicJSONStorage(self.path)
         self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
                               timeout=LOCK_TIMEOUT, mode=0o600)
@@ -122,8 +125,11 @@ class Store:
             self._remove_stale_temps()
             yield self
             if self._storage.dirty or self._storage.migrated:
-                self._backup()
-                self._storage.flush()
+                try:
+                    self._backup()
+                    self._storage.flush()
+                except OSError as exc:
+                    raise StoreError(f"{self.path}: cannot write it: {exc.strerror or exc}") from exc
                 self._signature = _signature(self.path)
         except BaseException:
             self._reload_after_failure()
@@ -162,7 +168,7 @@ class Store:
             return
         folder = self.backups_dir
         folder.mkdir(mode=0o700, exist_ok=True)
-        target = folder / f"{self.path.stem}-{date.today().isoformat()}{self.path.suffix}"
+        target = folder / f"{self.path.stem}-{self._backup_day().isoformat()}{self.path.suffix}"
         if target.exists():
             return
         try:

@@ -34,8 +34,8 @@ def cmd_note(ctx) -> int:
     from model.capture import save
 
     cap = save(ctx.store, " ".join(ctx.args.text), ctx.today)
-    for line in cap.notes:
-        print(line)
+    for person in cap.new_people:
+        print(f"new contact {person.name} (network tier)")
     names = ", ".join(p.name for p in cap.people)
     print(f"saved {cap.when.isoformat()} with {names}: {cap.text}")
     return 0
