@@ -1,0 +1,168 @@
+"""Date words as a person types them: ``yesterday``, ``fri``, ``+3d``, ``12/3``.
+
+One function, :func:`read_date`, turns one or two words into a date. The same
+word can mean a different day depending on what it dates, so the caller says
+which way to lean:
+
+* ``PAST`` for when something happened (a note's date): ``fri`` is the most
+  recent Friday before ``base``, ``12/3`` the most recent 3 December on or
+  before ``base``.
+* ``FUTURE`` for when something is due (a promise): ``fri`` is the next Friday
+  after ``base``, ``12/3`` the first 3 December on or after ``base``.
+
+A weekday name never means ``base`` itself (say ``today`` for that).
+``M/D`` is month/day. Month arithmetic (``+1m``, ``next month``) keeps the
+day of the month where it can and otherwise takes the month's last day
+(31 January + 1 month is 28 or 29 February), as :mod:`dateutil` does.
+
+:func:`read_date` returns ``None`` for words that are not a date at all, and
+raises :class:`DateWordError` for words that look like a date but are not one
+(``2/30``, ``13/1``, ``+3x``), so a typo is reported instead of being read as
+ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, timedelta
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+PAST = "past"
+FUTURE = "future"
+
+_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+_WEEKDAY_WORDS: dict[str, int] = {}
+for _i, _names in enumerate((
+    ("mon", "monday"),
+    ("tue", "tues", "tuesday"),
+    ("wed", "weds", "wednesday"),
+    ("thu", "thur", "thurs", "thursday"),
+    ("fri", "friday"),
+    ("sat", "saturday"),
+    ("sun", "sunday"),
+)):
+    for _w in _names:
+        _WEEKDAY_WORDS[_w] = _i
+for _i, _k in enumerate("月火水木金土日"):
+    _WEEKDAY_WORDS[_k + "曜"] = _i
+    _WEEKDAY_WORDS[_k + "曜日"] = _i
+
+#: day offsets of the fixed words
+_FIXED = {
+    "today": 0, "tod": 0, "今日": 0, "きょう": 0,
+    "yesterday": -1, "yest": -1, "昨日": -1, "きのう": -1,
+    "tomorrow": 1, "tmr": 1, "明日": 1, "あした": 1,
+}
+
+_RELATIVE = re.compile(r"^([+-])(\d{1,4})([dwm])$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_JA_MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日$")
+_FULL = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+#: looks like someone meant a date: a sign and a digit, or digits around / or -
+_DATE_LIKE = re.compile(r"^([+-]\d|\d+[/-]\d|\d+月)")
+
+#: the words :func:`read_date` knows, for help text
+WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), next week, "
+              "last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), 2026-12-03")
+
+
+class DateWordError(ValueError):
+    """Words that look like a date but are not one; the message says why."""
+
+
+def _norm(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+def _weekday(base: date, index: int, lean: str) -> date:
+    if lean == PAST:
+        return base + relativedelta(days=-1, weekday=_WEEKDAYS[index](-1))
+    return base + relativedelta(days=+1, weekday=_WEEKDAYS[index](+1))
+
+
+def _month_day(base: date, month: int, day: int, raw: str, lean: str) -> date:
+    if not 1 <= month <= 12:
+        raise DateWordError(f"{raw} is not a date: {month} is not a month (dates are month/day)")
+    if not 1 <= day <= 31:
+        raise DateWordError(f"{raw} is not a date: {day} is not a day of the month")
+    step = -1 if lean == PAST else 1
+    # Feb 29 may be up to 8 years away (1896 -> 1904); stop before that.
+    for years in range(0, 9):
+        year = base.year + step * years
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if (lean == PAST and found <= base) or (lean == FUTURE and found >= base):
+            return found
+    raise DateWordError(f"{raw} is not a date: {month}/{day} does not exist")
+
+
+def read_date(words: list[str], base: date, lean: str) -> date | None:
+    """The date ``words`` (one or two words, already stripped of punctuation) name.
+
+    ``None`` when they are not a date; :class:`DateWordError` when they look
+    like one but are wrong.
+    """
+    text = " ".join(_norm(w) for w in words)
+    if len(words) == 2:
+        if text == "next week":
+            return base + relativedelta(days=+1, weekday=MO(+1))
+        if text == "last week":
+            return base - timedelta(days=7)
+        if text == "next month":
+            return base + relativedelta(months=+1)
+        return None
+    if len(words) != 1:
+        return None
+    if text in _FIXED:
+        return base + timedelta(days=_FIXED[text])
+    if text in _WEEKDAY_WORDS:
+        return _weekday(base, _WEEKDAY_WORDS[text], lean)
+    if text in ("来週",):
+        return base + relativedelta(days=+1, weekday=MO(+1))
+    if text in ("eom", "月末"):
+        return base + relativedelta(day=31)
+    m = _RELATIVE.match(text)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        n = sign * int(m.group(2))
+        unit = m.group(3)
+        try:
+            if unit == "d":
+                return base + timedelta(days=n)
+            if unit == "w":
+                return base + timedelta(weeks=n)
+            return base + relativedelta(months=n)
+        except (OverflowError, ValueError):
+            raise DateWordError(f"{words[0]} is too far away") from None
+    m = _MONTH_DAY.match(text) or _JA_MONTH_DAY.match(text)
+    if m:
+        return _month_day(base, int(m.group(1)), int(m.group(2)), words[0], lean)
+    m = _FULL.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            raise DateWordError(f"{words[0]} is not a date (write YYYY-MM-DD)") from None
+    if _DATE_LIKE.match(text):
+        raise DateWordError(f"{words[0]} is not a date (try {WORDS_HELP})")
+    return None
+
+
+def describe_date(day: date, today: date) -> str:
+    """``2026-11-27 Fri (tomorrow)``: the date, its weekday, and how far from today."""
+    delta = (day - today).days
+    if delta == 0:
+        rel = "today"
+    elif delta == -1:
+        rel = "yesterday"
+    elif delta == 1:
+        rel = "tomorrow"
+    elif delta < 0:
+        rel = f"{-delta} days ago"
+    else:
+        rel = f"in {delta} days"
+    return f"{day.isoformat()} {day.strftime('%a')} ({rel})"
