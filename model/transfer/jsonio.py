@@ -1,0 +1,163 @@
+"""Kizuna's own JSON export: every record, and a way back in.
+
+The export is one object: ``format``, ``version``, ``exported``, ``settings``
+and one list per table (``contacts``, ``interactions``, ``promises``,
+``focus_plans``), each record as the store holds it. Confidential notes are
+left out unless asked for.
+
+Importing it (all or nothing, like every import):
+
+* into an empty store gives back the same records, ids and timestamps
+  included, and the settings;
+* into a store that has records, a record whose ``id`` is already there is
+  kept in whichever version has the newer ``updated`` stamp; a focus plan for
+  a month that already has one is the same plan (one plan per month), newer
+  wins; settings are taken from the file only while the store still has the
+  default settings. People are matched by id only here, never by name or
+  email: use ``kizuna merge`` for two records of one person.
+* every record is validated; the first bad one stops the import with its
+  place in the file (``contacts[12].tier: ...``), and so does a note or
+  promise about a person who is in neither the file nor the store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from model.errors import KizunaError, ValidationError
+from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, now_stamp
+from model.transfer.common import ImportPlan
+
+FORMAT = "kizuna-export"
+VERSION = 1
+TABLES: dict[str, type[Record]] = {"contacts": Contact, "interactions": Interaction,
+                                   "promises": Promise, "focus_plans": FocusPlan}
+
+
+class JSONFileError(KizunaError):
+    """The file is not a Kizuna export, or one of its records is invalid."""
+
+
+def export(store, include_confidential: bool = False) -> bytes:
+    """Everything in ``store`` as Kizuna JSON (confidential notes only if asked)."""
+    notes = store.interactions()
+    if not include_confidential:
+        notes = [i for i in notes if i.scope != "confidential"]
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": now_stamp(),
+        "confidential_included": include_confidential,
+        "settings": store.settings().to_dict(),
+        "contacts": [c.to_dict() for c in store.contacts()],
+        "interactions": [i.to_dict() for i in notes],
+        "promises": [p.to_dict() for p in store.promises()],
+        "focus_plans": [p.to_dict() for p in store.focus_plans()],
+    }
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
+    """The records in an export, validated; raises JSONFileError naming the place."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise JSONFileError(f"line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise JSONFileError("not a Kizuna export (no \"format\": \"kizuna-export\")")
+    version = data.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise JSONFileError(f"export version {version!r}: this Kizuna reads version {VERSION} or older")
+    out: dict[str, Any] = {}
+    for table, cls in TABLES.items():
+        items = data.get(table, [])
+        if not isinstance(items, list):
+            raise JSONFileError(f"{table}: must be a list of records")
+        records, seen = [], set()
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise JSONFileError(f"{table}[{i}]: must be an object")
+            try:
+                record = cls.from_dict(item)
+            except ValidationError as exc:
+                raise JSONFileError(f"{table}[{i}].{exc.field.split('.', 1)[-1]}: {exc.message}") from None
+            except TypeError as exc:  # e.g. a slot with unknown keys
+                raise JSONFileError(f"{table}[{i}]: {exc}") from None
+            if record.id in seen:
+                raise JSONFileError(f"{table}[{i}]: id {record.id} appears twice in the file")
+            seen.add(record.id)
+            records.append(record)
+        out[table] = records
+    settings = data.get("settings")
+    if settings is not None:
+        if not isinstance(settings, dict):
+            raise JSONFileError("settings: must be an object")
+        try:
+            out["settings"] = Settings.from_dict(settings)
+        except (ValidationError, TypeError) as exc:
+            raise JSONFileError(f"settings: {exc}") from None
+    else:
+        out["settings"] = None
+    return out
+
+
+def _stamp(record: Record) -> datetime:
+    return datetime.fromisoformat(record.updated)
+
+
+def _label(record: Record) -> str:
+    for attr in ("name", "month", "text", "date"):
+        value = getattr(record, attr, "")
+        if value:
+            return f"{record.table.rstrip('s').replace('_', ' ')} {str(value)[:40]}"
+    return f"{record.table.rstrip('s')} {record.id}"
+
+
+def plan_records(plan: ImportPlan, store) -> None:
+    """Fill the plan's record lists from ``plan.payload`` against the store as it is now."""
+    parsed = plan.payload
+    plan.records_added, plan.records_replaced, plan.records_removed = [], [], []
+    plan.skipped, plan.settings = [], None
+    for table, cls in TABLES.items():
+        have = {r.id: r for r in _records(store, cls)}
+        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}
+        for record in parsed[table]:
+            old = have.get(record.id)
+            if old is None and cls is FocusPlan and record.month in by_month:
+                old = by_month[record.month]
+                if _stamp(record) > _stamp(old):
+                    plan.records_removed.append(old)
+                    plan.records_added.append(record)
+                else:
+                    plan.skipped.append((_label(record), "the store's plan for that month is as new or newer"))
+                continue
+            if old is None:
+                plan.records_added.append(record)
+            elif old.to_dict() == record.to_dict():
+                plan.skipped.append((_label(record), "already there, the same"))
+            elif _stamp(record) > _stamp(old):
+                plan.records_replaced.append((old, record))
+            else:
+                plan.skipped.append((_label(record), "the store's copy is as new or newer"))
+    people = {c.id for c in store.contacts()} | {c.id for c in parsed["contacts"]}
+    for table in ("interactions", "promises"):
+        for i, record in enumerate(parsed[table]):
+            ids = record.contacts if table == "interactions" else (record.contact,)
+            for cid in ids:
+                if cid not in people:
+                    raise JSONFileError(f"{table}[{i}]: person {cid} is in neither the file nor the store")
+    if parsed["settings"] is not None:
+        if store.settings() == Settings():
+            if parsed["settings"] != Settings():
+                plan.settings = parsed["settings"]
+        elif parsed["settings"] != store.settings():
+            plan.skipped.append(("settings", "the store has settings of its own; kept them"))
+
+
+def _records(store, cls: type[Record]) -> list[Record]:
+    getter = {Contact: store.contacts, Interaction: store.interactions,
+              Promise: store.promises, FocusPlan: store.focus_plans}[cls]
+    return getter()
