@@ -8,12 +8,54 @@ from model.records import TIERS
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 
+#: ``kizuna note --help``: the capture grammar (README "Quick capture grammar" has more)
+NOTE_GRAMMAR = """\
+the line:
+  @Name  @"Sato Ken"  @佐藤      people (name or reading; a new name becomes a
+                                 contact in the network tier; one that fits
+                                 several people is an error listing them)
+  #tag  #採用                    a tag (taken out of the note text)
+  !deep                          a deep conversation (nothing else is deep)
+  !private  !confidential        the note's sharing scope (default: open)
+  !call  !lunch ...              the kind, anywhere in the line
+  lead words                     before the note text starts, these work bare:
+                                 a kind word, deep, private, confidential and
+                                 one date; a colon (lunch:) ends the lead
+  promised X by DATE             my promise, to the first person named
+  promised @Name X by DATE       my promise, to @Name
+  they promised X by DATE        their promise (the first person named); also
+  @Name promised X by DATE       he/she promised; 'due DATE' works like 'by DATE'
+  \\word                          take a word literally (\\promised, \\call)
+
+kinds:   meeting (meet, met, mtg, 1on1)  call (phone, video, zoom)
+         message (msg, email, mail, dm, chat)  meal (lunch, dinner, breakfast,
+         coffee, drinks, tea)  event (conference, seminar, party, meetup)
+         intro (introduced)  helped / help given  got help / help received
+         shared (value, value shared)  note (the default)
+dates:   today yesterday tomorrow, mon..sun (monday..), next week (Monday),
+         last week (7 days ago), next month, eom (month end), +3d -2d +2w +1m,
+         12/3 (month/day), 2026-12-03. The note's date defaults to today and
+         leans back (fri = the last Friday before today, 12/3 = the latest
+         3 Dec not after today); it may not be in the future. A due date
+         counts from the note's date and leans forward (fri = the next Friday,
+         12/3 = the next 3 Dec). A weekday name never means the day itself.
+
+examples:
+  kizuna note '@Tanaka lunch: promised an intro to Sato by fri #hiring'
+  kizuna note '@"Sato Ken" yesterday call !deep: pricing, 3 options #sales'
+  kizuna note '@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5'
+  kizuna note --dry-run 'coffee with @Mori mon !confidential: funding round'
+"""
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("note", parents=[common], help="capture a note from the shell",
-                       description='Capture one line: kizuna note "@Tanaka lunch, talked hiring". '
-                                   'A new @Name becomes a contact in the network tier.')
-    p.add_argument("text", nargs="+", help="the line to capture (quote it)")
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Capture one line (quote it) and print what was saved.",
+                       epilog=NOTE_GRAMMAR)
+    p.add_argument("text", nargs="+", help="the line to capture, in the grammar below")
+    p.add_argument("--dry-run", action="store_true", help="show what the line would save; save nothing")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(func=cmd_note)
 
     p = sub.add_parser("contacts", parents=[common], help="list people, by tier then name",
@@ -31,13 +73,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_note(ctx) -> int:
-    from model.capture import save
+    from model.capture import parse, save
+    from tui.commands.output import print_json
 
-    cap = save(ctx.store, " ".join(ctx.args.text), ctx.today)
-    for person in cap.new_people:
-        print(f"new contact {person.name} (network tier)")
-    names = ", ".join(p.name for p in cap.people)
-    print(f"saved {cap.when.isoformat()} with {names}: {cap.text}")
+    line = " ".join(ctx.args.text)
+    if ctx.args.dry_run:
+        cap = parse(line, ctx.store.contacts(), ctx.today)
+    else:
+        cap = save(ctx.store, line, ctx.today)
+    if ctx.args.json:
+        new = {p.id for p in cap.new_people}
+        print_json({
+            "saved": not ctx.args.dry_run,
+            "interaction": cap.interaction.to_dict() if cap.interaction else None,
+            "people": [{"id": p.id, "name": p.name, "new": p.id in new} for p in cap.people],
+            "kind": cap.kind, "depth": cap.depth, "date": cap.when.isoformat(), "text": cap.text,
+            "tags": cap.tags, "scope": cap.scope,
+            "promises": [p.to_dict() for p in cap.saved_promises] if cap.saved_promises else [
+                {"owner": d.owner, "contact": d.contact.id, "text": d.text, "due": d.due.isoformat()}
+                for d in cap.promises],
+        })
+        return 0
+    print("would save (dry run, nothing saved):" if ctx.args.dry_run else "saved:")
+    for row in cap.summary():
+        print("  " + row)
     return 0
 
 
