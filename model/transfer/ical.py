@@ -1,0 +1,132 @@
+"""An iCalendar (``.ics``) file of open promises and due follow-ups.
+
+Each item is an all-day VEVENT (calendar apps that subscribe to a file show
+events; many ignore VTODO). UIDs come from record ids, so a calendar that
+re-reads the file sees a moved due date as an update, not a new event:
+``promise-<id>@kizuna`` for a promise, ``follow-up-<contact id>@kizuna`` for
+a person's next follow-up. DTSTAMP is the record's own ``updated`` stamp, so
+exporting twice without a change gives the same file.
+
+A promise captured in a confidential note shows no text unless
+``include_confidential`` is set: a subscribed calendar may live on a server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from model.records import Contact, Promise
+
+PRODID = "-//Kizuna//Kizuna relationship planner//EN"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    contact: Contact
+    due: date
+    why: str
+
+
+def _utc(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp).astimezone(timezone.utc)
+
+
+def follow_ups(book, today: date) -> list[FollowUp]:
+    """Each deep or active person's next follow-up, and this month's focus people.
+
+    Uses the planning rules (``model.planning.due``) when they are installed;
+    otherwise the design's defaults: a touch every ``touch_cadence_days`` (or
+    the person's own cadence) after the last one, respecting snoozes, and a
+    deep conversation with each focus person by the end of the month.
+    """
+    try:
+        from model.planning.due import due_list
+    except ImportError:
+        due_list = None
+    if due_list is not None:
+        out: dict[str, FollowUp] = {}
+        for item in due_list(book, today, horizon=120):
+            if item.promise_id is None and item.contact_id not in out:
+                person = book.get_contact(item.contact_id)
+                if person is not None:
+                    out[item.contact_id] = FollowUp(person, item.due, f"{item.title}. {item.detail}".strip(". "))
+        return sorted(out.values(), key=lambda f: (f.due, f.contact.name))
+    settings = book.settings
+    month = today.strftime("%Y-%m")
+    focus = set(book.focus_ids(month))
+    found: list[FollowUp] = []
+    for c in book.contacts():
+        if c.id in focus:
+            start = today.replace(day=1)
+            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            if not book.deep_count(c.id, start, end):
+                found.append(FollowUp(c, end, "Deep conversation for this month's focus"))
+                continue
+        if c.tier not in ("deep", "active"):
+            continue
+        last = book.last_touch(c.id)
+        cadence = c.cadence_days or settings.touch_cadence_days
+        due = last + timedelta(days=cadence) if last else today
+        why = f"Last touch {last.isoformat()}" if last else "No touch recorded yet"
+        if c.snoozed_until and date.fromisoformat(c.snoozed_until) > due:
+            due = date.fromisoformat(c.snoozed_until)
+            why += f"; snoozed until {c.snoozed_until}"
+        found.append(FollowUp(c, due, why))
+    return sorted(found, key=lambda f: (f.due, f.contact.name))
+
+
+def _event(uid: str, day: date, summary: str, description: str, stamp: str, categories: list[str],
+           sequence: int = 0) -> Event:
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", _utc(stamp))
+    ev.add("last-modified", _utc(stamp))
+    ev.add("dtstart", day)
+    ev.add("dtend", day + timedelta(days=1))
+    ev.add("summary", summary)
+    if description:
+        ev.add("description", description)
+    ev.add("categories", categories)
+    ev.add("transp", "TRANSPARENT")
+    if sequence:
+        ev.add("sequence", sequence)
+    return ev
+
+
+def export(store, today: date, include_confidential: bool = False) -> bytes:
+    """The calendar as bytes (CRLF, folded, UTF-8)."""
+    from model.planning.book import Book
+
+    book = Book.from_store(store)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Kizuna: follow-ups and promises")
+    secret = {i.id for i in store.interactions() if i.scope == "confidential"}
+    people = {c.id: c for c in store.contacts()}
+    promises: list[Promise] = sorted((p for p in store.promises() if p.status == "open"),
+                                     key=lambda p: (p.due, p.id))
+    for p in promises:
+        person = people.get(p.contact)
+        name = person.name if person else "someone removed"
+        hidden = p.interaction in secret and not include_confidential
+        what = "(confidential)" if hidden else p.text
+        summary = f"Promise to {name}: {what}" if p.owner == "me" else f"{name} promised: {what}"
+        lines = [f"Made {p.created[:10]}."]
+        if p.original_due != p.due:
+            lines.append(f"First due {p.original_due}, rescheduled {len(p.history)} time(s).")
+        cal.add_component(_event(f"promise-{p.id}@kizuna", date.fromisoformat(p.due), summary,
+                                 " ".join(lines), p.updated, ["Kizuna", "promise"], len(p.history)))
+    for f in follow_ups(book, today):
+        # Stamped by the newest change behind it: the person, or their latest note.
+        timeline = book.timeline(f.contact.id)
+        stamp = max([f.contact.updated] + [timeline[0].updated] if timeline else [f.contact.updated],
+                    key=_utc)
+        cal.add_component(_event(f"follow-up-{f.contact.id}@kizuna", f.due,
+                                 f"Follow up with {f.contact.name}", f.why, stamp,
+                                 ["Kizuna", "follow-up"]))
+    return cal.to_ical()

@@ -1,0 +1,105 @@
+"""Merging two records of one person: B folds into A, and B is gone.
+
+In one transaction: A's blank fields are filled from B and the lists
+(emails, phones, links, tags, purposes) joined; B's notes go under A's;
+every note that named B names A (once, even if it named both); B's promises
+become A's; a focus slot that held B holds A (or is emptied, if A already
+has a slot that month); B is removed; and A's timeline gets a "log" note that
+says what was merged, so the change is never silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from model.errors import KizunaError
+from model.records import TIERS, Contact, Interaction, Slot, now_stamp
+from model.transfer.common import FILL_FIELDS
+
+_MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
+_MERGE_LISTS = ("emails", "phones", "links", "tags", "purposes")
+
+
+class MergeError(KizunaError):
+    """Two people cannot be merged (for example, they are the same record)."""
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    kept: Contact
+    removed: Contact
+    interactions: int  # notes moved to the kept person
+    promises: int
+    slots: int
+    log: Interaction
+
+
+def merged_contact(a: Contact, b: Contact) -> Contact:
+    """A with B's information added; A's own values always win."""
+    changes: dict[str, Any] = {}
+    for name in _MERGE_FILL:
+        if not getattr(a, name) and getattr(b, name):
+            changes[name] = getattr(b, name)
+    for name in _MERGE_LISTS:
+        have = getattr(a, name)
+        known = {v.casefold() for v in have}
+        extra = tuple(v for v in getattr(b, name) if v.casefold() not in known)
+        if extra:
+            changes[name] = have + extra
+    if b.notes and b.notes not in a.notes:
+        changes["notes"] = f"{a.notes}\n\n{b.notes}".strip()
+    # The closer tier of the two (deep before active before network before archived).
+    if TIERS.index(b.tier) < TIERS.index(a.tier):
+        changes["tier"] = b.tier
+    if a.cadence_days is None and b.cadence_days is not None:
+        changes["cadence_days"] = b.cadence_days
+    if a.snoozed_until is None and b.snoozed_until is not None:
+        changes["snoozed_until"] = b.snoozed_until
+    if a.created > b.created:
+        changes["created"] = b.created  # known since the earlier of the two
+    return replace(a, updated=now_stamp(), **changes)
+
+
+def merge(store, keep: Contact, drop: Contact, today: date) -> MergeResult:
+    """Merge ``drop`` into ``keep`` in one transaction; see the module's docstring."""
+    if keep.id == drop.id:
+        raise MergeError(f"{keep.name} and {drop.name} are the same record; nothing to merge")
+    with store.transaction():
+        a = store.contact(keep.id)
+        b = store.contact(drop.id)
+        moved = promises = slots = 0
+        for it in store.interactions():
+            if b.id not in it.contacts:
+                continue
+            people: list[str] = []
+            for cid in it.contacts:
+                cid = a.id if cid == b.id else cid
+                if cid not in people:
+                    people.append(cid)
+            store.put(replace(it, contacts=tuple(people), updated=now_stamp()))
+            moved += 1
+        for p in store.promises():
+            if p.contact == b.id:
+                store.put(replace(p, contact=a.id, updated=now_stamp()))
+                promises += 1
+        for plan in store.focus_plans():
+            if not any(s.contact == b.id for s in plan.slots):
+                continue
+            has_a = any(s.contact == a.id for s in plan.slots)
+            new_slots = tuple(
+                Slot(s.role, None if has_a else a.id, s.intent) if s.contact == b.id else s
+                for s in plan.slots
+            )
+            store.put(replace(plan, slots=new_slots, updated=now_stamp()))
+            slots += 1
+        kept = store.put(merged_contact(a, b))
+        store.remove(b)
+        extra = b.company or (b.emails[0] if b.emails else "")
+        text = (f"Merged {b.name}{f' ({extra})' if extra else ''} into {a.name}: "
+                f"{moved} note{'s' * (moved != 1)}, {promises} promise{'s' * (promises != 1)}, "
+                f"{slots} focus slot{'s' * (slots != 1)} moved")
+        log = store.add(Interaction(date=today.isoformat(), contacts=(a.id,), kind="log",
+                                    depth="touch", text=text))
+    return MergeResult(kept, b, moved, promises, slots, log)

@@ -1,0 +1,156 @@
+"""``kizuna import``, ``kizuna export``, ``kizuna merge``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+EXPORTS = {"json": "json", "vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics",
+           "icalendar": "ics", "markdown": "markdown", "md": "markdown"}
+SHOWN = 15  # names listed per group unless --verbose
+
+
+def _month(text: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)")
+    return text
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import", parents=[common], help="bring people in: vCard, LinkedIn or Google CSV, Kizuna JSON",
+        description="Import people from a vCard file (2.1/3.0/4.0), LinkedIn's Connections.csv, a "
+                    "Google Contacts CSV, or everything from a Kizuna JSON export. New people land in "
+                    "the network tier; someone already there (same email, or same name and company) "
+                    "is merged, never duplicated. All or nothing: a failed import changes nothing.")
+    p.add_argument("file", help="the file to import")
+    p.add_argument("--format", choices=("vcard", "linkedin", "google", "json"),
+                   help="the file's format (default: guessed from its name and first lines)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be added, merged and skipped; change nothing")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every name, not the first few")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "export", parents=[common], help="take data out: JSON, vCard, iCalendar, Markdown",
+        description="json: everything (kizuna import reads it back); vcard: people as vCard 4.0; "
+                    "ics: open promises and due follow-ups as calendar events with stable UIDs; "
+                    "markdown: a month's focus plan and review. Confidential notes are left out "
+                    "unless --include-confidential.")
+    p.add_argument("format", choices=sorted(EXPORTS), metavar="FORMAT",
+                   help="json, vcard, ics or markdown")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("--month", type=_month, metavar="YYYY-MM",
+                   help="the month for markdown (default: this month)")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="include notes marked confidential")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "merge", parents=[common], help="merge two records of one person",
+        description="Merge NAME into INTO_NAME: notes, promises and focus slots move over, blank "
+                    "fields are filled, lists joined; NAME is removed; the merge is logged on "
+                    "INTO_NAME's timeline.")
+    p.add_argument("name", help="the person to merge away")
+    p.add_argument("into", metavar="INTO_NAME", help="the person to keep")
+    p.set_defaults(func=cmd_merge)
+
+
+def _names(items: list[str], verbose: bool, sep: str = ", ") -> str:
+    shown = items if verbose else items[:SHOWN]
+    more = len(items) - len(shown)
+    return sep.join(shown) + (f" and {more} more (--verbose lists them)" if more else "")
+
+
+def _changed(before, after) -> str:
+    fields = [k.replace("_", " ") for k, v in after.to_dict().items()
+              if k not in ("updated",) and before.to_dict()[k] != v]
+    return ", ".join(fields)
+
+
+def cmd_import(ctx) -> int:
+    from model.names import describe
+    from model.transfer import apply_plan, plan_import
+
+    args = ctx.args
+    store = ctx.store
+    plan = plan_import(store, args.file, args.format)
+    if not args.dry_run:
+        apply_plan(store, plan)
+    verb = "would be" if args.dry_run else "were"
+    print(f"{args.file} ({plan.fmt}): {plan.summary()}")
+    if plan.added:
+        print(f"  added ({len(plan.added)}): {_names([describe(c) for c in plan.added], args.verbose)}")
+    if plan.merged:
+        items = [f"{a.name} (+ {_changed(a, b)})" for a, b in plan.merged]
+        print(f"  merged ({len(plan.merged)}): {_names(items, args.verbose)}")
+    if plan.records_replaced:
+        items = [f"{new.table.rstrip('s')} {getattr(new, 'name', '') or new.id}" for _, new in plan.records_replaced]
+        print(f"  replaced by a newer copy ({len(items)}): {_names(items, args.verbose)}")
+    if plan.skipped:
+        items = [f"{who}: {why}" for who, why in plan.skipped]
+        print(f"  skipped ({len(plan.skipped)}): " + _names(items, args.verbose, "; "))
+    for problem in plan.problems if args.verbose else plan.problems[:SHOWN]:
+        print(f"  problem: {problem}")
+    if len(plan.problems) > SHOWN and not args.verbose:
+        print(f"  ... and {len(plan.problems) - SHOWN} more problems (--verbose lists them)")
+    if args.dry_run:
+        print(f"dry run: nothing was changed; these {verb} the changes. "
+              f"Run without --dry-run to import.")
+    return 0
+
+
+def cmd_export(ctx) -> int:
+    from model.transfer import TransferError
+
+    args = ctx.args
+    kind = EXPORTS[args.format]
+    store = ctx.store
+    secret = args.include_confidential
+    if kind == "json":
+        from model.transfer import jsonio
+        data = jsonio.export(store, secret)
+    elif kind == "vcard":
+        from model.names import sort_key
+        from model.transfer import vcard
+        data = vcard.write(sorted(store.contacts(), key=sort_key)).encode("utf-8")
+    elif kind == "ics":
+        from model.transfer import ical
+        data = ical.export(store, ctx.today, secret)
+    else:
+        from model.transfer import markdown
+        month = args.month or ctx.today.strftime("%Y-%m")
+        data = markdown.export(store, month, ctx.today, secret).encode("utf-8")
+    if not args.output or args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    from pathlib import Path
+
+    from model.storage import atomic_write
+
+    target = Path(args.output)
+    if target.is_dir():
+        raise TransferError(f"{target}: is a folder; give a file name")
+    try:
+        atomic_write(target, data)  # a subscribed calendar never reads half a file
+    except FileNotFoundError:
+        raise TransferError(f"{target}: the folder {target.parent} does not exist") from None
+    except OSError as exc:
+        raise TransferError(f"{target}: cannot write it: {exc.strerror}") from None
+    print(f"wrote {target} ({kind}, {len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def cmd_merge(ctx) -> int:
+    from model.names import resolve
+    from model.transfer.merge import merge
+
+    store = ctx.store
+    people = store.contacts()
+    drop = resolve(people, ctx.args.name)
+    keep = resolve(people, ctx.args.into)
+    result = merge(store, keep, drop, ctx.today)
+    print(result.log.text)
+    return 0
