@@ -1,0 +1,129 @@
+"""Quick capture: one line, a live preview, the error in place, Enter saves, Escape keeps nothing (issue 4 item 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Static
+
+from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
+from model.capture import Capture
+from tui.screens.capture import CaptureScreen
+
+
+def _text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_a_note_with_a_promise_is_previewed_then_stored(tmp_path):
+    store = demo_store(tmp_path)
+    notes_before = len(store.interactions())
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*'@"Emily Carter" lunch yesterday deep: talked hiring #採用 promised a deck by fri')
+        await settle(app, pilot)
+        preview = _text(app.screen, "#capture-preview")
+        assert "Emily Carter" in preview
+        assert "meal" in preview and "deep conversation" in preview
+        assert "2026-11-25 Wed (yesterday)" in preview
+        assert "I promise Emily Carter: a deck" in preview and "2026-11-27 Fri (tomorrow)" in preview
+        assert "#採用" in preview
+        assert store.interactions() == reopen(store).interactions()  # nothing written while typing
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.result, Capture)
+    fresh = reopen(store)
+    assert len(fresh.interactions()) == notes_before + 1
+    note = next(i for i in fresh.interactions() if i.id == app.result.interaction.id)
+    emily = next(c for c in fresh.contacts() if c.name == "Emily Carter")
+    assert (note.date, note.kind, note.depth, note.tags, note.contacts) == (
+        "2026-11-25", "meal", "deep", ("採用",), (emily.id,))
+    promise = next(p for p in fresh.promises() if p.interaction == note.id)
+    assert (promise.owner, promise.contact, promise.text, promise.due, promise.status) == (
+        "me", emily.id, "a deck", "2026-11-27", "open")
+
+
+async def test_escape_keeps_nothing(tmp_path):
+    store = demo_store(tmp_path)
+    before = store.path.read_bytes()
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@Newcomer coffee promised a call by mon")
+        await settle(app, pilot)
+        assert "Newcomer (new, network tier)" in _text(app.screen, "#capture-preview")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.result is None
+    assert store.path.read_bytes() == before
+    assert not any(c.name == "Newcomer" for c in reopen(store).contacts())
+
+
+async def test_a_parse_error_is_shown_in_place_and_enter_saves_nothing(tmp_path):
+    store = demo_store(tmp_path)
+    before = store.path.read_bytes()
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        line = "@Emily call promised slides"  # a promise with no due date
+        await pilot.press(*line)
+        await settle(app, pilot)
+        screen = app.screen
+        error = _text(screen, "#capture-error")
+        assert "✗" in error and "due" in error.lower()
+        assert screen.query_one("#capture-line", Input).has_class("-invalid")
+        # the caret line points under the offending words of the line
+        caret = error.splitlines()[0]
+        start = caret.index("^")
+        assert line[start:start + len(caret.strip())] in line
+        assert screen.error.start == start
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not app.dismissed  # still open, nothing saved
+        await pilot.press(*" by fri")
+        await settle(app, pilot)
+        assert _text(screen, "#capture-error") == ""
+        assert not screen.query_one("#capture-line", Input).has_class("-invalid")
+    assert store.path.read_bytes() == before
+
+
+async def test_an_ambiguous_name_highlights_the_name_and_lists_who(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@佐藤 lunch")
+        await settle(app, pilot)
+        error = _text(app.screen, "#capture-error")
+        assert "佐藤 健" in error and "佐藤 亜紀" in error
+        # "@佐藤" is 5 cells wide: the caret line underlines exactly it
+        assert error.splitlines()[0] == "^^^^^"
+        assert (app.screen.error.start, app.screen.error.end) == (0, 3)
+
+
+async def test_prefilled_for_a_deep_conversation_and_saved(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: CaptureScreen(store, TODAY, '@"佐藤 健" deep '))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        line = app.screen.query_one("#capture-line", Input)
+        assert line.value == '@"佐藤 健" deep ' and line.cursor_position == len(line.value)
+        await pilot.press(*"話した: 医療機器の販路")
+        await pilot.press("enter")
+        await settle(app, pilot)
+    note = reopen(store).get(type(app.result.interaction), app.result.interaction.id)
+    assert (note.depth, note.text, note.date) == ("deep", "話した: 医療機器の販路", TODAY.isoformat())
+
+
+async def test_names_complete_from_the_people_we_know(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@Emi")
+        await settle(app, pilot)
+        await pilot.press("right")  # accept the suggestion
+        await settle(app, pilot)
+        assert app.screen.query_one("#capture-line", Input).value == '@"Emily Carter" '
+
+
+def test_dates_in_the_preview_read_like_the_command_line():
+    from tui.screens.capture import day_words
+
+    assert day_words(date(2026, 11, 27), TODAY) == "2026-11-27 Fri (tomorrow)"

@@ -1,0 +1,300 @@
+"""Quick capture: one line, a live preview of what it will save, Enter saves.
+
+Open it from anywhere with::
+
+    app.push_screen(CaptureScreen(store, today), callback)
+    app.push_screen(CaptureScreen(store, today, prefill='@"Sato Ken" !deep '), callback)
+
+It dismisses with the saved :class:`model.capture.Capture` (its ``interaction``
+and ``saved_promises`` filled in), or ``None`` when the user pressed Escape;
+nothing is written in that case. The line is parsed on every keystroke
+(``model.capture.parse`` is pure and fast) against the contacts read once
+when the screen opens; the save itself runs in a thread worker, so the
+screen never freezes on a slow disk or a held lock.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.cells import cell_len
+from rich.highlighter import Highlighter
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Footer, Input, Label, Static
+from textual.worker import get_current_worker
+
+from model.capture import Capture, CaptureError, Token, parse, save
+from model.datewords import describe_date
+from model.errors import AmbiguousError, KizunaError
+from model.names import fold
+from model.records import Contact
+from model.store import Store
+
+#: What the grammar looks like, shown under the preview.
+HINT = (
+    "@Name or @\"Full Name\" · lunch / call / met … · deep · yesterday, fri, 11/20 · #tag · "
+    "promised … by fri · they promised … by 12/3 · !private !confidential · \\word = literal"
+)
+
+
+#: how each recognised piece of the line is coloured in the input (``Token.role``)
+ROLE_STYLES = {
+    "person": "bold cyan",
+    "joiner": "cyan",
+    "tag": "magenta",
+    "kind": "yellow",
+    "depth": "bold green",
+    "scope": "bold red",
+    "date": "green",
+    "promise": "bold blue",
+    "due": "blue",
+}
+
+
+def day_words(when: date, today: date) -> str:
+    """``2026-11-27 Fri (tomorrow)``: the date the way the capture grammar prints it."""
+    return describe_date(when, today)
+
+
+class CaptureHighlighter(Highlighter):
+    """Colours what the parser recognised, and the span a parse error points at.
+
+    With a good parse the colours come from its tokens (so a bare ``lunch``
+    at the start shows as a kind, and ``lunch`` later as text); while the line
+    does not parse, mentions, tags and ``!words`` are coloured by their look.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.new_ids: set[str] = set()
+        self.error_span: tuple[int, int] | None = None
+
+    def highlight(self, text: Text) -> None:
+        size = len(text.plain)
+        if self.tokens:
+            for t in self.tokens:
+                style = ROLE_STYLES.get(t.role)
+                if t.role == "person" and t.value in self.new_ids:
+                    style = "bold yellow"
+                if style and t.end <= size:
+                    text.stylize(style, t.start, t.end)
+        else:
+            text.highlight_regex(r'[@＠]"[^"]*"?|[@＠]\S+', "bold cyan")
+            text.highlight_regex(r"[#＃]\S+", "magenta")
+            text.highlight_regex(r"[!！]\S+", "yellow")
+        if self.error_span:
+            start, end = self.error_span
+            end = max(end, start + 1)
+            text.stylize("bold white on red", start, min(end, size))
+
+
+class NameSuggester(Suggester):
+    """Completes ``@Sa`` to ``@"Sato Ken"`` from the people we know."""
+
+    def __init__(self, contacts: list[Contact]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._names = sorted(((fold(c.name), c.name) for c in contacts), key=lambda p: p[0])
+
+    async def get_suggestion(self, value: str) -> str | None:
+        at = value.rfind("@")
+        if at < 0:
+            return None
+        typed = value[at + 1:]
+        quoted = typed.startswith('"')
+        if quoted:
+            typed = typed[1:]
+        if not typed or '"' in typed or (not quoted and " " in typed):
+            return None
+        key = fold(typed)
+        for folded, name in self._names:
+            if folded.startswith(key) and len(name) > len(typed):
+                written = f'"{name}"' if (quoted or " " in name) else name
+                return value[:at + 1] + written + " "
+        return None
+
+
+class CaptureScreen(ModalScreen[Capture | None]):
+    """One line in the capture grammar, its preview, Enter to save, Escape to cancel."""
+
+    CSS_PATH = "capture.tcss"
+
+    BINDINGS = [
+        Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving anything"),
+    ]
+
+    def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "Quick capture") -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.prefill = prefill
+        self.title_text = title
+        self.contacts: list[Contact] = store.contacts()
+        self.capture: Capture | None = None
+        self.error: KizunaError | None = None
+        self.saving = False
+        self._highlighter = CaptureHighlighter()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="capture-box") as box:
+            box.border_title = self.title_text
+            yield Input(
+                value=self.prefill,
+                placeholder='@Tanaka lunch: promised an intro to Sato by fri #hiring',
+                highlighter=self._highlighter,
+                suggester=NameSuggester(self.contacts),
+                select_on_focus=False,
+                id="capture-line",
+            )
+            yield Static(id="capture-error")
+            yield Static(id="capture-preview")
+            yield Label(HINT, id="capture-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        line = self.query_one("#capture-line", Input)
+        line.focus()
+        line.cursor_position = len(line.value)
+        self.update_preview(line.value)
+
+    @on(Input.Changed, "#capture-line")
+    def _line_changed(self, event: Input.Changed) -> None:
+        self.update_preview(event.value)
+
+    # -- the preview ----------------------------------------------------------------
+
+    def update_preview(self, line: str) -> None:
+        """Parse ``line`` and show what it will save, or where it goes wrong."""
+        self.capture, self.error = None, None
+        span: tuple[int, int] | None = None
+        if line.strip():
+            try:
+                self.capture = parse(line, self.contacts, self.today)
+            except (CaptureError, AmbiguousError) as exc:
+                self.error = exc
+                start, end = getattr(exc, "start", None), getattr(exc, "end", None)
+                if start is not None and (end or 0) > start:
+                    span = (start, end)
+            except KizunaError as exc:  # any other refusal of the model: show it, never crash
+                self.error = exc
+        self._highlighter.error_span = span
+        self._highlighter.tokens = list(self.capture.tokens) if self.capture else []
+        self._highlighter.new_ids = {p.id for p in self.capture.new_people} if self.capture else set()
+        line_widget = self.query_one("#capture-line", Input)
+        line_widget.set_class(self.error is not None, "-invalid")
+        line_widget.refresh()
+        self.query_one("#capture-error", Static).update(self._error_content(line, span))
+        self.query_one("#capture-preview", Static).update(self._preview_content())
+
+    def _error_content(self, line: str, span: tuple[int, int] | None) -> Content:
+        if self.error is None:
+            return Content("")
+        message = str(self.error)
+        if span is None:
+            return Content.assemble(("✗ ", "bold $error"), (message, "$error"))
+        start, end = span
+        end = max(end, start + 1)
+        # A caret line under the input, pointing at the offending characters.
+        scrolled = self.query_one("#capture-line", Input).scroll_offset.x
+        pad = max(0, cell_len(line[:start]) - scrolled)
+        width = max(1, cell_len(line[start:end]))
+        return Content.assemble(
+            (" " * pad + "^" * width + "\n", "bold $error"),
+            ("✗ ", "bold $error"), (message, "$error"),
+        )
+
+    def _preview_content(self) -> Content:
+        cap = self.capture
+        if cap is None:
+            if self.error is None:
+                return Content.from_markup("[dim]Type a note. The preview shows what Enter will save.[/]")
+            return Content.from_markup("[dim]Nothing will be saved until the line reads right.[/]")
+        rows: list[Content] = []
+
+        def row(label: str, *parts: tuple[str, str] | str) -> None:
+            rows.append(Content.assemble((f"{label:<9}", "bold $text-muted"), *parts))
+
+        people: list[tuple[str, str] | str] = []
+        new_ids = {p.id for p in cap.new_people}
+        for i, person in enumerate(cap.people):
+            if i:
+                people.append(", ")
+            people.append((person.name, "bold"))
+            if person.id in new_ids:
+                people.append((" (new, network tier)", "bold $warning"))
+            elif person.tier:
+                people.append((f" ({person.tier})", "dim"))
+        row("people", *people)
+        depth_style = "bold $success" if cap.depth == "deep" else ""
+        row("kind", (cap.kind, ""), " · ", (f"{cap.depth} conversation" if cap.depth == "deep" else "touch", depth_style))
+        row("date", day_words(cap.when, self.today))
+        for draft in cap.promises:
+            who = "I promise" if draft.owner == "me" else f"{draft.contact.name} promises"
+            to = f" {draft.contact.name}" if draft.owner == "me" else ""
+            row("promise", (f"{who}{to}: ", "bold"), draft.text, (f"  due {day_words(draft.due, self.today)}", "$accent"))
+        if cap.tags:
+            row("tags", (" ".join(f"#{t}" for t in cap.tags), "magenta"))
+        scope_style = {"confidential": "bold $error", "private": "$warning"}.get(cap.scope, "dim")
+        row("scope", (cap.scope, scope_style))
+        row("note", cap.text or ("(no text)", "dim"))
+        return Content("\n").join(rows)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.saving and action in ("save", "cancel"):
+            return False
+        return True
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        line = self.query_one("#capture-line", Input).value
+        self.update_preview(line)
+        if self.capture is None:
+            if self.error is None:
+                self.notify("Nothing to save: type a note first.", severity="warning")
+            else:
+                self.notify(str(self.error), title="Not saved", severity="error")
+            return
+        self.saving = True
+        self.query_one("#capture-line", Input).disabled = True
+        self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
+        self._save(line)
+
+    @work(thread=True, exclusive=True, group="store-write")
+    def _save(self, line: str) -> None:
+        """Write the line in one transaction, off the event loop."""
+        worker = get_current_worker()
+        try:
+            cap = save(self.store, line, self.today)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._saved, cap)
+
+    def _saved(self, cap: Capture) -> None:
+        names = ", ".join(p.name for p in cap.people)
+        extra = f" and {len(cap.promises)} promise(s)" if cap.promises else ""
+        self.app.notify(f"Saved a note with {names}{extra}.", title="Captured")
+        self.dismiss(cap)
+
+    def _failed(self, exc: KizunaError) -> None:
+        self.saving = False
+        line = self.query_one("#capture-line", Input)
+        line.disabled = False
+        line.focus()
+        self.update_preview(line.value)
+        self.error = exc
+        self.query_one("#capture-error", Static).update(self._error_content(line.value, None))
+        self.notify(str(exc), title="Not saved", severity="error")
