@@ -1,0 +1,440 @@
+"""The one-line capture grammar: people, kinds, depth, dates, tags, scope, promises, errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from model.capture import AmbiguousNameError, CaptureError, parse, save
+from model.errors import AmbiguousError, KizunaError
+from model.records import Contact
+from model.store import Store
+
+THU = date(2026, 11, 26)  # a Thursday
+
+TANAKA = Contact(name="Tanaka Yuki", reading="たなか ゆき", company="Acme")
+SATO = Contact(name="Sato Ken", reading="さとう けん")
+SATO_JA = Contact(name="佐藤 健", reading="サトウ タケシ", company="東京精密")
+EMILY = Contact(name="Emily Stone")
+PEOPLE = [TANAKA, SATO, SATO_JA, EMILY]
+
+
+def p(line: str, today: date = THU, contacts: list[Contact] = PEOPLE):
+    return parse(line, contacts, today)
+
+
+def error(line: str, today: date = THU, contacts: list[Contact] = PEOPLE) -> CaptureError:
+    with pytest.raises(CaptureError) as info:
+        parse(line, contacts, today)
+    return info.value
+
+
+def span(line: str, exc: CaptureError) -> str:
+    return line[exc.start:exc.end]
+
+
+# -- people ------------------------------------------------------------------------------
+
+
+def test_the_design_example() -> None:
+    cap = p("@Tanaka lunch: promised an intro to Sato by fri #hiring")
+    assert cap.people == [TANAKA] and cap.new_people == []
+    assert (cap.kind, cap.depth, cap.when, cap.scope) == ("meal", "touch", THU, "open")
+    assert cap.tags == ["hiring"]
+    [promise] = cap.promises
+    assert (promise.owner, promise.text, promise.due, promise.contact) == (
+        "me", "an intro to Sato", date(2026, 11, 27), TANAKA)
+    assert cap.text == ""
+
+
+def test_people_by_name_reading_width_and_quotes() -> None:
+    assert p("@tanaka hi").people == [TANAKA]
+    assert p("＠ＴＡＮＡＫＡ hi").people == [TANAKA]  # full-width @ and letters
+    assert p("@さとうけん hi").people == [SATO]  # by reading, without its space
+    assert p('@"Sato Ken" hi').people == [SATO]
+    assert p("@「佐藤 健」 hi").people == [SATO_JA]
+    assert p("@佐藤 hi").people == [SATO_JA]
+    assert p("@Tanaka and @Emily, lunch").people == [TANAKA, EMILY]
+
+
+def test_readings_match_in_either_kana_and_can_be_ambiguous() -> None:
+    assert p("@サトウタケシ hi").people == [SATO_JA]
+    assert p("@さとうたけし hi").people == [SATO_JA]
+    line = "@サトウ hi"  # a word of both readings
+    with pytest.raises(AmbiguousNameError) as info:
+        parse(line, PEOPLE, THU)
+    assert set(info.value.matches) == {SATO, SATO_JA}
+    assert "Sato Ken" in str(info.value) and "佐藤 健 (東京精密)" in str(info.value)
+    assert span(line, info.value) == "@サトウ"
+
+
+def test_japanese_honorifics_and_glued_text() -> None:
+    cap = p("@佐藤さん ランチ 採用の話 #採用")
+    assert cap.people == [SATO_JA] and cap.kind == "meal"
+    assert cap.text == "採用の話" and cap.tags == ["採用"]
+    cap = p("@佐藤さんとランチ 採用の話")
+    assert cap.people == [SATO_JA]
+    assert cap.text == "とランチ 採用の話"  # nothing lost: the rest is text
+    cap = p("@山田さんと会った")
+    assert [c.name for c in cap.new_people] == ["山田"]
+
+
+def test_new_names_become_network_contacts_once() -> None:
+    cap = p('@Mori coffee with @"Ann Lee" and @mori')
+    assert [c.name for c in cap.new_people] == ["Mori", "Ann Lee"]
+    assert all(c.tier == "network" for c in cap.new_people)
+    assert cap.people == cap.new_people
+    assert "new contact, network tier" in cap.summary()[0]
+
+
+def test_a_name_inside_a_longer_latin_name_is_someone_new() -> None:
+    cap = p("@Li call")  # not Emily
+    assert [c.name for c in cap.new_people] == ["Li"]
+    assert p("@Ston call").people == [EMILY]  # the start of a word of the name
+
+
+def test_ambiguous_name_lists_the_matches_with_its_span() -> None:
+    other = Contact(name="Tanaka Jiro", company="Beta")
+    line = "lunch @Tanaka yesterday"
+    with pytest.raises(AmbiguousNameError) as info:
+        parse(line, [*PEOPLE, other], THU)
+    exc = info.value
+    assert isinstance(exc, AmbiguousError) and isinstance(exc, CaptureError) and isinstance(exc, KizunaError)
+    assert set(exc.matches) == {TANAKA, other}
+    assert "Tanaka Yuki (Acme)" in str(exc) and "Tanaka Jiro (Beta)" in str(exc)
+    assert span(line, exc) == "@Tanaka"
+    assert p('@"Tanaka Yuki" hi', contacts=[*PEOPLE, other]).people == [TANAKA]
+
+
+def test_two_people_with_one_name_are_told_apart_by_company() -> None:
+    twin = Contact(name="Tanaka Yuki", company="Beta")
+    assert isinstance(error('@"Tanaka Yuki" hi', contacts=[TANAKA, twin]), AmbiguousNameError)
+    assert p('@"Tanaka Yuki (Beta)" hi', contacts=[TANAKA, twin]).people == [twin]
+
+
+def test_a_note_needs_a_person() -> None:
+    exc = error("lunch, talked hiring")
+    assert "@Name" in str(exc) and (exc.start, exc.end) == (0, len("lunch, talked hiring"))
+    assert "@Name" in str(error(""))
+
+
+# -- kind, depth, scope, tags, text ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("meeting", "meeting"), ("met", "meeting"), ("mtg", "meeting"), ("call", "call"),
+    ("phone", "call"), ("msg", "message"), ("email", "message"), ("message", "message"),
+    ("lunch", "meal"), ("dinner", "meal"), ("coffee", "meal"), ("meal", "meal"),
+    ("event", "event"), ("intro", "intro made"), ("helped", "help given"),
+    ("help given", "help given"), ("help received", "help received"), ("got help", "help received"),
+    ("shared", "value shared"), ("value", "value shared"), ("ランチ", "meal"), ("電話", "call"),
+    ("!call", "call"), ("!help-received", "help received"), ("Lunch:", "meal"),
+])
+def test_kind_words(word: str, kind: str) -> None:
+    cap = p(f"@Tanaka {word} talked")
+    assert cap.kind == kind and cap.text == "talked"
+
+
+def test_depth_is_deep_only_when_marked() -> None:
+    assert p("@Tanaka dinner").depth == "touch"
+    assert p("@Tanaka meeting").depth == "touch"
+    assert p("@Tanaka dinner !deep").depth == "deep"
+    assert p("@Tanaka deep dinner: talked").depth == "deep"
+    cap = p("@Tanaka talked about a deep problem")  # later on, 'deep' is just a word
+    assert cap.depth == "touch" and cap.text == "talked about a deep problem"
+
+
+def test_scope_markers() -> None:
+    assert p("@Tanaka hi").scope == "open"
+    assert p("@Tanaka hi !private").scope == "private"
+    assert p("@Tanaka !confidential hi").scope == "confidential"
+    assert p("@Tanaka ！ＣＯＮＦ hi").scope == "confidential"
+    assert p("@Tanaka confidential: numbers").scope == "confidential"
+
+
+def test_conflicts_are_errors() -> None:
+    line = "@Tanaka !private hi !confidential"
+    exc = error(line)
+    assert span(line, exc) == "!confidential" and "keep one" in str(exc)
+    line = "@Tanaka lunch call"
+    assert span(line, error(line)) == "call"
+    assert p("@Tanaka lunch !lunch hi").kind == "meal"  # the same thing twice is fine
+
+
+def test_unknown_marker_is_an_error_with_a_suggestion() -> None:
+    line = "@Tanaka hi !privte"
+    exc = error(line)
+    assert span(line, exc) == "!privte" and "!private" in str(exc)
+    assert p("@Tanaka great!!! !!").text == "great!!! !!"  # not markers: text
+
+
+def test_tags_any_script_folded_and_out_of_the_text() -> None:
+    cap = p("@Tanaka talked #Hiring plans #採用 #hiring, #ｓａｌｅｓ")
+    assert cap.tags == ["hiring", "採用", "sales"]
+    assert cap.text == "talked plans"
+    assert p("@Tanaka room #3 is booked").text == "room #3 is booked"  # a number is not a tag
+
+
+def test_text_keeps_later_words_mentions_and_punctuation() -> None:
+    cap = p("coffee with @Tanaka yesterday: talked about @Sato's new company, call him")
+    assert cap.kind == "meal" and cap.when == date(2026, 11, 25)
+    assert cap.people == [TANAKA, SATO]
+    assert cap.text == "talked about Sato's new company, call him"
+
+
+def test_escaped_words_are_literal() -> None:
+    cap = p(r"@Tanaka \call center visit, he \promised nothing")
+    assert cap.kind == "note" and cap.promises == []
+    assert cap.text == "call center visit, he promised nothing"
+
+
+def test_email_addresses_and_lone_signs_are_text() -> None:
+    cap = p("@Tanaka wrote to tanaka@acme.example @ 3pm")
+    assert cap.text == "wrote to tanaka@acme.example @ 3pm"
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "today", "when"), [
+    ("today", THU, THU),
+    ("yesterday", THU, date(2026, 11, 25)),
+    ("yesterday", date(2026, 3, 1), date(2026, 2, 28)),
+    ("yesterday", date(2028, 3, 1), date(2028, 2, 29)),  # leap year
+    ("yesterday", date(2027, 1, 1), date(2026, 12, 31)),  # year rollover
+    ("昨日", THU, date(2026, 11, 25)),
+    ("thu", THU, date(2026, 11, 19)),  # a weekday name never means today
+    ("thursday", THU, date(2026, 11, 19)),
+    ("fri", THU, date(2026, 11, 20)),
+    ("wed", THU, date(2026, 11, 25)),
+    ("mon", date(2026, 11, 30), date(2026, 11, 23)),  # on a Monday
+    ("sun", date(2026, 11, 30), date(2026, 11, 29)),
+    ("金曜", THU, date(2026, 11, 20)),
+    ("last week", THU, date(2026, 11, 19)),
+    ("-2d", THU, date(2026, 11, 24)),
+    ("-1w", date(2026, 1, 3), date(2025, 12, 27)),
+    ("-1m", date(2026, 3, 31), date(2026, 2, 28)),
+    ("12/3", date(2027, 1, 10), date(2026, 12, 3)),  # Dec -> Jan: last year's
+    ("1/5", date(2027, 1, 10), date(2027, 1, 5)),
+    ("1/5", date(2027, 1, 4), date(2026, 1, 5)),  # not after today
+    ("11/26", THU, THU),
+    ("2/29", date(2026, 3, 10), date(2024, 2, 29)),  # the latest Feb 29
+    ("11月3日", THU, date(2026, 11, 3)),
+    ("2026-11-03", THU, date(2026, 11, 3)),
+    ("2024/02/29", THU, date(2024, 2, 29)),
+])
+def test_note_dates_lean_back(word: str, today: date, when: date) -> None:
+    cap = p(f"@Tanaka {word} call", today=today)
+    assert cap.when == when and cap.kind == "call"
+
+
+def test_note_date_defaults_to_today_and_may_not_be_in_the_future() -> None:
+    assert p("@Tanaka call").when == THU
+    for word in ("tomorrow", "+3d", "next week", "2026-11-27"):
+        line = f"@Tanaka {word} call"
+        exc = error(line)
+        assert span(line, exc) == word and "future" in str(exc)
+
+
+@pytest.mark.parametrize("word", ["2/30", "13/1", "0/5", "12/32", "2026-02-29", "+3x", "+3", "11/31"])
+def test_bad_dates_in_the_lead_are_errors_with_their_span(word: str) -> None:
+    line = f"@Tanaka {word} call"
+    exc = error(line)
+    assert span(line, exc) == word and word.split("/")[0] in str(exc)
+
+
+def test_two_note_dates_are_an_error() -> None:
+    line = "@Tanaka yesterday mon call"
+    exc = error(line)
+    assert span(line, exc) == "mon" and "two dates" in str(exc)
+
+
+def test_date_words_after_the_lead_are_text() -> None:
+    cap = p("@Tanaka talked: sales up 12/3 and yesterday was busy")
+    assert cap.when == THU and cap.text == "talked: sales up 12/3 and yesterday was busy"
+    cap = p("@Tanaka call: yesterday was busy")  # a colon ends the lead
+    assert cap.when == THU and cap.kind == "call" and cap.text == "yesterday was busy"
+
+
+# -- promises ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("due", "today", "expected"), [
+    ("fri", THU, date(2026, 11, 27)),
+    ("thu", THU, date(2026, 12, 3)),  # the same weekday: next week's
+    ("monday", date(2026, 11, 29), date(2026, 11, 30)),
+    ("today", THU, THU),
+    ("tomorrow", date(2026, 12, 31), date(2027, 1, 1)),
+    ("next week", THU, date(2026, 11, 30)),  # the next Monday
+    ("next week", date(2026, 11, 30), date(2026, 12, 7)),  # on a Monday: the one after
+    ("next week", date(2026, 12, 31), date(2027, 1, 4)),
+    ("+3d", date(2026, 12, 30), date(2027, 1, 2)),
+    ("+2w", THU, date(2026, 12, 10)),
+    ("+1m", date(2026, 1, 31), date(2026, 2, 28)),
+    ("+1m", date(2028, 1, 31), date(2028, 2, 29)),
+    ("next month", date(2026, 10, 31), date(2026, 11, 30)),
+    ("eom", date(2026, 12, 5), date(2026, 12, 31)),  # due on the 31st
+    ("12/31", THU, date(2026, 12, 31)),
+    ("10/31", THU, date(2027, 10, 31)),  # passed this year: next year's
+    ("1/5", date(2026, 12, 20), date(2027, 1, 5)),  # year rollover
+    ("12/3", date(2026, 12, 4), date(2027, 12, 3)),
+    ("11/26", THU, THU),
+    ("2/29", date(2026, 3, 10), date(2028, 2, 29)),
+    ("2026-12-31", THU, date(2026, 12, 31)),
+    ("12月5日", THU, date(2026, 12, 5)),
+])
+def test_due_dates_lean_forward(due: str, today: date, expected: date) -> None:
+    cap = p(f"@Tanaka promised the deck by {due}", today=today)
+    assert cap.promises[0].due == expected and cap.promises[0].text == "the deck"
+
+
+def test_due_dates_count_from_the_note_date() -> None:
+    cap = p("@Tanaka yesterday call: promised notes by tomorrow")
+    assert cap.when == date(2026, 11, 25) and cap.promises[0].due == THU
+    cap = p("@Tanaka mon call: promised notes by +3d")
+    assert cap.promises[0].due == date(2026, 11, 26)
+
+
+def test_whose_promise_and_to_whom() -> None:
+    cap = p("@Tanaka @Sato lunch: promised an intro by fri")
+    assert (cap.promises[0].owner, cap.promises[0].contact) == ("me", TANAKA)  # the first person
+    cap = p("@Tanaka @Sato lunch: promised @Sato: an intro by fri")
+    assert (cap.promises[0].owner, cap.promises[0].contact, cap.promises[0].text) == ("me", SATO, "an intro")
+    cap = p("@Tanaka lunch: I promised the deck by fri")
+    assert cap.promises[0].owner == "me"
+    cap = p("@Tanaka @Sato lunch: @Sato promised pricing by 12/5")
+    assert (cap.promises[0].owner, cap.promises[0].contact, cap.promises[0].text) == ("them", SATO, "pricing")
+    cap = p("@Tanaka lunch: they promised pricing due 12/5, she promised a call by mon")
+    assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [
+        ("them", TANAKA, "pricing", date(2026, 12, 5)),
+        ("them", TANAKA, "a call", date(2026, 11, 30)),
+    ]
+    assert cap.text == ""
+
+
+def test_mine_and_theirs_in_one_line_with_text_around() -> None:
+    cap = p("@Tanaka dinner !deep: talked pricing, promised an intro to @Emily by fri, "
+            "they promised the deck by 12/5 #sales then dessert")
+    assert cap.people == [TANAKA, EMILY]
+    assert [(d.owner, d.contact, d.text) for d in cap.promises] == [
+        ("me", TANAKA, "an intro to Emily"), ("them", TANAKA, "the deck")]
+    assert cap.text == "talked pricing, then dessert"
+    assert cap.tags == ["sales"] and cap.depth == "deep"
+
+
+def test_by_inside_the_promise_text_is_kept() -> None:
+    cap = p("@Tanaka promised to stop by the office by fri")
+    assert cap.promises[0].text == "to stop by the office"
+
+
+def test_a_promise_needs_a_due_date() -> None:
+    line = "@Tanaka lunch: promised an intro to Sato"
+    exc = error(line)
+    assert "due date" in str(exc) and span(line, exc) == "promised an intro to Sato"
+    line = "@Tanaka promised the deck by"
+    exc = error(line)
+    assert span(line, exc) == "by" and "needs a date" in str(exc)
+    line = "@Tanaka promised the deck by 12/32 ok"
+    assert span(line, error(line)) == "12/32"
+    line = "@Tanaka promised by fri"
+    assert "promised what" in str(error(line))
+
+
+def test_a_due_date_before_the_note_is_an_error() -> None:
+    line = "@Tanaka promised the deck by yesterday"
+    exc = error(line)
+    assert span(line, exc) == "by yesterday" and "before" in str(exc)
+    assert span("@Tanaka promised x by -2d", error("@Tanaka promised x by -2d")) == "by -2d"
+
+
+def test_japanese_promises() -> None:
+    cap = p("@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5")
+    assert cap.text == "採用の話"
+    assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [
+        ("them", SATO_JA, "資料", date(2026, 12, 5))]
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+def test_unclosed_quote_and_empty_name() -> None:
+    line = '@Tanaka lunch with @"Sato Ken'
+    exc = error(line)
+    assert exc.start == line.index('@"') and exc.end == len(line) and "quote" in str(exc)
+    line = '@Tanaka @"" hi'
+    assert span(line, error(line)) == '@""'
+
+
+def test_every_error_is_one_line() -> None:
+    for line in ("lunch", "@T promised x", "@T promised x by", "@T 2/30", "@T !zzz",
+                 '@"x', "@T tomorrow", "@T promised x by yesterday"):
+        assert "\n" not in str(error(line))
+
+
+# -- tokens and the summary -----------------------------------------------------------------
+
+
+def test_tokens_cover_every_character_and_say_what_each_is() -> None:
+    line = "@Tanaka lunch yesterday !private: talked #hiring promised an intro by fri"
+    cap = p(line)
+    roles = [(t.role, line[t.start:t.end]) for t in cap.tokens]
+    assert roles == [
+        ("person", "@Tanaka"), ("kind", "lunch"), ("date", "yesterday"), ("scope", "!private:"),
+        ("text", "talked"), ("tag", "#hiring"), ("promise", "promised"), ("text", "an"),
+        ("text", "intro"), ("due", "by fri"),
+    ]
+    assert [t.promise for t in cap.tokens][-4:] == [0, 0, 0, 0]
+
+
+def test_summary_says_everything_that_will_be_saved() -> None:
+    cap = p("@Tanaka @Newbie lunch yesterday !deep !confidential: talked #採用 "
+            "promised an intro by fri they promised the deck by 12/5")
+    text = "\n".join(cap.summary())
+    for part in ("Tanaka Yuki (Acme)", "Newbie (new contact, network tier)", "meal",
+                 "deep conversation", "2026-11-25 Wed (yesterday)", "#採用", "confidential",
+                 "I promised Tanaka Yuki: an intro", "2026-11-27 Fri (tomorrow)",
+                 "Tanaka Yuki promised: the deck", "2026-12-05 Sat (in 9 days)", "talked"):
+        assert part in text, part
+
+
+def test_parse_is_pure() -> None:
+    contacts = list(PEOPLE)
+    before = [c.to_dict() for c in contacts]
+    p("@Newbie @Tanaka lunch promised x by fri", contacts=contacts)
+    assert [c.to_dict() for c in contacts] == before
+
+
+# -- saving -------------------------------------------------------------------------------------
+
+
+def test_save_writes_contacts_note_and_promises(store: Store) -> None:
+    with store.transaction():
+        store.add(TANAKA)
+    cap = save(store, "@Tanaka @佐藤さん dinner yesterday !deep: 採用の話 #採用 "
+                      "promised an intro by fri @佐藤 promised 資料 by 12/5", THU)
+    again = Store(store.path)  # what is on disk
+    names = {c.name for c in again.contacts()}
+    assert names == {"Tanaka Yuki", "佐藤"}
+    [note] = again.interactions()
+    sato = next(c for c in again.contacts() if c.name == "佐藤")
+    assert note == cap.interaction
+    assert (note.date, note.kind, note.depth, note.text, note.tags, note.scope) == (
+        "2026-11-25", "meal", "deep", "採用の話", ("採用",), "open")
+    assert note.contacts == (TANAKA.id, sato.id)
+    promises = sorted(again.promises(), key=lambda x: x.due)
+    assert [(x.owner, x.contact, x.text, x.due, x.interaction, x.status) for x in promises] == [
+        ("me", TANAKA.id, "an intro", "2026-11-27", note.id, "open"),
+        ("them", sato.id, "資料", "2026-12-05", note.id, "open"),
+    ]
+    assert sorted(x.id for x in cap.saved_promises) == sorted(x.id for x in promises)
+
+
+def test_a_bad_line_saves_nothing(store: Store) -> None:
+    with store.transaction():
+        store.add(TANAKA)
+    before = store.path.read_bytes()
+    with pytest.raises(CaptureError):
+        save(store, "@Newbie @Tanaka lunch promised x by 2/30", THU)
+    assert store.path.read_bytes() == before
+    assert Store(store.path).contacts() == [TANAKA]
