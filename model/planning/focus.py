@@ -118,9 +118,13 @@ def days_left(month: str, today: date) -> int | None:
 
 
 def role_fit(contact: Contact, role: str, own_industry: str) -> tuple[int, str]:
-    """+1 (fits the slot's role), 0 (cannot tell) or -1 (contradicts it), with why."""
+    """How a person fits a slot's role, with why.
+
+    2: their relation is the role; 1: their industry fits it (same- or
+    cross-industry slots); 0: cannot tell; -1: they contradict it.
+    """
     if contact.relation == role:
-        return 1, f"marked {role}"
+        return 2, f"marked {role}"
     if role not in _INDUSTRY_ROLES:
         return 0, ""
     industry = value_of(contact, "industry")
@@ -350,5 +354,5 @@ def month_review(book: Book, month: str, today: date) -> MonthReview:
                 open_.append(p)
         rows.append(ReviewRow(i, slot.role, slot.intent, person, deep, tuple(notes),
                               tuple(kept), tuple(broken), tuple(open_)))
-    report = diversity([r.contact for r in rows], book.settings, "people in this month's focus")
+    report = diversity([r.contact for r in rows], book.settings, f"people in {month}'s focus")
     return MonthReview(month, plan, rows, empty, left, report)
