@@ -76,11 +76,21 @@ def parse(raw: bytes, path: Path) -> Data:
         what = "empty" if not raw else "blank or NUL-filled"
         raise StoreError(f"{path}: the file is {what} ({len(raw)} bytes), so it is damaged; not touching it "
                          f"(restore from the backups folder beside it)")
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark from an editor: harmless
+        raw = raw[3:]
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: "
-                         f"{exc.msg}; not touching it") from None
+        line, column, msg = exc.lineno, exc.colno, exc.msg
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:  # orjson reports those at line 1 column 1
+            head = raw[:bad.start]
+            line = head.count(b"\n") + 1
+            column = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+            msg = "bytes that are not UTF-8 text"
+        raise StoreError(f"{path}: not valid JSON at line {line} column {column}: {msg}; "
+                         f"not touching it") from None
     if not isinstance(data, dict):
         raise StoreError(f"{path}: expected a JSON object of tables, found {type(data).__name__}; not touching it")
     for name, table in data.items():

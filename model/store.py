@@ -47,7 +47,7 @@ _TYPES = {cls.table: cls for cls in RECORD_TYPES}
 def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
