@@ -27,6 +27,7 @@ from model.errors import KizunaError
 COMMAND_MODULES = (
     "tui.commands.basic",
     "tui.commands.focus",
+    "tui.commands.diversity",
     "tui.commands.transfer",
 )
 

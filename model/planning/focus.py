@@ -63,6 +63,7 @@ TRUST_CAP = 10
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _INDUSTRY_ROLES = ("same-industry", "cross-industry")
+_MISSING = object()
 
 
 # -- months -----------------------------------------------------------------
@@ -184,11 +185,14 @@ def _deep_part(last: date | None, today: date) -> tuple[int, str]:
 
 
 def suggest(book: Book, month: str, role: str | None, purpose: str | None, today: date,
-            limit: int = 10) -> list[Suggestion]:
+            limit: int = 10, *, trust_cache: dict[str, Any] | None = None) -> list[Suggestion]:
     """The best ``limit`` candidates for an empty ``role`` slot of ``month``'s plan.
 
     ``purpose`` defaults to the plan's purpose; ``role`` None scores no role fit.
+    Pass the same ``trust_cache`` dict to several calls over one Book (one per
+    empty slot) to compute each person's trust balance once.
     """
+    cache: dict[str, Any] = {} if trust_cache is None else trust_cache
     plan = book.plan(month)
     if purpose is None and plan is not None:
         purpose = plan.purpose
@@ -229,7 +233,9 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         points, why = _deep_part(last, today)
         parts["deep_gap"] = points
         reasons.append(why)
-        balance = _trust_balance(book, c.id, today)
+        balance = cache.get(c.id, _MISSING)
+        if balance is _MISSING:
+            balance = cache[c.id] = _trust_balance(book, c.id, today)
         if balance:
             parts["trust"] = int(round(max(-TRUST_CAP, min(TRUST_CAP, balance))))
             if balance < 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.records import PURPOSES, RELATIONS, TIERS
+from model.records import PURPOSES, RELATIONS
 
 MONTH_HELP = "YYYY-MM, or this/next/last (default: this month)"
 
@@ -76,33 +76,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--to", metavar="MONTH", help="the month to carry into (default: the one after --month)")
     a.add_argument("--all", action="store_true", help="carry everyone in the plan")
 
-    p = sub.add_parser(
-        "diversity", parents=[common], help="how diverse a tier or the month's focus is",
-        description="The spread over industry, function, level and generation, the share outside "
-                    "your own industry, and warnings for a lopsided set (A5). Unknown values count "
-                    "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
-                    "this month's focus.")
-    p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
-                   help=f"one of {', '.join(TIERS)}, focus (the month's plan) or all (not archived)")
-    p.add_argument("--month", metavar="MONTH", help=f"for focus: {MONTH_HELP}")
-    p.add_argument("--own-industry", metavar="TEXT",
-                   help="save your own industry (the setting the share outside it is measured "
-                        "against; \"\" clears it), then report")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.set_defaults(func=cmd_diversity)
-
 
 # -- helpers ------------------------------------------------------------------
 
 
-def _month(ctx, text: str | None = None) -> str:
+def month_arg(ctx, text: str | None = None) -> str:
     from model.planning.focus import parse_month
 
     value = text if text is not None else ctx.args.month
     return parse_month(value or "this", ctx.today)
 
 
-def _book(ctx):
+def load_book(ctx):
     from model.planning.book import Book
 
     return Book.from_store(ctx.store)
@@ -153,7 +138,7 @@ def _print_plan(ctx, month: str) -> int:
     from model.planning.focus import month_review
     from tui.commands.output import print_json, table
 
-    book = _book(ctx)
+    book = load_book(ctx)
     review = month_review(book, month, ctx.today)
     plan = review.plan
     if ctx.args.json:
@@ -207,13 +192,13 @@ def _slots_json(plan, review) -> list[dict]:
 
 
 def cmd_show(ctx) -> int:
-    return _print_plan(ctx, _month(ctx))
+    return _print_plan(ctx, month_arg(ctx))
 
 
 def cmd_plan(ctx) -> int:
     from model.planner import plan_month
 
-    month = _month(ctx)
+    month = month_arg(ctx)
     roles = None
     if ctx.args.slots is not None:
         roles = [r.strip() for r in ctx.args.slots.split(",") if r.strip()]
@@ -230,7 +215,7 @@ def cmd_add(ctx) -> int:
     from model.planner import set_slot
     from tui.commands.output import print_json
 
-    month = _month(ctx)
+    month = month_arg(ctx)
     store = ctx.store
     plan = store.focus_plan(month)
     person = _person(ctx, ctx.args.name)
@@ -252,7 +237,7 @@ def cmd_remove(ctx) -> int:
     from model.planner import clear_slot
     from tui.commands.output import print_json
 
-    month = _month(ctx)
+    month = month_arg(ctx)
     store = ctx.store
     plan = store.focus_plan(month)
     if (ctx.args.name is None) == (ctx.args.slot is None):
@@ -283,8 +268,8 @@ def cmd_suggest(ctx) -> int:
     from model.planning.focus import suggest
     from tui.commands.output import print_json, table
 
-    month = _month(ctx)
-    book = _book(ctx)
+    month = month_arg(ctx)
+    book = load_book(ctx)
     plan = book.plan(month)
     roles = plan.slots if plan else None
     template = [s.role for s in plan.slots] if plan else list(book.settings.focus_template)
@@ -308,7 +293,8 @@ def cmd_suggest(ctx) -> int:
         filled = {i for i, s in enumerate(roles or ()) if s.contact}
         targets = [(i + 1, role) for i, role in enumerate(template) if i not in filled]
     limit = ctx.args.limit or (10 if len(targets) == 1 else 5)
-    results = [(n, role, suggest(book, month, role, ctx.args.purpose, ctx.today, limit))
+    cache: dict = {}
+    results = [(n, role, suggest(book, month, role, ctx.args.purpose, ctx.today, limit, trust_cache=cache))
                for n, role in targets]
     if ctx.args.json:
         print_json({"month": month, "purpose": ctx.args.purpose or (plan.purpose if plan else None),
@@ -340,10 +326,10 @@ def cmd_review(ctx) -> int:
     from model.planning.focus import month_review
     from tui.commands.output import print_json, table
 
-    month = _month(ctx)
+    month = month_arg(ctx)
     if ctx.args.note is not None:
         save_review(ctx.store, month, ctx.args.note, ctx.today)
-    review = month_review(_book(ctx), month, ctx.today)
+    review = month_review(load_book(ctx), month, ctx.today)
     if ctx.args.json:
         print_json(review.to_dict())
         return 0
@@ -382,7 +368,7 @@ def cmd_carry(ctx) -> int:
     from model.planning.focus import month_review, parse_month, shift_month
     from tui.commands.output import print_json
 
-    month = _month(ctx)
+    month = month_arg(ctx)
     target = parse_month(ctx.args.to, ctx.today) if ctx.args.to else shift_month(month, 1)
     store = ctx.store
     plan = store.focus_plan(month)
@@ -394,7 +380,7 @@ def cmd_carry(ctx) -> int:
     elif ctx.args.all:
         ids = [s.contact for s in plan.slots if s.contact]
     else:
-        ids = [r.contact.id for r in month_review(_book(ctx), month, ctx.today).carry_candidates]
+        ids = [r.contact.id for r in month_review(load_book(ctx), month, ctx.today).carry_candidates]
     result = carry_over(store, month, target, ids, ctx.today)
     if ctx.args.json:
         print_json({"from": month, "to": target, "created": result.created and bool(result.carried),
@@ -412,73 +398,4 @@ def cmd_carry(ctx) -> int:
         print(f"carried {store.contact(cid).name} into slot {n} of {target}")
     for cid, why in result.skipped:
         print(f"skipped {store.contact(cid).name}: {why}")
-    return 0
-
-
-# -- diversity -----------------------------------------------------------------------
-
-
-def _groups(ctx, book) -> list[tuple[str, str, list]]:
-    tier = ctx.args.tier
-    month = _month(ctx)
-    focus = ("focus", f"people in {month}'s focus", [book.contact(c) for c in book.focus_ids(month)])
-    if tier is None:
-        return [("deep", "deep relationships", book.in_tier("deep")),
-                ("active", "active relationships", book.in_tier("active")), focus]
-    if tier == "focus":
-        return [focus]
-    if tier == "all":
-        return [("all", "people", [c for c in book.contacts() if c.tier != "archived"])]
-    return [(tier, f"{tier} relationships" if tier in ("deep", "active") else f"people in {tier}",
-             book.in_tier(tier))]
-
-
-def cmd_diversity(ctx) -> int:
-    from model.planning.diversity import DIMENSIONS, OWN_NOT_SET, diversity
-    from tui.commands.output import print_json, table
-
-    if ctx.args.own_industry is not None:
-        import dataclasses
-
-        store = ctx.store
-        with store.transaction():
-            settings = dataclasses.replace(store.settings(),
-                                           own_industry=" ".join(ctx.args.own_industry.split()))
-            store.save_settings(settings)
-        if not ctx.args.json:
-            print(f"your own industry: {settings.own_industry or '(not set)'}")
-    book = _book(ctx)
-    groups = [(g, label, diversity(people, book.settings, label))
-              for g, label, people in _groups(ctx, book)]
-    if ctx.args.json:
-        print_json([{"group": g, "label": label, **report.to_dict()} for g, label, report in groups])
-        return 0
-    first = True
-    hinted = False
-    for g, label, report in groups:
-        if not first:
-            print()
-        first = False
-        if not report.size:
-            print(f"{label}: no one")
-            continue
-        line = f"{label}: {report.size}"
-        if report.outside_share is not None:
-            line += (f", {report.outside} outside your industry ({report.own_industry}): "
-                     f"{report.outside_share:.0%}")
-        print(line)
-        rows = []
-        for d in DIMENSIONS:
-            s = report.spread[d]
-            values = ", ".join(f"{v} {n}" for v, n in s.counts.items()) or "-"
-            if s.unknown:
-                values += f"; unknown {s.unknown}"
-            rows.append((d, f"{s.evenness:.2f}", values))
-        print(table(rows, ("dimension", "evenness", "values")))
-        for w in report.warnings:
-            if w == OWN_NOT_SET:
-                if hinted:
-                    continue
-                hinted = True
-            print(f"! {w}")
     return 0

@@ -1,0 +1,94 @@
+"""``kizuna diversity``: how diverse a tier or a month's focus is (A5)."""
+
+from __future__ import annotations
+
+import argparse
+
+from model.records import TIERS
+from tui.commands.focus import MONTH_HELP, load_book, month_arg
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "diversity", parents=[common], help="how diverse a tier or the month's focus is",
+        description="The spread over industry, function, level and generation, the share outside "
+                    "your own industry, and warnings for a lopsided set (A5). Unknown values count "
+                    "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
+                    "this month's focus.")
+    p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
+                   help=f"one of {', '.join(TIERS)}, focus (the month's plan) or all (not archived)")
+    p.add_argument("--month", metavar="MONTH", help=f"for focus: {MONTH_HELP}")
+    p.add_argument("--own-industry", metavar="TEXT",
+                   help="save your own industry (the setting the share outside it is measured "
+                        "against; \"\" clears it), then report")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_diversity)
+
+
+
+
+
+def _groups(ctx, book) -> list[tuple[str, str, list]]:
+    tier = ctx.args.tier
+    month = month_arg(ctx)
+    focus = ("focus", f"people in {month}'s focus", [book.contact(c) for c in book.focus_ids(month)])
+    if tier is None:
+        return [("deep", "deep relationships", book.in_tier("deep")),
+                ("active", "active relationships", book.in_tier("active")), focus]
+    if tier == "focus":
+        return [focus]
+    if tier == "all":
+        return [("all", "people", [c for c in book.contacts() if c.tier != "archived"])]
+    return [(tier, f"{tier} relationships" if tier in ("deep", "active") else f"people in {tier}",
+             book.in_tier(tier))]
+
+
+def cmd_diversity(ctx) -> int:
+    from model.planning.diversity import DIMENSIONS, OWN_NOT_SET, diversity
+    from tui.commands.output import print_json, table
+
+    if ctx.args.own_industry is not None:
+        import dataclasses
+
+        store = ctx.store
+        with store.transaction():
+            settings = dataclasses.replace(store.settings(),
+                                           own_industry=" ".join(ctx.args.own_industry.split()))
+            store.save_settings(settings)
+        if not ctx.args.json:
+            print(f"your own industry: {settings.own_industry or '(not set)'}")
+    book = load_book(ctx)
+    groups = [(g, label, diversity(people, book.settings, label))
+              for g, label, people in _groups(ctx, book)]
+    if ctx.args.json:
+        print_json([{"group": g, "label": label, **report.to_dict()} for g, label, report in groups])
+        return 0
+    first = True
+    hinted = False
+    for g, label, report in groups:
+        if not first:
+            print()
+        first = False
+        if not report.size:
+            print(f"{label}: no one")
+            continue
+        line = f"{label}: {report.size}"
+        if report.outside_share is not None:
+            line += (f", {report.outside} outside your industry ({report.own_industry}): "
+                     f"{report.outside_share:.0%}")
+        print(line)
+        rows = []
+        for d in DIMENSIONS:
+            s = report.spread[d]
+            values = ", ".join(f"{v} {n}" for v, n in s.counts.items()) or "-"
+            if s.unknown:
+                values += f"; unknown {s.unknown}"
+            rows.append((d, f"{s.evenness:.2f}", values))
+        print(table(rows, ("dimension", "evenness", "values")))
+        for w in report.warnings:
+            if w == OWN_NOT_SET:
+                if hinted:
+                    continue
+                hinted = True
+            print(f"! {w}")
+    return 0
