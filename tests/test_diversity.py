@@ -80,11 +80,14 @@ def test_dominance_phrasing_per_dimension():
     assert not any("industry" in w and "are in" in w for w in warnings)
 
 
-def test_dominance_threshold_sixty_percent_and_three_people():
+def test_dominance_threshold_seventy_percent_and_three_people():
     two_of_four = [person("A", "m"), person("B", "m"), person("C", "r"), person("D", "s")]
     assert not any(" are in m" in w for w in diversity(two_of_four, Settings(own_industry="q")).warnings)
     three_of_four = [person("A", "m"), person("B", "m"), person("C", "m"), person("D", "s")]
     assert "3 of 4 people are in m" in diversity(three_of_four, Settings(own_industry="q")).warnings
+    three_of_five = [person("A", "m"), person("B", "m"), person("C", "m"), person("D", "s"),
+                     person("E", "t")]
+    assert not any(" are in m" in w for w in diversity(three_of_five, Settings(own_industry="q")).warnings)
     three_of_six = [person(str(i), "m" if i < 3 else f"o{i}") for i in range(6)]
     assert not any(" are in m" in w for w in diversity(three_of_six, Settings(own_industry="q")).warnings)
 

@@ -24,9 +24,10 @@ or more people; for a set of one it is 0.0.
 
 * *dominance*: the most common value of a dimension is held by everyone
   (2 or more people), or by at least ``DOMINANT_MIN`` people who are at
-  least ``DOMINANT_SHARE`` (60 %) of the set -> "4 of 5 deep relationships
-  are in manufacturing". Three of a four-slot focus plan trigger it; two do
-  not (that is the A9 template's own two cross-industry slots' scale).
+  least ``DOMINANT_SHARE`` (70 %) of the set -> "4 of 5 deep relationships
+  are in manufacturing". 4 of 5 and 3 of a four-slot plan trigger it; 3 of
+  5 is a majority, not a lopsided set, and does not; neither do 2 of 4 (the
+  A9 template's own two cross-industry slots).
 * *own industry*: with ``own_industry`` set and 2 or more people, no one
   known to be outside it -> "no one ... is outside your industry"; fewer than
   ``OUTSIDE_MIN_SHARE`` (40 %) outside -> "only 1 of 5 ...". The A9 template
@@ -55,7 +56,7 @@ DIMENSIONS = ("industry", "function", "level", "generation")
 #: dominance: the top value held by at least this many people ...
 DOMINANT_MIN = 3
 #: ... who are at least this share of the set (everyone, from 2 people up, always warns)
-DOMINANT_SHARE = 0.6
+DOMINANT_SHARE = 0.7
 #: fewer than this share known to be outside my industry is a warning
 OUTSIDE_MIN_SHARE = 0.4
 #: a dimension blank for at least this share of the set is a warning

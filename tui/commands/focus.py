@@ -342,7 +342,7 @@ def cmd_review(ctx) -> int:
           + (f" ({review.days_left} days left)" if review.days_left is not None else ""))
     rows = []
     for r in review.rows:
-        deep = ", ".join(d.isoformat() for d in r.deep_dates) if r.deep_held else "not held"
+        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) if r.deep_held else "not held"
         rows.append((str(r.slot), r.contact.name, deep, str(len(r.kept)), str(len(r.broken)),
                      str(len(r.open)), str(len(r.notes))))
     if rows:
