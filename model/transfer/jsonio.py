@@ -62,8 +62,10 @@ def export(store, include_confidential: bool = False) -> bytes:
 
 def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
     """The records in an export, validated; raises JSONFileError naming the place."""
+    if raw.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] not in (b"{", b"["):
+        raise JSONFileError("not a Kizuna export (the file is not JSON)")
     try:
-        data = orjson.loads(raw)
+        data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as exc:
         raise JSONFileError(f"line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
