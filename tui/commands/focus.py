@@ -42,8 +42,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                "Put a person into the month's plan (created from the template if needed). "
                "Without --slot or --role they go to the empty slot that fits them best.", cmd_add)
     a.add_argument("name", help="a name or reading, or enough of one to be unique")
-    a.add_argument("--slot", type=int, metavar="N", help="the slot number (1, 2, ...)")
-    a.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="the first empty slot of this role")
+    where = a.add_mutually_exclusive_group()
+    where.add_argument("--slot", type=int, metavar="N", help="the slot number (1, 2, ...)")
+    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="the first empty slot of this role")
     a.add_argument("--intent", metavar="TEXT", help="what you want from this month with them")
     a.add_argument("--replace", action="store_true", help="with --slot: replace whoever holds it")
 
@@ -56,8 +57,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                "Rank people for an empty slot by fit with the month's purpose and the slot's role, "
                "diversity gained, time since the last deep conversation, and trust balance. "
                "Without --slot or --role: every empty slot.", cmd_suggest)
-    a.add_argument("--slot", type=int, metavar="N", help="suggest for this slot")
-    a.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="suggest for a slot of this role")
+    where = a.add_mutually_exclusive_group()
+    where.add_argument("--slot", type=int, metavar="N", help="suggest for this slot")
+    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="suggest for a slot of this role")
     a.add_argument("--purpose", choices=PURPOSES, metavar="PURPOSE",
                    help="score fit with this purpose instead of the plan's")
     a.add_argument("--limit", type=int, metavar="K",
@@ -156,7 +158,7 @@ def _print_plan(ctx, month: str) -> int:
     if plan.challenge:
         head += f" — {plan.challenge}"
     print(head)
-    if review.days_left is not None:
+    if review.days_left is not None and review.rows:
         print(f"{review.held} of {len(review.rows)} deep conversations held; "
               f"{review.days_left} day{'s' if review.days_left != 1 else ''} left in the month")
     rows_by_slot = {r.slot: r for r in review.rows}
