@@ -1,0 +1,230 @@
+"""Render the README screenshots from the demo data: ``python scripts/screenshots.py``.
+
+Each shot builds the demo store (``model.demo.build_demo``) in a temporary
+folder as of a fixed day, opens the real app from ``make_app`` at a fixed
+terminal size, presses the keys a user would, waits for every worker, and
+saves ``screenshots/<name>.svg``. When ``rsvg-convert`` is on the PATH
+(Debian: ``apt-get install librsvg2-bin``; a Japanese font such as
+``fonts-ipafont-gothic`` makes the names render) each SVG is also turned
+into ``screenshots/<name>.png``; when it is not, the script says so and
+keeps the SVGs.
+
+The shots are deterministic (fixed day, seeded demo data, no clock on
+screen), so a diff in ``screenshots/`` means a screen changed. The script
+refuses to write a shot that shows the text of a confidential note.
+The snapshot tests (``tests/tui/test_snapshots.py``) use the same SHOTS.
+
+    python scripts/screenshots.py [--out DIR] [--only NAME ...] [--no-png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from rich.cells import cell_len  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Input, TextArea  # noqa: E402
+
+from model.demo import build_demo  # noqa: E402
+from model.store import Store  # noqa: E402
+from tui.app import KizunaApp, make_app  # noqa: E402
+
+TODAY = date(2026, 11, 26)
+SIZE = (160, 45)
+#: the line typed into quick capture for its screenshot
+CAPTURE_LINE = '@"Emily Carter" lunch deep: hospital sales path #医療 promised an intro to 佐藤 健 by fri'
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for every worker and for the screen to catch up; no cursor blink in a picture."""
+    app = pilot.app
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    for widget in app.screen.query(TextArea):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def _main(pilot: Pilot) -> None:
+    await settle(pilot)
+
+
+async def _review(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+
+
+async def _capture(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    pilot.app.screen.query_one("#capture-line", Input).insert_text_at_cursor(CAPTURE_LINE)
+    await settle(pilot)
+
+
+async def _focus(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    await pilot.press("down", "down")  # the empty cross-industry slot: its suggestions and reasons
+    await settle(pilot)
+    await pilot.press("enter")  # into the suggestions: the first one's reasons and what it does to diversity
+    await settle(pilot)
+
+
+async def _month_review(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("M")
+    await settle(pilot)
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    title: str
+    prepare: Callable[[Pilot], Awaitable[None]]
+    screen: str  # the class name of the screen the keys must have opened
+
+
+SHOTS = (
+    Shot("main", "The main screen: contacts, timeline, this month's focus", _main, "MainScreen"),
+    Shot("review", "Daily review: one due item at a time, one key each", _review, "ReviewScreen"),
+    Shot("capture", "Quick capture: one line and the live preview of what it saves", _capture, "CaptureScreen"),
+    Shot("focus", "Focus planner: challenge, purpose, slots, ranked suggestions, diversity", _focus,
+         "FocusPlannerScreen"),
+    Shot("month_review", "Month review: deep conversations held, promises, carry-over", _month_review,
+         "MonthReviewScreen"),
+)
+
+
+def demo_app(folder: Path) -> KizunaApp:
+    """The real app on a fresh demo store in ``folder``, as of TODAY."""
+    store = Store(folder / "kizuna.json")
+    build_demo(store, TODAY)
+    return make_app(store, today=TODAY, demo=True)
+
+
+def confidential_texts(app: KizunaApp) -> list[str]:
+    """Texts of confidential notes: none of them may appear in a picture."""
+    return [i.text for i in app.store.interactions() if i.scope == "confidential" and i.text.strip()]
+
+
+def svg_text(svg: str) -> str:
+    """The visible text of an exported SVG, spans joined."""
+    parts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape("".join(parts)).replace("\xa0", " ")
+
+
+def leaks(svg: str, secrets: list[str]) -> list[str]:
+    """Confidential texts (their first 12 characters) that show in ``svg``."""
+    shown = svg_text(svg)
+    return [s for s in secrets if s[:12] in shown]
+
+
+async def render(shot: Shot, folder: Path) -> str:
+    """The SVG of one shot (the app runs headless at SIZE)."""
+    app = demo_app(folder)
+    secrets = confidential_texts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await shot.prepare(pilot)
+        shown = type(app.screen).__name__
+        if shown != shot.screen:
+            raise SystemExit(f"screenshots: {shot.name}: the keys opened {shown}, not {shot.screen}")
+        svg = app.export_screenshot(title=f"Kizuna — {shot.title}")
+    leaked = leaks(svg, secrets)
+    if leaked:
+        raise SystemExit(f"screenshots: {shot.name} shows a confidential note ({leaked[0][:20]}…); not written")
+    return svg
+
+
+# -- PNG ---------------------------------------------------------------------------
+
+#: two cells of the SVG's monospace font (0.61 em each) over a CJK glyph's 1 em
+WIDE_SCALE = 1.22
+_TEXT = re.compile(r'(<text\b[^>]*\bx=")([\d.]+)("[^>]*\btextLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')
+
+
+def _for_png(svg: str) -> str:
+    """Work around two rsvg-convert habits so the PNG lines up like a terminal.
+
+    It drops the width of leading spaces (``&#160;``) in a ``<text>``, and it
+    draws Japanese glyphs one em wide where a terminal gives them two cells
+    (1.22 em of the monospace font): move such text right by its leading
+    spaces, and draw wide characters 1.22 times larger.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        head, x, mid, length, open_end, body, close = m.groups()
+        text = html.unescape(body).replace("\xa0", " ")
+        cells = cell_len(text)
+        if not cells:
+            return m.group(0)
+        cell = float(length) / cells
+        stripped = text.lstrip(" ")
+        lead = len(text) - len(stripped)
+        new_x = float(x) + lead * cell
+        out = []
+        for wide, chars in groupby(stripped, key=lambda ch: cell_len(ch) == 2):
+            esc = html.escape("".join(chars), quote=False).replace(" ", "&#160;")
+            out.append(f'<tspan style="font-size:{WIDE_SCALE}em">{esc}</tspan>' if wide else esc)
+        return f"{head}{new_x:g}{mid}{length}{open_end}{''.join(out)}{close}"
+
+    return _TEXT.sub(fix, svg)
+
+
+def to_png(svg_path: Path, png_path: Path) -> None:
+    fixed = svg_path.with_suffix(".png.svg")
+    fixed.write_text(_for_png(svg_path.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        subprocess.run(["rsvg-convert", "--zoom", "1", str(fixed), "-o", str(png_path)], check=True)
+    finally:
+        fixed.unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the pictures")
+    parser.add_argument("--only", nargs="*", choices=[s.name for s in SHOTS], help="render only these")
+    parser.add_argument("--no-png", action="store_true", help="SVG only")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    rsvg = None if args.no_png else shutil.which("rsvg-convert")
+    if not args.no_png and rsvg is None:
+        print("screenshots: rsvg-convert not found (apt-get install librsvg2-bin): writing SVG only")
+    for shot in SHOTS:
+        if args.only and shot.name not in args.only:
+            continue
+        with tempfile.TemporaryDirectory(prefix="kizuna-shot-") as tmp:
+            svg = asyncio.run(render(shot, Path(tmp)))
+        svg_path = args.out / f"{shot.name}.svg"
+        svg_path.write_text(svg, encoding="utf-8")
+        made = [svg_path.name]
+        if rsvg:
+            to_png(svg_path, svg_path.with_suffix(".png"))
+            made.append(svg_path.with_suffix(".png").name)
+        print(f"screenshots: {' + '.join(made)}  ({shot.title})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
