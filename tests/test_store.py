@@ -218,14 +218,15 @@ def test_daily_backups_keep_the_last_seven(store_path: Path) -> None:
         day[0] = date(2026, 11, 1) + timedelta(days=n)
         store.add(Contact(name=f"day {n}"))
         store.add(Contact(name=f"day {n} again"))  # the day's backup is its first version
-    kept = sorted(p.name for p in store.backups_dir.iterdir())
+    backups = [p for p in store.backups_dir.iterdir() if p.suffix == ".json"]
+    kept = sorted(p.name for p in backups)
     assert len(kept) == BACKUPS_KEPT == 7
     assert kept == [f"kizuna-2026-11-{d:02d}.json" for d in range(5, 12)]
     newest = Store(store.backups_dir / "kizuna-2026-11-11.json")
     # the backup of day 10 is the file as it was before day 10's first write
     assert len(newest.contacts()) == 1 + 2 * 9
     assert mode(store.backups_dir) == 0o700
-    assert all(mode(p) == 0o600 for p in store.backups_dir.iterdir())
+    assert all(mode(p) == 0o600 for p in backups)
 
 
 def test_a_store_path_that_is_a_folder_is_refused(tmp_path: Path) -> None:
