@@ -31,203 +31,31 @@ character span of the offending part.
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date
 
-from model.datewords import FUTURE, PAST, DateWordError, describe_date, read_date
-from model.errors import AmbiguousError, KizunaError
+from model.capture_result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
+from model.capture_words import (AT, BANG, BY, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, PHRASES,
+                                 PROMISED, THEY, TRAIL, Word, folded, split_words)
+from model.datewords import FUTURE, PAST, DateWordError, read_date
 from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
 
-#: bare lead words and ``!words``: folded word -> (field, value)
-KEYWORDS: dict[str, tuple[str, str]] = {}
-for _kind, _words in {
-    "meeting": "meeting meet met mtg 1on1 ミーティング 打ち合わせ 会議 面談",
-    "call": "call called phone video zoom 電話",
-    "message": "message msg messaged email emailed mail dm chat メール メッセージ",
-    "meal": "meal lunch dinner breakfast coffee drinks tea ランチ 食事 会食 夕食 飲み コーヒー",
-    "event": "event conference seminar party meetup イベント 懇親会 セミナー",
-    "intro made": "intro introduced introduction intro-made 紹介",
-    "help given": "helped help-given",
-    "help received": "help-received got-help",
-    "value shared": "shared share value value-shared",
-    "note": "note",
-}.items():
-    for _w in _words.split():
-        KEYWORDS[_w] = ("kind", _kind)
-KEYWORDS.update({"deep": ("depth", "deep"), "private": ("scope", "private"),
-                 "confidential": ("scope", "confidential"), "conf": ("scope", "confidential")})
-#: two-word lead phrases
-PHRASES = {"help given": "help given", "help received": "help received", "got help": "help received",
-           "value shared": "value shared", "intro made": "intro made"}
-
-HONORIFICS = ("さん", "さま", "様", "氏", "くん", "君", "ちゃん", "先生", "-san", "-sama", "-sensei")
-_AT, _HASH, _BANG = "@＠", "#＃", "!！"
-_QUOTES = {'"': '"”＂', "“": '”"', "＂": '＂"', "「": "」", "『": "』"}
-_TRAIL = ",.:;!?)]}、。，．：；！？）」』"
-_JOINERS = {"with", "and", "&", "w/", "と"}
-_PROMISED = "promised"
-_THEY = {"they", "he", "she"}
-_BY = {"by", "due"}
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-
-
-_FOLD_CACHE: dict[int, tuple[Contact, tuple[str, ...]]] = {}
-
-
-def _folded(c: Contact) -> tuple[str, ...]:
-    """``c``'s name and reading as :func:`model.names.fold` compares them (also without
-    spaces), remembered per record object: records are frozen, so the keys never go stale."""
-    hit = _FOLD_CACHE.get(id(c))
-    if hit is not None and hit[0] is c:
-        return hit[1]
-    keys = tuple(fold(k) for k in (c.name, c.reading) if k)
-    keys += tuple(k.replace(" ", "") for k in keys if " " in k)
-    if len(_FOLD_CACHE) > 100_000:
-        _FOLD_CACHE.clear()
-    _FOLD_CACHE[id(c)] = (c, keys)
-    return keys
-
-
-class CaptureError(KizunaError):
-    """The line cannot be saved as written; nothing was saved.
-
-    ``start``/``end`` are the character span in the line of the part at fault.
-    """
-
-    def __init__(self, message: str, start: int = 0, end: int = 0) -> None:
-        Exception.__init__(self, message)
-        self.message, self.start, self.end = message, start, end
-
-
-class AmbiguousNameError(CaptureError, AmbiguousError):
-    """``@Name`` fits more than one person; ``matches`` lists them."""
-
-    def __init__(self, message: str, found: list[Contact], start: int, end: int) -> None:
-        CaptureError.__init__(self, message, start, end)
-        self.matches = found
-
-
-@dataclass(frozen=True)
-class Token:
-    """One recognised piece of the line: ``line[start:end]``.
-
-    ``role`` is person, joiner, tag, kind, depth, scope, date, promise (the
-    ``promised`` words), due (``by fri``) or text. ``value`` is what it means
-    (a contact id, a tag, a kind, an ISO date, the word). ``inline`` is what
-    it adds to the text around it (``None``: nothing); ``promise`` is the
-    index of the promise whose text it belongs to, else ``None`` (the note).
-    """
-
-    role: str
-    start: int
-    end: int
-    value: str
-    inline: str | None = None
-    promise: int | None = None
-
-
-@dataclass
-class PromiseDraft:
-    """A promise the line will save: ``owner`` is me or them; ``contact`` the other side."""
-
-    owner: str
-    text: str
-    due: date
-    contact: Contact
-    start: int = 0
-    end: int = 0
-
-
-@dataclass
-class Capture:
-    """What a line will save (and, after :func:`save`, what it saved)."""
-
-    people: list[Contact]
-    new_people: list[Contact]
-    kind: str
-    depth: str
-    when: date
-    text: str
-    tags: list[str]
-    scope: str
-    promises: list[PromiseDraft]
-    tokens: list[Token] = field(default_factory=list)
-    today: date | None = None
-    interaction: Interaction | None = None
-    saved_promises: list[Promise] = field(default_factory=list)
-
-    def summary(self) -> list[str]:
-        """Lines saying what the line saves, for ``kizuna note`` and the app's preview."""
-        today = self.today or self.when
-        new = {p.id for p in self.new_people}
-        people = ", ".join(f"{p.name} (new contact, network tier)" if p.id in new else describe(p)
-                           for p in self.people)
-        lines = [f"people   {people}", f"kind     {self.kind}",
-                 f"depth    {'deep conversation' if self.depth == 'deep' else 'touch'}",
-                 f"date     {describe_date(self.when, today)}",
-                 f"tags     {' '.join('#' + t for t in self.tags) or '(none)'}",
-                 f"scope    {self.scope}"]
-        for d in self.promises:
-            who = f"I promised {d.contact.name}" if d.owner == "me" else f"{d.contact.name} promised"
-            lines.append(f"promise  {who}: {d.text} — due {describe_date(d.due, today)}")
-        lines.append(f"text     {self.text or '(empty)'}")
-        return lines
-
-
-@dataclass
-class _Word:
-    start: int
-    end: int
-    raw: str
-    quoted: tuple[int, int] | None = None  # span of the name inside @"..."
-
-    @property
-    def core(self) -> str:
-        return self.raw.rstrip(_TRAIL) or self.raw
-
-    @property
-    def trail(self) -> str:
-        return self.raw[len(self.core):]
-
-    @property
-    def key(self) -> str:
-        return unicodedata.normalize("NFKC", self.core).casefold()
-
-
-def _words(line: str) -> list[_Word]:
-    out: list[_Word] = []
-    i, n = 0, len(line)
-    while i < n:
-        if line[i].isspace():
-            i += 1
-            continue
-        quoted = None
-        j = i
-        if line[i] in _AT and i + 1 < n and line[i + 1] in _QUOTES:
-            close = _QUOTES[line[i + 1]]
-            j = next((k for k in range(i + 2, n) if line[k] in close), -1)
-            if j < 0:
-                raise CaptureError(f"{line[i:i + 12]}…: close the quote after the name", i, n)
-            quoted = (i + 2, j)
-        while j < n and not line[j].isspace():
-            j += 1
-        out.append(_Word(i, j, line[i:j], quoted))
-        i = j
-    return out
+__all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
+           "parse", "save"]
 
 
 class _Parser:
+    """One parse of one line: walks its words once, left to right, collecting tokens."""
+
     def __init__(self, line: str, contacts: list[Contact], today: date) -> None:
         self.line, self.contacts, self.today = line, contacts, today
-        self.words = _words(line)
+        self.words = split_words(line)
         self.tokens: list[Token] = []
         self.people: list[Contact] = []
         self.new: dict[str, Contact] = {}
-        self.fields: dict[str, tuple[str, _Word]] = {}
-        self.when: tuple[date, _Word] | None = None
+        self.fields: dict[str, tuple[str, Word]] = {}
+        self.when: tuple[date, Word] | None = None
         self.tags: list[str] = []
         self.drafts: list[dict] = []
         self._keys: set[str] | None = None
@@ -237,7 +65,7 @@ class _Parser:
 
     def _name_keys(self) -> set[str]:
         if self._keys is None:
-            self._keys = {k for c in self.contacts for k in _folded(c)}
+            self._keys = {k for c in self.contacts for k in folded(c)}
         return self._keys
 
     def _matches(self, name: str) -> list[Contact]:
@@ -247,7 +75,7 @@ class _Parser:
         if not q:
             return []
         if self._hay is None:
-            self._hay = [(c, "\0".join(_folded(c))) for c in self.contacts]
+            self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
         return matches([c for c, hay in self._hay if q in hay], name)
 
     def _lookup(self, name: str, start: int, end: int) -> Contact | None:
@@ -257,7 +85,7 @@ class _Parser:
             if len(exact) == 1:
                 return exact[0]
         found = self._matches(name)
-        if found and not _CJK.search(q):
+        if found and not CJK.search(q):
             keys = [fold(k) for k in (found[0].name, found[0].reading) if k]
             if not any(k.startswith(q) or q == k.replace(" ", "") or
                        any(w.startswith(q) for w in k.split()) for k in keys):
@@ -287,7 +115,7 @@ class _Parser:
                 return core[:-len(h)], len(core)
         if core.endswith(("'s", "’s")) and len(core) > 2:
             return core[:-2], len(core) - 2
-        if _CJK.search(core) and fold(core) not in self._name_keys() and not self._matches(core):
+        if CJK.search(core) and fold(core) not in self._name_keys() and not self._matches(core):
             for k in range(len(core) - 1, 0, -1):
                 if fold(core[:k]) in self._name_keys():
                     rest = core[k:]
@@ -295,11 +123,11 @@ class _Parser:
                     return core[:k], k + len(h)
             for k in range(1, len(core)):
                 h = next((h for h in HONORIFICS if core.startswith(h, k)), "")
-                if h and _CJK.match(core[k - 1]):
+                if h and CJK.match(core[k - 1]):
                     return core[:k], k + len(h)
         return core, len(core)
 
-    def mention(self, w: _Word, promise: int | None, in_text: bool) -> Token | None:
+    def mention(self, w: Word, promise: int | None, in_text: bool) -> Token | None:
         """Tokens for an ``@`` word (a glued rest becomes text); ``None`` if it is not one."""
         if w.quoted:
             a, b = w.quoted
@@ -319,7 +147,7 @@ class _Parser:
             end = w.start + 1 + used
             shown = core[:used]
         rest = self.line[end:w.end]
-        if rest and not rest.rstrip(_TRAIL):
+        if rest and not rest.rstrip(TRAIL):
             shown, end, rest = shown + rest, w.end, ""
         person = self._person(name, w.start, end)
         tok = Token("person", w.start, end, person.id, shown if in_text else None, promise)
@@ -330,12 +158,12 @@ class _Parser:
 
     # -- the other sigils ----------------------------------------------------
 
-    def sigil(self, w: _Word, promise: int | None, in_text: bool) -> bool:
+    def sigil(self, w: Word, promise: int | None, in_text: bool) -> bool:
         """Handle ``@``, ``#``, ``!`` and ``\\`` words; False for a plain word."""
         c = w.raw[0]
-        if c in _AT:
+        if c in AT:
             return self.mention(w, promise, in_text) is not None
-        if c in _HASH:
+        if c in HASH:
             tag = unicodedata.normalize("NFKC", w.core[1:]).casefold()
             if not tag or tag[0] in "#" or tag.isdigit():
                 return False
@@ -343,7 +171,7 @@ class _Parser:
                 self.tags.append(tag)
             self.tokens.append(Token("tag", w.start, w.end, tag, None, promise))
             return True
-        if c in _BANG:
+        if c in BANG:
             word = w.key[1:]
             if not word or not word[0].isalpha():
                 return False
@@ -351,7 +179,7 @@ class _Parser:
                 near = difflib.get_close_matches(word, list(KEYWORDS), n=1)
                 hint = f"did you mean !{near[0]}? " if near else ""
                 raise CaptureError(f"{w.core} is not a marker; {hint}(!deep, !private, !confidential, "
-                                   f"or a kind like !call, !lunch)", w.start, w.end)
+                                   f"a kind like !call; \\{w.core} keeps it as text)", w.start, w.end)
             self.set_field(KEYWORDS[word], w, promise)
             return True
         if c == "\\" and len(w.raw) > 1:
@@ -359,7 +187,7 @@ class _Parser:
             return True
         return False
 
-    def set_field(self, what: tuple[str, str], w: _Word, promise: int | None, end: int | None = None) -> None:
+    def set_field(self, what: tuple[str, str], w: Word, promise: int | None, end: int | None = None) -> None:
         name, value = what
         old = self.fields.get(name)
         if old and old[0] != value:
@@ -390,14 +218,14 @@ class _Parser:
     def promise_start(self, i: int) -> tuple[str, int, int] | None:
         """If a promise starts at word ``i``: (owner, index of 'promised', who names it)."""
         ws = self.words
-        if ws[i].key == _PROMISED and not ws[i].trail:
+        if ws[i].key == PROMISED and not ws[i].trail:
             return "me", i, -1
-        if i + 1 < len(ws) and ws[i + 1].key == _PROMISED and not ws[i].trail and not ws[i + 1].trail:
+        if i + 1 < len(ws) and ws[i + 1].key == PROMISED and not ws[i].trail and not ws[i + 1].trail:
             if ws[i].key == "i":
                 return "me", i + 1, -1
-            if ws[i].key in _THEY:
+            if ws[i].key in THEY:
                 return "them", i + 1, -1
-            if ws[i].raw[0] in _AT:
+            if ws[i].raw[0] in AT:
                 return "them", i + 1, i
         return None
 
@@ -413,7 +241,7 @@ class _Parser:
             i = named + 1
         self.tokens.append(Token("promise", ws[i].start, ws[kw].end, owner, None, k))
         j = kw + 1
-        if owner == "me" and j < len(ws) and ws[j].raw[0] in _AT:
+        if owner == "me" and j < len(ws) and ws[j].raw[0] in AT:
             tok = self.mention(ws[j], k, False)
             if tok is not None:
                 draft["who"] = tok.value
@@ -422,7 +250,7 @@ class _Parser:
         base = self.when[0] if self.when else self.today
         while j < len(ws):
             w = ws[j]
-            if w.key in _BY and not w.trail:
+            if w.key in BY and not w.trail:
                 if j + 1 == len(ws):
                     raise CaptureError(f"'{w.raw}' needs a date after it, like {w.raw} fri or {w.raw} 12/5",
                                        w.start, w.end)
@@ -441,7 +269,8 @@ class _Parser:
             j += 1
         else:
             raise CaptureError(f"a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' "
-                               f"('{self.line[ws[i].start:].strip()[:40]}')", ws[i].start, len(self.line))
+                               f"(or write \\{ws[kw].core} to keep the word as text)",
+                               ws[i].start, len(self.line))
         draft["text"] = _join(self.tokens[body_start:], self.line, k)
         if not draft["text"]:
             raise CaptureError("promised what? write 'promised X by DATE'", ws[i].start, draft["end"])
@@ -460,7 +289,7 @@ class _Parser:
                 if nxt > i:
                     lead, i = False, nxt
                     continue
-            if lead and w.key in _JOINERS and i + 1 < len(ws) and ws[i + 1].raw[0] in _AT and not w.trail:
+            if lead and w.key in JOINERS and i + 1 < len(ws) and ws[i + 1].raw[0] in AT and not w.trail:
                 self.tokens.append(Token("joiner", w.start, w.end, w.raw))
                 i += 1
                 continue
@@ -497,7 +326,7 @@ class _Parser:
         last = ws[i + used - 1]
         if self.when:
             raise CaptureError(f"two dates for the note: {self.when[1].core} and "
-                               f"{self.line[ws[i].start:last.end].rstrip(_TRAIL)}; keep one",
+                               f"{self.line[ws[i].start:last.end].rstrip(TRAIL)}; keep one",
                                ws[i].start, last.end)
         if day > self.today:
             raise CaptureError(f"the note's date {day.isoformat()} is in the future; a note records "
