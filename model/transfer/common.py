@@ -253,3 +253,36 @@ def plan_people(plan: ImportPlan, contacts: list[Contact], progress: Progress | 
         plan.merged.append((before, index.current[cid]))
     if progress:
         progress(total, total)
+
+
+class Snapshot:
+    """The store's records as they are now, for planning an import off the main thread.
+
+    The app takes one on its own thread (cheap: lists of frozen records) and
+    hands it to a worker, so the worker never touches the store itself;
+    :func:`model.transfer.apply_plan` then writes on the store's own thread
+    and plans again if the store moved on meanwhile.
+    """
+
+    def __init__(self, store) -> None:
+        self.version = store.version
+        self._contacts = store.contacts()
+        self._interactions = store.interactions()
+        self._promises = store.promises()
+        self._plans = store.focus_plans()
+        self._settings = store.settings()
+
+    def contacts(self) -> list[Contact]:
+        return list(self._contacts)
+
+    def interactions(self) -> list:
+        return list(self._interactions)
+
+    def promises(self) -> list:
+        return list(self._promises)
+
+    def focus_plans(self) -> list:
+        return list(self._plans)
+
+    def settings(self) -> Settings:
+        return self._settings

@@ -1,0 +1,172 @@
+"""Import people from a file: see the dry run first, then import on confirm.
+
+``app.push_screen(ImportScreen(store, today), callback)`` dismisses with the
+applied :class:`~model.transfer.ImportPlan`, or ``None`` if the user left
+without importing. Reading and planning run in a thread worker on a
+snapshot of the store (the worker never touches the store), with a progress
+bar; the write itself is one short transaction on the app's thread, which
+plans again if another process changed the store meanwhile.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from model.errors import KizunaError
+from model.names import describe
+from model.store import Store
+from model.transfer import ImportPlan, apply_plan, plan_import
+from model.transfer.common import Snapshot
+
+FORMAT_CHOICES = [("Guess from the file", "auto"), ("vCard (.vcf)", "vcard"),
+                  ("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
+                  ("Kizuna JSON export", "json")]
+LISTED = 12  # names shown per group in the dry run
+
+
+def _esc(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+def describe_plan(plan: ImportPlan) -> str:
+    """The dry run as console markup: counts, then who, then the problems."""
+    lines = [f"[b]{_esc(Path(plan.path).name)}[/] ({plan.fmt}): {_esc(plan.summary())}", ""]
+
+    def group(title: str, items: list[str]) -> None:
+        if not items:
+            return
+        shown = ", ".join(_esc(i) for i in items[:LISTED])
+        more = f" and {len(items) - LISTED:,} more" if len(items) > LISTED else ""
+        lines.append(f"[b]{title} ({len(items):,}):[/] {shown}{more}")
+
+    group("Add", [describe(c) for c in plan.added])
+    group("Merge into", [a.name for a, _ in plan.merged])
+    group("Replace with newer", [getattr(n, "name", "") or n.table.rstrip("s") for _, n in plan.records_replaced])
+    group("Skip", [f"{who} ({why})" for who, why in plan.skipped])
+    if plan.problems:
+        lines += ["", f"[b $warning]Problems ({len(plan.problems)}):[/]"]
+        lines += [f"  {_esc(str(p))}" for p in plan.problems]
+    return "\n".join(lines)
+
+
+class ImportScreen(ModalScreen[ImportPlan | None]):
+    """A path, a dry run with progress, then Import (ctrl+s) or Cancel (escape)."""
+
+    CSS_PATH = "import_screen.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "Import", tooltip="Import what the dry run shows"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+    ]
+
+    def __init__(self, store: Store, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.plan: ImportPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-box") as box:
+            box.border_title = "Import people"
+            yield Label("File: vCard, LinkedIn Connections.csv, Google Contacts CSV or a Kizuna JSON export")
+            with Horizontal(id="import-row"):
+                yield Input(placeholder="~/Downloads/Connections.csv", id="import-path")
+                yield Select(FORMAT_CHOICES, value="auto", allow_blank=False, id="import-format")
+            yield ProgressBar(total=100, show_eta=False, id="import-progress")
+            with VerticalScroll(id="import-report"):
+                yield Static("Type the file's path and press Enter for a dry run: nothing is "
+                             "written until you import.", id="import-summary")
+            with Horizontal(id="import-buttons"):
+                yield Button("Dry run", id="import-check")
+                yield Button("Import", id="import-go", variant="primary", disabled=True)
+                yield Button("Cancel", id="import-cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    # -- the dry run ------------------------------------------------------------------
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-check")
+    def action_check(self) -> None:
+        raw = self.query_one("#import-path", Input).value.strip()
+        summary = self.query_one("#import-summary", Static)
+        if not raw:
+            summary.update("[$text-error]✗ type the path of the file to import[/]")
+            return
+        fmt = self.query_one("#import-format", Select).value
+        self.plan = None
+        self.query_one("#import-go", Button).disabled = True
+        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        summary.update(f"Reading {_esc(raw)} …")
+        self._plan_in_thread(Path(raw).expanduser(), None if fmt == "auto" else str(fmt), Snapshot(self.store))
+
+    @work(thread=True, exclusive=True, group="import")
+    def _plan_in_thread(self, path: Path, fmt: str | None, snapshot: Snapshot) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            plan = plan_import(snapshot, path, fmt, progress)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_error, str(exc))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_plan, plan)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=100, progress=0)
+        self.query_one("#import-summary", Static).update(f"[$text-error]✗ {_esc(message)}[/]")
+        self.query_one("#import-path", Input).focus()
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=bar.total or 1, progress=bar.total or 1)
+        text = describe_plan(plan)
+        go = self.query_one("#import-go", Button)
+        go.disabled = plan.changes == 0
+        text += ("\n\nNothing to import: everyone is already here." if go.disabled
+                 else "\n\nDry run only: nothing was written. Press [b]ctrl+s[/] (Import) to import.")
+        self.query_one("#import-summary", Static).update(text)
+        if not go.disabled:
+            go.focus()
+
+    # -- importing ----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#import-go")
+    def action_confirm(self) -> None:
+        plan = self.plan
+        if plan is None or plan.changes == 0:
+            self.notify("Run the dry run first (Enter in the path).", severity="warning")
+            return
+        try:
+            apply_plan(self.store, plan)
+        except KizunaError as exc:
+            self._show_error(f"nothing was imported: {exc}")
+            self.query_one("#import-go", Button).disabled = True
+            return
+        self.notify(f"Imported {Path(plan.path).name}: {plan.summary()}", title="Import")
+        self.dismiss(plan)
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        self.workers.cancel_group(self, "import")
+        self.dismiss(None)
