@@ -145,8 +145,8 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
     if m:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            raise DateWordError(f"{words[0]} is not a date (write YYYY-MM-DD)") from None
+        except ValueError as exc:
+            raise DateWordError(f"{words[0]} is not a date: {exc}") from None
     if _DATE_LIKE.match(text):
         raise DateWordError(f"{words[0]} is not a date (try {WORDS_HELP})")
     return None
