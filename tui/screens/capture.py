@@ -198,7 +198,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             return Content("")
         message = str(self.error)
         if span is None:
-            return Content.assemble(("✗ ", "bold $error"), (message, "$error"))
+            return Content.assemble(("✗ ", "bold $text-error"), (message, "$text-error"))
         start, end = span
         end = max(end, start + 1)
         # A caret line under the input, pointing at the offending characters.
@@ -206,8 +206,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
         pad = max(0, cell_len(line[:start]) - scrolled)
         width = max(1, cell_len(line[start:end]))
         return Content.assemble(
-            (" " * pad + "^" * width + "\n", "bold $error"),
-            ("✗ ", "bold $error"), (message, "$error"),
+            (" " * pad + "^" * width + "\n", "bold $text-error"),
+            ("✗ ", "bold $text-error"), (message, "$text-error"),
         )
 
     def _preview_content(self) -> Content:
@@ -228,11 +228,11 @@ class CaptureScreen(ModalScreen[Capture | None]):
                 people.append(", ")
             people.append((person.name, "bold"))
             if person.id in new_ids:
-                people.append((" (new, network tier)", "bold $warning"))
+                people.append((" (new, network tier)", "bold $text-warning"))
             elif person.tier:
                 people.append((f" ({person.tier})", "dim"))
         row("people", *people)
-        depth_style = "bold $success" if cap.depth == "deep" else ""
+        depth_style = "bold $text-success" if cap.depth == "deep" else ""
         row("kind", (cap.kind, ""), " · ", (f"{cap.depth} conversation" if cap.depth == "deep" else "touch", depth_style))
         row("date", day_words(cap.when, self.today))
         for draft in cap.promises:
@@ -241,7 +241,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             row("promise", (f"{who}{to}: ", "bold"), draft.text, (f"  due {day_words(draft.due, self.today)}", "$accent"))
         if cap.tags:
             row("tags", (" ".join(f"#{t}" for t in cap.tags), "magenta"))
-        scope_style = {"confidential": "bold $error", "private": "$warning"}.get(cap.scope, "dim")
+        scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
         row("scope", (cap.scope, scope_style))
         row("note", cap.text or ("(no text)", "dim"))
         return Content("\n").join(rows)

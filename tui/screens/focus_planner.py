@@ -57,9 +57,9 @@ def diversity_lines(report: DiversityReport) -> list[Content]:
                                       f"{report.outside} of {report.size} outside my industry "
                                       f"({report.outside_share:.0%})"))
     for warning in report.warnings:
-        lines.append(Content.styled(f"⚠ {warning}", "bold $warning"))
+        lines.append(Content.styled(f"⚠ {warning}", "bold $text-warning"))
     if not report.warnings and report.size:
-        lines.append(Content.styled("✓ no warnings: a varied set", "$success"))
+        lines.append(Content.styled("✓ no warnings: a varied set", "$text-success"))
     return lines
 
 
@@ -106,12 +106,18 @@ class FocusPlannerScreen(Screen[str]):
             with Vertical(id="suggest-box"):
                 yield OptionList(id="suggestions")
                 yield Static(id="suggest-reasons")
-        yield Static(id="diversity")
+        with Horizontal(id="diversity"):
+            yield Static(id="diversity-now")
+            yield Static(id="diversity-with")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#intent-row").display = False
         self.load_month()
+
+    def on_resize(self) -> None:
+        # rows are cut to the list's width: draw them again once it is known or changes
+        self.call_after_refresh(self.show_slots)
 
     # -- reading the plan ------------------------------------------------------------------------
 
@@ -138,14 +144,17 @@ class FocusPlannerScreen(Screen[str]):
 
     def _slot_row(self, n: int, slot: Slot) -> Content:
         person = self.book.get_contact(slot.contact) if slot.contact else None
-        role = Content.styled(f"{n}. {slot.role:<15}", "bold")
+        role = Content.styled(f"{n}. {slot.role:<15} ", "bold")
         if person is None:
             return Content.assemble(role, ("— empty — Enter picks from the suggestions", "dim italic"))
         deep = self.book.deep_count(person.id, first_day(self.month), last_day(self.month))
-        done = Content.styled("  ✓ deep talk held", "$success") if deep else Content.styled("  ○ deep talk due", "$warning")
-        intent = Content.styled(f"\n   {' ' * 15}{slot.intent}", "italic $text-muted") if slot.intent else Content("")
-        return Content.assemble(role, (fit(person.name, 20), "bold $accent"),
-                                (fit(person.company, 24), "dim"), done, intent)
+        done = (Content.styled("✓ deep talk held", "$text-success") if deep
+                else Content.styled("○ deep talk due", "$text-warning"))
+        width = max(30, self.query_one("#slots", OptionList).scrollable_content_region.width - 2)
+        intent = (Content.styled("\n   " + fit(slot.intent, width - 3).rstrip(), "italic $text-muted")
+                  if slot.intent else Content.styled("\n   (no intent yet: i writes one)", "dim italic"))
+        return Content.assemble(role, (fit(person.name, 16), "bold $accent"),
+                                (fit(person.company, max(8, width - 16 - 16 - 19)), "dim"), " ", done, intent)
 
     def show_slots(self, highlight: int | None = None) -> None:
         slots_list = self.query_one("#slots", OptionList)
@@ -177,14 +186,17 @@ class FocusPlannerScreen(Screen[str]):
             lines += diversity_lines(diversity(chosen, settings, label="focus people"))
         else:
             lines.append(Content.styled("nobody chosen yet", "dim"))
-        panel = self.query_one("#diversity", Static)
+        self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
+        after_panel = self.query_one("#diversity-with", Static)
         if candidate is not None and candidate.id not in {c.id for c in chosen}:
             current = self.slots()[self.slot_index].contact if self.slots() else None
             after = [c for c in chosen if c.id != current] + [candidate]
             report = diversity(after, settings, label="focus people")
-            lines.append(Content.styled(f"\nWith {candidate.name} in slot {self.slot_index + 1}", "bold $accent"))
-            lines += diversity_lines(report)
-        panel.update(Content("\n").join(lines))
+            lines = [Content.styled(f"With {candidate.name} in slot {self.slot_index + 1}", "bold $accent")]
+            after_panel.update(Content("\n").join(lines + diversity_lines(report)))
+        else:
+            after_panel.update(Content.styled(
+                "Highlight a suggestion to see what choosing them does to the spread.", "dim italic"))
 
     # -- suggestions ---------------------------------------------------------------------------
 
@@ -213,13 +225,14 @@ class FocusPlannerScreen(Screen[str]):
         box.loading = False
         box.clear_options()
         taken = {c.id for c in self.chosen()}
+        width = max(30, box.scrollable_content_region.width - 6)
         for i, s in enumerate(found):
             c = s.contact
             mark = "  (in the plan)" if c.id in taken else ""
             line = Content.assemble((f"{i + 1:>2}. ", "dim"), (fit(c.name, 20), "bold"),
                                     (fit(c.company, 22), "dim"),
                                     (f"score {s.score:>3}", "$accent"), (mark, "italic $text-muted"),
-                                    (f"\n    {'; '.join(s.reasons[:2])}", "$text-muted"))
+                                    ("\n    " + fit("; ".join(s.reasons[:2]), width).rstrip(), "$text-muted"))
             box.add_option(Option(line, id=c.id))
         if not found:
             box.add_option(Option(Content.styled("No one fits this role yet: add people with this relation.", "dim"),

@@ -39,9 +39,9 @@ from tui.screens.focus_planner import month_title
 def _row_label(row: ReviewRow) -> Content:
     """One person's month on one line, in columns that line up with wide names."""
     if row.deep_held:
-        deep = Content.styled(fit("✓ deep " + ", ".join(f"{d:%m-%d}" for d in row.deep_dates), 24), "$success")
+        deep = Content.styled(fit("✓ deep " + ", ".join(f"{d:%m-%d}" for d in row.deep_dates), 24), "$text-success")
     else:
-        deep = Content.styled(fit("✗ no deep conversation", 24), "$error")
+        deep = Content.styled(fit("✗ no deep conversation", 24), "$text-error")
     return Content.assemble(
         (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"), deep,
         (f"kept {len(row.kept)}  broken {len(row.broken)}  open {len(row.open)}  "
@@ -144,8 +144,8 @@ class MonthReviewScreen(Screen[str]):
             text = "(confidential note — hidden)" if it.scope == "confidential" else it.text
             depth = "deep" if it.depth == "deep" else "touch"
             lines.append(Content.assemble((f"{it.date[5:]} {it.kind} · {depth}  ", "$text-muted"), text))
-        for label, promises, style in (("kept", row.kept, "$success"), ("broken", row.broken, "$error"),
-                                       ("open", row.open, "$warning")):
+        for label, promises, style in (("kept", row.kept, "$text-success"), ("broken", row.broken, "$text-error"),
+                                       ("open", row.open, "$text-warning")):
             for p in promises:
                 who = "I" if p.owner == "me" else "they"
                 lines.append(Content.assemble((f"{label:<6} ", style), f"{who}: {p.text} (due {p.due})"))

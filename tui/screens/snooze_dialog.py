@@ -77,7 +77,7 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         try:
             when = read_date(self.query_one("#snooze-until", Input).value, self.today)
         except ValueError as exc:
-            message.update(f"[$error]✗ {exc}[/]")
+            message.update(f"[$text-error]✗ {exc}[/]")
             return
         message.update(f"until {describe_date(when, self.today)}")
 
@@ -93,15 +93,15 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         try:
             when = read_date(until_text, self.today)
         except ValueError as exc:
-            message.update(f"[$error]✗ {exc}[/]")
+            message.update(f"[$text-error]✗ {exc}[/]")
             self.query_one("#snooze-until", Input).focus()
             return
         if when <= self.today:
-            message.update("[$error]✗ the date must be after today[/]")
+            message.update("[$text-error]✗ the date must be after today[/]")
             self.query_one("#snooze-until", Input).focus()
             return
         if not reason:
-            message.update("[$error]✗ say why (a reason keeps you honest later)[/]")
+            message.update("[$text-error]✗ say why (a reason keeps you honest later)[/]")
             self.query_one("#snooze-reason", Input).focus()
             return
         self.dismiss((when, reason))
