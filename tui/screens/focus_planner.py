@@ -157,14 +157,19 @@ class FocusPlannerScreen(Screen[str]):
                                 (fit(person.company, max(8, width - 16 - 16 - 19)), "dim"), " ", done, intent)
 
     def show_slots(self, highlight: int | None = None) -> None:
+        """Draw the slots again; with ``highlight``, move there and rank its suggestions."""
         slots_list = self.query_one("#slots", OptionList)
         keep = slots_list.highlighted if highlight is None else highlight
-        slots_list.clear_options()
-        slots_list.add_options([Option(self._slot_row(i + 1, s), id=f"slot-{i}") for i, s in enumerate(self.slots())])
-        slots_list.border_title = "Slots"
-        if self.slots():
-            slots_list.highlighted = min(keep or 0, len(self.slots()) - 1)
+        with self.prevent(OptionList.OptionHighlighted):
+            slots_list.clear_options()
+            slots_list.add_options([Option(self._slot_row(i + 1, s), id=f"slot-{i}")
+                                    for i, s in enumerate(self.slots())])
+            slots_list.border_title = "Slots"
+            if self.slots():
+                slots_list.highlighted = min(keep or 0, len(self.slots()) - 1)
         self.show_diversity()
+        if highlight is not None:
+            self._slot_highlighted()
 
     @property
     def slot_index(self) -> int:
