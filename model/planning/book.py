@@ -1,0 +1,231 @@
+"""A read-only view of the whole store with the indexes planning needs.
+
+Every planning rule asks the same few questions per person: when was our last
+deep conversation, our last touch, what is on their timeline, which promises
+are open. :class:`Book` answers them from indexes built in **one pass** over
+the interactions, so a due list over 5,000 people and 50,000 notes never
+scans the notes once per person.
+
+Definitions used everywhere in planning:
+
+* a **touch** is any interaction except Kizuna's own ``log`` entries (tier
+  changes, snoozes, promise updates are bookkeeping, not contact);
+* a **deep conversation** is a touch whose depth is ``deep``. A touch never
+  counts as a deep conversation.
+
+Questions that depend on a date take ``on_or_before``: planning "as of" a date
+ignores notes dated after it (``kizuna today --date`` in the past, or a note
+written ahead for a meeting next week).
+
+A Book is a snapshot: build a new one (``Book.from_store``) after a change.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from model.records import Contact, FocusPlan, Interaction, Promise, Settings
+
+LOG = "log"
+
+
+def month_key(when: date | str) -> str:
+    """``YYYY-MM`` for a date (or a month key passed through)."""
+    if isinstance(when, date):
+        return f"{when.year:04d}-{when.month:02d}"
+    return when
+
+
+def month_start(when: date) -> date:
+    return when.replace(day=1)
+
+
+def month_end(when: date) -> date:
+    return when.replace(day=calendar.monthrange(when.year, when.month)[1])
+
+
+def _iso(when: date | None) -> str | None:
+    return None if when is None else when.isoformat()
+
+
+class Book:
+    """Contacts, interactions, promises and plans with per-person indexes."""
+
+    def __init__(
+        self,
+        contacts: Iterable[Contact],
+        interactions: Iterable[Interaction],
+        promises: Iterable[Promise],
+        plans: Iterable[FocusPlan] = (),
+        settings: Settings | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._contacts: dict[str, Contact] = {c.id: c for c in contacts}
+        self._interactions: list[Interaction] = list(interactions)
+        self._promises: list[Promise] = list(promises)
+        self._plans: dict[str, FocusPlan] = {p.month: p for p in plans}
+
+        # One pass over the interactions. Dates stay ISO strings (they sort
+        # as dates) until someone asks; per-person lists are sorted lazily.
+        timeline: dict[str, list[Interaction]] = defaultdict(list)
+        last_touch: dict[str, str] = {}
+        deep: dict[str, list[str]] = defaultdict(list)
+        for it in self._interactions:
+            people = it.contacts
+            if it.kind == LOG:
+                for cid in people:
+                    timeline[cid].append(it)
+                continue
+            day = it.date
+            is_deep = it.depth == "deep"
+            for cid in people:
+                timeline[cid].append(it)
+                if day > last_touch.get(cid, ""):
+                    last_touch[cid] = day
+                if is_deep:
+                    deep[cid].append(day)
+        self._timeline = timeline
+        self._timeline_sorted: set[str] = set()
+        self._last_touch = last_touch
+        self._deep = deep
+        self._deep_sorted: set[str] = set()
+
+        by_contact: dict[str, list[Promise]] = defaultdict(list)
+        for p in self._promises:
+            by_contact[p.contact].append(p)
+        self._promises_by_contact = by_contact
+        self._promise_by_id = {p.id: p for p in self._promises}
+
+    @classmethod
+    def from_store(cls, store) -> Book:
+        """A Book of everything in ``store`` right now."""
+        return cls(store.contacts(), store.interactions(), store.promises(),
+                   store.focus_plans(), store.settings())
+
+    # -- people ---------------------------------------------------------------
+
+    def contact(self, contact_id: str) -> Contact:
+        """The person with this id (KeyError if there is none)."""
+        return self._contacts[contact_id]
+
+    def get_contact(self, contact_id: str) -> Contact | None:
+        return self._contacts.get(contact_id)
+
+    def contacts(self) -> list[Contact]:
+        return list(self._contacts.values())
+
+    def in_tier(self, tier: str) -> list[Contact]:
+        return [c for c in self._contacts.values() if c.tier == tier]
+
+    def tier_count(self, tier: str) -> int:
+        return sum(1 for c in self._contacts.values() if c.tier == tier)
+
+    def cap(self, tier: str) -> int | None:
+        """The cap of a tier, or None for an uncapped one."""
+        if tier == "deep":
+            return self.settings.deep_cap
+        if tier == "active":
+            return self.settings.active_cap
+        return None
+
+    # -- timeline ---------------------------------------------------------------
+
+    def interactions(self) -> list[Interaction]:
+        return list(self._interactions)
+
+    def timeline(self, contact_id: str) -> list[Interaction]:
+        """This person's interactions, log entries included, newest first."""
+        items = self._timeline.get(contact_id)
+        if not items:
+            return []
+        if contact_id not in self._timeline_sorted:
+            items.sort(key=lambda i: (i.date, i.created), reverse=True)
+            self._timeline_sorted.add(contact_id)
+        return list(items)
+
+    def last_touch(self, contact_id: str, on_or_before: date | None = None) -> date | None:
+        """The date of the last touch (any interaction but a log entry)."""
+        last = self._last_touch.get(contact_id)
+        if last is None:
+            return None
+        bound = _iso(on_or_before)
+        if bound is None or last <= bound:
+            return date.fromisoformat(last)
+        # Rare: notes dated after the bound exist. Walk this one timeline.
+        best = ""
+        for it in self._timeline.get(contact_id, ()):
+            if it.kind != LOG and best < it.date <= bound:
+                best = it.date
+        return date.fromisoformat(best) if best else None
+
+    def deep_dates(self, contact_id: str) -> list[date]:
+        """Dates of this person's deep conversations, oldest first."""
+        return [date.fromisoformat(d) for d in self._deep_list(contact_id)]
+
+    def _deep_list(self, contact_id: str) -> list[str]:
+        items = self._deep.get(contact_id)
+        if not items:
+            return []
+        if contact_id not in self._deep_sorted:
+            items.sort()
+            self._deep_sorted.add(contact_id)
+        return items
+
+    def last_deep(self, contact_id: str, on_or_before: date | None = None) -> date | None:
+        """The date of the last deep conversation (on or before a date, if given)."""
+        items = self._deep_list(contact_id)
+        if not items:
+            return None
+        if on_or_before is None:
+            return date.fromisoformat(items[-1])
+        i = bisect_right(items, on_or_before.isoformat())
+        return date.fromisoformat(items[i - 1]) if i else None
+
+    def deep_count(self, contact_id: str, start: date, end: date) -> int:
+        """How many deep conversations fall between ``start`` and ``end``, both included."""
+        items = self._deep_list(contact_id)
+        if not items:
+            return 0
+        lo = bisect_left(items, start.isoformat())
+        hi = bisect_right(items, end.isoformat())
+        return max(0, hi - lo)
+
+    # -- promises ---------------------------------------------------------------
+
+    def promises(self) -> list[Promise]:
+        return list(self._promises)
+
+    def promise(self, promise_id: str) -> Promise:
+        """The promise with this id (KeyError if there is none)."""
+        return self._promise_by_id[promise_id]
+
+    def promises_for(self, contact_id: str) -> list[Promise]:
+        """This person's promises (mine to them and theirs to me), by due date."""
+        return sorted(self._promises_by_contact.get(contact_id, ()), key=lambda p: (p.due, p.created))
+
+    def open_promises(self) -> list[Promise]:
+        return [p for p in self._promises if p.status == "open"]
+
+    # -- focus plans ---------------------------------------------------------------
+
+    def plan(self, month: date | str) -> FocusPlan | None:
+        """The focus plan of a month (``YYYY-MM`` or any date in it), if there is one."""
+        return self._plans.get(month_key(month))
+
+    def plans(self) -> list[FocusPlan]:
+        return sorted(self._plans.values(), key=lambda p: p.month)
+
+    def focus_ids(self, month: date | str) -> list[str]:
+        """Ids of the people in a month's focus plan, in slot order, each once."""
+        plan = self.plan(month)
+        if plan is None:
+            return []
+        seen: dict[str, None] = {}
+        for slot in plan.slots:
+            if slot.contact and slot.contact in self._contacts:
+                seen.setdefault(slot.contact, None)
+        return list(seen)
