@@ -87,3 +87,22 @@ async def test_a_month_without_a_plan_says_so(tmp_path):
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
         assert app.screen.month == "2026-06"
+
+
+async def test_an_outside_change_redraws_without_losing_ticks_or_typing(tmp_path):
+    from model.planning.book import Book
+
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: MonthReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("down", "space")  # tick 伊藤 翔 too
+        area = screen.query_one("#review-text", TextArea)
+        area.focus()
+        area.text = "draft"
+        screen.show_book(Book.from_store(store))  # what the app calls after any change
+        await settle(app, pilot)
+        assert sorted(store.contact(c).name for c in screen.query_one("#rows", SelectionList).selected) == [
+            "伊藤 翔", "鈴木 大輔"]
+        assert area.text == "draft" and screen.focused is area

@@ -119,6 +119,13 @@ class FocusPlannerScreen(Screen[str]):
         # rows are cut to the list's width: draw them again once it is known or changes
         self.call_after_refresh(self.show_slots)
 
+    def show_book(self, book: Book) -> None:
+        """The app's hook after any write or outside change: draw from the new snapshot."""
+        if self.busy:
+            return  # our own write in flight: its result redraws
+        self.book = book
+        self.show_slots()
+
     # -- reading the plan ------------------------------------------------------------------------
 
     @property

@@ -90,7 +90,7 @@ class MonthReviewScreen(Screen[str]):
         self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
         self.load()
 
-    def load(self, book: Book | None = None) -> None:
+    def load(self, book: Book | None = None, *, focus: bool = True) -> None:
         """Compute and show the review of ``self.month``."""
         review = month_review(book or Book.from_store(self.store), self.month, self.today)
         self.review = review
@@ -128,7 +128,27 @@ class MonthReviewScreen(Screen[str]):
         area = self.query_one("#review-text", TextArea)
         area.text = text
         area.disabled = plan is None
-        rows.focus()
+        if focus:
+            rows.focus()
+
+    def show_book(self, book: Book) -> None:
+        """The app's hook after any write or outside change: recompute, keep what is being typed."""
+        if self.busy:
+            return
+        area = self.query_one("#review-text", TextArea)
+        typed = area.text if area.text != self.saved_text else None
+        rows = self.query_one("#rows", SelectionList)
+        ticked, at = set(rows.selected), rows.highlighted
+        self.load(book, focus=False)
+        if self.review and self.review.plan is not None:
+            rows.deselect_all()
+            for cid in ticked:
+                if any(r.contact.id == cid for r in self.review.rows):
+                    rows.select(cid)
+            if at is not None and at < rows.option_count:
+                rows.highlighted = at
+        if typed is not None:
+            area.text = typed
 
     @on(SelectionList.SelectionHighlighted, "#rows")
     def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
