@@ -1,33 +1,259 @@
-"""The Kizuna terminal app and the one factory that builds it."""
+"""The Kizuna terminal app and the one factory that builds it.
+
+The app owns three things every screen shares:
+
+* ``store`` — a :class:`~tui.shared_store.SharedStore`: the store behind one
+  lock, so thread workers can write while the screen stays responsive;
+* ``book`` — the current planning snapshot (:class:`model.planning.Book`),
+  rebuilt in a thread worker after every write and every outside change,
+  then announced with :class:`~tui.messages.BookChanged`. Screens read the
+  book, never the store, on the main thread;
+* the keys that open each screen (capture, review, focus, import, ...), as
+  ``Binding``s with ids so the footer, the help screen and keymaps see them.
+
+Outside changes (``kizuna note`` in another terminal) are noticed by a
+once-a-second poll that costs one ``stat`` and reloads only when the file
+changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
 
-from model.names import sort_key
-from model.records import TIERS
+from model.errors import KizunaError
+from model.planning.book import Book
 from model.store import Store
+from tui.messages import BookChanged, OpenPerson, StoreWritten
+from tui.palette import KizunaCommands
+from tui.shared_store import SharedStore
+
+POLL_SECONDS = 1.0
+
+
+def describe_changes(old: Book, new: Book) -> str | None:
+    """What another process changed, in a few words (None if nothing we show)."""
+    parts: list[str] = []
+    old_people = {c.id: c for c in old.contacts()}
+    new_people = {c.id: c for c in new.contacts()}
+    added = [c.name for cid, c in new_people.items() if cid not in old_people]
+    removed = [c.name for cid, c in old_people.items() if cid not in new_people]
+    edited = [c.name for cid, c in new_people.items()
+              if cid in old_people and old_people[cid].updated != c.updated]
+    old_notes = {i.id for i in old.interactions()}
+    notes = [i for i in new.interactions() if i.id not in old_notes]
+    old_promises = {p.id: p.updated for p in old.promises()}
+    promises = [p for p in new.promises() if old_promises.get(p.id) != p.updated]
+
+    def names(ids) -> str:
+        found = [new_people[c].name for c in dict.fromkeys(ids) if c in new_people]
+        return ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
+
+    if notes:
+        who = names(cid for i in notes for cid in i.contacts)
+        parts.append(f"{len(notes)} new note{'s' * (len(notes) != 1)}" + (f" with {who}" if who else ""))
+    if added:
+        parts.append(f"new: {', '.join(added[:3])}" + (" …" if len(added) > 3 else ""))
+    if edited:
+        parts.append(f"updated: {', '.join(edited[:3])}" + (" …" if len(edited) > 3 else ""))
+    if removed:
+        parts.append(f"removed: {', '.join(removed[:3])}")
+    if promises:
+        parts.append(f"{len(promises)} promise{'s' * (len(promises) != 1)} changed")
+    if new.plans() != old.plans():
+        parts.append("focus plan changed")
+    return "; ".join(parts) or None
 
 
 class KizunaApp(App[int]):
     """A small, deep, diverse network."""
 
     TITLE = "Kizuna"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {KizunaCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("a", "add_person", "Add person", id="app.add_person",
+                tooltip="Add a person: every field, tier caps checked"),
+        Binding("n", "capture", "Capture", id="app.capture",
+                tooltip="Quick capture: one line, e.g. @Tanaka lunch, promised an intro by fri"),
+        Binding("r", "review", "Review", id="app.review",
+                tooltip="Daily review: walk today's due list one item at a time"),
+        Binding("f", "plan", "Focus", id="app.plan",
+                tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
+        Binding("M", "month_review", "Month review", id="app.month_review",
+                tooltip="Review last month's focus and carry people over"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help",
+                tooltip="Every key, on one screen"),
+    ]
 
     def __init__(self, store: Store, today: date, demo: bool = False) -> None:
         super().__init__()
-        self.store = store
+        self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
+        self.demo = demo
         self.sub_title = "demo data" if demo else str(store.path)
+        with self.store.lock:
+            self.book: Book = Book.from_store(self.store)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        people = sorted(self.store.contacts(), key=lambda c: (TIERS.index(c.tier), sort_key(c)))
-        yield OptionList(*(f"{c.tier:<8} {c.name}" for c in people), id="contacts")
-        yield Footer()
+    # -- start ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.main import MainScreen
+
+        # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
+        self.push_screen(MainScreen())
+        self.set_interval(POLL_SECONDS, self.check_outside_changes, name="outside-changes")
+        if not self.book.contacts():
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        from tui.screens.first_run import FirstRunScreen
+
+        if not isinstance(self.screen, FirstRunScreen):
+            self.push_screen(FirstRunScreen())
+
+    # -- the snapshot -----------------------------------------------------------
+
+    @on(StoreWritten)
+    def _store_written(self) -> None:
+        self.rebuild_book()
+
+    @work(thread=True, exclusive=True, group="book")
+    def rebuild_book(self) -> None:
+        """Build a new planning snapshot off the main thread."""
+        with self.store.lock:
+            book = Book.from_store(self.store)
+        self.post_message(BookChanged(book))
+
+    def check_outside_changes(self) -> None:
+        """Cheap: one stat. Reload in a worker only when the file changed."""
+        if self.store.try_changed_on_disk():
+            self.reload_outside_changes()
+
+    @work(thread=True, exclusive=True, group="book")
+    def reload_outside_changes(self) -> None:
+        old = self.book
+        try:
+            with self.store.lock:
+                if not self.store.raw.refresh():
+                    return
+                book = Book.from_store(self.store)
+        except KizunaError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Cannot reload the store",
+                                  severity="error", timeout=10)
+            return
+        summary = describe_changes(old, book) or "the store changed in another window"
+        self.post_message(BookChanged(book, summary))
+
+    @on(BookChanged)
+    def _book_changed(self, message: BookChanged) -> None:
+        from tui.screens.first_run import FirstRunScreen
+
+        self.book = message.book  # type: ignore[assignment]
+        if message.summary:
+            self.notify(message.summary, title="Changed outside Kizuna")
+        for screen in self.screen_stack:
+            if hasattr(screen, "show_book"):
+                screen.show_book(self.book)
+        if isinstance(self.screen, FirstRunScreen) and self.book.contacts():
+            self.pop_screen()
+
+    # -- writing ------------------------------------------------------------------
+
+    def write(self, node, fn: Callable[[SharedStore], object], done: Callable[[object], None],
+              failed: Callable[[KizunaError], None]) -> None:
+        """Run ``fn(store)`` in a thread worker of ``node``; call back on the main thread.
+
+        ``done(result)`` or ``failed(error)`` run on the main thread. The
+        planning snapshot is rebuilt afterwards by :meth:`rebuild_book`.
+        """
+
+        def job() -> None:
+            try:
+                result = fn(self.store)
+            except KizunaError as exc:
+                self.call_from_thread(failed, exc)
+                return
+            self.call_from_thread(done, result)
+
+        node.run_worker(job, thread=True, group="store-write", exit_on_error=True)
+
+    # -- opening screens --------------------------------------------------------
+
+    def action_add_person(self) -> None:
+        from tui.screens.contact_form import ContactForm
+
+        self.push_screen(ContactForm(self.store, self.today), self._opened_person)
+
+    def edit_person(self, contact_id: str) -> None:
+        from tui.screens.contact_form import ContactForm
+
+        self.push_screen(ContactForm(self.store, self.today, contact_id), self._opened_person)
+
+    def _opened_person(self, contact_id: str | None) -> None:
+        if contact_id:
+            self.post_message(OpenPerson(contact_id))
+
+    def action_capture(self, prefill: str = "") -> None:
+        from tui.screens.capture import CaptureScreen
+
+        self.push_screen(CaptureScreen(self.store, self.today, prefill))
+
+    def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.store, self.today))
+
+    def action_plan(self) -> None:
+        from tui.screens.focus_planner import FocusPlannerScreen
+
+        self.push_screen(FocusPlannerScreen(self.store, self.today))
+
+    def action_month_review(self) -> None:
+        from tui.screens.month_review import MonthReviewScreen
+
+        self.push_screen(MonthReviewScreen(self.store, self.today))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _main(self):
+        from tui.screens.main import MainScreen
+
+        return self.screen if isinstance(self.screen, MainScreen) else None
+
+    def action_everyone(self) -> None:
+        if main := self._main():
+            main.action_timeline("toggle_everyone")
+
+    def action_reveal(self) -> None:
+        if main := self._main():
+            main.action_timeline("toggle_reveal")
+
+    def action_filter(self) -> None:
+        if main := self._main():
+            main.contacts.action_filter()
+
+    @on(OpenPerson)
+    def _open_person(self, message: OpenPerson) -> None:
+        from tui.screens.main import MainScreen
+
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        main = self.screen
+        if isinstance(main, MainScreen):
+            main.select_person(message.contact_id)
+        if message.edit:
+            self.edit_person(message.contact_id)
 
 
 def make_app(store: Store, *, today: date | None = None, demo: bool = False) -> KizunaApp:

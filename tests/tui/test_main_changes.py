@@ -1,0 +1,141 @@
+"""The main screen and the store: outside changes, the first run, the palette."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from model.records import Contact
+from app_helpers import SIZE, settle
+from tui.screens.first_run import FirstRunScreen
+from tui.screens.main import MainScreen
+from tui.widgets.row_list import RowList
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def timeline_rows(app) -> list[str]:
+    row_list = app.screen.query_one("#timeline-list", RowList)
+    return [row_list.line_text(i) for i in range(len(row_list.rows))]
+
+
+def toasts(app) -> str:
+    return " ".join(str(t.render()) for t in app.screen.query("Toast"))
+
+
+def kizuna(store, *args: str) -> subprocess.CompletedProcess:
+    """The real command in another process, on the same store file."""
+    return subprocess.run([sys.executable, "-m", "tui", "--db", str(store.path), *args],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+async def test_a_note_from_another_terminal_shows_up(demo_store, make_test_app):
+    priya = next(c for c in demo_store.contacts() if c.name == "Priya Raman")
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        app.screen.select_person(priya.id)
+        await pilot.pause()
+        before = len(timeline_rows(app))
+        app.check_outside_changes()  # nothing changed: nothing happens
+        await settle(app, pilot)
+        assert toasts(app) == ""
+        done = kizuna(demo_store, "note", "@Priya talked about the Kansai channel")
+        assert done.returncode == 0, done.stderr
+        app.check_outside_changes()  # what the once-a-second timer calls
+        await settle(app, pilot)
+        rows = timeline_rows(app)
+        assert len(rows) == before + 1
+        assert any("talked about the Kansai channel" in r for r in rows)
+        assert "1 new note with Priya Raman" in toasts(app)
+        # a new person added elsewhere appears in the list
+        kizuna(demo_store, "note", '@"Nakamura Yui" met at the expo')
+        app.check_outside_changes()
+        await settle(app, pilot)
+        names = [app.book.contact(r.key).name for r in app.screen.query_one("#contact-list", RowList).rows if r.key]
+        assert "Nakamura Yui" in names
+        assert "Nakamura Yui" in toasts(app)
+
+
+async def test_the_poll_timer_is_running(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any(t.name == "outside-changes" for t in app._timers)  # noqa: SLF001
+
+
+async def test_empty_store_shows_the_first_run_screen(empty_store, make_test_app):
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        text = str(app.screen.query_one("#welcome").render())
+        assert "press a" in text and "kizuna --demo" in text
+        # a: the contact form; save a name; the main screen appears with that person
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Ken Sato")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert [c.name for c in empty_store.contacts()] == ["Ken Sato"]
+        assert "Ken Sato" in app.screen.query_one("#timeline-pane").border_title
+
+
+async def test_first_run_leaves_when_someone_is_added_elsewhere(empty_store, make_test_app):
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        assert kizuna(empty_store, "note", "@佐藤 first contact").returncode == 0
+        app.check_outside_changes()
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_jumps_to_a_person_by_reading(demo_store, make_test_app):
+    sato = next(c for c in demo_store.contacts() if c.name == "佐藤 亜紀")
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        await pilot.press(*"さとう あき")
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one("#contact-list", RowList).highlighted_key == sato.id
+        assert "佐藤 亜紀" in app.screen.query_one("#timeline-pane").border_title
+
+
+async def test_palette_runs_actions(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        await pilot.press(*"everyone")
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert "everyone" in app.screen.query_one("#timeline-pane").border_title
+
+
+async def test_palette_provider_finds_people_and_actions(demo_store, make_test_app):
+    from tui.palette import KizunaCommands
+
+    demo_store.add(Contact(name="ｻﾄｳ ﾀﾛｳ", tier="network"))
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        provider = KizunaCommands(app.screen)
+        await provider.startup()
+        hits = [h async for h in provider.search("さとう")]
+        texts = [h.text for h in hits]
+        assert {"Go to 佐藤 健", "Go to 佐藤 亜紀", "Go to ｻﾄｳ ﾀﾛｳ"} <= set(texts)
+        hits = [h async for h in provider.search("add")]
+        assert "Add a person" in [h.text for h in hits]
+        found = [h.text async for h in provider.discover()]
+        assert "Quick capture" in found and "Help: every key" in found

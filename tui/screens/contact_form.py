@@ -1,0 +1,337 @@
+"""The contact form: add (``a``) or edit (``e``, Enter) every field of a person.
+
+Validation messages appear under the field they are about (from
+``ValidationError.field``). Moving someone into a capped tier (deep, active)
+asks the planning rules first; when the tier is full the form shows the
+planning message and the people who could make room: pick one and press
+Enter to move them down a tier right there, then save.
+
+The form dismisses with the saved person's id, or ``None`` on Escape. Writes
+run in a thread worker through the app's shared store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from model.errors import KizunaError, ValidationError
+from model.planning.book import Book
+from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, now_stamp
+
+#: (field, label, kind, choices or hint). Every field of Contact a person edits.
+FIELDS: tuple[tuple[str, str, str, object], ...] = (
+    ("name", "Name", "text", "e.g. 佐藤 健 or Ken Sato"),
+    ("reading", "Reading", "text", "furigana or romaji, used to sort and search: さとう けん"),
+    ("company", "Company", "text", ""),
+    ("title", "Title", "text", ""),
+    ("industry", "Industry", "text", "e.g. manufacturing, finance"),
+    ("function", "Function", "text", "sales, engineering, finance, ..."),
+    ("level", "Level", "choice", LEVELS),
+    ("generation", "Generation", "text", "20s, 30s, 40s, ..."),
+    ("relation", "Relation", "choice", RELATIONS),
+    ("tier", "Tier", "tier", TIERS),
+    ("purposes", "Purposes", "multi", PURPOSES),
+    ("stage", "Stage", "choice", STAGES),
+    ("next_step", "Next step", "text", ""),
+    ("emails", "Emails", "list", "comma-separated"),
+    ("phones", "Phones", "list", "comma-separated"),
+    ("links", "Links", "list", "comma-separated (social profiles, site)"),
+    ("how_met", "How we met", "text", ""),
+    ("tags", "Tags", "tags", "#hiring #tokyo (spaces or commas)"),
+    ("birthday", "Birthday", "text", "YYYY-MM-DD, or --MM-DD without the year"),
+    ("cadence_days", "Cadence", "int", "days between touches (blank: the default)"),
+    ("snoozed_until", "Snoozed until", "date", "YYYY-MM-DD (blank: not snoozed)"),
+    ("snooze_reason", "Snooze reason", "text", ""),
+    ("notes", "Notes", "notes", ""),
+)
+CAPPED = ("deep", "active")
+
+
+def lower_tier(book: Book, contact_id: str, tier: str) -> str:
+    """Where someone moved out of ``tier`` to make room goes: one tier down, if it has room."""
+    if tier == "deep":
+        active = book.cap("active")
+        if active is None or book.tier_count("active") < active:
+            return "active"
+    return "network"
+
+
+class ContactForm(ModalScreen[str | None]):
+    """Add or edit one person."""
+
+    CSS_PATH = "contact_form.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True,
+                tooltip="Save the person (Enter in a one-line field saves too)"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, store, today: date, contact_id: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.book: Book = self.app.book  # the snapshot the main screen shows
+        self.original: Contact | None = self.book.get_contact(contact_id) if contact_id else None
+        self._candidates: list[str] = []
+        self._saving = False
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        c = self.original or Contact(name="x")
+        title = f"Edit {self.original.name}" if self.original else "Add a person"
+        with Vertical(id="form"):
+            yield Static(title, id="form-title")
+            yield Static("", id="form-error")
+            with VerticalScroll(id="form-fields"):
+                for name, label, kind, extra in FIELDS:
+                    value = getattr(c, name) if self.original else None
+                    with Horizontal(classes="field", id=f"row-{name}"):
+                        yield Label(label, classes="field-label")
+                        with Vertical(classes="field-body"):
+                            yield self._widget(name, kind, extra, value)
+                            yield Static("", classes="field-error", id=f"error-{name}")
+                            if kind == "tier":
+                                yield Static("", id="tier-message")
+                                yield OptionList(id="make-room")
+            yield Static("ctrl+s save · Esc cancel · Tab next field", id="form-hint")
+        yield Footer()
+
+    def _widget(self, name: str, kind: str, extra, value) -> Widget:
+        wid = f"field-{name}"
+        if kind in ("choice", "tier"):
+            options = [(v, v) for v in extra]  # type: ignore[union-attr]
+            if kind == "tier":
+                current = value or "network"
+                return Select(options, value=current, allow_blank=False, id=wid, compact=True)
+            return Select(options, value=value or Select.NULL, prompt="(not set)", id=wid, compact=True)
+        if kind == "multi":
+            chosen = set(value or ())
+            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)  # type: ignore[union-attr]
+        if kind == "notes":
+            return TextArea(value or "", id=wid, soft_wrap=True, show_line_numbers=False)
+        if kind == "list":
+            text = ", ".join(value or ())
+        elif kind == "tags":
+            text = " ".join("#" + t for t in value or ())
+        elif kind in ("int", "date"):
+            text = "" if value is None else str(value)
+        else:
+            text = value or ""
+        return Input(text, placeholder=str(extra), id=wid, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#make-room", OptionList).display = False
+        self.query_one("#field-name").focus()
+        self._check_tier()
+
+    # -- reading the fields ------------------------------------------------------
+
+    def _read(self) -> dict:
+        """The fields as Contact values; a ValidationError names a field it cannot read."""
+        out: dict = {}
+        for name, _label, kind, _extra in FIELDS:
+            widget = self.query_one(f"#field-{name}")
+            if kind in ("choice", "tier"):
+                value = widget.value  # type: ignore[attr-defined]
+                out[name] = "" if value is Select.NULL else value
+            elif kind == "multi":
+                out[name] = tuple(widget.selected)  # type: ignore[attr-defined]
+            elif kind == "notes":
+                out[name] = widget.text  # type: ignore[attr-defined]
+            else:
+                text = widget.value.strip()  # type: ignore[attr-defined]
+                if kind == "list":
+                    out[name] = tuple(v.strip() for v in text.split(",") if v.strip())
+                elif kind == "tags":
+                    out[name] = tuple(dict.fromkeys(t.lstrip("#") for t in re.split(r"[\s,]+", text)
+                                                    if t.lstrip("#")))
+                elif kind == "int":
+                    if not text:
+                        out[name] = None
+                    elif text.isdigit():
+                        out[name] = int(text)
+                    else:
+                        raise ValidationError(f"contact.{name}", f"{text!r} is not a whole number of days")
+                elif kind == "date":
+                    out[name] = text or None
+                else:
+                    out[name] = text
+        return out
+
+    def _build(self) -> Contact:
+        values = self._read()
+        if self.original is None:
+            return Contact(**values)
+        return dataclasses.replace(self.original, updated=now_stamp(), **values)
+
+    # -- errors ------------------------------------------------------------------
+
+    def _clear_errors(self) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+            error.display = False
+        self.query_one("#form-error", Static).display = False
+
+    def show_error(self, exc: KizunaError) -> None:
+        """Put the message under its field (or under the title if it names none)."""
+        field = getattr(exc, "field", "")
+        name = field.split(".", 1)[1] if "." in field else field
+        name = name.split("[", 1)[0]
+        message = getattr(exc, "message", str(exc))
+        errors = self.query(f"#error-{name}") if name else None
+        if not errors:
+            general = self.query_one("#form-error", Static)
+            general.update(f"⚠ {exc}")
+            general.display = True
+            return
+        error = errors.first(Static)
+        error.update(f"⚠ {message}")
+        error.display = True
+        self.query_one(f"#field-{name}").focus()
+        self.query_one(f"#row-{name}").scroll_visible()
+
+    # -- tiers and caps --------------------------------------------------------------
+
+    def _tier(self) -> str:
+        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]
+
+    def _check_tier(self) -> bool:
+        """Ask the planning rules about the chosen tier; show why not and who could make room."""
+        tier = self._tier()
+        message = self.query_one("#tier-message", Static)
+        room = self.query_one("#make-room", OptionList)
+        old = self.original.tier if self.original else "network"
+        contact_id = self.original.id if self.original else None
+        if tier not in CAPPED or tier == old:
+            message.update("")
+            room.display = False
+            return True
+        from model.planning.caps import tier_change
+
+        check = tier_change(self.book, contact_id, tier)
+        if check.allowed:
+            message.update("")
+            room.display = False
+            return True
+        message.update(f"⚠ {check.message}")
+        self._candidates = [c if isinstance(c, str) else c.id for c in check.candidates]
+        room.clear_options()
+        for cid in self._candidates:
+            person = self.book.get_contact(cid)
+            if person is None:
+                continue
+            last = self.book.last_deep(cid)
+            since = f"last deep talk {last}" if last else "no deep talk yet"
+            target = lower_tier(self.book, cid, tier)
+            room.add_option(Option(f"Move {person.name} to {target} ({since})", id=cid))
+        room.display = bool(room.option_count)
+        return False
+
+    @on(Select.Changed, "#field-tier")
+    def _tier_changed(self) -> None:
+        self.query_one("#error-tier", Static).display = False
+        self._check_tier()
+
+    @on(OptionList.OptionSelected, "#make-room")
+    def _make_room(self, event: OptionList.OptionSelected) -> None:
+        from model.actions import set_tier
+
+        cid = event.option.id
+        if not cid:
+            return
+        tier = self._tier()
+        target = lower_tier(self.book, cid, tier)
+        who = self.book.contact(cid).name
+        today = self.today
+        wanted = self.original.name if self.original else "a new person"
+
+        def job(store):
+            set_tier(store, cid, target, today,
+                     reason=f"made room in {tier} for {wanted}")
+            with store.lock:
+                return Book.from_store(store)
+
+        def done(book: Book) -> None:
+            self.book = book
+            self.app.notify(f"Moved {who} to {target}.", title="Made room")
+            if self._check_tier():
+                self.query_one("#tier-message", Static).update(
+                    f"✓ Moved {who} to {target}: there is room in {tier} now. ctrl+s saves.")
+                self.query_one("#field-tier").focus()
+
+        self.app.write(self, job, done, self.show_error)
+
+    # -- saving ------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        self._clear_errors()
+        try:
+            contact = self._build()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        if not self._check_tier():
+            self.show_error(ValidationError("contact.tier", "is full: move someone down first (below)"))
+            room = self.query_one("#make-room", OptionList)
+            if room.display:
+                room.focus()
+                room.highlighted = 0
+            return
+        self._saving = True
+        original = self.original
+        today = self.today
+
+        def job(store):
+            with store.transaction():
+                if original is None:
+                    # a capped tier is entered through set_tier, which checks the cap and logs it
+                    first = dataclasses.replace(contact, tier="network") if contact.tier in CAPPED else contact
+                    store.add(first)
+                    old_tier = first.tier
+                else:
+                    current = store.contact(original.id)
+                    if current.updated != original.updated:
+                        raise KizunaError(f"{current.name} was changed in another window since this "
+                                          "form opened; close it (Esc) and open it again")
+                    old_tier = current.tier
+                    store.put(dataclasses.replace(contact, tier=old_tier))
+                if contact.tier != old_tier:
+                    from model.actions import set_tier
+
+                    set_tier(store, contact.id, contact.tier, today)
+            return contact.id
+
+        def failed(exc: KizunaError) -> None:
+            self._saving = False
+            self.show_error(exc)
+
+        def done(contact_id: str) -> None:
+            self._saving = False
+            verb = "Updated" if original else "Added"
+            self.app.notify(f"{verb} {contact.name} ({contact.tier}).", title="Saved")
+            self.dismiss(contact_id)
+
+        self.app.write(self, job, done, failed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,81 @@
+"""The help screen (``?``): every key, grouped by where it works.
+
+Built from the ``BINDINGS`` of the app, the main screen and its panes, so it
+can never drift from the keys that really work (a user keymap changes the
+key shown).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.widgets.contact_list import fit
+
+INTRO = (
+    "Kizuna keeps a small, deep, diverse network. Move between panes with Tab / Shift+Tab "
+    "or 1 2 3; move within one with j/k or the arrows; Enter opens. Ctrl+P opens the command "
+    "palette: type a name (or its reading, e.g. さとう) to jump to a person, or an action."
+)
+
+
+def binding_groups(app) -> list[tuple[str, list[Binding]]]:
+    """(section, bindings) for every part of the app, in reading order."""
+    from tui.screens.main import MainScreen
+    from tui.widgets.contact_list import ContactsPane
+    from tui.widgets.row_list import RowList
+    from tui.widgets.timeline import TimelinePane
+
+    return [
+        ("Everywhere", list(type(app).BINDINGS)),
+        ("Main screen", list(MainScreen.BINDINGS)),
+        ("Contacts pane", list(ContactsPane.BINDINGS)),
+        ("Timeline pane", list(TimelinePane.BINDINGS)),
+        ("In any list", list(RowList.BINDINGS)),
+    ]
+
+
+def key_text(app, binding: Binding) -> str:
+    keymap = getattr(app, "_keymap", None) or {}
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return " / ".join(binding.key_display or app.get_key_display(Binding(k.strip(), ""))
+                      for k in keys.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key on one screen."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text(INTRO), id="help-intro")
+            for title, bindings in binding_groups(self.app):
+                text = Text(title + "\n", style="bold")
+                seen = set()
+                for b in bindings:
+                    if b.action in seen:
+                        continue
+                    seen.add(b.action)
+                    text.append("  " + fit(key_text(self.app, b), 18), "bold cyan")
+                    text.append((b.tooltip or b.description) + "\n")
+                text.rstrip()
+                yield Static(text, classes="help-section")
+            yield Static(Text("ctrl+p  command palette · ctrl+q  quit", style="dim"))
+        yield Footer()
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down()
+        else:
+            body.scroll_up()

@@ -1,0 +1,153 @@
+"""The main screen: Contacts, Timeline, This month's focus.
+
+Tab / shift+tab and 1 2 3 move between the panes; j/k and the arrows move
+within one; Enter opens. The screen reads only the app's planning snapshot
+(``app.book``), never the store, so it never waits on a write.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from model.planning.book import Book
+from tui.messages import OpenPerson
+from tui.widgets.contact_list import ContactsPane
+from tui.widgets.focus_pane import FocusPane
+from tui.widgets.timeline import TimelinePane
+
+PANES = ("#contact-list", "#timeline-list", "#focus-list")
+
+
+def due_dates(book: Book, today: date) -> dict[str, date]:
+    """Each person's earliest due date on the due list (overdue ones are in the past)."""
+    try:  # TEMP until B2a's due.py lands
+        from model.planning.due import due_list
+    except ImportError:
+        return {}
+
+    out: dict[str, date] = {}
+    for item in due_list(book, today):
+        cid = item.contact_id
+        if cid and (cid not in out or item.due < out[cid]):
+            out[cid] = item.due
+    return out
+
+
+class MainScreen(Screen):
+    """Three panes over the planning snapshot."""
+
+    CSS_PATH = "main.tcss"
+
+    BINDINGS = [
+        Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
+        Binding("1", "pane(0)", "Contacts", show=False, id="main.pane_contacts",
+                tooltip="Go to the contacts pane"),
+        Binding("2", "pane(1)", "Timeline", show=False, id="main.pane_timeline",
+                tooltip="Go to the timeline pane"),
+        Binding("3", "pane(2)", "Focus", show=False, id="main.pane_focus",
+                tooltip="Go to this month's focus pane"),
+        Binding("t", "timeline('toggle_everyone')", "Everyone's timeline", show=False,
+                id="main.everyone", tooltip="Switch the timeline between the person and everyone"),
+        Binding("v", "timeline('toggle_reveal')", "Reveal confidential", show=False,
+                id="main.reveal", tooltip="Reveal or hide the confidential notes shown"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.contact_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield ContactsPane(id="contacts-pane")
+            yield TimelinePane(id="timeline-pane")
+            yield FocusPane(id="focus-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_book(self.app.book)
+        self.query_one("#contact-list").focus()
+
+    @property
+    def contacts(self) -> ContactsPane:
+        return self.query_one(ContactsPane)
+
+    @property
+    def timeline(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def focus_pane(self) -> FocusPane:
+        return self.query_one(FocusPane)
+
+    def show_book(self, book: Book) -> None:
+        """Draw a new snapshot in every pane, keeping the selection."""
+        today = self.app.today
+        self.contacts.show_book(book, today, due_dates(book, today))
+        self.focus_pane.show_book(book, today)
+        if self.contact_id and book.get_contact(self.contact_id) is None:
+            self.contact_id = self.contacts.highlighted_id
+        self.timeline.show(book, today, self.contact_id or self.contacts.highlighted_id)
+
+    def select_person(self, contact_id: str) -> None:
+        """Highlight ``contact_id`` in the list and show their timeline."""
+        self.contacts.select(contact_id)
+        self.contact_id = contact_id
+        self.timeline.everyone = False
+        self.timeline.show(self.app.book, self.app.today, contact_id)
+        self.query_one("#contact-list").focus()
+
+    # -- panes -----------------------------------------------------------------
+
+    def _pane_widgets(self) -> list[Widget]:
+        return [self.query_one(sel) for sel in PANES]
+
+    def _current_pane(self) -> int:
+        focused = self.focused
+        for i, pane in enumerate((self.contacts, self.timeline, self.focus_pane)):
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                return i
+        return 0
+
+    def action_pane(self, index: int) -> None:
+        self._pane_widgets()[index].focus()
+
+    def action_next_pane(self) -> None:
+        self.action_pane((self._current_pane() + 1) % len(PANES))
+
+    def action_previous_pane(self) -> None:
+        self.action_pane((self._current_pane() - 1) % len(PANES))
+
+    def action_timeline(self, action: str) -> None:
+        getattr(self.timeline, f"action_{action}")()
+
+    # -- events ------------------------------------------------------------------
+
+    @on(ContactsPane.PersonHighlighted)
+    @on(FocusPane.PersonHighlighted)
+    def _person_highlighted(self, event: ContactsPane.PersonHighlighted) -> None:
+        if event.contact_id is None and isinstance(event, FocusPane.PersonHighlighted):
+            return
+        self.contact_id = event.contact_id
+        self.timeline.show(self.app.book, self.app.today, event.contact_id)
+
+    @on(ContactsPane.PersonOpened)
+    @on(FocusPane.PersonOpened)
+    def _person_opened(self, event: ContactsPane.PersonOpened) -> None:
+        self.app.edit_person(event.contact_id)
+
+    @on(OpenPerson)
+    def _open_person(self, event: OpenPerson) -> None:
+        event.stop()
+        self.select_person(event.contact_id)
+        if event.edit:
+            self.app.edit_person(event.contact_id)

@@ -1,0 +1,237 @@
+"""The Contacts pane: everyone, by tier then due, filtered as you type.
+
+Each person's row and folded search key are built once per snapshot; a
+keystroke in the filter only tests the query against the keys and hands the
+matching (already built) rows to the :class:`RowList`. A tier heading shows
+its count against the cap (``deep 5/5``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from model.names import fold, sort_key
+from model.planning.book import Book
+from model.records import TIERS, Contact
+from tui.widgets.row_list import Row, RowList
+
+TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
+DUE_WIDTH = 9
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (with …) or padded to ``width`` terminal cells; CJK counts two."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (width - cell_len(text))
+
+
+def due_label(due: date | None, today: date) -> tuple[str, str, str]:
+    """(marker, words, style) for a person's next due date."""
+    if due is None:
+        return " ", "", ""
+    days = (due - today).days
+    if days < 0:
+        return "!", f"{-days}d late", "bold red"
+    if days == 0:
+        return "●", "today", "bold yellow"
+    return "·", f"in {days}d", "cyan"
+
+
+def caps_line(book: Book) -> str:
+    """``deep 5/5  active 12/15  network 40``."""
+    parts = []
+    for tier in ("deep", "active", "network"):
+        cap = book.cap(tier)
+        count = book.tier_count(tier)
+        parts.append(f"{tier} {count}/{cap}" if cap else f"{tier} {count}")
+    return "  ".join(parts)
+
+
+class FilterInput(Input):
+    """The filter box: Down or Enter goes to the list."""
+
+    BINDINGS = [Binding("down", "to_list", "To the list", show=False, id="contacts.to_list")]
+
+    def action_to_list(self) -> None:
+        self.screen.focus_next()
+
+
+@dataclass
+class Entry:
+    """One person in the list: the row, the folded search key, the sort key."""
+
+    contact: Contact
+    key: str
+    row: Row
+
+
+class ContactsPane(Vertical):
+    """Contacts: a filter box over the list of everyone."""
+
+    BORDER_TITLE = "1 Contacts"
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", key_display="/", id="contacts.filter",
+                tooltip="Type to filter by name, reading, company, industry or #tag"),
+        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the highlighted person"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="contacts.clear_filter"),
+    ]
+
+    @dataclass
+    class PersonHighlighted(Message):
+        contact_id: str | None
+
+    @dataclass
+    class PersonOpened(Message):
+        contact_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[Entry] = []
+        self._headings: dict[str, Row] = {}
+        self._book: Book | None = None
+        self._today = date.today()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="caps")
+        yield FilterInput(placeholder="/ filter: name, reading, company, #tag", id="filter")
+        yield RowList(id="contact-list")
+
+    @property
+    def row_list(self) -> RowList:
+        return self.query_one("#contact-list", RowList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        return self.row_list.highlighted_key
+
+    # -- content -------------------------------------------------------------
+
+    def show_book(self, book: Book, today: date, due: dict[str, date]) -> None:
+        """Rebuild every row for a new snapshot (keeps filter and cursor)."""
+        self._book, self._today = book, today
+        people = book.contacts()
+        far = date.max
+        people.sort(key=lambda c: (TIER_ORDER.get(c.tier, 9), due.get(c.id, far), sort_key(c)))
+        self._entries = [self._entry(c, due.get(c.id), today) for c in people]
+        self._headings = {}
+        for tier in TIERS:
+            cap, count = book.cap(tier), book.tier_count(tier)
+            label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
+            full = cap is not None and count >= cap
+            self._headings[tier] = Row(None, self._heading(label, full))
+        self.query_one("#caps", Static).update(caps_line(book))
+        self.apply_filter(self.filter_input.value)
+
+    @staticmethod
+    def _heading(label: str, full: bool):
+        def render(width: int) -> Text:
+            text = Text(f"── {label} " + ("(full) " if full else ""))
+            text.append("─" * max(0, width - cell_len(text.plain)))
+            return text
+        return render
+
+    @staticmethod
+    def _entry(c: Contact, due: date | None, today: date) -> Entry:
+        marker, words, style = due_label(due, today)
+        tags = " ".join("#" + t for t in c.tags)
+        key = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
+        snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
+
+        def render(width: int) -> Text:
+            name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
+            rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
+            text = Text()
+            text.append(marker + " ", style)
+            text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
+            text.append(fit(c.company or c.industry, rest), "dim")
+            label = "snoozed" if snoozed and not words else words
+            text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
+            return text
+
+        return Entry(c, key, Row(c.id, render))
+
+    def apply_filter(self, query: str) -> int:
+        """Show the people whose name, reading, company, industry or tags hold every word."""
+        words = fold(query).split()
+        rows: list[Row] = []
+        tier = None
+        shown = 0
+        for entry in self._entries:
+            key = entry.key
+            if words and not all(w in key for w in words):
+                continue
+            if entry.contact.tier != tier:
+                tier = entry.contact.tier
+                rows.append(self._headings[tier])
+            rows.append(entry.row)
+            shown += 1
+        self.row_list.set_rows(rows)
+        total = len(self._entries)
+        self.border_subtitle = f"{shown} of {total}" if words else f"{total}"
+        return shown
+
+    def select(self, contact_id: str) -> bool:
+        if not self.row_list.select_key(contact_id):
+            self.filter_input.value = ""
+            self.apply_filter("")
+            return self.row_list.select_key(contact_id)
+        return True
+
+    # -- events ----------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.row_list.focus()
+
+    @on(RowList.Highlighted, "#contact-list")
+    def _highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        self.post_message(self.PersonHighlighted(event.key))
+
+    @on(RowList.Selected, "#contact-list")
+    def _selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        self.post_message(self.PersonOpened(event.key))
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        if self.filter_input.value:
+            self.filter_input.value = ""
+        self.row_list.focus()
+
+    def action_edit(self) -> None:
+        if self.highlighted_id:
+            self.post_message(self.PersonOpened(self.highlighted_id))

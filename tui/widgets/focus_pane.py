@@ -1,0 +1,136 @@
+"""This month's focus: the challenge, the slots and their progress, diversity.
+
+Each slot shows the person, the intent, and progress: a deep conversation
+held this month or not, promises open (overdue ones in red), days left in the
+month. The diversity warnings for the focus people follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from model.planning.book import Book, month_end, month_key, month_start
+from model.planning.diversity import diversity
+
+
+class FocusList(OptionList):
+    """The slots; j/k move like everywhere else."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="focus.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="focus.up"),
+    ]
+
+
+def slot_progress(book: Book, contact_id: str, today: date) -> Text:
+    """``◆ deep talk 11-12 · 2 promises open (1 overdue)``."""
+    start = month_start(today)
+    text = Text()
+    deep = book.deep_count(contact_id, start, month_end(today))
+    if deep:
+        last = book.last_deep(contact_id, month_end(today))
+        text.append(f"✓ deep talk {last:%m-%d}" if last else "✓ deep talk", "green")
+    else:
+        text.append("✗ no deep talk yet", "yellow")
+    open_ = [p for p in book.promises_for(contact_id) if p.status == "open"]
+    if open_:
+        late = sum(1 for p in open_ if p.due < today.isoformat())
+        text.append(f" · {len(open_)} promise{'s' * (len(open_) != 1)} open")
+        if late:
+            text.append(f" ({late} overdue)", "bold red")
+    return text
+
+
+class FocusPane(Vertical):
+    """The month's plan at a glance."""
+
+    BORDER_TITLE = "3 This month's focus"
+
+    @dataclass
+    class PersonHighlighted(Message):
+        contact_id: str | None
+
+    @dataclass
+    class PersonOpened(Message):
+        contact_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._slot_people: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="focus-head")
+        yield FocusList(id="focus-list")
+        yield Static("", id="focus-diversity")
+
+    def show_book(self, book: Book, today: date) -> None:
+        plan = book.plan(today)
+        days_left = (month_end(today) - today).days
+        head = Text()
+        head.append(f"{today:%B %Y}", "bold")
+        head.append(f" · {days_left} day{'s' * (days_left != 1)} left\n", "dim")
+        focus_list = self.query_one(FocusList)
+        highlighted = focus_list.highlighted
+        focus_list.clear_options()
+        self._slot_people = {}
+        warnings: list[str] = []
+        if plan is None:
+            head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
+            head.append("Press f to choose this month's challenge and who to focus on.")
+        else:
+            head.append(plan.challenge or "(no challenge written)", "italic")
+            head.append(f"\npurpose: {plan.purpose}", "dim")
+            options = []
+            for i, slot in enumerate(plan.slots):
+                person = book.get_contact(slot.contact) if slot.contact else None
+                line = Text()
+                line.append(f"{slot.role}: ", "dim")
+                if person is None:
+                    line.append("(open slot — press f to fill)", "yellow")
+                else:
+                    line.append(person.name, "bold")
+                    if person.company:
+                        line.append(f" · {person.company}", "dim")
+                    if slot.intent:
+                        line.append(f"\n  {slot.intent}")
+                    line.append("\n  ")
+                    line.append_text(slot_progress(book, person.id, today))
+                    self._slot_people[f"slot-{i}"] = person.id
+                options.append(Option(line, id=f"slot-{i}"))
+            focus_list.add_options(options)
+            people = [book.contact(cid) for cid in book.focus_ids(today)]
+            if people:
+                warnings = diversity(people, book.settings, "people in this month's focus").warnings
+        if highlighted is not None and focus_list.option_count:
+            focus_list.highlighted = min(highlighted, focus_list.option_count - 1)
+        self.query_one("#focus-head", Static).update(head)
+        div = Text()
+        if warnings:
+            for w in warnings:
+                div.append(f"⚠ {w}\n", "yellow")
+        elif plan is not None and self._slot_people:
+            div.append("✓ a diverse set", "green")
+        self.query_one("#focus-diversity", Static).update(div)
+
+    @on(OptionList.OptionHighlighted, "#focus-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.query_one(FocusList).has_focus:
+            self.post_message(self.PersonHighlighted(self._slot_people.get(event.option.id or "")))
+
+    @on(OptionList.OptionSelected, "#focus-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        cid = self._slot_people.get(event.option.id or "")
+        if cid:
+            self.post_message(self.PersonOpened(cid))
