@@ -1,0 +1,191 @@
+"""Store-changing actions with the planning rules applied and logged.
+
+Each action runs in one store transaction (locked, reloaded if another
+process wrote, written once), checks its rule against a fresh
+:class:`~model.planning.book.Book`, and records what it did on the person's
+timeline as an interaction of kind ``log``. Log entries never count as a
+touch or a deep conversation.
+
+Every action takes ``today`` (the day it happens, as the user sees it) and
+never reads the clock for planning dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model.errors import KizunaError, ValidationError
+from model.planning.book import Book
+from model.planning.caps import TierCheck, tier_change
+from model.records import OWNERS, Contact, Interaction, Promise
+from model.store import Store
+
+
+class RefusedError(KizunaError):
+    """A rule says no (a full tier, a promise already resolved). ``check`` has details."""
+
+    def __init__(self, message: str, check: TierCheck | None = None) -> None:
+        self.check = check
+        super().__init__(message)
+
+
+def log(store: Store, contact_ids: tuple[str, ...] | list[str], text: str, today: date,
+        tags: tuple[str, ...] = ()) -> Interaction:
+    """Write a ``log`` entry on these people's timelines."""
+    return store.add(Interaction(date=today.isoformat(), contacts=tuple(contact_ids), kind="log",
+                                 depth="touch", text=text, tags=tuple(tags)))
+
+
+# -- tiers -------------------------------------------------------------------------
+
+
+def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str = "") -> TierCheck:
+    """Move a person to ``tier`` if the caps allow; raise RefusedError if not.
+
+    Every change (up or down) is logged on the timeline with the reason.
+    Moving to the tier someone is already in changes nothing.
+    """
+    with store.transaction():
+        book = Book.from_store(store)
+        if book.get_contact(contact_id) is None:
+            store.contact(contact_id)  # raises NotFoundError with the store's wording
+        check = tier_change(book, contact_id, tier, today)
+        if not check.allowed:
+            raise RefusedError(check.message, check)
+        if check.old_tier == tier:
+            return check
+        person = book.contact(contact_id)
+        store.put(person.touched(tier=tier))
+        verb = "moved down" if check.demotion else "moved up"
+        why = f": {reason.strip()}" if reason.strip() else ""
+        log(store, (contact_id,), f"tier: {verb} from {check.old_tier} to {tier}{why}", today,
+            tags=("tier",))
+    return check
+
+
+# -- snoozing ------------------------------------------------------------------------
+
+
+def _later(until: date, today: date) -> None:
+    if until <= today:
+        raise ValidationError("snooze.until", f"{until.isoformat()} is not after today ({today.isoformat()})")
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("snooze.reason", "say why (a snooze needs a reason)")
+    return reason
+
+
+def snooze(store: Store, contact_id: str, until: date, today: date, reason: str,
+           promise_id: str | None = None) -> Contact | Promise:
+    """Put a follow-up off until a later date, with a reason, on the record.
+
+    Without ``promise_id`` it is the person's follow-up (focus or cadence) that
+    waits: they leave the due list and come back on ``until`` if still due.
+    With ``promise_id`` the promise's due date moves (a reschedule: its
+    original due date is kept, so keeping it after that still counts as late).
+    """
+    reason = _reason(reason)
+    _later(until, today)
+    if promise_id is not None:
+        return reschedule_promise(store, promise_id, until, today, reason=f"snoozed: {reason}")
+    with store.transaction():
+        person = store.contact(contact_id)
+        updated = person.touched(snoozed_until=until.isoformat(), snooze_reason=reason)
+        store.put(updated)
+        log(store, (contact_id,), f"snoozed until {until.isoformat()}: {reason}", today,
+            tags=("snooze",))
+    return updated
+
+
+def unsnooze(store: Store, contact_id: str, today: date) -> Contact:
+    """Bring a snoozed person back onto the due list now."""
+    with store.transaction():
+        person = store.contact(contact_id)
+        if not person.snoozed_until:
+            return person
+        updated = person.touched(snoozed_until=None, snooze_reason="")
+        store.put(updated)
+        log(store, (contact_id,), "snooze ended early", today, tags=("snooze",))
+    return updated
+
+
+# -- promises ---------------------------------------------------------------------------
+
+
+def add_promise(store: Store, contact_id: str, owner: str, text: str, due: date, today: date,
+                interaction: str | None = None) -> Promise:
+    """Record a promise, mine (``owner="me"``) to them or theirs (``"them"``) to me."""
+    if owner not in OWNERS:
+        raise ValidationError("promise.owner", f"{owner!r} is not one of {', '.join(OWNERS)}")
+    with store.transaction():
+        store.contact(contact_id)  # the person must exist
+        promise = Promise(owner=owner, contact=contact_id, text=text.strip(), due=due.isoformat(),
+                          interaction=interaction)
+        store.add(promise)
+    return promise
+
+
+def _open(store: Store, promise_id: str) -> Promise:
+    promise = store.get(Promise, promise_id)
+    if promise.status != "open":
+        raise RefusedError(f"that promise ({promise.text}) was already {promise.status} "
+                           f"on {promise.resolved}")
+    return promise
+
+
+def _whose(p: Promise) -> str:
+    return "my promise" if p.owner == "me" else "their promise"
+
+
+def keep_promise(store: Store, promise_id: str, today: date) -> Promise:
+    """Mark a promise kept today; late if after its original due date."""
+    with store.transaction():
+        p = _open(store, promise_id)
+        updated = p.touched(status="kept", resolved=today.isoformat())
+        store.put(updated)
+        late = (today - date.fromisoformat(p.original_due)).days
+        when = f" ({late} day{'s' if late != 1 else ''} late)" if late > 0 else " (on time)"
+        log(store, (p.contact,), f"kept {_whose(p)}: {p.text}{when}", today, tags=("promise",))
+    return updated
+
+
+def break_promise(store: Store, promise_id: str, today: date, reason: str = "") -> Promise:
+    """Mark a promise broken today."""
+    with store.transaction():
+        p = _open(store, promise_id)
+        updated = p.touched(status="broken", resolved=today.isoformat())
+        store.put(updated)
+        why = f": {reason.strip()}" if reason.strip() else ""
+        log(store, (p.contact,), f"broke {_whose(p)}: {p.text}{why}", today, tags=("promise",))
+    return updated
+
+
+def drop_promise(store: Store, promise_id: str, today: date, reason: str = "") -> Promise:
+    """Drop a promise that no longer applies (released, superseded)."""
+    with store.transaction():
+        p = _open(store, promise_id)
+        updated = p.touched(status="dropped", resolved=today.isoformat())
+        store.put(updated)
+        why = f": {reason.strip()}" if reason.strip() else ""
+        log(store, (p.contact,), f"dropped {_whose(p)}: {p.text}{why}", today, tags=("promise",))
+    return updated
+
+
+def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date,
+                       reason: str = "") -> Promise:
+    """Move an open promise's due date; the history and the original due date are kept."""
+    with store.transaction():
+        p = _open(store, promise_id)
+        if new_due.isoformat() == p.due:
+            raise ValidationError("promise.due", f"it is already due on {p.due}")
+        entry = {"on": today.isoformat(), "from": p.due, "to": new_due.isoformat(),
+                 "reason": reason.strip()}
+        updated = p.touched(due=new_due.isoformat(), history=(*p.history, entry))
+        store.put(updated)
+        why = f": {reason.strip()}" if reason.strip() else ""
+        log(store, (p.contact,), f"rescheduled {_whose(p)}: {p.text}, {p.due} -> "
+            f"{new_due.isoformat()}{why}", today, tags=("promise",))
+    return updated

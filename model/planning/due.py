@@ -1,0 +1,253 @@
+"""Cadence and the due list (A2, A11): nothing may slip.
+
+Cadence rules:
+
+* **Focus people** (in this month's focus plan) need ``settings.focus_deep_per_month``
+  deep conversations (default 1) in the *calendar month*. Only a deep
+  conversation counts; a touch never does.
+* **Deep and active people** need a touch (any interaction other than
+  Kizuna's own log entries) every ``touch_cadence_days`` days (default 90).
+  A contact's own ``cadence_days`` overrides that, and opts a ``network``
+  person in. ``archived`` people have no cadence.
+* The touch cadence is a **rolling number of days**, not a calendar quarter:
+  the setting is in days, a per-person override only makes sense in days, and
+  a rolling window never makes everyone due on the same first day of a
+  quarter. The clock starts at the last touch, or at the day the contact was
+  added if there was none yet.
+* A **snoozed** contact (``snoozed_until``) drops off the list until that day,
+  then comes back if still due.
+
+The due list for a day, in this order:
+
+1. ``overdue``  my promises past their due date, most overdue first;
+2. ``today``    promises due today, mine then theirs;
+3. ``chase``    their promises past due, to chase, most overdue first;
+4. ``focus``    focus people without their deep conversation this month,
+                with the days left in the month, longest without one first;
+5. ``cadence``  people past their touch cadence, most overdue first;
+6. ``upcoming`` what comes due in the next ``horizon`` days (promises,
+                cadences, snoozes ending), soonest first.
+
+My own obligations come before chasing anyone else's (A2: it is *my*
+credibility that slips); everyone appears at most once outside ``upcoming``
+(a focus person past cadence is listed under focus, which a deep
+conversation clears).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from model.planning.book import Book, month_end, month_key, month_start
+from model.records import Contact, Promise
+
+SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
+SECTION_TITLES = {
+    "overdue": "Overdue: my promises",
+    "today": "Due today",
+    "chase": "Overdue: their promises, to chase",
+    "focus": "Focus this month: no deep conversation yet",
+    "cadence": "Past their cadence",
+    "upcoming": "Coming up",
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of the due list."""
+
+    section: str
+    contact_id: str
+    promise_id: str | None
+    title: str
+    detail: str
+    due: date
+    days: int  # due minus today: negative when overdue, 0 today, positive ahead
+    kind: str = "promise"  # promise | focus | cadence
+    owner: str | None = None  # for promises: me | them
+    name: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "contact": self.contact_id,
+            "name": self.name,
+            "promise": self.promise_id,
+            "owner": self.owner,
+            "title": self.title,
+            "detail": self.detail,
+            "due": self.due.isoformat(),
+            "days": self.days,
+        }
+
+
+def cadence_days(contact: Contact, settings) -> int | None:
+    """The touch cadence of a person in days, or None if they have none."""
+    if contact.tier == "archived":
+        return None
+    if contact.cadence_days:
+        return contact.cadence_days
+    if contact.tier in ("deep", "active"):
+        return settings.touch_cadence_days
+    return None
+
+
+def _created(contact: Contact) -> date:
+    try:
+        return date.fromisoformat(contact.created[:10])
+    except (TypeError, ValueError):
+        return date.min
+
+
+def touch_due(book: Book, contact: Contact, today: date) -> tuple[date, date | None] | None:
+    """When this person's next touch is due (snooze applied), and the last touch.
+
+    None when the person has no cadence.
+    """
+    days = cadence_days(contact, book.settings)
+    if days is None:
+        return None
+    last = book.last_touch(contact.id, on_or_before=today)
+    start = last or min(_created(contact), today)
+    due = start + timedelta(days=days)
+    snooze = _snoozed_until(contact)
+    if snooze and snooze > due:
+        due = snooze
+    return due, last
+
+
+def _snoozed_until(contact: Contact) -> date | None:
+    return date.fromisoformat(contact.snoozed_until) if contact.snoozed_until else None
+
+
+def _ago(then: date, today: date) -> str:
+    days = (today - then).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def _in_days(days: int) -> str:
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "due tomorrow"
+    return f"due in {days} days"
+
+
+def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
+    due = date.fromisoformat(p.due)
+    days = (due - today).days
+    title = f"I promised {name}: {p.text}" if p.owner == "me" else f"{name} promised: {p.text}"
+    detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
+    if p.history:
+        n = len(p.history)
+        detail += f", rescheduled {n} time{'s' if n > 1 else ''}, first due {p.original_due}"
+    return DueItem(section, p.contact, p.id, title, detail, due, days, "promise", p.owner, name)
+
+
+def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
+    """Everything due on ``today``, in the order to handle it (see module doc)."""
+    end = today + timedelta(days=horizon)
+    sections: dict[str, list[tuple[tuple, DueItem]]] = {s: [] for s in SECTIONS}
+
+    def name_of(cid: str) -> str:
+        c = book.get_contact(cid)
+        return c.name if c else "(someone deleted)"
+
+    # Promises.
+    for p in book.open_promises():
+        due = date.fromisoformat(p.due)
+        name = name_of(p.contact)
+        mine = p.owner == "me"
+        if due < today:
+            section = "overdue" if mine else "chase"
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today)))
+        elif due == today:
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today)))
+        elif due <= end:
+            sections["upcoming"].append(((p.due, 0 if mine else 1, name),
+                                         _promise_item("upcoming", p, name, today)))
+
+    # Focus people: a deep conversation this calendar month.
+    month = month_key(today)
+    first, last_day = month_start(today), month_end(today)
+    left = (last_day - today).days
+    need = book.settings.focus_deep_per_month
+    focus = book.focus_ids(month)
+    listed: set[str] = set()
+    for order, cid in enumerate(focus):
+        person = book.contact(cid)
+        held = book.deep_count(cid, first, today)
+        if held >= need:
+            continue
+        last = book.last_deep(cid, on_or_before=today)
+        title = f"{person.name}: a deep conversation this month"
+        when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
+                else "no deep conversation on record")
+        left_text = ("last day of the month" if left == 0
+                     else f"{left} day{'s' if left != 1 else ''} left in {today.strftime('%B')}")
+        counted = f"{held} of {need} held, " if need > 1 else ""
+        detail = f"{counted}{left_text}; {when}"
+        snooze = _snoozed_until(person)
+        if snooze and snooze > today:
+            if snooze <= min(end, last_day):
+                item = DueItem("upcoming", cid, None, title, f"snoozed until {snooze.isoformat()}"
+                               f" ({person.snooze_reason or 'no reason'}); {detail}",
+                               snooze, (snooze - today).days, "focus", None, person.name)
+                sections["upcoming"].append(((snooze.isoformat(), 2, person.name), item))
+            listed.add(cid)
+            continue
+        item = DueItem("focus", cid, None, title, detail, last_day, left, "focus", None, person.name)
+        sections["focus"].append(((last or date.min, order), item))
+        listed.add(cid)
+
+    # Touch cadence.
+    for person in book.contacts():
+        if person.id in listed:
+            continue
+        found = touch_due(book, person, today)
+        if found is None:
+            continue
+        due, last = found
+        if due > end:
+            continue
+        days = (due - today).days
+        cadence = cadence_days(person, book.settings)
+        title = f"{person.name}: touch base ({person.tier}, every {cadence} days)"
+        since = (f"last touch {last.isoformat()} ({_ago(last, today)})" if last
+                 else f"no touch on record since added {min(_created(person), today).isoformat()}")
+        snooze = _snoozed_until(person)
+        note = ""
+        if snooze and snooze == due:
+            verb = "snoozed until" if snooze > today else "snooze ended"
+            note = f"{verb} {snooze.isoformat()} ({person.snooze_reason or 'no reason'}); "
+        if due <= today:
+            detail = f"{note}{_in_days(days) if days else 'due today'}; {since}"
+            sections["cadence"].append(((due, person.name), DueItem(
+                "cadence", person.id, None, title, detail, due, days, "cadence", None, person.name)))
+        else:
+            detail = f"{note}{_in_days(days)}; {since}"
+            sections["upcoming"].append(((due.isoformat(), 3, person.name), DueItem(
+                "upcoming", person.id, None, title, detail, due, days, "cadence", None, person.name)))
+
+    out: list[DueItem] = []
+    for section in SECTIONS:
+        out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
+    return out
+
+
+def grouped(items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:
+    """Items by section, in section order, leaving out empty sections."""
+    out = []
+    for section in SECTIONS:
+        found = [i for i in items if i.section == section]
+        if found:
+            out.append((section, found))
+    return out
