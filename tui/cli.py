@@ -26,6 +26,7 @@ from model.errors import KizunaError
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "tui.commands.basic",
+    "tui.commands.planning",
     "tui.commands.focus",
     "tui.commands.diversity",
     "tui.commands.transfer",

@@ -1,0 +1,369 @@
+"""``kizuna today``, ``tier``, ``promise ...``, ``trust``, ``snooze``: planning from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, timedelta
+
+from model.records import TIERS
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORDS = {**{d: i for i, d in enumerate(_WEEKDAYS)}, **{d[:3]: i for i, d in enumerate(_WEEKDAYS)},
+                  "tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+
+
+def _dated() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--date", type=_iso, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+                   help="act as if today were this date")
+    return p
+
+
+def _iso(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def when(text: str, today: date) -> date:
+    """A due date as typed: YYYY-MM-DD, today, tomorrow, a weekday, +3d, +2w, +1m."""
+    from dateutil.relativedelta import relativedelta
+
+    from model.errors import KizunaError
+
+    t = text.strip().lower()
+    if t == "today":
+        return today
+    if t == "tomorrow":
+        return today + timedelta(days=1)
+    m = re.fullmatch(r"\+(\d{1,4})([dwm])", t)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        return today + (timedelta(days=n) if unit == "d" else timedelta(weeks=n) if unit == "w"
+                        else relativedelta(months=n))
+    day = _WEEKDAY_WORDS.get(t)
+    if day is not None:  # the next such day, never today
+        return today + timedelta(days=(day - today.weekday()) % 7 or 7)
+    try:
+        return date.fromisoformat(t)
+    except ValueError:
+        raise KizunaError(f"{text!r} is not a date (YYYY-MM-DD, today, tomorrow, a weekday, "
+                          f"+3d, +2w or +1m)") from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    dated = _dated()
+    p = sub.add_parser("today", parents=[common, dated], help="what is due: promises, focus, cadence",
+                       description="The due list for today (or --date): my overdue promises, "
+                                   "promises due today, theirs to chase, focus people without a "
+                                   "deep conversation this month, people past their cadence, then "
+                                   "what comes due in the next days.")
+    p.add_argument("--days", type=int, default=7, metavar="N",
+                   help="how far ahead 'coming up' looks (default 7)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_today)
+
+    p = sub.add_parser("tier", parents=[common, dated], help="move someone to another tier (caps apply)",
+                       description="Move a person to deep, active, network or archived. A full "
+                                   "tier refuses, naming who could make room. Logged on the timeline.")
+    p.add_argument("name", help="a name or reading")
+    p.add_argument("tier", choices=TIERS, help="the new tier")
+    p.add_argument("--reason", default="", help="why (kept on the timeline)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_tier)
+
+    p = sub.add_parser("trust", parents=[common, dated], help="one person's trust balance, explained",
+                       description="The trust balance with a person and the entries behind it "
+                                   "(promises kept, late, broken; help, intros, value shared), and "
+                                   "their reliability as a separate figure.")
+    p.add_argument("name", help="a name or reading")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(func=cmd_trust)
+
+    p = sub.add_parser("snooze", parents=[common, dated], help="put a follow-up or a promise off, with a reason",
+                       description="Take a person off the due list until a date (they come back "
+                                   "then if still due), or with --promise move a promise's due date. "
+                                   "Recorded on the timeline.")
+    p.add_argument("name", help="a name or reading")
+    p.add_argument("until", nargs="?", help="until when: YYYY-MM-DD, tomorrow, a weekday, +3d, +2w, +1m")
+    p.add_argument("--reason", default="", help="why (required)")
+    p.add_argument("--promise", metavar="WORDS", help="snooze this open promise instead (words of its text)")
+    p.add_argument("--clear", action="store_true", help="end the person's snooze now")
+    p.set_defaults(func=cmd_snooze)
+
+    p = sub.add_parser("promise", parents=[common], help="promises: add, keep, break, drop, reschedule, list",
+                       description="Promises mine and theirs. Pick one by the person's name and a "
+                                   "few words of its text (or --id).")
+    psub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p), required=True)
+
+    q = psub.add_parser("add", parents=[common, dated], help="record a promise (mine unless --theirs)")
+    q.add_argument("name", help="a name or reading")
+    q.add_argument("text", nargs="+", help="what was promised")
+    q.add_argument("--due", required=True, help="YYYY-MM-DD, today, tomorrow, a weekday, +3d, +2w, +1m")
+    q.add_argument("--theirs", action="store_true", help="they promised it to me")
+    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    q.set_defaults(func=cmd_promise_add)
+
+    for action, helptext in (("keep", "mark a promise kept (late if after its original due date)"),
+                             ("break", "mark a promise broken"),
+                             ("drop", "drop a promise that no longer applies")):
+        q = psub.add_parser(action, parents=[common, dated], help=helptext)
+        _pick_args(q)
+        if action != "keep":
+            q.add_argument("--reason", default="", help="why (kept on the timeline)")
+        q.set_defaults(func=cmd_promise_resolve, resolve=action)
+
+    q = psub.add_parser("reschedule", parents=[common, dated], help="move a promise's due date (kept on record)")
+    _pick_args(q)
+    q.add_argument("--to", required=True, metavar="DATE", help="the new due date")
+    q.add_argument("--reason", default="", help="why (kept in its history)")
+    q.set_defaults(func=cmd_promise_reschedule)
+
+    q = psub.add_parser("list", parents=[common, dated], help="open promises by due date")
+    q.add_argument("name", nargs="?", help="only this person's")
+    q.add_argument("--all", action="store_true", help="include kept, broken and dropped ones")
+    who = q.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only mine")
+    who.add_argument("--theirs", action="store_true", help="only theirs")
+    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    q.set_defaults(func=cmd_promise_list)
+
+
+def _pick_args(q: argparse.ArgumentParser) -> None:
+    q.add_argument("name", help="whose promise (a name or reading)")
+    q.add_argument("words", nargs="*", help="words of the promise's text (needed if there are several)")
+    q.add_argument("--id", help="the promise's id (or its start)")
+    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _person(ctx, name: str):
+    from model.names import resolve
+
+    return resolve(ctx.store.contacts(), name)
+
+
+def pick_promise(promises, words: list[str], ident: str | None, who: str):
+    """The one open promise meant by words of its text, or an error listing the choices."""
+    from model.errors import AmbiguousError, NotFoundError
+    from model.names import fold
+
+    if ident:
+        found = [p for p in promises if p.id.startswith(ident.lower())]
+        if not found:
+            raise NotFoundError(f"no promise of or to {who} with id {ident}")
+    else:
+        found = [p for p in promises if p.status == "open"]
+        wanted = [fold(w) for w in words]
+        found = [p for p in found if all(w in fold(p.text) for w in wanted)]
+        if not found:
+            said = f" matching {' '.join(words)!r}" if words else ""
+            raise NotFoundError(f"no open promise of or to {who}{said} (see kizuna promise list)")
+    if len(found) > 1:
+        listed = "; ".join(f"{p.text!r} due {p.due}" for p in found[:6])
+        more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+        raise AmbiguousError(f"{who} has {len(found)} open promises that fit: {listed}{more}; "
+                             f"add words of the text or use --id", found)
+    return found[0]
+
+
+def _promise_row(p, name: str, today: date) -> tuple[str, ...]:
+    whose = "mine" if p.owner == "me" else "theirs"
+    state = p.status
+    if p.status == "open":
+        due = date.fromisoformat(p.due)
+        state = "overdue" if due < today else "today" if due == today else "open"
+    elif p.status == "kept" and p.resolved and p.resolved > p.original_due:
+        state = "kept late"
+    return (p.due, state, whose, name, p.text)
+
+
+def _promise_json(p, name: str) -> dict:
+    return {**p.to_dict(), "name": name}
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def cmd_today(ctx) -> int:
+    from model.planning import Book
+    from model.planning.due import SECTION_TITLES, due_list, grouped
+    from tui.commands.output import print_json
+
+    if ctx.args.days < 0:
+        from model.errors import KizunaError
+        raise KizunaError("--days must be 0 or more")
+    today = ctx.today
+    items = due_list(Book.from_store(ctx.store), today, horizon=ctx.args.days)
+    if ctx.args.json:
+        print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items]})
+        return 0
+    print(today.strftime("%A %d %B %Y").replace(" 0", " "))
+    now = sum(1 for i in items if i.section != "upcoming")
+    if not items:
+        print("\nNothing due, nothing coming up in the next "
+              f"{ctx.args.days} days. A good day for a deep conversation.")
+        return 0
+    print(f"{now} to handle today, {len(items) - now} coming up")
+    for section, found in grouped(items):
+        title = SECTION_TITLES[section]
+        if section == "upcoming":
+            title += f" (next {ctx.args.days} days)"
+        print(f"\n{title}")
+        for item in found:
+            print(f"  • {item.title}")
+            print(f"      {item.detail}")
+    return 0
+
+
+def cmd_tier(ctx) -> int:
+    from model.actions import set_tier
+    from tui.commands.output import print_json
+
+    person = _person(ctx, ctx.args.name)
+    check = set_tier(ctx.store, person.id, ctx.args.tier, ctx.today, reason=ctx.args.reason)
+    if ctx.args.json:
+        print_json(check.to_dict())
+    elif check.old_tier == ctx.args.tier:
+        print(f"{person.name} is already in {ctx.args.tier}")
+    else:
+        direction = "up" if check.promotion else "down"
+        print(f"{person.name}: moved {direction} from {check.old_tier} to {ctx.args.tier}")
+    return 0
+
+
+def cmd_trust(ctx) -> int:
+    from model.planning import Book
+    from model.planning.trust import WEIGHTS, trust
+    from tui.commands.output import print_json, table
+
+    person = _person(ctx, ctx.args.name)
+    report = trust(Book.from_store(ctx.store), person.id, ctx.today)
+    if ctx.args.json:
+        print_json({**report.to_dict(), "name": person.name, "date": ctx.today.isoformat()})
+        return 0
+    print(f"Trust balance with {person.name}: {report.balance:+d}")
+    if report.entries:
+        rows = [(e.date.isoformat(), f"{e.weight:+d}", e.what, e.text) for e in report.entries]
+        print("  " + table(rows, ("date", "weight", "entry", "what")).replace("\n", "\n  "))
+    else:
+        print("  no entries yet: keep a promise, make an intro, help, share something useful")
+    print(f"Their reliability: {report.reliability.summary()}")
+    print(f"Given {report.given} (intros, help, value shared), received {report.received} (help)")
+    print("Weights: " + ", ".join(f"{k} {v:+d}" for k, v in WEIGHTS.items()))
+    return 0
+
+
+def cmd_snooze(ctx) -> int:
+    from model.actions import snooze, unsnooze
+    from model.errors import KizunaError
+
+    person = _person(ctx, ctx.args.name)
+    if ctx.args.clear:
+        unsnooze(ctx.store, person.id, ctx.today)
+        print(f"{person.name} is back on the due list")
+        return 0
+    if not ctx.args.until:
+        raise KizunaError("say until when: kizuna snooze NAME DATE --reason WHY")
+    until = when(ctx.args.until, ctx.today)
+    promise_id = None
+    if ctx.args.promise is not None:
+        promises = [p for p in ctx.store.promises() if p.contact == person.id]
+        promise_id = pick_promise(promises, ctx.args.promise.split(), None, person.name).id
+    result = snooze(ctx.store, person.id, until, ctx.today, ctx.args.reason, promise_id=promise_id)
+    if promise_id:
+        print(f"promise {result.text!r} now due {result.due} (first due {result.original_due})")
+    else:
+        print(f"{person.name} snoozed until {until.isoformat()}: {ctx.args.reason.strip()}")
+    return 0
+
+
+def cmd_promise_add(ctx) -> int:
+    from model.actions import add_promise
+    from tui.commands.output import print_json
+
+    person = _person(ctx, ctx.args.name)
+    due = when(ctx.args.due, ctx.today)
+    owner = "them" if ctx.args.theirs else "me"
+    p = add_promise(ctx.store, person.id, owner, " ".join(ctx.args.text), due, ctx.today)
+    if ctx.args.json:
+        print_json(_promise_json(p, person.name))
+    elif owner == "me":
+        print(f"promised {person.name}: {p.text} (due {p.due})")
+    else:
+        print(f"{person.name} promised: {p.text} (due {p.due})")
+    return 0
+
+
+def _chosen(ctx):
+    person = _person(ctx, ctx.args.name)
+    promises = [p for p in ctx.store.promises() if p.contact == person.id]
+    return person, pick_promise(promises, ctx.args.words, ctx.args.id, person.name)
+
+
+def cmd_promise_resolve(ctx) -> int:
+    from model import actions
+    from tui.commands.output import print_json
+
+    person, p = _chosen(ctx)
+    action = ctx.args.resolve
+    if action == "keep":
+        done = actions.keep_promise(ctx.store, p.id, ctx.today)
+    elif action == "break":
+        done = actions.break_promise(ctx.store, p.id, ctx.today, reason=ctx.args.reason)
+    else:
+        done = actions.drop_promise(ctx.store, p.id, ctx.today, reason=ctx.args.reason)
+    if ctx.args.json:
+        print_json(_promise_json(done, person.name))
+        return 0
+    late = ""
+    if action == "keep":
+        days = (ctx.today - date.fromisoformat(done.original_due)).days
+        late = f" ({days} day{'s' if days != 1 else ''} late)" if days > 0 else " (on time)"
+    print(f"{done.status}: {done.text} ({person.name}){late}")
+    return 0
+
+
+def cmd_promise_reschedule(ctx) -> int:
+    from model.actions import reschedule_promise
+    from tui.commands.output import print_json
+
+    person, p = _chosen(ctx)
+    new_due = when(ctx.args.to, ctx.today)
+    done = reschedule_promise(ctx.store, p.id, new_due, ctx.today, reason=ctx.args.reason)
+    if ctx.args.json:
+        print_json(_promise_json(done, person.name))
+    else:
+        print(f"rescheduled: {done.text} ({person.name}) now due {done.due}, first due {done.original_due}")
+    return 0
+
+
+def cmd_promise_list(ctx) -> int:
+    from tui.commands.output import print_json, table
+
+    store = ctx.store
+    names = {c.id: c.name for c in store.contacts()}
+    promises = store.promises()
+    if ctx.args.name:
+        person = _person(ctx, ctx.args.name)
+        promises = [p for p in promises if p.contact == person.id]
+    if not ctx.args.all:
+        promises = [p for p in promises if p.status == "open"]
+    if ctx.args.mine:
+        promises = [p for p in promises if p.owner == "me"]
+    elif ctx.args.theirs:
+        promises = [p for p in promises if p.owner == "them"]
+    promises.sort(key=lambda p: (p.due, p.owner != "me", names.get(p.contact, "")))
+    if ctx.args.json:
+        print_json([_promise_json(p, names.get(p.contact, "")) for p in promises])
+        return 0
+    if not promises:
+        print("no open promises" if not ctx.args.all else "no promises")
+        return 0
+    rows = [_promise_row(p, names.get(p.contact, "(deleted)"), ctx.today) for p in promises]
+    print(table(rows, ("due", "state", "whose", "name", "promise")))
+    return 0
