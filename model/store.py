@@ -13,11 +13,16 @@ All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
 * A failed write or a failed change reloads from disk, so memory never holds
   a change the file does not.
 * **Rolling backups**: before the first write of a day the current file is
-  kept as ``<name>-backups/<stem>-YYYY-MM-DD.json`` (the last seven days).
+  kept as ``<name>-backups/<stem>-YYYY-MM-DD.json`` (the last seven days),
+  with its part files hard-linked into ``<stem>-YYYY-MM-DD-parts/`` beside it.
 * **Private**: the file is 0600, a folder Kizuna creates is 0700.
 
 Records are referenced by their own ``id`` (a UUID); TinyDB's ``doc_id`` is
 an internal storage key only. Records handed out are frozen snapshots.
+
+The ``interactions`` table (tens of thousands of notes) lives in part files
+beside the store file, read lazily and written copy-on-write with the store
+file as the one commit point: see :mod:`model.parts`.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
-from tinydb.table import Table
 
+from model import parts as _parts
 from model.errors import NotFoundError, StoreError
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
@@ -43,6 +48,16 @@ BACKUPS_KEPT = 7
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    if target.exists():
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+        os.chmod(target, 0o600)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -69,6 +84,8 @@ class Store:
         self._signature: tuple[int, int, int] | None = None
         self._cache: dict[str, list[Record]] = {}
         self._index: dict[str, dict[str, int]] = {}
+        #: partitioned tables (interactions) of the version we read
+        self._parts: dict[str, _parts.Parts] = {}
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
@@ -79,7 +96,45 @@ class Store:
         self._signature = _signature(self.path)
         self._cache.clear()
         self._index.clear()
-        self._storage.load()
+        self._parts.clear()
+        with _parts.gc_paused():
+            self._storage.load()
+        self._open_parts()
+
+    def _open_parts(self) -> None:
+        """Name this version's part files; move any table still inside the file into parts."""
+        data = self._storage.data
+        folder = _parts.parts_dir(self.path)
+        named = {doc.get("id"): doc.get("files") or [] for doc in data.get(_parts.PARTS_TABLE, {}).values()}
+        for table in _parts.PARTITIONED:
+            cls = _TYPES[table]
+            self._parts[table] = part_set = _parts.Parts(folder, table, cls, named.get(table, []))
+            inline = data.pop(table, None)
+            if inline:  # a file from before parts (or a restored old backup): move the records out
+                try:
+                    for doc in inline.values():
+                        record = cls.trusted(doc)
+                        part_set.replace(record) or part_set.insert(record)
+                except _parts.PartMissing as exc:
+                    raise StoreError(f"{exc}: a part file of the store is missing") from None
+                self._storage.migrated = True
+
+    def _parted(self, cls: type[Record]) -> _parts.Parts | None:
+        return self._parts.get(cls.table)
+
+    def _in_parts(self, call: Callable[[], Any]) -> Any:
+        """Run ``call`` on the part files; if another process superseded them since we
+        read the store file (possible only outside a transaction), reload and retry."""
+        try:
+            return call()
+        except _parts.PartMissing as exc:
+            if self._depth:
+                raise StoreError(f"{exc}: a part file of the store is missing; not writing") from None
+        self._read()
+        try:
+            return call()
+        except _parts.PartMissing as exc:
+            raise StoreError(f"{exc}: a part file of the store is missing") from None
 
     def changed_on_disk(self) -> bool:
         """Has another process written the file since we last read or wrote it?"""
@@ -127,19 +182,47 @@ class Store:
             self.refresh()
             self._remove_stale_temps()
             yield self
-            if self._storage.dirty or self._storage.migrated:
+            if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
                 try:
                     self._backup()
+                    superseded = self._write_parts()
                     self._storage.flush()
                 except OSError as exc:
                     raise StoreError(f"{self.path}: cannot write it: {exc.strerror or exc}") from exc
                 self._signature = _signature(self.path)
+                folder = _parts.parts_dir(self.path)
+                for name in superseded:  # committed: nothing names them any more
+                    (folder / name).unlink(missing_ok=True)
         except BaseException:
             self._reload_after_failure()
             raise
         finally:
             self._depth = 0
             self._lock.release()
+
+    def _write_parts(self) -> list[str]:
+        """Write changed parts to new files and name them in the store file's data.
+
+        Returns the superseded file names, to delete once the store file is written.
+        """
+        superseded: list[str] = []
+        table = {}
+        for i, (name, part_set) in enumerate(self._parts.items(), start=1):
+            try:
+                _new, old = part_set.write_dirty()
+            except BaseException:
+                self._remove_unnamed_parts()
+                raise
+            superseded += old
+            table[str(i)] = {"id": name, "files": part_set.names}
+        if any(doc["files"] for doc in table.values()) or _parts.PARTS_TABLE in self._storage.data:
+            self._storage.data[_parts.PARTS_TABLE] = table
+            self._storage.dirty = True
+        return superseded
+
+    def _remove_unnamed_parts(self) -> None:
+        named = {n for p in self._parts.values() for n in p.named()}
+        _parts.remove_unnamed(_parts.parts_dir(self.path), named)
 
     def _reload_after_failure(self) -> None:
         try:
@@ -149,6 +232,8 @@ class Store:
             self._storage.data = {}
             self._cache.clear()
             self._index.clear()
+            self._parts.clear()
+            self._signature = None  # no good snapshot: the next transaction reads (and refuses) again
 
     def _prepare_folder(self) -> None:
         folder = self.path.parent
@@ -164,6 +249,7 @@ class Store:
         """Delete temp files a killed writer left behind (we hold the lock)."""
         for tmp in self.path.parent.glob(f"{TEMP_PREFIX}{self.path.name}-*"):
             tmp.unlink(missing_ok=True)
+        self._remove_unnamed_parts()
 
     def _backup(self) -> None:
         """Keep today's first version of the file; prune to the last seven days."""
@@ -174,30 +260,36 @@ class Store:
         target = folder / f"{self.path.stem}-{self._backup_day().isoformat()}{self.path.suffix}"
         if target.exists():
             return
-        try:
-            # Writes replace the file, never change it, so a hard link is a true copy.
-            os.link(self.path, target)
-        except OSError:
-            shutil.copy2(self.path, target)
-            os.chmod(target, 0o600)
+        # Writes replace the files, never change them, so a hard link is a true copy.
+        names = [n for p in self._parts.values() for n in p.named()]
+        if names:  # the part files this version names, beside the backup as its own parts
+            source, linked = _parts.parts_dir(self.path), _parts.parts_dir(target)
+            linked.mkdir(mode=0o700, exist_ok=True)
+            for name in names:
+                _link_or_copy(source / name, linked / name)
+        _link_or_copy(self.path, target)
         kept = sorted(folder.glob(f"{self.path.stem}-????-??-??{self.path.suffix}"))
         for old in kept[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
+            shutil.rmtree(_parts.parts_dir(old), ignore_errors=True)
 
     # -- reading records --------------------------------------------------------
 
-    def _table(self, cls: type[R]) -> Table:
-        # A fresh TinyDB table each time: a kept one caches its next doc_id,
-        # which goes stale when another process inserts.
-        return Table(self._storage, cls.table, cache_size=0)
-
     def _all(self, cls: type[R]) -> list[R]:
+        part_set = self._parted(cls)
+        if part_set is not None:
+            return list(self._in_parts(lambda: self._parts[cls.table].all()))
         cached = self._cache.get(cls.table)
         if cached is None:
             docs = self._storage.data.get(cls.table, {})
-            cached = [cls.trusted(dict(doc)) for doc in docs.values()]
+            with _parts.gc_paused():  # trusted() copies each document: no need to copy it first
+                cached = [cls.trusted(doc) for doc in docs.values()]
             self._cache[cls.table] = cached
         return list(cached)  # type: ignore[arg-type]
+
+    def _next_doc_id(self, cls: type[Record]) -> int:
+        index = self._doc_ids(cls)
+        return max(index.values(), default=0) + 1
 
     def _doc_ids(self, cls: type[Record]) -> dict[str, int]:
         index = self._index.get(cls.table)
@@ -220,6 +312,11 @@ class Store:
         return self._all(FocusPlan)
 
     def get(self, cls: type[R], record_id: str) -> R:
+        if self._parted(cls) is not None:
+            found = self._in_parts(lambda: self._parts[cls.table].find(record_id))
+            if found is None:
+                raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
+            return found
         doc_id = self._doc_ids(cls).get(record_id)
         if doc_id is None:
             raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
@@ -253,10 +350,18 @@ class Store:
         """Insert a new record (its ``id`` must be new)."""
         cls = type(record)
         with self.transaction():
+            part_set = self._parted(cls)
+            if part_set is not None:
+                if not self._in_parts(lambda: part_set.insert(record)):
+                    raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
+                return record
             index = self._doc_ids(cls)
             if record.id in index:
                 raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
-            index[record.id] = self._table(cls).insert(record.to_dict())
+            doc_id = self._next_doc_id(cls)
+            self._storage.data.setdefault(cls.table, {})[str(doc_id)] = record.to_dict()
+            self._storage.dirty = True
+            index[record.id] = doc_id
             self._cache.pop(cls.table, None)
         return record
 
@@ -272,6 +377,13 @@ class Store:
             groups.setdefault(type(record), []).append(record)
         with self.transaction():
             for cls, group in groups.items():
+                part_set = self._parted(cls)
+                if part_set is not None:
+                    for record in group:
+                        if not self._in_parts(lambda: part_set.insert(record)):
+                            raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} "
+                                             f"exists already")
+                    continue
                 index = self._doc_ids(cls)
                 docs = self._storage.data.setdefault(cls.table, {})
                 next_id = max((int(k) for k in docs), default=0) + 1
@@ -290,6 +402,12 @@ class Store:
         """Replace the stored record with the same ``id`` by ``record``."""
         cls = type(record)
         with self.transaction():
+            part_set = self._parted(cls)
+            if part_set is not None:
+                if not self._in_parts(lambda: part_set.replace(record)):
+                    raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
+                                        f"(another process may have deleted it)")
+                return record
             doc_id = self._doc_ids(cls).get(record.id)
             if doc_id is None:
                 raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
@@ -302,10 +420,16 @@ class Store:
     def remove(self, record: Record) -> None:
         cls = type(record)
         with self.transaction():
+            part_set = self._parted(cls)
+            if part_set is not None:
+                if not self._in_parts(lambda: part_set.delete(record.id)):
+                    raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
+                return
             doc_id = self._doc_ids(cls).pop(record.id, None)
             if doc_id is None:
                 raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
-            self._table(cls).remove(doc_ids=[doc_id])
+            del self._storage.data[cls.table][str(doc_id)]
+            self._storage.dirty = True
             self._cache.pop(cls.table, None)
 
     def save_settings(self, settings: Settings) -> None:

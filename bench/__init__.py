@@ -1,0 +1,1 @@
+"""Kizuna's benchmark: deterministic stores and a harness (``python -m bench.run``)."""

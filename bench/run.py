@@ -1,0 +1,299 @@
+"""Kizuna's benchmark: one command, a table, and ``bench/RESULTS.md``.
+
+    python -m bench.run                 # both sizes, 5 runs each (about two minutes)
+    python -m bench.run --sizes tiny --runs 1 --no-write   # a smoke test
+
+For each size it generates a store deterministically (:mod:`bench.generate`), then
+times, as whole processes, ``kizuna note`` (one note with a promise, into a copy),
+``kizuna today``, ``kizuna show`` (the person with the most notes) and
+``kizuna import`` of a 3,000-row LinkedIn CSV (into a fresh copy each run); and,
+in a fresh process per run under ``App.run_test()`` (:mod:`bench.app_probe`), the
+app's start until the main screen is ready, one filter keystroke, opening a
+person's timeline and saving a quick capture. Medians of every run are shown,
+with the peak memory of each process (``ru_maxrss`` from ``wait4``) and the
+store's size on disk. Targets apply to the large size (5,000 people / 50,000 notes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.generate import TODAY, busiest_person, write_linkedin, write_store
+from model.parts import parts_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"tiny": (50, 500), "small": (500, 5_000), "large": (5_000, 50_000)}
+IMPORT_ROWS = 3_000
+MB = 1024 * 1024
+
+# (key, label, target, unit): targets are for the large size
+ROWS = [
+    ("note", "`kizuna note` (whole process)", 0.3, "s"),
+    ("today", "`kizuna today` (whole process)", 0.3, "s"),
+    ("show", "`kizuna show NAME` (whole process)", 0.3, "s"),
+    ("import", f"`kizuna import` {IMPORT_ROWS:,} LinkedIn rows (whole process)", 3.0, "s"),
+    ("ready", "app start until the main screen is ready", 1.0, "s"),
+    ("filter", "one filter keystroke in the contact list", 0.016, "s"),
+    ("open", "opening a person's timeline", 0.016, "s"),
+    ("capture", "saving a quick capture from the app", 0.1, "s"),
+    ("capture_block", "longest screen stall while it saves", 0.016, "s"),
+    ("app_rss", "app peak memory", 250 * MB, "B"),
+    ("note_rss", "`kizuna note` peak memory", None, "B"),
+    ("today_rss", "`kizuna today` peak memory", None, "B"),
+    ("show_rss", "`kizuna show` peak memory", None, "B"),
+    ("import_rss", "`kizuna import` peak memory", None, "B"),
+    ("disk", "store size on disk (file + parts)", None, "B"),
+]
+
+
+def kizuna_command() -> list[str]:
+    script = Path(sys.executable).with_name("kizuna")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
+    env.pop("KIZUNA_DB", None)
+    return env
+
+
+def timed(argv: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Run a whole process: its wall time, peak memory (bytes, from ``wait4``: this child's own) and stdout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # read both pipes fully before reaping (outputs are small; a big one would need threads)
+    out = proc.stdout.read()  # type: ignore[union-attr]
+    err = proc.stderr.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()  # type: ignore[union-attr]
+    proc.stderr.close()  # type: ignore[union-attr]
+    if code != 0:
+        raise SystemExit(f"benchmark step failed ({code}): {' '.join(argv)}\n{err.decode(errors='replace')}")
+    return wall, usage.ru_maxrss * 1024, out.decode()
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    """A working copy of a store (its file and its parts), replacing any at ``dst``."""
+    shutil.rmtree(dst.parent, ignore_errors=True)
+    dst.parent.mkdir(parents=True)
+    shutil.copy2(src, dst)
+    if parts_dir(src).exists():
+        shutil.copytree(parts_dir(src), parts_dir(dst))
+    return dst
+
+
+def disk_size(path: Path) -> int:
+    total = path.stat().st_size
+    if parts_dir(path).exists():
+        total += sum(p.stat().st_size for p in parts_dir(path).iterdir())
+    return total
+
+
+def has_command(name: str, cwd: Path) -> bool:
+    done = subprocess.run([*kizuna_command(), name, "--help"], cwd=cwd, env=child_env(), capture_output=True)
+    return done.returncode == 0
+
+
+@dataclass
+class SizeResult:
+    people: int
+    interactions: int
+    samples: dict[str, list[float]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, key: str, value: float) -> None:
+        self.samples.setdefault(key, []).append(value)
+
+    def median(self, key: str) -> float | None:
+        values = self.samples.get(key)
+        return statistics.median(values) if values else None
+
+
+def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeResult:
+    people, notes = SIZES[name]
+    result = SizeResult(people, notes)
+    base = work / name / "store" / "kizuna.json"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    write_store(base, people, notes)
+    person = busiest_person(base)
+    log(f"{name}: generated {people:,} people / {notes:,} notes in {time.perf_counter() - t:.1f} s; "
+        f"timing with {person}")
+    result.add("disk", disk_size(base))
+    linkedin = write_linkedin(work / "Connections.csv", IMPORT_ROWS)
+    k = kizuna_command()
+    day = ["--date", TODAY.isoformat()]
+    cwd = work
+
+    note_copy = copy_store(base, work / name / "note" / "kizuna.json")
+    for i in range(runs):
+        wall, rss, _ = timed([*k, "--db", str(note_copy), *day, "note",
+                              f'@"{person}" lunch, promised to send the deck by fri #bench {i}'], cwd)
+        result.add("note", wall)
+        result.add("note_rss", rss)
+    log(f"{name}: note {result.median('note'):.3f} s")
+
+    if has_command("today", cwd):
+        for _ in range(runs):
+            wall, rss, _ = timed([*k, "--db", str(base), *day, "today"], cwd)
+            result.add("today", wall)
+            result.add("today_rss", rss)
+        log(f"{name}: today {result.median('today'):.3f} s")
+    else:
+        result.notes.append("`kizuna today` is not there yet")
+
+    for _ in range(runs):
+        wall, rss, out = timed([*k, "--db", str(base), *day, "show", person], cwd)
+        result.add("show", wall)
+        result.add("show_rss", rss)
+    log(f"{name}: show {result.median('show'):.3f} s ({out.count(chr(10))} lines)")
+
+    if has_command("import", cwd):
+        for _ in range(max(1, min(runs, 3))):
+            copy = copy_store(base, work / name / "import" / "kizuna.json")
+            wall, rss, _ = timed([*k, "--db", str(copy), *day, "import", "--format", "linkedin", str(linkedin)], cwd)
+            result.add("import", wall)
+            result.add("import_rss", rss)
+        log(f"{name}: import {result.median('import'):.3f} s")
+    else:
+        result.notes.append("`kizuna import` is not there yet")
+
+    probe = Path(__file__).with_name("app_probe.py")
+    for _ in range(app_runs):
+        copy = copy_store(base, work / name / "app" / "kizuna.json")
+        argv = [sys.executable, str(probe), str(copy), person, TODAY.isoformat(), repr(time.time())]
+        wall, rss, out = timed(argv, cwd)
+        data = json.loads(out.strip().splitlines()[-1])
+        for key in ("ready", "filter", "open", "capture", "capture_block"):
+            result.add(key, data[key])
+        result.add("app_rss", rss)
+    log(f"{name}: app ready {result.median('ready'):.3f} s, filter {result.median('filter') * 1000:.1f} ms, "
+        f"open {result.median('open') * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms")
+    return result
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "B":
+        return f"{value / MB:.0f} MB"
+    if value < 0.1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.3f} s"
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GB RAM"
+    except OSError:
+        pass
+    load = ", load average %.2f %.2f %.2f at the start" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return [
+        f"- machine: {cpu}, {os.cpu_count()} cores{memory}{load}",
+        f"- system: {platform.platform()}; Python {platform.python_version()}",
+        f"- commit: {commit.stdout.strip() or 'unknown'} (plus any uncommitted changes); "
+        f"run at {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+    ]
+
+
+def table(results: dict[str, SizeResult], runs: int, app_runs: int) -> tuple[str, bool]:
+    names = list(results)
+    head = ["what"] + [f"{n} ({results[n].people:,} / {results[n].interactions:,})" for n in names]
+    head += ["target (large)", "met"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    all_met = True
+    for key, label, target, unit in ROWS:
+        values = [results[n].median(key) for n in names]
+        if all(v is None for v in values):
+            continue
+        big = results["large"].median(key) if "large" in results else None
+        if target is None:
+            met = ""
+        elif big is None:
+            met = "not measured" if "large" in results else ""
+        else:
+            ok = big < target
+            all_met &= ok
+            met = "yes" if ok else "**no**"
+        shown_target = "" if target is None else ("< " + fmt(target, unit))
+        lines.append("| " + " | ".join([label] + [fmt(v, unit) for v in values] + [shown_target, met]) + " |")
+    return "\n".join(lines), all_met
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="small,large", help="comma-separated: tiny, small, large")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (median shown)")
+    parser.add_argument("--app-runs", type=int, default=3, help="fresh app processes per size")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"), help="where to write the table")
+    parser.add_argument("--no-write", action="store_true", help="print the table only")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the stores (default: a temp dir)")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for s in sizes:
+        if s not in SIZES:
+            parser.error(f"unknown size {s!r} (choose from {', '.join(SIZES)})")
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    header = machine()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kizuna-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = {s: measure_size(s, work, args.runs, args.app_runs, log) for s in sizes}
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    text, all_met = table(results, args.runs, args.app_runs)
+    notes = [n for r in results.values() for n in r.notes]
+    report = "\n".join([
+        "# Kizuna benchmark results",
+        "",
+        "Produced by `python -m bench.run` (see the README's Benchmark section). Medians of "
+        f"{args.runs} runs per command and {args.app_runs} fresh app processes per size; "
+        f"commands run with `--date {TODAY.isoformat()}` on generated stores (`bench/generate.py`).",
+        "",
+        *header,
+        "",
+        text,
+        "",
+        *(f"- note: {n}" for n in dict.fromkeys(notes)),
+        "",
+    ])
+    print(report)
+    if not args.no_write:
+        Path(args.out).write_text(report, encoding="utf-8")
+        log(f"wrote {args.out}")
+    return 0 if all_met or "large" not in results else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
