@@ -25,15 +25,15 @@ time since last deep   up to +20, growing with the days since our last deep
 conversation           conversation (full at 180 days); never had one: +10
                        (new: worth deepening, but less pressing than a lapsed
                        relationship)
-trust balance          the balance, capped to -10 .. +10 (B2a's ``trust``):
+trust balance          the balance, capped to -10 .. +10 (``trust``'s weights):
                        trust already earned makes a focus month pay off
                        faster (A7); a negative balance is a reason to keep
                        promises first, and says so
 =====================  ======================================================
 
 Purpose and role dominate on purpose (A4: choose from the current
-challenge); diversity and time break ties among the fitting people. Ties end
-with the name order. One pass over the contacts; every per-person question
+challenge); diversity and time rank the fitting people. Equal scores go by
+trust balance, then by days since the last deep conversation, then by name. One pass over the contacts; every per-person question
 is answered by the Book's indexes, so 5,000 people rank in well under a
 second.
 """
@@ -41,6 +41,7 @@ second.
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,7 +51,7 @@ from model.errors import ValidationError
 from model.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
 from model.planning.diversity import DIMENSIONS, DiversityReport, diversity, value_of
-from model.records import Contact, FocusPlan, Interaction, Promise
+from model.records import KINDS, Contact, FocusPlan, Interaction, Promise
 
 PURPOSE_FIT = 30
 ROLE_FIT = 30
@@ -63,7 +64,9 @@ TRUST_CAP = 10
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _INDUSTRY_ROLES = ("same-industry", "cross-industry")
-_MISSING = object()
+#: industries and the like repeat across thousands of people: fold each once
+_fold = lru_cache(maxsize=4096)(fold)
+_NEVER_DAYS = 90  # for ordering ties only: "never" scores like 90 days (DEEP_NEVER)
 
 
 # -- months -----------------------------------------------------------------
@@ -131,7 +134,7 @@ def role_fit(contact: Contact, role: str, own_industry: str) -> tuple[int, str]:
     industry = value_of(contact, "industry")
     own = " ".join(own_industry.split())
     if industry and own:
-        same = fold(industry) == fold(own)
+        same = _fold(industry) == _fold(own)
         if same == (role == "same-industry"):
             return 1, (f"in your industry ({industry})" if same else f"outside your industry ({industry})")
         return -1, (f"in your own industry ({industry}), not cross-industry" if same
@@ -168,10 +171,31 @@ class Suggestion:
                 "trust": self.trust}
 
 
-def _trust_balance(book: Book, contact_id: str, today: date):
-    from model.planning.trust import trust
+def trust_balances(book: Book, today: date) -> dict[str, int]:
+    """Everyone's trust balance as of ``today``, in one pass over promises and notes.
 
-    return trust(book, contact_id, today).balance
+    The same entries and weights as :func:`model.planning.trust.trust` (its
+    ``WEIGHTS`` and ``promise_outcome``), summed for all people at once
+    instead of building a full report per person; a test keeps the two equal.
+    """
+    from model.planning.trust import WEIGHTS, promise_outcome
+
+    balances: dict[str, int] = {}
+    for p in book.promises():
+        if p.owner != "me":
+            continue
+        outcome = promise_outcome(p, today)
+        if outcome is not None:
+            balances[p.contact] = balances.get(p.contact, 0) + WEIGHTS[outcome]
+    kinds = {k: w for k, w in WEIGHTS.items() if k in KINDS}
+    bound = today.isoformat()
+    for it in book.interactions():
+        weight = kinds.get(it.kind)
+        if weight is None or it.date > bound:
+            continue
+        for cid in it.contacts:
+            balances[cid] = balances.get(cid, 0) + weight
+    return balances
 
 
 def _deep_part(last: date | None, today: date) -> tuple[int, str]:
@@ -185,14 +209,17 @@ def _deep_part(last: date | None, today: date) -> tuple[int, str]:
 
 
 def suggest(book: Book, month: str, role: str | None, purpose: str | None, today: date,
-            limit: int = 10, *, trust_cache: dict[str, Any] | None = None) -> list[Suggestion]:
+            limit: int = 10, *, balances: dict[str, int] | None = None) -> list[Suggestion]:
     """The best ``limit`` candidates for an empty ``role`` slot of ``month``'s plan.
 
     ``purpose`` defaults to the plan's purpose; ``role`` None scores no role fit.
-    Pass the same ``trust_cache`` dict to several calls over one Book (one per
-    empty slot) to compute each person's trust balance once.
+    Ranked by score, then by trust balance, then by days since the last deep
+    conversation (never counts as 90), then by name. ``balances`` (from
+    :func:`trust_balances` for the same Book and day) saves recomputing them
+    when suggesting for several slots.
     """
-    cache: dict[str, Any] = {} if trust_cache is None else trust_cache
+    if balances is None:
+        balances = trust_balances(book, today)
     plan = book.plan(month)
     if purpose is None and plan is not None:
         purpose = plan.purpose
@@ -203,7 +230,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         for d in DIMENSIONS:
             value = value_of(person, d)
             if value:
-                present[d].add(fold(value))
+                present[d].add(_fold(value))
 
     scored: list[tuple[int, str, Suggestion]] = []
     for c in book.contacts():
@@ -223,7 +250,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         new = []
         for d in DIMENSIONS:
             value = value_of(c, d)
-            if value and fold(value) not in present[d]:
+            if value and _fold(value) not in present[d]:
                 new.append(f"{d} {value}")
         if new:
             parts["diversity"] = DIVERSITY_PER_DIMENSION * len(new)
@@ -233,9 +260,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         points, why = _deep_part(last, today)
         parts["deep_gap"] = points
         reasons.append(why)
-        balance = cache.get(c.id, _MISSING)
-        if balance is _MISSING:
-            balance = cache[c.id] = _trust_balance(book, c.id, today)
+        balance = balances.get(c.id, 0)
         if balance:
             parts["trust"] = int(round(max(-TRUST_CAP, min(TRUST_CAP, balance))))
             if balance < 0:
@@ -243,10 +268,12 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
             else:
                 reasons.append(f"trust balance {balance:+g}")
         score = sum(parts.values())
-        scored.append((score, c.id, Suggestion(c, score, tuple(reasons), parts, last, balance)))
+        gap = _NEVER_DAYS if last is None else (today - last).days
+        scored.append(((-score, -balance, -gap, c.id), c, parts, reasons, last, balance))
 
-    best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], sort_key(t[2].contact), t[1]))
-    return [s for _, _, s in best]
+    best = heapq.nsmallest(limit, scored, key=lambda t: (t[0][:3], sort_key(t[1]), t[0][3]))
+    return [Suggestion(c, -key[0], tuple(reasons), parts, last, balance)
+            for key, c, parts, reasons, last, balance in best]
 
 
 # -- the month review -----------------------------------------------------------

@@ -267,7 +267,7 @@ def cmd_remove(ctx) -> int:
 
 
 def cmd_suggest(ctx) -> int:
-    from model.planning.focus import suggest
+    from model.planning.focus import suggest, trust_balances
     from tui.commands.output import print_json, table
 
     month = month_arg(ctx)
@@ -295,8 +295,8 @@ def cmd_suggest(ctx) -> int:
         filled = {i for i, s in enumerate(roles or ()) if s.contact}
         targets = [(i + 1, role) for i, role in enumerate(template) if i not in filled]
     limit = ctx.args.limit or (10 if len(targets) == 1 else 5)
-    cache: dict = {}
-    results = [(n, role, suggest(book, month, role, ctx.args.purpose, ctx.today, limit, trust_cache=cache))
+    balances = trust_balances(book, ctx.today)
+    results = [(n, role, suggest(book, month, role, ctx.args.purpose, ctx.today, limit, balances=balances))
                for n, role in targets]
     if ctx.args.json:
         print_json({"month": month, "purpose": ctx.args.purpose or (plan.purpose if plan else None),
