@@ -1,0 +1,237 @@
+"""Cadence and the due list: hand-built records, fixed dates, month and year edges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model.planning import Book
+from model.planning.due import SECTIONS, cadence_days, due_list, grouped, touch_due
+from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
+
+
+def person(name: str, tier: str = "network", created: str = "2026-01-01", **kw) -> Contact:
+    return Contact(name=name, tier=tier, created=f"{created}T09:00:00+00:00",
+                   updated=f"{created}T09:00:00+00:00", **kw)
+
+
+def talk(day: str, *people: Contact, depth: str = "touch", kind: str = "meeting") -> Interaction:
+    return Interaction(date=day, contacts=tuple(p.id for p in people), depth=depth, kind=kind)
+
+
+def promise(who: Contact, due: str, owner: str = "me", text: str = "send the deck", **kw) -> Promise:
+    return Promise(owner=owner, contact=who.id, text=text, due=due, **kw)
+
+
+def focus(month: str, *people: Contact) -> FocusPlan:
+    return FocusPlan(month=month, slots=tuple(Slot(contact=p.id) for p in people))
+
+
+def sections(items) -> list[tuple[str, str]]:
+    return [(i.section, i.name) for i in items]
+
+
+def test_the_order_of_the_due_list() -> None:
+    today = date(2026, 11, 26)
+    me_late, they_late, due_now, focus_p, stale, soon = (
+        person("Mine Late"), person("Their Late"), person("Today"), person("Focus", "active"),
+        person("Stale", "active"), person("Soon"))
+    items = due_list(Book(
+        [me_late, they_late, due_now, focus_p, stale, soon],
+        [talk("2026-08-01", stale), talk("2026-11-20", focus_p)],
+        [promise(me_late, "2026-11-20"), promise(they_late, "2026-11-19", owner="them"),
+         promise(due_now, "2026-11-26", owner="them", text="intro"),
+         promise(due_now, "2026-11-26", text="call back"),
+         promise(soon, "2026-12-03")],
+        [focus("2026-11", focus_p)]), today)
+    assert [(i.section, i.name, i.owner) for i in items] == [
+        ("overdue", "Mine Late", "me"),
+        ("today", "Today", "me"),
+        ("today", "Today", "them"),
+        ("chase", "Their Late", "them"),
+        ("focus", "Focus", None),
+        ("cadence", "Stale", None),
+        ("upcoming", "Soon", "me"),
+    ]
+    assert items[0].days == -6 and "6 days overdue" in items[0].detail
+    assert items[0].title == "I promised Mine Late: send the deck"
+    assert items[3].title == "Their Late promised: send the deck"
+    assert items[-1].days == 7  # the horizon's last day is included
+    assert [s for s, _ in grouped(items)] == list(SECTIONS)
+
+
+def test_most_overdue_first_in_every_overdue_section() -> None:
+    today = date(2026, 6, 30)
+    a, b, c, d = (person(n, "active") for n in ("A", "B", "C", "D"))
+    items = due_list(Book([a, b, c, d], [talk("2026-03-01", a), talk("2026-01-15", b)],
+                          [promise(c, "2026-06-20"), promise(d, "2026-05-01")]), today)
+    # C and D were never touched: the clock started when they were added (Jan 1),
+    # so they fell due on Apr 1, before B (Jan 15 + 90) and A (Mar 1 + 90).
+    assert sections(items) == [("overdue", "D"), ("overdue", "C"), ("cadence", "C"),
+                               ("cadence", "D"), ("cadence", "B"), ("cadence", "A")]
+    assert "no touch on record since added 2026-01-01" in items[2].detail
+    assert [i.days for i in items[2:]] == [-90, -90, -76, -31]
+
+
+def test_focus_needs_a_deep_conversation_and_a_touch_does_not_count() -> None:
+    a = person("Aoki", "deep")
+    today = date(2026, 3, 20)
+    book = Book([a], [talk("2026-03-02", a), talk("2026-03-10", a, kind="meal")], [],
+                [focus("2026-03", a)])
+    [item] = due_list(book, today)
+    assert (item.section, item.kind, item.due, item.days) == ("focus", "focus", date(2026, 3, 31), 11)
+    assert "11 days left in March" in item.detail
+    assert "no deep conversation on record" in item.detail
+    deep_book = Book([a], [talk("2026-03-02", a, depth="deep")], [], [focus("2026-03", a)])
+    assert due_list(deep_book, today) == []
+
+
+def test_a_deep_conversation_on_the_last_day_counts_for_that_month_only() -> None:
+    a = person("Aoki")
+    book = Book([a], [talk("2026-01-31", a, depth="deep")], [],
+                [focus("2026-01", a), focus("2026-02", a)])
+    assert due_list(book, date(2026, 1, 31)) == []
+    [item] = due_list(book, date(2026, 2, 1))
+    assert item.section == "focus" and item.due == date(2026, 2, 28) and item.days == 27
+    assert "last deep conversation 2026-01-31 (yesterday)" in item.detail
+
+
+def test_planning_for_a_past_date_ignores_later_conversations() -> None:
+    a = person("Aoki")
+    book = Book([a], [talk("2026-01-20", a, depth="deep")], [], [focus("2026-01", a)])
+    [item] = due_list(book, date(2026, 1, 10))
+    assert item.section == "focus"
+    assert due_list(book, date(2026, 1, 20)) == []
+
+
+def test_leap_day_and_the_last_day_of_february() -> None:
+    a = person("Aoki")
+    book = Book([a], [], [promise(a, "2028-02-29")], [focus("2028-02", a)])
+    items = due_list(book, date(2028, 2, 29))
+    assert [(i.section, i.kind) for i in items] == [("today", "promise"), ("focus", "focus")]
+    assert items[1].days == 0 and "last day of the month" in items[1].detail
+    items = due_list(book, date(2028, 2, 22))
+    assert [(i.section, i.days) for i in items] == [("focus", 7), ("upcoming", 7)]
+
+
+def test_year_rollover_for_promises_and_cadence() -> None:
+    a = person("Aoki", "active", created="2025-01-01")
+    book = Book([a], [talk("2025-10-05", a)], [promise(a, "2027-01-02")])
+    items = due_list(book, date(2026, 12, 30))
+    # 2025-10-05 + 90 days = 2026-01-03, long past; the promise is 3 days ahead, across the year.
+    assert [(i.section, i.due) for i in items] == [
+        ("cadence", date(2026, 1, 3)), ("upcoming", date(2027, 1, 2))]
+    assert items[1].days == 3
+
+
+def test_a_promise_due_on_the_31st() -> None:
+    a = person("Aoki")
+    book = Book([a], [], [promise(a, "2026-10-31")])
+    assert [i.section for i in due_list(book, date(2026, 10, 30))] == ["upcoming"]
+    assert [i.section for i in due_list(book, date(2026, 10, 31))] == ["today"]
+    [late] = due_list(book, date(2026, 11, 1))
+    assert (late.section, late.days) == ("overdue", -1) and "1 day overdue" in late.detail
+
+
+def test_resolved_promises_are_not_due() -> None:
+    a = person("Aoki")
+    book = Book([a], [], [promise(a, "2026-10-01", status="kept", resolved="2026-10-01"),
+                          promise(a, "2026-10-01", status="dropped", resolved="2026-10-02")])
+    assert due_list(book, date(2026, 11, 1)) == []
+
+
+def test_rescheduled_promise_says_so() -> None:
+    a = person("Aoki")
+    p = promise(a, "2026-10-20", original_due="2026-10-01",
+                history=({"on": "2026-09-30", "from": "2026-10-01", "to": "2026-10-20", "reason": ""},))
+    [item] = due_list(Book([a], [], [p]), date(2026, 10, 22))
+    assert item.section == "overdue" and item.days == -2
+    assert "rescheduled 1 time, first due 2026-10-01" in item.detail
+
+
+def test_cadence_per_tier_and_per_person() -> None:
+    s = Settings()
+    assert cadence_days(person("A", "deep"), s) == 90
+    assert cadence_days(person("A", "active"), s) == 90
+    assert cadence_days(person("A", "network"), s) is None
+    assert cadence_days(person("A", "network", cadence_days=30), s) == 30
+    assert cadence_days(person("A", "archived", cadence_days=30), s) is None
+    assert cadence_days(person("A", "deep"), Settings(touch_cadence_days=60)) == 60
+
+
+def test_cadence_is_a_rolling_number_of_days() -> None:
+    a = person("Aoki", "active")
+    b = person("Baba", "network", cadence_days=14)
+    its = [talk("2026-03-31", a), talk("2026-06-20", b, kind="message")]
+    book = Book([a, b], its, [])
+    assert touch_due(book, a, date(2026, 6, 1)) == (date(2026, 6, 29), date(2026, 3, 31))
+    assert due_list(book, date(2026, 6, 21)) == []
+    items = due_list(book, date(2026, 6, 22))
+    assert [(i.section, i.name, i.days) for i in items] == [("upcoming", "Aoki", 7)]
+    items = due_list(book, date(2026, 6, 29))
+    assert [(i.section, i.name, i.days) for i in items] == [("cadence", "Aoki", 0), ("upcoming", "Baba", 5)]
+
+
+def test_log_entries_never_reset_the_cadence() -> None:
+    a = person("Aoki", "deep")
+    book = Book([a], [talk("2026-01-02", a), talk("2026-05-01", a, kind="log")], [])
+    [item] = due_list(book, date(2026, 5, 2))
+    assert item.section == "cadence" and item.due == date(2026, 4, 2)
+
+
+def test_snoozed_person_leaves_the_list_and_comes_back() -> None:
+    a = person("Aoki", "active", snoozed_until="2026-06-10", snooze_reason="travelling")
+    book = Book([a], [talk("2026-01-02", a)], [])
+    # Due since Apr 2, but snoozed: off the list while the snooze ends beyond the horizon.
+    assert due_list(book, date(2026, 6, 2)) == []
+    [soon] = due_list(book, date(2026, 6, 5))
+    assert soon.section == "upcoming" and "snoozed until 2026-06-10 (travelling)" in soon.detail
+    [back] = due_list(book, date(2026, 6, 10))
+    assert back.section == "cadence" and "snooze ended 2026-06-10" in back.detail
+
+
+def test_snoozed_focus_person_waits_and_comes_back() -> None:
+    a = person("Aoki", snoozed_until="2026-03-20", snooze_reason="after the fair")
+    book = Book([a], [], [], [focus("2026-03", a)])
+    assert due_list(book, date(2026, 3, 5)) == []
+    [soon] = due_list(book, date(2026, 3, 15))
+    assert soon.section == "upcoming" and soon.kind == "focus"
+    [back] = due_list(book, date(2026, 3, 20))
+    assert back.section == "focus" and back.days == 11
+
+
+def test_a_focus_person_past_cadence_is_listed_once_under_focus() -> None:
+    a = person("Aoki", "deep")
+    book = Book([a], [talk("2026-01-02", a)], [], [focus("2026-09", a)])
+    [item] = due_list(book, date(2026, 9, 1))
+    assert item.section == "focus"
+
+
+def test_archived_and_network_people_have_no_cadence() -> None:
+    a, b = person("Aoki", "archived"), person("Baba", "network")
+    assert due_list(Book([a, b], [], []), date(2027, 1, 1)) == []
+
+
+def test_their_promises_to_archived_or_deleted_people_still_show() -> None:
+    a = person("Aoki", "archived")
+    gone = person("Gone")
+    book = Book([a], [], [promise(a, "2026-01-01", owner="them"), promise(gone, "2026-01-02")])
+    items = due_list(book, date(2026, 1, 5))
+    assert [(i.section, i.name) for i in items] == [("overdue", "(someone deleted)"), ("chase", "Aoki")]
+
+
+def test_more_than_one_deep_conversation_a_month_when_set() -> None:
+    a = person("Aoki")
+    book = Book([a], [talk("2026-04-02", a, depth="deep")], [], [focus("2026-04", a)],
+                Settings(focus_deep_per_month=2))
+    [item] = due_list(book, date(2026, 4, 10))
+    assert "1 of 2 held" in item.detail
+
+
+def test_horizon_zero_shows_nothing_ahead_and_json_shape() -> None:
+    a = person("佐藤 健")
+    book = Book([a], [], [promise(a, "2026-04-02", text="資料を送る")])
+    assert due_list(book, date(2026, 4, 1), horizon=0) == []
+    [item] = due_list(book, date(2026, 4, 1))
+    d = item.to_dict()
+    assert d["due"] == "2026-04-02" and d["days"] == 1 and d["name"] == "佐藤 健"
+    assert d["title"] == "I promised 佐藤 健: 資料を送る" and d["promise"] and d["owner"] == "me"
