@@ -98,8 +98,15 @@ def test_diversity_gained_is_relative_to_the_plan():
     assert s["Fresh"].parts["diversity"] == 4 * DIVERSITY_PER_DIMENSION
     assert "diversity" not in s["Same"].parts
     assert "diversity" not in s["Blank"].parts  # unknown adds nothing
-    assert ("new to this month's plan: industry biotech, function engineering, level executive, "
+    assert ("new to the plan: industry biotech, function engineering, level executive, "
             "generation 30s") in s["Fresh"].reasons
+
+
+def test_an_empty_plan_gains_no_diversity_points():
+    fresh = Contact(name="Fresh", industry="biotech", function="engineering")
+    found = suggest(book([fresh]), "2026-12", None, None, TODAY)
+    assert "diversity" not in found[0].parts
+    assert not any(r.startswith("new to") for r in found[0].reasons)
 
 
 def test_archived_and_planned_people_are_not_candidates_and_limit_holds():

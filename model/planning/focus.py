@@ -20,7 +20,8 @@ slot role fit          +30 if they fit the slot's role, -30 if they contradict
                        (customer, investor, ...): relation equals the role
 diversity gained       +5 per dimension (industry, function, level,
                        generation) where their value is known and nobody in
-                       the plan has it yet (max +20; unknown adds nothing)
+                       the plan has it yet (max +20; unknown adds nothing;
+                       nothing while the plan is still empty)
 time since last deep   up to +20, growing with the days since our last deep
 conversation           conversation (full at 180 days); never had one: +10
                        (new: worth deepening, but less pressing than a lapsed
@@ -248,14 +249,13 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
             if why:
                 reasons.append(why if fit >= 0 else f"does not fit the {role} slot: {why}")
         new = []
-        for d in DIMENSIONS:
+        for d in DIMENSIONS if taken else ():  # an empty plan: no one to differ from
             value = value_of(c, d)
             if value and _fold(value) not in present[d]:
                 new.append(f"{d} {value}")
         if new:
             parts["diversity"] = DIVERSITY_PER_DIMENSION * len(new)
-            where = "this month's plan" if taken else "an empty plan"
-            reasons.append(f"new to {where}: {', '.join(new)}")
+            reasons.append(f"new to the plan: {', '.join(new)}")
         last = book.last_deep(c.id, on_or_before=today)
         points, why = _deep_part(last, today)
         parts["deep_gap"] = points
