@@ -143,6 +143,8 @@ class Book:
         if not items:
             return []
         if contact_id not in self._timeline_sorted:
+            # Same date and second: the one written later first (store order is write order).
+            items.reverse()
             items.sort(key=lambda i: (i.date, i.created), reverse=True)
             self._timeline_sorted.add(contact_id)
         return list(items)
