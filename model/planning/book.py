@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import defaultdict, namedtuple
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 
 LOG = "log"
+
+#: what planning needs of an interaction; ``Book.from_store(store, full=False)`` reads only these
+IndexRow = namedtuple("IndexRow", "date contacts kind depth")
 
 
 def month_key(when: date | str) -> str:
@@ -66,29 +69,32 @@ class Book:
         self.settings = settings or Settings()
         self._contacts: dict[str, Contact] = {c.id: c for c in contacts}
         self._interactions: list[Interaction] = list(interactions)
+        #: set by from_store(full=False): reads the records when first needed
+        self._pending: Callable[[], list[Interaction]] | None = None
         self._promises: list[Promise] = list(promises)
         self._plans: dict[str, FocusPlan] = {p.month: p for p in plans}
 
-        # One pass over the interactions. Dates stay ISO strings (they sort
-        # as dates) until someone asks; per-person lists are sorted lazily.
-        timeline: dict[str, list[Interaction]] = defaultdict(list)
+        # One pass over the interactions for the dates every rule needs. Dates
+        # stay ISO strings (they sort as dates) until someone asks; per-person
+        # lists are sorted lazily. Timelines (needed per person, not for the
+        # due list) are indexed in one more pass on first use.
         last_touch: dict[str, str] = {}
         deep: dict[str, list[str]] = defaultdict(list)
+        get = last_touch.get
         for it in self._interactions:
-            people = it.contacts
             if it.kind == LOG:
-                for cid in people:
-                    timeline[cid].append(it)
                 continue
             day = it.date
-            is_deep = it.depth == "deep"
-            for cid in people:
-                timeline[cid].append(it)
-                if day > last_touch.get(cid, ""):
-                    last_touch[cid] = day
-                if is_deep:
+            if it.depth == "deep":
+                for cid in it.contacts:
+                    if day > get(cid, ""):
+                        last_touch[cid] = day
                     deep[cid].append(day)
-        self._timeline = timeline
+            else:
+                for cid in it.contacts:
+                    if day > get(cid, ""):
+                        last_touch[cid] = day
+        self._timeline: dict[str, list[Interaction]] | None = None
         self._timeline_sorted: set[str] = set()
         self._last_touch = last_touch
         self._deep = deep
@@ -101,10 +107,31 @@ class Book:
         self._promise_by_id = {p.id: p for p in self._promises}
 
     @classmethod
-    def from_store(cls, store) -> Book:
-        """A Book of everything in ``store`` right now."""
-        return cls(store.contacts(), store.interactions(), store.promises(),
-                   store.focus_plans(), store.settings())
+    def from_store(cls, store, *, full: bool = True) -> Book:
+        """A Book of everything in ``store`` right now.
+
+        ``full=False`` is for one-shot commands that need the dates, not the notes
+        (``kizuna today``): the indexes are built from the store's small
+        interaction index (date, people, kind, depth) instead of 50,000 records,
+        and the records are read from the store only if a timeline or the
+        interactions are asked for. The app builds full books (in a worker), so
+        its screens never touch the store.
+        """
+        if full or not hasattr(store, "interaction_index"):
+            return cls(store.contacts(), store.interactions(), store.promises(),
+                       store.focus_plans(), store.settings())
+        index = store.interaction_index()
+        rows = list(map(IndexRow._make, zip(index["date"], index["contacts"], index["kind"], index["depth"])))
+        book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings())
+        book._pending = store.interactions  # type: ignore[assignment]
+        return book
+
+    def _notes(self) -> list[Interaction]:
+        """The interactions, read from the store now if this book was built from its index."""
+        if self._pending is not None:
+            self._interactions, self._pending = self._pending(), None
+            self._timeline = None
+        return self._interactions
 
     # -- people ---------------------------------------------------------------
 
@@ -135,11 +162,20 @@ class Book:
     # -- timeline ---------------------------------------------------------------
 
     def interactions(self) -> list[Interaction]:
-        return list(self._interactions)
+        return list(self._notes())
+
+    def _timelines(self) -> dict[str, list[Interaction]]:
+        if self._timeline is None:
+            timeline: dict[str, list[Interaction]] = defaultdict(list)
+            for it in self._notes():
+                for cid in it.contacts:
+                    timeline[cid].append(it)
+            self._timeline = timeline
+        return self._timeline
 
     def timeline(self, contact_id: str) -> list[Interaction]:
         """This person's interactions, log entries included, newest first."""
-        items = self._timeline.get(contact_id)
+        items = self._timelines().get(contact_id)
         if not items:
             return []
         if contact_id not in self._timeline_sorted:
@@ -159,7 +195,7 @@ class Book:
             return date.fromisoformat(last)
         # Rare: notes dated after the bound exist. Walk this one timeline.
         best = ""
-        for it in self._timeline.get(contact_id, ()):
+        for it in self._timelines().get(contact_id, ()):
             if it.kind != LOG and best < it.date <= bound:
                 best = it.date
         return date.fromisoformat(best) if best else None
