@@ -99,7 +99,7 @@ def test_errors_are_one_line_and_change_nothing(kizuna, people, store_path):
 
 
 def test_remove_by_name_or_slot(kizuna, people, store_path):
-    ok(kizuna(*DATE, "focus", "add", "Kato"))
+    assert "created the focus plan for 2026-12" in ok(kizuna(*DATE, "focus", "add", "Kato"))
     ok(kizuna(*DATE, "focus", "add", "Ito", "--slot", "2"))
     assert "took Kato out" in ok(kizuna(*DATE, "focus", "remove", "kato"))
     data = json.loads(ok(kizuna(*DATE, "focus", "remove", "--slot", "2", "--json")))

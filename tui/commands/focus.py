@@ -170,7 +170,8 @@ def _print_plan(ctx, month: str) -> int:
             continue
         deep = f"deep {r.deep_dates[-1].isoformat()}" if r.deep_held else "no deep yet"
         promises = f"{len(r.open)} open" if r.open else ""
-        lines.append((str(i), slot.role, r.contact.name, deep, promises, slot.intent))
+        name = r.contact.name + (" (archived)" if r.contact.tier == "archived" else "")
+        lines.append((str(i), slot.role, name, deep, promises, slot.intent))
     print(table(lines, ("#", "role", "person", "this month", "promises", "intent")))
     for w in review.diversity.warnings if review.diversity and review.rows else ():
         print(f"! {w}")
@@ -219,9 +220,9 @@ def cmd_add(ctx) -> int:
 
     month = month_arg(ctx)
     store = ctx.store
-    plan = store.focus_plan(month)
+    existing = store.focus_plan(month)
     person = _person(ctx, ctx.args.name)
-    index = _slot_index(plan, ctx.args.slot)
+    index = _slot_index(existing, ctx.args.slot)
     plan, index = set_slot(store, month, person.id, ctx.today, slot=index, role=ctx.args.role,
                            intent=ctx.args.intent, replace=ctx.args.replace)
     slot = plan.slots[index]
@@ -230,6 +231,8 @@ def cmd_add(ctx) -> int:
                     "contact_id": person.id, "name": person.name, "intent": slot.intent})
         return 0
     intent = f": {slot.intent}" if slot.intent else ""
+    if existing is None:
+        print(f"created the focus plan for {month} (purpose: other; kizuna focus plan --purpose P to set it)")
     print(f"{describe(person)} is in slot {index + 1} ({slot.role}) of {month}{intent}")
     return 0
 
