@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 from model.records import Contact, Promise
 
 PRODID = "-//Kizuna//Kizuna relationship planner//EN"
+HORIZON_DAYS = 366  # follow-ups this far ahead are in the file
 
 
 @dataclass(frozen=True)
@@ -35,47 +36,18 @@ def _utc(stamp: str) -> datetime:
 
 
 def follow_ups(book, today: date) -> list[FollowUp]:
-    """Each deep or active person's next follow-up, and this month's focus people.
+    """Each person's next follow-up by the planning rules (:mod:`model.planning.due`):
+    focus people's deep conversation this month, then deep and active people's
+    touch cadence, a year ahead. Promises are exported on their own."""
+    from model.planning.due import due_list
 
-    Uses the planning rules (``model.planning.due``) when they are installed;
-    otherwise the design's defaults: a touch every ``touch_cadence_days`` (or
-    the person's own cadence) after the last one, respecting snoozes, and a
-    deep conversation with each focus person by the end of the month.
-    """
-    try:
-        from model.planning.due import due_list
-    except ImportError:
-        due_list = None
-    if due_list is not None:
-        out: dict[str, FollowUp] = {}
-        for item in due_list(book, today, horizon=120):
-            if item.promise_id is None and item.contact_id not in out:
-                person = book.get_contact(item.contact_id)
-                if person is not None:
-                    out[item.contact_id] = FollowUp(person, item.due, f"{item.title}. {item.detail}".strip(". "))
-        return sorted(out.values(), key=lambda f: (f.due, f.contact.name))
-    settings = book.settings
-    month = today.strftime("%Y-%m")
-    focus = set(book.focus_ids(month))
-    found: list[FollowUp] = []
-    for c in book.contacts():
-        if c.id in focus:
-            start = today.replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            if not book.deep_count(c.id, start, end):
-                found.append(FollowUp(c, end, "Deep conversation for this month's focus"))
-                continue
-        if c.tier not in ("deep", "active"):
-            continue
-        last = book.last_touch(c.id)
-        cadence = c.cadence_days or settings.touch_cadence_days
-        due = last + timedelta(days=cadence) if last else today
-        why = f"Last touch {last.isoformat()}" if last else "No touch recorded yet"
-        if c.snoozed_until and date.fromisoformat(c.snoozed_until) > due:
-            due = date.fromisoformat(c.snoozed_until)
-            why += f"; snoozed until {c.snoozed_until}"
-        found.append(FollowUp(c, due, why))
-    return sorted(found, key=lambda f: (f.due, f.contact.name))
+    out: dict[str, FollowUp] = {}
+    for item in due_list(book, today, horizon=HORIZON_DAYS):
+        if item.promise_id is None and item.contact_id not in out:
+            person = book.get_contact(item.contact_id)
+            if person is not None:
+                out[item.contact_id] = FollowUp(person, item.due, f"{item.title}; {item.detail}")
+    return sorted(out.values(), key=lambda f: (f.due, f.contact.name))
 
 
 def _event(uid: str, day: date, summary: str, description: str, stamp: str, categories: list[str],
