@@ -99,7 +99,11 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
         ticks.clear()
         t = time.perf_counter()
         await pilot.press("enter")
+        deadline = t + 30
         while app.store.raw.version == before or isinstance(app.screen, CaptureScreen):
+            if time.perf_counter() > deadline:
+                said = "; ".join(n.message for n in app._notifications)
+                raise SystemExit(f"the capture was not saved in 30 s (screen {app.screen!r}; {said})")
             await asyncio.sleep(0.001)
         out["capture"] = time.perf_counter() - t
         end = time.perf_counter()

@@ -24,9 +24,12 @@ Why the store's promises still hold:
   and rewrites one sixteenth of the notes; ``kizuna show`` and the planning
   views read them all.
 
-A part file is JSON, stored by column (one list per field), because building
-50,000 records from lists of values is about twice as fast as from 50,000
-objects: ``{"table": "interactions", "fields": [...], "columns": {field: [...]}}``.
+A part file is JSON Lines (see :func:`encode`): a header, an *index* line
+with the few fields planning needs (date, people, kind, depth) by column, then
+one record per line as a JSON array. Planning (``kizuna today``) parses only
+the index lines; ``kizuna show`` parses the index and then only its person's
+lines; loading everything parses the record lines in one go, which is about
+twice as fast as one JSON object per record.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import gc
 import os
 import zlib
 from collections.abc import Iterable, Iterator
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import MISSING, fields
 from pathlib import Path
@@ -87,59 +91,142 @@ def parts_dir(store_path: Path) -> Path:
     return store_path.with_name(store_path.stem + "-parts")
 
 
+#: the fields of each record also kept in a part's index line (what planning needs)
+INDEX_FIELDS = ("date", "contacts", "kind", "depth")
+
+
 def encode(table: str, cls: type[Record], records: Iterable[Record]) -> bytes:
+    """A part file: a header line, an index line, then one line per record.
+
+    Line 1 ``{"table", "fields", "rows"}``; line 2 the :data:`INDEX_FIELDS` by
+    column (planning reads only this line); then each record as a JSON array of
+    its fields, one per line (``kizuna show`` parses only the lines it needs).
+    orjson never writes a raw newline inside a string, so lines are records.
+    """
     names = [f.name for f in fields(cls)]
     dicts = [r.__dict__ for r in records]
-    columns = {name: [d[name] for d in dicts] for name in names}
-    return orjson.dumps({"table": table, "fields": names, "columns": columns}) + b"\n"
+    header = {"table": table, "fields": names, "rows": len(dicts)}
+    index = {name: [d[name] for d in dicts] for name in INDEX_FIELDS if name in names}
+    lines = [orjson.dumps(header), orjson.dumps(index)]
+    lines.extend(orjson.dumps([d[n] for n in names]) for d in dicts)
+    return b"\n".join(lines) + b"\n"
 
 
-def decode(raw: bytes, path: Path, table: str, cls: type[Record]) -> dict[str, Record]:
-    """The records of one part file, by id; StoreError naming the file if it is damaged."""
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-                         f"not touching it (restore it from the backups folder)") from None
-    columns = data.get("columns") if isinstance(data, dict) else None
-    if (not isinstance(columns, dict) or data.get("table") != table
-            or not all(isinstance(c, list) for c in columns.values())
-            or len({len(c) for c in columns.values()}) > 1 or "id" not in columns):
-        raise StoreError(f"{path}: not a part file of the {table} table; not touching it")
-    count = len(columns["id"])
-    names = list(columns)
-    cols = list(columns.values())
-    for f in fields(cls):  # a field added since the file was written: its default
-        if f.name not in columns:
-            default = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
-            names.append(f.name)
-            cols.append([default] * count)
-    for name in cls._lists:
-        if name in names:
-            i = names.index(name)
-            cols[i] = [tuple(v) if v else () for v in cols[i]]
-    if not all(type(i) is str and i for i in cols[names.index("id")]):
-        raise StoreError(f"{path}: a record of the {table} table has no \"id\"; not touching it")
-    new = object.__new__
-    out: dict[str, Record] = {}
-    for row in zip(*cols):
-        obj = new(cls)
-        obj.__dict__.update(zip(names, row))
-        out[obj.id] = obj  # type: ignore[attr-defined]
-    if len(out) != count:
-        raise StoreError(f"{path}: the {table} table holds one id twice; not touching it")
-    return out
+class _Part:
+    """A part file read as far as asked: header and index line first, the records when needed.
+
+    Part files are never changed once written (only deleted when superseded), so
+    reading the rest later reads the same file; if it was deleted meanwhile,
+    :class:`PartMissing` makes the store reload.
+    """
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path = path
+        self.table = table
+        try:
+            with open(path, "rb") as f:
+                first, second = f.readline(), f.readline()
+                self._offset = f.tell()
+        except FileNotFoundError:
+            raise PartMissing(str(path)) from None
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
+        if not first.strip(b"\x00 \t\r\n"):
+            raise self.damaged("the file is empty or blank, so it is damaged")
+        try:
+            header = orjson.loads(first)
+        except orjson.JSONDecodeError as exc:
+            raise self.damaged(f"not valid JSON at line 1 column {exc.colno}: {exc.msg}") from None
+        if isinstance(header, dict) and not second.endswith(b"\n"):
+            raise self.damaged("it is cut short in its first lines")
+        if (not isinstance(header, dict) or header.get("table") != table
+                or not isinstance(header.get("fields"), list) or "id" not in header["fields"]
+                or type(header.get("rows")) is not int):
+            raise self.damaged(f"not a part file of the {table} table")
+        self.fields: list[str] = header["fields"]
+        self.rows: int = header["rows"]
+        self._index_line = second
+        self._rest: bytes | None = None
+
+    @property
+    def _body(self) -> bytes:
+        """The record lines (read on first use)."""
+        if self._rest is None:
+            try:
+                with open(self.path, "rb") as f:
+                    f.seek(self._offset)
+                    self._rest = f.read().rstrip(b"\n")
+            except FileNotFoundError:
+                raise PartMissing(str(self.path)) from None
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot read it: {exc.strerror}") from None
+        return self._rest
+
+    def damaged(self, what: str) -> StoreError:
+        return StoreError(f"{self.path}: {what}; not touching it (restore it from the backups folder)")
+
+    def _loads(self, raw: bytes, line: int) -> Any:
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise self.damaged(f"not valid JSON at line {line + exc.lineno - 1} column {exc.colno}: "
+                               f"{exc.msg}") from None
+
+    def index(self) -> dict[str, list]:
+        index = self._loads(self._index_line, 2)
+        if (not isinstance(index, dict) or not all(isinstance(c, list) and len(c) == self.rows
+                                                   for c in index.values())):
+            raise self.damaged("its index line does not match its records")
+        return index
+
+    def lines(self) -> list[bytes]:
+        lines = self._body.split(b"\n") if self._body else []
+        if len(lines) != self.rows:
+            raise self.damaged(f"it holds {len(lines)} records where its header says {self.rows}")
+        return lines
+
+    def records(self, cls: type[Record], rows: list[list] | None = None) -> list[Record]:
+        """Build records from rows (all of them when ``rows`` is None)."""
+        if rows is None:
+            rows = self._loads(b"[" + self._body.replace(b"\n", b",") + b"]", 3) if self._body else []
+            if len(rows) != self.rows:
+                raise self.damaged(f"it holds {len(rows)} records where its header says {self.rows}")
+        names = self.fields
+        width = len(names)
+        lists = [i for i, n in enumerate(names) if n in cls._lists]
+        missing = {}
+        for f in fields(cls):  # a field added since the file was written: its default
+            if f.name not in names:
+                missing[f.name] = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
+        new = object.__new__
+        out: list[Record] = []
+        append = out.append
+        try:
+            for row in rows:
+                if len(row) != width:
+                    raise TypeError
+                for i in lists:
+                    row[i] = tuple(row[i]) if row[i] else ()
+                obj = new(cls)
+                d = obj.__dict__
+                if missing:
+                    d.update(missing)
+                d.update(zip(names, row))
+                append(obj)
+        except TypeError:
+            raise self.damaged(f"a record of the {self.table} table is not a list of its fields") from None
+        ids = [r.__dict__["id"] for r in out]
+        try:
+            "".join(ids)
+        except TypeError:
+            raise self.damaged(f"a record of the {self.table} table has an id that is not text") from None
+        if not all(ids):
+            raise self.damaged(f"a record of the {self.table} table has no \"id\"")
+        return out
 
 
-def read(folder: Path, name: str, table: str, cls: type[Record]) -> dict[str, Record]:
-    path = folder / name
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PartMissing(str(path)) from None
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
-    return decode(raw, path, table, cls)
+def read(folder: Path, name: str, table: str) -> _Part:
+    return _Part(folder / name, table)
 
 
 def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:
@@ -179,16 +266,28 @@ class Parts:
         self.cls = cls
         self.names: list[str | None] = (list(names) + [None] * PART_COUNT)[:PART_COUNT]
         self._loaded: dict[int, dict[str, Record]] = {}
+        self._files: dict[int, _Part | None] = {}
         self.dirty: set[int] = set()
         self._all: list[Record] | None = None
+
+    def _file(self, k: int) -> _Part | None:
+        """Part ``k`` read from disk but not yet decoded (None when it holds nothing)."""
+        if k not in self._files:
+            name = self.names[k]
+            self._files[k] = None if name is None else read(self.folder, name, self.table)
+        return self._files[k]
 
     def part(self, k: int) -> dict[str, Record]:
         loaded = self._loaded.get(k)
         if loaded is None:
-            name = self.names[k]
+            f = self._file(k)
             with gc_paused():
-                loaded = {} if name is None else read(self.folder, name, self.table, self.cls)
+                records = [] if f is None else f.records(self.cls)
+                loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
+            if f is not None and len(loaded) != f.rows:
+                raise f.damaged(f"the {self.table} table holds one id twice")
             self._loaded[k] = loaded
+            self._files.pop(k, None)  # the bytes are not needed any more
         return loaded
 
     def all(self) -> list[Record]:
@@ -199,6 +298,47 @@ class Parts:
                     out.extend(self.part(k).values())
             self._all = out
         return self._all
+
+    def index(self) -> dict[str, list]:
+        """:data:`INDEX_FIELDS` of every record, by column, without building records."""
+        out: dict[str, list] = {name: [] for name in INDEX_FIELDS}
+        with gc_paused():
+            for k in range(PART_COUNT):
+                if k in self._loaded:
+                    records = self._loaded[k].values()
+                    for name in INDEX_FIELDS:
+                        out[name].extend(r.__dict__[name] for r in records)
+                    continue
+                f = self._file(k)
+                if f is None:
+                    continue
+                index = f.index()
+                for name in INDEX_FIELDS:
+                    column = index.get(name)
+                    if column is None:
+                        raise f.damaged(f"its index line has no {name}")
+                    out[name].extend(column)
+        return out
+
+    def with_contact(self, contact_id: str) -> list[Record]:
+        """The records whose ``contacts`` hold ``contact_id``, building only those."""
+        out: list[Record] = []
+        for k in range(PART_COUNT):
+            if k in self._loaded:
+                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]
+                continue
+            f = self._file(k)
+            if f is None:
+                continue
+            people = f.index().get("contacts")
+            if people is None:
+                raise f.damaged("its index line has no contacts")
+            hits = [i for i, ids in enumerate(people) if contact_id in ids]
+            if hits:
+                lines = f.lines()
+                rows = [f._loads(lines[i], 3 + i) for i in hits]
+                out.extend(f.records(self.cls, rows))
+        return out
 
     def find(self, record_id: str) -> Record | None:
         return self.part(part_of(record_id)).get(record_id)

@@ -35,7 +35,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
 
 from model import parts as _parts
 from model.errors import NotFoundError, StoreError
@@ -78,8 +77,7 @@ class Store:
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
         self._storage = AtomicJSONStorage(self.path)
-        self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
-                              timeout=LOCK_TIMEOUT, mode=0o600)
+        self._lock: Any = None  # a FileLock, made by the first transaction (read-only commands never import filelock)
         self._depth = 0
         self._signature: tuple[int, int, int] | None = None
         self._cache: dict[str, list[Record]] = {}
@@ -168,6 +166,11 @@ class Store:
                 self._depth -= 1
             return
         self._prepare_folder()
+        from filelock import FileLock, Timeout  # 25 ms to import: only when writing
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
+                                  timeout=LOCK_TIMEOUT, mode=0o600)
         try:
             # filelock polls a held lock; at its default 50 ms a waiting `kizuna note`
             # lost most of its time sleeping, 2 ms keeps the hand-over prompt.
@@ -304,6 +307,18 @@ class Store:
 
     def interactions(self) -> list[Interaction]:
         return self._all(Interaction)
+
+    def interactions_with(self, contact_id: str) -> list[Interaction]:
+        """One person's interactions (in no order), reading only their records from disk."""
+        return list(self._in_parts(lambda: self._parts[Interaction.table].with_contact(contact_id)))
+
+    def interaction_index(self) -> dict[str, list]:
+        """``date``, ``contacts``, ``kind`` and ``depth`` of every interaction, by column.
+
+        What planning needs to know who is due, without building 50,000 records:
+        ``kizuna today`` reads only the parts' small index lines.
+        """
+        return self._in_parts(lambda: self._parts[Interaction.table].index())
 
     def promises(self) -> list[Promise]:
         return self._all(Promise)

@@ -84,13 +84,15 @@ def test_a_damaged_part_is_named_and_never_overwritten(store_path: Path) -> None
     store, sato, made = seeded(store_path)
     k = part_of(made[0].id)
     victim = parts_dir(store_path) / names_in(store_path)[k]
-    victim.write_bytes(victim.read_bytes()[:100])
+    victim.write_bytes(victim.read_bytes()[:-40])  # cut short in its last record
     damaged = victim.read_bytes()
     main_before = store_path.read_bytes()
     fresh = Store(store_path)  # the store file itself is fine
     assert [c.name for c in fresh.contacts()] == ["佐藤 健"]
-    with pytest.raises(StoreError, match=rf"{victim.name}: not valid JSON at line 1"):
+    with pytest.raises(StoreError, match=rf"{victim.name}: not valid JSON at line \d+ column \d+"):
         fresh.interactions()
+    with pytest.raises(StoreError, match=victim.name):
+        fresh.interactions_with(sato.id)
     with pytest.raises(StoreError, match=victim.name):
         fresh.put(made[0].touched(text="x"))
     assert victim.read_bytes() == damaged and store_path.read_bytes() == main_before
@@ -147,3 +149,19 @@ def test_a_backup_carries_its_own_parts(store_path: Path) -> None:
     backup = store.backups_dir / "kizuna-2026-11-02.json"
     assert [i.text for i in Store(backup).interactions()] == ["初日"]
     assert (store.backups_dir / "kizuna-2026-11-02-parts").is_dir()
+
+
+def test_one_persons_notes_and_the_planning_index_without_building_everything(store_path: Path) -> None:
+    store, sato, made = seeded(store_path, 30)
+    anna = store.add(Contact(name="Anna Berg"))
+    both = store.add(Interaction(date="2026-11-30", contacts=(anna.id, sato.id), kind="meal", depth="deep",
+                                 text="三人で夕食"))
+    fresh = Store(store_path)
+    assert sorted(i.id for i in fresh.interactions_with(anna.id)) == [both.id]
+    assert len(fresh.interactions_with(sato.id)) == 31
+    assert fresh.interactions_with("nobody") == []
+    index = fresh.interaction_index()
+    assert sorted(index) == ["contacts", "date", "depth", "kind"]
+    rows = sorted(zip(index["date"], index["contacts"], index["kind"], index["depth"]))
+    assert rows == sorted((i.date, list(i.contacts), i.kind, i.depth) for i in fresh.interactions())
+    assert fresh.interactions_with(anna.id) == [both]  # the same records once everything is loaded

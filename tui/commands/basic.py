@@ -127,7 +127,7 @@ def cmd_show(ctx) -> int:
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.name)
-    notes = sorted((i for i in store.interactions() if person.id in i.contacts),
+    notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
     if ctx.args.json:

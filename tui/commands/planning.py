@@ -198,7 +198,7 @@ def cmd_today(ctx) -> int:
         from model.errors import KizunaError
         raise KizunaError("--days must be 0 or more")
     today = ctx.today
-    items = due_list(Book.from_store(ctx.store), today, horizon=ctx.args.days)
+    items = due_list(Book.from_store(ctx.store, full=False), today, horizon=ctx.args.days)
     if ctx.args.json:
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items]})
         return 0
