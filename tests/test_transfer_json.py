@@ -7,6 +7,8 @@ from datetime import date
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
 from model.store import Store
@@ -103,6 +105,15 @@ def test_a_focus_plan_for_the_same_month_is_one_plan(store, tmp_path):
     assert [(p.month, p.challenge) for p in plans] == [("2026-11", "Hire a CTO")]
 
 
+def test_a_stamp_without_offset_is_compared_as_utc(store, tmp_path):
+    records = fill(store)
+    ada = records["ada"].to_dict() | {"title": "Countess", "updated": "2099-01-01T00:00:00"}
+    f = tmp_path / "one.json"
+    f.write_bytes(orjson.dumps({"format": "kizuna-export", "version": 1, "contacts": [ada]}))
+    plan = import_file(store, f)
+    assert len(plan.records_replaced) == 1 and store.contact(ada["id"]).title == "Countess"
+
+
 def bad(tmp_path, data) -> str:
     f = tmp_path / "bad.json"
     f.write_bytes(data if isinstance(data, bytes) else orjson.dumps(data))
@@ -131,3 +142,32 @@ def test_bad_exports_are_refused_whole_and_change_nothing(store, store_path, tmp
     with pytest.raises(TransferError, match=message):
         import_file(store, bad(tmp_path, data))
     assert store_path.read_bytes() == before
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 1000) | st.text(max_size=8)
+    | st.sampled_from(["2026-11-01", "network", "me", "open", "x", "2026-11", "deep"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8)
+_fields = st.sampled_from(["name", "id", "tier", "date", "contacts", "contact", "text", "due", "month",
+                           "slots", "owner", "status", "emails", "updated", "created", "history"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(tables=st.dictionaries(st.sampled_from(["contacts", "interactions", "promises", "focus_plans",
+                                               "settings"]),
+                              st.lists(st.dictionaries(_fields, _values, max_size=5), max_size=3)
+                              | _values, max_size=4))
+def test_any_export_shaped_json_is_imported_or_refused_cleanly(tmp_path_factory, tables):
+    folder = tmp_path_factory.mktemp("json")
+    store = Store(folder / "s.json")
+    store.add(Contact(name="Someone"))
+    before = (folder / "s.json").read_bytes()
+    f = folder / "in.json"
+    f.write_bytes(orjson.dumps({"format": "kizuna-export", "version": 1, **tables}))
+    try:
+        import_file(store, f)
+    except TransferError as exc:
+        assert "\n" not in str(exc)
+        assert (folder / "s.json").read_bytes() == before

@@ -22,7 +22,7 @@ Importing it (all or nothing, like every import):
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import orjson
@@ -107,7 +107,8 @@ def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
 
 
 def _stamp(record: Record) -> datetime:
-    return datetime.fromisoformat(record.updated)
+    stamp = datetime.fromisoformat(record.updated)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)  # naive: read as UTC
 
 
 def _label(record: Record) -> str:
