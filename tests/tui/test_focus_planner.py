@@ -1,0 +1,114 @@
+"""Focus planner: challenge, purpose, slots filled from ranked suggestions, diversity as you choose (issue 4 item 5)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Select, Static
+
+from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
+from tui.screens.focus_planner import FocusPlannerScreen
+
+
+def _diversity(screen) -> str:
+    return "\n".join(str(screen.query_one(f"#diversity-{part}", Static).render()) for part in ("now", "with"))
+
+
+async def test_shows_this_months_plan(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.month == "2026-11"
+        assert "November 2026" in screen.query_one("#plan-box").border_title
+        assert screen.query_one("#challenge", Input).value.startswith("医療機器分野で新規顧客")
+        assert screen.query_one("#purpose", Select).value == "sales channel"
+        assert screen.query_one("#slots", OptionList).option_count == 4
+        assert "This plan (3 people)" in _diversity(screen)
+        # the first slot is highlighted: its role's suggestions are ranked, with reasons
+        box = screen.query_one("#suggestions", OptionList)
+        assert "same-industry" in box.border_title
+        assert screen.suggestions and box.option_count == len(screen.suggestions)
+
+
+async def test_pick_a_suggestion_for_the_empty_slot_and_see_diversity_update(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("down", "down")  # slot 3: the empty cross-industry one
+        await settle(app, pilot)
+        assert "slot 3 · cross-industry" in screen.query_one("#suggestions", OptionList).border_title
+        first = screen.suggestions[0]
+        await pilot.press("enter")  # into the suggestions
+        await settle(app, pilot)
+        assert screen.focused is screen.query_one("#suggestions", OptionList)
+        assert f"With {first.contact.name} in slot 3" in _diversity(screen)  # what choosing would do
+        assert first.reasons[0] in str(screen.query_one("#suggest-reasons", Static).render())
+        await pilot.press("enter")  # choose them
+        await settle(app, pilot)
+        assert "This plan (4 people)" in _diversity(screen)
+        assert screen.focused is screen.query_one("#slots", OptionList)
+    plan = reopen(store).focus_plan("2026-11")
+    assert plan.slots[2].contact == first.contact.id
+
+
+async def test_intent_and_clearing_a_slot_are_saved(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        intent = app.screen.query_one("#intent", Input)
+        assert app.screen.focused is intent
+        intent.value = ""
+        await pilot.press(*"紹介の御礼と次の一手", "enter")
+        await settle(app, pilot)
+        assert reopen(store).focus_plan("2026-11").slots[0].intent == "紹介の御礼と次の一手"
+        await pilot.press("down", "x")  # empty slot 2 (Emily Carter)
+        await settle(app, pilot)
+        assert "This plan (2 people)" in _diversity(app.screen)
+    plan = reopen(store).focus_plan("2026-11")
+    assert plan.slots[1].contact is None and plan.slots[1].role == "cross-industry"
+    assert plan.slots[0].intent == "紹介の御礼と次の一手"
+
+
+async def test_plan_next_month_from_nothing(tmp_path):
+    store = demo_store(tmp_path)
+    assert store.focus_plan("2026-12") is None
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.month == "2026-12" and "December 2026" in screen.query_one("#plan-box").border_title
+        assert screen.query_one("#challenge", Input).value == ""
+        assert screen.query_one("#slots", OptionList).option_count == 4  # the A9 template, not yet saved
+        assert reopen(store).focus_plan("2026-12") is None
+        screen.query_one("#challenge", Input).focus()
+        await pilot.press(*"Hire two engineers", "enter")
+        await settle(app, pilot)
+        assert screen.focused is screen.query_one("#purpose", Select)
+        screen.query_one("#purpose", Select).value = "hiring"
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.result == "2026-12"
+    plan = reopen(store).focus_plan("2026-12")
+    assert (plan.challenge, plan.purpose) == ("Hire two engineers", "hiring")
+    assert [s.role for s in plan.slots] == ["same-industry", "cross-industry", "cross-industry", "customer"]
+
+
+async def test_month_review_opens_from_the_planner(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MonthReviewScreen" and app.screen.month == "2026-10"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "FocusPlannerScreen"

@@ -1,0 +1,133 @@
+"""Daily review: walk the due list one item at a time, one key each, a summary at the end (issue 4 item 3)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
+from tui.screens.review import ReviewScreen, ReviewSummary
+
+
+def _shown(screen) -> str:
+    return "\n".join(str(screen.query_one(f"#review-{part}", Static).render())
+                     for part in ("section", "title", "detail", "context"))
+
+
+async def _skip_to(app, pilot, want) -> None:
+    """Skip (j) until the current item satisfies ``want``."""
+    screen = app.screen
+    while screen.current is not None and not want(screen.current):
+        await pilot.press("j")
+        await settle(app, pilot)
+    assert screen.current is not None, "the demo's due list should have such an item"
+
+
+async def test_walk_a_review_keep_snooze_log_and_see_the_summary(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        total = len(screen.items)
+        assert total >= 3
+        first = screen.current
+        # A2: my overdue promises come first
+        assert first.promise_id is not None and first.days < 0
+        assert first.title in _shown(screen) and "overdue" in _shown(screen)
+        assert screen.query_one("#review-box").border_subtitle == f"1 of {total}"
+
+        # k: keep the promise
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert reopen(store).get(type(store.promises()[0]), first.promise_id).status == "kept"
+        assert screen.index == 1
+
+        # s on a person: snooze with a date and a reason
+        await _skip_to(app, pilot, lambda item: item.promise_id is None)
+        person_id = screen.current.contact_id
+        await pilot.press("s")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert type(dialog).__name__ == "SnoozeDialog"
+        until = dialog.query_one("#snooze-until", Input)
+        until.value = ""
+        await pilot.press(*"2w", "enter")  # Enter moves to the reason
+        await pilot.press(*"出張中 travelling", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        person = reopen(store).contact(person_id)
+        assert (person.snoozed_until, person.snooze_reason) == ("2026-12-10", "出張中 travelling")
+
+        # d: log a deep conversation through quick capture, pre-filled with the person
+        item = screen.current
+        name = store.contact(item.contact_id).name
+        await pilot.press("d")
+        await settle(app, pilot)
+        capture = app.screen
+        line = capture.query_one("#capture-line", Input)
+        assert line.value == f'@"{name}" !deep '
+        await pilot.press(*"talked about next year", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        notes = [i for i in reopen(store).interactions()
+                 if item.contact_id in i.contacts and i.text == "talked about next year"]
+        assert [(n.depth, n.date) for n in notes] == [("deep", TODAY.isoformat())]
+
+        # skip the rest; the summary counts what happened
+        while screen.current is not None:
+            await pilot.press("space")
+            await settle(app, pilot)
+        s = screen.summary
+        assert (s.kept, s.snoozed, s.logged, s.broken) == (1, 1, 1, 0)
+        assert s.handled == total and s.skipped == total - 3
+        shown = _shown(screen)
+        assert "REVIEW DONE" in shown and f"logged 1 · snoozed 1 · kept 1 · broken 0 · skipped {s.skipped}" in shown
+        assert f"snoozed {store.contact(person_id).name} until 2026-12-10: 出張中 travelling" in shown
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.result, ReviewSummary) and app.result.kept == 1
+
+
+async def test_break_a_promise_and_cancelled_capture_stays_on_the_item(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        item = screen.current
+        await pilot.press("t")
+        await settle(app, pilot)
+        await pilot.press("escape")  # cancel the capture: nothing logged, same item
+        await settle(app, pilot)
+        assert app.screen is screen and screen.current is item and screen.summary.logged == 0
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert screen.summary.broken == 1
+    assert reopen(store).get(type(store.promises()[0]), item.promise_id).status == "broken"
+
+
+async def test_keep_and_break_only_apply_to_promises(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await _skip_to(app, pilot, lambda item: item.promise_id is None)
+        assert screen.check_action("keep", ()) is False
+        before = store.path.read_bytes()
+        await pilot.press("k", "b")
+        await settle(app, pilot)
+        assert store.path.read_bytes() == before and screen.summary.kept == 0
+
+
+async def test_an_empty_day_says_so(tmp_path):
+    from model.store import Store
+
+    store = Store(tmp_path / "empty.json")
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Nothing is due today" in _shown(app.screen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.result.handled == 0

@@ -1,0 +1,312 @@
+"""Daily review: walk the due list one item at a time, one key each.
+
+Open it with ``app.push_screen(ReviewScreen(store, today), callback)``; it
+dismisses with a :class:`ReviewSummary` when the user closes it (Escape or
+``q`` at any time, or Enter on the summary at the end).
+
+Keys: ``t`` log a touch, ``d`` log a deep conversation (both open quick
+capture pre-filled with the person and the depth marker), ``s`` snooze the
+person with a date and a reason (on a promise: move its due date, with a
+reason), ``k`` / ``b`` keep / break the promise, ``space`` or ``j`` skip.
+Every store change runs in a thread worker; the screen never freezes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from model import actions
+from model.capture import Capture
+from model.errors import KizunaError
+from model.planning.book import Book
+from model.planning.due import SECTION_TITLES, DueItem, due_list
+from model.store import Store
+from tui.screens.capture import CaptureScreen, day_words
+from tui.screens.snooze_dialog import SnoozeDialog
+
+
+@dataclass
+class ReviewSummary:
+    """What one review did; ``lines`` says it in words, one per action."""
+
+    total: int = 0
+    logged: int = 0
+    snoozed: int = 0
+    kept: int = 0
+    broken: int = 0
+    skipped: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def handled(self) -> int:
+        return self.logged + self.snoozed + self.kept + self.broken + self.skipped
+
+    def counts(self) -> str:
+        return (f"logged {self.logged} · snoozed {self.snoozed} · kept {self.kept} · "
+                f"broken {self.broken} · skipped {self.skipped}")
+
+
+class ReviewScreen(Screen[ReviewSummary]):
+    """One due item at a time; the summary when the list is done."""
+
+    CSS_PATH = "review.tcss"
+
+    BINDINGS = [
+        Binding("t", "log('touch')", "Log touch", tooltip="Capture a short touch with this person"),
+        Binding("d", "log('deep')", "Log deep", tooltip="Capture a deep conversation with this person"),
+        Binding("s", "snooze", "Snooze", tooltip="Snooze until a date, with a reason"),
+        Binding("k", "keep", "Kept", tooltip="Mark the promise kept"),
+        Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken"),
+        Binding("space,j", "skip", "Skip", tooltip="Leave this one for now"),
+        Binding("enter", "finish", "Done", show=False, tooltip="Close the review"),
+        Binding("escape,q", "finish", "Close", tooltip="End the review here"),
+    ]
+
+    def __init__(self, store: Store, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.items: list[DueItem] = []
+        self.index = 0
+        self.busy = False
+        self.summary = ReviewSummary()
+        self._book: Book | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review-box") as box:
+            box.border_title = f"Daily review · {day_words(self.today, self.today).split(' (')[0]}"
+            yield Static(id="review-section")
+            yield Static(id="review-title")
+            yield Static(id="review-detail")
+            yield Static(id="review-context")
+            yield ProgressBar(id="review-progress", show_eta=False)
+        yield Static(id="review-next")
+        yield Static(id="review-tally")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload_items()
+        self.summary.total = len(self.items)
+        self.query_one(ProgressBar).update(total=max(1, len(self.items)), progress=0)
+        self.show()
+
+    def reload_items(self) -> None:
+        """Read the store into a Book and compute the due list (once per review)."""
+        self._book = Book.from_store(self.store)
+        self.items = due_list(self._book, self.today)
+
+    # -- what is on screen ---------------------------------------------------------------
+
+    @property
+    def current(self) -> DueItem | None:
+        return self.items[self.index] if self.index < len(self.items) else None
+
+    @property
+    def done(self) -> bool:
+        return self.current is None
+
+    def _person_name(self, item: DueItem) -> str:
+        try:
+            return self.store.contact(item.contact_id).name
+        except KizunaError:
+            return "(someone no longer in the store)"
+
+    def show(self) -> None:
+        """Draw the current item, or the summary when the walk is over."""
+        self.refresh_bindings()
+        self.query_one(ProgressBar).update(progress=self.index)
+        self.query_one("#review-tally", Static).update(
+            Content.from_markup("[b]So far:[/b] $counts", counts=self.summary.counts()))
+        item = self.current
+        box = self.query_one("#review-box")
+        if item is None:
+            self._show_summary()
+            return
+        box.border_subtitle = f"{self.index + 1} of {len(self.items)}"
+        section_style = "bold $text-error" if item.days < 0 else "bold $text-warning" if item.days == 0 else "bold $accent"
+        self.query_one("#review-section", Static).update(
+            Content.styled(SECTION_TITLES.get(item.section, item.section).upper(), section_style))
+        self.query_one("#review-title", Static).update(Content.styled(item.title, "bold"))
+        self.query_one("#review-detail", Static).update(Content.styled(item.detail, section_style))
+        self.query_one("#review-context", Static).update(self._about(item))
+        self.query_one("#review-next", Static).update(self._coming())
+
+    def _about(self, item: DueItem) -> Content:
+        """Who this is and when we last spoke: enough to decide in one key."""
+        try:
+            person = self.store.contact(item.contact_id)
+        except KizunaError:
+            return Content("")
+        book = self._book
+        bits = [person.name]
+        if person.company:
+            bits.append(person.company)
+        bits.append(person.tier)
+        lines = [Content.styled(" · ".join(bits), "$text-muted")]
+        if book is not None:
+            deep = book.last_deep(person.id)
+            touch = book.last_touch(person.id)
+            lines.append(Content.styled(
+                "last deep conversation: " + (day_words(deep, self.today) if deep else "never"), "$text-muted"))
+            lines.append(Content.styled(
+                "last touch:             " + (day_words(touch, self.today) if touch else "never"), "$text-muted"))
+        if person.next_step:
+            lines.append(Content.styled(f"next step: {person.next_step}", "$text-muted"))
+        return Content("\n").join(lines)
+
+    def _coming(self) -> Content:
+        rest = self.items[self.index + 1:self.index + 6]
+        if not rest:
+            return Content("")
+        lines = [Content.styled("Next up", "bold $text-muted")]
+        for item in rest:
+            lines.append(Content.styled(f"  {item.section:<9} {item.title}", "$text-muted"))
+        more = len(self.items) - self.index - 1 - len(rest)
+        if more > 0:
+            lines.append(Content.styled(f"  … and {more} more", "$text-muted"))
+        return Content("\n").join(lines)
+
+    def _show_summary(self) -> None:
+        s = self.summary
+        box = self.query_one("#review-box")
+        box.border_subtitle = "done"
+        self.query_one("#review-section", Static).update(Content.styled("REVIEW DONE", "bold $text-success"))
+        if not self.items:
+            title = "Nothing is due today. Well kept."
+        else:
+            title = f"{s.handled} of {s.total} items handled"
+        self.query_one("#review-title", Static).update(Content.styled(title, "bold"))
+        self.query_one("#review-detail", Static).update(Content.styled(s.counts(), "bold"))
+        self.query_one("#review-context", Static).update(
+            Content("\n").join([Content.styled(f"• {line}", "$text-muted") for line in s.lines]))
+        self.query_one("#review-next", Static).update(Content.styled("Enter or Escape closes the review.", "$text-muted"))
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        item = self.current
+        if action == "finish":
+            return None if self.busy else True
+        if action in ("log", "snooze", "keep", "break_promise", "skip"):
+            if item is None:
+                return False
+            if action in ("keep", "break_promise") and item.promise_id is None:
+                return False
+            return None if self.busy else True
+        return True
+
+    def _advance(self, line: str | None = None) -> None:
+        if line:
+            self.summary.lines.append(line)
+        self.index += 1
+        self.show()
+
+    def action_skip(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.summary.skipped += 1
+        self._advance()
+
+    def action_log(self, depth: str) -> None:
+        item = self.current
+        if item is None:
+            return
+        name = self._person_name(item)
+        marker = "!deep " if depth == "deep" else ""
+        prefill = f'@"{name}" {marker}'
+
+        def logged(cap: Capture | None) -> None:
+            if cap is None:
+                return  # cancelled: stay on this item
+            self.summary.logged += 1
+            what = "a deep conversation" if cap.depth == "deep" else "a touch"
+            self._advance(f"logged {what} with {', '.join(p.name for p in cap.people)}")
+
+        title = "Log a deep conversation" if depth == "deep" else "Log a touch"
+        self.app.push_screen(CaptureScreen(self.store, self.today, prefill, title=title), logged)
+
+    def action_snooze(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        name = self._person_name(item)
+        if item.promise_id is None:
+            dialog = SnoozeDialog(self.today, name=name, verb="Snooze", default="2w")
+        else:
+            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date", default="next week")
+
+        def chosen(result: tuple[date, str] | None) -> None:
+            if result is not None:
+                until, reason = result
+                self._write("snooze", item, until, reason)
+
+        self.app.push_screen(dialog, chosen)
+
+    def action_keep(self) -> None:
+        if self.current is not None:
+            self._write("keep", self.current)
+
+    def action_break_promise(self) -> None:
+        if self.current is not None:
+            self._write("break", self.current)
+
+    def action_finish(self) -> None:
+        self.dismiss(self.summary)
+
+    # -- writing, off the event loop ---------------------------------------------------------
+
+    def _write(self, what: str, item: DueItem, until: date | None = None, reason: str = "") -> None:
+        self.busy = True
+        self.refresh_bindings()
+        self._run_write(what, item, until, reason)
+
+    @work(thread=True, exclusive=True, group="store-write")
+    def _run_write(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
+        worker = get_current_worker()
+        try:
+            self._apply(what, item, until, reason)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._write_failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._written, what, item, until, reason)
+
+    def _apply(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
+        if what == "keep":
+            actions.keep_promise(self.store, item.promise_id, self.today)
+        elif what == "break":
+            actions.break_promise(self.store, item.promise_id, self.today)
+        else:  # on a promise, snoozing moves its due date (a reschedule, with the reason)
+            actions.snooze(self.store, item.contact_id, until, self.today, reason, promise_id=item.promise_id)
+
+    def _written(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
+        self.busy = False
+        if what == "keep":
+            self.summary.kept += 1
+            line = f"kept: {item.title}"
+        elif what == "break":
+            self.summary.broken += 1
+            line = f"broken: {item.title}"
+        else:
+            self.summary.snoozed += 1
+            target = self._person_name(item) if item.promise_id is None else item.title
+            line = f"snoozed {target} until {until.isoformat() if until else '?'}: {reason}"
+        self._advance(line)
+
+    def _write_failed(self, exc: KizunaError) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.notify(str(exc), title="Not changed", severity="error")
