@@ -92,6 +92,14 @@ def test_merge_command(kizuna, store_path):
     a = Contact(name="Taro Yamada", company="Yamada")
     b = Contact(name="山田 太郎", emails=("t@example.jp",))
     store.add_many([a, b, Interaction(date="2026-11-01", contacts=(b.id,), text="lunch")])
+    before = store_path.read_bytes()
+    r = kizuna("merge", "山田", "Taro Yamada", "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "would do: Merged 山田 太郎 (t@example.jp) into Taro Yamada: 1 note, 0 promises, 0 focus slots moved",
+        "  Taro Yamada would gain: emails",
+        "dry run: nothing was changed"]
+    assert store_path.read_bytes() == before
     r = kizuna("--date", "2026-11-20", "merge", "山田", "Taro Yamada")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "Merged 山田 太郎 (t@example.jp) into Taro Yamada: 1 note, 0 promises, 0 focus slots moved"

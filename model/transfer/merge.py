@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from model.errors import KizunaError
-from model.records import TIERS, Contact, Interaction, Slot, now_stamp
+from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Slot, now_stamp
 from model.transfer.common import FILL_FIELDS
 
 _MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
@@ -62,44 +62,67 @@ def merged_contact(a: Contact, b: Contact) -> Contact:
     return replace(a, updated=now_stamp(), **changes)
 
 
+@dataclass(frozen=True)
+class MergePlan:
+    """What merging ``drop`` into ``keep`` changes; nothing is written yet."""
+
+    keep: Contact
+    drop: Contact
+    merged: Contact  # ``keep`` after the merge
+    interactions: list[tuple[Interaction, Interaction]]  # (before, after)
+    promises: list[tuple[Promise, Promise]]
+    plans: list[tuple[FocusPlan, FocusPlan]]
+
+    @property
+    def text(self) -> str:
+        """The line logged on the kept person's timeline."""
+        a, b = self.keep, self.drop
+        n, p, s = len(self.interactions), len(self.promises), len(self.plans)
+        extra = b.company or (b.emails[0] if b.emails else "")
+        return (f"Merged {b.name}{f' ({extra})' if extra else ''} into {a.name}: "
+                f"{n} note{'s' * (n != 1)}, {p} promise{'s' * (p != 1)}, "
+                f"{s} focus slot{'s' * (s != 1)} moved")
+
+
+def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:
+    """Work out a merge against the store as it is; raises MergeError or NotFoundError."""
+    if keep.id == drop.id:
+        raise MergeError(f"{keep.name} and {drop.name} are the same record; nothing to merge")
+    a = store.contact(keep.id)
+    b = store.contact(drop.id)
+    stamp = now_stamp()
+    notes = []
+    for it in store.interactions():
+        if b.id not in it.contacts:
+            continue
+        people: list[str] = []
+        for cid in it.contacts:
+            cid = a.id if cid == b.id else cid
+            if cid not in people:
+                people.append(cid)
+        notes.append((it, replace(it, contacts=tuple(people), updated=stamp)))
+    promises = [(p, replace(p, contact=a.id, updated=stamp)) for p in store.promises() if p.contact == b.id]
+    plans = []
+    for plan in store.focus_plans():
+        if not any(s.contact == b.id for s in plan.slots):
+            continue
+        has_a = any(s.contact == a.id for s in plan.slots)
+        slots = tuple(Slot(s.role, None if has_a else a.id, s.intent) if s.contact == b.id else s
+                      for s in plan.slots)
+        plans.append((plan, replace(plan, slots=slots, updated=stamp)))
+    return MergePlan(a, b, merged_contact(a, b), notes, promises, plans)
+
+
 def merge(store, keep: Contact, drop: Contact, today: date) -> MergeResult:
     """Merge ``drop`` into ``keep`` in one transaction; see the module's docstring."""
     if keep.id == drop.id:
         raise MergeError(f"{keep.name} and {drop.name} are the same record; nothing to merge")
     with store.transaction():
-        a = store.contact(keep.id)
-        b = store.contact(drop.id)
-        moved = promises = slots = 0
-        for it in store.interactions():
-            if b.id not in it.contacts:
-                continue
-            people: list[str] = []
-            for cid in it.contacts:
-                cid = a.id if cid == b.id else cid
-                if cid not in people:
-                    people.append(cid)
-            store.put(replace(it, contacts=tuple(people), updated=now_stamp()))
-            moved += 1
-        for p in store.promises():
-            if p.contact == b.id:
-                store.put(replace(p, contact=a.id, updated=now_stamp()))
-                promises += 1
-        for plan in store.focus_plans():
-            if not any(s.contact == b.id for s in plan.slots):
-                continue
-            has_a = any(s.contact == a.id for s in plan.slots)
-            new_slots = tuple(
-                Slot(s.role, None if has_a else a.id, s.intent) if s.contact == b.id else s
-                for s in plan.slots
-            )
-            store.put(replace(plan, slots=new_slots, updated=now_stamp()))
-            slots += 1
-        kept = store.put(merged_contact(a, b))
-        store.remove(b)
-        extra = b.company or (b.emails[0] if b.emails else "")
-        text = (f"Merged {b.name}{f' ({extra})' if extra else ''} into {a.name}: "
-                f"{moved} note{'s' * (moved != 1)}, {promises} promise{'s' * (promises != 1)}, "
-                f"{slots} focus slot{'s' * (slots != 1)} moved")
-        log = store.add(Interaction(date=today.isoformat(), contacts=(a.id,), kind="log",
-                                    depth="touch", text=text))
-    return MergeResult(kept, b, moved, promises, slots, log)
+        plan = plan_merge(store, keep, drop)  # against the store as it is inside the lock
+        for _, after in (*plan.interactions, *plan.promises, *plan.plans):
+            store.put(after)
+        kept = store.put(plan.merged)
+        store.remove(plan.drop)
+        log = store.add(Interaction(date=today.isoformat(), contacts=(kept.id,), kind="log",
+                                    depth="touch", text=plan.text))
+    return MergeResult(kept, plan.drop, len(plan.interactions), len(plan.promises), len(plan.plans), log)

@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "INTO_NAME's timeline.")
     p.add_argument("name", help="the person to merge away")
     p.add_argument("into", metavar="INTO_NAME", help="the person to keep")
+    p.add_argument("--dry-run", action="store_true", help="show what would move; change nothing")
     p.set_defaults(func=cmd_merge)
 
 
@@ -145,12 +146,19 @@ def cmd_export(ctx) -> int:
 
 def cmd_merge(ctx) -> int:
     from model.names import resolve
-    from model.transfer.merge import merge
+    from model.transfer.merge import merge, plan_merge
 
     store = ctx.store
     people = store.contacts()
     drop = resolve(people, ctx.args.name)
     keep = resolve(people, ctx.args.into)
+    if ctx.args.dry_run:
+        plan = plan_merge(store, keep, drop)
+        gained = _changed(plan.keep, plan.merged)
+        print(f"would do: {plan.text}")
+        print(f"  {keep.name} would gain: {gained or 'nothing new'}")
+        print("dry run: nothing was changed")
+        return 0
     result = merge(store, keep, drop, ctx.today)
     print(result.log.text)
     return 0

@@ -121,9 +121,11 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
 
         try:
             plan = plan_import(snapshot, path, fmt, progress)
-        except KizunaError as exc:
+        except Exception as exc:  # a reader's bug must not close the app: say it, change nothing
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, str(exc))
+                message = str(exc) if isinstance(exc, KizunaError) else \
+                    f"{path}: could not read it ({type(exc).__name__}: {exc})"
+                self.app.call_from_thread(self._show_error, message)
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_plan, plan)
