@@ -127,3 +127,24 @@ def test_dates_in_the_preview_read_like_the_command_line():
     from tui.screens.capture import day_words
 
     assert day_words(date(2026, 11, 27), TODAY) == "2026-11-27 Fri (tomorrow)"
+
+
+async def test_n_in_the_real_app_captures_and_the_main_screen_sees_it(tmp_path):
+    from tui.app import make_app
+
+    store = demo_store(tmp_path)
+    app = make_app(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CaptureScreen)
+        await pilot.press(*"@Newcomer met at the expo, they promised a sample by 12/3", "enter")
+        await settle(app, pilot)
+        assert app.screen is main
+        assert any(c.name == "Newcomer" for c in app.book.contacts())  # the app's snapshot was rebuilt
+    fresh = reopen(store)
+    newcomer = next(c for c in fresh.contacts() if c.name == "Newcomer")
+    promise = next(p for p in fresh.promises() if p.contact == newcomer.id)
+    assert (promise.owner, promise.due) == ("them", "2026-12-03")

@@ -112,3 +112,27 @@ async def test_month_review_opens_from_the_planner(tmp_path):
         await pilot.press("escape")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "FocusPlannerScreen"
+
+
+async def test_f_in_the_real_app_plans_and_the_focus_pane_follows(tmp_path):
+    from tui.app import make_app
+
+    store = demo_store(tmp_path)
+    app = make_app(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        await pilot.press("f")
+        await settle(app, pilot)
+        planner = app.screen
+        assert isinstance(planner, FocusPlannerScreen)
+        await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        chosen = planner.suggestions[0].contact
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is main
+        assert chosen.id in app.book.focus_ids("2026-11")
+    assert reopen(store).focus_plan("2026-11").slots[2].contact == chosen.id

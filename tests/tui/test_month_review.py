@@ -106,3 +106,22 @@ async def test_an_outside_change_redraws_without_losing_ticks_or_typing(tmp_path
         assert sorted(store.contact(c).name for c in screen.query_one("#rows", SelectionList).selected) == [
             "伊藤 翔", "鈴木 大輔"]
         assert area.text == "draft" and screen.focused is area
+
+
+async def test_capital_m_in_the_real_app_opens_last_months_review(tmp_path):
+    from tui.app import make_app
+
+    store = demo_store(tmp_path)
+    app = make_app(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        await pilot.press("M")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MonthReviewScreen) and app.screen.month == "2026-10"
+        await pilot.press("space", "down", "space", "c")  # carry 伊藤 翔 instead of 鈴木 大輔
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is main
+    assert _names(store, reopen(store).focus_plan("2026-11"))[2] == "伊藤 翔"

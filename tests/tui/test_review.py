@@ -131,3 +131,25 @@ async def test_an_empty_day_says_so(tmp_path):
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.result.handled == 0
+
+
+async def test_r_in_the_real_app_opens_the_review_and_escape_returns(tmp_path):
+    from tui.app import make_app
+
+    store = demo_store(tmp_path)
+    app = make_app(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        await pilot.press("r")
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        first = review.current
+        await pilot.press("k")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is main
+        assert app.book.promise(first.promise_id).status == "kept"  # the app's snapshot knows
+    assert reopen(store).get(type(store.promises()[0]), first.promise_id).status == "kept"
