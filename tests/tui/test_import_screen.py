@@ -110,3 +110,22 @@ async def test_a_store_changed_during_the_dry_run_is_planned_again(tmp_path):
     [plan] = app.results
     assert [c.name for c in plan.added] == ["Aiko Tanaka"]
     assert sorted(c.name for c in Store(store.path).contacts()) == ["Aiko Tanaka", "Peter Novak"]
+
+
+async def test_from_the_real_app_with_its_shared_store(tmp_path, make_test_app):
+    store = Store(tmp_path / "kizuna.json")
+    store.add(Contact(name="Someone", tier="active"))
+    app = make_test_app(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ImportScreen)
+        await type_path(pilot, str(FIX / "vcard21_japanese_phone.vcf"))
+        await settle(app, pilot)
+        assert "3 added, 0 merged, 0 skipped" in summary(app)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ImportScreen)
+        assert "山田 太郎" in {c.name for c in app.book.contacts()}  # the app saw the write
+    assert len(Store(store.path).contacts()) == 4

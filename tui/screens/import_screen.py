@@ -4,8 +4,9 @@
 applied :class:`~model.transfer.ImportPlan`, or ``None`` if the user left
 without importing. Reading and planning run in a thread worker on a
 snapshot of the store (the worker never touches the store), with a progress
-bar; the write itself is one short transaction on the app's thread, which
-plans again if another process changed the store meanwhile.
+bar; the write is one transaction in a thread worker too (the app's store
+serializes every use behind its lock), planned again if the store changed
+meanwhile. Escape is refused while the write runs: it is all or nothing.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         self.store = store
         self.today = today
         self.plan: ImportPlan | None = None
+        self._applying = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box") as box:
@@ -156,19 +158,42 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
     @on(Button.Pressed, "#import-go")
     def action_confirm(self) -> None:
         plan = self.plan
+        if self._applying:
+            return
         if plan is None or plan.changes == 0:
             self.notify("Run the dry run first (Enter in the path).", severity="warning")
             return
+        self._applying = True
+        for button in ("#import-go", "#import-check"):
+            self.query_one(button, Button).disabled = True
+        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.query_one("#import-summary", Static).update(f"Importing {_esc(Path(plan.path).name)} …")
+        self._apply_in_thread(plan)
+
+    @work(thread=True, exclusive=True, group="import-write")
+    def _apply_in_thread(self, plan: ImportPlan) -> None:
         try:
-            apply_plan(self.store, plan)
-        except KizunaError as exc:
-            self._show_error(f"nothing was imported: {exc}")
-            self.query_one("#import-go", Button).disabled = True
+            apply_plan(self.store, plan)  # one transaction; the app's store holds its lock throughout
+        except Exception as exc:
+            self.app.call_from_thread(self._apply_failed, str(exc))
             return
+        self.app.call_from_thread(self._applied, plan)
+
+    def _apply_failed(self, message: str) -> None:
+        self._applying = False
+        self.plan = None
+        self.query_one("#import-check", Button).disabled = False
+        self._show_error(f"nothing was imported: {message}")
+
+    def _applied(self, plan: ImportPlan) -> None:
+        self._applying = False
         self.notify(f"Imported {Path(plan.path).name}: {plan.summary()}", title="Import")
         self.dismiss(plan)
 
     @on(Button.Pressed, "#import-cancel")
     def action_cancel(self) -> None:
+        if self._applying:
+            self.notify("Importing: one moment, it is all or nothing.", severity="warning")
+            return
         self.workers.cancel_group(self, "import")
         self.dismiss(None)
