@@ -1,0 +1,159 @@
+"""Merge two records of one person, from the app.
+
+``app.push_screen(MergeDialog(store, today, contact_id), callback)`` opens on
+the person ``contact_id`` and asks which record is the same person (likely
+duplicates, same email or name, are listed first; typing filters by name or
+reading). The preview says what would move; ``ctrl+o`` swaps which record is
+kept; ``ctrl+s`` merges (one transaction, logged on the kept person's
+timeline). Dismisses with the :class:`~model.transfer.merge.MergeResult`, or
+``None``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from model.errors import KizunaError
+from model.names import describe, fold, matches, sort_key
+from model.records import Contact
+from model.transfer.merge import MergeResult, merge, plan_merge
+
+SHOWN = 50
+
+
+def likely_duplicates(people: list[Contact], person: Contact) -> list[Contact]:
+    """Others sharing an email, or the same name or reading (ignoring case, width, spaces)."""
+    emails = {e.casefold() for e in person.emails}
+    keys = {fold(k).replace(" ", "") for k in (person.name, person.reading) if k}
+    found = []
+    for c in people:
+        if c.id == person.id:
+            continue
+        if emails & {e.casefold() for e in c.emails} or keys & {
+                fold(k).replace(" ", "") for k in (c.name, c.reading) if k}:
+            found.append(c)
+    return sorted(found, key=sort_key)
+
+
+class MergeDialog(ModalScreen[MergeResult | None]):
+    """Pick the duplicate, read what would move, merge."""
+
+    CSS_PATH = "merge_dialog.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "Merge", tooltip="Merge the two records now"),
+        Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+    ]
+
+    def __init__(self, store, today: date, contact_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.person = store.contact(contact_id)
+        self.people = [c for c in store.contacts() if c.id != contact_id]
+        self.other: Contact | None = None
+        self.keep_person = True  # keep ``person``, merge ``other`` into it
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="merge-box") as box:
+            box.border_title = f"Merge: {self.person.name}"
+            yield Label("Which record is the same person? (type a name or reading)")
+            yield Input(placeholder="name or reading", id="merge-query")
+            yield OptionList(id="merge-people")
+            yield Static(id="merge-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#merge-query", Input).focus()
+
+    @on(Input.Changed, "#merge-query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        if query.strip():
+            found = sorted(matches(self.people, query), key=sort_key)
+        else:
+            found = likely_duplicates(self.people, self.person)
+        self._shown = found[:SHOWN]
+        options = self.query_one("#merge-people", OptionList)
+        options.clear_options()
+        options.add_options([Option(describe(c), id=c.id) for c in self._shown])
+        if self._shown:
+            options.highlighted = 0
+        self._pick(self._shown[0] if self._shown else None)
+        if not self._shown:
+            self.query_one("#merge-preview", Static).update(
+                "No likely duplicate found: type a name." if not query.strip() else "No one by that name.")
+
+    @on(Input.Submitted, "#merge-query")
+    def _to_list(self) -> None:
+        self.query_one("#merge-people", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#merge-people")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._pick(next((c for c in self._shown if c.id == event.option.id), None))
+
+    @on(OptionList.OptionSelected, "#merge-people")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(next((c for c in self._shown if c.id == event.option.id), None))
+
+    def _roles(self) -> tuple[Contact, Contact] | None:
+        if self.other is None:
+            return None
+        return (self.person, self.other) if self.keep_person else (self.other, self.person)
+
+    def _pick(self, other: Contact | None) -> None:
+        self.other = other
+        self._preview()
+
+    def _preview(self) -> None:
+        roles = self._roles()
+        preview = self.query_one("#merge-preview", Static)
+        if roles is None:
+            preview.update("")
+            return
+        keep, drop = roles
+        try:
+            plan = plan_merge(self.store, keep, drop)
+        except KizunaError as exc:
+            preview.update(f"[$text-error]✗ {escape(str(exc))}[/]")
+            return
+        gained = [k.replace("_", " ") for k, v in plan.merged.to_dict().items()
+                  if k != "updated" and plan.keep.to_dict()[k] != v]
+        preview.update(
+            f"Keep [b]{escape(describe(keep))}[/], remove [b]{escape(describe(drop))}[/]\n"
+            f"{plan.text.split(': ', 1)[1]}; {escape(keep.name)} gains: {', '.join(gained) or 'nothing new'}.\n"
+            "[dim]ctrl+s merges · ctrl+o keeps the other record instead[/]")
+
+    def action_swap(self) -> None:
+        self.keep_person = not self.keep_person
+        self._preview()
+
+    def action_confirm(self) -> None:
+        roles = self._roles()
+        if roles is None:
+            self.notify("Pick the other record first.", severity="warning")
+            return
+        keep, drop = roles
+        try:
+            result = merge(self.store, keep, drop, self.today)
+        except KizunaError as exc:
+            self.query_one("#merge-preview", Static).update(f"[$text-error]✗ nothing merged: {escape(str(exc))}[/]")
+            return
+        self.notify(result.log.text, title="Merged")
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
