@@ -173,13 +173,19 @@ def _for_png(svg: str) -> str:
     spaces, and draw wide characters 1.22 times larger.
     """
 
+    # One cell's width, from a span of plain ASCII (textLength counts characters, not cells).
+    cell = 0.0
+    for m in _TEXT.finditer(svg):
+        text = html.unescape(m.group(6)).replace("\xa0", " ")
+        if text and text.isascii():
+            cell = float(m.group(4)) / len(text)
+            break
+
     def fix(m: re.Match[str]) -> str:
         head, x, mid, length, open_end, body, close = m.groups()
         text = html.unescape(body).replace("\xa0", " ")
-        cells = cell_len(text)
-        if not cells:
+        if not text:
             return m.group(0)
-        cell = float(length) / cells
         stripped = text.lstrip(" ")
         lead = len(text) - len(stripped)
         new_x = float(x) + lead * cell

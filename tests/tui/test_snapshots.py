@@ -1,0 +1,58 @@
+"""Snapshot tests of the main screens on the demo data at a fixed date and size (issue 4).
+
+The scenes are the README screenshots' (``scripts/screenshots.py`` SHOTS):
+the same keys, the same day (2026-11-26), the same 160x45 terminal. A
+change on screen fails here until the snapshot is looked at and accepted:
+
+    python -m pytest tests/tui/test_snapshots.py --snapshot-update
+    python scripts/screenshots.py            # and refresh the README pictures
+
+``snap_compare`` runs its own event loop, so these are plain ``def`` tests.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
+_spec = importlib.util.spec_from_file_location("kizuna_screenshots", _SCRIPT)
+shots = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = shots  # dataclasses look their module up there
+_spec.loader.exec_module(shots)
+
+SHOTS = {shot.name: shot for shot in shots.SHOTS}
+
+
+def _run_before(shot):
+    async def run_before(pilot) -> None:
+        await shot.prepare(pilot)
+        assert type(pilot.app.screen).__name__ == shot.screen
+
+    return run_before
+
+
+@pytest.mark.parametrize("name", list(SHOTS))
+def test_screen_matches_its_snapshot(name, snap_compare, tmp_path):
+    shot = SHOTS[name]
+    app = shots.demo_app(tmp_path)
+    assert snap_compare(app, terminal_size=shots.SIZE, run_before=_run_before(shot))
+
+
+@pytest.mark.parametrize("name", list(SHOTS))
+def test_no_confidential_note_in_the_picture(name):
+    """The committed pictures (the README's) never show a confidential note's text."""
+    from datetime import date
+
+    from model.demo import demo_records
+    from model.records import Interaction
+
+    secrets = [r.text for r in demo_records(date(2026, 11, 26))
+               if isinstance(r, Interaction) and r.scope == "confidential"]
+    assert secrets, "the demo data should have confidential notes to hide"
+    svg = (Path(__file__).resolve().parents[2] / "screenshots" / f"{name}.svg").read_text(encoding="utf-8")
+    assert shots.leaks(svg, secrets) == []
+    assert "confidential" in shots.svg_text(svg) or name != "main"
