@@ -133,3 +133,9 @@ def test_any_csv_is_read_or_refused_cleanly(table, junk):
             except CSVFileError:
                 continue
             assert all(isinstance(d.name, str) for d in drafts)
+
+
+def test_windows_1252_csv_from_excel_is_read():
+    raw = "First Name,Last Name,Company,Connected On\nRenée,Müller,Café Zürich,01 Apr 2020\n".encode("cp1252")
+    drafts, _ = linkedin.read(raw)
+    assert drafts[0].name == "Renée Müller" and drafts[0].company == "Café Zürich"

@@ -205,3 +205,15 @@ def test_any_bytes_either_read_or_refused_cleanly(parts, eol):
                 d.contact()
             except Exception as exc:  # only our own validation error is allowed
                 assert type(exc).__name__ == "ValidationError"
+
+
+@pytest.mark.parametrize("encoding,name,note", [
+    ("cp1252", "Renée Müller", "Café – “quoted”"),  # Outlook, no CHARSET
+    ("cp932", "山田 花子", "佐藤商店"),  # an old Japanese phone, no CHARSET, raw 8-bit, no kana
+    ("cp932", "佐藤 一郎", "ノート"),
+    ("utf-16", "Zoë 佐藤", "ノート é"),  # with a BOM
+])
+def test_files_without_a_charset_are_read_in_the_right_one(encoding, name, note):
+    text = f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:{name}\r\nNOTE:{note}\r\nEND:VCARD\r\n"
+    drafts, problems = vcard.read(text.encode(encoding))
+    assert (drafts[0].name, drafts[0].notes) == (name, note) and problems == []

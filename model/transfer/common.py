@@ -141,6 +141,31 @@ def clean_tag(text: str) -> str:
     return "-".join(text.strip().lstrip("#").casefold().replace(",", " ").split())
 
 
+def legacy_charset(raw: bytes) -> str:
+    """The charset of a file that is not UTF-8: cp932 (Shift_JIS as Japanese
+    phones and Excel in Japan write it) or cp1252 (Windows' Western European,
+    which Outlook and Excel write elsewhere).
+
+    Shift_JIS it is when it decodes as such and has kana, says SHIFT_JIS, has
+    bytes cp1252 does not define (0x81, 0x8D, ...: common Shift_JIS lead
+    bytes), or reads in cp1252 as more symbols than letters.
+    """
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return "cp1252"
+    if b"SHIFT_JIS" in raw.upper() or any("\u3040" <= ch <= "\u30ff" or "\uff61" <= ch <= "\uff9f"
+                                          for ch in text):
+        return "cp932"
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return "cp932"
+    high = [ch for ch in western if ord(ch) > 127]
+    letters = sum(1 for ch in high if ch.isalpha())
+    return "cp1252" if letters >= 0.7 * len(high) else "cp932"
+
+
 def is_cjk(text: str) -> bool:
     """Does ``text`` contain Chinese, Japanese or Korean characters?"""
     for ch in unicodedata.normalize("NFKC", text):

@@ -6,19 +6,23 @@ import csv
 import io
 from collections.abc import Iterator
 
+from model.transfer.common import legacy_charset
+
 
 class CSVFileError(ValueError):
     """The file cannot be read as the CSV it should be; the message names the line."""
 
 
 def decode(raw: bytes) -> str:
-    """The file's text: UTF-8 (with or without BOM), else cp932 (Excel in Japan), else Latin-1."""
-    for enc in ("utf-8-sig", "cp932"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    return raw.decode("latin-1")
+    """The file's text: UTF-8 (with or without BOM, or UTF-16 with one), else
+    Shift_JIS (Excel in Japan) or Windows-1252 (Excel elsewhere)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    return raw.decode(legacy_charset(raw), errors="replace")
 
 
 def rows(text: str) -> Iterator[tuple[int, list[str]]]:

@@ -32,7 +32,7 @@ import uuid
 from datetime import date, datetime
 
 from model.records import Contact
-from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name
+from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name, legacy_charset
 
 _BREAK = re.compile(rb"\r*\n|\r")
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
@@ -119,25 +119,24 @@ def parse_line(line: bytes) -> tuple[str, dict[str, str], bytes] | None:
     return name, params, value
 
 
-def _decode(value: bytes, charset: str | None) -> str:
+def _decode(value: bytes, charset: str | None, fallback: str) -> str:
+    """A value in its declared charset, else UTF-8, else the file's legacy charset."""
     if charset:
         enc = _CHARSETS.get(charset.strip().lower(), charset.strip())
         try:
             return value.decode(enc)
         except (LookupError, UnicodeDecodeError):
             pass
-    for enc in ("utf-8", "cp932"):
-        try:
-            return value.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    return value.decode("latin-1")
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode(fallback, errors="replace")
 
 
-def _text(params: dict[str, str], value: bytes) -> str:
+def _text(params: dict[str, str], value: bytes, fallback: str = "cp1252") -> str:
     if "QUOTED-PRINTABLE" in params.get("ENCODING", "").upper():
         value = binascii.a2b_qp(value)
-    return _decode(value, params.get("CHARSET"))
+    return _decode(value, params.get("CHARSET"), fallback)
 
 
 def _unescape(text: str) -> str:
@@ -197,7 +196,8 @@ def parse_bday(text: str, params: dict[str, str]) -> str | None:
 # -- one card ---------------------------------------------------------------------------
 
 
-def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Problem]) -> PersonDraft:
+def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Problem],
+                  fallback: str = "cp1252") -> PersonDraft:
     """Read one card's content lines into a draft; odd lines become problems."""
     d = PersonDraft(where=f"line {start}")
     fn = nickname = org_name = ""
@@ -216,7 +216,7 @@ def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Pro
         last_binary = name in _BINARY and "X-IRMC-N" not in params.get("TYPE", "").upper()
         if last_binary or params.get("ENCODING", "").upper() in ("B", "BASE64"):
             continue
-        text = _text(params, raw)
+        text = _text(params, raw, fallback)
         if name == "FN":
             fn = fn or _unescape(text).strip()
         elif name == "N":
@@ -296,11 +296,16 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         cards.append((start, current))
     if not cards:
         raise NotVCard("no BEGIN:VCARD found: this is not a vCard file")
+    try:
+        raw.decode("utf-8")
+        fallback = "cp1252"  # only a value with a wrong CHARSET can need it
+    except UnicodeDecodeError:
+        fallback = legacy_charset(raw)
     for i, (start, body) in enumerate(cards):
         if progress and i % 200 == 0:
             progress(i, len(cards))
         try:
-            drafts.append(card_to_draft(start, body, problems))
+            drafts.append(card_to_draft(start, body, problems, fallback))
         except Exception as exc:  # one card must never cost the others
             problems.append(Problem(f"line {start}", f"could not read this card ({exc}); skipped"))
     problems.sort(key=lambda p: int(p.where.split()[-1]))
