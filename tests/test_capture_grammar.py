@@ -335,6 +335,9 @@ def test_a_promise_needs_a_due_date() -> None:
     line = "@Tanaka promised the deck by"
     exc = error(line)
     assert span(line, exc) == "by" and "needs a date" in str(exc)
+    line = "@Tanaka promised the deck by someday"
+    exc = error(line)
+    assert "due date" in str(exc) and span(line, exc) == "promised the deck by someday"
     line = "@Tanaka promised the deck by 12/32 ok"
     assert span(line, error(line)) == "12/32"
     line = "@Tanaka promised by fri"
