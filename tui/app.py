@@ -18,6 +18,7 @@ changed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 
@@ -88,6 +89,8 @@ class KizunaApp(App[int]):
                 tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
         Binding("M", "month_review", "Month review", id="app.month_review",
                 tooltip="Review last month's focus and carry people over"),
+        Binding("i", "import", "Import", id="app.import",
+                tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help",
                 tooltip="Every key, on one screen"),
     ]
@@ -98,6 +101,9 @@ class KizunaApp(App[int]):
         self.today = today
         self.demo = demo
         self.sub_title = "demo data" if demo else str(store.path)
+        self._generation = 0  # snapshots started
+        self._shown_generation = 0  # the newest one shown
+        self._reloading = False
         with self.store.lock:
             self.book: Book = Book.from_store(self.store)
 
@@ -109,6 +115,10 @@ class KizunaApp(App[int]):
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.set_interval(POLL_SECONDS, self.check_outside_changes, name="outside-changes")
+        # Everything built so far (records, indexes, rows, widgets) lives as long as the
+        # screen: move it out of the garbage collector's sight, or each full collection
+        # walks it all again (60-100 ms stalls mid-keystroke at 50,000 notes).
+        self.call_after_refresh(gc.freeze)
         if not self.book.contacts():
             self.show_first_run()
 
@@ -124,43 +134,62 @@ class KizunaApp(App[int]):
     def _store_written(self) -> None:
         self.rebuild_book()
 
-    @work(thread=True, exclusive=True, group="book")
+    def _next_generation(self) -> int:
+        self._generation += 1
+        return self._generation
+
     def rebuild_book(self) -> None:
         """Build a new planning snapshot off the main thread."""
-        with self.store.lock:
-            book = Book.from_store(self.store)
-        self.post_message(BookChanged(book))
+        generation = self._next_generation()
+
+        def job() -> None:
+            with self.store.lock:
+                book = Book.from_store(self.store)
+            self.post_message(BookChanged(book, generation=generation))
+
+        self.run_worker(job, thread=True, group="book", name="rebuild book")
 
     def check_outside_changes(self) -> None:
         """Cheap: one stat. Reload in a worker only when the file changed."""
-        if self.store.try_changed_on_disk():
-            self.reload_outside_changes()
+        if not self._reloading and self.store.try_changed_on_disk():
+            self._reloading = True
+            self.reload_outside_changes(self._next_generation())
 
-    @work(thread=True, exclusive=True, group="book")
-    def reload_outside_changes(self) -> None:
+    @work(thread=True, group="book", name="reload outside changes")
+    def reload_outside_changes(self, generation: int) -> None:
         old = self.book
         try:
             with self.store.lock:
                 if not self.store.raw.refresh():
+                    self.call_from_thread(setattr, self, "_reloading", False)
                     return
                 book = Book.from_store(self.store)
         except KizunaError as exc:
-            self.call_from_thread(self.notify, str(exc), title="Cannot reload the store",
-                                  severity="error", timeout=10)
+            self.call_from_thread(self._reload_failed, exc)
             return
         summary = describe_changes(old, book) or "the store changed in another window"
-        self.post_message(BookChanged(book, summary))
+        self.post_message(BookChanged(book, summary, generation=generation))
+
+    def _reload_failed(self, exc: KizunaError) -> None:
+        self._reloading = False
+        self.notify(str(exc), title="Cannot reload the store", severity="error", timeout=10)
 
     @on(BookChanged)
     def _book_changed(self, message: BookChanged) -> None:
         from tui.screens.first_run import FirstRunScreen
 
+        if message.summary:
+            self._reloading = False
+        if message.generation < self._shown_generation:
+            return  # an older snapshot finished after a newer one
+        self._shown_generation = message.generation
         self.book = message.book  # type: ignore[assignment]
         if message.summary:
             self.notify(message.summary, title="Changed outside Kizuna")
         for screen in self.screen_stack:
             if hasattr(screen, "show_book"):
                 screen.show_book(self.book)
+        self.call_after_refresh(gc.freeze)  # the new snapshot's rows: see on_mount
         if isinstance(self.screen, FirstRunScreen) and self.book.contacts():
             self.pop_screen()
 
@@ -219,6 +248,11 @@ class KizunaApp(App[int]):
         from tui.screens.month_review import MonthReviewScreen
 
         self.push_screen(MonthReviewScreen(self.store, self.today))
+
+    def action_import(self) -> None:
+        from tui.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen(self.store, self.today))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -25,6 +25,7 @@ class BookChanged(Message):
 
     book: object
     summary: str | None = None
+    generation: int = 0  # newer snapshots have larger numbers; older ones are dropped
 
 
 @dataclass

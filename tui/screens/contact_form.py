@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
-from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, now_stamp
+from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
 FIELDS: tuple[tuple[str, str, str, object], ...] = (
@@ -84,7 +84,8 @@ class ContactForm(ModalScreen[str | None]):
         self.today = today
         self.book: Book = self.app.book  # the snapshot the main screen shows
         self.original: Contact | None = self.book.get_contact(contact_id) if contact_id else None
-        self._candidates: list[str] = []
+        self._draft_id = new_id()  # the id a new person will be saved with
+        self._draft_book: tuple[Book, Book] | None = None
         self._saving = False
 
     # -- layout ----------------------------------------------------------------
@@ -174,7 +175,7 @@ class ContactForm(ModalScreen[str | None]):
     def _build(self) -> Contact:
         values = self._read()
         if self.original is None:
-            return Contact(**values)
+            return Contact(id=self._draft_id, **values)
         return dataclasses.replace(self.original, updated=now_stamp(), **values)
 
     # -- errors ------------------------------------------------------------------
@@ -214,31 +215,44 @@ class ContactForm(ModalScreen[str | None]):
         message = self.query_one("#tier-message", Static)
         room = self.query_one("#make-room", OptionList)
         old = self.original.tier if self.original else "network"
-        contact_id = self.original.id if self.original else None
         if tier not in CAPPED or tier == old:
             message.update("")
             room.display = False
             return True
         from model.planning.caps import tier_change
 
-        check = tier_change(self.book, contact_id, tier)
+        book, contact_id = self.book, self.original.id if self.original else self._draft_id
+        if self.original is None:
+            book = self._book_with_draft()
+        check = tier_change(book, contact_id, tier, self.today)
         if check.allowed:
             message.update("")
             room.display = False
             return True
         message.update(f"⚠ {check.message}")
-        self._candidates = [c if isinstance(c, str) else c.id for c in check.candidates]
         room.clear_options()
-        for cid in self._candidates:
-            person = self.book.get_contact(cid)
-            if person is None:
-                continue
-            last = self.book.last_deep(cid)
-            since = f"last deep talk {last}" if last else "no deep talk yet"
-            target = lower_tier(self.book, cid, tier)
-            room.add_option(Option(f"Move {person.name} to {target} ({since})", id=cid))
+        for cand in check.candidates:
+            target = lower_tier(self.book, cand.contact_id, tier)
+            if cand.days_since_deep is None:
+                since = "no deep conversation on record"
+            else:
+                since = f"{cand.days_since_deep} days since a deep conversation"
+            why = f"{since}, trust {cand.balance:+d}"
+            room.add_option(Option(f"Move {cand.name} to {target} — {why}", id=cand.contact_id))
         room.display = bool(room.option_count)
         return False
+
+    def _book_with_draft(self) -> Book:
+        """The snapshot plus the person being added (as ``network``), to ask the caps about."""
+        cached = self._draft_book
+        if cached is not None and cached[0] is self.book:
+            return cached[1]
+        draft = Contact(name="(new person)", id=self._draft_id)
+        book = self.book
+        with_draft = Book([*book.contacts(), draft], book.interactions(), book.promises(),
+                          book.plans(), book.settings)
+        self._draft_book = (book, with_draft)
+        return with_draft
 
     @on(Select.Changed, "#field-tier")
     def _tier_changed(self) -> None:
@@ -318,7 +332,7 @@ class ContactForm(ModalScreen[str | None]):
                 if contact.tier != old_tier:
                     from model.actions import set_tier
 
-                    set_tier(store, contact.id, contact.tier, today)
+                    set_tier(store, contact.id, contact.tier, today, reason="contact form")
             return contact.id
 
         def failed(exc: KizunaError) -> None:

@@ -28,10 +28,7 @@ PANES = ("#contact-list", "#timeline-list", "#focus-list")
 
 def due_dates(book: Book, today: date) -> dict[str, date]:
     """Each person's earliest due date on the due list (overdue ones are in the past)."""
-    try:  # TEMP until B2a's due.py lands
-        from model.planning.due import due_list
-    except ImportError:
-        return {}
+    from model.planning.due import due_list
 
     out: dict[str, date] = {}
     for item in due_list(book, today):
@@ -91,6 +88,8 @@ class MainScreen(Screen):
 
     def show_book(self, book: Book) -> None:
         """Draw a new snapshot in every pane, keeping the selection."""
+        if not self.query(ContactsPane):  # not composed yet, or closing
+            return
         today = self.app.today
         self.contacts.show_book(book, today, due_dates(book, today))
         self.focus_pane.show_book(book, today)

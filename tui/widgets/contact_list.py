@@ -108,6 +108,10 @@ class ContactsPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[Entry] = []
+        self._keys: list[str] = []
+        self._tiers: list[str] = []
+        self._rows: list[Row] = []
+        self._all_rows: list[Row] = []
         self._headings: dict[str, Row] = {}
         self._book: Book | None = None
         self._today = date.today()
@@ -138,14 +142,31 @@ class ContactsPane(Vertical):
         far = date.max
         people.sort(key=lambda c: (TIER_ORDER.get(c.tier, 9), due.get(c.id, far), sort_key(c)))
         self._entries = [self._entry(c, due.get(c.id), today) for c in people]
+        # parallel lists: a keystroke scans plain strings, nothing else
+        self._keys = [e.key for e in self._entries]
+        self._tiers = [e.contact.tier for e in self._entries]
+        self._rows = [e.row for e in self._entries]
         self._headings = {}
         for tier in TIERS:
             cap, count = book.cap(tier), book.tier_count(tier)
             label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
             full = cap is not None and count >= cap
             self._headings[tier] = Row(None, self._heading(label, full))
+        self._all_rows = self._grouped(range(len(self._entries)))
         self.query_one("#caps", Static).update(caps_line(book))
         self.apply_filter(self.filter_input.value)
+
+    def _grouped(self, indexes) -> list[Row]:
+        """The rows at ``indexes`` (in order) with a heading before each tier."""
+        rows: list[Row] = []
+        tiers, all_rows, headings = self._tiers, self._rows, self._headings
+        tier = None
+        for i in indexes:
+            if tiers[i] != tier:
+                tier = tiers[i]
+                rows.append(headings[tier])
+            rows.append(all_rows[i])
+        return rows
 
     @staticmethod
     def _heading(label: str, full: bool):
@@ -178,22 +199,19 @@ class ContactsPane(Vertical):
     def apply_filter(self, query: str) -> int:
         """Show the people whose name, reading, company, industry or tags hold every word."""
         words = fold(query).split()
-        rows: list[Row] = []
-        tier = None
-        shown = 0
-        for entry in self._entries:
-            key = entry.key
-            if words and not all(w in key for w in words):
-                continue
-            if entry.contact.tier != tier:
-                tier = entry.contact.tier
-                rows.append(self._headings[tier])
-            rows.append(entry.row)
-            shown += 1
-        self.row_list.set_rows(rows)
         total = len(self._entries)
-        self.border_subtitle = f"{shown} of {total}" if words else f"{total}"
-        return shown
+        if not words:
+            self.row_list.set_rows(self._all_rows)
+            self.border_subtitle = f"{total}"
+            return total
+        keys = self._keys
+        first = words[0]
+        found = [i for i, k in enumerate(keys) if first in k]
+        for word in words[1:]:
+            found = [i for i in found if word in keys[i]]
+        self.row_list.set_rows(self._grouped(found))
+        self.border_subtitle = f"{len(found)} of {total}"
+        return len(found)
 
     def select(self, contact_id: str) -> bool:
         if not self.row_list.select_key(contact_id):

@@ -8,6 +8,7 @@ The highlighted entry is shown in full below the list.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -57,7 +58,7 @@ class TimelinePane(Vertical):
         self.everyone = False
         self.revealed = False
         self._items: dict[str, Interaction | Promise] = {}
-        self._everyone_rows: tuple[int, int, bool, list[Row]] | None = None
+        self._everyone_rows: tuple[Book, dict, list[Row]] | None = None
 
     def compose(self) -> ComposeResult:
         yield RowList(id="timeline-list")
@@ -73,8 +74,6 @@ class TimelinePane(Vertical):
         """Show ``contact_id``'s timeline (or everyone's, in that mode)."""
         if contact_id != self.contact_id:
             self.revealed = False
-        if book is not self.book:
-            self._everyone_rows = None
         self.book, self.today, self.contact_id = book, today, contact_id
         self._render_rows()
 
@@ -88,32 +87,40 @@ class TimelinePane(Vertical):
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
             self.border_title = f"2 Timeline — {person.name}" if person else "2 Timeline"
-            items: list[tuple[str, str, Interaction | Promise]] = [
-                (i.date, i.created, i) for i in book.timeline(self.contact_id)
-            ] if person else []
+            items: list[Interaction | Promise] = list(book.timeline(person.id)) if person else []
             if person:
-                items += [(self._promise_date(p), p.created, p) for p in book.promises_for(person.id)]
-            items.sort(key=lambda t: (t[0], t[1]), reverse=True)
-            self._items = {self._key(obj): obj for _, _, obj in items}
-            rows = [self._row(obj, names=False) for _, _, obj in items]
-        self.border_subtitle = ("v hide" if self.revealed else "") + f"  {len(rows)} entries"
+                items += book.promises_for(person.id)
+            items.sort(key=self._sort_key, reverse=True)
+            self._items = {self._key(obj): obj for obj in items}
+            rows = [Row(key, partial(self._render_row, obj, False)) for key, obj in self._items.items()]
+        self.border_subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
         self.row_list.set_rows(rows)
         if not rows:
             self._show_detail(None)
 
     def _everyone(self) -> list[Row]:
+        """Everyone's entries, newest first: sorted once per snapshot, drawn only when seen."""
         book = self.book
         assert book is not None
         cached = self._everyone_rows
-        if cached and cached[0] == id(book) and cached[2] == self.revealed:
-            return cached[3]
-        items = [(i.date, i.created, i) for i in book.interactions()]
-        items += [(self._promise_date(p), p.created, p) for p in book.promises()]
-        items.sort(key=lambda t: (t[0], t[1]), reverse=True)
-        self._items = {self._key(obj): obj for _, _, obj in items}
-        rows = [self._row(obj, names=True) for _, _, obj in items]
-        self._everyone_rows = (id(book), 0, self.revealed, rows)
+        if cached is not None and cached[0] is book:
+            self._items = cached[1]
+            return cached[2]
+        items: list[Interaction | Promise] = book.interactions()
+        items += book.promises()
+        items.sort(key=self._sort_key, reverse=True)
+        by_key = {self._key(obj): obj for obj in items}
+        render = self._render_row
+        rows = [Row(key, partial(render, obj, True)) for key, obj in by_key.items()]
+        self._everyone_rows = (book, by_key, rows)
+        self._items = by_key
         return rows
+
+    @classmethod
+    def _sort_key(cls, obj: Interaction | Promise) -> tuple[str, str]:
+        if isinstance(obj, Promise):
+            return (cls._promise_date(obj), obj.created)
+        return (obj.date, obj.created)
 
     @staticmethod
     def _promise_date(p: Promise) -> str:
@@ -126,39 +133,34 @@ class TimelinePane(Vertical):
     def _names(self, ids) -> str:
         book = self.book
         assert book is not None
-        names = [c.name for c in (book.get_contact(i) for i in ids) if c]
+        names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
         if not names:
             return "?"
         return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
 
-    def _row(self, obj: Interaction | Promise, *, names: bool) -> Row:
-        today, revealed = self.today, self.revealed
-        who = ""
-        if names:
-            who = self._names(obj.contacts if isinstance(obj, Interaction) else (obj.contact,))
+    def _render_row(self, obj: Interaction | Promise, names: bool, width: int) -> Text:
+        """One entry as a line; reads ``revealed`` when drawn, so a toggle needs no rebuild."""
         if isinstance(obj, Promise):
             day = self._promise_date(obj)
-            words, style = _promise_words(obj, today)
+            words, style = _promise_words(obj, self.today)
             kind, mark, mark_style = "promise", "◇", style
+            people = (obj.contact,)
         else:
             day = obj.date
-            masked = obj.scope == "confidential" and not revealed
+            masked = obj.scope == "confidential" and not self.revealed
             words = MASK if masked else obj.text.replace("\n", " ") or "(no text)"
             style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
             kind = obj.kind
             mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
-
-        def render(width: int) -> Text:
-            text = Text()
-            text.append(day + " ", "dim")
-            text.append(mark + " ", mark_style)
-            text.append(fit(kind, KIND_WIDTH) + " ", "cyan")
-            if names:
-                text.append(fit(who, 16) + " ", "bold")
-            text.append(words, style)
-            return text
-
-        return Row(self._key(obj), render)
+            people = obj.contacts
+        text = Text()
+        text.append(day + " ", "dim")
+        text.append(mark + " ", mark_style)
+        text.append(fit(kind, KIND_WIDTH) + " ", "cyan")
+        if names:
+            text.append(fit(self._names(people), 16) + " ", "bold")
+        text.append(words, style)
+        return text
 
     # -- detail ------------------------------------------------------------------
 
