@@ -55,7 +55,7 @@ def test_round_trip_into_an_empty_store_gives_the_same_records(store, tmp_path):
     out.write_bytes(jsonio.export(store, include_confidential=True))
     other = Store(tmp_path / "other.json")
     plan = import_file(other, out)
-    assert plan.summary() == ("added 2 contacts, 1 focus plans, 3 interactions, 2 promises, "
+    assert plan.summary() == ("added 2 contacts, 1 focus plan, 3 interactions, 2 promises, "
                               "0 replaced by newer, 0 skipped, settings restored")
     fresh = Store(tmp_path / "other.json")
     assert dump(fresh) == dump(store)

@@ -111,7 +111,8 @@ class ImportPlan:
             kinds: dict[str, int] = {}
             for r in self.records_added:
                 kinds[r.table] = kinds.get(r.table, 0) + 1
-            added = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(kinds.items())) or "nothing"
+            added = ", ".join(f"{n} {t.replace('_', ' ')[:-1] if n == 1 else t.replace('_', ' ')}"
+                              for t, n in sorted(kinds.items())) or "nothing"
             parts = [f"added {added}", f"{len(self.records_replaced)} replaced by newer",
                      f"{len(self.skipped)} skipped"]
             if self.settings is not None:
