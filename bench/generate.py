@@ -7,6 +7,7 @@ transaction, so the files are exactly what Kizuna writes.
 
     python -m bench.generate store  5000 50000 /tmp/big.json
     python -m bench.generate linkedin 3000 /tmp/Connections.csv
+    python -m bench.generate busiest /tmp/big.json     # who ``kizuna show`` is timed on
 
 Notes are of realistic length (one to five sentences, Japanese or English), spread
 over ten years before ``TODAY``; deep and active people have far more of them than the
@@ -333,11 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("interactions", type=int)
     p.add_argument("path")
     p.add_argument("--seed", type=int, default=SEED)
+    p = sub.add_parser("busiest", help="print the name of the person with the most notes")
+    p.add_argument("path")
     p = sub.add_parser("linkedin", help="write a LinkedIn Connections.csv")
     p.add_argument("rows", type=int)
     p.add_argument("path")
     p.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
+    if args.what == "busiest":
+        print(busiest_person(args.path))
+        return 0
     if args.what == "store":
         out = write_store(args.path, args.people, args.interactions, args.seed)
     else:

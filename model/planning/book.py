@@ -117,12 +117,17 @@ class Book:
         interactions are asked for. The app builds full books (in a worker), so
         its screens never touch the store.
         """
-        if full or not hasattr(store, "interaction_index"):
-            return cls(store.contacts(), store.interactions(), store.promises(),
-                       store.focus_plans(), store.settings())
-        index = store.interaction_index()
-        rows = list(map(IndexRow._make, zip(index["date"], index["contacts"], index["kind"], index["depth"])))
-        book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings())
+        from model.parts import gc_paused
+
+        # Tens of thousands of index entries, no reference cycles: keep the garbage
+        # collector from walking them again and again while they are built (and after).
+        with gc_paused():
+            if full or not hasattr(store, "interaction_index"):
+                return cls(store.contacts(), store.interactions(), store.promises(),
+                           store.focus_plans(), store.settings())
+            index = store.interaction_index()
+            rows = list(map(IndexRow._make, zip(index["date"], index["contacts"], index["kind"], index["depth"])))
+            book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings())
         book._pending = store.interactions  # type: ignore[assignment]
         return book
 
