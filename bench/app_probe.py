@@ -91,10 +91,12 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
         out["filter_all"] = times
         cpu.clear()
 
-        # open a person's timeline: the cursor moves onto them in the list
-        pane.filter_input.value = person.split()[0]
+        # open a person's timeline: the cursor moves down (then up) the list, from its
+        # top, where the deep tier with the longest timelines is
+        pane.filter_input.value = ""
         await pilot.pause()
         pane.row_list.focus()
+        pane.row_list.action_first()
         await pilot.pause()
         times = []
         rows = 0
