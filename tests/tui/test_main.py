@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
 from model.records import Contact, Interaction
@@ -263,3 +264,57 @@ async def test_help_lists_every_key(demo_store, make_test_app):
                 assert (b.tooltip or b.description) in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("key, screen", [
+    ("a", "ContactForm"), ("n", "CaptureScreen"), ("r", "ReviewScreen"),
+    ("f", "FocusPlannerScreen"), ("M", "MonthReviewScreen"), ("i", "ImportScreen"),
+    ("question_mark", "HelpScreen"),
+])
+async def test_each_key_opens_its_screen_and_escape_comes_back(demo_store, make_test_app, key, screen):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == screen
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_capture_shows_up_on_the_main_screen(demo_store, make_test_app):
+    priya = next(c for c in demo_store.contacts() if c.name == "Priya Raman")
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.screen.select_person(priya.id)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press(*"@Priya talked about the Kansai channel")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "talked about the Kansai channel" in rows(app, "#timeline-list")[0]
+
+
+async def test_the_focus_pane_shows_and_opens_its_people(demo_store, make_test_app):
+    from tui.screens.contact_form import ContactForm
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        plan = demo_store.focus_plan("2026-11")
+        first = demo_store.contact(plan.slots[0].contact)
+        second = demo_store.contact(plan.slots[1].contact)
+        await pilot.press("3")
+        await pilot.pause()
+        assert first.name in app.screen.query_one("#timeline-pane").border_title
+        await pilot.press("j")
+        await pilot.pause()
+        assert second.name in app.screen.query_one("#timeline-pane").border_title
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm) and app.screen.original.id == first.id

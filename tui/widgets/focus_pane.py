@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -127,6 +127,18 @@ class FocusPane(Vertical):
         event.stop()
         if self.query_one(FocusList).has_focus:
             self.post_message(self.PersonHighlighted(self._slot_people.get(event.option.id or "")))
+
+    @on(events.DescendantFocus)
+    def _focused(self) -> None:
+        """Coming into the pane shows the highlighted slot's person in the timeline."""
+        focus_list = self.query_one(FocusList)
+        if focus_list.highlighted is None and focus_list.option_count:
+            focus_list.highlighted = 0  # announces the person itself
+            return
+        option = focus_list.highlighted_option
+        cid = self._slot_people.get(option.id or "") if option else None
+        if cid:
+            self.post_message(self.PersonHighlighted(cid))
 
     @on(OptionList.OptionSelected, "#focus-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
