@@ -95,20 +95,29 @@ def parts_dir(store_path: Path) -> Path:
 INDEX_FIELDS = ("date", "contacts", "kind", "depth")
 
 
-def encode(table: str, cls: type[Record], records: Iterable[Record]) -> bytes:
+def encode(table: str, cls: type[Record], records: Iterable[Record],
+           reuse: dict[str, bytes] | None = None) -> bytes:
     """A part file: a header line, an index line, then one line per record.
 
     Line 1 ``{"table", "fields", "rows"}``; line 2 the :data:`INDEX_FIELDS` by
     column (planning reads only this line); then each record as a JSON array of
     its fields, one per line (``kizuna show`` parses only the lines it needs).
     orjson never writes a raw newline inside a string, so lines are records.
+
+    ``reuse`` maps ids of records unchanged since they were read to their lines
+    as read, so adding one note to a part does not encode its 3,000 others again.
     """
     names = [f.name for f in fields(cls)]
     dicts = [r.__dict__ for r in records]
     header = {"table": table, "fields": names, "rows": len(dicts)}
     index = {name: [d[name] for d in dicts] for name in INDEX_FIELDS if name in names}
     lines = [orjson.dumps(header), orjson.dumps(index)]
-    lines.extend(orjson.dumps([d[n] for n in names]) for d in dicts)
+    dumps = orjson.dumps
+    if reuse:
+        get = reuse.get
+        lines.extend(get(d["id"]) or dumps([d[n] for n in names]) for d in dicts)
+    else:
+        lines.extend(dumps([d[n] for n in names]) for d in dicts)
     return b"\n".join(lines) + b"\n"
 
 
@@ -184,6 +193,12 @@ class _Part:
         if len(lines) != self.rows:
             raise self.damaged(f"it holds {len(lines)} records where its header says {self.rows}")
         return lines
+
+    def lines_by_id(self, cls: type[Record], records: list[Record]) -> dict[str, bytes]:
+        """Each record's line as read (for :func:`encode` to reuse), if written with today's fields."""
+        if self.fields != [f.name for f in fields(cls)] or not self._body:
+            return {}
+        return dict(zip((r.__dict__["id"] for r in records), self._body.split(b"\n")))
 
     def records(self, cls: type[Record], rows: list[list] | None = None) -> list[Record]:
         """Build records from rows (all of them when ``rows`` is None)."""
@@ -267,6 +282,8 @@ class Parts:
         self.names: list[str | None] = (list(names) + [None] * PART_COUNT)[:PART_COUNT]
         self._loaded: dict[int, dict[str, Record]] = {}
         self._files: dict[int, _Part | None] = {}
+        #: per part read for writing: the lines of its records as read, by id, while unchanged
+        self._lines: dict[int, dict[str, bytes]] = {}
         self.dirty: set[int] = set()
         self._all: list[Record] | None = None
 
@@ -277,7 +294,7 @@ class Parts:
             self._files[k] = None if name is None else read(self.folder, name, self.table)
         return self._files[k]
 
-    def part(self, k: int) -> dict[str, Record]:
+    def part(self, k: int, *, for_writing: bool = False) -> dict[str, Record]:
         loaded = self._loaded.get(k)
         if loaded is None:
             f = self._file(k)
@@ -286,6 +303,8 @@ class Parts:
                 loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
             if f is not None and len(loaded) != f.rows:
                 raise f.damaged(f"the {self.table} table holds one id twice")
+            if for_writing and f is not None:  # a command that changes one note: keep the others' lines
+                self._lines[k] = f.lines_by_id(self.cls, records)
             self._loaded[k] = loaded
             self._files.pop(k, None)  # the bytes are not needed any more
         return loaded
@@ -346,7 +365,7 @@ class Parts:
     def insert(self, record: Record) -> bool:
         """Add a record; False if its id is taken."""
         k = part_of(record.id)
-        docs = self.part(k)
+        docs = self.part(k, for_writing=True)
         if record.id in docs:
             return False
         docs[record.id] = record
@@ -355,17 +374,19 @@ class Parts:
 
     def replace(self, record: Record) -> bool:
         k = part_of(record.id)
-        docs = self.part(k)
+        docs = self.part(k, for_writing=True)
         if record.id not in docs:
             return False
         docs[record.id] = record
+        self._lines.get(k, {}).pop(record.id, None)
         self._changed(k)
         return True
 
     def delete(self, record_id: str) -> bool:
         k = part_of(record_id)
-        if self.part(k).pop(record_id, None) is None:
+        if self.part(k, for_writing=True).pop(record_id, None) is None:
             return False
+        self._lines.get(k, {}).pop(record_id, None)
         self._changed(k)
         return True
 
@@ -387,7 +408,7 @@ class Parts:
         try:
             for k in sorted(self.dirty):
                 docs = self._loaded[k]
-                name = write_new(self.folder, self.table, k, encode(self.table, self.cls, docs.values())) \
+                name = write_new(self.folder, self.table, k, encode(self.table, self.cls, docs.values(), self._lines.get(k))) \
                     if docs else None
                 if name:
                     written.append(name)
