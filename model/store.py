@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 
 from model import parts as _parts
 from model.errors import NotFoundError, StoreError
@@ -190,8 +191,10 @@ class Store:
                     self._backup()
                     superseded = self._write_parts()
                     self._storage.flush()
-                except OSError as exc:
-                    raise StoreError(f"{self.path}: cannot write it: {exc.strerror or exc}") from exc
+                except (OSError, orjson.JSONEncodeError) as exc:
+                    # JSONEncodeError: text JSON cannot hold (a lone surrogate from a bad byte)
+                    reason = getattr(exc, "strerror", None) or exc
+                    raise StoreError(f"{self.path}: cannot write it: {reason}") from exc
                 self._signature = _signature(self.path)
                 folder = _parts.parts_dir(self.path)
                 for name in superseded:  # committed: nothing names them any more

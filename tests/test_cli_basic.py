@@ -209,3 +209,10 @@ def test_db_option_wins_over_the_environment(kizuna, tmp_path: Path, store_path:
         assert done.returncode == 0, done.stderr
     assert sorted(c.name for c in Store(other).contacts()) == ["Anna", "Bo"]
     assert not store_path.exists()
+
+
+def test_an_argument_that_is_not_utf8_is_one_line_and_exit_2(kizuna, store_path: Path) -> None:
+    done = kizuna("note", os.fsdecode(b"@Anna ab\xffcd"))
+    assert done.returncode == 2
+    assert "not valid UTF-8" in one_line(done.stderr)
+    assert not store_path.exists()

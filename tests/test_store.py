@@ -245,3 +245,14 @@ def test_version_0_file_is_migrated_and_backed_up_first(store_path: Path) -> Non
     data = json.loads(store_path.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert json.loads((store.backups_dir / "kizuna-2026-01-01.json").read_text(encoding="utf-8")) == old
+
+
+def test_text_json_cannot_hold_is_refused_in_one_line(store: Store) -> None:
+    store.add(Contact(name="Anna"))
+    before = store.path.read_bytes()
+    for bad in (Contact(name="bad \udcff byte"),
+                Interaction(date="2026-11-26", contacts=(store.contacts()[0].id,), text="x\udcff")):
+        with pytest.raises(StoreError, match="cannot write it"):
+            store.add(bad)
+        assert store.path.read_bytes() == before
+        assert [c.name for c in store.contacts()] == ["Anna"] and store.interactions() == []

@@ -118,6 +118,14 @@ def run_app(ctx: Context) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal sent that are not UTF-8
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
