@@ -152,3 +152,14 @@ def test_deleted_person_in_a_slot_shows_as_empty(people):
     review = month_review(book_with(people, plans=[plan]), "2026-12", date(2026, 12, 1))
     assert review.empty_slots == [(1, "same-industry")]
     assert [r.contact.id for r in review.rows] == [sato.id]
+
+
+def test_the_deep_per_month_setting_raises_the_bar(people):
+    sato, oda, _ = people
+    plan = FocusPlan(month="2026-12", slots=(Slot("same-industry", sato.id), Slot("cross-industry", oda.id)))
+    notes = [note("2026-12-01", sato, "deep"), note("2026-12-20", sato, "deep"), note("2026-12-02", oda, "deep")]
+    book = Book(people, notes, (), [plan], Settings(focus_deep_per_month=2))
+    review = month_review(book, "2026-12", date(2026, 12, 31))
+    assert [r.deep_held for r in review.rows] == [True, False]
+    assert review.rows[1].to_dict()["deep_needed"] == 2
+    assert [r.contact.name for r in review.carry_candidates] == ["Oda"]

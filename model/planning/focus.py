@@ -292,10 +292,12 @@ class ReviewRow:
     kept: tuple[Promise, ...]  # resolved kept within the month
     broken: tuple[Promise, ...]  # resolved broken within the month
     open: tuple[Promise, ...]  # still open and due by the month's last day
+    needed: int = 1  # deep conversations a focus person needs a month (settings, A11)
 
     @property
     def deep_held(self) -> bool:
-        return bool(self.deep_dates)
+        """Did the month's deep conversation(s) happen (as many as ``needed``)?"""
+        return len(self.deep_dates) >= self.needed
 
     def to_dict(self) -> dict[str, Any]:
         def promise(p: Promise) -> dict[str, Any]:
@@ -305,7 +307,8 @@ class ReviewRow:
         return {
             "slot": self.slot, "role": self.role, "intent": self.intent,
             "contact_id": self.contact.id, "name": self.contact.name,
-            "deep_held": self.deep_held, "deep_dates": [d.isoformat() for d in self.deep_dates],
+            "deep_held": self.deep_held, "deep_needed": self.needed,
+            "deep_dates": [d.isoformat() for d in self.deep_dates],
             "notes": [{"id": i.id, "date": i.date, "kind": i.kind, "depth": i.depth,
                        "scope": i.scope,
                        "text": "[confidential]" if i.scope == "confidential" else i.text}
@@ -365,6 +368,7 @@ def month_review(book: Book, month: str, today: date) -> MonthReview:
         return MonthReview(month, None, [], [], left)
     start, end = first_day(month), last_day(month)
     lo, hi = start.isoformat(), end.isoformat()
+    needed = book.settings.focus_deep_per_month
     rows: list[ReviewRow] = []
     empty: list[tuple[int, str]] = []
     seen: set[str] = set()
@@ -386,6 +390,6 @@ def month_review(book: Book, month: str, today: date) -> MonthReview:
             elif p.status == "open" and p.due <= hi:
                 open_.append(p)
         rows.append(ReviewRow(i, slot.role, slot.intent, person, deep, tuple(notes),
-                              tuple(kept), tuple(broken), tuple(open_)))
+                              tuple(kept), tuple(broken), tuple(open_), needed))
     report = diversity([r.contact for r in rows], book.settings, f"people in {month}'s focus")
     return MonthReview(month, plan, rows, empty, left, report)

@@ -168,7 +168,12 @@ def _print_plan(ctx, month: str) -> int:
         if r is None:
             lines.append((str(i), slot.role, "(empty)", "", "", slot.intent))
             continue
-        deep = f"deep {r.deep_dates[-1].isoformat()}" if r.deep_held else "no deep yet"
+        if r.deep_held:
+            deep = f"deep {r.deep_dates[-1].isoformat()}"
+        elif r.deep_dates:
+            deep = f"deep {len(r.deep_dates)} of {r.needed}"
+        else:
+            deep = "no deep yet"
         promises = f"{len(r.open)} open" if r.open else ""
         name = r.contact.name + (" (archived)" if r.contact.tier == "archived" else "")
         lines.append((str(i), slot.role, name, deep, promises, slot.intent))
@@ -347,7 +352,9 @@ def cmd_review(ctx) -> int:
           + (f" ({review.days_left} days left)" if review.days_left is not None else ""))
     rows = []
     for r in review.rows:
-        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) if r.deep_held else "not held"
+        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or "not held"
+        if not r.deep_held and r.deep_dates:
+            deep += f" ({len(r.deep_dates)} of {r.needed})"
         rows.append((str(r.slot), r.contact.name, deep, str(len(r.kept)), str(len(r.broken)),
                      str(len(r.open)), str(len(r.notes))))
     if rows:
