@@ -116,7 +116,8 @@ class _Parser:
         if core.endswith(("'s", "’s")) and len(core) > 2:
             return core[:-2], len(core) - 2
         if CJK.search(core) and fold(core) not in self._name_keys() and not self._matches(core):
-            for k in range(len(core) - 1, 0, -1):
+            longest = max(map(len, self._name_keys()), default=0)  # a pasted paragraph stays fast
+            for k in range(min(len(core) - 1, longest), 0, -1):
                 if fold(core[:k]) in self._name_keys():
                     rest = core[k:]
                     h = next((h for h in HONORIFICS if rest.startswith(h)), "")

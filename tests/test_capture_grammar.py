@@ -301,6 +301,8 @@ def test_whose_promise_and_to_whom() -> None:
     assert (cap.promises[0].owner, cap.promises[0].contact) == ("me", TANAKA)  # the first person
     cap = p("@Tanaka @Sato lunch: promised @Sato: an intro by fri")
     assert (cap.promises[0].owner, cap.promises[0].contact, cap.promises[0].text) == ("me", SATO, "an intro")
+    cap = p("@Sato: promised the deck by fri")  # the colon: mine, not Sato's
+    assert (cap.promises[0].owner, cap.promises[0].contact) == ("me", SATO)
     cap = p("@Tanaka lunch: I promised the deck by fri")
     assert cap.promises[0].owner == "me"
     cap = p("@Tanaka @Sato lunch: @Sato promised pricing by 12/5")
