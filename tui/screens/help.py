@@ -25,17 +25,19 @@ INTRO = (
 
 def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     """(section, bindings) for every part of the app, in reading order."""
+    from tui.screens.contact_form import ContactForm
     from tui.screens.main import MainScreen
-    from tui.widgets.contact_list import ContactsPane
+    from tui.widgets.contact_list import ContactsPane, FilterInput
     from tui.widgets.row_list import RowList
     from tui.widgets.timeline import TimelinePane
 
     return [
-        ("Everywhere", list(type(app).BINDINGS)),
+        ("Everywhere (outside dialogs)", list(type(app).BINDINGS)),
         ("Main screen", list(MainScreen.BINDINGS)),
-        ("Contacts pane", list(ContactsPane.BINDINGS)),
+        ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
         ("Timeline pane", list(TimelinePane.BINDINGS)),
         ("In any list", list(RowList.BINDINGS)),
+        ("Contact form", list(ContactForm.BINDINGS)),
     ]
 
 
@@ -52,8 +54,8 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -23,7 +23,7 @@ from tui.widgets.contact_list import fit
 from tui.widgets.row_list import Row, RowList
 
 MASK = "▒▒▒ confidential — press v to reveal"
-KIND_WIDTH = 12
+KIND_WIDTH = 13  # "help received"
 
 
 def _promise_words(p: Promise, today: date) -> tuple[str, str]:
