@@ -77,12 +77,12 @@ class FocusPlannerScreen(Screen[str]):
         Binding("m", "month_review", "Month review", tooltip="Review the month before and carry people over"),
     ]
 
-    def __init__(self, store: Store, today: date, month: str | None = None) -> None:
+    def __init__(self, store: Store, today: date, month: str | None = None, book: Book | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.month = month or f"{today.year:04d}-{today.month:02d}"
-        self.book = Book.from_store(store)
+        self.book: Book | None = book  # read in a worker on mount when not given
         self.suggestions: list[Suggestion] = []
         self.busy = False
 
@@ -113,16 +113,34 @@ class FocusPlannerScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.query_one("#intent-row").display = False
+        if self.book is not None:
+            self.load_month()
+        else:
+            self.query_one("#slots", OptionList).loading = True
+            self._read_book()
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read_book(self) -> None:
+        """Build the planning snapshot off the event loop (a big store takes a moment)."""
+        book = Book.from_store(self.store)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._book_ready, book)
+
+    def _book_ready(self, book: Book) -> None:
+        self.book = book
+        self.query_one("#slots", OptionList).loading = False
         self.load_month()
+        self.call_after_refresh(self.show_slots)  # again, at the list's real width
 
     def on_resize(self) -> None:
         # rows are cut to the list's width: draw them again once it is known or changes
-        self.call_after_refresh(self.show_slots)
+        if self.book is not None:
+            self.call_after_refresh(self.show_slots)
 
     def show_book(self, book: Book) -> None:
         """The app's hook after any write or outside change: draw from the new snapshot."""
-        if self.busy:
-            return  # our own write in flight: its result redraws
+        if self.busy or self.book is None:
+            return  # our own write or first read in flight: its result redraws
         self.book = book
         self.show_slots()
 
@@ -285,10 +303,14 @@ class FocusPlannerScreen(Screen[str]):
 
     @on(Select.Changed, "#purpose")
     def _purpose_changed(self) -> None:
+        if self.book is None:
+            return  # the Select announcing its first value
         self.save_header()
         self._slot_highlighted()
 
     def save_header(self) -> None:
+        if self.book is None:
+            return
         challenge = self.query_one("#challenge", Input).value.strip()
         purpose = str(self.query_one("#purpose", Select).value)
         plan = self.plan
@@ -328,8 +350,7 @@ class FocusPlannerScreen(Screen[str]):
         from tui.screens.month_review import MonthReviewScreen
 
         def back(_: object) -> None:
-            self.book = Book.from_store(self.store)
-            self.load_month()
+            self._read_book()  # carry-over may have changed this month's plan
 
         self.app.push_screen(MonthReviewScreen(self.store, self.today, shift_month(self.month, -1)), back)
 
@@ -342,6 +363,8 @@ class FocusPlannerScreen(Screen[str]):
         self.dismiss(self.month)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.book is None and action != "close":
+            return None
         if self.busy and action in ("clear_slot", "edit_intent", "month", "month_review", "close"):
             return None
         return True

@@ -61,12 +61,13 @@ class MonthReviewScreen(Screen[str]):
         Binding("right_square_bracket", "month(1)", "Next month", tooltip="Review the month after"),
     ]
 
-    def __init__(self, store: Store, today: date, month: str | None = None) -> None:
+    def __init__(self, store: Store, today: date, month: str | None = None, book: Book | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.month = month or shift_month(month_key(today), -1)
         self.review: MonthReview | None = None
+        self.book: Book | None = book  # read in a worker on mount when not given
         self.saved_text = ""
         self.busy = False
 
@@ -88,11 +89,30 @@ class MonthReviewScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
-        self.load()
+        if self.book is not None:
+            self.load(self.book)
+        else:
+            self.query_one("#rows", SelectionList).loading = True
+            self._read_book()
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read_book(self) -> None:
+        """Build the planning snapshot off the event loop (a big store takes a moment)."""
+        book = Book.from_store(self.store)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._book_ready, book)
+
+    def _book_ready(self, book: Book) -> None:
+        self.query_one("#rows", SelectionList).loading = False
+        self.load(book)
 
     def load(self, book: Book | None = None, *, focus: bool = True) -> None:
-        """Compute and show the review of ``self.month``."""
-        review = month_review(book or Book.from_store(self.store), self.month, self.today)
+        """Compute and show the review of ``self.month`` (from ``book``, else the last one read)."""
+        if book is not None:
+            self.book = book
+        if self.book is None:
+            return
+        review = month_review(self.book, self.month, self.today)
         self.review = review
         plan = review.plan
         top = self.query_one("#review-top")
@@ -133,7 +153,7 @@ class MonthReviewScreen(Screen[str]):
 
     def show_book(self, book: Book) -> None:
         """The app's hook after any write or outside change: recompute, keep what is being typed."""
-        if self.busy:
+        if self.busy or self.book is None:
             return
         area = self.query_one("#review-text", TextArea)
         typed = area.text if area.text != self.saved_text else None
@@ -176,6 +196,8 @@ class MonthReviewScreen(Screen[str]):
     # -- actions ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.book is None and action != "close":
+            return None
         if action in ("carry", "save_text") and (self.review is None or self.review.plan is None):
             return False
         if self.busy and action in ("carry", "save_text", "close", "month"):

@@ -72,7 +72,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         Binding("escape,q", "finish", "Close", tooltip="End the review here"),
     ]
 
-    def __init__(self, store: Store, today: date) -> None:
+    def __init__(self, store: Store, today: date, book: Book | None = None) -> None:
         super().__init__()
         self.store = store
         self.today = today
@@ -80,7 +80,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         self.index = 0
         self.busy = False
         self.summary = ReviewSummary()
-        self._book: Book | None = None
+        self._book: Book | None = book
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,15 +96,26 @@ class ReviewScreen(Screen[ReviewSummary]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload_items()
+        if self._book is not None:
+            self._ready(self._book)
+        else:
+            self.query_one("#review-title", Static).update(Content.styled("Reading the due list…", "dim"))
+            self._read_book()
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read_book(self) -> None:
+        """Build the planning snapshot off the event loop (a big store takes a moment)."""
+        book = Book.from_store(self.store)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ready, book)
+
+    def _ready(self, book: Book) -> None:
+        """Compute the due list once for this review, and show its first item."""
+        self._book = book
+        self.items = due_list(book, self.today)
         self.summary.total = len(self.items)
         self.query_one(ProgressBar).update(total=max(1, len(self.items)), progress=0)
         self.show()
-
-    def reload_items(self) -> None:
-        """Read the store into a Book and compute the due list (once per review)."""
-        self._book = Book.from_store(self.store)
-        self.items = due_list(self._book, self.today)
 
     # -- what is on screen ---------------------------------------------------------------
 
@@ -117,10 +128,8 @@ class ReviewScreen(Screen[ReviewSummary]):
         return self.current is None
 
     def _person_name(self, item: DueItem) -> str:
-        try:
-            return self.store.contact(item.contact_id).name
-        except KizunaError:
-            return "(someone no longer in the store)"
+        person = self._book.get_contact(item.contact_id) if self._book else None
+        return person.name if person else item.name or "(someone no longer in the store)"
 
     def show(self) -> None:
         """Draw the current item, or the summary when the walk is over."""
@@ -144,11 +153,10 @@ class ReviewScreen(Screen[ReviewSummary]):
 
     def _about(self, item: DueItem) -> Content:
         """Who this is and when we last spoke: enough to decide in one key."""
-        try:
-            person = self.store.contact(item.contact_id)
-        except KizunaError:
-            return Content("")
         book = self._book
+        person = book.get_contact(item.contact_id) if book else None
+        if person is None:
+            return Content("")
         bits = [person.name]
         if person.company:
             bits.append(person.company)
@@ -196,6 +204,8 @@ class ReviewScreen(Screen[ReviewSummary]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.current
+        if self._book is None:
+            return action == "finish"
         if action == "finish":
             return None if self.busy else True
         if action in ("log", "snooze", "keep", "break_promise", "skip"):
