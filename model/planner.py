@@ -232,7 +232,7 @@ def clear_slot(store: Store, month: str, today: date, *, contact_id: str | None 
 
 
 def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today: date) -> CarryResult:
-    """Copy people's slot role and intent from one month's plan into another's.
+    """Copy people's slot role and intent from one month's plan into a later one's.
 
     The target plan is created from the template (with the source's challenge
     and purpose) if needed. Each person goes into an empty slot of the same
@@ -241,8 +241,8 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
     """
     check_month(from_month)
     check_month(to_month)
-    if from_month == to_month:
-        raise PlanError(f"carrying over needs two different months, not {from_month} twice")
+    if to_month <= from_month:
+        raise PlanError(f"people carry over forward: {to_month} is not after {from_month}")
     with store.transaction():
         source = _existing(store, from_month)
         target = store.focus_plan(to_month)

@@ -210,8 +210,10 @@ def test_carry_over_checks_people_and_months(store):
     set_slot(store, "2026-12", a.id, TODAY)
     with pytest.raises(PlanError, match="B is not in 2026-12's plan"):
         carry_over(store, "2026-12", "2027-01", [b.id], TODAY)
-    with pytest.raises(PlanError, match="two different months"):
+    with pytest.raises(PlanError, match="2026-12 is not after 2026-12"):
         carry_over(store, "2026-12", "2026-12", [a.id], TODAY)
+    with pytest.raises(PlanError, match="forward: 2026-01 is not after 2026-12"):
+        carry_over(store, "2026-12", "2026-01", [a.id], TODAY)
     with pytest.raises(NotFoundError, match="no focus plan for 2026-10"):
         carry_over(store, "2026-10", "2026-11", [a.id], TODAY)
     with pytest.raises(ValidationError):

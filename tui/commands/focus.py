@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                "with the same challenge and purpose). With no names: everyone whose deep "
                "conversation did not happen this month.", cmd_carry)
     a.add_argument("names", nargs="*", help="the people to carry over")
-    a.add_argument("--to", metavar="MONTH", help="the month to carry into (default: the one after --month)")
+    a.add_argument("--to", metavar="MONTH", help="the later month to carry into (default: the one after --month)")
     a.add_argument("--all", action="store_true", help="carry everyone in the plan")
 
 
