@@ -15,6 +15,7 @@ screen never freezes on a slow disk or a held lock.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from rich.cells import cell_len
@@ -96,14 +97,20 @@ class CaptureHighlighter(Highlighter):
 
 
 class NameSuggester(Suggester):
-    """Completes ``@Sa`` to ``@"Sato Ken"`` from the people we know."""
+    """Completes ``@Emi`` to ``@"Emily Carter"`` from the people we know.
+
+    Names are kept sorted by their folded form, so a keystroke costs a binary
+    search, not a scan of thousands of people.
+    """
 
     def __init__(self, contacts: list[Contact]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self._names = sorted(((fold(c.name), c.name) for c in contacts), key=lambda p: p[0])
+        pairs = sorted((fold(c.name), c.name) for c in contacts)
+        self._keys = [k for k, _ in pairs]
+        self._names = [n for _, n in pairs]
 
     async def get_suggestion(self, value: str) -> str | None:
-        at = value.rfind("@")
+        at = max(value.rfind("@"), value.rfind("＠"))
         if at < 0:
             return None
         typed = value[at + 1:]
@@ -113,10 +120,13 @@ class NameSuggester(Suggester):
         if not typed or '"' in typed or (not quoted and " " in typed):
             return None
         key = fold(typed)
-        for folded, name in self._names:
-            if folded.startswith(key) and len(name) > len(typed):
+        i = bisect_left(self._keys, key)
+        while i < len(self._keys) and self._keys[i].startswith(key):
+            name = self._names[i]
+            if len(self._keys[i]) > len(key) and name.casefold().startswith(typed.casefold()):
                 written = f'"{name}"' if (quoted or " " in name) else name
                 return value[:at + 1] + written + " "
+            i += 1
         return None
 
 
