@@ -154,5 +154,5 @@ def cmd_show(ctx) -> int:
     print(f"timeline ({len(notes)})")
     for i in notes:
         text = "[confidential]" if i.scope == "confidential" else i.text
-        print(f"  {i.date}  {i.kind:<12} {i.depth:<5}  {text}")
+        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {text}")
     return 0
