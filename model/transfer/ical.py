@@ -14,11 +14,12 @@ A promise captured in a confidential note shows no text unless
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Calendar, Event
 
-from model.records import Contact, Promise
+from model.errors import NotFoundError
+from model.records import Contact, Interaction, Promise
 
 PRODID = "-//Kizuna//Kizuna relationship planner//EN"
 HORIZON_DAYS = 366  # follow-ups this far ahead are in the file
@@ -72,16 +73,22 @@ def export(store, today: date, include_confidential: bool = False) -> bytes:
     """The calendar as bytes (CRLF, folded, UTF-8)."""
     from model.planning.book import Book
 
-    book = Book.from_store(store)
+    book = Book.from_store(store, full=False)  # dates and people, not 50,000 notes
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Kizuna: follow-ups and promises")
-    secret = {i.id for i in store.interactions() if i.scope == "confidential"}
     people = {c.id: c for c in store.contacts()}
     promises: list[Promise] = sorted((p for p in store.promises() if p.status == "open"),
                                      key=lambda p: (p.due, p.id))
+    secret = set()  # the notes promises were made in that are confidential
+    for note_id in {p.interaction for p in promises if p.interaction}:
+        try:
+            if store.get(Interaction, note_id).scope == "confidential":
+                secret.add(note_id)
+        except NotFoundError:
+            pass
     for p in promises:
         person = people.get(p.contact)
         name = person.name if person else "someone removed"
@@ -94,10 +101,11 @@ def export(store, today: date, include_confidential: bool = False) -> bytes:
         cal.add_component(_event(f"promise-{p.id}@kizuna", date.fromisoformat(p.due), summary,
                                  " ".join(lines), p.updated, ["Kizuna", "promise"], len(p.history)))
     for f in follow_ups(book, today):
-        # Stamped by the newest change behind it: the person, or their latest note.
-        timeline = book.timeline(f.contact.id)
-        stamp = max([f.contact.updated] + [timeline[0].updated] if timeline else [f.contact.updated],
-                    key=_utc)
+        # Stamped by the newest change behind it: the person, or their last touch.
+        last = book.last_touch(f.contact.id)
+        stamp = f.contact.updated
+        if last and datetime.combine(last, time(), timezone.utc) > _utc(stamp):
+            stamp = datetime.combine(last, time(), timezone.utc).isoformat()
         cal.add_component(_event(f"follow-up-{f.contact.id}@kizuna", f.due,
                                  f"Follow up with {f.contact.name}", f.why, stamp,
                                  ["Kizuna", "follow-up"]))
