@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
-from collections import defaultdict, namedtuple
+from collections import Counter, defaultdict, namedtuple
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -154,7 +154,10 @@ class Book:
         return [c for c in self._contacts.values() if c.tier == tier]
 
     def tier_count(self, tier: str) -> int:
-        return sum(1 for c in self._contacts.values() if c.tier == tier)
+        counts = self.__dict__.get("_tier_counts")
+        if counts is None:  # counted once per snapshot: the app asks per tier on every redraw
+            counts = self.__dict__["_tier_counts"] = Counter(c.tier for c in self._contacts.values())
+        return counts[tier]
 
     def cap(self, tier: str) -> int | None:
         """The cap of a tier, or None for an uncapped one."""
