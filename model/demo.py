@@ -28,7 +28,6 @@ from model.demo_data import (
     TAGS_BY_TOPIC_HINT,
     TEMPLATES_EN,
     TEMPLATES_JA,
-    TRADE,
 )
 from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, Slot
 from model.store import Store
@@ -120,9 +119,7 @@ class _Demo:
     def routine_note(self, key: str, day: date, depth: str) -> None:
         rng, row = self.rng, self.spec[key]
         ja = row["lang"] == "ja"
-        audience = ("any", "trade") if row["relation"] in TRADE else ("any",)
-        _, kind, _, text = rng.choice([t for t in (TEMPLATES_JA if ja else TEMPLATES_EN)
-                                       if t[2] == depth and t[0] in audience])
+        kind, _, text = rng.choice([t for t in (TEMPLATES_JA if ja else TEMPLATES_EN) if t[1] == depth])
         pct = rng.randint(3, 12)
         topic = rng.choice(row["topics"])
         text = text.format(

@@ -182,44 +182,34 @@ INTERVALS = {"deep": 14, "active": 30, "network": 90, "archived": 60}
 EVENTS_JA = ("名古屋ものづくりワールド", "商工会議所の交流会", "浜松テクノフェア", "経営者勉強会", "医療機器展")
 EVENTS_EN = ("Monozukuri Summit", "Hannover Messe", "a JETRO export seminar", "the Tokyo robotics meetup")
 
-#: relations that buy from, sell to or build with the owner: they get the shop-floor notes
-TRADE = ("customer", "same-industry", "partner")
-
-#: (audience, kind, depth, text); audience "trade" (see TRADE) or "any". Placeholders:
-#: {topic} {company} {n} {qty} {price} {pct} {pct2} {y} {event} {month} {month_en}
+#: (kind, depth, text): {topic} {company} {n} {qty} {price} {pct} {pct2} {y} {event} {month} {month_en}
 TEMPLATES_JA = (
-    ("trade", "meeting", "deep", "{company}で打ち合わせ。{topic}について1時間半。月産{qty}個の案件、単価{price}円前後が目安とのこと。"),
-    ("trade", "meeting", "deep", "{topic}の進め方を議論。先方の課題は歩留まり（現状{y}%）。当社の検査工程を説明した。"),
-    ("any", "meeting", "deep", "{topic}について1時間。論点は3つ：費用（{n}百万円規模）、時期（{month}月）、社内の体制。"),
-    ("any", "meal", "deep", "夕食。{topic}の話から、人手不足で今期の採用は{n}名止まりという本音まで。"),
-    ("any", "meal", "deep", "ランチ。{topic}で失敗した話を率直に聞けた。設備投資{n}千万円の判断を{month}月まで保留。"),
-    ("any", "call", "touch", "電話で近況確認。{topic}の件は{month}月に改めて相談。"),
-    ("trade", "call", "deep", "{topic}について40分の電話。値上げ{pct}%の受け止め方を聞いた。"),
-    ("any", "call", "deep", "{topic}について40分の電話。うまくいかなかった{n}件の理由を一緒に整理した。"),
-    ("any", "message", "touch", "{topic}の記事を送った。社内で回覧してくれるそう。"),
-    ("any", "message", "touch", "{topic}の件で短い連絡。資料は来週でよいとのこと。"),
-    ("any", "event", "touch", "{event}で挨拶。{topic}の話で盛り上がった。"),
-    ("any", "value shared", "touch", "{topic}の参考に当社の不良率データ（{pct}%→{pct2}%）を共有。"),
-    ("trade", "help given", "deep", "{topic}の試作を{n}日で対応。先方の立ち上げに間に合った。"),
-    ("any", "help given", "deep", "{topic}について当社の経験を{n}ページのメモにまとめて渡した。"),
-    ("any", "help received", "touch", "{topic}について助言をもらった。見積もりの根拠を{n}項目に分けて示すべき、と。"),
-    ("any", "note", "touch", "{topic}: 業績は増収、営業利益率{pct}%程度と聞いた。"),
+    ("meeting", "deep", "{company}で打ち合わせ。{topic}について1時間半。月産{qty}個の案件、単価{price}円前後が目安とのこと。"),
+    ("meeting", "deep", "{topic}の進め方を議論。先方の課題は歩留まり（現状{y}%）。当社の検査工程を説明した。"),
+    ("meal", "deep", "夕食。{topic}の話から、人手不足で今期の採用は{n}名止まりという本音まで。"),
+    ("meal", "deep", "ランチ。{topic}で失敗した話を率直に聞けた。設備投資{n}千万円の判断を{month}月まで保留。"),
+    ("call", "touch", "電話で近況確認。{topic}の件は{month}月に改めて相談。"),
+    ("call", "deep", "{topic}について40分の電話。値上げ{pct}%の受け止め方を聞いた。"),
+    ("message", "touch", "{topic}の記事を送った。社内で回覧してくれるそう。"),
+    ("message", "touch", "{topic}の件で短い連絡。資料は来週でよいとのこと。"),
+    ("event", "touch", "{event}で挨拶。{topic}の展示が好評だったと。"),
+    ("value shared", "touch", "{topic}の参考に当社の不良率データ（{pct}%→{pct2}%）を共有。"),
+    ("help given", "deep", "{topic}の試作を{n}日で対応。先方の立ち上げに間に合った。"),
+    ("help received", "touch", "{topic}について助言をもらった。見積もりの根拠を{n}項目に分けて示すべき、と。"),
+    ("note", "touch", "{topic}: 業績は増収、営業利益率{pct}%程度と聞いた。"),
 )
 TEMPLATES_EN = (
-    ("trade", "meeting", "deep", "Met at {company}. 90 minutes on {topic}; volume around {qty} pcs/month, target price near ¥{price}."),
-    ("trade", "meeting", "deep", "Working session on {topic}. Their yield is stuck at {y}%; walked them through our inspection step."),
-    ("any", "meeting", "deep", "An hour on {topic}: budget in the ¥{n}0M range, decision due in {month_en}, two open questions."),
-    ("any", "meal", "deep", "Dinner. Candid talk about {topic}; they lost {n} engineers this year and are rethinking pay bands."),
-    ("any", "call", "touch", "Quick call to catch up; the {topic} work picks up again in {month_en}."),
-    ("trade", "call", "deep", "45-minute call on {topic}. They expect a {pct}% price rise from suppliers next quarter."),
-    ("any", "call", "deep", "45-minute call on {topic}; went through the {n} things that did not work and why."),
-    ("any", "message", "touch", "Sent an article on {topic}; they forwarded it to their team."),
-    ("any", "event", "touch", "Said hello at {event}; we compared notes on {topic}."),
-    ("any", "value shared", "touch", "Shared our scrap-rate numbers ({pct}% to {pct2}%) as input for {topic}."),
-    ("trade", "help given", "deep", "Turned around a {topic} sample in {n} days so they could make their deadline."),
-    ("any", "help given", "deep", "Wrote up what we learned about {topic} in a {n}-page memo for their team."),
-    ("any", "help received", "touch", "Advice on {topic}: quote in ranges, and split it into {n} line items."),
-    ("any", "note", "touch", "Update on {topic}: revenue up this year, operating margin about {pct}%."),
+    ("meeting", "deep", "Met at {company}. 90 minutes on {topic}; volume around {qty} pcs/month, target price near ¥{price}."),
+    ("meeting", "deep", "Working session on {topic}. Their yield is stuck at {y}%; walked them through our inspection step."),
+    ("meal", "deep", "Dinner. Candid talk about {topic}; they lost {n} engineers this year and are rethinking pay bands."),
+    ("call", "touch", "Quick call to catch up; the {topic} work picks up again in {month_en}."),
+    ("call", "deep", "45-minute call on {topic}. They expect a {pct}% price rise from suppliers next quarter."),
+    ("message", "touch", "Sent an article on {topic}; they forwarded it to their team."),
+    ("event", "touch", "Said hello at {event}; their {topic} demo drew a crowd."),
+    ("value shared", "touch", "Shared our scrap-rate numbers ({pct}% to {pct2}%) as input for {topic}."),
+    ("help given", "deep", "Turned around a {topic} sample in {n} days so they could make their deadline."),
+    ("help received", "touch", "Advice on {topic}: quote in ranges, and split it into {n} line items."),
+    ("note", "touch", "Update on {topic}: revenue up this year, operating margin about {pct}%."),
 )
 
 TAGS_BY_TOPIC_HINT = {
