@@ -159,3 +159,17 @@ def test_every_planning_command_has_help(kizuna) -> None:
                  ["promise", "keep"], ["promise", "reschedule"], ["promise", "list"]):
         out = kizuna(*args, "--help")
         assert out.returncode == 0 and "usage: kizuna" in out.stdout, args
+
+
+def test_today_warns_when_a_lowered_cap_is_exceeded(kizuna, store: Store, people) -> None:
+    from model.records import Settings
+
+    store.save_settings(Settings(deep_cap=3))
+    out = kizuna("today", "--date", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1] == ("! deep holds 5 people, more than its cap of 3: "
+                                          "move 2 down (kizuna tier NAME ...)")
+    data = json.loads(kizuna("today", "--json", "--date", "2026-11-26").stdout)
+    assert data["over_cap"] == {"deep": {"count": 5, "cap": 3}}
+    out = kizuna("tier", "Tanaka", "deep")
+    assert out.returncode == 1 and "deep is full (5 of 3)" in out.stderr

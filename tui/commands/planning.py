@@ -197,12 +197,20 @@ def cmd_today(ctx) -> int:
     if ctx.args.days < 0:
         from model.errors import KizunaError
         raise KizunaError("--days must be 0 or more")
+    from model.planning.caps import over_cap
+
     today = ctx.today
-    items = due_list(Book.from_store(ctx.store, full=False), today, horizon=ctx.args.days)
+    book = Book.from_store(ctx.store, full=False)
+    items = due_list(book, today, horizon=ctx.args.days)
+    crowded = over_cap(book)
     if ctx.args.json:
-        print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items]})
+        print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
+                    "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
         return 0
     print(today.strftime("%A %d %B %Y").replace(" 0", " "))
+    for tier, (count, cap) in crowded.items():
+        print(f"! {tier} holds {count} people, more than its cap of {cap}: "
+              f"move {count - cap} down (kizuna tier NAME ...)")
     now = sum(1 for i in items if i.section != "upcoming")
     if not items:
         print("\nNothing due, nothing coming up in the next "
