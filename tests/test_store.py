@@ -7,10 +7,13 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model.errors import NotFoundError, StoreError
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
@@ -256,3 +259,22 @@ def test_text_json_cannot_hold_is_refused_in_one_line(store: Store) -> None:
             store.add(bad)
         assert store.path.read_bytes() == before
         assert [c.name for c in store.contacts()] == ["Anna"] and store.interactions() == []
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=_TEXT.filter(str.strip), reading=_TEXT, text=_TEXT, tags=st.lists(_TEXT, max_size=3))
+def test_any_text_round_trips(name: str, reading: str, text: str, tags: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kizuna.json"
+        person = Contact(name=name, reading=reading, tags=tuple(tags))
+        note = Interaction(date="2026-11-26", contacts=(person.id,), text=text, tags=tuple(tags))
+        store = Store(path)
+        with store.transaction():
+            store.add(person)
+            store.add(note)
+        again = Store(path)
+        assert again.contacts() == [person]
+        assert again.interactions() == [note]
