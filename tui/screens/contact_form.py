@@ -84,6 +84,7 @@ class ContactForm(ModalScreen[str | None]):
         self.today = today
         self.book: Book = self.app.book  # the snapshot the main screen shows
         self.original: Contact | None = self.book.get_contact(contact_id) if contact_id else None
+        self._made_room = ""  # what the last make-room move did, shown until the tier changes
         self._draft_id = new_id()  # the id a new person will be saved with
         self._draft_book: tuple[Book, Book] | None = None
         self._saving = False
@@ -137,6 +138,12 @@ class ContactForm(ModalScreen[str | None]):
         self.query_one("#make-room", OptionList).display = False
         self.query_one("#field-name").focus()
         self._check_tier()
+
+    def show_book(self, book: Book) -> None:
+        """A newer snapshot (a write here or elsewhere): check the tier against it."""
+        self.book = book
+        if self.is_mounted:
+            self._check_tier()
 
     # -- reading the fields ------------------------------------------------------
 
@@ -226,7 +233,7 @@ class ContactForm(ModalScreen[str | None]):
             book = self._book_with_draft()
         check = tier_change(book, contact_id, tier, self.today)
         if check.allowed:
-            message.update("")
+            message.update(self._made_room)
             room.display = False
             return True
         message.update(f"⚠ {check.message}")
@@ -256,6 +263,7 @@ class ContactForm(ModalScreen[str | None]):
 
     @on(Select.Changed, "#field-tier")
     def _tier_changed(self) -> None:
+        self._made_room = ""
         self.query_one("#error-tier", Static).display = False
         self._check_tier()
 
@@ -281,9 +289,8 @@ class ContactForm(ModalScreen[str | None]):
         def done(book: Book) -> None:
             self.book = book
             self.app.notify(f"Moved {who} to {target}.", title="Made room")
+            self._made_room = f"✓ Moved {who} to {target}: there is room in {tier} now. ctrl+s saves."
             if self._check_tier():
-                self.query_one("#tier-message", Static).update(
-                    f"✓ Moved {who} to {target}: there is room in {tier} now. ctrl+s saves.")
                 self.query_one("#field-tier").focus()
 
         self.app.write(self, job, done, self.show_error)
