@@ -173,3 +173,15 @@ def test_today_warns_when_a_lowered_cap_is_exceeded(kizuna, store: Store, people
     assert data["over_cap"] == {"deep": {"count": 5, "cap": 3}}
     out = kizuna("tier", "Tanaka", "deep")
     assert out.returncode == 1 and "deep is full (5 of 3)" in out.stderr
+
+
+def test_promise_list_lines_up_japanese_names(kizuna, store: Store, people) -> None:
+    from rich.cells import cell_len
+
+    store.add(Promise(owner="me", contact=people["佐藤"].id, text="資料を送る", due="2026-12-01"))
+    store.add(Promise(owner="them", contact=people["Aoki"].id, text="intro", due="2026-12-02"))
+    out = kizuna("promise", "list", "--date", "2026-11-26")
+    lines = out.stdout.splitlines()
+    starts = {cell_len(line[: line.index(text)]) for line, text in
+              zip(lines, ("promise", "資料を送る", "intro"))}
+    assert len(starts) == 1, out.stdout  # the last column starts at one display column
