@@ -129,3 +129,22 @@ async def test_from_the_real_app_with_its_shared_store(tmp_path, make_test_app):
         assert not isinstance(app.screen, ImportScreen)
         assert "山田 太郎" in {c.name for c in app.book.contacts()}  # the app saw the write
     assert len(Store(store.path).contacts()) == 4
+
+
+async def test_the_path_completes_from_the_files_there(tmp_path):
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "Connections.csv").write_bytes((FIX / "linkedin_old_header.csv").read_bytes())
+    app = Host(Store(tmp_path / "kizuna.json"))
+    async with app.run_test(size=(120, 45)) as pilot:
+        field = app.screen.query_one("#import-path", Input)
+        field.focus()
+        await pilot.press(*str(tmp_path / "exp"))
+        await settle(app, pilot)
+        await pilot.press("right")  # accept "exports/"
+        await pilot.press("C")
+        await settle(app, pilot)
+        await pilot.press("right")  # accept "onnections.csv"
+        assert field.value == str(tmp_path / "exports" / "Connections.csv")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "2 added" in summary(app)

@@ -11,6 +11,7 @@ meanwhile. Escape is refused while the write runs: it is all or nothing.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
@@ -32,6 +34,25 @@ FORMAT_CHOICES = [("Guess from the file", "auto"), ("vCard (.vcf)", "vcard"),
                   ("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
                   ("Kizuna JSON export", "json")]
 LISTED = 12  # names shown per group in the dry run
+
+
+class PathSuggester(Suggester):
+    """Completes a typed path from the files there (accept with the right arrow)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        typed = Path(value).expanduser()
+        folder, stem = (typed, "") if value.endswith("/") else (typed.parent, typed.name)
+        try:
+            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder)
+                           if e.name.startswith(stem) and (stem.startswith(".") or not e.name.startswith(".")))
+        except OSError:
+            return None
+        return value + names[0][len(stem):] if names and names[0] != stem else None
 
 
 def _esc(text: str) -> str:
@@ -81,7 +102,8 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
             box.border_title = "Import people"
             yield Label("File: vCard, LinkedIn Connections.csv, Google Contacts CSV or a Kizuna JSON export")
             with Horizontal(id="import-row"):
-                yield Input(placeholder="~/Downloads/Connections.csv", id="import-path")
+                yield Input(placeholder="~/Downloads/Connections.csv", id="import-path",
+                            suggester=PathSuggester())
                 yield Select(FORMAT_CHOICES, value="auto", allow_blank=False, id="import-format")
             yield ProgressBar(total=100, show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
