@@ -158,7 +158,8 @@ def test_written_lines_are_folded_at_75_octets_on_character_boundaries():
     assert drafts[0].name == long.name and drafts[0].notes == long.notes and problems == []
 
 
-def test_vcard_round_trip_keeps_every_field_it_writes():
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+def test_vcard_round_trip_keeps_every_field_it_writes(version):
     people = [
         Contact(name="山田 太郎", reading="やまだ たろう", company="山田商事; 本社", title="部長, 営業",
                 emails=("taro@example.jp", "t@example.com"), phones=("090-1234-5678",),
@@ -168,7 +169,13 @@ def test_vcard_round_trip_keeps_every_field_it_writes():
                 how_met="Tokyo expo, 2024"),
         Contact(name="Jane Doe", birthday="--12-24"),
     ]
-    drafts, problems = vcard.read(vcard.write(people).encode("utf-8"))
+    text = vcard.write(people, version)
+    assert f"VERSION:{version}\r\n" in text
+    if version == "3.0":
+        assert "BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-24" in text and "SORT-AS" not in text
+    else:
+        assert "BDAY:--1224" in text and 'N;SORT-AS="やまだ たろう":山田;太郎;;;' in text
+    drafts, problems = vcard.read(text.encode("utf-8"))
     assert problems == []
     for person, draft in zip(people, drafts):
         back = draft.contact()

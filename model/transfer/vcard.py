@@ -1,4 +1,4 @@
-"""vCard 2.1, 3.0 and 4.0 in (a tolerant reader), vCard 4.0 out.
+"""vCard 2.1, 3.0 and 4.0 in (a tolerant reader), vCard 4.0 (or 3.0) out.
 
 Why not vobject: on the fixtures in ``tests/fixtures`` vobject 0.9.9 gave up
 on a whole old-phone file because of one broken base64 photo, could not read
@@ -32,7 +32,8 @@ import uuid
 from datetime import date, datetime
 
 from model.records import Contact
-from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name, legacy_charset
+from model.transfer.common import (PersonDraft, Problem, Progress, clean_tag, full_name, is_cjk,
+                                   legacy_charset)
 
 _BREAK = re.compile(rb"\r*\n|\r")
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
@@ -343,39 +344,44 @@ def _rev(stamp: str) -> str:
         return ""
 
 
-def card(c: Contact) -> str:
-    """One contact as a vCard 4.0 (CRLF line ends, folded)."""
+def card(c: Contact, version: str = "4.0") -> str:
+    """One contact as a vCard 4.0 (or 3.0, for older address books); CRLF, folded."""
+    v3 = version == "3.0"
     try:
         uid = f"urn:uuid:{uuid.UUID(hex=c.id)}"
     except ValueError:
         uid = _esc(c.id)
     parts = c.name.split(" ", 1)
-    from model.transfer.common import is_cjk
-
-    family, given = (parts[0], parts[1] if len(parts) > 1 else "") if is_cjk(c.name) else \
-        (parts[-1] if len(parts) > 1 else c.name, parts[0] if len(parts) > 1 else "")
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{uid}", f"FN:{_esc(c.name)}"]
-    sort = f';SORT-AS="{c.reading.replace(chr(34), "")}"' if c.reading else ""
+    if is_cjk(c.name):
+        family, given = parts[0], parts[1] if len(parts) > 1 else ""
+    else:
+        family, given = (parts[-1], parts[0]) if len(parts) > 1 else (c.name, "")
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"UID:{uid}", f"FN:{_esc(c.name)}"]
+    sort = f';SORT-AS="{c.reading.replace(chr(34), "")}"' if c.reading and not v3 else ""
     lines.append(f"N{sort}:{_esc(family)};{_esc(given)};;;")
     if c.reading:
         r = c.reading.split(" ", 1)
         lines.append(f"X-PHONETIC-LAST-NAME:{_esc(r[0])}")
         if len(r) > 1:
             lines.append(f"X-PHONETIC-FIRST-NAME:{_esc(r[1])}")
+        if v3:
+            lines.append(f"SORT-STRING:{_esc(c.reading)}")
     if c.company:
         lines.append(f"ORG:{_esc(c.company)}")
     if c.title:
         lines.append(f"TITLE:{_esc(c.title)}")
-    for i, e in enumerate(c.emails):
-        lines.append(f"EMAIL{';PREF=1' if i == 0 else ''}:{e}")
-    for i, p in enumerate(c.phones):
-        lines.append(f"TEL{';PREF=1' if i == 0 else ''}:{p}")
+    pref = ";TYPE=pref" if v3 else ";PREF=1"
+    lines += [f"EMAIL{pref if i == 0 else ''}:{e}" for i, e in enumerate(c.emails)]
+    lines += [f"TEL{pref if i == 0 else ''}:{p}" for i, p in enumerate(c.phones)]
     lines += [f"URL:{u}" for u in c.links]
     if c.tags:
         lines.append("CATEGORIES:" + ",".join(_esc(t) for t in c.tags))
-    if c.birthday:
-        lines.append("BDAY:" + c.birthday.replace("-", "") if not c.birthday.startswith("--")
+    if c.birthday.startswith("--"):
+        # 3.0 has no year-less date: Apple's convention, which Kizuna reads back too
+        lines.append(f"BDAY;X-APPLE-OMIT-YEAR=1604:1604-{c.birthday[2:]}" if v3
                      else "BDAY:--" + c.birthday[2:].replace("-", ""))
+    elif c.birthday:
+        lines.append(f"BDAY:{c.birthday}" if v3 else "BDAY:" + c.birthday.replace("-", ""))
     if c.notes:
         lines.append(f"NOTE:{_esc(c.notes)}")
     for prop, attr in _KIZUNA_FIELDS.items():
@@ -388,5 +394,7 @@ def card(c: Contact) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def write(contacts: list[Contact]) -> str:
-    return "".join(card(c) for c in contacts)
+def write(contacts: list[Contact], version: str = "4.0") -> str:
+    if version not in ("3.0", "4.0"):
+        raise ValueError(f"vCard {version!r}: Kizuna writes 4.0 or 3.0")
+    return "".join(card(c, version) for c in contacts)

@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="the month for markdown (default: this month)")
     p.add_argument("--include-confidential", action="store_true",
                    help="include notes marked confidential")
+    p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0",
+                   help="vCard version (3.0 for address books that do not read 4.0)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -115,7 +117,7 @@ def cmd_export(ctx) -> int:
     elif kind == "vcard":
         from model.names import sort_key
         from model.transfer import vcard
-        data = vcard.write(sorted(store.contacts(), key=sort_key)).encode("utf-8")
+        data = vcard.write(sorted(store.contacts(), key=sort_key), args.vcard_version).encode("utf-8")
     elif kind == "ics":
         from model.transfer import ical
         data = ical.export(store, ctx.today, secret)
