@@ -223,7 +223,7 @@ class ContactForm(ModalScreen[str | None]):
         room = self.query_one("#make-room", OptionList)
         old = self.original.tier if self.original else "network"
         if tier not in CAPPED or tier == old:
-            message.update("")
+            self._say(message, "")
             room.display = False
             return True
         from model.planning.caps import tier_change
@@ -233,10 +233,10 @@ class ContactForm(ModalScreen[str | None]):
             book = self._book_with_draft()
         check = tier_change(book, contact_id, tier, self.today)
         if check.allowed:
-            message.update(self._made_room)
+            self._say(message, self._made_room)
             room.display = False
             return True
-        message.update(f"⚠ {check.message}")
+        self._say(message, f"⚠ {check.message}")
         room.clear_options()
         for cand in check.candidates:
             target = lower_tier(self.book, cand.contact_id, tier)
@@ -248,6 +248,11 @@ class ContactForm(ModalScreen[str | None]):
             room.add_option(Option(f"Move {cand.name} to {target} — {why}", id=cand.contact_id))
         room.display = bool(room.option_count)
         return False
+
+    @staticmethod
+    def _say(widget: Static, text: str) -> None:
+        widget.update(text)
+        widget.display = bool(text)
 
     def _book_with_draft(self) -> Book:
         """The snapshot plus the person being added (as ``network``), to ask the caps about."""
