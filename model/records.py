@@ -109,6 +109,17 @@ def _date(where: str, value: Any, *, optional: bool = False) -> None:
         raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
 
 
+def _birthday(value: Any) -> None:
+    """``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown; a real day either way."""
+    m = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
+    try:
+        if m is None:
+            raise ValueError
+        date(2000 if m[1] == "-" else int(m[1]), int(m[2]), int(m[3]))  # 2000: --02-29 is a day
+    except ValueError:
+        raise ValidationError("contact.birthday", f"{value!r} is not YYYY-MM-DD or --MM-DD") from None
+
+
 def _strings(where: str, value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
         raise ValidationError(where, "must be a list of text")
@@ -237,8 +248,8 @@ class Contact(Record):
             _strings(f"contact.{name}", getattr(self, name))
         for p in self.purposes:
             _choice("contact.purposes", p, PURPOSES)
-        if self.birthday and not re.match(r"^(\d{4}|--)-?\d{2}-\d{2}$", self.birthday):
-            raise ValidationError("contact.birthday", f"{self.birthday!r} is not YYYY-MM-DD or --MM-DD")
+        if self.birthday:
+            _birthday(self.birthday)
         if self.cadence_days is not None and (
             not isinstance(self.cadence_days, int) or isinstance(self.cadence_days, bool)
             or self.cadence_days < 1

@@ -20,6 +20,9 @@ from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Sl
     (lambda: Contact(name="田中", generation="fifties"), "contact.generation"),
     (lambda: Contact(name="田中", purposes=("world peace",)), "contact.purposes"),
     (lambda: Contact(name="田中", birthday="1st of May"), "contact.birthday"),
+    (lambda: Contact(name="田中", birthday="2026-13-45"), "contact.birthday"),
+    (lambda: Contact(name="田中", birthday="--02-30"), "contact.birthday"),
+    (lambda: Contact(name="田中", birthday="1999-02-29"), "contact.birthday"),
     (lambda: Contact(name="田中", cadence_days=0), "contact.cadence_days"),
     (lambda: Contact(name="田中", cadence_days=True), "contact.cadence_days"),
     (lambda: Contact(name="田中", snoozed_until="2026-02-30"), "contact.snoozed_until"),
@@ -97,3 +100,8 @@ def test_trusted_skips_validation_but_round_trips() -> None:
     plan = FocusPlan(month="2026-11", slots=(Slot("customer", "abc", "見積もり"),))
     again = FocusPlan.trusted(plan.to_dict())
     assert again == plan and isinstance(again.slots[0], Slot)
+
+
+def test_birthdays_with_or_without_a_year() -> None:
+    assert Contact(name="a", birthday="1970-05-01").birthday == "1970-05-01"
+    assert Contact(name="a", birthday="--02-29").birthday == "--02-29"
