@@ -114,6 +114,18 @@ def test_a_stamp_without_offset_is_compared_as_utc(store, tmp_path):
     assert len(plan.records_replaced) == 1 and store.contact(ada["id"]).title == "Countess"
 
 
+def test_a_restore_that_crowds_a_tier_says_so(store, tmp_path):
+    fill(store)  # 山田 is deep, Ada active
+    extra = [Contact(name=f"Deep {i}", tier="deep") for i in range(4)]
+    out = tmp_path / "more.json"
+    out.write_bytes(orjson.dumps({"format": "kizuna-export", "version": 1,
+                                  "contacts": [c.to_dict() for c in extra]}))
+    plan = import_file(store, out)  # deep cap is 4 in fill()'s settings: 5 deep now
+    assert [str(p) for p in plan.problems] == [
+        "contacts: after this import 5 people are deep (the cap is 4); move 1 with 'kizuna tier' or in the app"]
+    assert len([c for c in store.contacts() if c.tier == "deep"]) == 5
+
+
 def bad(tmp_path, data) -> str:
     f = tmp_path / "bad.json"
     f.write_bytes(data if isinstance(data, bytes) else orjson.dumps(data))

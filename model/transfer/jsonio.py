@@ -30,7 +30,7 @@ import orjson
 
 from model.errors import KizunaError, ValidationError
 from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, now_stamp
-from model.transfer.common import ImportPlan
+from model.transfer.common import ImportPlan, Problem
 
 FORMAT = "kizuna-export"
 VERSION = 1
@@ -128,7 +128,7 @@ def plan_records(plan: ImportPlan, store) -> None:
     """Fill the plan's record lists from ``plan.payload`` against the store as it is now."""
     parsed = plan.payload
     plan.records_added, plan.records_replaced, plan.records_removed = [], [], []
-    plan.skipped, plan.settings = [], None
+    plan.skipped, plan.settings, plan.problems = [], None, []
     for table, cls in TABLES.items():
         have = {r.id: r for r in _records(store, cls)}
         by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}
@@ -163,6 +163,27 @@ def plan_records(plan: ImportPlan, store) -> None:
                 plan.settings = parsed["settings"]
         elif parsed["settings"] != store.settings():
             plan.skipped.append(("settings", "the store has settings of its own; kept them"))
+    _check_caps(plan, store)
+
+
+def _check_caps(plan: ImportPlan, store) -> None:
+    """A restore is not refused for crowding a tier, but it says so, and who to move."""
+    people = {c.id: c for c in store.contacts()}
+    for old in plan.records_removed:
+        people.pop(old.id, None)
+    for _, new in plan.records_replaced:
+        if isinstance(new, Contact):
+            people[new.id] = new
+    for new in plan.records_added:
+        if isinstance(new, Contact):
+            people[new.id] = new
+    settings = plan.settings or store.settings()
+    for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
+        count = sum(1 for c in people.values() if c.tier == tier)
+        if count > cap:
+            plan.problems.append(Problem(
+                "contacts", f"after this import {count} people are {tier} (the cap is {cap}); "
+                            f"move {count - cap} with 'kizuna tier' or in the app"))
 
 
 def _records(store, cls: type[Record]) -> list[Record]:
