@@ -216,3 +216,15 @@ def test_an_argument_that_is_not_utf8_is_one_line_and_exit_2(kizuna, store_path:
     assert done.returncode == 2
     assert "not valid UTF-8" in one_line(done.stderr)
     assert not store_path.exists()
+
+
+def test_note_works_while_the_app_holds_the_store_open(kizuna, store_path: Path) -> None:
+    app = Store(store_path)  # what the app holds in another terminal
+    app.add(Contact(name="Anna"))
+    done = kizuna("note", "@Anna sent the revised drawing")
+    assert done.returncode == 0, done.stderr
+    assert app.refresh() is True  # the app notices the outside write
+    assert [i.text for i in app.interactions()] and "revised drawing" in app.interactions()[0].text
+    app.add(Contact(name="Bo"))  # and its own next write keeps the note
+    assert len(Store(store_path).interactions()) == 1
+    assert sorted(c.name for c in Store(store_path).contacts()) == ["Anna", "Bo"]
