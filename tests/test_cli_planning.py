@@ -61,6 +61,8 @@ def test_today_on_an_empty_store_and_a_bad_date(kizuna) -> None:
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "'2026-02-29' is not a date" in out.stderr
     out = kizuna("today", "--date", "2028-02-29")
     assert out.returncode == 0 and "Nothing due" in out.stdout
+    out = kizuna("today", "--days", "-1")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "not a number of days" in out.stderr
 
 
 def test_tier_refused_is_one_line_naming_candidates(kizuna, store: Store, people) -> None:

@@ -27,6 +27,12 @@ def _iso(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) > 3660:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0 to 3660)")
+    return int(text)
+
+
 def when(text: str, today: date) -> date:
     """A due date as typed: YYYY-MM-DD, today, tomorrow, a weekday, +3d, +2w, +1m."""
     from dateutil.relativedelta import relativedelta
@@ -60,7 +66,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                    "promises due today, theirs to chase, focus people without a "
                                    "deep conversation this month, people past their cadence, then "
                                    "what comes due in the next days.")
-    p.add_argument("--days", type=int, default=7, metavar="N",
+    p.add_argument("--days", type=_days, default=7, metavar="N",
                    help="how far ahead 'coming up' looks (default 7)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(func=cmd_today)
@@ -194,9 +200,6 @@ def cmd_today(ctx) -> int:
     from model.planning.due import SECTION_TITLES, due_list, grouped
     from tui.commands.output import print_json
 
-    if ctx.args.days < 0:
-        from model.errors import KizunaError
-        raise KizunaError("--days must be 0 or more")
     from model.planning.caps import over_cap
 
     today = ctx.today
