@@ -187,3 +187,23 @@ def test_promise_list_lines_up_japanese_names(kizuna, store: Store, people) -> N
     starts = {cell_len(line[: line.index(text)]) for line, text in
               zip(lines, ("promise", "資料を送る", "intro"))}
     assert len(starts) == 1, out.stdout  # the last column starts at one display column
+
+
+def test_due_date_words() -> None:
+    from datetime import date
+
+    from model.errors import KizunaError
+    from tui.commands.planning import when
+
+    thu = date(2026, 11, 26)
+    assert when("today", thu) == thu and when("Tomorrow", thu) == date(2026, 11, 27)
+    assert when("thu", thu) == date(2026, 12, 3)  # the next Thursday, never today
+    assert when("friday", thu) == when("fri", thu) == date(2026, 11, 27)
+    assert when("+3d", thu) == date(2026, 11, 29) and when("+2w", thu) == date(2026, 12, 10)
+    assert when("+1m", date(2026, 1, 31)) == date(2026, 2, 28)
+    assert when("+1m", date(2028, 1, 31)) == date(2028, 2, 29)
+    assert when("+1d", date(2026, 12, 31)) == date(2027, 1, 1)
+    assert when("2026-10-31", thu) == date(2026, 10, 31)
+    for bad in ("2026-02-29", "someday", "+3y", "fr"):
+        with pytest.raises(KizunaError):
+            when(bad, thu)
