@@ -125,3 +125,18 @@ async def test_capital_m_in_the_real_app_opens_last_months_review(tmp_path):
         await settle(app, pilot)
         assert app.screen is main
     assert _names(store, reopen(store).focus_plan("2026-11"))[2] == "伊藤 翔"
+
+
+async def test_japanese_and_latin_names_line_up_in_the_rows(tmp_path):
+    from rich.cells import cell_len
+
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: MonthReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        rows = app.screen.query_one("#rows", SelectionList)
+        prompts = [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+    assert any("鈴木 大輔" in p for p in prompts) and any("Emily Carter" in p for p in prompts)
+    # the columns after the name start at the same terminal cell in every row
+    assert len({cell_len(p[:p.index("kept")]) for p in prompts}) == 1
+    assert len({cell_len(p[:p.index("✓" if "✓" in p else "✗")]) for p in prompts}) == 1

@@ -153,3 +153,29 @@ async def test_r_in_the_real_app_opens_the_review_and_escape_returns(tmp_path):
         assert app.screen is main
         assert app.book.promise(first.promise_id).status == "kept"  # the app's snapshot knows
     assert reopen(store).get(type(store.promises()[0]), first.promise_id).status == "kept"
+
+
+async def test_snooze_asks_again_for_a_bad_date_or_a_missing_reason(tmp_path):
+    store = demo_store(tmp_path)
+    before = store.path.read_bytes()
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await _skip_to(app, pilot, lambda item: item.promise_id is None)
+        await pilot.press("s")
+        await settle(app, pilot)
+        dialog = app.screen
+        message = dialog.query_one("#snooze-message", Static)
+        assert "2026-12-10 Thu (in 14 days)" in str(message.render())  # the default, 2w, read back
+        dialog.query_one("#snooze-until", Input).value = "2/30"
+        await settle(app, pilot)
+        assert "does not exist" in str(message.render())
+        dialog.query_one("#snooze-until", Input).value = "fri"
+        await pilot.press("enter", "enter")  # to the reason, then confirm with no reason
+        await settle(app, pilot)
+        assert app.screen is dialog and "say why" in str(message.render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.summary.snoozed == 0
+    assert store.path.read_bytes() == before
