@@ -413,7 +413,8 @@ class FocusPlannerScreen(Screen[str]):
         self.show_slots()
         if what == "set":
             self.query_one("#slots", OptionList).focus()
-            self._show_suggestions(self.suggestions)
+        if what in ("set", "clear"):
+            self._slot_highlighted()  # rank again: the plan's people and its spread changed
 
     def _write_failed(self, exc: KizunaError) -> None:
         self.busy = False
