@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -71,6 +72,13 @@ class FilterInput(Input):
     """The filter box: Down or Enter goes to the list."""
 
     BINDINGS = [Binding("down", "to_list", "To the list", show=False, id="contacts.to_list")]
+
+    def _watch_value(self, value: str) -> None:
+        """Input's own watcher assigns ``virtual_size``, a layout reactive: every keystroke
+        re-laid out and redrew the whole screen (~20 ms of the frame). This box has a fixed
+        size and no scrollbar: set the new size quietly first, so that assignment is a no-op."""
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_to_list(self) -> None:
         self.screen.focus_next()
