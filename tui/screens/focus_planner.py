@@ -32,35 +32,16 @@ from textual.worker import get_current_worker
 from model import planner
 from model.errors import KizunaError
 from model.planning.book import Book
-from model.planning.diversity import DiversityReport, diversity
 from model.planning.focus import Suggestion, days_left, first_day, last_day, shift_month, suggest
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui.commands.output import fit
+from tui.widgets.diversity_panel import DiversityPanel
 
 
 def month_title(month: str) -> str:
     """``2026-11`` -> ``November 2026``."""
     return first_day(month).strftime("%B %Y")
-
-
-def diversity_lines(report: DiversityReport) -> list[Content]:
-    """The spread in one line per dimension, then the warnings."""
-    lines: list[Content] = []
-    for name, spread in report.spread.items():
-        values = ", ".join(f"{label} {n}" for label, n in spread.counts.items()) or "—"
-        unknown = f", unknown {spread.unknown}" if spread.unknown else ""
-        lines.append(Content.assemble((f"{name:<11}", "bold $text-muted"), f"{values}{unknown}",
-                                      (f"  (evenness {spread.evenness:.2f})", "dim")))
-    if report.outside_share is not None:
-        lines.append(Content.assemble(("outside    ", "bold $text-muted"),
-                                      f"{report.outside} of {report.size} outside my industry "
-                                      f"({report.outside_share:.0%})"))
-    for warning in report.warnings:
-        lines.append(Content.styled(f"⚠ {warning}", "bold $text-warning"))
-    if not report.warnings and report.size:
-        lines.append(Content.styled("✓ no warnings: a varied set", "$text-success"))
-    return lines
 
 
 class FocusPlannerScreen(Screen[str]):
@@ -106,9 +87,7 @@ class FocusPlannerScreen(Screen[str]):
             with Vertical(id="suggest-box"):
                 yield OptionList(id="suggestions")
                 yield Static(id="suggest-reasons")
-        with Horizontal(id="diversity"):
-            yield Static(id="diversity-now")
-            yield Static(id="diversity-with")
+        yield DiversityPanel(id="diversity")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -159,7 +138,9 @@ class FocusPlannerScreen(Screen[str]):
 
     def load_month(self) -> None:
         """Show self.month: its challenge, purpose, slots and diversity."""
+        left = days_left(self.month, self.today)
         self.query_one("#plan-box").border_title = f"Focus · {month_title(self.month)}"
+        self.query_one("#plan-box").border_subtitle = f"{left} days left" if left else ""
         plan = self.plan
         with self.prevent(Input.Changed, Select.Changed):
             self.query_one("#challenge", Input).value = plan.challenge if plan else ""
@@ -209,24 +190,10 @@ class FocusPlannerScreen(Screen[str]):
 
     def show_diversity(self, candidate: Contact | None = None) -> None:
         """The plan's diversity; with ``candidate``, also what choosing them would do."""
-        settings = self.book.settings
-        chosen = self.chosen()
-        lines = [Content.styled(f"This plan ({len(chosen)} people)", "bold")]
-        if chosen:
-            lines += diversity_lines(diversity(chosen, settings, label="focus people"))
-        else:
-            lines.append(Content.styled("nobody chosen yet", "dim"))
-        self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
-        after_panel = self.query_one("#diversity-with", Static)
-        if candidate is not None and candidate.id not in {c.id for c in chosen}:
-            current = self.slots()[self.slot_index].contact if self.slots() else None
-            after = [c for c in chosen if c.id != current] + [candidate]
-            report = diversity(after, settings, label="focus people")
-            lines = [Content.styled(f"With {candidate.name} in slot {self.slot_index + 1}", "bold $accent")]
-            after_panel.update(Content("\n").join(lines + diversity_lines(report)))
-        else:
-            after_panel.update(Content.styled(
-                "Highlight a suggestion to see what choosing them does to the spread.", "dim italic"))
+        slots = self.slots()
+        current = slots[self.slot_index].contact if slots else None
+        self.query_one(DiversityPanel).show(self.chosen(), self.book.settings, candidate,
+                                            replacing=current, slot=self.slot_index)
 
     # -- suggestions ---------------------------------------------------------------------------
 

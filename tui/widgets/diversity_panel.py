@@ -1,0 +1,69 @@
+"""The diversity of a set of people (A5), now and with one more person: two columns.
+
+``panel.show(chosen, settings, candidate=None, replacing=None, slot=0)``
+draws the spread of ``chosen`` on the left and, with a ``candidate``, the
+spread the set would have with them in (``replacing`` the person they would
+take the place of) on the right. Used by the focus planner; the numbers come
+from :func:`model.planning.diversity.diversity`.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Static
+
+from model.planning.diversity import DiversityReport, diversity
+from model.records import Contact, Settings
+
+LABEL = "focus people"
+
+
+def diversity_lines(report: DiversityReport) -> list[Content]:
+    """The spread in one line per dimension, then the warnings."""
+    lines: list[Content] = []
+    for name, spread in report.spread.items():
+        values = ", ".join(f"{label} {n}" for label, n in spread.counts.items()) or "—"
+        unknown = f", unknown {spread.unknown}" if spread.unknown else ""
+        lines.append(Content.assemble((f"{name:<11}", "bold $text-muted"), f"{values}{unknown}",
+                                      (f"  (evenness {spread.evenness:.2f})", "dim")))
+    if report.outside_share is not None:
+        lines.append(Content.assemble(("outside    ", "bold $text-muted"),
+                                      f"{report.outside} of {report.size} outside my industry "
+                                      f"({report.outside_share:.0%})"))
+    for warning in report.warnings:
+        lines.append(Content.styled(f"⚠ {warning}", "bold $text-warning"))
+    if not report.warnings and report.size:
+        lines.append(Content.styled("✓ no warnings: a varied set", "$text-success"))
+    return lines
+
+
+class DiversityPanel(Horizontal):
+    """This set's spread beside what one more person would make it."""
+
+    DEFAULT_CSS = """
+    DiversityPanel { height: auto; }
+    DiversityPanel > Static { width: 1fr; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="diversity-now")
+        yield Static(id="diversity-with")
+
+    def show(self, chosen: list[Contact], settings: Settings, candidate: Contact | None = None,
+             replacing: str | None = None, slot: int = 0) -> None:
+        lines = [Content.styled(f"This plan ({len(chosen)} people)", "bold")]
+        if chosen:
+            lines += diversity_lines(diversity(chosen, settings, label=LABEL))
+        else:
+            lines.append(Content.styled("nobody chosen yet", "dim"))
+        self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
+        after_panel = self.query_one("#diversity-with", Static)
+        if candidate is not None and candidate.id not in {c.id for c in chosen}:
+            after = [c for c in chosen if c.id != replacing] + [candidate]
+            head = [Content.styled(f"With {candidate.name} in slot {slot + 1}", "bold $accent")]
+            after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=LABEL))))
+        else:
+            after_panel.update(Content.styled(
+                "Highlight a suggestion to see what choosing them does to the spread.", "dim italic"))
