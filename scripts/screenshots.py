@@ -217,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     rsvg = None if args.no_png else shutil.which("rsvg-convert")
     if not args.no_png and rsvg is None:
         print("screenshots: rsvg-convert not found (apt-get install librsvg2-bin): writing SVG only")
+    if rsvg and shutil.which("fc-list"):
+        japanese = subprocess.run(["fc-list", ":lang=ja"], capture_output=True, text=True).stdout.strip()
+        if not japanese:
+            print("screenshots: no Japanese font found (apt-get install fonts-ipafont-gothic): "
+                  "names will show as boxes in the PNGs")
     for shot in SHOTS:
         if args.only and shot.name not in args.only:
             continue
