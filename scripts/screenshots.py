@@ -208,7 +208,7 @@ def to_png(svg_path: Path, png_path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Render the README screenshots (SVG, and PNG with rsvg-convert) from the demo data.")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the pictures")
     parser.add_argument("--only", nargs="*", choices=[s.name for s in SHOTS], help="render only these")
     parser.add_argument("--no-png", action="store_true", help="SVG only")
