@@ -179,3 +179,24 @@ async def test_snooze_asks_again_for_a_bad_date_or_a_missing_reason(tmp_path):
         await settle(app, pilot)
         assert app.screen is screen and screen.summary.snoozed == 0
     assert store.path.read_bytes() == before
+
+
+async def test_back_returns_to_a_skipped_item_but_not_over_a_handled_one(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        first = screen.current
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert screen.index == 1 and screen.summary.skipped == 1
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert screen.current is first and screen.summary.skipped == 0
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert screen.check_action("back", ()) is False  # kept stays kept
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert screen.index == 1 and screen.summary.kept == 1

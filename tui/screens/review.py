@@ -7,7 +7,8 @@ dismisses with a :class:`ReviewSummary` when the user closes it (Escape or
 Keys: ``t`` log a touch, ``d`` log a deep conversation (both open quick
 capture pre-filled with the person and the depth marker), ``s`` snooze the
 person with a date and a reason (on a promise: move its due date, with a
-reason), ``k`` / ``b`` keep / break the promise, ``space`` or ``j`` skip.
+reason), ``k`` / ``b`` keep / break the promise, ``space`` or ``j`` skip,
+``p`` (or backspace) steps back to the item just skipped.
 Every store change runs in a thread worker; the screen never freezes.
 """
 
@@ -68,6 +69,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         Binding("k", "keep", "Kept", tooltip="Mark the promise kept"),
         Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken"),
         Binding("space,j", "skip", "Skip", tooltip="Leave this one for now"),
+        Binding("p,backspace", "back", "Back", tooltip="Back to the item you just skipped"),
         Binding("enter", "finish", "Done", show=False, tooltip="Close the review"),
         Binding("escape,q", "finish", "Close", tooltip="End the review here"),
     ]
@@ -80,6 +82,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         self.index = 0
         self.busy = False
         self.summary = ReviewSummary()
+        self.outcomes: dict[int, str] = {}  # item index -> skipped | logged | snoozed | kept | broken
         self._book: Book | None = book
 
     def compose(self) -> ComposeResult:
@@ -208,6 +211,8 @@ class ReviewScreen(Screen[ReviewSummary]):
             return action == "finish"
         if action == "finish":
             return None if self.busy else True
+        if action == "back":
+            return None if self.busy else self.outcomes.get(self.index - 1) == "skipped"
         if action in ("log", "snooze", "keep", "break_promise", "skip"):
             if item is None:
                 return False
@@ -216,9 +221,10 @@ class ReviewScreen(Screen[ReviewSummary]):
             return None if self.busy else True
         return True
 
-    def _advance(self, line: str | None = None) -> None:
+    def _advance(self, outcome: str, line: str | None = None) -> None:
         if line:
             self.summary.lines.append(line)
+        self.outcomes[self.index] = outcome
         self.index += 1
         self.show()
 
@@ -227,7 +233,20 @@ class ReviewScreen(Screen[ReviewSummary]):
         if item is None:
             return
         self.summary.skipped += 1
-        self._advance()
+        self._advance("skipped")
+
+    def action_back(self) -> None:
+        """Step back over a skipped item to handle it now (a handled one stays handled)."""
+        before = self.outcomes.get(self.index - 1)
+        if before is None:
+            return
+        if before != "skipped":
+            self.notify(f"The item before was {before} already.", severity="warning")
+            return
+        del self.outcomes[self.index - 1]
+        self.summary.skipped -= 1
+        self.index -= 1
+        self.show()
 
     def action_log(self, depth: str) -> None:
         item = self.current
@@ -242,7 +261,7 @@ class ReviewScreen(Screen[ReviewSummary]):
                 return  # cancelled: stay on this item
             self.summary.logged += 1
             what = "a deep conversation" if cap.depth == "deep" else "a touch"
-            self._advance(f"logged {what} with {', '.join(p.name for p in cap.people)}")
+            self._advance("logged", f"logged {what} with {', '.join(p.name for p in cap.people)}")
 
         title = "Log a deep conversation" if depth == "deep" else "Log a touch"
         self.app.push_screen(CaptureScreen(self.store, self.today, prefill, title=title), logged)
@@ -306,15 +325,16 @@ class ReviewScreen(Screen[ReviewSummary]):
         self.busy = False
         if what == "keep":
             self.summary.kept += 1
-            line = f"kept: {item.title}"
+            outcome, line = "kept", f"kept: {item.title}"
         elif what == "break":
             self.summary.broken += 1
-            line = f"broken: {item.title}"
+            outcome, line = "broken", f"broken: {item.title}"
         else:
             self.summary.snoozed += 1
+            outcome = "snoozed"
             target = self._person_name(item) if item.promise_id is None else item.title
             line = f"snoozed {target} until {until.isoformat() if until else '?'}: {reason}"
-        self._advance(line)
+        self._advance(outcome, line)
 
     def _write_failed(self, exc: KizunaError) -> None:
         self.busy = False
