@@ -132,7 +132,8 @@ class MonthReviewScreen(Screen[str]):
             heading.update(Content.assemble(
                 ("Challenge: ", "bold $text-muted"), (plan.challenge or "(none written)", "bold"),
                 ("  purpose: ", "$text-muted"), plan.purpose,
-                (f"   deep conversations held {review.held} of {len(review.rows)}{left}", "$accent")))
+                (f"   deep conversations held {review.held} of {len(review.rows)}{left}", "$accent"),
+                *[(f"\n⚠ {w}", "$text-warning") for w in (review.diversity.warnings if review.diversity else ())]))
             carry = {r.contact.id for r in review.carry_candidates}
             rows.add_options([Selection(_row_label(r), r.contact.id, r.contact.id in carry) for r in review.rows])
             empty = ", ".join(f"{i} {role}" for i, role in review.empty_slots)
