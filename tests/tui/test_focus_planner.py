@@ -45,6 +45,11 @@ async def test_pick_a_suggestion_for_the_empty_slot_and_see_diversity_update(tmp
         assert screen.focused is screen.query_one("#suggestions", OptionList)
         assert f"With {first.contact.name} in slot 3" in _diversity(screen)  # what choosing would do
         assert first.reasons[0] in str(screen.query_one("#suggest-reasons", Static).render())
+        await pilot.press("escape")  # backs out to the slots, not out of the planner
+        await settle(app, pilot)
+        assert app.screen is screen and screen.focused is screen.query_one("#slots", OptionList)
+        await pilot.press("enter")
+        await settle(app, pilot)
         await pilot.press("enter")  # choose them
         await settle(app, pilot)
         assert "This plan (4 people)" in _diversity(screen)

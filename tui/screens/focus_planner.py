@@ -322,10 +322,15 @@ class FocusPlannerScreen(Screen[str]):
         self.app.push_screen(MonthReviewScreen(self.store, self.today, shift_month(self.month, -1)), back)
 
     def action_close(self) -> None:
+        """Escape backs out one step: the intent box, the suggestions, then the planner."""
+        slots = self.query_one("#slots", OptionList)
         intent_row = self.query_one("#intent-row")
         if intent_row.display:
             intent_row.display = False
-            self.query_one("#slots", OptionList).focus()
+            slots.focus()
+            return
+        if self.focused is self.query_one("#suggestions", OptionList):
+            slots.focus()
             return
         self.dismiss(self.month)
 
