@@ -51,6 +51,12 @@ def test_fold_in_mid_word_and_inside_a_multibyte_character():
     assert d.company == "株式会社テクノロジー"
 
 
+@pytest.mark.parametrize("version,title", [("2.1", "Head of Engineering"), ("3.0", "Head ofEngineering")])
+def test_a_fold_keeps_its_space_in_21_and_drops_it_in_30(version, title):
+    raw = f"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:A\r\nTITLE:Head of\r\n Engineering\r\nEND:VCARD"
+    assert vcard.read(raw.encode())[0][0].title == title  # RFC 2425 5.8.1; 2.1 folds before the space
+
+
 def test_fold_bytes_are_joined_before_decoding():
     text = "NOTE:日本語のメモ".encode()
     lines = logical_lines(b"BEGIN:VCARD\r\n" + text[:9] + b"\r\n " + text[9:] + b"\r\nEND:VCARD")

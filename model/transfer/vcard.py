@@ -64,12 +64,18 @@ def logical_lines(raw: bytes) -> list[tuple[int, bytes]]:
     elif raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raw = raw.decode("utf-16", errors="replace").encode("utf-8")
     out: list[list] = []
+    v21 = False  # 2.1 folds before a space that belongs to the value; 3.0 and 4.0 add one
     for no, line in enumerate(_BREAK.split(raw), 1):
         if out and _qp_open(out[-1][1]):
             out[-1][1] = out[-1][1][:-1] + (line[1:] if line[:1] in (b" ", b"\t") else line)
         elif out and line[:1] in (b" ", b"\t"):
-            out[-1][1] += line[1:]
+            out[-1][1] += line if v21 else line[1:]
         elif line.strip():
+            word = line.strip().upper()
+            if word == b"BEGIN:VCARD":
+                v21 = False
+            elif word == b"VERSION:2.1":
+                v21 = True
             out.append([no, bytearray(line)])
     return [(no, bytes(b)) for no, b in out]
 
