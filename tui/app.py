@@ -44,11 +44,11 @@ def describe_changes(old: Book, new: Book) -> str | None:
     added = [c.name for cid, c in new_people.items() if cid not in old_people]
     removed = [c.name for cid, c in old_people.items() if cid not in new_people]
     edited = [c.name for cid, c in new_people.items()
-              if cid in old_people and old_people[cid].updated != c.updated]
+              if cid in old_people and old_people[cid] != c]
     old_notes = {i.id for i in old.interactions()}
     notes = [i for i in new.interactions() if i.id not in old_notes]
-    old_promises = {p.id: p.updated for p in old.promises()}
-    promises = [p for p in new.promises() if old_promises.get(p.id) != p.updated]
+    old_promises = {p.id: p for p in old.promises()}
+    promises = [p for p in new.promises() if old_promises.get(p.id) != p]
 
     def names(ids) -> str:
         found = [new_people[c].name for c in dict.fromkeys(ids) if c in new_people]

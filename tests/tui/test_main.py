@@ -318,3 +318,32 @@ async def test_the_focus_pane_shows_and_opens_its_people(demo_store, make_test_a
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm) and app.screen.original.id == first.id
+
+
+async def test_enter_in_everyones_timeline_goes_to_that_person(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2", "t", "j", "j")
+        timeline = app.screen.query_one("#timeline-list", RowList)
+        key = timeline.highlighted_key
+        kind, _, rid = key.partition(":")
+        if kind == "i":
+            cid = next(i for i in demo_store.interactions() if i.id == rid).contacts[0]
+        else:
+            cid = next(p for p in demo_store.promises() if p.id == rid).contact
+        await pilot.press("enter")
+        await settle(app, pilot)
+        pane = app.screen.query_one("#timeline-pane")
+        assert "everyone" not in pane.border_title
+        assert demo_store.contact(cid).name in pane.border_title
+        assert app.screen.query_one("#contact-list", RowList).highlighted_key == cid
+
+
+async def test_a_month_without_a_plan_says_how_to_make_one(empty_store, make_test_app):
+    empty_store.add(Contact(name="Ken Sato", tier="active"))
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        head = static_text(app, "#focus-head")
+        assert "No focus plan for 2026-11 yet" in head and "Press f" in head
