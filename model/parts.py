@@ -284,6 +284,8 @@ class Parts:
         self._files: dict[int, _Part | None] = {}
         #: per part read for writing: the lines of its records as read, by id, while unchanged
         self._lines: dict[int, dict[str, bytes]] = {}
+        #: per part read for reading: its file (with its bytes) and records as read, until a change
+        self._unsplit: dict[int, tuple[_Part, list[Record]]] = {}
         self.dirty: set[int] = set()
         self._all: list[Record] | None = None
 
@@ -296,6 +298,11 @@ class Parts:
 
     def part(self, k: int, *, for_writing: bool = False) -> dict[str, Record]:
         loaded = self._loaded.get(k)
+        if loaded is not None and for_writing and k in self._unsplit:
+            # read earlier for reading (the app loads everything): split its lines now,
+            # before the first change, so the write reuses them
+            f, records = self._unsplit.pop(k)
+            self._lines[k] = f.lines_by_id(self.cls, records)
         if loaded is None:
             f = self._file(k)
             with gc_paused():
@@ -305,6 +312,8 @@ class Parts:
                 raise f.damaged(f"the {self.table} table holds one id twice")
             if for_writing and f is not None:  # a command that changes one note: keep the others' lines
                 self._lines[k] = f.lines_by_id(self.cls, records)
+            elif f is not None:  # keep the bytes (not split: cheap) in case a change comes later
+                self._unsplit[k] = (f, records)
             self._loaded[k] = loaded
             self._files.pop(k, None)  # the bytes are not needed any more
         return loaded
