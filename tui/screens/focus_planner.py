@@ -35,6 +35,7 @@ from model.planning.book import Book
 from model.planning.focus import Suggestion, days_left, first_day, last_day, shift_month, suggest
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
+from tui.book_source import app_book
 from tui.commands.output import fit
 from tui.widgets.diversity_panel import DiversityPanel
 
@@ -42,6 +43,7 @@ from tui.widgets.diversity_panel import DiversityPanel
 def month_title(month: str) -> str:
     """``2026-11`` -> ``November 2026``."""
     return first_day(month).strftime("%B %Y")
+
 
 
 class FocusPlannerScreen(Screen[str]):
@@ -92,6 +94,7 @@ class FocusPlannerScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.query_one("#intent-row").display = False
+        self.book = self.book or app_book(self.app)
         if self.book is not None:
             self.load_month()
         else:

@@ -32,6 +32,7 @@ from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
 from model.store import Store
+from tui.book_source import app_book
 from tui.commands.output import fit
 from tui.screens.focus_planner import month_title
 
@@ -46,6 +47,7 @@ def _row_label(row: ReviewRow) -> Content:
         (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"), deep,
         (f"kept {len(row.kept)}  broken {len(row.broken)}  open {len(row.open)}  "
          f"notes {len(row.notes)}", "$text-muted"))
+
 
 
 class MonthReviewScreen(Screen[str]):
@@ -89,6 +91,7 @@ class MonthReviewScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
+        self.book = self.book or app_book(self.app)
         if self.book is not None:
             self.load(self.book)
         else:

@@ -32,6 +32,7 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, DueItem, due_list
 from model.store import Store
+from tui.book_source import app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.snooze_dialog import SnoozeDialog
 
@@ -99,6 +100,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._book = self._book or app_book(self.app)
         if self._book is not None:
             self._ready(self._book)
         else:
