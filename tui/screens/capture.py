@@ -295,7 +295,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
     def _saved(self, cap: Capture) -> None:
         names = ", ".join(p.name for p in cap.people)
-        extra = f" and {len(cap.promises)} promise(s)" if cap.promises else ""
+        n = len(cap.promises)
+        extra = f" and {n} promise{'s' if n != 1 else ''}" if n else ""
         self.app.notify(f"Saved a note with {names}{extra}.", title="Captured")
         self.dismiss(cap)
 
