@@ -38,6 +38,34 @@ class Row:
         self.render = render
 
 
+class LazyRows(Sequence[Row]):
+    """Rows made only when asked for: a list of 50,000 costs its keys, not 50,000 rows."""
+
+    def __init__(self, keys: list[str], make: Callable[[int], Row]) -> None:
+        self.keys = keys
+        self._make = make
+        self._made: dict[int, Row] = {}
+        self._where: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.keys)
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = self._make(index)
+        return row
+
+    def find(self, key: str) -> int:
+        if self._where is None:
+            self._where = {k: i for i, k in enumerate(self.keys)}
+        return self._where.get(key, -1)
+
+
 class RowList(ScrollView, can_focus=True):
     """A scrolling list of :class:`Row` with a cursor, driven by the keyboard."""
 
@@ -92,7 +120,7 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._rows: list[Row] = []
+        self._rows: Sequence[Row] = []
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
         self._last_key: str | None = None
 
@@ -125,13 +153,21 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def _find(self, key: str) -> int:
+        rows = self._rows
+        if isinstance(rows, LazyRows):
+            return rows.find(key)
+        for i, row in enumerate(rows):
+            if row.key == key:
+                return i
+        return -1
+
     def select_key(self, key: str) -> bool:
         """Move the cursor to ``key``; say whether it is shown."""
-        for i, row in enumerate(self._rows):
-            if row.key == key:
-                self.cursor = i
-                return True
-        return False
+        index = self._find(key)
+        if index >= 0:
+            self.cursor = index
+        return index >= 0
 
     def line_text(self, y: int, width: int | None = None) -> str:
         """The plain text of row ``y`` as drawn (for tests and the help)."""

@@ -7,8 +7,10 @@ The highlighted entry is shown in full below the list.
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from functools import partial
+from operator import attrgetter
 
 from rich.text import Text
 from textual import on
@@ -20,7 +22,7 @@ from textual.widgets import Static
 from model.planning.book import Book
 from model.records import Interaction, Promise
 from tui.widgets.contact_list import fit
-from tui.widgets.row_list import Row, RowList
+from tui.widgets.row_list import LazyRows, Row, RowList
 
 MASK = "▒▒▒ confidential — press v to reveal"
 KIND_WIDTH = 13  # "help received"
@@ -58,7 +60,7 @@ class TimelinePane(Vertical):
         self.everyone = False
         self.revealed = False
         self._items: dict[str, Interaction | Promise] = {}
-        self._everyone_rows: tuple[Book, dict, list[Row]] | None = None
+        self._everyone_rows: tuple[Book, dict, LazyRows] | None = None
 
     def compose(self) -> ComposeResult:
         yield RowList(id="timeline-list")
@@ -98,20 +100,21 @@ class TimelinePane(Vertical):
         if not rows:
             self._show_detail(None)
 
-    def _everyone(self) -> list[Row]:
-        """Everyone's entries, newest first: sorted once per snapshot, drawn only when seen."""
+    def _everyone(self) -> LazyRows:
+        """Everyone's entries, newest first: sorted once per snapshot, rows made when seen."""
         book = self.book
         assert book is not None
         cached = self._everyone_rows
         if cached is not None and cached[0] is book:
             self._items = cached[1]
             return cached[2]
-        items: list[Interaction | Promise] = book.interactions()
-        items += book.promises()
-        items.sort(key=self._sort_key, reverse=True)
-        by_key = {self._key(obj): obj for obj in items}
+        notes = sorted(book.interactions(), key=attrgetter("date", "created"), reverse=True)
+        promises = sorted(book.promises(), key=self._sort_key, reverse=True)
+        items = list(heapq.merge(notes, promises, key=self._sort_key, reverse=True)) if promises else notes
+        keys = [("p:" if type(obj) is Promise else "i:") + obj.id for obj in items]
+        by_key = dict(zip(keys, items))
         render = self._render_row
-        rows = [Row(key, partial(render, obj, True)) for key, obj in by_key.items()]
+        rows = LazyRows(keys, lambda i: Row(keys[i], partial(render, items[i], True)))
         self._everyone_rows = (book, by_key, rows)
         self._items = by_key
         return rows
