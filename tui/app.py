@@ -101,6 +101,7 @@ class KizunaApp(App[int]):
         self.today = today
         self.demo = demo
         self.sub_title = "demo data" if demo else str(store.path)
+        self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._generation = 0  # snapshots started
         self._shown_generation = 0  # the newest one shown
         self._reloading = False
@@ -127,6 +128,11 @@ class KizunaApp(App[int]):
 
         if not isinstance(self.screen, FirstRunScreen):
             self.push_screen(FirstRunScreen())
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        """Rebind keys by binding id (``{"app.capture": "c"}``); the help shows the result."""
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
 
     # -- the snapshot -----------------------------------------------------------
 

@@ -347,3 +347,22 @@ async def test_a_month_without_a_plan_says_how_to_make_one(empty_store, make_tes
         await settle(app, pilot)
         head = static_text(app, "#focus-head")
         assert "No focus plan for 2026-11 yet" in head and "Press f" in head
+
+
+async def test_keys_can_be_remapped_by_binding_id(demo_store, make_test_app):
+    from tui.screens.help import HelpScreen
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.set_keymap({"app.capture": "c", "timeline.everyone": "w", "main.everyone": "w"})
+        await pilot.press("w")
+        assert "everyone" in app.screen.query_one("#timeline-pane").border_title
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        assert "  c                 Quick capture" in text
+        await pilot.press("escape", "c")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CaptureScreen"

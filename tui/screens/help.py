@@ -42,7 +42,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
 
 
 def key_text(app, binding: Binding) -> str:
-    keymap = getattr(app, "_keymap", None) or {}
+    keymap = getattr(app, "keymap", None) or {}
     keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
     return " / ".join(binding.key_display or app.get_key_display(Binding(k.strip(), ""))
                       for k in keys.split(","))
