@@ -95,6 +95,9 @@ async def test_break_a_promise_and_cancelled_capture_stays_on_the_item(tmp_path)
         await settle(app, pilot)
         screen = app.screen
         item = screen.current
+        await pilot.press("enter")  # Enter closes only the finished review
+        await settle(app, pilot)
+        assert app.screen is screen and not app.dismissed
         await pilot.press("t")
         await settle(app, pilot)
         await pilot.press("escape")  # cancel the capture: nothing logged, same item

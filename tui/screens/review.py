@@ -71,7 +71,7 @@ class ReviewScreen(Screen[ReviewSummary]):
         Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken"),
         Binding("space,j", "skip", "Skip", tooltip="Leave this one for now"),
         Binding("p,backspace", "back", "Back", tooltip="Back to the item you just skipped"),
-        Binding("enter", "finish", "Done", show=False, tooltip="Close the review"),
+        Binding("enter", "done", "Done", tooltip="Close the finished review"),
         Binding("escape,q", "finish", "Close", tooltip="End the review here"),
     ]
 
@@ -213,6 +213,8 @@ class ReviewScreen(Screen[ReviewSummary]):
             return action == "finish"
         if action == "finish":
             return None if self.busy else True
+        if action == "done":
+            return self.done
         if action == "back":
             return None if self.busy else self.outcomes.get(self.index - 1) == "skipped"
         if action in ("log", "snooze", "keep", "break_promise", "skip"):
@@ -295,6 +297,10 @@ class ReviewScreen(Screen[ReviewSummary]):
 
     def action_finish(self) -> None:
         self.dismiss(self.summary)
+
+    def action_done(self) -> None:
+        if self.done:
+            self.dismiss(self.summary)
 
     # -- writing, off the event loop ---------------------------------------------------------
 
