@@ -355,7 +355,7 @@ async def test_keys_can_be_remapped_by_binding_id(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.set_keymap({"app.capture": "c", "timeline.everyone": "w", "main.everyone": "w"})
+        app.set_keymap({"app.capture": "c", "timeline.everyone": "w"})  # one id: every pane
         await pilot.press("w")
         assert "everyone" in app.screen.query_one("#timeline-pane").border_title
         await pilot.press("question_mark")

@@ -53,9 +53,9 @@ class MainScreen(Screen):
         Binding("3", "pane(2)", "Focus", show=False, id="main.pane_focus",
                 tooltip="Go to this month's focus pane"),
         Binding("t", "timeline('toggle_everyone')", "Everyone's timeline", show=False,
-                id="main.everyone", tooltip="Switch the timeline between the person and everyone"),
+                id="timeline.everyone", tooltip="Switch the timeline between the person and everyone"),
         Binding("v", "timeline('toggle_reveal')", "Reveal confidential", show=False,
-                id="main.reveal", tooltip="Reveal or hide the confidential notes shown"),
+                id="timeline.reveal", tooltip="Reveal or hide the confidential notes shown"),
     ]
 
     def __init__(self) -> None:
