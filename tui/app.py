@@ -105,8 +105,7 @@ class KizunaApp(App[int]):
         self._generation = 0  # snapshots started
         self._shown_generation = 0  # the newest one shown
         self._reloading = False
-        with self.store.lock:
-            self.book: Book = Book.from_store(self.store)
+        self.book: Book = self.snapshot()
 
     # -- start ----------------------------------------------------------------
 
@@ -144,14 +143,20 @@ class KizunaApp(App[int]):
         self._generation += 1
         return self._generation
 
+    def snapshot(self) -> Book:
+        """A planning snapshot: the records copied under the lock, indexed outside it."""
+        store = self.store
+        with store.lock:
+            records = (store.contacts(), store.interactions(), store.promises(),
+                       store.focus_plans(), store.settings())
+        return Book(*records)
+
     def rebuild_book(self) -> None:
         """Build a new planning snapshot off the main thread."""
         generation = self._next_generation()
 
         def job() -> None:
-            with self.store.lock:
-                book = Book.from_store(self.store)
-            self.post_message(BookChanged(book, generation=generation))
+            self.post_message(BookChanged(self.snapshot(), generation=generation))
 
         self.run_worker(job, thread=True, group="book", name="rebuild book")
 
@@ -169,7 +174,7 @@ class KizunaApp(App[int]):
                 if not self.store.raw.refresh():
                     self.call_from_thread(setattr, self, "_reloading", False)
                     return
-                book = Book.from_store(self.store)
+            book = self.snapshot()
         except KizunaError as exc:
             self.call_from_thread(self._reload_failed, exc)
             return
