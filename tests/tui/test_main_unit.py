@@ -37,3 +37,59 @@ def test_fit_counts_wide_characters_as_two_cells():
     assert fit("佐藤 健", 8) == "佐藤 健 "  # 2+2+1+2 cells, one space to fill
     assert fit("長谷川 智子", 8) == "長谷川 …"
     assert fit("Ken", 5) == "Ken  "
+
+
+def test_shared_store_serializes_and_reports_writes(tmp_path):
+    import threading
+
+    from model.store import Store
+    from tui.shared_store import SharedStore
+
+    calls: list[int] = []
+    shared = SharedStore(Store(tmp_path / "k.json"), on_change=lambda: calls.append(1))
+    shared.contacts()
+    assert calls == []  # reading is not a change
+    shared.add(Contact(name="Ken"))
+    assert calls == [1]
+    with shared.transaction() as store:  # one report for a whole transaction
+        store.add(Contact(name="Yui"))
+        store.add(Contact(name="佐藤"))
+        assert calls == [1]
+    assert calls == [1, 1]
+    assert shared.try_changed_on_disk() is False
+    Store(shared.path).add(Contact(name="Outside"))
+    assert shared.try_changed_on_disk() is True
+    # while another thread holds the lock, the poll does not wait: it skips
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with shared.lock:
+            held.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    held.wait(10)
+    assert shared.try_changed_on_disk() is None
+    release.set()
+    worker.join()
+
+
+def test_shared_store_writes_from_many_threads_lose_nothing(tmp_path):
+    import threading
+
+    from model.store import Store
+    from tui.shared_store import SharedStore
+
+    shared = SharedStore(Store(tmp_path / "k.json"))
+
+    def add(n: int) -> None:
+        for i in range(10):
+            shared.add(Contact(name=f"t{n}-{i}"))
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(Store(shared.path).contacts()) == 40
