@@ -109,6 +109,9 @@ class ContactsPane(Vertical):
     class PersonHighlighted(Message):
         contact_id: str | None
 
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ContactsPane.PersonHighlighted)
+
     @dataclass
     class PersonOpened(Message):
         contact_id: str

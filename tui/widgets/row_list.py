@@ -106,6 +106,10 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
+        def can_replace(self, message: Message) -> bool:
+            """Key repeat: only the last highlight waiting in the queue matters."""
+            return isinstance(message, RowList.Highlighted) and message.row_list is self.row_list
+
     @dataclass
     class Selected(Message):
         """Enter was pressed on the row with ``key``."""
