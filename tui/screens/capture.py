@@ -136,8 +136,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
     CSS_PATH = "capture.tcss"
 
     BINDINGS = [
-        Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving anything"),
+        Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises", id="capture.save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving anything", id="capture.cancel"),
     ]
 
     def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "Quick capture") -> None:

@@ -52,12 +52,12 @@ class FocusPlannerScreen(Screen[str]):
     CSS_PATH = "focus_planner.tcss"
 
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the main screen"),
-        Binding("i", "edit_intent", "Intent", tooltip="Write what this slot's conversation is for"),
-        Binding("x,delete", "clear_slot", "Empty slot", tooltip="Take the person out of this slot"),
-        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Plan the month before"),
-        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Plan the month after"),
-        Binding("m", "month_review", "Month review", tooltip="Review the month before and carry people over"),
+        Binding("escape", "close", "Close", tooltip="Back to the main screen", id="planner.close"),
+        Binding("i", "edit_intent", "Intent", tooltip="Write what this slot's conversation is for", id="planner.intent"),
+        Binding("x,delete", "clear_slot", "Empty slot", tooltip="Take the person out of this slot", id="planner.clear_slot"),
+        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Plan the month before", id="planner.prev_month"),
+        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Plan the month after", id="planner.next_month"),
+        Binding("m", "month_review", "Month review", tooltip="Review the month before and carry people over", id="planner.month_review"),
     ]
 
     def __init__(self, store: Store, today: date, month: str | None = None, book: Book | None = None) -> None:

@@ -25,8 +25,13 @@ INTRO = (
 
 def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     """(section, bindings) for every part of the app, in reading order."""
+    from tui.screens.capture import CaptureScreen
     from tui.screens.contact_form import ContactForm
+    from tui.screens.focus_planner import FocusPlannerScreen
     from tui.screens.main import MainScreen
+    from tui.screens.month_review import MonthReviewScreen
+    from tui.screens.review import ReviewScreen
+    from tui.screens.snooze_dialog import SnoozeDialog
     from tui.widgets.contact_list import ContactsPane, FilterInput
     from tui.widgets.row_list import RowList
     from tui.widgets.timeline import TimelinePane
@@ -38,6 +43,10 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("Timeline pane", list(TimelinePane.BINDINGS)),
         ("In any list", list(RowList.BINDINGS)),
         ("Contact form", list(ContactForm.BINDINGS)),
+        ("Quick capture", list(CaptureScreen.BINDINGS)),
+        ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
+        ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
+        ("Month review", list(MonthReviewScreen.BINDINGS)),
     ]
 
 

@@ -56,11 +56,11 @@ class MonthReviewScreen(Screen[str]):
     CSS_PATH = "month_review.tcss"
 
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Save the review text if changed, and go back"),
-        Binding("c", "carry", "Carry over", tooltip="Put the ticked people into next month's plan"),
-        Binding("ctrl+s", "save_text", "Save review", tooltip="Save the review text"),
-        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Review the month before"),
-        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Review the month after"),
+        Binding("escape", "close", "Close", tooltip="Save the review text if changed, and go back", id="month_review.close"),
+        Binding("c", "carry", "Carry over", tooltip="Put the ticked people into next month's plan", id="month_review.carry"),
+        Binding("ctrl+s", "save_text", "Save review", tooltip="Save the review text", id="month_review.save"),
+        Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Review the month before", id="month_review.prev_month"),
+        Binding("right_square_bracket", "month(1)", "Next month", tooltip="Review the month after", id="month_review.next_month"),
     ]
 
     def __init__(self, store: Store, today: date, month: str | None = None, book: Book | None = None) -> None:

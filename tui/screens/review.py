@@ -64,15 +64,15 @@ class ReviewScreen(Screen[ReviewSummary]):
     CSS_PATH = "review.tcss"
 
     BINDINGS = [
-        Binding("t", "log('touch')", "Log touch", tooltip="Capture a short touch with this person"),
-        Binding("d", "log('deep')", "Log deep", tooltip="Capture a deep conversation with this person"),
-        Binding("s", "snooze", "Snooze", tooltip="Snooze until a date, with a reason"),
-        Binding("k", "keep", "Kept", tooltip="Mark the promise kept"),
-        Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken"),
-        Binding("space,j", "skip", "Skip", tooltip="Leave this one for now"),
-        Binding("p,backspace", "back", "Back", tooltip="Back to the item you just skipped"),
-        Binding("enter", "done", "Done", tooltip="Close the finished review"),
-        Binding("escape,q", "finish", "Close", tooltip="End the review here"),
+        Binding("t", "log('touch')", "Log touch", tooltip="Capture a short touch with this person", id="review.log_touch"),
+        Binding("d", "log('deep')", "Log deep", tooltip="Capture a deep conversation with this person", id="review.log_deep"),
+        Binding("s", "snooze", "Snooze", tooltip="Snooze until a date, with a reason", id="review.snooze"),
+        Binding("k", "keep", "Kept", tooltip="Mark the promise kept", id="review.keep"),
+        Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken", id="review.break"),
+        Binding("space,j", "skip", "Skip", tooltip="Leave this one for now", id="review.skip"),
+        Binding("p,backspace", "back", "Back", tooltip="Back to the item you just skipped", id="review.back"),
+        Binding("enter", "done", "Done", tooltip="Close the finished review", id="review.done"),
+        Binding("escape,q", "finish", "Close", tooltip="End the review here", id="review.close"),
     ]
 
     def __init__(self, store: Store, today: date, book: Book | None = None) -> None:

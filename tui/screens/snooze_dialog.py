@@ -46,8 +46,8 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
     CSS_PATH = "snooze_dialog.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "confirm", "OK", tooltip="Snooze until that date"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+        Binding("ctrl+s", "confirm", "OK", tooltip="Snooze until that date", id="snooze.confirm"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="snooze.cancel"),
     ]
 
     def __init__(self, today: date, *, name: str, verb: str = "Snooze", default: str = "2w") -> None:
