@@ -335,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
         *(f"- note: {n}" for n in dict.fromkeys(notes)),
         "",
     ])
+    analysis = ROOT / "bench" / "NOTES.md"  # hand-written: what was done, what is missed and why
+    if analysis.exists():
+        report += "\n" + analysis.read_text(encoding="utf-8")
     print(report)
     if not args.no_write:
         Path(args.out).write_text(report, encoding="utf-8")
