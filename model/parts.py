@@ -164,7 +164,7 @@ class _Part:
             try:
                 with open(self.path, "rb") as f:
                     f.seek(self._offset)
-                    self._rest = f.read().rstrip(b"\n")
+                    self._rest = f.read()  # ends with a newline: not stripped, that would copy it
             except FileNotFoundError:
                 raise PartMissing(str(self.path)) from None
             except OSError as exc:
@@ -188,8 +188,14 @@ class _Part:
             raise self.damaged("its index line does not match its records")
         return index
 
+    def _split(self) -> list[bytes]:
+        lines = self._body.split(b"\n")
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines
+
     def lines(self) -> list[bytes]:
-        lines = self._body.split(b"\n") if self._body else []
+        lines = self._split()
         if len(lines) != self.rows:
             raise self.damaged(f"it holds {len(lines)} records where its header says {self.rows}")
         return lines
@@ -198,12 +204,13 @@ class _Part:
         """Each record's line as read (for :func:`encode` to reuse), if written with today's fields."""
         if self.fields != [f.name for f in fields(cls)] or not self._body:
             return {}
-        return dict(zip((r.__dict__["id"] for r in records), self._body.split(b"\n")))
+        return dict(zip((r.__dict__["id"] for r in records), self._split()))
 
     def records(self, cls: type[Record], rows: list[list] | None = None) -> list[Record]:
         """Build records from rows (all of them when ``rows`` is None)."""
         if rows is None:
-            rows = self._loads(b"[" + self._body.replace(b"\n", b",") + b"]", 3) if self._body else []
+            body = self._body.rstrip(b"\n")
+            rows = self._loads(b"[" + body.replace(b"\n", b",") + b"]", 3) if body else []
             if len(rows) != self.rows:
                 raise self.damaged(f"it holds {len(rows)} records where its header says {self.rows}")
         names = self.fields
