@@ -290,13 +290,18 @@ class KizunaApp(App[int]):
 
     @on(OpenPerson)
     def _open_person(self, message: OpenPerson) -> None:
-        from tui.screens.main import MainScreen
+        """Go to a person on the main screen (from the palette or a dialog's result).
 
-        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
-            self.pop_screen()
-        main = self.screen
-        if isinstance(main, MainScreen):
-            main.select_person(message.contact_id)
+        Another screen on top may hold unsaved work (a form, a review text), so
+        it is never closed from here: the user is asked to close it first.
+        """
+        main = self._main()
+        if main is None:
+            person = self.book.get_contact(message.contact_id)
+            name = person.name if person else "them"
+            self.notify(f"Close this screen first (Esc) to go to {name}.", title="Not here")
+            return
+        main.select_person(message.contact_id)
         if message.edit:
             self.edit_person(message.contact_id)
 
