@@ -54,3 +54,21 @@ async def test_palette_provider_finds_people_and_actions(demo_store, make_test_a
         assert "Add a person" in [h.text for h in hits]
         found = [h.text async for h in provider.discover()]
         assert "Quick capture" in found and "Help: every key" in found
+
+
+async def test_going_to_a_person_never_closes_another_screen(demo_store, make_test_app):
+    from tui.messages import OpenPerson
+    from tui.screens.contact_form import ContactForm
+
+    sato = next(c for c in demo_store.contacts() if c.name == "佐藤 健")
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.press(*"Half typed")
+        app.post_message(OpenPerson(sato.id))
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#field-name").value == "Half typed"
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "Close this screen first (Esc) to go to 佐藤 健" in toasts
