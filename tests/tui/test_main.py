@@ -366,3 +366,16 @@ async def test_keys_can_be_remapped_by_binding_id(demo_store, make_test_app):
         await pilot.press("escape", "c")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "CaptureScreen"
+
+
+async def test_e_edits_the_person_shown_from_any_pane(demo_store, make_test_app):
+    from tui.screens.contact_form import ContactForm
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "3")
+        shown = app.screen.contact_id
+        await pilot.press("2", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm) and app.screen.original.id == shown

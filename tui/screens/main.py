@@ -52,6 +52,8 @@ class MainScreen(Screen):
                 tooltip="Go to the timeline pane"),
         Binding("3", "pane(2)", "Focus", show=False, id="main.pane_focus",
                 tooltip="Go to this month's focus pane"),
+        Binding("e", "edit", "Edit person", show=False, id="contacts.edit",
+                tooltip="Edit the person whose timeline is shown"),
         Binding("t", "timeline('toggle_everyone')", "Everyone's timeline", show=False,
                 id="timeline.everyone", tooltip="Switch the timeline between the person and everyone"),
         Binding("v", "timeline('toggle_reveal')", "Reveal confidential", show=False,
@@ -125,6 +127,10 @@ class MainScreen(Screen):
 
     def action_previous_pane(self) -> None:
         self.action_pane((self._current_pane() - 1) % len(PANES))
+
+    def action_edit(self) -> None:
+        if self.contact_id and self.app.book.get_contact(self.contact_id):
+            self.app.edit_person(self.contact_id)
 
     def action_timeline(self, action: str) -> None:
         getattr(self.timeline, f"action_{action}")()
