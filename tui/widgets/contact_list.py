@@ -9,6 +9,7 @@ its count against the cap (``deep 5/5``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from datetime import date
 
 from rich.cells import cell_len
@@ -125,7 +126,7 @@ class ContactsPane(Vertical):
         self._all_rows: list[Row] = []
         self._headings: dict[str, Row] = {}
         #: contact id -> (contact, due, today, entry, sort key) of the last snapshot
-        self._entry_cache: dict[str, tuple[Contact, date | None, date, Entry, str]] = {}
+        self._entry_cache: dict[str, tuple[Contact, date | None, date, Entry, tuple]] = {}
         self._book: Book | None = None
         self._today = date.today()
 
@@ -161,10 +162,10 @@ class ContactsPane(Vertical):
             d = due.get(c.id)
             hit = old.get(c.id)
             if hit is None or hit[0] is not c or hit[1] != d or hit[2] != today:
-                hit = (c, d, today, self._entry(c, d, today), sort_key(c))
+                hit = (c, d, today, self._entry(c, d, today), (TIER_ORDER.get(c.tier, 9), d or far, sort_key(c)))
             cache[c.id] = hit
         self._entry_cache = cache
-        order = sorted(cache.values(), key=lambda h: (TIER_ORDER.get(h[0].tier, 9), h[1] or far, h[4]))
+        order = sorted(cache.values(), key=itemgetter(4))  # the sort key is kept with the entry too
         self._entries = [h[3] for h in order]
         # parallel lists: a keystroke scans plain strings, nothing else
         self._keys = [e.key for e in self._entries]
