@@ -40,6 +40,10 @@ async def test_carries_a_ticked_person_into_next_month(tmp_path):
         await pilot.press("down", "space")  # tick 伊藤 翔, cross-industry
         await pilot.press("c")
         await settle(app, pilot)
+        await pilot.press("right_square_bracket")  # November's review now lists 伊藤 翔 in slot 3
+        await settle(app, pilot)
+        rows = app.screen.query_one("#rows", SelectionList)
+        assert any("伊藤 翔" in str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count))
     plan = reopen(store).focus_plan("2026-11")
     assert _names(store, plan)[2] == "伊藤 翔"
     assert plan.slots[2].intent == "センサー3台でPoCを始める"  # the intent comes along

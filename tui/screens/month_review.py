@@ -252,6 +252,7 @@ class MonthReviewScreen(Screen[str]):
 
     def _done(self, what: str, result: object, book: Book, by: int) -> None:
         self.busy = False
+        self.book = book  # fresh: the next month shown includes what was carried
         self.refresh_bindings()
         if what == "carry":
             names = {r.contact.id: r.contact.name for r in self.review.rows} if self.review else {}
