@@ -56,3 +56,26 @@ def test_no_confidential_note_in_the_picture(name):
     svg = (Path(__file__).resolve().parents[2] / "screenshots" / f"{name}.svg").read_text(encoding="utf-8")
     assert shots.leaks(svg, secrets) == []
     assert "confidential" in shots.svg_text(svg) or name != "main"
+
+
+def test_the_script_writes_the_pictures(tmp_path):
+    """``scripts/screenshots.py`` run as a user runs it: SVG written, the keys opened the screen."""
+    import subprocess
+
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, str(_SCRIPT), "--out", str(out), "--only", "capture", "--no-png"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "capture.svg" in done.stdout
+    text = shots.svg_text((out / "capture.svg").read_text(encoding="utf-8"))
+    assert "Quick capture" in text and "I promise Emily Carter" in text
+    assert not (out / "capture.png").exists()
+
+
+def test_png_text_keeps_terminal_cells():
+    """The PNG copy moves text past its leading spaces and draws wide glyphs two cells wide."""
+    svg = ('<text class="r1" x="0" y="0" textLength="48.8" clip-path="c">abcd</text>'
+           '<text class="r1" x="10" y="0" textLength="73.2" clip-path="c">&#160;&#160;佐藤&#160;a</text>')
+    fixed = shots._for_png(svg)
+    assert 'x="34.4"' in fixed  # 10 + two cells of 12.2
+    assert f'<tspan style="font-size:{shots.WIDE_SCALE}em">佐藤</tspan>&#160;a' in fixed
