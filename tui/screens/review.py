@@ -14,6 +14,7 @@ Every store change runs in a thread worker; the screen never freezes.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,7 +31,7 @@ from model import actions
 from model.capture import Capture
 from model.errors import KizunaError
 from model.planning.book import Book
-from model.planning.due import SECTION_TITLES, DueItem, due_list
+from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.store import Store
 from tui.book_source import app_book
 from tui.screens.capture import CaptureScreen, day_words
@@ -182,7 +183,9 @@ class ReviewScreen(Screen[ReviewSummary]):
         rest = self.items[self.index + 1:self.index + 6]
         if not rest:
             return Content("")
-        lines = [Content.styled("Next up", "bold $text-muted")]
+        left = Counter(item.section for item in self.items[self.index + 1:])
+        counts = " · ".join(f"{section} {left[section]}" for section in SECTIONS if left[section])
+        lines = [Content.assemble(("Next up", "bold $text-muted"), (f"   {counts}", "$text-muted"))]
         for item in rest:
             lines.append(Content.styled(f"  {item.section:<9} {item.title}", "$text-muted"))
         more = len(self.items) - self.index - 1 - len(rest)
