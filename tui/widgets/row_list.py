@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -127,6 +128,7 @@ class RowList(ScrollView, can_focus=True):
         self._rows: Sequence[Row] = []
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
         self._last_key: str | None = None
+        self._styles: dict[bool, tuple[Style, Style, Style]] = {}
 
     # -- content -------------------------------------------------------------
 
@@ -276,14 +278,30 @@ class RowList(ScrollView, can_focus=True):
             self.set_reactive(RowList.virtual_size, size)
             self._scroll_update(size)
 
+    def _row_styles(self, focused: bool) -> tuple[Style, Style, Style]:
+        """(base, heading, cursor) styles: looked up once per focus state, not per line.
+
+        Resolving a widget's style walks its CSS (about 0.2 ms); a redraw of 40
+        lines asked for it 40 times.
+        """
+        styles = self._styles.get(focused)
+        if styles is None:
+            styles = self._styles[focused] = (
+                self.rich_style,
+                self.get_component_rich_style("row-list--heading"),
+                self.get_component_rich_style("row-list--cursor"),
+            )
+        return styles
+
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        focused = self.has_focus
+        base, heading, cursor = self._row_styles(focused)
         if not 0 <= index < len(self._rows):
             return Strip([Segment(" " * width, base)], width)
         on_cursor = index == self.cursor
-        cache_key = (index, width, on_cursor, self.has_focus)
+        cache_key = (index, width, on_cursor, focused)
         strip = self._cache.get(cache_key)
         if strip is None:
             row = self._rows[index]
@@ -292,13 +310,13 @@ class RowList(ScrollView, can_focus=True):
             segments = list(text.render(self.app.console))
             strip = Strip(segments, width).apply_style(base)
             if row.key is None:
-                strip = strip.apply_style(self.get_component_rich_style("row-list--heading"))
+                strip = strip.apply_style(heading)
             elif on_cursor:
-                cursor = self.get_component_rich_style("row-list--cursor")
                 strip = Strip(Segment.apply_style(list(strip), post_style=cursor), width)
             self._cache[cache_key] = strip
         return strip
 
     def notify_style_update(self) -> None:
         self._cache.clear()
+        self._styles.clear()
         super().notify_style_update()
