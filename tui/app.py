@@ -105,6 +105,7 @@ class KizunaApp(App[int]):
         self._generation = 0  # snapshots started
         self._shown_generation = 0  # the newest one shown
         self._reloading = False
+        self._pending_person: str | None = None  # to show once the first-run screen closes
         self.book: Book = self.snapshot()
 
     # -- start ----------------------------------------------------------------
@@ -203,6 +204,9 @@ class KizunaApp(App[int]):
         self.call_after_refresh(gc.freeze)  # the new snapshot's rows: see on_mount
         if isinstance(self.screen, FirstRunScreen) and self.book.contacts():
             self.pop_screen()
+            pending, self._pending_person = self._pending_person, None
+            if pending:
+                self.call_later(self.post_message, OpenPerson(pending))
 
     # -- writing ------------------------------------------------------------------
 
@@ -295,7 +299,12 @@ class KizunaApp(App[int]):
         Another screen on top may hold unsaved work (a form, a review text), so
         it is never closed from here: the user is asked to close it first.
         """
+        from tui.screens.first_run import FirstRunScreen
+
         main = self._main()
+        if main is None and isinstance(self.screen, FirstRunScreen):
+            self._pending_person = message.contact_id  # shown when the first run steps aside
+            return
         if main is None:
             person = self.book.get_contact(message.contact_id)
             name = person.name if person else "them"

@@ -66,7 +66,7 @@ async def test_the_poll_timer_is_running(demo_store, make_test_app):
 
 async def test_empty_store_shows_the_first_run_screen(empty_store, make_test_app):
     app = make_test_app(empty_store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, FirstRunScreen)
         text = str(app.screen.query_one("#welcome").render())
@@ -80,6 +80,7 @@ async def test_empty_store_shows_the_first_run_screen(empty_store, make_test_app
         assert isinstance(app.screen, MainScreen)
         assert [c.name for c in empty_store.contacts()] == ["Ken Sato"]
         assert "Ken Sato" in app.screen.query_one("#timeline-pane").border_title
+        assert "Close this screen first" not in toasts(app)
 
 
 async def test_first_run_leaves_when_someone_is_added_elsewhere(empty_store, make_test_app):
