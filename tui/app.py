@@ -120,8 +120,17 @@ class KizunaApp(App[int]):
         # screen: move it out of the garbage collector's sight, or each full collection
         # walks it all again (60-100 ms stalls mid-keystroke at 50,000 notes).
         self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         if not self.book.contacts():
             self.show_first_run()
+
+    @staticmethod
+    def _warm_up() -> None:
+        """Import what the first save needs (the file lock, the capture grammar) in a thread
+        once the screen is up, so the first save does not pay for it (~40 ms)."""
+        import filelock  # noqa: F401
+
+        import model.capture  # noqa: F401
 
     def show_first_run(self) -> None:
         from tui.screens.first_run import FirstRunScreen
@@ -150,7 +159,9 @@ class KizunaApp(App[int]):
         with store.lock:
             records = (store.contacts(), store.interactions(), store.promises(),
                        store.focus_plans(), store.settings())
-        return Book(*records)
+        book = Book(*records)
+        book.timeline("")  # index every timeline now, in the worker, not on the main thread (~40 ms)
+        return book
 
     def rebuild_book(self) -> None:
         """Build a new planning snapshot off the main thread."""
