@@ -93,7 +93,9 @@ class RowList(ScrollView, can_focus=True):
                 tooltip="Open the highlighted row"),
     ]
 
-    cursor: reactive[int] = reactive(-1, always_update=True, init=False)
+    # repaint=False: watch_cursor redraws what changed (two lines, or all after a scroll);
+    # a repainting reactive would redraw the whole list on every cursor move
+    cursor: reactive[int] = reactive(-1, always_update=True, init=False, repaint=False)
     """Index of the highlighted row, -1 when nothing can be highlighted."""
 
     @dataclass
