@@ -78,6 +78,27 @@ class Context:
             self._tmp = None
 
 
+DEMO_PREFIX = "kizuna-demo-"
+
+
+def _sweep_demo_copies() -> None:
+    """Delete demo copies left by demo processes that died without cleaning up.
+
+    A demo copy's folder is named after its process id; a folder whose process
+    is gone (killed by a signal, a closed terminal) is removed.
+    """
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
+        pid = folder.name[len(DEMO_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or not folder.is_dir():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # someone else's live process
+
+
 def open_store(ctx: Context):
     from model.paths import default_store_path
     from model.store import Store
@@ -85,7 +106,8 @@ def open_store(ctx: Context):
     if getattr(ctx.args, "demo", False):
         from model.demo import build_demo
 
-        ctx._tmp = tempfile.mkdtemp(prefix="kizuna-demo-")
+        _sweep_demo_copies()
+        ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
         build_demo(store, ctx.today)
         return store
