@@ -29,6 +29,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from model.errors import KizunaError
+
 PAST = "past"
 FUTURE = "future"
 
@@ -68,7 +70,7 @@ WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), next we
               "last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), 2026-12-03")
 
 
-class DateWordError(ValueError):
+class DateWordError(KizunaError, ValueError):
     """Words that look like a date but are not one; the message says why."""
 
 
@@ -150,6 +152,27 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
     if _DATE_LIKE.match(text):
         raise DateWordError(f"{words[0]} is not a date (try {WORDS_HELP})")
     return None
+
+
+_BARE_SPAN = re.compile(r"^\d{1,4}[dwm]$")
+
+
+def parse_due(text: str, today: date) -> date:
+    """A due or until date as typed after a command or in a dialog (leans forward).
+
+    Any of :data:`WORDS_HELP`, as one or two words; a bare span (``2w``, ``10d``)
+    reads as ``+2w``. Raises :class:`DateWordError` (a :class:`KizunaError`)
+    with one line saying what was wrong.
+    """
+    words = text.split()
+    if not words:
+        raise DateWordError(f"say when, e.g. {WORDS_HELP}")
+    if len(words) == 1 and _BARE_SPAN.match(_norm(words[0])):
+        words = ["+" + words[0]]
+    found = read_date(words, today, FUTURE)
+    if found is None:
+        raise DateWordError(f"{text.strip()!r} is not a date I can read; try {WORDS_HELP}")
+    return found
 
 
 def describe_date(day: date, today: date) -> str:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
-from datetime import date, timedelta
+from datetime import date
 
 from model.records import TIERS
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_WORDS = {**{d: i for i, d in enumerate(_WEEKDAYS)}, **{d[:3]: i for i, d in enumerate(_WEEKDAYS)},
-                  "tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+_DATE_WORDS = "YYYY-MM-DD, today, tomorrow, a weekday, next week, eom, 12/3, +3d, +2w, +1m"
 
 
 def _dated() -> argparse.ArgumentParser:
@@ -34,29 +31,10 @@ def _days(text: str) -> int:
 
 
 def when(text: str, today: date) -> date:
-    """A due date as typed: YYYY-MM-DD, today, tomorrow, a weekday, +3d, +2w, +1m."""
-    from dateutil.relativedelta import relativedelta
+    """A due date as typed (the capture grammar's date words, leaning forward)."""
+    from model.datewords import parse_due
 
-    from model.errors import KizunaError
-
-    t = text.strip().lower()
-    if t == "today":
-        return today
-    if t == "tomorrow":
-        return today + timedelta(days=1)
-    m = re.fullmatch(r"\+(\d{1,4})([dwm])", t)
-    if m:
-        n, unit = int(m.group(1)), m.group(2)
-        return today + (timedelta(days=n) if unit == "d" else timedelta(weeks=n) if unit == "w"
-                        else relativedelta(months=n))
-    day = _WEEKDAY_WORDS.get(t)
-    if day is not None:  # the next such day, never today
-        return today + timedelta(days=(day - today.weekday()) % 7 or 7)
-    try:
-        return date.fromisoformat(t)
-    except ValueError:
-        raise KizunaError(f"{text!r} is not a date (YYYY-MM-DD, today, tomorrow, a weekday, "
-                          f"+3d, +2w or +1m)") from None
+    return parse_due(text, today)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -93,7 +71,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                    "then if still due), or with --promise move a promise's due date. "
                                    "Recorded on the timeline.")
     p.add_argument("name", help="a name or reading")
-    p.add_argument("until", nargs="?", help="until when: YYYY-MM-DD, tomorrow, a weekday, +3d, +2w, +1m")
+    p.add_argument("until", nargs="?", help=f"until when: {_DATE_WORDS}")
     p.add_argument("--reason", default="", help="why (required)")
     p.add_argument("--promise", metavar="WORDS", help="snooze this open promise instead (words of its text)")
     p.add_argument("--clear", action="store_true", help="end the person's snooze now")
@@ -107,7 +85,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     q = psub.add_parser("add", parents=[common, dated], help="record a promise (mine unless --theirs)")
     q.add_argument("name", help="a name or reading")
     q.add_argument("text", nargs="+", help="what was promised")
-    q.add_argument("--due", required=True, help="YYYY-MM-DD, today, tomorrow, a weekday, +3d, +2w, +1m")
+    q.add_argument("--due", required=True, help=_DATE_WORDS)
     q.add_argument("--theirs", action="store_true", help="they promised it to me")
     q.add_argument("--json", action="store_true", help="print JSON for scripts")
     q.set_defaults(func=cmd_promise_add)
@@ -123,7 +101,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     q = psub.add_parser("reschedule", parents=[common, dated], help="move a promise's due date (kept on record)")
     _pick_args(q)
-    q.add_argument("--to", required=True, metavar="DATE", help="the new due date")
+    q.add_argument("--to", required=True, metavar="DATE", help=f"the new due date: {_DATE_WORDS}")
     q.add_argument("--reason", default="", help="why (kept in its history)")
     q.set_defaults(func=cmd_promise_reschedule)
 

@@ -8,7 +8,6 @@ what a person types: ``2026-12-10``, ``12/10``, ``tomorrow``, ``fri``,
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from textual import on
@@ -18,26 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from model import datewords
-from model.datewords import WORDS_HELP, describe_date
-
-_BARE_SPAN = re.compile(r"^\d{1,4}[dwm]$")
-
-
-def read_date(text: str, today: date) -> date:
-    """A future date from what a person types (the capture grammar's date words).
-
-    ``2w`` is read as ``+2w``. Raises ValueError with a plain message.
-    """
-    words = text.split()
-    if not words:
-        raise ValueError(f"say until when, e.g. {WORDS_HELP}")
-    if len(words) == 1 and _BARE_SPAN.match(words[0].lower()):
-        words = ["+" + words[0]]
-    when = datewords.read_date(words, today, datewords.FUTURE)  # DateWordError is a ValueError
-    if when is None:
-        raise ValueError(f"{text.strip()!r} is not a date I can read; try {WORDS_HELP}")
-    return when
+from model.datewords import DateWordError, describe_date, parse_due
 
 
 class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
@@ -75,8 +55,8 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
     def _show_until(self) -> None:
         message = self.query_one("#snooze-message", Static)
         try:
-            when = read_date(self.query_one("#snooze-until", Input).value, self.today)
-        except ValueError as exc:
+            when = parse_due(self.query_one("#snooze-until", Input).value, self.today)
+        except DateWordError as exc:
             message.update(f"[$text-error]✗ {exc}[/]")
             return
         message.update(f"until {describe_date(when, self.today)}")
@@ -91,8 +71,8 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         reason = self.query_one("#snooze-reason", Input).value.strip()
         message = self.query_one("#snooze-message", Static)
         try:
-            when = read_date(until_text, self.today)
-        except ValueError as exc:
+            when = parse_due(until_text, self.today)
+        except DateWordError as exc:
             message.update(f"[$text-error]✗ {exc}[/]")
             self.query_one("#snooze-until", Input).focus()
             return
