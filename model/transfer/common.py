@@ -188,18 +188,26 @@ def full_name(given: str, family: str, middle: str = "") -> str:
     return " ".join(p for p in (given, middle, family) if p)
 
 
-def merge_into(old: Contact, draft: Contact) -> Contact | None:
-    """``old`` with blanks filled and lists extended from ``draft``, or None if nothing is new."""
+def filled_from(old: Contact, other: Contact, fill: tuple[str, ...] = FILL_FIELDS,
+                lists: tuple[str, ...] = LIST_FIELDS) -> dict[str, Any]:
+    """The changes that fill ``old``'s blank ``fill`` fields from ``other`` and extend its
+    ``lists`` with the values it lacks (compared without case); ``old``'s own values win."""
     changes: dict[str, Any] = {}
-    for name in FILL_FIELDS:
-        if not getattr(old, name) and getattr(draft, name):
-            changes[name] = getattr(draft, name)
-    for name in LIST_FIELDS:
+    for name in fill:
+        if not getattr(old, name) and getattr(other, name):
+            changes[name] = getattr(other, name)
+    for name in lists:
         have = getattr(old, name)
         known = {v.casefold() for v in have}
-        extra = tuple(v for v in getattr(draft, name) if v.casefold() not in known)
+        extra = tuple(v for v in getattr(other, name) if v.casefold() not in known)
         if extra:
             changes[name] = have + extra
+    return changes
+
+
+def merge_into(old: Contact, draft: Contact) -> Contact | None:
+    """``old`` with blanks filled and lists extended from ``draft``, or None if nothing is new."""
+    changes = filled_from(old, draft)
     if draft.notes and draft.notes.strip() not in old.notes:
         changes["notes"] = f"{old.notes}\n\n{draft.notes}".strip() if old.notes else draft.notes
     if not changes:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from model.errors import KizunaError
 from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Slot, now_stamp
-from model.transfer.common import FILL_FIELDS
+from model.transfer.common import FILL_FIELDS, filled_from
 
 _MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
 _MERGE_LISTS = ("emails", "phones", "links", "tags", "purposes")
@@ -38,16 +37,7 @@ class MergeResult:
 
 def merged_contact(a: Contact, b: Contact) -> Contact:
     """A with B's information added; A's own values always win."""
-    changes: dict[str, Any] = {}
-    for name in _MERGE_FILL:
-        if not getattr(a, name) and getattr(b, name):
-            changes[name] = getattr(b, name)
-    for name in _MERGE_LISTS:
-        have = getattr(a, name)
-        known = {v.casefold() for v in have}
-        extra = tuple(v for v in getattr(b, name) if v.casefold() not in known)
-        if extra:
-            changes[name] = have + extra
+    changes = filled_from(a, b, _MERGE_FILL, _MERGE_LISTS)
     if b.notes and b.notes not in a.notes:
         changes["notes"] = f"{a.notes}\n\n{b.notes}".strip()
     # The closer tier of the two (deep before active before network before archived).
