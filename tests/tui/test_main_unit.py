@@ -7,7 +7,8 @@ from datetime import date
 from model.planning.book import Book
 from model.records import Contact, Interaction, Settings
 from tui.app import describe_changes
-from tui.widgets.contact_list import caps_line, due_label, fit
+from tui.commands.output import fit
+from tui.widgets.contact_list import caps_line, due_label
 
 
 def test_describe_changes_names_people_and_counts_notes():
@@ -37,6 +38,7 @@ def test_fit_counts_wide_characters_as_two_cells():
     assert fit("佐藤 健", 8) == "佐藤 健 "  # 2+2+1+2 cells, one space to fill
     assert fit("長谷川 智子", 8) == "長谷川 …"
     assert fit("Ken", 5) == "Ken  "
+    assert fit("Ken", 0) == "" and fit("佐藤", -1) == ""
 
 
 def test_shared_store_serializes_and_reports_writes(tmp_path):

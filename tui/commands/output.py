@@ -15,7 +15,11 @@ def print_json(data: Any) -> None:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` terminal cells (wide characters count two)."""
+    """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
+
+    The one display-width fit for the command line and the app (no Textual here)."""
+    if width <= 0:
+        return ""
     if cell_len(text) > width:
         out, used = [], 0
         for ch in text:

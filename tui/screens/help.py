@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.widgets.contact_list import fit
+from tui.commands.output import fit
 
 INTRO = (
     "Kizuna keeps a small, deep, diverse network. Move between panes with Tab / Shift+Tab "
