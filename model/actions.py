@@ -154,26 +154,24 @@ def keep_promise(store: Store, promise_id: str, today: date) -> Promise:
     return updated
 
 
-def break_promise(store: Store, promise_id: str, today: date, reason: str = "") -> Promise:
-    """Mark a promise broken today."""
+def _close(store: Store, promise_id: str, status: str, verb: str, today: date, reason: str) -> Promise:
     with store.transaction():
         p = _open(store, promise_id)
-        updated = p.touched(status="broken", resolved=today.isoformat())
+        updated = p.touched(status=status, resolved=today.isoformat())
         store.put(updated)
         why = f": {reason.strip()}" if reason.strip() else ""
-        log(store, (p.contact,), f"broke {_whose(p)}: {p.text}{why}", today, tags=("promise",))
+        log(store, (p.contact,), f"{verb} {_whose(p)}: {p.text}{why}", today, tags=("promise",))
     return updated
+
+
+def break_promise(store: Store, promise_id: str, today: date, reason: str = "") -> Promise:
+    """Mark a promise broken today."""
+    return _close(store, promise_id, "broken", "broke", today, reason)
 
 
 def drop_promise(store: Store, promise_id: str, today: date, reason: str = "") -> Promise:
     """Drop a promise that no longer applies (released, superseded)."""
-    with store.transaction():
-        p = _open(store, promise_id)
-        updated = p.touched(status="dropped", resolved=today.isoformat())
-        store.put(updated)
-        why = f": {reason.strip()}" if reason.strip() else ""
-        log(store, (p.contact,), f"dropped {_whose(p)}: {p.text}{why}", today, tags=("promise",))
-    return updated
+    return _close(store, promise_id, "dropped", "dropped", today, reason)
 
 
 def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date,
