@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from textual import work
+from textual.worker import get_current_worker
+
 from model.planning.book import Book
 
 
@@ -13,3 +16,16 @@ def app_book(app: object) -> Book | None:
     """
     book = getattr(app, "book", None)
     return book if isinstance(book, Book) else None
+
+
+class ReadsBook:
+    """For screens that need a planning snapshot: ``self._read_book()`` builds one from
+    ``self.store`` in a thread worker and hands it to ``self._book_ready(book)`` on the
+    event loop (unless the worker was cancelled by a newer read)."""
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read_book(self) -> None:
+        """Build the planning snapshot off the event loop (a big store takes a moment)."""
+        book = Book.from_store(self.store)  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._book_ready, book)  # type: ignore[attr-defined]

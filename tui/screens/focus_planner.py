@@ -35,7 +35,7 @@ from model.planning.book import Book
 from model.planning.focus import Suggestion, days_left, first_day, last_day, shift_month, suggest
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
-from tui.book_source import app_book
+from tui.book_source import ReadsBook, app_book
 from tui.commands.output import fit
 from tui.widgets.diversity_panel import DiversityPanel
 
@@ -46,7 +46,7 @@ def month_title(month: str) -> str:
 
 
 
-class FocusPlannerScreen(Screen[str]):
+class FocusPlannerScreen(ReadsBook, Screen[str]):
     """Plan a month: challenge, purpose, slots filled from ranked suggestions."""
 
     CSS_PATH = "focus_planner.tcss"
@@ -100,13 +100,6 @@ class FocusPlannerScreen(Screen[str]):
         else:
             self.query_one("#slots", OptionList).loading = True
             self._read_book()
-
-    @work(thread=True, exclusive=True, group="read")
-    def _read_book(self) -> None:
-        """Build the planning snapshot off the event loop (a big store takes a moment)."""
-        book = Book.from_store(self.store)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._book_ready, book)
 
     def _book_ready(self, book: Book) -> None:
         self.book = book

@@ -32,7 +32,7 @@ from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
 from model.store import Store
-from tui.book_source import app_book
+from tui.book_source import ReadsBook, app_book
 from tui.commands.output import fit
 from tui.screens.focus_planner import month_title
 
@@ -50,7 +50,7 @@ def _row_label(row: ReviewRow) -> Content:
 
 
 
-class MonthReviewScreen(Screen[str]):
+class MonthReviewScreen(ReadsBook, Screen[str]):
     """One month looked back on, with carry-over into the next."""
 
     CSS_PATH = "month_review.tcss"
@@ -97,13 +97,6 @@ class MonthReviewScreen(Screen[str]):
         else:
             self.query_one("#rows", SelectionList).loading = True
             self._read_book()
-
-    @work(thread=True, exclusive=True, group="read")
-    def _read_book(self) -> None:
-        """Build the planning snapshot off the event loop (a big store takes a moment)."""
-        book = Book.from_store(self.store)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._book_ready, book)
 
     def _book_ready(self, book: Book) -> None:
         self.query_one("#rows", SelectionList).loading = False

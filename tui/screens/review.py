@@ -33,7 +33,7 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.store import Store
-from tui.book_source import app_book
+from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.snooze_dialog import SnoozeDialog
 
@@ -59,7 +59,7 @@ class ReviewSummary:
                 f"broken {self.broken} · skipped {self.skipped}")
 
 
-class ReviewScreen(Screen[ReviewSummary]):
+class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
     """One due item at a time; the summary when the list is done."""
 
     CSS_PATH = "review.tcss"
@@ -103,19 +103,12 @@ class ReviewScreen(Screen[ReviewSummary]):
     def on_mount(self) -> None:
         self._book = self._book or app_book(self.app)
         if self._book is not None:
-            self._ready(self._book)
+            self._book_ready(self._book)
         else:
             self.query_one("#review-title", Static).update(Content.styled("Reading the due list…", "dim"))
             self._read_book()
 
-    @work(thread=True, exclusive=True, group="read")
-    def _read_book(self) -> None:
-        """Build the planning snapshot off the event loop (a big store takes a moment)."""
-        book = Book.from_store(self.store)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._ready, book)
-
-    def _ready(self, book: Book) -> None:
+    def _book_ready(self, book: Book) -> None:
         """Compute the due list once for this review, and show its first item."""
         self._book = book
         self.items = due_list(book, self.today)
