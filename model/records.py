@@ -15,10 +15,18 @@ import dataclasses
 import re
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any, ClassVar, TypeVar
 
 from model.errors import ValidationError
+from model.validate import (
+    check_birthday,
+    check_choice,
+    check_date,
+    check_stamp,
+    check_strings,
+    check_text,
+)
 
 TIERS = ("deep", "active", "network", "archived")
 LEVELS = ("executive", "manager", "staff", "independent")
@@ -78,60 +86,6 @@ def now_stamp() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-# -- field checks -------------------------------------------------------------
-
-
-def _text(where: str, value: Any, *, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(where, f"must be text, not {type(value).__name__}")
-    if required and not value.strip():
-        raise ValidationError(where, "must not be empty")
-    return value
-
-
-def _choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: bool = False) -> None:
-    if blank and value == "":
-        return
-    if value not in allowed:
-        raise ValidationError(where, f"{value!r} is not one of {', '.join(allowed)}")
-
-
-def _date(where: str, value: Any, *, optional: bool = False) -> None:
-    if optional and value is None:
-        return
-    if not isinstance(value, str):
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if len(value) != 10:
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
-
-
-def _birthday(value: Any) -> None:
-    """``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown; a real day either way."""
-    m = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
-    try:
-        if m is None:
-            raise ValueError
-        date(2000 if m[1] == "-" else int(m[1]), int(m[2]), int(m[3]))  # 2000: --02-29 is a day
-    except ValueError:
-        raise ValidationError("contact.birthday", f"{value!r} is not YYYY-MM-DD or --MM-DD") from None
-
-
-def _strings(where: str, value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(where, "must be a list of text")
-
-
-def _stamp(where: str, value: Any) -> None:
-    try:
-        datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ValidationError(where, f"{value!r} is not an ISO 8601 timestamp") from None
-
-
 # -- the base -----------------------------------------------------------------
 
 
@@ -152,9 +106,9 @@ class Record:
 
     def validate(self) -> None:
         where = self.table.rstrip("s")
-        _text(f"{where}.id", self.id, required=True)
-        _stamp(f"{where}.created", self.created)
-        _stamp(f"{where}.updated", self.updated)
+        check_text(f"{where}.id", self.id, required=True)
+        check_stamp(f"{where}.created", self.created)
+        check_stamp(f"{where}.updated", self.updated)
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
@@ -234,28 +188,28 @@ class Contact(Record):
 
     def validate(self) -> None:
         super().validate()
-        _text("contact.name", self.name, required=True)
+        check_text("contact.name", self.name, required=True)
         for name in ("reading", "company", "title", "industry", "function",
                      "next_step", "how_met", "snooze_reason", "notes"):
-            _text(f"contact.{name}", getattr(self, name))
-        _choice("contact.tier", self.tier, TIERS)
-        _choice("contact.level", self.level, LEVELS, blank=True)
-        _choice("contact.relation", self.relation, RELATIONS, blank=True)
-        _choice("contact.stage", self.stage, STAGES, blank=True)
+            check_text(f"contact.{name}", getattr(self, name))
+        check_choice("contact.tier", self.tier, TIERS)
+        check_choice("contact.level", self.level, LEVELS, blank=True)
+        check_choice("contact.relation", self.relation, RELATIONS, blank=True)
+        check_choice("contact.stage", self.stage, STAGES, blank=True)
         if self.generation and not _GENERATION.match(self.generation):
             raise ValidationError("contact.generation", f"{self.generation!r} is not like 20s, 30s, 40s")
         for name in self._lists:
-            _strings(f"contact.{name}", getattr(self, name))
+            check_strings(f"contact.{name}", getattr(self, name))
         for p in self.purposes:
-            _choice("contact.purposes", p, PURPOSES)
+            check_choice("contact.purposes", p, PURPOSES)
         if self.birthday:
-            _birthday(self.birthday)
+            check_birthday(self.birthday)
         if self.cadence_days is not None and (
             not isinstance(self.cadence_days, int) or isinstance(self.cadence_days, bool)
             or self.cadence_days < 1
         ):
             raise ValidationError("contact.cadence_days", f"{self.cadence_days!r} is not a whole number of days (1 or more)")
-        _date("contact.snoozed_until", self.snoozed_until, optional=True)
+        check_date("contact.snoozed_until", self.snoozed_until, optional=True)
 
 
 @dataclass(frozen=True)
@@ -278,13 +232,13 @@ class Interaction(Record):
 
     def validate(self) -> None:
         super().validate()
-        _date("interaction.date", self.date)
-        _strings("interaction.contacts", self.contacts)
-        _choice("interaction.kind", self.kind, KINDS)
-        _choice("interaction.depth", self.depth, DEPTHS)
-        _text("interaction.text", self.text)
-        _strings("interaction.tags", self.tags)
-        _choice("interaction.scope", self.scope, SCOPES)
+        check_date("interaction.date", self.date)
+        check_strings("interaction.contacts", self.contacts)
+        check_choice("interaction.kind", self.kind, KINDS)
+        check_choice("interaction.depth", self.depth, DEPTHS)
+        check_text("interaction.text", self.text)
+        check_strings("interaction.tags", self.tags)
+        check_choice("interaction.scope", self.scope, SCOPES)
 
 
 @dataclass(frozen=True)
@@ -318,13 +272,13 @@ class Promise(Record):
 
     def validate(self) -> None:
         super().validate()
-        _choice("promise.owner", self.owner, OWNERS)
-        _text("promise.contact", self.contact, required=True)
-        _text("promise.text", self.text, required=True)
-        _date("promise.due", self.due)
-        _date("promise.original_due", self.original_due)
-        _choice("promise.status", self.status, PROMISE_STATUSES)
-        _date("promise.resolved", self.resolved, optional=True)
+        check_choice("promise.owner", self.owner, OWNERS)
+        check_text("promise.contact", self.contact, required=True)
+        check_text("promise.text", self.text, required=True)
+        check_date("promise.due", self.due)
+        check_date("promise.original_due", self.original_due)
+        check_choice("promise.status", self.status, PROMISE_STATUSES)
+        check_date("promise.resolved", self.resolved, optional=True)
         if self.status == "open" and self.resolved is not None:
             raise ValidationError("promise.resolved", "an open promise has no resolved date")
 
@@ -338,10 +292,10 @@ class Slot:
     intent: str = ""
 
     def validate(self, where: str) -> None:
-        _choice(f"{where}.role", self.role, RELATIONS)
+        check_choice(f"{where}.role", self.role, RELATIONS)
         if self.contact is not None:
-            _text(f"{where}.contact", self.contact, required=True)
-        _text(f"{where}.intent", self.intent)
+            check_text(f"{where}.contact", self.contact, required=True)
+        check_text(f"{where}.intent", self.intent)
 
 
 @dataclass(frozen=True)
@@ -369,13 +323,13 @@ class FocusPlan(Record):
         super().validate()
         if not isinstance(self.month, str) or not _MONTH.match(self.month):
             raise ValidationError("focus_plan.month", f"{self.month!r} is not a month (YYYY-MM)")
-        _text("focus_plan.challenge", self.challenge)
-        _choice("focus_plan.purpose", self.purpose, PURPOSES)
+        check_text("focus_plan.challenge", self.challenge)
+        check_choice("focus_plan.purpose", self.purpose, PURPOSES)
         for i, slot in enumerate(self.slots):
             if not isinstance(slot, Slot):
                 raise ValidationError(f"focus_plan.slots[{i}]", "is not a slot")
             slot.validate(f"focus_plan.slots[{i}]")
-        _text("focus_plan.review", self.review)
+        check_text("focus_plan.review", self.review)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
@@ -407,9 +361,9 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")
-        _text("settings.own_industry", self.own_industry)
+        check_text("settings.own_industry", self.own_industry)
         for role in self.focus_template:
-            _choice("settings.focus_template", role, RELATIONS)
+            check_choice("settings.focus_template", role, RELATIONS)
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
