@@ -138,65 +138,10 @@ def _plan_people(store, plan):
 
 def _print_plan(ctx, month: str) -> int:
     from model.planning.focus import month_review
-    from tui.commands.output import print_json, table
+    from tui.commands.focus_print import print_plan
 
-    book = load_book(ctx)
-    review = month_review(book, month, ctx.today)
-    plan = review.plan
-    if ctx.args.json:
-        data = review.to_dict()
-        data["slots"] = _slots_json(plan, review)
-        for key in ("rows", "empty_slots"):
-            data.pop(key)
-        print_json(data)
-        return 0
-    if plan is None:
-        print(f"no focus plan for {month}: kizuna focus plan --month {month} "
-              f"--challenge \"...\" --purpose PURPOSE")
-        return 0
-    head = f"focus {month}: {plan.purpose}"
-    if plan.challenge:
-        head += f" — {plan.challenge}"
-    print(head)
-    if review.days_left is not None and review.rows:
-        print(f"{review.held} of {len(review.rows)} deep conversations held; "
-              f"{review.days_left} day{'s' if review.days_left != 1 else ''} left in the month")
-    rows_by_slot = {r.slot: r for r in review.rows}
-    lines = []
-    for i, slot in enumerate(plan.slots, 1):
-        r = rows_by_slot.get(i)
-        if r is None:
-            lines.append((str(i), slot.role, "(empty)", "", "", slot.intent))
-            continue
-        if r.deep_held:
-            deep = f"deep {r.deep_dates[-1].isoformat()}"
-        elif r.deep_dates:
-            deep = f"deep {len(r.deep_dates)} of {r.needed}"
-        else:
-            deep = "no deep yet"
-        promises = f"{len(r.open)} open" if r.open else ""
-        name = r.contact.name + (" (archived)" if r.contact.tier == "archived" else "")
-        lines.append((str(i), slot.role, name, deep, promises, slot.intent))
-    print(table(lines, ("#", "role", "person", "this month", "promises", "intent")))
-    for w in review.diversity.warnings if review.diversity and review.rows else ():
-        print(f"! {w}")
-    if plan.review:
-        print(f"review: {plan.review}")
+    print_plan(month_review(load_book(ctx), month, ctx.today), month, ctx.args.json)
     return 0
-
-
-def _slots_json(plan, review) -> list[dict]:
-    if plan is None:
-        return []
-    rows = {r.slot: r for r in review.rows}
-    out = []
-    for i, slot in enumerate(plan.slots, 1):
-        r = rows.get(i)
-        out.append({"slot": i, "role": slot.role, "intent": slot.intent,
-                    "contact_id": r.contact.id if r else None, "name": r.contact.name if r else None,
-                    "deep_held": r.deep_held if r else None,
-                    "open_promises": len(r.open) if r else 0})
-    return out
 
 
 def cmd_show(ctx) -> int:
@@ -334,43 +279,12 @@ def cmd_suggest(ctx) -> int:
 def cmd_review(ctx) -> int:
     from model.planner import save_review
     from model.planning.focus import month_review
-    from tui.commands.output import print_json, table
+    from tui.commands.focus_print import print_review
 
     month = month_arg(ctx)
     if ctx.args.note is not None:
         save_review(ctx.store, month, ctx.args.note, ctx.today)
-    review = month_review(load_book(ctx), month, ctx.today)
-    if ctx.args.json:
-        print_json(review.to_dict())
-        return 0
-    if review.plan is None:
-        print(f"no focus plan for {month}")
-        return 0
-    plan = review.plan
-    print(f"review of {month}: {plan.purpose}" + (f" — {plan.challenge}" if plan.challenge else ""))
-    print(f"deep conversations held: {review.held} of {len(review.rows)}"
-          + (f" ({review.days_left} days left)" if review.days_left is not None else ""))
-    rows = []
-    for r in review.rows:
-        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or "not held"
-        if not r.deep_held and r.deep_dates:
-            deep += f" ({len(r.deep_dates)} of {r.needed})"
-        rows.append((str(r.slot), r.contact.name, deep, str(len(r.kept)), str(len(r.broken)),
-                     str(len(r.open)), str(len(r.notes))))
-    if rows:
-        print(table(rows, ("#", "person", "deep conversation", "kept", "broken", "open", "notes")))
-    for r in review.rows:
-        for label, items in (("broken", r.broken), ("open", r.open)):
-            for p in items:
-                who = "I promised" if p.owner == "me" else "they promised"
-                print(f"  {r.contact.name}: {label} (due {p.due}) {who}: {p.text}")
-    for i, role in review.empty_slots:
-        print(f"  slot {i} ({role}) was empty")
-    if review.carry_candidates:
-        names = ", ".join(r.contact.name for r in review.carry_candidates)
-        print(f"to carry over: {names} (kizuna focus carry --month {month})")
-    if plan.review:
-        print(f"review: {plan.review}")
+    print_review(month_review(load_book(ctx), month, ctx.today), month, ctx.args.json)
     return 0
 
 
