@@ -1,4 +1,7 @@
-"""The one-line capture grammar: people, kinds, depth, dates, tags, scope, promises, errors."""
+"""The one-line capture grammar: people, kinds, depth, tags, scope, errors, tokens, saving.
+
+Dates and promises are in test_capture_dates.py.
+"""
 
 from __future__ import annotations
 
@@ -11,28 +14,7 @@ from model.errors import AmbiguousError, KizunaError
 from model.records import Contact
 from model.store import Store
 
-THU = date(2026, 11, 26)  # a Thursday
-
-TANAKA = Contact(name="Tanaka Yuki", reading="たなか ゆき", company="Acme")
-SATO = Contact(name="Sato Ken", reading="さとう けん")
-SATO_JA = Contact(name="佐藤 健", reading="サトウ タケシ", company="東京精密")
-EMILY = Contact(name="Emily Stone")
-PEOPLE = [TANAKA, SATO, SATO_JA, EMILY]
-
-
-def p(line: str, today: date = THU, contacts: list[Contact] = PEOPLE):
-    return parse(line, contacts, today)
-
-
-def error(line: str, today: date = THU, contacts: list[Contact] = PEOPLE) -> CaptureError:
-    with pytest.raises(CaptureError) as info:
-        parse(line, contacts, today)
-    return info.value
-
-
-def span(line: str, exc: CaptureError) -> str:
-    return line[exc.start:exc.end]
-
+from capture_helpers import EMILY, PEOPLE, SATO, SATO_JA, TANAKA, THU, error, p, span
 
 # -- people ------------------------------------------------------------------------------
 
@@ -192,172 +174,6 @@ def test_escaped_words_are_literal() -> None:
 def test_email_addresses_and_lone_signs_are_text() -> None:
     cap = p("@Tanaka wrote to tanaka@acme.example @ 3pm")
     assert cap.text == "wrote to tanaka@acme.example @ 3pm"
-
-
-# -- dates --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("word", "today", "when"), [
-    ("today", THU, THU),
-    ("yesterday", THU, date(2026, 11, 25)),
-    ("yesterday", date(2026, 3, 1), date(2026, 2, 28)),
-    ("yesterday", date(2028, 3, 1), date(2028, 2, 29)),  # leap year
-    ("yesterday", date(2027, 1, 1), date(2026, 12, 31)),  # year rollover
-    ("昨日", THU, date(2026, 11, 25)),
-    ("thu", THU, date(2026, 11, 19)),  # a weekday name never means today
-    ("thursday", THU, date(2026, 11, 19)),
-    ("fri", THU, date(2026, 11, 20)),
-    ("wed", THU, date(2026, 11, 25)),
-    ("mon", date(2026, 11, 30), date(2026, 11, 23)),  # on a Monday
-    ("sun", date(2026, 11, 30), date(2026, 11, 29)),
-    ("金曜", THU, date(2026, 11, 20)),
-    ("last week", THU, date(2026, 11, 19)),
-    ("-2d", THU, date(2026, 11, 24)),
-    ("-1w", date(2026, 1, 3), date(2025, 12, 27)),
-    ("-1m", date(2026, 3, 31), date(2026, 2, 28)),
-    ("12/3", date(2027, 1, 10), date(2026, 12, 3)),  # Dec -> Jan: last year's
-    ("1/5", date(2027, 1, 10), date(2027, 1, 5)),
-    ("1/5", date(2027, 1, 4), date(2026, 1, 5)),  # not after today
-    ("11/26", THU, THU),
-    ("2/29", date(2026, 3, 10), date(2024, 2, 29)),  # the latest Feb 29
-    ("11月3日", THU, date(2026, 11, 3)),
-    ("2026-11-03", THU, date(2026, 11, 3)),
-    ("2024/02/29", THU, date(2024, 2, 29)),
-])
-def test_note_dates_lean_back(word: str, today: date, when: date) -> None:
-    cap = p(f"@Tanaka {word} call", today=today)
-    assert cap.when == when and cap.kind == "call"
-
-
-def test_note_date_defaults_to_today_and_may_not_be_in_the_future() -> None:
-    assert p("@Tanaka call").when == THU
-    for word in ("tomorrow", "+3d", "next week", "2026-11-27"):
-        line = f"@Tanaka {word} call"
-        exc = error(line)
-        assert span(line, exc) == word and "future" in str(exc)
-
-
-@pytest.mark.parametrize("word", ["2/30", "13/1", "0/5", "12/32", "2026-02-29", "+3x", "+3", "11/31"])
-def test_bad_dates_in_the_lead_are_errors_with_their_span(word: str) -> None:
-    line = f"@Tanaka {word} call"
-    exc = error(line)
-    assert span(line, exc) == word and word.split("/")[0] in str(exc)
-
-
-def test_two_note_dates_are_an_error() -> None:
-    line = "@Tanaka yesterday mon call"
-    exc = error(line)
-    assert span(line, exc) == "mon" and "two dates" in str(exc)
-
-
-def test_date_words_after_the_lead_are_text() -> None:
-    cap = p("@Tanaka talked: sales up 12/3 and yesterday was busy")
-    assert cap.when == THU and cap.text == "talked: sales up 12/3 and yesterday was busy"
-    cap = p("@Tanaka call: yesterday was busy")  # a colon ends the lead
-    assert cap.when == THU and cap.kind == "call" and cap.text == "yesterday was busy"
-
-
-# -- promises ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("due", "today", "expected"), [
-    ("fri", THU, date(2026, 11, 27)),
-    ("thu", THU, date(2026, 12, 3)),  # the same weekday: next week's
-    ("monday", date(2026, 11, 29), date(2026, 11, 30)),
-    ("today", THU, THU),
-    ("tomorrow", date(2026, 12, 31), date(2027, 1, 1)),
-    ("next week", THU, date(2026, 11, 30)),  # the next Monday
-    ("next week", date(2026, 11, 30), date(2026, 12, 7)),  # on a Monday: the one after
-    ("next week", date(2026, 12, 31), date(2027, 1, 4)),
-    ("+3d", date(2026, 12, 30), date(2027, 1, 2)),
-    ("+2w", THU, date(2026, 12, 10)),
-    ("+1m", date(2026, 1, 31), date(2026, 2, 28)),
-    ("+1m", date(2028, 1, 31), date(2028, 2, 29)),
-    ("next month", date(2026, 10, 31), date(2026, 11, 30)),
-    ("eom", date(2026, 12, 5), date(2026, 12, 31)),  # due on the 31st
-    ("12/31", THU, date(2026, 12, 31)),
-    ("10/31", THU, date(2027, 10, 31)),  # passed this year: next year's
-    ("1/5", date(2026, 12, 20), date(2027, 1, 5)),  # year rollover
-    ("12/3", date(2026, 12, 4), date(2027, 12, 3)),
-    ("11/26", THU, THU),
-    ("2/29", date(2026, 3, 10), date(2028, 2, 29)),
-    ("2026-12-31", THU, date(2026, 12, 31)),
-    ("12月5日", THU, date(2026, 12, 5)),
-])
-def test_due_dates_lean_forward(due: str, today: date, expected: date) -> None:
-    cap = p(f"@Tanaka promised the deck by {due}", today=today)
-    assert cap.promises[0].due == expected and cap.promises[0].text == "the deck"
-
-
-def test_due_dates_count_from_the_note_date() -> None:
-    cap = p("@Tanaka yesterday call: promised notes by tomorrow")
-    assert cap.when == date(2026, 11, 25) and cap.promises[0].due == THU
-    cap = p("@Tanaka mon call: promised notes by +3d")
-    assert cap.promises[0].due == date(2026, 11, 26)
-
-
-def test_whose_promise_and_to_whom() -> None:
-    cap = p("@Tanaka @Sato lunch: promised an intro by fri")
-    assert (cap.promises[0].owner, cap.promises[0].contact) == ("me", TANAKA)  # the first person
-    cap = p("@Tanaka @Sato lunch: promised @Sato: an intro by fri")
-    assert (cap.promises[0].owner, cap.promises[0].contact, cap.promises[0].text) == ("me", SATO, "an intro")
-    cap = p("@Sato: promised the deck by fri")  # the colon: mine, not Sato's
-    assert (cap.promises[0].owner, cap.promises[0].contact) == ("me", SATO)
-    cap = p("@Tanaka lunch: I promised the deck by fri")
-    assert cap.promises[0].owner == "me"
-    cap = p("@Tanaka @Sato lunch: @Sato promised pricing by 12/5")
-    assert (cap.promises[0].owner, cap.promises[0].contact, cap.promises[0].text) == ("them", SATO, "pricing")
-    cap = p("@Tanaka lunch: they promised pricing due 12/5, she promised a call by mon")
-    assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [
-        ("them", TANAKA, "pricing", date(2026, 12, 5)),
-        ("them", TANAKA, "a call", date(2026, 11, 30)),
-    ]
-    assert cap.text == ""
-
-
-def test_mine_and_theirs_in_one_line_with_text_around() -> None:
-    cap = p("@Tanaka dinner !deep: talked pricing, promised an intro to @Emily by fri, "
-            "they promised the deck by 12/5 #sales then dessert")
-    assert cap.people == [TANAKA, EMILY]
-    assert [(d.owner, d.contact, d.text) for d in cap.promises] == [
-        ("me", TANAKA, "an intro to Emily"), ("them", TANAKA, "the deck")]
-    assert cap.text == "talked pricing, then dessert"
-    assert cap.tags == ["sales"] and cap.depth == "deep"
-
-
-def test_by_inside_the_promise_text_is_kept() -> None:
-    cap = p("@Tanaka promised to stop by the office by fri")
-    assert cap.promises[0].text == "to stop by the office"
-
-
-def test_a_promise_needs_a_due_date() -> None:
-    line = "@Tanaka lunch: promised an intro to Sato"
-    exc = error(line)
-    assert "due date" in str(exc) and span(line, exc) == "promised an intro to Sato"
-    line = "@Tanaka promised the deck by"
-    exc = error(line)
-    assert span(line, exc) == "by" and "needs a date" in str(exc)
-    line = "@Tanaka promised the deck by someday"
-    exc = error(line)
-    assert "due date" in str(exc) and span(line, exc) == "promised the deck by someday"
-    line = "@Tanaka promised the deck by 12/32 ok"
-    assert span(line, error(line)) == "12/32"
-    line = "@Tanaka promised by fri"
-    assert "promised what" in str(error(line))
-
-
-def test_a_due_date_before_the_note_is_an_error() -> None:
-    line = "@Tanaka promised the deck by yesterday"
-    exc = error(line)
-    assert span(line, exc) == "by yesterday" and "before" in str(exc)
-    assert span("@Tanaka promised x by -2d", error("@Tanaka promised x by -2d")) == "by -2d"
-
-
-def test_japanese_promises() -> None:
-    cap = p("@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5")
-    assert cap.text == "採用の話"
-    assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [
-        ("them", SATO_JA, "資料", date(2026, 12, 5))]
 
 
 # -- errors -----------------------------------------------------------------------------------
