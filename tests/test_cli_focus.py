@@ -108,6 +108,13 @@ def test_remove_by_name_or_slot(kizuna, people, store_path):
     assert all(s.contact is None for s in Store(store_path).focus_plan("2026-12").slots)
 
 
+def test_a_deleted_person_in_a_slot_does_not_stop_the_others(kizuna, people, store_path):
+    ok(kizuna(*DATE, "focus", "add", "Kato"))
+    ok(kizuna(*DATE, "focus", "add", "Ito", "--slot", "2"))
+    Store(store_path).remove(people["ito"])  # the plan still names Ito's id
+    assert "took Kato out" in ok(kizuna(*DATE, "focus", "remove", "kato"))
+
+
 def test_suggest_ranks_with_reasons(kizuna, people):
     ok(kizuna(*DATE, "focus", "plan", "--purpose", "sales channel"))
     ok(kizuna(*DATE, "focus", "add", "Kato"))

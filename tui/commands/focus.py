@@ -121,6 +121,8 @@ def _slot_index(plan, number: int | None) -> int | None:
 
 
 def _plan_people(store, plan):
+    from model.errors import NotFoundError
+
     if plan is None:
         return []
     found = []
@@ -128,7 +130,7 @@ def _plan_people(store, plan):
         if slot.contact:
             try:
                 found.append(store.contact(slot.contact))
-            except Exception:  # a deleted person: nothing to match
+            except NotFoundError:  # a deleted person: nothing to match
                 pass
     return found
 
