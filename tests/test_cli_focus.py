@@ -55,7 +55,7 @@ def test_plan_add_show_with_japanese_names(kizuna, people, store_path):
     assert "slot 4 (customer)" in out
     out = ok(kizuna(*DATE, "focus", "show"))
     assert "focus 2026-12: sales channel — 新しい販路を開く" in out
-    assert "22 days left" in out
+    assert "21 days left in the month" in out
     lines = out.splitlines()
     table = lines[lines.index(next(x for x in lines if x.startswith("#  "))):]
     row_sato = next(x for x in table if "佐藤 健" in x)

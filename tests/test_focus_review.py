@@ -10,13 +10,13 @@ from model.errors import ValidationError
 from model.planning.book import Book
 from model.planning.focus import (
     check_month,
-    days_left,
     first_day,
     last_day,
     month_review,
     parse_month,
     shift_month,
 )
+from model.planning.month_days import days_left, days_left_in_month, days_left_text
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
 
 
@@ -45,10 +45,14 @@ def test_month_days_including_leap_february():
     assert last_day("2026-02") == date(2026, 2, 28)
     assert last_day("2100-02") == date(2100, 2, 28)  # not a leap year
     assert first_day("2026-12") == date(2026, 12, 1)
-    assert days_left("2028-02", date(2028, 2, 1)) == 29
-    assert days_left("2028-02", date(2028, 2, 29)) == 1
-    assert days_left("2026-12", date(2026, 12, 10)) == 22
+    # days AFTER today: one meaning for the due list, kizuna today/focus show and every screen
+    assert days_left("2028-02", date(2028, 2, 1)) == 28
+    assert days_left("2028-02", date(2028, 2, 29)) == 0
+    assert days_left("2026-12", date(2026, 12, 10)) == 21
     assert days_left("2026-12", date(2027, 1, 1)) is None
+    assert days_left_in_month(date(2026, 11, 26)) == 4 and days_left_in_month(date(2026, 11, 30)) == 0
+    assert days_left_text(4) == "4 days left" and days_left_text(1, "November") == "1 day left in November"
+    assert days_left_text(0) == days_left_text(0, "November") == "last day of the month"
 
 
 def test_parse_month_words_and_errors():
@@ -98,7 +102,7 @@ def test_deep_conversation_counts_only_inside_the_calendar_month(people):
     assert review.held == 1
     assert [r.contact.name for r in review.carry_candidates] == ["佐藤 健", "Kato"]
     assert review.empty_slots == [(3, "cross-industry")]
-    assert review.days_left == 12
+    assert review.days_left == 11
     assert rows["佐藤 健"].intent == "hiring advice" and rows["佐藤 健"].slot == 1
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from model.planning.book import Book, month_end, month_key, month_start
+from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
 
 SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
@@ -178,7 +179,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
     # Focus people: a deep conversation this calendar month.
     month = month_key(today)
     first, last_day = month_start(today), month_end(today)
-    left = (last_day - today).days
+    left = days_left_in_month(today)
     need = book.settings.focus_deep_per_month
     focus = book.focus_ids(month)
     listed: set[str] = set()
@@ -191,8 +192,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         title = f"{person.name}: a deep conversation this month"
         when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
                 else "no deep conversation on record")
-        left_text = ("last day of the month" if left == 0
-                     else f"{left} day{'s' if left != 1 else ''} left in {today.strftime('%B')}")
+        left_text = days_left_text(left, today.strftime("%B"))
         counted = f"{held} of {need} held, " if need > 1 else ""
         detail = f"{counted}{left_text}; {when}"
         snooze = _snoozed_until(person)

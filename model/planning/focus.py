@@ -51,6 +51,7 @@ from typing import Any
 from model.errors import ValidationError
 from model.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
+from model.planning.month_days import days_left
 from model.planning.diversity import DIMENSIONS, DiversityReport, diversity, value_of
 from model.records import KINDS, Contact, FocusPlan, Interaction, Promise
 
@@ -110,13 +111,6 @@ def shift_month(month: str, by: int) -> str:
     start = first_day(month)
     index = start.year * 12 + start.month - 1 + by
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def days_left(month: str, today: date) -> int | None:
-    """Days left in ``month`` counting today, or None when today is not in it."""
-    if month_key(today) != month:
-        return None
-    return (last_day(month) - today).days + 1
 
 
 # -- fit --------------------------------------------------------------------
@@ -327,7 +321,7 @@ class MonthReview:
     plan: FocusPlan | None
     rows: list[ReviewRow]
     empty_slots: list[tuple[int, str]]  # (1-based slot, role)
-    days_left: int | None  # when today is in the month
+    days_left: int | None  # days after today (0: the last day); None when today is not in the month
     diversity: DiversityReport | None = None
 
     @property

@@ -20,6 +20,7 @@ async def test_shows_this_months_plan(tmp_path):
         screen = app.screen
         assert screen.month == "2026-11"
         assert "November 2026" in screen.query_one("#plan-box").border_title
+        assert screen.query_one("#plan-box").border_subtitle == "4 days left"  # after 26 November, as everywhere
         assert screen.query_one("#challenge", Input).value.startswith("医療機器分野で新規顧客")
         assert screen.query_one("#purpose", Select).value == "sales channel"
         assert screen.query_one("#slots", OptionList).option_count == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model.planning.focus import MonthReview
+from model.planning.month_days import days_left_text
 from tui.commands.output import print_json, table
 
 
@@ -26,7 +27,7 @@ def print_plan(review: MonthReview, month: str, as_json: bool) -> None:
     print(head)
     if review.days_left is not None and review.rows:
         print(f"{review.held} of {len(review.rows)} deep conversations held; "
-              f"{review.days_left} day{'s' if review.days_left != 1 else ''} left in the month")
+              f"{days_left_text(review.days_left, 'the month')}")
     rows_by_slot = {r.slot: r for r in review.rows}
     lines = []
     for i, slot in enumerate(plan.slots, 1):
@@ -75,7 +76,7 @@ def print_review(review: MonthReview, month: str, as_json: bool) -> None:
     plan = review.plan
     print(f"review of {month}: {plan.purpose}" + (f" — {plan.challenge}" if plan.challenge else ""))
     print(f"deep conversations held: {review.held} of {len(review.rows)}"
-          + (f" ({review.days_left} days left)" if review.days_left is not None else ""))
+          + (f" ({days_left_text(review.days_left)})" if review.days_left is not None else ""))
     rows = []
     for r in review.rows:
         deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or "not held"

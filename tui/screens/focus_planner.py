@@ -32,7 +32,8 @@ from textual.worker import get_current_worker
 from model import planner
 from model.errors import KizunaError
 from model.planning.book import Book
-from model.planning.focus import Suggestion, days_left, first_day, last_day, shift_month, suggest
+from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
+from model.planning.month_days import days_left, days_left_text
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
@@ -136,7 +137,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         """Show self.month: its challenge, purpose, slots and diversity."""
         left = days_left(self.month, self.today)
         self.query_one("#plan-box").border_title = f"Focus · {month_title(self.month)}"
-        self.query_one("#plan-box").border_subtitle = f"{left} days left" if left else ""
+        self.query_one("#plan-box").border_subtitle = days_left_text(left) if left is not None else ""
         plan = self.plan
         with self.prevent(Input.Changed, Select.Changed):
             self.query_one("#challenge", Input).value = plan.challenge if plan else ""

@@ -31,6 +31,7 @@ from model import planner
 from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
+from model.planning.month_days import days_left_text
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.commands.output import fit
@@ -124,7 +125,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
             self.query_one("#month-empty", Static).update("")
             self.query_one("#row-detail", Static).update("")
         else:
-            left = f" · {review.days_left} days left" if review.days_left else ""
+            left = f" · {days_left_text(review.days_left)}" if review.days_left is not None else ""
             heading.update(Content.assemble(
                 ("Challenge: ", "bold $text-muted"), (plan.challenge or "(none written)", "bold"),
                 ("  purpose: ", "$text-muted"), plan.purpose,

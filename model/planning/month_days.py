@@ -1,0 +1,29 @@
+"""Days left in the month: one meaning for every screen and command.
+
+The days left are the whole days AFTER today until the month's last day:
+4 on 26 November, 1 on the 29th, 0 on the 30th (said as "last day of the month").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model.planning.book import month_end, month_key
+
+
+def days_left_in_month(today: date) -> int:
+    """Whole days of today's month still to come after today (0 on its last day)."""
+    return (month_end(today) - today).days
+
+
+def days_left(month: str, today: date) -> int | None:
+    """:func:`days_left_in_month` when today is in ``month`` (``YYYY-MM``), else None."""
+    return days_left_in_month(today) if month_key(today) == month else None
+
+
+def days_left_text(left: int, month_name: str = "") -> str:
+    """``4 days left``, ``1 day left in November``; ``last day of the month`` when 0."""
+    if left == 0:
+        return "last day of the month"
+    where = f" in {month_name}" if month_name else ""
+    return f"{left} day{'s' if left != 1 else ''} left{where}"
