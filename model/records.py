@@ -23,6 +23,7 @@ from model.validate import (
     check_birthday,
     check_choice,
     check_date,
+    check_distinct,
     check_stamp,
     check_strings,
     check_text,
@@ -234,6 +235,7 @@ class Interaction(Record):
         super().validate()
         check_date("interaction.date", self.date)
         check_strings("interaction.contacts", self.contacts)
+        check_distinct("interaction.contacts", self.contacts)
         check_choice("interaction.kind", self.kind, KINDS)
         check_choice("interaction.depth", self.depth, DEPTHS)
         check_text("interaction.text", self.text)

@@ -58,3 +58,11 @@ def check_stamp(where: str, value: Any) -> None:
         datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise ValidationError(where, f"{value!r} is not an ISO 8601 timestamp") from None
+
+
+def check_distinct(where: str, values: tuple[str, ...]) -> None:
+    """No value twice (a note naming one person twice would count twice in planning)."""
+    if len(set(values)) != len(values):
+        seen: set[str] = set()
+        twice = next(v for v in values if v in seen or seen.add(v))
+        raise ValidationError(where, f"{twice!r} is listed twice")

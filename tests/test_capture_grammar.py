@@ -251,6 +251,14 @@ def test_save_writes_contacts_note_and_promises(store: Store) -> None:
     assert sorted(x.id for x in cap.saved_promises) == sorted(x.id for x in promises)
 
 
+def test_one_person_named_twice_is_on_the_note_once(store: Store) -> None:
+    with store.transaction():
+        store.add(TANAKA)
+    cap = save(store, "@Tanaka lunch, then @たなか again and @tanaka", THU)
+    assert cap.people == [TANAKA]
+    assert Store(store.path).interactions()[0].contacts == (TANAKA.id,)
+
+
 def test_a_bad_line_saves_nothing(store: Store) -> None:
     with store.transaction():
         store.add(TANAKA)

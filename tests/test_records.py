@@ -35,6 +35,7 @@ from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Sl
     (lambda: Interaction(date="2026-11-01", kind="party"), "interaction.kind"),
     (lambda: Interaction(date="2026-11-01", depth="shallow"), "interaction.depth"),
     (lambda: Interaction(date="2026-11-01", scope="secret"), "interaction.scope"),
+    (lambda: Interaction(date="2026-11-01", contacts=("a", "b", "a")), "interaction.contacts"),
     (lambda: Promise(contact="x", text="t", due="next week"), "promise.due"),
     (lambda: Promise(contact="x", text="", due="2026-11-01"), "promise.text"),
     (lambda: Promise(contact="", text="t", due="2026-11-01"), "promise.contact"),
@@ -105,3 +106,12 @@ def test_trusted_skips_validation_but_round_trips() -> None:
 def test_birthdays_with_or_without_a_year() -> None:
     assert Contact(name="a", birthday="1970-05-01").birthday == "1970-05-01"
     assert Contact(name="a", birthday="--02-29").birthday == "--02-29"
+
+
+def test_a_note_names_each_person_once() -> None:
+    note = Interaction(date="2026-11-01", contacts=("a", "b"))
+    with pytest.raises(ValidationError, match="'b' is listed twice"):
+        note.touched(contacts=("a", "b", "b"))
+    with pytest.raises(ValidationError) as err:
+        Interaction.from_dict({**note.to_dict(), "contacts": ["a", "a"]})
+    assert err.value.field == "interaction.contacts"
