@@ -83,8 +83,11 @@ def new_id() -> str:
 
 
 def now_stamp() -> str:
-    """Now as an ISO 8601 timestamp with its UTC offset."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    """Now as an ISO 8601 timestamp with microseconds and its UTC offset.
+
+    Microseconds (always six digits) keep two records written in the same second
+    in the order they were written when sorted by their stamps."""
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="microseconds")
 
 
 # -- the base -----------------------------------------------------------------

@@ -154,3 +154,13 @@ def test_actions_see_what_another_process_wrote(store: Store) -> None:
     other.add(pr)
     kept = actions.keep_promise(store, pr.id, TODAY)  # store reloads inside the transaction
     assert kept.status == "kept" and Store(store.path).get(Promise, pr.id).status == "kept"
+
+
+def test_two_logs_in_one_second_keep_their_order(store: Store) -> None:
+    p = add(store, "佐藤 健")
+    actions.set_tier(store, p.id, "deep", TODAY, reason="key partner")
+    actions.set_tier(store, p.id, "network", TODAY)  # the same day, most likely the same second
+    timeline = Book.from_store(Store(store.path)).timeline(p.id)
+    assert [i.text for i in timeline] == ["tier: moved down from deep to network",
+                                          "tier: moved up from network to deep: key partner"]
+    assert timeline[1].created < timeline[0].created  # microseconds tell them apart

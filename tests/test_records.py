@@ -115,3 +115,15 @@ def test_a_note_names_each_person_once() -> None:
     with pytest.raises(ValidationError) as err:
         Interaction.from_dict({**note.to_dict(), "contacts": ["a", "a"]})
     assert err.value.field == "interaction.contacts"
+
+
+def test_stamps_are_iso_8601_with_microseconds_and_an_offset() -> None:
+    import re
+    from datetime import datetime
+
+    from model.records import now_stamp
+
+    first, second = now_stamp(), now_stamp()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d", first), first
+    assert datetime.fromisoformat(first).utcoffset() is not None
+    assert first <= second
