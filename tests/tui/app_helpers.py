@@ -1,4 +1,4 @@
-"""What the app's pilot tests share besides fixtures: the fixed date and size, ``settle``."""
+"""What the app's pilot tests share besides fixtures: the fixed date and size, ``settle``, ``toasts``."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ async def settle(app, pilot) -> None:
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def toasts(app) -> str:
+    """The text of the notifications on screen now (run the app with ``notifications=True``)."""
+    return " ".join(str(t.render()) for t in app.screen.query("Toast"))

@@ -14,11 +14,9 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
+from app_helpers import SIZE, TODAY, settle  # noqa: F401 (the flow tests import them from here)
 from model.demo import build_demo
 from model.store import Store
-
-TODAY = date(2026, 11, 26)
-SIZE = (160, 45)
 
 _UNSET = object()
 
@@ -53,9 +51,3 @@ def reopen(store: Store) -> Store:
     """The same file read fresh from disk: proves a change was written, not just held."""
     return Store(store.path)
 
-
-async def settle(app: App, pilot) -> None:
-    """Wait until every worker is done and the screen has caught up (no sleeps)."""
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()

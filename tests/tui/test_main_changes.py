@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app_helpers import SIZE, settle
+from app_helpers import SIZE, settle, toasts
 from tui.screens.first_run import FirstRunScreen
 from tui.screens.main import MainScreen
 from tui.widgets.row_list import RowList
@@ -17,10 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def timeline_rows(app) -> list[str]:
     row_list = app.screen.query_one("#timeline-list", RowList)
     return [row_list.line_text(i) for i in range(len(row_list.rows))]
-
-
-def toasts(app) -> str:
-    return " ".join(str(t.render()) for t in app.screen.query("Toast"))
 
 
 def kizuna(store, *args: str) -> subprocess.CompletedProcess:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import SelectionList, Static, TextArea
 
+from app_helpers import toasts
 from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
 from tui.screens.month_review import MonthReviewScreen
 
@@ -53,12 +54,11 @@ async def test_a_carry_the_rules_refuse_says_why_and_writes_nothing(tmp_path):
     store = demo_store(tmp_path)
     before = store.focus_plan("2026-11")
     app = FlowApp(lambda: MonthReviewScreen(store, TODAY))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("c")  # 鈴木 is ticked; November's same-industry slot holds 佐藤 健
         await settle(app, pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("no empty same-industry slot" in m for m in messages), messages
+        assert "no empty same-industry slot" in toasts(app)  # what the user reads
     assert reopen(store).focus_plan("2026-11") == before
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import SIZE, settle
+from app_helpers import SIZE, settle, toasts
 
 from model.records import Contact
 from tui.screens.main import MainScreen
@@ -70,5 +70,4 @@ async def test_going_to_a_person_never_closes_another_screen(demo_store, make_te
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
         assert app.screen.query_one("#field-name").value == "Half typed"
-        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
-        assert "Close this screen first (Esc) to go to 佐藤 健" in toasts
+        assert "Close this screen first (Esc) to go to 佐藤 健" in toasts(app)
