@@ -6,22 +6,16 @@ import argparse
 from datetime import date
 
 from model.records import TIERS
+from tui.cli import parse_date
 
 _DATE_WORDS = "YYYY-MM-DD, today, tomorrow, a weekday, next week, eom, 12/3, +3d, +2w, +1m"
 
 
 def _dated() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--date", type=_iso, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
+    p.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                    help="act as if today were this date")
     return p
-
-
-def _iso(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _days(text: str) -> int:
