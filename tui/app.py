@@ -19,6 +19,7 @@ changed.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 from datetime import date
 
@@ -34,6 +35,22 @@ from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
 
 POLL_SECONDS = 1.0
+
+#: App action -> (module, class) of the screen it opens. An action is refused while a
+#: screen of its class is already on the stack (``f`` in the planner stacks no second one).
+OPENS: dict[str, tuple[str, str]] = {
+    "add_person": ("tui.screens.contact_form", "ContactForm"),
+    "capture": ("tui.screens.capture", "CaptureScreen"),
+    "review": ("tui.screens.review", "ReviewScreen"),
+    "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
+    "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
+    "import": ("tui.screens.import_screen", "ImportScreen"),
+    "help": ("tui.screens.help", "HelpScreen"),
+}
+#: App actions that belong to the main screen (and the first-run screen): refused while a
+#: full-screen flow (review, focus planner, month review) is open, which has keys of its
+#: own; Escape leads back to the main screen. Help (``?``) works everywhere.
+MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter"}
 
 
 def describe_changes(old: Book, new: Book) -> str | None:
@@ -240,6 +257,32 @@ class KizunaApp(App[int]):
         node.run_worker(job, thread=True, group="store-write", exit_on_error=True)
 
     # -- opening screens --------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Refuse (and hide from the footer) the keys that would stack a second copy of a
+        screen, or open the main screen's screens over a full-screen flow."""
+        if action in MAIN_ONLY and self._in_flow():
+            return False
+        if action in OPENS:
+            module, name = OPENS[action]
+            # not imported yet: no such screen can be open (and none is imported just to ask)
+            cls = getattr(sys.modules.get(module), name, None)
+            if cls is not None and any(isinstance(s, cls) for s in self.screen_stack):
+                return False
+        return True
+
+    def _in_flow(self) -> bool:
+        """Whether the full-screen screen under any dialogs is a flow, not the main screen."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.first_run import FirstRunScreen
+        from tui.screens.main import MainScreen
+
+        stack = self.screen_stack
+        for screen in reversed(stack):
+            if not isinstance(screen, ModalScreen):
+                return screen is not stack[0] and not isinstance(screen, (MainScreen, FirstRunScreen))
+        return False
 
     def action_add_person(self) -> None:
         from tui.screens.contact_form import ContactForm

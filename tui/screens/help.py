@@ -37,7 +37,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.widgets.timeline import TimelinePane
 
     return [
-        ("Everywhere (outside dialogs)", list(type(app).BINDINGS)),
+        ("On the main screen (? from any screen; Esc leads back)", list(type(app).BINDINGS)),
         ("Main screen", list(MainScreen.BINDINGS)),
         ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
         ("Timeline pane", list(TimelinePane.BINDINGS)),
