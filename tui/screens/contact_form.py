@@ -6,8 +6,10 @@ asks the planning rules first; when the tier is full the form shows the
 planning message and the people who could make room: pick one and press
 Enter to move them down a tier right there, then save.
 
-The form dismisses with the saved person's id, or ``None`` on Escape. Writes
-run in a thread worker through the app's shared store.
+The form dismisses with the saved person's id, or ``None`` on Escape. Escape
+after a change asks first (:class:`~tui.screens.confirm.ConfirmScreen`), so
+edits are never thrown away by one key. Writes run in a thread worker through
+the app's shared store.
 """
 
 from __future__ import annotations
@@ -75,7 +77,8 @@ class ContactForm(ModalScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True,
                 tooltip="Save the person (Enter in a one-line field saves too)"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel",
+                tooltip="Close without saving (asks first if anything was changed)"),
     ]
 
     def __init__(self, store, today: date, contact_id: str | None = None) -> None:
@@ -88,6 +91,7 @@ class ContactForm(ModalScreen[str | None]):
         self._draft_id = new_id()  # the id a new person will be saved with
         self._draft_book: tuple[Book, Book] | None = None
         self._saving = False
+        self._initial: dict | None = None  # the fields as first shown, to tell if anything changed
 
     # -- layout ----------------------------------------------------------------
 
@@ -138,6 +142,17 @@ class ContactForm(ModalScreen[str | None]):
         self.query_one("#make-room", OptionList).display = False
         self.query_one("#field-name").focus()
         self._check_tier()
+        try:
+            self._initial = self._read()
+        except ValidationError:
+            self._initial = None  # a stored value the form cannot read back: any Escape asks
+
+    def changed(self) -> bool:
+        """Whether any field differs from what the form first showed."""
+        try:
+            return self._initial is None or self._read() != self._initial
+        except ValidationError:
+            return True  # e.g. letters typed into the cadence: an edit, if not a valid one
 
     def show_book(self, book: Book) -> None:
         """A newer snapshot (a write here or elsewhere): check the tier against it."""
@@ -360,4 +375,20 @@ class ContactForm(ModalScreen[str | None]):
         self.app.write(self, job, done, failed)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; ask first if anything was changed."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        if self.original is not None:
+            name = self.original.name
+        else:
+            typed = self.query_one("#field-name", Input).value.strip()
+            name = typed or "the new person"
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(f"Discard your changes to {name}?"), answered)

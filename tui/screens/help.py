@@ -26,6 +26,7 @@ INTRO = (
 def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     """(section, bindings) for every part of the app, in reading order."""
     from tui.screens.capture import CaptureScreen
+    from tui.screens.confirm import ConfirmScreen
     from tui.screens.contact_form import ContactForm
     from tui.screens.focus_planner import FocusPlannerScreen
     from tui.screens.main import MainScreen
@@ -42,7 +43,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
         ("Timeline pane", list(TimelinePane.BINDINGS)),
         ("In any list", list(RowList.BINDINGS)),
-        ("Contact form", list(ContactForm.BINDINGS)),
+        ("Contact form", list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
         ("Quick capture", list(CaptureScreen.BINDINGS)),
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),

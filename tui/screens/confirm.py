@@ -1,0 +1,40 @@
+"""A yes/no question in a small dialog: ``y`` answers yes, ``n`` or Escape no.
+
+``app.push_screen(ConfirmScreen("Discard your changes to 佐藤 健?"), callback)``
+calls back with ``True`` for yes and ``False`` for no. Escape means no, so
+pressing it twice from a form never throws work away by accident.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; dismiss with the answer."""
+
+    CSS_PATH = "confirm.tcss"
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Discard", id="confirm.yes",
+                tooltip="Yes: throw the changes away and close the form"),
+        Binding("n,escape", "answer(False)", "Keep editing", id="confirm.no",
+                tooltip="No: back to the form, nothing lost"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self.question, id="confirm-question")
+            yield Static("y  yes, discard · n  no, keep editing", id="confirm-keys")
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
