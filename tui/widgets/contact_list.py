@@ -25,26 +25,11 @@ from textual.widgets import Input, Static
 from model.names import fold, sort_key
 from model.planning.book import Book
 from model.records import TIERS, Contact
+from tui.commands.output import fit
 from tui.widgets.row_list import Row, RowList
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 DUE_WIDTH = 9
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut (with …) or padded to ``width`` terminal cells; CJK counts two."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            w = cell_len(ch)
-            if used + w > width - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "".join(out) + "…"
-    return text + " " * (width - cell_len(text))
 
 
 def due_label(due: date | None, today: date) -> tuple[str, str, str]:

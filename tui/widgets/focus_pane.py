@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
+from model.planning.month_days import days_left_in_month, days_left_text
 
 
 class FocusList(OptionList):
@@ -75,10 +76,9 @@ class FocusPane(Vertical):
 
     def show_book(self, book: Book, today: date) -> None:
         plan = book.plan(today)
-        days_left = (month_end(today) - today).days
         head = Text()
         head.append(f"{today:%B %Y}", "bold")
-        head.append(f" · {days_left} day{'s' * (days_left != 1)} left\n", "dim")
+        head.append(f" · {days_left_text(days_left_in_month(today))}\n", "dim")
         focus_list = self.query_one(FocusList)
         highlighted = focus_list.highlighted
         focus_list.clear_options()
