@@ -53,13 +53,6 @@ async def test_a_note_from_another_terminal_shows_up(demo_store, make_test_app):
         assert "Nakamura Yui" in toasts(app)
 
 
-async def test_the_poll_timer_is_running(demo_store, make_test_app):
-    app = make_test_app(demo_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert any(t.name == "outside-changes" for t in app._timers)  # noqa: SLF001
-
-
 async def test_empty_store_shows_the_first_run_screen(empty_store, make_test_app):
     app = make_test_app(empty_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
