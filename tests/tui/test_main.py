@@ -379,3 +379,19 @@ async def test_e_edits_the_person_shown_from_any_pane(demo_store, make_test_app)
         await pilot.press("2", "e")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm) and app.screen.original.id == shown
+
+
+async def test_a_click_highlights_a_person_and_a_double_click_opens_them(demo_store, make_test_app):
+    from tui.screens.contact_form import ContactForm
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        row_list = app.screen.query_one("#contact-list", RowList)
+        target = next(i for i, r in enumerate(row_list.rows) if r.key is not None and i > 3)
+        await pilot.click("#contact-list", offset=(2, target))
+        await settle(app, pilot)
+        assert row_list.cursor == target
+        await pilot.click("#contact-list", offset=(2, target), times=2)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactForm)

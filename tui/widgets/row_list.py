@@ -254,7 +254,7 @@ class RowList(ScrollView, can_focus=True):
         if key is not None:
             self.post_message(self.Selected(self, key))
 
-    def _on_click(self, event: Click) -> None:
+    def on_click(self, event: Click) -> None:
         y = event.y + int(self.scroll_y)
         if 0 <= y < len(self._rows) and self._rows[y].key is not None:
             if y == self.cursor and event.chain > 1:
