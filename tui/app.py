@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import weakref
 from collections.abc import Callable
 from datetime import date
 
@@ -123,6 +124,8 @@ class KizunaApp(App[int]):
         self._shown_generation = 0  # the newest one shown
         self._reloading = False
         self._pending_person: str | None = None  # to show once the first-run screen closes
+        self._freeze_wanted = False  # a gc.freeze waits for the main screen (freeze_when_idle)
+        self._screens_seen: weakref.WeakSet = weakref.WeakSet()
         self.book: Book = self.snapshot()
 
     # -- start ----------------------------------------------------------------
@@ -136,7 +139,8 @@ class KizunaApp(App[int]):
         # Everything built so far (records, indexes, rows, widgets) lives as long as the
         # screen: move it out of the garbage collector's sight, or each full collection
         # walks it all again (60-100 ms stalls mid-keystroke at 50,000 notes).
-        self.call_after_refresh(gc.freeze)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.freeze_when_idle()
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         if not self.book.contacts():
             self.show_first_run()
@@ -173,11 +177,21 @@ class KizunaApp(App[int]):
     def snapshot(self) -> Book:
         """A planning snapshot: the records copied under the lock, indexed outside it."""
         store = self.store
-        with store.lock:
-            records = (store.contacts(), store.interactions(), store.promises(),
-                       store.focus_plans(), store.settings())
-        book = Book(*records)
-        book.timeline("")  # index every timeline now, in the worker, not on the main thread (~40 ms)
+        # The collector is paused while the records are read and indexed (as the store
+        # would pause it), but the store's own pause would end in gc.freeze() — right now,
+        # with whatever screen is open frozen too. The app freezes later instead, once the
+        # main screen is back (freeze_when_idle, after BookChanged).
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            with store.lock:
+                records = (store.contacts(), store.interactions(), store.promises(),
+                           store.focus_plans(), store.settings())
+            book = Book(*records)
+            book.timeline("")  # index every timeline now, in the worker, not on the main thread (~40 ms)
+        finally:
+            if was:
+                gc.enable()
         return book
 
     def rebuild_book(self) -> None:
@@ -229,12 +243,44 @@ class KizunaApp(App[int]):
         for screen in self.screen_stack:
             if hasattr(screen, "show_book"):
                 screen.show_book(self.book)
-        self.call_after_refresh(gc.freeze)  # the new snapshot's rows: see on_mount
+        self.freeze_when_idle()  # the new snapshot's rows: see on_mount
         if isinstance(self.screen, FirstRunScreen) and self.book.contacts():
             self.pop_screen()
             pending, self._pending_person = self._pending_person, None
             if pending:
                 self.call_later(self.post_message, OpenPerson(pending))
+
+    # -- the garbage collector ------------------------------------------------------
+
+    def freeze_when_idle(self) -> None:
+        """``gc.freeze()`` what was built, once the main screen is the one shown.
+
+        Frozen objects are never looked at by the collector again, so a screen
+        open at that moment (the capture screen that just saved) would be kept
+        forever after it closes: its widgets refer to each other in cycles, which
+        only the collector frees. So the freeze waits until the main screen is on
+        top and every closed screen has been collected, then freezes.
+        """
+        self._freeze_wanted = True
+        self.call_after_refresh(self._freeze)
+
+    def _screen_changed(self, screen) -> None:
+        self._screens_seen.add(screen)
+        if self._freeze_wanted:
+            self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        if not self._freeze_wanted or self._main() is None:
+            return  # another screen is open: the main screen's return calls again
+        gc.collect()  # the closed screens' cycles, or they would be frozen with the rest
+        stack = self.screen_stack
+        if any(s not in stack for s in self._screens_seen):
+            # A closed screen is still referred to (Textual keeps the last finished worker,
+            # and so its screen, until that thread runs another): freezing now would keep
+            # it forever. Try again at the next snapshot or screen change.
+            return
+        self._freeze_wanted = False
+        gc.freeze()
 
     # -- writing ------------------------------------------------------------------
 

@@ -283,6 +283,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
     @work(thread=True, exclusive=True, group="store-write")
     def _save(self, line: str) -> None:
         """Write the line in one transaction, off the event loop."""
+        from tui.worker_refs import let_go
+
         worker = get_current_worker()
         try:
             cap = save(self.store, line, self.today)
@@ -290,6 +292,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, exc)
             return
+        finally:
+            let_go()  # or this thread keeps the closed screen alive (see tui.worker_refs)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._saved, cap)
 
