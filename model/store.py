@@ -28,7 +28,6 @@ file as the one commit point: see :mod:`model.parts`.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -38,26 +37,16 @@ from typing import Any, TypeVar
 import orjson
 
 from model import parts as _parts
+from model.backups import backups_dir, keep_daily
 from model.errors import NotFoundError, StoreError
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
 
 R = TypeVar("R", bound=Record)
 
-BACKUPS_KEPT = 7
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    if target.exists():
-        return
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-        os.chmod(target, 0o600)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -148,7 +137,7 @@ class Store:
 
     @property
     def backups_dir(self) -> Path:
-        return self.path.with_name(self.path.stem + "-backups")
+        return backups_dir(self.path)
 
     # -- writing ------------------------------------------------------------
 
@@ -258,26 +247,9 @@ class Store:
         self._remove_unnamed_parts()
 
     def _backup(self) -> None:
-        """Keep today's first version of the file; prune to the last seven days."""
-        if not self.path.exists():
-            return
-        folder = self.backups_dir
-        folder.mkdir(mode=0o700, exist_ok=True)
-        target = folder / f"{self.path.stem}-{self._backup_day().isoformat()}{self.path.suffix}"
-        if target.exists():
-            return
-        # Writes replace the files, never change them, so a hard link is a true copy.
+        """Keep today's first version of the store (see :mod:`model.backups`)."""
         names = [n for p in self._parts.values() for n in p.named()]
-        if names:  # the part files this version names, beside the backup as its own parts
-            source, linked = _parts.parts_dir(self.path), _parts.parts_dir(target)
-            linked.mkdir(mode=0o700, exist_ok=True)
-            for name in names:
-                _link_or_copy(source / name, linked / name)
-        _link_or_copy(self.path, target)
-        kept = sorted(folder.glob(f"{self.path.stem}-????-??-??{self.path.suffix}"))
-        for old in kept[:-BACKUPS_KEPT]:
-            old.unlink(missing_ok=True)
-            shutil.rmtree(_parts.parts_dir(old), ignore_errors=True)
+        keep_daily(self.path, self._backup_day(), names)
 
     # -- reading records --------------------------------------------------------
 

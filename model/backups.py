@@ -1,0 +1,59 @@
+"""Rolling daily backups of the store: the day's first version, the last seven days.
+
+Writes replace the store's files and never change them in place, so a hard
+link is a true copy that costs nothing; a file system without hard links gets
+a real copy (kept private).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from model import parts as _parts
+
+BACKUPS_KEPT = 7
+
+
+def backups_dir(store_path: Path) -> Path:
+    """``kizuna-backups/`` beside ``kizuna.json``."""
+    return store_path.with_name(store_path.stem + "-backups")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    if target.exists():
+        return
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+        os.chmod(target, 0o600)
+
+
+def keep_daily(store_path: Path, day: date, part_names: Iterable[str]) -> None:
+    """Keep the store as it is now as ``<stem>-DAY`` unless that day has one; prune.
+
+    ``part_names`` are the part files this version of the store names; they are
+    kept beside the backup in its own ``-parts`` folder.
+    """
+    if not store_path.exists():
+        return
+    folder = backups_dir(store_path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"{store_path.stem}-{day.isoformat()}{store_path.suffix}"
+    if target.exists():
+        return
+    names = list(part_names)
+    if names:
+        source, linked = _parts.parts_dir(store_path), _parts.parts_dir(target)
+        linked.mkdir(mode=0o700, exist_ok=True)
+        for name in names:
+            _link_or_copy(source / name, linked / name)
+    _link_or_copy(store_path, target)
+    kept = sorted(folder.glob(f"{store_path.stem}-????-??-??{store_path.suffix}"))
+    for old in kept[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+        shutil.rmtree(_parts.parts_dir(old), ignore_errors=True)
