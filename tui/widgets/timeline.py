@@ -171,7 +171,7 @@ class TimelinePane(Vertical):
         detail = self.query_one("#timeline-detail", Static)
         obj = self._items.get(key) if key else None
         if obj is None or self.book is None:
-            detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.")
+            detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.", layout=False)
             return
         text = Text()
         if isinstance(obj, Promise):
@@ -193,7 +193,7 @@ class TimelinePane(Vertical):
                 text.append("  " + " ".join("#" + t for t in obj.tags), "green")
             text.append("\n")
             text.append(MASK if masked else obj.text, "dim italic" if masked else "")
-        detail.update(text)
+        detail.update(text, layout=False)  # its height is fixed (main.tcss): no layout
 
     @on(RowList.Highlighted, "#timeline-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:
