@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from model.planning.book import Book
 from tui.messages import OpenPerson
 from tui.widgets.contact_list import ContactsPane
 from tui.widgets.focus_pane import FocusPane
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import TimelinePane
 
 PANES = ("#contact-list", "#timeline-list", "#focus-list")
@@ -70,7 +71,7 @@ class MainScreen(Screen):
             yield ContactsPane(id="contacts-pane")
             yield TimelinePane(id="timeline-pane")
             yield FocusPane(id="focus-pane")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_book(self.app.book)

@@ -1,0 +1,156 @@
+"""The key bar at the bottom of every screen: the keys that work here, on one line.
+
+Textual's ``Footer`` shows the same thing, but as one widget per key, and it
+removes and mounts all of them again whenever the keys change — on every
+focus move between panes and every screen opened or closed. At 160 columns
+that cost 20-50 ms per change here (styling ~20 new widgets, a layout, a
+redraw of the whole screen), which was most of the pause when a dialog closed.
+``KeyBar`` draws the keys as one line of text and repaints only that line.
+
+It reads the same public information the ``Footer`` reads (the screen's
+``active_bindings``, refreshed through ``bindings_updated_signal``), so a
+binding's ``show``, ``key_display``, ``description`` and ``tooltip`` and the
+app's ``check_action`` (``False`` hides a key, ``None`` dims it) work as they do
+for the ``Footer``. A click on a key presses it; hovering shows its tooltip.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+
+class Item(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+class KeyBar(Widget, can_focus=False):
+    """One line of ``key description`` pairs; the command palette's key on the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._items: tuple[Item, ...] = ()
+        self._palette: Item | None = None
+        self._spans: list[tuple[int, int, Item]] = []  # x ranges drawn last time
+
+    # -- which keys ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        app = self.app
+        items: dict[str, Item] = {}  # by action: one key per action, as the Footer shows
+        palette: Item | None = None
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = Item(binding.key, app.get_key_display(binding), binding.description,
+                               enabled, binding.tooltip or binding.description)
+                continue
+            if not binding.show or binding.action in items:
+                continue
+            items[binding.action] = Item(binding.key, app.get_key_display(binding),
+                                         binding.description, enabled, tooltip or binding.description)
+        shown = tuple(items.values())
+        if (shown, palette) != (self._items, self._palette):
+            self._items, self._palette = shown, palette
+            self.refresh()
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys shown (as bound, e.g. ``question_mark``), in order; the palette's last."""
+        return [i.key for i in self._items] + ([self._palette.key] if self._palette else [])
+
+    # -- drawing -------------------------------------------------------------------
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        text_style = self.get_component_rich_style("key-bar--description")
+        width = self.size.width
+        right = Text()
+        palette = self._palette
+        if palette is not None:
+            right.append("▏", "dim")
+            right.append(f" {palette.display} ", key_style)
+            right.append(f"{palette.description} ", text_style)
+        room = max(0, width - right.cell_len) if palette else width
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, Item]] = []
+        for item in self._items:
+            start = line.cell_len
+            piece_len = cell_len(item.display) + 2 + (cell_len(item.description) + 1 if item.description else 0)
+            if start + piece_len > room:
+                break  # no half keys: the help (?) lists every one
+            line.append(f" {item.display} ", key_style)
+            if item.description:
+                line.append(f"{item.description} ", text_style)
+            if not item.enabled:
+                line.stylize("dim", start)
+            spans.append((start, line.cell_len, item))
+        if palette is not None:
+            line.append(" " * (room - line.cell_len))
+            start = line.cell_len
+            line.append_text(right)
+            if not palette.enabled:
+                line.stylize("dim", start)
+            spans.append((start, line.cell_len, palette))
+        self._spans = spans
+        return line
+
+    # -- the mouse -------------------------------------------------------------------
+
+    def _item_at(self, x: int) -> Item | None:
+        for start, end, item in self._spans:
+            if start <= x < end:
+                return item
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        item = self._item_at(event.x)
+        if item is None:
+            return
+        event.stop()
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        item = self._item_at(event.x)
+        self.tooltip = item.tooltip if item else None
