@@ -39,6 +39,7 @@ import orjson
 from model import parts as _parts
 from model.backups import backups_dir, keep_daily
 from model.errors import NotFoundError, StoreError
+from model.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
 
@@ -74,6 +75,8 @@ class Store:
         self._index: dict[str, dict[str, int]] = {}
         #: partitioned tables (interactions) of the version we read
         self._parts: dict[str, _parts.Parts] = {}
+        #: what this object wrote since it last read the file (see changes_since)
+        self._journal = Journal()
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
@@ -81,6 +84,7 @@ class Store:
     # -- loading ------------------------------------------------------------
 
     def _read(self) -> None:
+        self._journal.reset()
         self._signature = _signature(self.path)
         self._cache.clear()
         self._index.clear()
@@ -224,6 +228,7 @@ class Store:
             self._read()
         except StoreError:
             # The file itself is the problem; keep nothing that is not on disk.
+            self._journal.reset()
             self._storage.data = {}
             self._cache.clear()
             self._index.clear()
@@ -334,6 +339,19 @@ class Store:
         """Changes whenever the file does; the app compares it to notice writes."""
         return self._signature
 
+    def change_mark(self) -> Mark:
+        """An opaque token for "the records as this object holds them now" (cheap)."""
+        return self._journal.mark()
+
+    def changes_since(self, mark: object) -> Changes | None:
+        """The records this object added, replaced and removed since ``mark``, per table.
+
+        None when it cannot tell: it read the file again since (another process
+        wrote, a failed write was rolled back), or the change was too big to keep
+        (see :mod:`model.journal`). Then rebuild whatever followed it.
+        """
+        return self._journal.since(mark)
+
     # -- changing records ---------------------------------------------------------
 
     def add(self, record: R) -> R:
@@ -344,6 +362,7 @@ class Store:
             if part_set is not None:
                 if not self._in_parts(lambda: part_set.insert(record)):
                     raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
+                self._journal.record(cls.table, record.id, ADD)
                 return record
             index = self._doc_ids(cls)
             if record.id in index:
@@ -353,6 +372,7 @@ class Store:
             self._storage.dirty = True
             index[record.id] = doc_id
             self._cache.pop(cls.table, None)
+            self._journal.record(cls.table, record.id, ADD)
         return record
 
     def add_many(self, records: Iterable[Record]) -> int:
@@ -373,6 +393,7 @@ class Store:
                         if not self._in_parts(lambda: part_set.insert(record)):
                             raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} "
                                              f"exists already")
+                        self._journal.record(cls.table, record.id, ADD)
                     continue
                 index = self._doc_ids(cls)
                 docs = self._storage.data.setdefault(cls.table, {})
@@ -383,6 +404,7 @@ class Store:
                     docs[str(next_id)] = record.to_dict()
                     index[record.id] = next_id
                     next_id += 1
+                    self._journal.record(cls.table, record.id, ADD)
                 self._cache.pop(cls.table, None)
             if groups:
                 self._storage.dirty = True
@@ -397,6 +419,7 @@ class Store:
                 if not self._in_parts(lambda: part_set.replace(record)):
                     raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
                                         f"(another process may have deleted it)")
+                self._journal.record(cls.table, record.id, PUT)
                 return record
             doc_id = self._doc_ids(cls).get(record.id)
             if doc_id is None:
@@ -405,6 +428,7 @@ class Store:
             self._storage.data[cls.table][str(doc_id)] = record.to_dict()
             self._storage.dirty = True
             self._cache.pop(cls.table, None)
+            self._journal.record(cls.table, record.id, PUT)
         return record
 
     def remove(self, record: Record) -> None:
@@ -414,6 +438,7 @@ class Store:
             if part_set is not None:
                 if not self._in_parts(lambda: part_set.delete(record.id)):
                     raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
+                self._journal.record(cls.table, record.id, REMOVE)
                 return
             doc_id = self._doc_ids(cls).pop(record.id, None)
             if doc_id is None:
@@ -421,6 +446,7 @@ class Store:
             del self._storage.data[cls.table][str(doc_id)]
             self._storage.dirty = True
             self._cache.pop(cls.table, None)
+            self._journal.record(cls.table, record.id, REMOVE)
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
@@ -428,6 +454,7 @@ class Store:
             meta["settings"] = settings.to_dict()
             self._storage.data[META_TABLE] = {"1": meta}
             self._storage.dirty = True
+            self._journal.record(SETTINGS, "", PUT)
 
     def record_types(self) -> dict[str, type[Record]]:
         return dict(_TYPES)

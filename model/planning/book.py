@@ -17,7 +17,11 @@ Questions that depend on a date take ``on_or_before``: planning "as of" a date
 ignores notes dated after it (``kizuna today --date`` in the past, or a note
 written ahead for a meeting next week).
 
-A Book is a snapshot: build a new one (``Book.from_store``) after a change.
+A Book is a snapshot: build a new one (``Book.from_store``) after a change, or
+follow the store's own writes with :meth:`Book.updated` (the app does, after
+each save: it costs what changed, not 50,000 notes). A Book is never changed
+once built, except for caches it fills on first use, so another thread may go
+on reading an old Book while a new one is made from it.
 """
 
 from __future__ import annotations
@@ -55,6 +59,14 @@ def _iso(when: date | None) -> str | None:
     return None if when is None else when.isoformat()
 
 
+def _timeline_key(it: Interaction) -> tuple[str, str, str]:
+    return (it.date, it.created, it.id)
+
+
+def _promise_key(p: Promise) -> tuple[str, str, str]:
+    return (p.due, p.created, p.id)
+
+
 class Book:
     """Contacts, interactions, promises and plans with per-person indexes."""
 
@@ -65,7 +77,11 @@ class Book:
         promises: Iterable[Promise],
         plans: Iterable[FocusPlan] = (),
         settings: Settings | None = None,
+        *,
+        mark: object = None,
     ) -> None:
+        #: the store's change mark these records were read at (``Store.change_mark``), if known
+        self.mark = mark
         self.settings = settings or Settings()
         self._contacts: dict[str, Contact] = {c.id: c for c in contacts}
         self._interactions: list[Interaction] = list(interactions)
@@ -94,11 +110,13 @@ class Book:
                 for cid in it.contacts:
                     if day > get(cid, ""):
                         last_touch[cid] = day
+        # The per-person lists are never changed once built (Book.updated shares them
+        # with the next Book); sorted copies are made on first use and kept here.
         self._timeline: dict[str, list[Interaction]] | None = None
-        self._timeline_sorted: set[str] = set()
+        self._timeline_sorted: dict[str, list[Interaction]] = {}
         self._last_touch = last_touch
         self._deep = deep
-        self._deep_sorted: set[str] = set()
+        self._deep_sorted: dict[str, list[str]] = {}
 
         by_contact: dict[str, list[Promise]] = defaultdict(list)
         for p in self._promises:
@@ -119,23 +137,41 @@ class Book:
         """
         from model.parts import gc_paused
 
+        mark = store.change_mark() if hasattr(store, "change_mark") else None
         # Tens of thousands of index entries, no reference cycles: keep the garbage
         # collector from walking them again and again while they are built (and after).
         with gc_paused():
             if full or not hasattr(store, "interaction_index"):
                 return cls(store.contacts(), store.interactions(), store.promises(),
-                           store.focus_plans(), store.settings())
+                           store.focus_plans(), store.settings(), mark=mark)
             index = store.interaction_index()
             rows = list(map(IndexRow._make, zip(index["date"], index["contacts"], index["kind"], index["depth"])))
-            book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings())
+            book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings(), mark=mark)
         book._pending = store.interactions  # type: ignore[assignment]
         return book
+
+    def updated(self, store, changes=None) -> Book:
+        """A new Book of ``store`` as it is now, made from this one and what changed.
+
+        ``changes`` is ``store.changes_since(self.mark)`` (asked for when not given).
+        Equal in every query to ``Book.from_store(store)``, except that
+        :meth:`interactions` may list new notes in another order; in time
+        proportional to what changed, sharing every unchanged record, list and
+        index with this Book, which is left exactly as it was. When the changes
+        cannot be followed (None: the store read its file again; or this Book was
+        not built at a mark of this store) it is a full ``Book.from_store(store)``.
+        Call it while no one else writes to ``store`` (the app holds its lock).
+        """
+        from model.planning.book_update import updated
+
+        return updated(self, store, changes)
 
     def _notes(self) -> list[Interaction]:
         """The interactions, read from the store now if this book was built from its index."""
         if self._pending is not None:
             self._interactions, self._pending = self._pending(), None
             self._timeline = None
+            self._timeline_sorted = {}
         return self._interactions
 
     # -- people ---------------------------------------------------------------
@@ -182,16 +218,20 @@ class Book:
         return self._timeline
 
     def timeline(self, contact_id: str) -> list[Interaction]:
-        """This person's interactions, log entries included, newest first."""
-        items = self._timelines().get(contact_id)
-        if not items:
-            return []
-        if contact_id not in self._timeline_sorted:
-            # Same date and second: the one written later first (store order is write order).
-            items.reverse()
-            items.sort(key=lambda i: (i.date, i.created), reverse=True)
-            self._timeline_sorted.add(contact_id)
-        return list(items)
+        """This person's interactions, log entries included, newest first.
+
+        By date, then by the moment written (``created``, to the microsecond);
+        the id only orders two written in the same microsecond, so the order never
+        depends on where the store keeps a note.
+        """
+        done = self._timeline_sorted.get(contact_id)
+        if done is None:
+            items = self._timelines().get(contact_id)
+            if not items:
+                return []
+            done = sorted(items, key=_timeline_key, reverse=True)
+            self._timeline_sorted[contact_id] = done
+        return list(done)
 
     def last_touch(self, contact_id: str, on_or_before: date | None = None) -> date | None:
         """The date of the last touch (any interaction but a log entry)."""
@@ -213,13 +253,13 @@ class Book:
         return [date.fromisoformat(d) for d in self._deep_list(contact_id)]
 
     def _deep_list(self, contact_id: str) -> list[str]:
-        items = self._deep.get(contact_id)
-        if not items:
-            return []
-        if contact_id not in self._deep_sorted:
-            items.sort()
-            self._deep_sorted.add(contact_id)
-        return items
+        done = self._deep_sorted.get(contact_id)
+        if done is None:
+            items = self._deep.get(contact_id)
+            if not items:
+                return []
+            done = self._deep_sorted[contact_id] = sorted(items)
+        return done
 
     def last_deep(self, contact_id: str, on_or_before: date | None = None) -> date | None:
         """The date of the last deep conversation (on or before a date, if given)."""
@@ -251,7 +291,7 @@ class Book:
 
     def promises_for(self, contact_id: str) -> list[Promise]:
         """This person's promises (mine to them and theirs to me), by due date."""
-        return sorted(self._promises_by_contact.get(contact_id, ()), key=lambda p: (p.due, p.created))
+        return sorted(self._promises_by_contact.get(contact_id, ()), key=_promise_key)
 
     def open_promises(self) -> list[Promise]:
         return [p for p in self._promises if p.status == "open"]

@@ -1,0 +1,224 @@
+"""Book.updated: following the store's own writes gives the same answers as a rebuild.
+
+Real store files in tmp folders. Hypothesis writes sequences of changes (people,
+notes, promises, focus plans, settings; single writes and transactions; a record
+removed and added again; writes from a second Store; failed writes) and after each
+one every question a Book answers is asked of the updated Book and of
+``Book.from_store``, and of the old Book before and after the update.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model.errors import StoreError
+from model.planning import Book
+from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Settings, Slot
+from model.store import Store
+
+DAYS = ["2026-01-05", "2026-02-10", "2026-02-28", "2026-03-01", "2026-03-15"]
+BOUNDS = [date(2026, 1, 4), date(2026, 2, 10), date(2026, 3, 1), date(2026, 12, 31)]
+MONTHS = ["2026-01", "2026-02", "2026-03"]
+NAMES = ["佐藤 健", "Tanaka Yuki", "ｻﾄｳ", "森 美咲", "Oda"]
+STAMP = "2026-01-01T09:00:00.000000+09:00"  # a shared stamp: ties broken by id
+
+
+def answers(book: Book, people: set[str]) -> dict:
+    """Every question the planning rules and the app ask a Book."""
+    out: dict = {
+        "contacts": book.contacts(),
+        "tiers": {t: (book.tier_count(t), book.in_tier(t), book.cap(t)) for t in TIERS},
+        "settings": book.settings,
+        "interactions": sorted(book.interactions(), key=lambda i: i.id),
+        "promises": book.promises(),
+        "open": book.open_promises(),
+        "by id": {p.id: book.promise(p.id) for p in book.promises()},
+        "plans": book.plans(),
+        "months": {m: (book.plan(m), book.focus_ids(m)) for m in MONTHS},
+    }
+    for cid in sorted(people):
+        out[cid] = (
+            book.get_contact(cid), book.timeline(cid), book.promises_for(cid),
+            book.last_touch(cid), [book.last_touch(cid, b) for b in BOUNDS],
+            book.deep_dates(cid), book.last_deep(cid), [book.last_deep(cid, b) for b in BOUNDS],
+            book.deep_count(cid, date(2026, 2, 1), date(2026, 2, 28)),
+        )
+    return out
+
+
+def peek(book: Book) -> Book:
+    """A throwaway copy to ask questions of, so ``book`` keeps no timeline index it did not have."""
+    copy = object.__new__(Book)
+    copy.__dict__.update(book.__dict__)
+    copy._timeline_sorted, copy._deep_sorted = {}, {}
+    copy.__dict__.pop("_tier_counts", None)
+    return copy
+
+
+def people_of(store: Store) -> set[str]:
+    ids = {c.id for c in store.contacts()} | {p.contact for p in store.promises()} | {"nobody"}
+    for it in store.interactions():
+        ids.update(it.contacts)
+    return ids
+
+
+def pick(data, items, label):
+    return data.draw(st.sampled_from(sorted(items, key=lambda r: r.id)), label=label)
+
+
+def note(data, ids: list[str]) -> dict:
+    return dict(date=data.draw(st.sampled_from(DAYS), label="date"),
+                contacts=tuple(data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True),
+                                         label="people")),
+                kind=data.draw(st.sampled_from(["meeting", "call", "log"]), label="kind"),
+                depth=data.draw(st.sampled_from(["deep", "touch"]), label="depth"))
+
+
+def one_write(data, store: Store, gone: list[str]) -> None:
+    """One change through the store's own methods (inside a transaction or not)."""
+    contacts, notes, promises, plans = store.contacts(), store.interactions(), store.promises(), store.focus_plans()
+    ids = [c.id for c in contacts] + gone  # notes may name people removed since
+    ops = ["add contact", "settings", "plan"] + ["add note"] * bool(ids)
+    if contacts:
+        ops += ["edit contact", "remove contact", "add promise"]
+    if notes:
+        ops += ["edit note", "remove note", "remove and add note"]
+    if promises:
+        ops += ["edit promise", "remove promise"]
+    op = data.draw(st.sampled_from(ops), label="op")
+    if op == "add contact":
+        store.add(Contact(name=data.draw(st.sampled_from(NAMES)), tier=data.draw(st.sampled_from(TIERS))))
+    elif op == "edit contact":
+        c = pick(data, contacts, "contact")
+        store.put(c.touched(tier=data.draw(st.sampled_from(TIERS)), company="絆 商事"))
+    elif op == "remove contact":
+        c = pick(data, contacts, "contact")
+        store.remove(c)
+        gone.append(c.id)
+    elif op == "add note":
+        shared = data.draw(st.booleans(), label="shared stamp")
+        store.add(Interaction(text="ランチ", **note(data, ids), **({"created": STAMP} if shared else {})))
+    elif op == "edit note":
+        store.put(pick(data, notes, "note").touched(text="edited", **note(data, ids)))
+    elif op == "remove note":
+        store.remove(pick(data, notes, "note"))
+    elif op == "remove and add note":
+        it = pick(data, notes, "note")
+        with store.transaction():
+            store.remove(it)
+            store.add(it)
+    elif op == "add promise":
+        store.add(Promise(contact=pick(data, contacts, "to").id, text="資料", due=data.draw(st.sampled_from(DAYS)),
+                          owner=data.draw(st.sampled_from(["me", "them"]))))
+    elif op == "edit promise":
+        p = pick(data, promises, "promise")
+        how = data.draw(st.sampled_from(["kept", "move", "other person"]), label="how")
+        if how == "kept":
+            store.put(p.touched(status="kept", resolved=p.due))
+        elif how == "move":
+            store.put(p.touched(due=data.draw(st.sampled_from(DAYS))))
+        else:
+            store.put(p.touched(contact=data.draw(st.sampled_from(ids))))
+    elif op == "remove promise":
+        store.remove(pick(data, promises, "promise"))
+    elif op == "plan":
+        month = data.draw(st.sampled_from(MONTHS), label="month")
+        slots = tuple(Slot(contact=cid) for cid in data.draw(st.lists(st.sampled_from(ids), max_size=2))) if ids else ()
+        old = store.focus_plan(month)
+        if old is None:
+            store.add(FocusPlan(month=month, slots=slots))
+        elif data.draw(st.booleans(), label="remove plan"):
+            store.remove(old)
+        else:
+            store.put(old.touched(slots=slots, challenge="採用"))
+    else:
+        store.save_settings(Settings(deep_cap=data.draw(st.integers(1, 6))))
+
+
+def step(data, store: Store, other: Store, gone: list[str]) -> bool:
+    """A step of writes; True when the store can still follow them (no reload)."""
+    kind = data.draw(st.sampled_from(["one", "one", "one", "transaction", "outside", "failed"]), label="step")
+    if kind == "one":
+        one_write(data, store, gone)
+    elif kind == "transaction":
+        with store.transaction():
+            for _ in range(data.draw(st.integers(2, 4), label="writes")):
+                one_write(data, store, gone)
+    elif kind == "outside":  # another process writes: this store reads the file again
+        other.refresh()
+        other.add(Contact(name="外の人"))
+        assert store.refresh()
+        return False
+    else:
+        twice = store.contacts()[0] if store.contacts() else store.add(Contact(name="二度"))
+        with pytest.raises(StoreError):  # the same id again: refused, and the store reads its file again
+            store.add(twice)
+        return False
+    return True
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_updated_answers_like_a_rebuild(data) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kizuna.json"
+        store, other = Store(path), Store(path)
+        indexed = Book.from_store(store)
+        indexed.timeline("")  # the app's snapshot: with the timeline index
+        plain = Book.from_store(store)  # without it (edited notes then rebuild)
+        gone: list[str] = []
+        for _ in range(data.draw(st.integers(1, 10), label="steps")):
+            mark = store.change_mark()
+            followed = step(data, store, other, gone)
+            changes = store.changes_since(mark)
+            assert (changes is not None) == followed
+            people = people_of(store)
+            expected = answers(Book.from_store(store), people)
+            before = answers(indexed, people)
+            new = indexed.updated(store, changes)
+            assert answers(indexed, people) == before  # the old Book still answers as it did
+            assert answers(new, people) == expected
+            if followed:
+                assert new._timeline is not None  # carried over, not rebuilt lazily
+            indexed = new
+            plain = plain.updated(store)
+            assert answers(peek(plain), people) == expected
+
+
+def test_one_note_and_promise_share_everything_else(store: Store) -> None:
+    a, b = Contact(name="佐藤 健", tier="deep"), Contact(name="Tanaka Yuki")
+    store.add_many([a, b, Interaction(date="2026-02-10", contacts=(a.id,)),
+                    Interaction(date="2026-02-11", contacts=(b.id,), depth="deep")])
+    old = Book.from_store(store)
+    old.timeline("")
+    b_line = old.timeline(b.id)
+    with store.transaction():
+        it = store.add(Interaction(date="2026-03-01", contacts=(a.id,), depth="deep", kind="meal"))
+        p = store.add(Promise(contact=a.id, text="紹介", due="2026-03-05"))
+    changes = store.changes_since(old.mark)
+    assert changes is not None and changes.added == {"interactions": (it.id,), "promises": (p.id,)}
+    new = old.updated(store, changes)
+    assert new is not old and new.mark == store.change_mark()
+    assert new.timeline(a.id)[0] == it and new.last_deep(a.id) == date(2026, 3, 1)
+    assert new.promises_for(a.id) == [p] and old.promises_for(a.id) == []
+    assert [i.id for i in old.timeline(a.id)] != [i.id for i in new.timeline(a.id)]
+    assert new._timeline[b.id] is old._timeline[b.id]  # an unaffected person's list is shared
+    assert new._contacts is old._contacts and new.timeline(b.id) == b_line
+
+
+def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
+    mine, theirs = Store(store_path), Store(store_path)
+    mine.add(Contact(name="佐藤 健"))
+    book = Book.from_store(mine)
+    theirs.add(Contact(name="森 美咲"))
+    mine.add(Contact(name="Oda"))  # the write reads the other's change first
+    assert mine.changes_since(book.mark) is None
+    new = book.updated(mine)
+    assert sorted(c.name for c in new.contacts()) == ["Oda", "佐藤 健", "森 美咲"]
+    assert new.mark == mine.change_mark()
