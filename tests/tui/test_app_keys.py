@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 
 from app_helpers import SIZE, settle
 from tui.screens.main import MainScreen
+from tui.widgets.key_bar import KeyBar
 
 MAIN_KEYS = ("a", "n", "r", "f", "M", "i")
 
 
 def footer_keys(app) -> set[str]:
-    """The keys the footer of the screen on top shows."""
-    return {key.key for key in app.screen.query(FooterKey)}
+    """The keys the key bar of the screen on top shows."""
+    return set(app.screen.query_one(KeyBar).keys)
 
 
 def stack_names(app) -> list[str]:

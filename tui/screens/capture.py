@@ -28,7 +28,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from model.capture import Capture, CaptureError, Token, parse, save
@@ -37,6 +37,7 @@ from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact
 from model.store import Store
+from tui.widgets.key_bar import KeyBar
 
 #: What the grammar looks like, shown under the preview.
 HINT = (
@@ -166,7 +167,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             yield Static(id="capture-error")
             yield Static(id="capture-preview")
             yield Label(HINT, id="capture-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         line = self.query_one("#capture-line", Input)

@@ -24,12 +24,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from tui.widgets.key_bar import KeyBar
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
 FIELDS: tuple[tuple[str, str, str, object], ...] = (
@@ -113,7 +114,7 @@ class ContactForm(ModalScreen[str | None]):
                                 yield Static("", id="tier-message")
                                 yield OptionList(id="make-room")
             yield Static("ctrl+s save · Esc cancel · Tab next field", id="form-hint")
-        yield Footer()
+        yield KeyBar()
 
     def _widget(self, name: str, kind: str, extra, value) -> Widget:
         wid = f"field-{name}"

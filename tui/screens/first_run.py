@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from tui.widgets.key_bar import KeyBar
 
 
 def welcome_text(app) -> Text:
@@ -44,4 +46,4 @@ class FirstRunScreen(Screen):
         yield Header()
         with Middle(), Center():
             yield Static(welcome_text(self.app), id="welcome")
-        yield Footer()
+        yield KeyBar()

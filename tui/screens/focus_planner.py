@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -39,6 +39,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.commands.output import fit
 from tui.widgets.diversity_panel import DiversityPanel
+from tui.widgets.key_bar import KeyBar
 
 
 def month_title(month: str) -> str:
@@ -91,7 +92,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
                 yield OptionList(id="suggestions")
                 yield Static(id="suggest-reasons")
         yield DiversityPanel(id="diversity")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#intent-row").display = False

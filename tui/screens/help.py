@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.commands.output import fit
+from tui.widgets.key_bar import KeyBar
 
 INTRO = (
     "Kizuna keeps a small, deep, diverse network. Move between panes with Tab / Shift+Tab "
@@ -83,7 +84,7 @@ class HelpScreen(ModalScreen[None]):
                 text.rstrip()
                 yield Static(text, classes="help-section")
             yield Static(Text("ctrl+p  command palette · ctrl+q  quit", style="dim"))
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from model.errors import KizunaError
@@ -29,6 +29,7 @@ from model.names import describe
 from model.store import Store
 from model.transfer import ImportPlan, apply_plan, plan_import
 from model.transfer.common import Snapshot
+from tui.widgets.key_bar import KeyBar
 
 FORMAT_CHOICES = [("Guess from the file", "auto"), ("vCard (.vcf)", "vcard"),
                   ("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
@@ -113,7 +114,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
                 yield Button("Dry run", id="import-check")
                 yield Button("Import", id="import-go", variant="primary", disabled=True)
                 yield Button("Cancel", id="import-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

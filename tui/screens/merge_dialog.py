@@ -19,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError
 from model.names import describe, fold, matches, sort_key
 from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
+from tui.widgets.key_bar import KeyBar
 
 SHOWN = 50
 
@@ -71,7 +72,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
             yield Input(placeholder="name or reading", id="merge-query")
             yield OptionList(id="merge-people")
             yield Static(id="merge-preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill("")

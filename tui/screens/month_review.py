@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static, TextArea
+from textual.widgets import Header, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
@@ -36,6 +36,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.commands.output import fit
 from tui.screens.focus_planner import month_title
+from tui.widgets.key_bar import KeyBar
 
 
 def _row_label(row: ReviewRow) -> Content:
@@ -88,7 +89,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
             yield Static(id="row-detail")
             with Vertical(id="text-box"):
                 yield TextArea(id="review-text", soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#text-box").border_title = "Review (ctrl+s saves)"

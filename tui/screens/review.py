@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from model import actions
@@ -36,6 +36,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.snooze_dialog import SnoozeDialog
+from tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -98,7 +99,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             yield ProgressBar(id="review-progress", show_eta=False)
         yield Static(id="review-next")
         yield Static(id="review-tally")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._book = self._book or app_book(self.app)

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from model.datewords import DateWordError, describe_date, parse_due
+from tui.widgets.key_bar import KeyBar
 
 
 class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
@@ -45,7 +46,7 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
             yield Label("Reason (why it can wait)")
             yield Input(placeholder="e.g. travelling until December", id="snooze-reason")
             yield Static(id="snooze-message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#snooze-until", Input).focus()
