@@ -59,6 +59,13 @@ class PartMissing(Exception):
     """A part file named by the store file we read is gone: another process committed since."""
 
 
+#: Whether :func:`gc_paused` ends in ``gc.freeze()``. An application that keeps
+#: windows open while the store is read in a thread (the Kizuna app) turns it off
+#: and freezes at moments of its own choosing: a freeze would keep an open window,
+#: once closed, for ever.
+FREEZE_AFTER_PAUSE = True
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects at once.
@@ -78,7 +85,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
-            gc.freeze()
+            if FREEZE_AFTER_PAUSE:
+                gc.freeze()
             gc.enable()
 
 
