@@ -1,4 +1,4 @@
-"""Date words as a person types them: ``yesterday``, ``fri``, ``+3d``, ``12/3``.
+"""Date words as a person types them: ``yesterday``, ``fri``, ``last fri``, ``+3d``, ``12/3``.
 
 One function, :func:`read_date`, turns one or two words into a date. The same
 word can mean a different day depending on what it dates, so the caller says
@@ -11,14 +11,20 @@ which way to lean:
   after ``base``, ``12/3`` the first 3 December on or after ``base``.
 
 A weekday name never means ``base`` itself (say ``today`` for that).
-``M/D`` is month/day. Month arithmetic (``+1m``, ``next month``) keeps the
+``last fri`` is always the Friday before ``base`` (whichever way the caller
+leans), ``this fri`` the weekday in the lean's direction (the same as ``fri``),
+and ``next fri`` the Friday of next week (the week that starts on the coming
+Monday, which is what ``next week`` names). ``this morning``, ``tonight`` and
+the like are ``base``; ``last night`` the day before.
+``M/D`` is month/day, and so are ``nov 20``, ``20 nov``, ``november 20th``.
+Month arithmetic (``+1m``, ``next month``) keeps the
 day of the month where it can and otherwise takes the month's last day
 (31 January + 1 month is 28 or 29 February), as :mod:`dateutil` does.
 
 :func:`read_date` returns ``None`` for words that are not a date at all, and
 raises :class:`DateWordError` for words that look like a date but are not one
-(``2/30``, ``13/1``, ``+3x``), so a typo is reported instead of being read as
-ordinary text.
+(``2/30``, ``feb 30``, ``13/1``, ``+3x``), so a typo is reported instead of
+being read as ordinary text.
 """
 
 from __future__ import annotations
@@ -53,10 +59,23 @@ for _i, _k in enumerate("月火水木金土日"):
 
 #: day offsets of the fixed words
 _FIXED = {
-    "today": 0, "tod": 0, "今日": 0, "きょう": 0,
-    "yesterday": -1, "yest": -1, "昨日": -1, "きのう": -1,
-    "tomorrow": 1, "tmr": 1, "明日": 1, "あした": 1,
+    "today": 0, "tod": 0, "tonight": 0, "今日": 0, "きょう": 0, "今朝": 0, "今夜": 0,
+    "yesterday": -1, "yest": -1, "yday": -1, "昨日": -1, "きのう": -1, "昨夜": -1,
+    "tomorrow": 1, "tmr": 1, "tmrw": 1, "明日": 1, "あした": 1,
+    "一昨日": -2, "おととい": -2, "明後日": 2, "あさって": 2,
 }
+#: day offsets of the fixed two-word phrases
+_FIXED_PAIRS = {
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+}
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate((
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june",
+    "jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december",
+), start=1):
+    for _w in _names.split():
+        _MONTHS[_w] = _i
+_DAY_OF_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dwm])$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
@@ -66,8 +85,9 @@ _FULL = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 _DATE_LIKE = re.compile(r"^([+-]\d|\d+[/-]\d|\d+月)")
 
 #: the words :func:`read_date` knows, for help text
-WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), next week, "
-              "last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), 2026-12-03")
+WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), last fri, next fri, "
+              "next week, last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), "
+              "nov 20, 2026-12-03")
 
 
 class DateWordError(KizunaError, ValueError):
@@ -102,6 +122,33 @@ def _month_day(base: date, month: int, day: int, raw: str, lean: str) -> date:
     raise DateWordError(f"{raw} is not a date: {month}/{day} does not exist")
 
 
+def _pair(first: str, second: str, raw: str, base: date, lean: str) -> date | None:
+    """Two words: ``next week``, ``last fri``, ``this morning``, ``nov 20``, ``20 nov``."""
+    text = f"{first} {second}"
+    if text == "next week":
+        return base + relativedelta(days=+1, weekday=MO(+1))
+    if text == "last week":
+        return base - timedelta(days=7)
+    if text == "next month":
+        return base + relativedelta(months=+1)
+    if text in _FIXED_PAIRS:
+        return base + timedelta(days=_FIXED_PAIRS[text])
+    if second in _WEEKDAY_WORDS:
+        index = _WEEKDAY_WORDS[second]
+        if first == "last":
+            return _weekday(base, index, PAST)
+        if first == "this":
+            return _weekday(base, index, lean)
+        if first == "next":  # that day of next week (the week from the coming Monday)
+            return base + relativedelta(days=+1, weekday=MO(+1)) + timedelta(days=index)
+        return None
+    month, day = (first, second) if first in _MONTHS else (second, first)
+    m = _DAY_OF_MONTH.match(day)
+    if month in _MONTHS and m:
+        return _month_day(base, _MONTHS[month], int(m.group(1)), raw, lean)
+    return None
+
+
 def read_date(words: list[str], base: date, lean: str) -> date | None:
     """The date ``words`` (one or two words, already stripped of punctuation) name.
 
@@ -110,19 +157,18 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
     """
     text = " ".join(_norm(w) for w in words)
     if len(words) == 2:
-        if text == "next week":
-            return base + relativedelta(days=+1, weekday=MO(+1))
-        if text == "last week":
-            return base - timedelta(days=7)
-        if text == "next month":
-            return base + relativedelta(months=+1)
-        return None
+        first, second = text.split(" ", 1) if " " in text else (text, "")
+        if not first or not second or " " in second:
+            return None
+        return _pair(first, second, " ".join(words), base, lean)
     if len(words) != 1:
         return None
     if text in _FIXED:
         return base + timedelta(days=_FIXED[text])
     if text in _WEEKDAY_WORDS:
         return _weekday(base, _WEEKDAY_WORDS[text], lean)
+    if text in ("先週",):
+        return base - timedelta(days=7)
     if text in ("来週",):
         return base + relativedelta(days=+1, weekday=MO(+1))
     if text in ("eom", "月末"):
