@@ -1,6 +1,8 @@
 """One-line capture: a note, its people, kind, date, tags, scope and promises.
 
     @Tanaka lunch yesterday !deep: talked hiring #採用 promised an intro to Sato by fri
+    met @Tanaka for lunch yesterday
+    call with @Sato on tue: pricing; @Sato will send the deck by 12/5
 
 The grammar (README "Quick capture grammar" is the user's version):
 
@@ -10,34 +12,55 @@ The grammar (README "Quick capture grammar" is the user's version):
 * ``#tag`` — a tag, in any script; tags are taken out of the note text.
 * ``!word`` — anywhere: a kind (``!call``, ``!lunch``), ``!deep`` (a deep
   conversation; nothing else is deep), ``!private`` / ``!confidential``.
-* The *lead*: the words before the note text starts may also be bare kind
-  words, ``deep``, ``private``/``confidential`` and one date (``yesterday``,
-  ``fri``, ``12/3``, ...). The first other word starts the note text; a
-  colon after a lead word (``lunch:``) ends the lead too. Later on, these
-  words are ordinary text.
-* Promises: ``promised X by DATE`` (mine, to the first person named, or to
-  ``promised @Name X by DATE``), ``they promised X by DATE`` or
-  ``@Name promised X by DATE`` (theirs). ``due DATE`` works like ``by DATE``.
-  Due dates count from the note's date and lean forward (``fri`` is the next
-  Friday); a promise with no due date is an error.
+* The *header*: the words before the note text proper may also be bare kind
+  words (``lunch``, ``call``, ``met``), ``deep``, ``private``/``confidential``
+  and one date (``yesterday``, ``last fri``, ``11/20``), in any order, joined
+  by ``with``/``and`` before a person, small words before a kind or date
+  (``for lunch``, ``had a call``, ``over coffee``, ``on tue``) and a place
+  before a date (``at the expo yesterday``, kept as text).
+  :mod:`model.capture_header` has the details. The note text proper starts
+  at the first word that is none of these, or after a colon on a header word
+  (``lunch:``, ``@Tanaka:``). From there on these words are ordinary text:
+  ``talked about the call center`` and ``promised the deck by fri`` mean what
+  they meant before. A small word counts only before a kind or date that
+  ends a phrase (end of line, comma, colon, or another header word), so
+  ``for a call center visit`` stays text. ``met``/``meet``/``caught up`` only
+  say that we met: another kind word in the header wins (``met @Tanaka for
+  lunch`` is a meal); two other kinds are still an error.
+* Promises (:mod:`model.capture_promises`): ``promised X by DATE`` (mine, to
+  the first person named, or ``promised @Name X by DATE``), ``I'll``/``I will``/
+  ``we will X by DATE`` (mine), ``they``/``he``/``she promised``, ``@Name promised``,
+  ``Name promised`` (a person named earlier in the line), ``@Name will``/``@Name to
+  X by DATE`` (theirs). ``due DATE`` works like ``by DATE``. Due dates count
+  from the note's date and lean forward (``fri`` is the next Friday).
+  ``promised`` with no due date is an error; ``will``/``to`` without a due date
+  before the sentence ends is just text.
 * ``\\word`` takes a word literally (``\\promised``, ``\\call``).
 
 Nothing typed is dropped: :func:`parse` splits the line into :class:`Token`
 spans that cover every non-space character; each is a recognised piece or
 note text. A line it cannot read fully raises :class:`CaptureError` with the
 character span of the offending part.
+
+:func:`parse` runs on every keystroke in the app: it walks the words once
+(header words look one phrase ahead), and the folded names of the contacts
+are built once per list of contacts (:class:`model.capture_words.NameIndex`) and reused while the
+same records are passed in again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import unicodedata
 from datetime import date
 
+from model.capture_header import HeaderReader
+from model.capture_promises import PromiseReader
 from model.capture_result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
-from model.capture_words import (AT, BANG, BY, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, PHRASES,
-                                 PROMISED, THEY, TRAIL, Word, folded, split_words)
-from model.datewords import FUTURE, PAST, DateWordError, read_date
+from model.capture_words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, TRAIL,
+                                 WEAK_KINDS, NameIndex, Word, split_words)
+from model.datewords import DateWordError, read_date
 from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
 
@@ -45,28 +68,28 @@ __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "Promise
            "parse", "save"]
 
 
-class _Parser:
+class _Parser(HeaderReader, PromiseReader):
     """One parse of one line: walks its words once, left to right, collecting tokens."""
 
     def __init__(self, line: str, contacts: list[Contact], today: date) -> None:
         self.line, self.contacts, self.today = line, contacts, today
+        self.names = NameIndex.of(contacts)
         self.words = split_words(line)
         self.tokens: list[Token] = []
         self.people: list[Contact] = []
         self.new: dict[str, Contact] = {}
         self.fields: dict[str, tuple[str, Word]] = {}
+        self.weak_kind = False
         self.when: tuple[date, Word] | None = None
         self.tags: list[str] = []
         self.drafts: list[dict] = []
-        self._keys: set[str] | None = None
-        self._hay: list[tuple[Contact, str]] | None = None
+        self.zone_start: int | None = None  # where header text (a place) first appears
+        self.header_end = 0
 
     # -- people ----------------------------------------------------------------
 
     def _name_keys(self) -> set[str]:
-        if self._keys is None:
-            self._keys = {k for c in self.contacts for k in folded(c)}
-        return self._keys
+        return self.names.keys()
 
     def _matches(self, name: str) -> list[Contact]:
         """:func:`model.names.matches` over only the people whose folded names contain
@@ -74,14 +97,12 @@ class _Parser:
         q = fold(name)
         if not q:
             return []
-        if self._hay is None:
-            self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
-        return matches([c for c, hay in self._hay if q in hay], name)
+        return matches([c for c, hay in self.names.hay() if q in hay], name)
 
     def _lookup(self, name: str, start: int, end: int) -> Contact | None:
         q = fold(name)
         if "(" in name:
-            exact = [c for c in self.contacts if fold(describe(c)) == q]
+            exact = self.names.described(q)
             if len(exact) == 1:
                 return exact[0]
         found = self._matches(name)
@@ -116,7 +137,7 @@ class _Parser:
         if core.endswith(("'s", "’s")) and len(core) > 2:
             return core[:-2], len(core) - 2
         if CJK.search(core) and fold(core) not in self._name_keys() and not self._matches(core):
-            longest = max(map(len, self._name_keys()), default=0)  # a pasted paragraph stays fast
+            longest = self.names.longest()  # a pasted paragraph stays fast
             for k in range(min(len(core) - 1, longest), 0, -1):
                 if fold(core[:k]) in self._name_keys():
                     rest = core[k:]
@@ -181,19 +202,27 @@ class _Parser:
                 hint = f"did you mean !{near[0]}? " if near else ""
                 raise CaptureError(f"{w.core} is not a marker; {hint}(!deep, !private, !confidential, "
                                    f"a kind like !call; \\{w.core} keeps it as text)", w.start, w.end)
-            self.set_field(KEYWORDS[word], w, promise)
+            self.set_field(KEYWORDS[word], w, promise, None, word in WEAK_KINDS)
             return True
         if c == "\\" and len(w.raw) > 1:
             self.tokens.append(Token("text", w.start, w.end, w.raw[1:], w.raw[1:], promise))
             return True
         return False
 
-    def set_field(self, what: tuple[str, str], w: Word, promise: int | None, end: int | None = None) -> None:
+    def set_field(self, what: tuple[str, str], w: Word, promise: int | None, end: int | None = None,
+                  weak: bool = False) -> None:
+        """Set a kind, depth or scope; a weak kind (``met``) gives way to a telling one."""
         name, value = what
         old = self.fields.get(name)
         if old and old[0] != value:
-            raise CaptureError(f"two {name}s: {old[1].core} and {w.core}; keep one", w.start, w.end)
-        self.fields[name] = (value, w)
+            if name == "kind" and weak:
+                value = old[0]  # 'met' after 'lunch': still a meal
+            elif not (name == "kind" and self.weak_kind):
+                raise CaptureError(f"two {name}s: {old[1].core} and {w.core}; keep one", w.start, w.end)
+        if not (old and weak and name == "kind"):
+            self.fields[name] = (value, w)
+            if name == "kind":
+                self.weak_kind = weak
         self.tokens.append(Token(name, w.start, w.end if end is None else end, value, None, promise))
 
     # -- dates -------------------------------------------------------------------
@@ -204,8 +233,8 @@ class _Parser:
         if i + 1 < len(ws) and not ws[i].trail and not ws[i + 1].quoted:
             try:
                 found = read_date([ws[i].core, ws[i + 1].core], base, lean)
-            except DateWordError:
-                found = None
+            except DateWordError as exc:  # 'feb 30'
+                raise CaptureError(str(exc), ws[i].start, ws[i + 1].start + len(ws[i + 1].core)) from None
             if found:
                 return found, 2
         try:
@@ -214,81 +243,20 @@ class _Parser:
             raise CaptureError(str(exc), ws[i].start, ws[i].end) from None
         return (found, 1) if found else None
 
-    # -- promises ----------------------------------------------------------------
-
-    def promise_start(self, i: int) -> tuple[str, int, int] | None:
-        """If a promise starts at word ``i``: (owner, index of 'promised', who names it)."""
-        ws = self.words
-        if ws[i].key == PROMISED and not ws[i].trail:
-            return "me", i, -1
-        if i + 1 < len(ws) and ws[i + 1].key == PROMISED and not ws[i].trail and not ws[i + 1].trail:
-            if ws[i].key == "i":
-                return "me", i + 1, -1
-            if ws[i].key in THEY:
-                return "them", i + 1, -1
-            if ws[i].raw[0] in AT:
-                return "them", i + 1, i
-        return None
-
-    def promise(self, i: int, owner: str, kw: int, named: int) -> int:
-        """Read a promise clause starting at word ``i``; return the next word's index."""
-        ws, k = self.words, len(self.drafts)
-        draft = {"owner": owner, "who": None, "start": ws[i].start}
-        if named >= 0:
-            tok = self.mention(ws[named], None, False)
-            if tok is None:
-                return i  # an @ that is not a name: not a promise after all
-            draft["who"] = tok.value
-            i = named + 1
-        self.tokens.append(Token("promise", ws[i].start, ws[kw].end, owner, None, k))
-        j = kw + 1
-        if owner == "me" and j < len(ws) and ws[j].raw[0] in AT:
-            tok = self.mention(ws[j], k, False)
-            if tok is not None:
-                draft["who"] = tok.value
-                j += 1
-        body_start = len(self.tokens)
-        base = self.when[0] if self.when else self.today
-        while j < len(ws):
-            w = ws[j]
-            if w.key in BY and not w.trail:
-                if j + 1 == len(ws):
-                    raise CaptureError(f"'{w.raw}' needs a date after it, like {w.raw} fri or {w.raw} 12/5",
-                                       w.start, w.end)
-                found = self.date_at(j + 1, base, FUTURE)
-                if found:
-                    due, used = found
-                    last = ws[j + used]
-                    if due < base:
-                        raise CaptureError(f"due {due.isoformat()} is before the note's date "
-                                           f"{base.isoformat()}", w.start, last.end)
-                    self.tokens.append(Token("due", w.start, last.end, due.isoformat(), None, k))
-                    draft.update(due=due, end=last.end)
-                    break
-            if not self.sigil(w, k, True):
-                self.tokens.append(Token("text", w.start, w.end, w.raw, w.raw, k))
-            j += 1
-        else:
-            raise CaptureError(f"a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' "
-                               f"(or write \\{ws[kw].core} to keep the word as text)",
-                               ws[i].start, len(self.line))
-        draft["text"] = _join(self.tokens[body_start:], self.line, k)
-        if not draft["text"]:
-            raise CaptureError("promised what? write 'promised X by DATE'", ws[i].start, draft["end"])
-        self.drafts.append(draft)
-        return j + used + 1
-
     # -- the whole line ----------------------------------------------------------
 
     def run(self) -> Capture:
-        ws, lead, i = self.words, True, 0
+        ws, i = self.words, 0
+        self.header_end = -1  # where the header ends; -1 while it goes on
         while i < len(ws):
             w = ws[i]
+            lead = self.header_end < 0
             start = self.promise_start(i)
             if start:
-                nxt = self.promise(i, *start)
+                nxt = self.promise(i, start)
                 if nxt > i:
-                    lead, i = False, nxt
+                    self._end_header(w.start)
+                    i = nxt
                     continue
             if lead and w.key in JOINERS and i + 1 < len(ws) and ws[i + 1].raw[0] in AT and not w.trail:
                 self.tokens.append(Token("joiner", w.start, w.end, w.raw))
@@ -296,46 +264,23 @@ class _Parser:
                 continue
             if self.sigil(w, None, not lead):
                 if ":" in w.trail or "：" in w.trail:
-                    lead = False
+                    self._end_header(w.end)
                 i += 1
                 continue
-            if lead and (used := self.lead_word(i)):
+            if lead and (used := self.header_word(i)):
                 if ":" in ws[i + used - 1].trail or "：" in ws[i + used - 1].trail:
-                    lead = False
+                    self._end_header(ws[i + used - 1].end)
                 i += used
                 continue
-            lead = False
+            self._end_header(w.start)
             self.tokens.append(Token("text", w.start, w.end, w.raw, w.raw))
             i += 1
+        self._end_header(len(self.line))
         return self.finish()
 
-    def lead_word(self, i: int) -> int:
-        """Read a bare kind/marker/date word at ``i``; return the words used (0: none)."""
-        ws = self.words
-        if i + 1 < len(ws) and not ws[i].trail:
-            phrase = f"{ws[i].key} {ws[i + 1].key}"
-            if phrase in PHRASES:
-                self.set_field(("kind", PHRASES[phrase]), ws[i], None, ws[i + 1].end)
-                return 2
-        if ws[i].key in KEYWORDS:
-            self.set_field(KEYWORDS[ws[i].key], ws[i], None)
-            return 1
-        found = self.date_at(i, self.today, PAST)
-        if not found:
-            return 0
-        day, used = found
-        last = ws[i + used - 1]
-        if self.when:
-            raise CaptureError(f"two dates for the note: {self.when[1].core} and "
-                               f"{self.line[ws[i].start:last.end].rstrip(TRAIL)}; keep one",
-                               ws[i].start, last.end)
-        if day > self.today:
-            raise CaptureError(f"the note's date {day.isoformat()} is in the future; a note records "
-                               f"what happened (for what is due, write 'promised X by DATE')",
-                               ws[i].start, last.end)
-        self.when = (day, ws[i])
-        self.tokens.append(Token("date", ws[i].start, last.end, day.isoformat()))
-        return used
+    def _end_header(self, at: int) -> None:
+        if self.header_end < 0:
+            self.header_end = at
 
     def finish(self) -> Capture:
         if not self.people:
@@ -345,29 +290,41 @@ class _Parser:
         drafts = [PromiseDraft(d["owner"], d["text"], d["due"], by_id[d["who"]] if d["who"] else self.people[0],
                                d["start"], d["end"]) for d in self.drafts]
         new_ids = {p.id for p in self.new.values()}
+        kind = self.fields.get("kind", ("note",))[0]
+        tokens = sorted((dataclasses.replace(t, value=kind) if t.role == "kind" else t for t in self.tokens),
+                        key=lambda t: t.start)
         return Capture(
             people=self.people, new_people=[p for p in self.people if p.id in new_ids],
-            kind=self.fields.get("kind", ("note",))[0], depth=self.fields.get("depth", ("touch",))[0],
-            when=self.when[0] if self.when else self.today, text=_join(self.tokens, self.line, None),
+            kind=kind, depth=self.fields.get("depth", ("touch",))[0],
+            when=self.when[0] if self.when else self.today, text=self.join_text(self.tokens, None),
             tags=self.tags, scope=self.fields.get("scope", ("open",))[0], promises=drafts,
-            tokens=sorted(self.tokens, key=lambda t: t.start), today=self.today,
+            tokens=tokens, today=self.today,
         )
 
+    def join_text(self, tokens: list[Token], promise: int | None) -> str:
+        """The text the tokens of one note (``promise=None``) or one promise add up to.
 
-def _join(tokens: list[Token], line: str, promise: int | None) -> str:
-    """The text the tokens of one note (``promise=None``) or one promise add up to."""
-    out: list[str] = []
-    prev = None
-    skipped = False
-    for t in sorted(tokens, key=lambda t: t.start):
-        if t.promise != promise or t.inline is None:
-            skipped = skipped or t.promise == promise
-            continue
-        if out and (skipped or prev is None or t.start > prev):
-            out.append(" ")
-        out.append(t.inline)
-        prev, skipped = t.end, False
-    return " ".join("".join(out).split()).strip(" ,;:、，：；")
+        Header words after a place kept as text leave their punctuation behind
+        (``at the expo yesterday: talked`` -> ``at the expo: talked``).
+        """
+        out: list[str] = []
+        prev = None
+        skipped = False
+        sep = ""
+        zone = (self.zone_start, self.header_end) if self.zone_start is not None and promise is None else None
+        for t in sorted(tokens, key=lambda t: t.start):
+            if t.promise != promise or t.inline is None:
+                if t.promise == promise:
+                    skipped = True
+                    if zone and zone[0] <= t.start < zone[1]:
+                        raw = self.line[t.start:t.end]
+                        sep = raw[len(raw.rstrip(TRAIL)):] or sep
+                continue
+            if out and (skipped or prev is None or t.start > prev):
+                out.append(sep + " ")
+            out.append(t.inline)
+            prev, skipped, sep = t.end, False, ""
+        return " ".join("".join(out).split()).strip(" ,;:、，：；")
 
 
 def parse(line: str, contacts: list[Contact], today: date) -> Capture:

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from model.capture_result import CaptureError
-from model.names import fold
+from model.names import describe, fold
 from model.records import Contact
 
 #: bare lead words and ``!words``: folded word -> (field, value)
@@ -33,16 +33,46 @@ KEYWORDS.update({"deep": ("depth", "deep"), "private": ("scope", "private"),
                  "confidential": ("scope", "confidential"), "conf": ("scope", "confidential")})
 #: two-word lead phrases
 PHRASES = {"help given": "help given", "help received": "help received", "got help": "help received",
-           "value shared": "value shared", "intro made": "intro made"}
+           "value shared": "value shared", "intro made": "intro made",
+           "caught up": "meeting"}
+#: kind words that say only that we met: a more telling kind in the header wins without a
+#: conflict (``met @Tanaka for lunch`` is a meal)
+WEAK_KINDS = {"met", "meet", "caught up", "catch-up", "catchup"}
+KEYWORDS.update({"catch-up": ("kind", "meeting"), "catchup": ("kind", "meeting")})
 
 HONORIFICS = ("さん", "さま", "様", "氏", "くん", "君", "ちゃん", "先生", "-san", "-sama", "-sensei")
 AT, HASH, BANG = "@＠", "#＃", "!！"
 QUOTES = {'"': '"”＂', "“": '”"', "＂": '＂"', "「": "」", "『": "』"}
 TRAIL = ",.:;!?)]}、。，．：；！？）」』"
 JOINERS = {"with", "and", "&", "w/", "と"}
+#: header words that lead to a kind (``for lunch``, ``had a call``, ``over the phone``);
+#: ``by``/``via`` only to a call or a message (``by phone``, ``via zoom``)
+GLUE_KIND = {"for", "over", "had", "grabbed", "on", "in", "at", "via", "by", "during"}
+GLUE_MEDIA = {"by", "via"}
+MEDIA_KINDS = {"call", "message"}
+#: header words that lead to a date (``on tue``)
+GLUE_DATE = {"on"}
+ARTICLES = {"a", "an", "the"}
+#: a place in the header (``at the expo``, ``in Osaka``): kept as note text
+PLACE = {"at", "in"}
 PROMISED = "promised"
+#: words that say a promise is coming when a subject stands before them (``@Sato will ...``)
+WILL, TO = "will", "to"
+ME = {"i", "we"}
 THEY = {"they", "he", "she"}
+#: contractions that are subject and ``will`` in one word
+CONTRACTED = {f"{who}{ap}ll": ("me" if who in ME else "them")
+              for who in ("i", "we", "they", "he", "she") for ap in ("'", "’")}
+#: a word that may stand between a subject and ``promised`` (``she also promised``)
+ADVERBS = {"also", "has", "have", "had", "already", "just", "then", "both", "all", "kindly",
+           "finally", "again", "actually"}
+#: capitalised words before ``promised`` that are not anybody's name
+NOT_NAMES = ADVERBS | ME | THEY | {"and", "but", "so", "or", "it", "who", "that", "which", "this",
+                                   "you", "everyone", "everybody", "someone", "somebody", "nobody",
+                                   "no", "one", "yes", "ok", "later", "eventually", "never"}
 BY = {"by", "due"}
+#: what ends a sentence: a ``will``/``to`` promise must find its ``by DATE`` before one
+SENTENCE_END = ".;!?。；！？:："
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
@@ -61,6 +91,57 @@ def folded(c: Contact) -> tuple[str, ...]:
         _FOLD_CACHE.clear()
     _FOLD_CACHE[id(c)] = (c, keys)
     return keys
+
+
+class NameIndex:
+    """The folded names of one list of contacts, each part built when first needed.
+
+    The app parses the same contacts on every keystroke, so the last one is kept
+    (:meth:`of`) and reused while the same record objects come in again (records
+    are frozen, and the kept list holds them, so their ids stay theirs).
+    """
+
+    _last: NameIndex | None = None
+
+    def __init__(self, contacts: list[Contact], ids: tuple[int, ...]) -> None:
+        self.contacts, self.ids = list(contacts), ids
+        self._keys: set[str] | None = None
+        self._longest = 0
+        self._hay: list[tuple[Contact, str]] | None = None
+        self._described: dict[str, list[Contact]] | None = None
+
+    @classmethod
+    def of(cls, contacts: list[Contact]) -> NameIndex:
+        ids = tuple(map(id, contacts))
+        last = cls._last
+        if last is not None and last.ids == ids:
+            return last
+        cls._last = names = cls(contacts, ids)
+        return names
+
+    def keys(self) -> set[str]:
+        if self._keys is None:
+            self._keys = {k for c in self.contacts for k in folded(c)}
+            self._longest = max(map(len, self._keys), default=0)
+        return self._keys
+
+    def longest(self) -> int:
+        self.keys()
+        return self._longest
+
+    def hay(self) -> list[tuple[Contact, str]]:
+        if self._hay is None:
+            self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
+        return self._hay
+
+    def described(self, q: str) -> list[Contact]:
+        """The people whose ``Name (Company)`` folds to ``q``."""
+        if self._described is None:
+            table: dict[str, list[Contact]] = {}
+            for c in self.contacts:
+                table.setdefault(fold(describe(c)), []).append(c)
+            self._described = table
+        return self._described.get(q, [])
 
 
 @dataclass

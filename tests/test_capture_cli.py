@@ -118,3 +118,33 @@ def test_help_documents_the_grammar(kizuna) -> None:
     for part in ("@Name", "#tag", "!deep", "!confidential", "promised X by DATE",
                  "they promised X by DATE", "month/day", "next week", "\\word", "examples:"):
         assert part in done.stdout, part
+
+
+def test_natural_forms_from_the_shell(kizuna, store_path: Path) -> None:
+    seed(store_path, Contact(name="Tanaka Yuki", company="Acme"))
+    done = kizuna(*TODAY, "note", "met @Tanaka for lunch yesterday: hiring; @Tanaka will send the deck by 12/5, "
+                                  "I'll share notes by next fri")
+    assert done.returncode == 0, done.stderr
+    for part in ("kind     meal", "2026-11-25 Wed (yesterday)", "text     hiring",
+                 "Tanaka Yuki promised: send the deck — due 2026-12-05 Sat",
+                 "I promised Tanaka Yuki: share notes — due 2026-12-04 Fri"):
+        assert part in done.stdout, part
+    store = Store(store_path)
+    [note] = store.interactions()
+    assert (note.date, note.kind, note.text) == ("2026-11-25", "meal", "hiring")
+    promises = sorted(store.promises(), key=lambda p: p.due)
+    assert [(p.owner, p.text, p.due) for p in promises] == [
+        ("me", "share notes", "2026-12-04"), ("them", "send the deck", "2026-12-05")]
+
+
+def test_a_bad_natural_promise_is_one_line_and_saves_nothing(kizuna, store_path: Path) -> None:
+    seed(store_path, Contact(name="Tanaka Yuki"))
+    before = store_path.read_bytes()
+    for line, words in (("call with @Tanaka on tue: Sato promised the deck by fri", "Sato is not named on this note"),
+                        ("@Tanaka @Newbie will send the deck by 2/30", "2/30"),
+                        ("@Tanaka to send the deck by yesterday", "before the note's date"),
+                        ("met @Tanaka for lunch on feb 30", "feb 30")):
+        done = kizuna(*TODAY, "note", line)
+        assert done.returncode == 1 and done.stdout == "", line
+        assert done.stderr.count("\n") == 1 and words in done.stderr, done.stderr
+        assert store_path.read_bytes() == before, line

@@ -173,3 +173,83 @@ def test_japanese_promises() -> None:
     assert cap.text == "採用の話"
     assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [
         ("them", SATO_JA, "資料", date(2026, 12, 5))]
+
+
+# -- the words added for the natural forms (last fri, nov 20, last night, ...) -------------
+
+
+@pytest.mark.parametrize(("word", "today", "when"), [
+    ("last fri", THU, date(2026, 11, 20)),
+    ("last thu", THU, date(2026, 11, 19)),  # never today
+    ("last sunday", date(2026, 11, 30), date(2026, 11, 29)),
+    ("this mon", THU, date(2026, 11, 23)),
+    ("last night", THU, date(2026, 11, 25)),
+    ("last night", date(2027, 1, 1), date(2026, 12, 31)),
+    ("this morning", THU, THU),
+    ("tonight", THU, THU),
+    ("yday", THU, date(2026, 11, 25)),
+    ("一昨日", THU, date(2026, 11, 24)),
+    ("先週", THU, date(2026, 11, 19)),
+    ("nov 20", THU, date(2026, 11, 20)),
+    ("20 nov", THU, date(2026, 11, 20)),
+    ("November 20th", THU, date(2026, 11, 20)),
+    ("dec 3", date(2027, 1, 10), date(2026, 12, 3)),  # leans back over the new year
+    ("feb 29", date(2026, 3, 10), date(2024, 2, 29)),
+])
+def test_more_note_dates(word: str, today: date, when: date) -> None:
+    cap = p(f"@Tanaka {word} call", today=today)
+    assert cap.when == when and cap.kind == "call" and cap.text == ""
+
+
+@pytest.mark.parametrize(("due", "today", "expected"), [
+    ("next fri", THU, date(2026, 12, 4)),  # Friday of next week (next week starts Monday 30th)
+    ("next mon", THU, date(2026, 11, 30)),
+    ("next mon", date(2026, 11, 30), date(2026, 12, 7)),  # on a Monday: the week after
+    ("next sun", date(2026, 11, 29), date(2026, 12, 6)),  # on a Sunday: the coming week's
+    ("this fri", THU, date(2026, 11, 27)),
+    ("tmrw", THU, date(2026, 11, 27)),
+    ("明後日", THU, date(2026, 11, 28)),
+    ("tonight", THU, THU),
+    ("nov 30", THU, date(2026, 11, 30)),
+    ("jan 5", THU, date(2027, 1, 5)),
+    ("5 jan", date(2026, 12, 20), date(2027, 1, 5)),
+    ("feb 29", THU, date(2028, 2, 29)),
+])
+def test_more_due_dates(due: str, today: date, expected: date) -> None:
+    cap = p(f"@Tanaka promised the deck by {due}", today=today)
+    assert cap.promises[0].due == expected and cap.promises[0].text == "the deck"
+
+
+@pytest.mark.parametrize("word", ["feb 30", "nov 31", "apr 31st", "jun 0"])
+def test_month_names_with_a_day_that_does_not_exist_are_errors(word: str) -> None:
+    line = f"@Tanaka promised the deck by {word}"
+    exc = error(line)
+    assert span(line, exc) == word and "not a date" in str(exc)
+    line = f"@Tanaka {word} call"
+    assert span(line, error(line)) == word
+
+
+def test_past_and_future_two_word_dates_in_the_wrong_place() -> None:
+    line = "@Tanaka promised the deck by last fri"
+    assert span(line, error(line)) == "by last fri" and "before" in str(error(line))
+    line = "@Tanaka next fri call"
+    assert span(line, error(line)) == "next fri" and "future" in str(error(line))
+
+
+def test_month_and_day_words_that_are_not_dates_stay_text() -> None:
+    cap = p("@Tanaka call: may 5 people join, next steps")
+    assert cap.when == THU and cap.text == "may 5 people join, next steps"
+    cap = p("@Tanaka May be leaving, this is sad")
+    assert cap.when == THU and cap.text == "May be leaving, this is sad"
+
+
+def test_parse_due_reads_the_new_words_too() -> None:
+    from model.datewords import DateWordError, parse_due
+
+    assert parse_due("next fri", THU) == date(2026, 12, 4)
+    assert parse_due("Nov 30", THU) == date(2026, 11, 30)
+    assert parse_due("last fri", THU) == date(2026, 11, 20)  # the caller refuses a past date
+    for bad in ("feb 30", "next year", "last"):
+        with pytest.raises(DateWordError) as info:
+            parse_due(bad, THU)
+        assert "\n" not in str(info.value)

@@ -62,7 +62,11 @@ def _norm(text: str) -> str:
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(line=lines, days=st.integers(-800, 800))
 def test_every_character_is_recognised_or_kept_or_the_parse_refuses(line: str, days: int) -> None:
-    today = TODAY + timedelta(days=days)
+    check_line(line, TODAY + timedelta(days=days))
+
+
+def check_line(line: str, today: date) -> None:
+    """Nothing typed is dropped, and each recognised piece went where it says it went."""
     try:
         cap = parse(line, PEOPLE, today)
     except CaptureError as exc:
@@ -127,3 +131,66 @@ def test_month_day_is_the_nearest_sensible_year(base: date, month: int, day: int
     assert back <= base <= ahead
     limit = 366 * (8 if (month, day) == (2, 29) else 1)
     assert (base - back).days < limit and (ahead - base).days < limit
+
+
+# -- the natural forms: header words anywhere before the text, their promises ----------------
+
+ROLES = {"person", "joiner", "tag", "kind", "depth", "scope", "date", "promise", "due", "text"}
+NATURAL = PIECES + [
+    "met", "for", "on", "over", "at", "in", "had", "a", "the", "coffee", "phone", "by", "via", "expo",
+    "Sushi", "Dai", "last", "this", "next", "night", "morning", "tonight", "yday", "nov", "20", "20th",
+    "feb", "30", "yesterday's", "caught", "up", "catch-up", "will", "to", "I'll", "he'll", "we", "also",
+    "Emily", "Tanaka", "Acme", "Sato", "佐藤さん", "田中さん", "send", "w/", "mon", "tue", ".", "then",
+]
+natural_word = st.one_of(st.sampled_from(NATURAL), st.text(min_size=1, max_size=5))
+natural_free = st.lists(st.tuples(natural_word, gap), max_size=14).map(lambda ws: "".join(w + g for w, g in ws))
+header = st.lists(st.sampled_from([
+    "met", "for lunch", "lunch", "with @Emily", "@Emily", "on tue", "had a call", "over coffee", "yesterday",
+    "last fri", "nov 20", "at the expo", "in Osaka", "by phone", "yesterday's", "caught up", "this morning",
+    "!deep", "#sales", "and @Newbie", "on 2/30", "tomorrow", "next fri", "lunch:", "ランチ", "昨日",
+]), min_size=1, max_size=6).map(" ".join)
+subject_promise = st.tuples(
+    st.sampled_from(["@Emily will", "@Emily to", "Emily promised", "she also promised", "I'll", "I will",
+                     "we will", "Acme promised", "Acme will", "@Newbie will", "he'll", "they will",
+                     "promised", "Emily to", "佐藤さん promised"]),
+    st.lists(plain, min_size=0, max_size=3).map(" ".join),
+    st.sampled_from(["by", "due", "", "."]),
+    st.sampled_from(["fri", "12/5", "next fri", "last fri", "nov 30", "feb 30", "yesterday", "+1w", "",
+                     "tonight"]),
+).map(" ".join)
+natural_shaped = st.tuples(
+    st.sampled_from(["", "@Emily", "@佐藤さん", '@"Sato Ken"']), header,
+    st.sampled_from(["", ":", ",", " -"]), st.lists(plain, max_size=4).map(" ".join),
+    st.lists(subject_promise, max_size=2).map(", ".join),
+).map(lambda t: f"{t[0]} {t[1]}{t[2]} {t[3]} {t[4]}")
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(line=st.one_of(natural_free, natural_shaped), days=st.integers(-800, 800))
+def test_natural_forms_drop_nothing(line: str, days: int) -> None:
+    check_line(line, TODAY + timedelta(days=days))
+    try:
+        cap = parse(line, PEOPLE, TODAY + timedelta(days=days))
+    except CaptureError:
+        return
+    assert {t.role for t in cap.tokens} <= ROLES
+
+
+#: words that mean something in a header, but no sigils and no promise verbs
+AFTER_COLON = ["lunch", "call", "met", "for", "a", "coffee", "on", "tue", "yesterday", "last", "fri", "at",
+               "the", "expo", "12/3", "tomorrow", "deep", "private", "with", "and", "nov", "20", "in",
+               "Osaka", "had", "ランチ", "昨日", "採用の話", "talked", "yesterday's", "by", "phone", "Emily"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(head=header, rest=st.lists(st.sampled_from(AFTER_COLON), min_size=1, max_size=8).map(" ".join))
+def test_words_after_the_colon_stay_text(head: str, rest: str) -> None:
+    """Whatever the header says, the words after its colon are the note text, as typed."""
+    head = "@Emily " + head.replace(":", "")
+    try:
+        alone = parse(head, PEOPLE, TODAY)
+    except CaptureError:
+        return
+    cap = parse(f"{head}: {rest}", PEOPLE, TODAY)
+    assert (cap.kind, cap.depth, cap.when, cap.scope) == (alone.kind, alone.depth, alone.when, alone.scope)
+    assert _norm(cap.text).endswith(_norm(rest)) and cap.promises == []

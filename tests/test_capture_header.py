@@ -1,0 +1,160 @@
+"""The capture header: kind and date words anywhere before the note text proper.
+
+``met @Tanaka for lunch yesterday``, ``call with @Sato on tue``: the natural forms a
+person types right after a meeting. And what must stay text stays text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from model.capture import CaptureError, parse, save
+from model.records import Contact
+from model.store import Store
+
+from capture_helpers import EMILY, SATO, SATO_JA, TANAKA, THU, error, p, span
+
+YESTERDAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("line", "kind", "when", "text"), [
+    ("met @Tanaka for lunch yesterday", "meal", YESTERDAY, ""),
+    ("met @Tanaka for lunch yesterday: talked hiring", "meal", YESTERDAY, "talked hiring"),
+    ("lunch with @Tanaka yesterday", "meal", YESTERDAY, ""),
+    ("call with @Tanaka on tue", "call", date(2026, 11, 24), ""),
+    ("Call with @Tanaka on Tue, pricing", "call", date(2026, 11, 24), "pricing"),
+    ("had a call with @Tanaka on mon: pricing", "call", date(2026, 11, 23), "pricing"),
+    ("had lunch with @Tanaka yesterday: talked hiring", "meal", YESTERDAY, "talked hiring"),
+    ("Coffee w/ @Tanaka last fri", "meal", date(2026, 11, 20), ""),
+    ("caught up with @Tanaka over coffee this morning", "meal", THU, ""),
+    ("@Tanaka by phone on mon: pricing", "call", date(2026, 11, 23), "pricing"),
+    ("@Tanaka over the phone yesterday", "call", YESTERDAY, ""),
+    ("dinner with @Tanaka last night: pricing", "meal", YESTERDAY, "pricing"),
+    ("@Tanaka yesterday's lunch: pricing", "meal", YESTERDAY, "pricing"),
+    ("met @Tanaka on nov 20 for coffee", "meal", date(2026, 11, 20), ""),
+    ("met @Tanaka on a call yesterday", "call", YESTERDAY, ""),
+    ("met @Tanaka", "meeting", THU, ""),
+    ("@Tanaka coffee yesterday: talked hiring", "meal", YESTERDAY, "talked hiring"),
+    ("@佐藤さん 昨日 ランチ: 採用の話", "meal", YESTERDAY, "採用の話"),
+])
+def test_natural_header_forms(line: str, kind: str, when: date, text: str) -> None:
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.text) == (kind, when, text)
+    assert len(cap.people) == 1
+
+
+def test_a_place_in_the_header_is_kept_as_text() -> None:
+    cap = p("met @Tanaka at the expo yesterday: talked hiring")
+    assert (cap.kind, cap.when, cap.text) == ("meeting", YESTERDAY, "at the expo: talked hiring")
+    cap = p("met @Tanaka at the expo on 11/20, talked hiring")
+    assert (cap.when, cap.text) == (date(2026, 11, 20), "at the expo, talked hiring")
+    cap = p("lunch at Sushi Dai with @Tanaka and @Emily yesterday")
+    assert (cap.kind, cap.when, cap.text, cap.people) == ("meal", YESTERDAY, "at Sushi Dai", [TANAKA, EMILY])
+    cap = p("@佐藤 ランチ at 銀座 昨日: 採用の話")
+    assert (cap.kind, cap.when, cap.text) == ("meal", YESTERDAY, "at 銀座: 採用の話")
+
+
+@pytest.mark.parametrize("line", [
+    "@Tanaka talked about the call center",
+    "@Tanaka for a call center visit",  # a small word counts only before a kind that ends a phrase
+    "@Tanaka on the call center project",
+    "@Tanaka over lunch talked pricing",
+    "@Tanaka in Osaka next week, wants to meet",  # a date after a small word is never the future
+    "@Tanaka at the office tomorrow",
+    "@Tanaka asked for a call",
+])
+def test_what_is_not_a_header_stays_text(line: str) -> None:
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.promises) == ("note", THU, [])
+    assert cap.text == line.split(" ", 1)[1]
+
+
+def test_after_a_colon_everything_is_text() -> None:
+    cap = p("@Tanaka lunch: met for coffee on tue, call him yesterday's way")
+    assert (cap.kind, cap.when) == ("meal", THU)
+    assert cap.text == "met for coffee on tue, call him yesterday's way"
+    cap = p("@Tanaka: lunch yesterday")  # a colon on the person ends the header too
+    assert (cap.kind, cap.when, cap.text) == ("note", THU, "lunch yesterday")
+
+
+def test_met_gives_way_to_a_telling_kind() -> None:
+    assert p("met @Tanaka for lunch").kind == "meal"
+    assert p("@Tanaka lunch, met at the station").kind == "meal"
+    assert p("@Tanaka met !call").kind == "call"
+    assert p("caught up with @Tanaka").kind == "meeting"
+    line = "met @Tanaka for lunch, and a call"  # 'and a call' is not a header phrase: text
+    assert p(line).kind == "meal" and p(line).text == "and a call"
+    line = "met @Tanaka for lunch and a call"  # 'for lunch' does not end a phrase: text too
+    assert p(line).kind == "meeting" and p(line).text == "for lunch and a call"
+    line = "lunch with @Tanaka on a call"  # two telling kinds: still an error
+    exc = error(line)
+    assert span(line, exc) == "call" and "two kinds" in str(exc)
+
+
+def test_header_tokens_say_what_each_word_is() -> None:
+    line = "met @Tanaka for a lunch at Sushi Dai on tue: talked"
+    cap = p(line)
+    assert [(t.role, line[t.start:t.end], t.value) for t in cap.tokens] == [
+        ("kind", "met", "meal"), ("person", "@Tanaka", TANAKA.id), ("joiner", "for", "for"),
+        ("joiner", "a", "a"), ("kind", "lunch", "meal"), ("text", "at", "at"), ("text", "Sushi", "Sushi"),
+        ("text", "Dai", "Dai"), ("joiner", "on", "on"), ("date", "tue:", "2026-11-24"),
+        ("text", "talked", "talked"),
+    ]
+    assert cap.text == "at Sushi Dai: talked"
+
+
+@pytest.mark.parametrize(("line", "bad", "words"), [
+    ("call with @Tanaka on 2/30", "2/30", "2/30"),
+    ("@Tanaka for lunch on feb 30", "feb 30", "2/30"),
+    ("met @Tanaka for lunch tomorrow", "tomorrow", "future"),
+    ("met @Tanaka yesterday for lunch on mon", "mon", "two dates"),
+    ("@Tanaka lunch next fri", "next fri", "future"),
+])
+def test_header_date_errors_point_at_the_date(line: str, bad: str, words: str) -> None:
+    exc = error(line)
+    assert span(line, exc) == bad and words in str(exc) and "\n" not in str(exc)
+
+
+def test_a_promise_ends_the_header() -> None:
+    cap = p("met @Tanaka for lunch promised an intro by fri")
+    assert (cap.kind, cap.text) == ("meal", "")
+    assert [(d.owner, d.text, d.due) for d in cap.promises] == [("me", "an intro", date(2026, 11, 27))]
+
+
+def test_due_dates_count_from_a_header_date() -> None:
+    cap = p("call with @Sato on mon: promised notes by +3d")
+    assert cap.people == [SATO] and cap.promises[0].due == date(2026, 11, 26)
+
+
+def test_header_words_in_japanese_lines_line_up() -> None:
+    cap = p("ランチ with @佐藤さん 昨日: 医療機器の販路 #採用")
+    assert (cap.people, cap.kind, cap.when, cap.text, cap.tags) == (
+        [SATO_JA], "meal", YESTERDAY, "医療機器の販路", ["採用"])
+
+
+def test_the_new_forms_save(store: Store) -> None:
+    with store.transaction():
+        store.add(TANAKA)
+    cap = save(store, "met @Tanaka at the expo for coffee on tue: hiring; @Tanaka will send the deck by 12/5", THU)
+    again = Store(store.path)
+    [note] = again.interactions()
+    assert (note.date, note.kind, note.text) == ("2026-11-24", "meal", "at the expo: hiring")
+    [promise] = again.promises()
+    assert (promise.owner, promise.contact, promise.text, promise.due, promise.interaction) == (
+        "them", TANAKA.id, "send the deck", "2026-12-05", note.id)
+    assert cap.interaction == note
+
+
+def test_parse_stays_pure_with_the_name_index() -> None:
+    """The folded names are built once per list of contacts and reused; a changed list is read fresh."""
+    people = [TANAKA, SATO]
+    assert parse("@Emily hi", people, THU).new_people[0].name == "Emily"
+    people.append(EMILY)  # the same list, one more person: not a stale index
+    assert parse("@Emily hi", people, THU).people == [EMILY]
+    people[2] = Contact(name="Emily Brown")  # a replaced record
+    assert parse("@Emily hi", people, THU).people == [people[2]]
+    assert parse("@Emily hi", [TANAKA], THU).new_people[0].name == "Emily"
+    with pytest.raises(CaptureError):
+        parse("lunch", people, THU)

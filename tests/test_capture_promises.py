@@ -1,0 +1,117 @@
+"""Their promises and mine in natural forms: ``@Tanaka will send the deck by 12/5``,
+``@Tanaka to send ... by fri``, ``Tanaka promised ...``, ``I'll ...``; and the errors that stay."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from capture_helpers import EMILY, SATO, SATO_JA, TANAKA, THU, error, p, span
+
+FRI = date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(("line", "owner", "who", "text", "due"), [
+    ("@Tanaka will send the deck by 12/5", "them", TANAKA, "send the deck", date(2026, 12, 5)),
+    ("@Tanaka to send the deck by fri", "them", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: Tanaka promised the deck by fri", "them", TANAKA, "the deck", FRI),
+    ("@Tanaka lunch: tanaka will send the deck due fri", "them", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: Tanaka-san will send the deck by fri.", "them", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: Yuki to send the deck by fri", "them", TANAKA, "send the deck", FRI),
+    ('@"Sato Ken" lunch: Sato Ken promised pricing by 12/5', "them", SATO, "pricing", date(2026, 12, 5)),
+    ("@Tanaka @Sato lunch: Sato will send pricing by nov 30", "them", SATO, "send pricing", date(2026, 11, 30)),
+    ("@Tanaka lunch: she also promised the deck by fri", "them", TANAKA, "the deck", FRI),
+    ("@Tanaka lunch: he'll send the deck by fri", "them", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: they will send the deck by next fri", "them", TANAKA, "send the deck", date(2026, 12, 4)),
+    ("@Tanaka @Emily lunch: @Emily will send pricing by fri", "them", EMILY, "send pricing", FRI),
+    ("@佐藤さん ランチ: 佐藤さん promised 資料 by 12/5", "them", SATO_JA, "資料", date(2026, 12, 5)),
+    ("@佐藤 ランチ: @佐藤 will send 資料 by 12月5日", "them", SATO_JA, "send 資料", date(2026, 12, 5)),
+    ("@Tanaka lunch: promised the deck by fri", "me", TANAKA, "the deck", FRI),
+    ("@Tanaka lunch: I promised the deck by fri", "me", TANAKA, "the deck", FRI),
+    ("@Tanaka lunch: I'll send the deck by fri", "me", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: I’ll send the deck by fri", "me", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: I will send the deck by fri", "me", TANAKA, "send the deck", FRI),
+    ("@Tanaka lunch: we will send the deck by fri", "me", TANAKA, "send the deck", FRI),
+    ("@Tanaka @Sato lunch: I'll @Sato an intro by fri", "me", SATO, "an intro", FRI),
+])
+def test_whose_promise(line: str, owner: str, who, text: str, due: date) -> None:
+    cap = p(line)
+    assert [(d.owner, d.contact, d.text, d.due) for d in cap.promises] == [(owner, who, text, due)]
+    assert cap.text == ""
+
+
+def test_mine_and_theirs_in_one_line() -> None:
+    cap = p("call with @Tanaka on tue: pricing. @Tanaka will send the deck by 12/5, "
+            "I'll share the notes by fri; Tanaka promised an intro by +2w")
+    assert (cap.kind, cap.when, cap.text) == ("call", date(2026, 11, 24), "pricing.")
+    assert [(d.owner, d.text, d.due) for d in cap.promises] == [
+        ("them", "send the deck", date(2026, 12, 5)),
+        ("me", "share the notes", FRI),
+        ("them", "an intro", date(2026, 12, 8)),  # +2w from the note's date, a Tuesday
+    ]
+
+
+def test_the_subject_and_verb_are_tokens() -> None:
+    line = "@Tanaka lunch: Tanaka will send it by fri"
+    cap = p(line)
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens][2:] == [
+        ("person", "Tanaka"), ("promise", "will"), ("text", "send"), ("text", "it"), ("due", "by fri")]
+    line = "@Tanaka to send it by fri"
+    assert [(t.role, line[t.start:t.end]) for t in p(line).tokens][:2] == [("person", "@Tanaka"), ("promise", "to")]
+
+
+@pytest.mark.parametrize("line", [
+    "@Tanaka lunch: I'll think about it",  # no due date: just text
+    "@Tanaka will be in Osaka next week",
+    "@Tanaka lunch: he'll call back. The report is due fri",  # the sentence ended first
+    "@Tanaka lunch: Acme will send a quote by fri",  # a name nobody on the note has: not a subject
+    "@Tanaka lunch: talked to Emily about moving to Osaka by spring",
+])
+def test_will_and_to_without_a_due_date_are_text(line: str) -> None:
+    cap = p(line)
+    assert cap.promises == [] and cap.text == line.split(": ", 1)[-1].replace("@Tanaka ", "")
+
+
+def test_words_before_promised_that_are_not_names_keep_their_meaning() -> None:
+    cap = p("@Tanaka lunch: and promised an intro by fri")
+    assert (cap.text, cap.promises[0].owner) == ("and", "me")
+    cap = p("@Tanaka lunch: Then promised the deck by fri")
+    assert (cap.text, cap.promises[0].owner) == ("Then", "me")
+    cap = p("@Tanaka lunch: 採用の話 promised 資料 by 12/5")
+    assert (cap.text, cap.promises[0].owner) == ("採用の話", "me")
+
+
+@pytest.mark.parametrize(("line", "bad", "words"), [
+    ("@Tanaka lunch: Sato promised a discount by fri", "Sato promised", "@Sato promised"),
+    ("Tanaka promised the deck by fri", "Tanaka promised", "not named on this note"),
+    ("@Tanaka lunch: Acme promised a discount by fri", "Acme promised", "they promised"),
+    ("@Tanaka lunch: 田中さん promised 資料 by 12/5", "田中さん promised", "@田中 promised"),
+    ("@Tanaka will send the deck by 2/30", "2/30", "does not exist"),
+    ("@Tanaka to send the deck by feb 30", "feb 30", "does not exist"),
+    ("@Tanaka will send the deck by yesterday", "by yesterday", "before the note's date"),
+    ("@Tanaka lunch: they promised the deck by last fri", "by last fri", "before the note's date"),
+    ("@Tanaka lunch: Tanaka promised the deck", "promised the deck", "due date"),
+    ("@Tanaka I'll by fri", "I'll by fri", "will what?"),
+])
+def test_a_promise_that_cannot_be_saved_is_one_clear_error(line: str, bad: str, words: str) -> None:
+    exc = error(line)
+    assert span(line, exc) == bad and words in str(exc) and "\n" not in str(exc)
+
+
+def test_a_bare_name_that_fits_two_people_on_the_note_is_an_error() -> None:
+    line = '@"Sato Ken" @「佐藤 健」 lunch: さとう promised pricing by fri'
+    exc = error(line)
+    assert span(line, exc) == "さとう promised" and "Sato Ken" in str(exc) and "佐藤 健" in str(exc)
+
+
+def test_an_escaped_verb_is_text() -> None:
+    cap = p(r"@Tanaka lunch: Sato \promised a discount by fri")
+    assert cap.promises == [] and cap.text == "Sato promised a discount by fri"
+    cap = p(r"@Tanaka \will send the deck by fri")
+    assert cap.promises == [] and cap.text == "will send the deck by fri"
+
+
+def test_due_dates_of_their_promises_count_from_the_note_date() -> None:
+    cap = p("met @Tanaka for lunch on mon: @Tanaka will send notes by +3d")
+    assert cap.when == date(2026, 11, 23) and cap.promises[0].due == THU
