@@ -2,7 +2,9 @@
 
 Each area's subcommands live in a module of :mod:`tui.commands` with a
 ``register(subparsers)`` function; each subcommand sets ``func(ctx) -> int``.
-Textual is imported only when the app opens, so ``kizuna note`` starts fast.
+Textual is imported only when the app opens, so ``kizuna note`` starts fast;
+and a command imports and registers only its own module (:data:`COMMANDS`),
+not the other thirty subcommands (``kizuna --help`` still lists them all).
 
 Errors are one line on stderr and a non-zero exit: 1 for a refused action or
 bad data, 2 for a bad argument.
@@ -13,9 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +31,16 @@ COMMAND_MODULES = (
     "tui.commands.diversity",
     "tui.commands.transfer",
 )
+#: The module registering each top-level command (a test keeps this in step with them).
+COMMANDS = {
+    "note": "tui.commands.basic", "contacts": "tui.commands.basic", "show": "tui.commands.basic",
+    "today": "tui.commands.planning", "tier": "tui.commands.planning", "trust": "tui.commands.planning",
+    "snooze": "tui.commands.planning", "promise": "tui.commands.planning",
+    "focus": "tui.commands.focus", "diversity": "tui.commands.diversity",
+    "import": "tui.commands.transfer", "export": "tui.commands.transfer", "merge": "tui.commands.transfer",
+}
+#: the options before a command, and whether each takes a value
+_GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
 
 
 class Parser(argparse.ArgumentParser):
@@ -74,6 +84,8 @@ class Context:
 
     def close(self) -> None:
         if self._tmp:
+            import shutil
+
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
 
@@ -87,6 +99,9 @@ def _sweep_demo_copies() -> None:
     A demo copy's folder is named after its process id; a folder whose process
     is gone (killed by a signal, a closed terminal) is removed.
     """
+    import shutil
+    import tempfile
+
     for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
         pid = folder.name[len(DEMO_PREFIX):].split("-", 1)[0]
         if not pid.isdigit() or not folder.is_dir():
@@ -104,6 +119,8 @@ def open_store(ctx: Context):
     from model.store import Store
 
     if getattr(ctx.args, "demo", False):
+        import tempfile
+
         from model.demo import build_demo
 
         _sweep_demo_copies()
@@ -115,7 +132,28 @@ def open_store(ctx: Context):
     return Store(path, private_folder=own_folder)
 
 
-def build_parser() -> Parser:
+def command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, read the way argparse will; None when unsure or none.
+
+    Only the options :func:`build_parser` puts before a command are known (also
+    abbreviated, or as ``--db=PATH``); anything else gives None, and then every
+    command is registered, exactly as if this did not exist.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        name = arg.split("=", 1)[0]
+        known = [o for o in _GLOBAL_OPTIONS if o.startswith(name)] if name.startswith("--") and name != "--" else []
+        if len(known) != 1 or known[0] == "--help":
+            return None
+        i += 2 if _GLOBAL_OPTIONS[known[0]] and "=" not in arg else 1
+    return None
+
+
+def build_parser(command: str | None = None) -> Parser:
+    """The whole command line; with ``command``, only the module registering it is imported."""
     common = store_options()
     parser = Parser(
         prog="kizuna",
@@ -126,7 +164,7 @@ def build_parser() -> Parser:
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="pretend today is this date (demo data and planning)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -148,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
             return 2
-    args = build_parser().parse_args(argv)
+    args = build_parser(command_of(argv)).parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
         ctx.today = args.date

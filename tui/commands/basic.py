@@ -74,7 +74,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_note(ctx) -> int:
     from model.capture import parse, save
-    from tui.commands.output import print_json
 
     line = " ".join(ctx.args.text)
     if ctx.args.dry_run:
@@ -82,6 +81,8 @@ def cmd_note(ctx) -> int:
     else:
         cap = save(ctx.store, line, ctx.today)
     if ctx.args.json:
+        from tui.commands.output import print_json  # (rich, for the text columns, not needed here)
+
         new = {p.id for p in cap.new_people}
         print_json({
             "saved": not ctx.args.dry_run,
@@ -123,7 +124,6 @@ def cmd_contacts(ctx) -> int:
 
 def cmd_show(ctx) -> int:
     from model.names import resolve
-    from tui.commands.output import print_json
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.name)
@@ -131,6 +131,8 @@ def cmd_show(ctx) -> int:
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
     if ctx.args.json:
+        from tui.commands.output import print_json
+
         print_json({"contact": person.to_dict(),
                     "interactions": [i.to_dict() for i in notes],
                     "promises": [p.to_dict() for p in promises]})

@@ -169,16 +169,16 @@ def _promise_json(p, name: str) -> dict:
 
 def cmd_today(ctx) -> int:
     from model.planning import Book
-    from model.planning.due import SECTION_TITLES, due_list, grouped
-    from tui.commands.output import print_json
-
     from model.planning.caps import over_cap
+    from model.planning.due import SECTION_TITLES, due_list, grouped
 
     today = ctx.today
     book = Book.from_store(ctx.store, full=False)
     items = due_list(book, today, horizon=ctx.args.days)
     crowded = over_cap(book)
     if ctx.args.json:
+        from tui.commands.output import print_json
+
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
                     "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
         return 0
