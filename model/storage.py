@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +95,14 @@ def parse(raw: bytes, path: Path) -> Data:
     if not isinstance(data, dict):
         raise StoreError(f"{path}: expected a JSON object of tables, found {type(data).__name__}; not touching it")
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+        # orjson builds exact dicts and strs: checking types by set keeps these loops in C
+        # (a Python loop over 7,500 documents cost every command ~7 ms)
+        if type(table) is not dict or not set(map(type, table.values())) <= {dict}:
             raise StoreError(f"{path}: table {name!r} is not an object of documents; not touching it")
-        if name == META_TABLE or (all(map(str.isdigit, table))
-                                  and all(type(d.get("id")) is str and d["id"] for d in table.values())):
+        if name == META_TABLE:
+            continue
+        ids = list(map(dict.get, table.values(), repeat("id")))
+        if all(map(str.isdigit, table)) and set(map(type, ids)) <= {str} and all(ids):
             continue
         for key, doc in table.items():  # say which document is wrong
             if not key.isdigit():
