@@ -208,6 +208,30 @@ class _Part:
             raise self.damaged(f"it holds {len(lines)} records where its header says {self.rows}")
         return lines
 
+    def rows_with(self, needle: bytes) -> list[list]:
+        """The records whose lines hold ``needle``, decoded (a superset: the caller checks).
+
+        ``kizuna show`` looks for one person's quoted id: finding it in the bytes and
+        decoding only those lines is several times faster than decoding the index
+        line and splitting 3,000 lines.
+        """
+        body = self._body
+        if body.count(b"\n") != self.rows:  # not as written: let lines() say what is wrong
+            lines = self.lines()
+            return [self._loads(line, 3 + i) for i, line in enumerate(lines) if needle in line]
+        rows = []
+        find = body.find
+        i = find(needle)
+        while i != -1:
+            start = body.rfind(b"\n", 0, i) + 1
+            end = find(b"\n", i)
+            try:
+                rows.append(orjson.loads(body[start:end]))
+            except orjson.JSONDecodeError:
+                self._loads(body[start:end], 3 + body.count(b"\n", 0, start))  # raises, naming the line
+            i = find(needle, end)
+        return rows
+
     def lines_by_id(self, cls: type[Record], records: list[Record]) -> dict[str, bytes]:
         """Each record's line as read (for :func:`encode` to reuse), if written with today's fields."""
         if self.fields != [f.name for f in fields(cls)] or not self._body:
@@ -366,6 +390,7 @@ class Parts:
     def with_contact(self, contact_id: str) -> list[Record]:
         """The records whose ``contacts`` hold ``contact_id``, building only those."""
         out: list[Record] = []
+        needle = orjson.dumps(contact_id)  # as it stands in every line naming them
         for k in range(PART_COUNT):
             if k in self._loaded:
                 out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]
@@ -373,14 +398,9 @@ class Parts:
             f = self._file(k)
             if f is None:
                 continue
-            people = f.index().get("contacts")
-            if people is None:
-                raise f.damaged("its index line has no contacts")
-            hits = [i for i, ids in enumerate(people) if contact_id in ids]
-            if hits:
-                lines = f.lines()
-                rows = [f._loads(lines[i], 3 + i) for i in hits]
-                out.extend(f.records(self.cls, rows))
+            rows = f.rows_with(needle)
+            if rows:  # the id may also stand in a note's text: keep only the notes naming them
+                out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]
         return out
 
     def find(self, record_id: str) -> Record | None:

@@ -165,3 +165,16 @@ def test_one_persons_notes_and_the_planning_index_without_building_everything(st
     rows = sorted(zip(index["date"], index["contacts"], index["kind"], index["depth"]))
     assert rows == sorted((i.date, list(i.contacts), i.kind, i.depth) for i in fresh.interactions())
     assert fresh.interactions_with(anna.id) == [both]  # the same records once everything is loaded
+
+
+def test_one_persons_notes_are_found_by_their_quoted_id_and_checked(store_path: Path) -> None:
+    store = Store(store_path)
+    odd = store.add(Contact(name="佐藤 健", id='佐藤 "健"\\1'))  # an imported id JSON must escape
+    oda = store.add(Contact(name="Oda"))
+    theirs = [store.add(Interaction(date="2026-11-02", contacts=(oda.id, odd.id), text=f"夕食 {i}"))
+              for i in range(PART_COUNT * 2)]
+    store.add(Interaction(date="2026-11-03", contacts=(oda.id,), tags=(odd.id,),  # the id, quoted, as a tag
+                          text=f'about {odd.id} and "{odd.id}"'))
+    fresh = Store(store_path)
+    assert sorted(i.id for i in fresh.interactions_with(odd.id)) == sorted(i.id for i in theirs)
+    assert len(fresh.interactions_with(oda.id)) == len(theirs) + 1
