@@ -16,9 +16,6 @@ answers ``None`` too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple
-
 #: entries kept; past this the oldest half is dropped (a mark before them answers None).
 #: A change this big (an import) costs about as much to follow as to rebuild.
 MAX_ENTRIES = 2048
@@ -28,15 +25,19 @@ SETTINGS = "settings"
 ADD, PUT, REMOVE = "add", "put", "remove"
 
 
-class Mark(NamedTuple):
-    """An opaque point in one store object's history (compare marks with ``==``)."""
+class Mark(tuple):
+    """An opaque point in one store object's history (compare marks with ``==``).
 
-    journal: object
-    epoch: int
-    seq: int
+    (journal, epoch, seq); a plain tuple subclass, as cheap to import as to make:
+    every command imports the store."""
+
+    __slots__ = ()
+
+    journal = property(lambda self: self[0])
+    epoch = property(lambda self: self[1])
+    seq = property(lambda self: self[2])
 
 
-@dataclass(frozen=True)
 class Changes:
     """What changed between two marks, per table (``contacts``, ``interactions``, ...).
 
@@ -47,12 +48,21 @@ class Changes:
     the records were added in (the order the store holds them in).
     """
 
-    since: Mark
-    mark: Mark  #: the mark of the state these changes lead to
-    added: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    replaced: dict[str, frozenset[str]] = field(default_factory=dict)
-    removed: dict[str, frozenset[str]] = field(default_factory=dict)
-    settings: bool = False
+    __slots__ = ("since", "mark", "added", "replaced", "removed", "settings")
+
+    def __init__(self, since: Mark, mark: Mark, added: dict[str, tuple[str, ...]] | None = None,
+                 replaced: dict[str, frozenset[str]] | None = None,
+                 removed: dict[str, frozenset[str]] | None = None, settings: bool = False) -> None:
+        self.since = since
+        self.mark = mark  #: the mark of the state these changes lead to
+        self.added = added or {}
+        self.replaced = replaced or {}
+        self.removed = removed or {}
+        self.settings = settings
+
+    def __repr__(self) -> str:
+        return (f"Changes(added={self.added}, replaced={self.replaced}, removed={self.removed}, "
+                f"settings={self.settings})")
 
     def __bool__(self) -> bool:
         return bool(self.added or self.replaced or self.removed or self.settings)
@@ -88,7 +98,7 @@ class Journal:
             del self._entries[:drop]
 
     def mark(self) -> Mark:
-        return Mark(self._key, self._epoch, self._base + len(self._entries))
+        return Mark((self._key, self._epoch, self._base + len(self._entries)))
 
     def since(self, mark: object) -> Changes | None:
         if (not isinstance(mark, Mark) or mark.journal is not self._key or mark.epoch != self._epoch

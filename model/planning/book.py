@@ -28,16 +28,14 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict, namedtuple
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from operator import attrgetter
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 
 LOG = "log"
-
-#: what planning needs of an interaction; ``Book.from_store(store, full=False)`` reads only these
-IndexRow = namedtuple("IndexRow", "date contacts kind depth")
 
 
 def month_key(when: date | str) -> str:
@@ -57,6 +55,27 @@ def month_end(when: date) -> date:
 
 def _iso(when: date | None) -> str | None:
     return None if when is None else when.isoformat()
+
+
+def _touches(dates: Iterable[str], people: Iterable[Iterable[str]], kinds: Iterable[str],
+             depths: Iterable[str]) -> tuple[dict[str, str], defaultdict[str, list[str]]]:
+    """Each person's last touch and deep conversation dates, from the notes' columns.
+
+    Dates stay ISO strings (they sort as dates) until someone asks; the deep
+    lists are in no order (sorted copies are made on first use)."""
+    last_touch: dict[str, str] = {}
+    deep: defaultdict[str, list[str]] = defaultdict(list)
+    get = last_touch.get
+    for day, ids, kind, depth in zip(dates, people, kinds, depths):
+        if kind == LOG:
+            continue
+        for cid in ids:
+            if day > get(cid, ""):
+                last_touch[cid] = day
+        if depth == "deep":
+            for cid in ids:
+                deep[cid].append(day)
+    return last_touch, deep
 
 
 def _timeline_key(it: Interaction) -> tuple[str, str, str]:
@@ -90,26 +109,11 @@ class Book:
         self._promises: list[Promise] = list(promises)
         self._plans: dict[str, FocusPlan] = {p.month: p for p in plans}
 
-        # One pass over the interactions for the dates every rule needs. Dates
-        # stay ISO strings (they sort as dates) until someone asks; per-person
-        # lists are sorted lazily. Timelines (needed per person, not for the
-        # due list) are indexed in one more pass on first use.
-        last_touch: dict[str, str] = {}
-        deep: dict[str, list[str]] = defaultdict(list)
-        get = last_touch.get
-        for it in self._interactions:
-            if it.kind == LOG:
-                continue
-            day = it.date
-            if it.depth == "deep":
-                for cid in it.contacts:
-                    if day > get(cid, ""):
-                        last_touch[cid] = day
-                    deep[cid].append(day)
-            else:
-                for cid in it.contacts:
-                    if day > get(cid, ""):
-                        last_touch[cid] = day
+        # One pass over the interactions for the dates every rule needs (see
+        # _touches); timelines (needed per person, not for the due list) are
+        # indexed in one more pass on first use.
+        its = self._interactions
+        last_touch, deep = _touches(*(map(attrgetter(name), its) for name in ("date", "contacts", "kind", "depth")))
         # The per-person lists are never changed once built (Book.updated shares them
         # with the next Book); sorted copies are made on first use and kept here.
         self._timeline: dict[str, list[Interaction]] | None = None
@@ -130,10 +134,10 @@ class Book:
 
         ``full=False`` is for one-shot commands that need the dates, not the notes
         (``kizuna today``): the indexes are built from the store's small
-        interaction index (date, people, kind, depth) instead of 50,000 records,
-        and the records are read from the store only if a timeline or the
-        interactions are asked for. The app builds full books (in a worker), so
-        its screens never touch the store.
+        interaction index (date, people, kind, depth, by column) instead of
+        50,000 records, and the records are read from the store only if a
+        timeline or the interactions are asked for. The app builds full books
+        (in a worker), so its screens never touch the store.
         """
         from model.parts import gc_paused
 
@@ -145,8 +149,8 @@ class Book:
                 return cls(store.contacts(), store.interactions(), store.promises(),
                            store.focus_plans(), store.settings(), mark=mark)
             index = store.interaction_index()
-            rows = list(map(IndexRow._make, zip(index["date"], index["contacts"], index["kind"], index["depth"])))
-            book = cls(store.contacts(), rows, store.promises(), store.focus_plans(), store.settings(), mark=mark)
+            book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
+            book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
         book._pending = store.interactions  # type: ignore[assignment]
         return book
 
