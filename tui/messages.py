@@ -26,6 +26,7 @@ class BookChanged(Message):
     book: object
     summary: str | None = None
     generation: int = 0  # newer snapshots have larger numbers; older ones are dropped
+    full: bool = False  # built whole (not updated from the previous snapshot)
 
 
 @dataclass

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from filelock import FileLock
 from textual.widgets import Input, Static
 
 from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
 from model.capture import Capture
-from tui.screens.capture import CaptureScreen
+from tui.screens.capture import SLOW_SAVE_SECONDS, CaptureScreen
 
 
 def _text(screen, selector: str) -> str:
@@ -83,6 +84,25 @@ async def test_a_parse_error_is_shown_in_place_and_enter_saves_nothing(tmp_path)
         assert _text(screen, "#capture-error") == ""
         assert not screen.query_one("#capture-line", Input).has_class("-invalid")
     assert store.path.read_bytes() == before
+
+
+async def test_keys_pressed_while_it_saves_save_once_and_cancel_nothing(tmp_path):
+    store = demo_store(tmp_path)
+    notes_before = len(store.interactions())
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    other_writer = FileLock(str(store.path.with_name(store.path.name + ".lock")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@Emily call about the Osaka office")
+        await settle(app, pilot)
+        screen = app.screen
+        with other_writer:  # another process is writing: the save waits for the lock
+            await pilot.press("enter", "enter", "escape")
+            await pilot.pause(SLOW_SAVE_SECONDS * 2)
+            assert not app.dismissed and screen.saving
+            assert "Saving…" in _text(screen, "#capture-preview")
+        await settle(app, pilot)
+        assert isinstance(app.result, Capture)  # saved once, not cancelled by the Escape
+    assert len(reopen(store).interactions()) == notes_before + 1
 
 
 async def test_an_ambiguous_name_highlights_the_name_and_lists_who(tmp_path):

@@ -28,6 +28,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
@@ -37,9 +38,13 @@ from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact
 from model.store import Store
+from tui.book_source import app_book
 from tui.widgets.key_bar import KeyBar
 
 #: What the grammar looks like, shown under the preview.
+#: a save taking longer than this shows "Saving…" (a local disk takes 20-100 ms)
+SLOW_SAVE_SECONDS = 0.15
+
 HINT = (
     "@Name or @\"Full Name\" · lunch / call / met … · deep · yesterday, fri, 11/20 · #tag · "
     "promised … by fri · they promised … by 12/3 · !private !confidential · \\word = literal"
@@ -147,13 +152,18 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.today = today
         self.prefill = prefill
         self.title_text = title
-        self.contacts: list[Contact] = store.contacts()
+        self.contacts: list[Contact] = []  # the people the line may name: read in compose
         self.capture: Capture | None = None
         self.error: KizunaError | None = None
         self.saving = False
+        self._slow_save: Timer | None = None
         self._highlighter = CaptureHighlighter()
 
     def compose(self) -> ComposeResult:
+        # The app's snapshot when there is one: asking the store would wait for its lock,
+        # on the main thread, while a worker writes or rebuilds the snapshot.
+        book = app_book(self.app)
+        self.contacts = book.contacts() if book is not None else self.store.contacts()
         with Vertical(id="capture-box") as box:
             box.border_title = self.title_text
             yield Input(
@@ -276,10 +286,17 @@ class CaptureScreen(ModalScreen[Capture | None]):
             else:
                 self.notify(str(self.error), title="Not saved", severity="error")
             return
+        # Nothing on screen changes when the save starts: disabling the line moved the
+        # focus (a redraw of the whole screen and the window under it, 30-70 ms at 50,000
+        # notes). Enter and Escape wait while it saves (check_action); if the disk is slow,
+        # "Saving…" shows after a moment.
         self.saving = True
-        self.query_one("#capture-line", Input).disabled = True
-        self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
+        self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")
         self._save(line)
+
+    def _show_saving(self) -> None:
+        if self.saving:
+            self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
 
     @work(thread=True, exclusive=True, group="store-write")
     def _save(self, line: str) -> None:
@@ -299,6 +316,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
             self.app.call_from_thread(self._saved, cap)
 
     def _saved(self, cap: Capture) -> None:
+        if self._slow_save is not None:
+            self._slow_save.stop()
         names = ", ".join(p.name for p in cap.people)
         n = len(cap.promises)
         extra = f" and {n} promise{'s' if n != 1 else ''}" if n else ""
@@ -306,9 +325,10 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.dismiss(cap)
 
     def _failed(self, exc: KizunaError) -> None:
+        if self._slow_save is not None:
+            self._slow_save.stop()
         self.saving = False
         line = self.query_one("#capture-line", Input)
-        line.disabled = False
         line.focus()
         self.update_preview(line.value)
         self.error = exc
