@@ -40,6 +40,7 @@ from model import parts as _parts
 from model.backups import backups_dir, keep_daily
 from model.errors import NotFoundError, StoreError
 from model.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
+from model.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
 
@@ -68,7 +69,7 @@ class Store:
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
         self._storage = AtomicJSONStorage(self.path)
-        self._lock: Any = None  # a FileLock, made by the first transaction (read-only commands never import filelock)
+        self._lock: StoreLock | None = None  # made by the first transaction
         self._depth = 0
         self._signature: tuple[int, int, int] | None = None
         self._cache: dict[str, list[Record]] = {}
@@ -160,16 +161,14 @@ class Store:
                 self._depth -= 1
             return
         self._prepare_folder()
-        from filelock import FileLock, Timeout  # 25 ms to import: only when writing
-
         if self._lock is None:
-            self._lock = FileLock(str(self.path.with_name(self.path.name + ".lock")),
-                                  timeout=LOCK_TIMEOUT, mode=0o600)
-        try:
             # filelock polls a held lock; at its default 50 ms a waiting `kizuna note`
             # lost most of its time sleeping, 2 ms keeps the hand-over prompt.
-            self._lock.acquire(poll_interval=LOCK_POLL)
-        except Timeout:
+            self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"),
+                                   timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
+        try:
+            self._lock.acquire()
+        except LockTimeout:
             raise StoreError(f"{self.path}: another Kizuna process has held the lock for "
                              f"{LOCK_TIMEOUT:.0f} s; try again") from None
         except OSError as exc:
