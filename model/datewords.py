@@ -15,7 +15,8 @@ A weekday name never means ``base`` itself (say ``today`` for that).
 leans), ``this fri`` the weekday in the lean's direction (the same as ``fri``),
 and ``next fri`` the Friday of next week (the week that starts on the coming
 Monday, which is what ``next week`` names). ``this morning``, ``tonight`` and
-the like are ``base``; ``last night`` the day before.
+the like are ``base``; ``last night`` the day before; ``fri night`` and
+``yesterday morning`` are the day they name.
 ``M/D`` is month/day, and so are ``nov 20``, ``20 nov``, ``november 20th``.
 Month arithmetic (``+1m``, ``next month``) keeps the
 day of the month where it can and otherwise takes the month's last day
@@ -68,6 +69,7 @@ _FIXED = {
 _FIXED_PAIRS = {
     "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
 }
+_TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "lunchtime"}
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate((
     "jan january", "feb february", "mar march", "apr april", "may", "jun june",
@@ -133,6 +135,8 @@ def _pair(first: str, second: str, raw: str, base: date, lean: str) -> date | No
         return base + relativedelta(months=+1)
     if text in _FIXED_PAIRS:
         return base + timedelta(days=_FIXED_PAIRS[text])
+    if second in _TIMES_OF_DAY and (first in _FIXED or first in _WEEKDAY_WORDS):
+        return read_date([first], base, lean)  # 'fri night', 'yesterday morning': the day
     if second in _WEEKDAY_WORDS:
         index = _WEEKDAY_WORDS[second]
         if first == "last":

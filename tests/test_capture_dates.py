@@ -195,6 +195,8 @@ def test_japanese_promises() -> None:
     ("November 20th", THU, date(2026, 11, 20)),
     ("dec 3", date(2027, 1, 10), date(2026, 12, 3)),  # leans back over the new year
     ("feb 29", date(2026, 3, 10), date(2024, 2, 29)),
+    ("fri night", THU, date(2026, 11, 20)),
+    ("yesterday morning", THU, date(2026, 11, 25)),
 ])
 def test_more_note_dates(word: str, today: date, when: date) -> None:
     cap = p(f"@Tanaka {word} call", today=today)
@@ -214,6 +216,8 @@ def test_more_note_dates(word: str, today: date, when: date) -> None:
     ("jan 5", THU, date(2027, 1, 5)),
     ("5 jan", date(2026, 12, 20), date(2027, 1, 5)),
     ("feb 29", THU, date(2028, 2, 29)),
+    ("tomorrow morning", THU, date(2026, 11, 27)),
+    ("mon afternoon", THU, date(2026, 11, 30)),
 ])
 def test_more_due_dates(due: str, today: date, expected: date) -> None:
     cap = p(f"@Tanaka promised the deck by {due}", today=today)

@@ -36,6 +36,7 @@ YESTERDAY = date(2026, 11, 25)
     ("met @Tanaka on nov 20 for coffee", "meal", date(2026, 11, 20), ""),
     ("met @Tanaka on a call yesterday", "call", YESTERDAY, ""),
     ("met @Tanaka", "meeting", THU, ""),
+    ("had drinks with @Tanaka on fri night", "meal", date(2026, 11, 20), ""),
     ("@Tanaka coffee yesterday: talked hiring", "meal", YESTERDAY, "talked hiring"),
     ("@佐藤さん 昨日 ランチ: 採用の話", "meal", YESTERDAY, "採用の話"),
 ])
