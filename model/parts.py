@@ -24,12 +24,7 @@ Why the store's promises still hold:
   and rewrites one sixteenth of the notes; ``kizuna show`` and the planning
   views read them all.
 
-A part file is JSON Lines (see :func:`encode`): a header, an *index* line
-with the few fields planning needs (date, people, kind, depth) by column, then
-one record per line as a JSON array. Planning (``kizuna today``) parses only
-the index lines; ``kizuna show`` parses the index and then only its person's
-lines; loading everything parses the record lines in one go, which is about
-twice as fast as one JSON object per record.
+The file format (JSON Lines with an index line) is :mod:`model.part_file`.
 """
 
 from __future__ import annotations
@@ -37,26 +32,23 @@ from __future__ import annotations
 import gc
 import os
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import MISSING, fields
 from pathlib import Path
 
 import orjson
 
-from model.errors import StoreError
+from model.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
 from model.records import Record
+
+__all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
+           "gc_paused", "part_of", "parts_dir", "remove_unnamed"]
 
 #: tables kept in part files, and how many parts each is split into
 PART_COUNT = 16
 PARTITIONED = ("interactions",)
 #: the store file's table naming the current part files: {"1": {"id": table, "files": [name|None, ...]}}
 PARTS_TABLE = "parts"
-
-
-class PartMissing(Exception):
-    """A part file named by the store file we read is gone: another process committed since."""
 
 
 #: Whether :func:`gc_paused` ends in ``gc.freeze()``. An application that keeps
@@ -99,207 +91,6 @@ def parts_dir(store_path: Path) -> Path:
     return store_path.with_name(store_path.stem + "-parts")
 
 
-#: the fields of each record also kept in a part's index line (what planning needs)
-INDEX_FIELDS = ("date", "contacts", "kind", "depth")
-
-
-def encode(table: str, cls: type[Record], records: Iterable[Record],
-           reuse: dict[str, bytes] | None = None) -> bytes:
-    """A part file: a header line, an index line, then one line per record.
-
-    Line 1 ``{"table", "fields", "rows"}``; line 2 the :data:`INDEX_FIELDS` by
-    column (planning reads only this line); then each record as a JSON array of
-    its fields, one per line (``kizuna show`` parses only the lines it needs).
-    orjson never writes a raw newline inside a string, so lines are records.
-
-    ``reuse`` maps ids of records unchanged since they were read to their lines
-    as read, so adding one note to a part does not encode its 3,000 others again.
-    """
-    names = [f.name for f in fields(cls)]
-    dicts = [r.__dict__ for r in records]
-    header = {"table": table, "fields": names, "rows": len(dicts)}
-    index = {name: [d[name] for d in dicts] for name in INDEX_FIELDS if name in names}
-    lines = [orjson.dumps(header), orjson.dumps(index)]
-    dumps = orjson.dumps
-    if reuse:
-        get = reuse.get
-        lines.extend(get(d["id"]) or dumps([d[n] for n in names]) for d in dicts)
-    else:
-        lines.extend(dumps([d[n] for n in names]) for d in dicts)
-    return b"\n".join(lines) + b"\n"
-
-
-class _Part:
-    """A part file read as far as asked: header and index line first, the records when needed.
-
-    Part files are never changed once written (only deleted when superseded), so
-    reading the rest later reads the same file; if it was deleted meanwhile,
-    :class:`PartMissing` makes the store reload.
-    """
-
-    def __init__(self, path: Path, table: str) -> None:
-        self.path = path
-        self.table = table
-        try:
-            with open(path, "rb") as f:
-                first, second = f.readline(), f.readline()
-                self._offset = f.tell()
-        except FileNotFoundError:
-            raise PartMissing(str(path)) from None
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
-        if not first.strip(b"\x00 \t\r\n"):
-            raise self.damaged("the file is empty or blank, so it is damaged")
-        try:
-            header = orjson.loads(first)
-        except orjson.JSONDecodeError as exc:
-            raise self.damaged(f"not valid JSON at line 1 column {exc.colno}: {exc.msg}") from None
-        if isinstance(header, dict) and not second.endswith(b"\n"):
-            raise self.damaged("it is cut short in its first lines")
-        if (not isinstance(header, dict) or header.get("table") != table
-                or not isinstance(header.get("fields"), list) or "id" not in header["fields"]
-                or type(header.get("rows")) is not int):
-            raise self.damaged(f"not a part file of the {table} table")
-        self.fields: list[str] = header["fields"]
-        self.rows: int = header["rows"]
-        self._index_line = second
-        self._rest: bytes | None = None
-
-    @property
-    def _body(self) -> bytes:
-        """The record lines (read on first use)."""
-        if self._rest is None:
-            try:
-                with open(self.path, "rb") as f:
-                    f.seek(self._offset)
-                    self._rest = f.read()  # ends with a newline: not stripped, that would copy it
-            except FileNotFoundError:
-                raise PartMissing(str(self.path)) from None
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot read it: {exc.strerror}") from None
-        return self._rest
-
-    def damaged(self, what: str) -> StoreError:
-        return StoreError(f"{self.path}: {what}; not touching it (restore it from the backups folder)")
-
-    def _loads(self, raw: bytes, line: int) -> Any:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise self.damaged(f"not valid JSON at line {line + exc.lineno - 1} column {exc.colno}: "
-                               f"{exc.msg}") from None
-
-    def index(self) -> dict[str, list]:
-        index = self._loads(self._index_line, 2)
-        if (not isinstance(index, dict) or not all(isinstance(c, list) and len(c) == self.rows
-                                                   for c in index.values())):
-            raise self.damaged("its index line does not match its records")
-        return index
-
-    def _split(self) -> list[bytes]:
-        lines = self._body.split(b"\n")
-        while lines and not lines[-1]:
-            lines.pop()
-        return lines
-
-    def lines(self) -> list[bytes]:
-        lines = self._split()
-        if len(lines) != self.rows:
-            raise self.damaged(f"it holds {len(lines)} records where its header says {self.rows}")
-        return lines
-
-    def rows_with(self, needle: bytes) -> list[list]:
-        """The records whose lines hold ``needle``, decoded (a superset: the caller checks).
-
-        ``kizuna show`` looks for one person's quoted id: finding it in the bytes and
-        decoding only those lines is several times faster than decoding the index
-        line and splitting 3,000 lines.
-        """
-        body = self._body
-        if body.count(b"\n") != self.rows:  # not as written: let lines() say what is wrong
-            lines = self.lines()
-            return [self._loads(line, 3 + i) for i, line in enumerate(lines) if needle in line]
-        rows = []
-        find = body.find
-        i = find(needle)
-        while i != -1:
-            start = body.rfind(b"\n", 0, i) + 1
-            end = find(b"\n", i)
-            try:
-                rows.append(orjson.loads(body[start:end]))
-            except orjson.JSONDecodeError:
-                self._loads(body[start:end], 3 + body.count(b"\n", 0, start))  # raises, naming the line
-            i = find(needle, end)
-        return rows
-
-    def lines_by_id(self, cls: type[Record], records: list[Record]) -> dict[str, bytes]:
-        """Each record's line as read (for :func:`encode` to reuse), if written with today's fields."""
-        if self.fields != [f.name for f in fields(cls)] or not self._body:
-            return {}
-        return dict(zip((r.__dict__["id"] for r in records), self._split()))
-
-    def records(self, cls: type[Record], rows: list[list] | None = None) -> list[Record]:
-        """Build records from rows (all of them when ``rows`` is None)."""
-        if rows is None:
-            body = self._body.rstrip(b"\n")
-            rows = self._loads(b"[" + body.replace(b"\n", b",") + b"]", 3) if body else []
-            if len(rows) != self.rows:
-                raise self.damaged(f"it holds {len(rows)} records where its header says {self.rows}")
-        names = self.fields
-        width = len(names)
-        lists = [i for i, n in enumerate(names) if n in cls._lists]
-        missing = {}
-        for f in fields(cls):  # a field added since the file was written: its default
-            if f.name not in names:
-                missing[f.name] = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
-        new = object.__new__
-        out: list[Record] = []
-        append = out.append
-        try:
-            for row in rows:
-                if len(row) != width:
-                    raise TypeError
-                for i in lists:
-                    row[i] = tuple(row[i]) if row[i] else ()
-                obj = new(cls)
-                d = obj.__dict__
-                if missing:
-                    d.update(missing)
-                d.update(zip(names, row))
-                append(obj)
-        except TypeError:
-            raise self.damaged(f"a record of the {self.table} table is not a list of its fields") from None
-        ids = [r.__dict__["id"] for r in out]
-        try:
-            "".join(ids)
-        except TypeError:
-            raise self.damaged(f"a record of the {self.table} table has an id that is not text") from None
-        if not all(ids):
-            raise self.damaged(f"a record of the {self.table} table has no \"id\"")
-        return out
-
-
-def read(folder: Path, name: str, table: str) -> _Part:
-    return _Part(folder / name, table)
-
-
-def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:
-    """Write a new part file (never an existing one); return its name. Not yet fsynced folder."""
-    name = f"{table}-{index:02d}-{os.urandom(6).hex()}.json"
-    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        (folder / name).unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    return name
-
-
 def remove_unnamed(folder: Path, named: set[str]) -> None:
     """Delete part files the store file does not name (superseded, or left by a crash)."""
     try:
@@ -320,15 +111,15 @@ class Parts:
         self.cls = cls
         self.names: list[str | None] = (list(names) + [None] * PART_COUNT)[:PART_COUNT]
         self._loaded: dict[int, dict[str, Record]] = {}
-        self._files: dict[int, _Part | None] = {}
+        self._files: dict[int, PartFile | None] = {}
         #: per part read for writing: the lines of its records as read, by id, while unchanged
         self._lines: dict[int, dict[str, bytes]] = {}
         #: per part read for reading: its file (with its bytes) and records as read, until a change
-        self._unsplit: dict[int, tuple[_Part, list[Record]]] = {}
+        self._unsplit: dict[int, tuple[PartFile, list[Record]]] = {}
         self.dirty: set[int] = set()
         self._all: list[Record] | None = None
 
-    def _file(self, k: int) -> _Part | None:
+    def _file(self, k: int) -> PartFile | None:
         """Part ``k`` read from disk but not yet decoded (None when it holds nothing)."""
         if k not in self._files:
             name = self.names[k]

@@ -82,7 +82,7 @@ def note(data, ids: list[str]) -> dict:
 
 def one_write(data, store: Store, gone: list[str]) -> None:
     """One change through the store's own methods (inside a transaction or not)."""
-    contacts, notes, promises, plans = store.contacts(), store.interactions(), store.promises(), store.focus_plans()
+    contacts, notes, promises = store.contacts(), store.interactions(), store.promises()
     ids = [c.id for c in contacts] + gone  # notes may name people removed since
     ops = ["add contact", "settings", "plan"] + ["add note"] * bool(ids)
     if contacts:
