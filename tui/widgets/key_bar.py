@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
+
+
+#: keys kept at the right end whatever the width (Help: it lists every key)
+KEPT = frozenset({"question_mark"})
 
 
 class Item(NamedTuple):
@@ -102,34 +105,34 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
-        width = self.size.width
-        right = Text()
-        palette = self._palette
-        if palette is not None:
-            right.append("▏", "dim")
-            right.append(f" {palette.display} ", key_style)
-            right.append(f"{palette.description} ", text_style)
-        room = max(0, width - right.cell_len) if palette else width
+
+        def piece(item: Item) -> Text:
+            text = Text(f" {item.display} ", key_style)
+            if item.description:
+                text.append(f"{item.description} ", text_style)
+            if not item.enabled:
+                text.stylize("dim")
+            return text
+
+        # Help and the palette never fall off the right end: they lead to every other key.
+        right = [i for i in self._items if i.key in KEPT] + ([self._palette] if self._palette else [])
+        left = [i for i in self._items if i.key not in KEPT]
+        right_pieces = [piece(i) for i in right]
+        room = self.size.width - sum(p.cell_len for p in right_pieces) - (1 if self._palette else 0)
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Item]] = []
-        for item in self._items:
-            start = line.cell_len
-            piece_len = cell_len(item.display) + 2 + (cell_len(item.description) + 1 if item.description else 0)
-            if start + piece_len > room:
+        for item in left:
+            text = piece(item)
+            if line.cell_len + text.cell_len > room:
                 break  # no half keys: the help (?) lists every one
-            line.append(f" {item.display} ", key_style)
-            if item.description:
-                line.append(f"{item.description} ", text_style)
-            if not item.enabled:
-                line.stylize("dim", start)
-            spans.append((start, line.cell_len, item))
-        if palette is not None:
-            line.append(" " * (room - line.cell_len))
-            start = line.cell_len
-            line.append_text(right)
-            if not palette.enabled:
-                line.stylize("dim", start)
-            spans.append((start, line.cell_len, palette))
+            spans.append((line.cell_len, line.cell_len + text.cell_len, item))
+            line.append_text(text)
+        line.append(" " * max(0, room - line.cell_len))
+        for item, text in zip(right, right_pieces):
+            if item is self._palette:
+                line.append("▏", "dim")
+            spans.append((line.cell_len, line.cell_len + text.cell_len, item))
+            line.append_text(text)
         self._spans = spans
         return line
 
