@@ -22,7 +22,12 @@ an internal storage key only. Records handed out are frozen snapshots.
 
 The ``interactions`` table (tens of thousands of notes) lives in part files
 beside the store file, read lazily and written copy-on-write with the store
-file as the one commit point: see :mod:`model.parts`.
+file as the one commit point: see :mod:`model.parts`. The other tables live
+inside the store file (:mod:`model.tables`); both kinds have one face.
+
+Every write is also noted in a short journal (:mod:`model.journal`), so a
+planning snapshot can follow this object's own changes
+(:meth:`Store.changes_since`, ``Book.updated``) instead of being rebuilt.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from model.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
+from model.tables import FileTable
 
 R = TypeVar("R", bound=Record)
 
@@ -72,8 +78,8 @@ class Store:
         self._lock: StoreLock | None = None  # made by the first transaction
         self._depth = 0
         self._signature: tuple[int, int, int] | None = None
-        self._cache: dict[str, list[Record]] = {}
-        self._index: dict[str, dict[str, int]] = {}
+        #: the tables inside the store file (contacts, promises, plans) of the version we read
+        self._tables: dict[str, FileTable] = {}
         #: partitioned tables (interactions) of the version we read
         self._parts: dict[str, _parts.Parts] = {}
         #: what this object wrote since it last read the file (see changes_since)
@@ -87,8 +93,7 @@ class Store:
     def _read(self) -> None:
         self._journal.reset()
         self._signature = _signature(self.path)
-        self._cache.clear()
-        self._index.clear()
+        self._tables.clear()
         self._parts.clear()
         with _parts.gc_paused():
             self._storage.load()
@@ -112,8 +117,12 @@ class Store:
                     raise StoreError(f"{exc}: a part file of the store is missing") from None
                 self._storage.migrated = True
 
-    def _parted(self, cls: type[Record]) -> _parts.Parts | None:
-        return self._parts.get(cls.table)
+    def _table(self, cls: type[Record]) -> _parts.Parts | FileTable:
+        """Where ``cls``'s records are: part files, or a table inside the store file."""
+        table = self._parts.get(cls.table) or self._tables.get(cls.table)
+        if table is None:
+            table = self._tables[cls.table] = FileTable(self._storage, cls)
+        return table
 
     def _in_parts(self, call: Callable[[], Any]) -> Any:
         """Run ``call`` on the part files; if another process superseded them since we
@@ -229,8 +238,7 @@ class Store:
             # The file itself is the problem; keep nothing that is not on disk.
             self._journal.reset()
             self._storage.data = {}
-            self._cache.clear()
-            self._index.clear()
+            self._tables.clear()
             self._parts.clear()
             self._signature = None  # no good snapshot: the next transaction reads (and refuses) again
 
@@ -258,28 +266,7 @@ class Store:
     # -- reading records --------------------------------------------------------
 
     def _all(self, cls: type[R]) -> list[R]:
-        part_set = self._parted(cls)
-        if part_set is not None:
-            return list(self._in_parts(lambda: self._parts[cls.table].all()))
-        cached = self._cache.get(cls.table)
-        if cached is None:
-            docs = self._storage.data.get(cls.table, {})
-            with _parts.gc_paused():  # trusted() copies each document: no need to copy it first
-                cached = [cls.trusted(doc) for doc in docs.values()]
-            self._cache[cls.table] = cached
-        return list(cached)  # type: ignore[arg-type]
-
-    def _next_doc_id(self, cls: type[Record]) -> int:
-        index = self._doc_ids(cls)
-        return max(index.values(), default=0) + 1
-
-    def _doc_ids(self, cls: type[Record]) -> dict[str, int]:
-        index = self._index.get(cls.table)
-        if index is None:
-            docs = self._storage.data.get(cls.table, {})
-            index = {doc["id"]: int(key) for key, doc in docs.items()}
-            self._index[cls.table] = index
-        return index
+        return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
 
     def contacts(self) -> list[Contact]:
         return self._all(Contact)
@@ -306,15 +293,10 @@ class Store:
         return self._all(FocusPlan)
 
     def get(self, cls: type[R], record_id: str) -> R:
-        if self._parted(cls) is not None:
-            found = self._in_parts(lambda: self._parts[cls.table].find(record_id))
-            if found is None:
-                raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
-            return found
-        doc_id = self._doc_ids(cls).get(record_id)
-        if doc_id is None:
+        found = self._in_parts(lambda: self._table(cls).find(record_id))
+        if found is None:
             raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
-        return cls.trusted(dict(self._storage.data[cls.table][str(doc_id)]))
+        return found
 
     def contact(self, contact_id: str) -> Contact:
         return self.get(Contact, contact_id)
@@ -355,97 +337,40 @@ class Store:
 
     def add(self, record: R) -> R:
         """Insert a new record (its ``id`` must be new)."""
-        cls = type(record)
         with self.transaction():
-            part_set = self._parted(cls)
-            if part_set is not None:
-                if not self._in_parts(lambda: part_set.insert(record)):
-                    raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
-                self._journal.record(cls.table, record.id, ADD)
-                return record
-            index = self._doc_ids(cls)
-            if record.id in index:
-                raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
-            doc_id = self._next_doc_id(cls)
-            self._storage.data.setdefault(cls.table, {})[str(doc_id)] = record.to_dict()
-            self._storage.dirty = True
-            index[record.id] = doc_id
-            self._cache.pop(cls.table, None)
-            self._journal.record(cls.table, record.id, ADD)
+            self._insert(record)
         return record
 
     def add_many(self, records: Iterable[Record]) -> int:
-        """Insert many new records in one transaction; say how many.
-
-        ``add`` in a loop asks TinyDB for the next document number each time,
-        which scans the table: 3,000 imported people took seconds. This finds
-        the next number once per table. All or nothing, like any transaction.
-        """
-        groups: dict[type[Record], list[Record]] = {}
-        for record in records:
-            groups.setdefault(type(record), []).append(record)
+        """Insert many new records in one transaction (one write); say how many. All or nothing."""
+        records = list(records)
         with self.transaction():
-            for cls, group in groups.items():
-                part_set = self._parted(cls)
-                if part_set is not None:
-                    for record in group:
-                        if not self._in_parts(lambda: part_set.insert(record)):
-                            raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} "
-                                             f"exists already")
-                        self._journal.record(cls.table, record.id, ADD)
-                    continue
-                index = self._doc_ids(cls)
-                docs = self._storage.data.setdefault(cls.table, {})
-                next_id = max((int(k) for k in docs), default=0) + 1
-                for record in group:
-                    if record.id in index:
-                        raise StoreError(f"{self.path}: a {cls.table} record with id {record.id} exists already")
-                    docs[str(next_id)] = record.to_dict()
-                    index[record.id] = next_id
-                    next_id += 1
-                    self._journal.record(cls.table, record.id, ADD)
-                self._cache.pop(cls.table, None)
-            if groups:
-                self._storage.dirty = True
-        return sum(len(g) for g in groups.values())
+            for record in records:
+                self._insert(record)
+        return len(records)
+
+    def _insert(self, record: Record) -> None:
+        table = self._table(type(record))
+        if not self._in_parts(lambda: table.insert(record)):
+            raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
+        self._journal.record(record.table, record.id, ADD)
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
-        cls = type(record)
         with self.transaction():
-            part_set = self._parted(cls)
-            if part_set is not None:
-                if not self._in_parts(lambda: part_set.replace(record)):
-                    raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
-                                        f"(another process may have deleted it)")
-                self._journal.record(cls.table, record.id, PUT)
-                return record
-            doc_id = self._doc_ids(cls).get(record.id)
-            if doc_id is None:
-                raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to update "
+            table = self._table(type(record))
+            if not self._in_parts(lambda: table.replace(record)):
+                raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
-            self._storage.data[cls.table][str(doc_id)] = record.to_dict()
-            self._storage.dirty = True
-            self._cache.pop(cls.table, None)
-            self._journal.record(cls.table, record.id, PUT)
+            self._journal.record(record.table, record.id, PUT)
         return record
 
     def remove(self, record: Record) -> None:
-        cls = type(record)
         with self.transaction():
-            part_set = self._parted(cls)
-            if part_set is not None:
-                if not self._in_parts(lambda: part_set.delete(record.id)):
-                    raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
-                self._journal.record(cls.table, record.id, REMOVE)
-                return
-            doc_id = self._doc_ids(cls).pop(record.id, None)
-            if doc_id is None:
-                raise NotFoundError(f"no {cls.table.rstrip('s')} with id {record.id} to remove")
-            del self._storage.data[cls.table][str(doc_id)]
-            self._storage.dirty = True
-            self._cache.pop(cls.table, None)
-            self._journal.record(cls.table, record.id, REMOVE)
+            table = self._table(type(record))
+            if not self._in_parts(lambda: table.delete(record.id)):
+                raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
+            self._journal.record(record.table, record.id, REMOVE)
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
