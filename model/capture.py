@@ -97,7 +97,7 @@ class _Parser(HeaderReader, PromiseReader):
         q = fold(name)
         if not q:
             return []
-        return matches([c for c, hay in self.names.hay() if q in hay], name)
+        return matches(self.names.containing(q), name)
 
     def _lookup(self, name: str, start: int, end: int) -> Contact | None:
         q = fold(name)

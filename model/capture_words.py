@@ -109,6 +109,7 @@ class NameIndex:
         self._longest = 0
         self._hay: list[tuple[Contact, str]] | None = None
         self._described: dict[str, list[Contact]] | None = None
+        self._containing: dict[str, list[tuple[Contact, str]]] = {}
 
     @classmethod
     def of(cls, contacts: list[Contact]) -> NameIndex:
@@ -133,6 +134,21 @@ class NameIndex:
         if self._hay is None:
             self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
         return self._hay
+
+    def containing(self, q: str) -> list[Contact]:
+        """The people whose folded name or reading contains ``q`` (folded).
+
+        Remembered per ``q``; ``q`` one character longer than one already asked
+        (the next keystroke of a name) is looked for among that one's people only.
+        """
+        found = self._containing.get(q)
+        if found is None:
+            pool = self._containing.get(q[:-1]) if len(q) > 1 else None
+            if len(self._containing) > 1000:
+                self._containing.clear()
+            found = self._containing[q] = [(c, hay) for c, hay in (self.hay() if pool is None else pool)
+                                           if q in hay]
+        return [c for c, _ in found]
 
     def described(self, q: str) -> list[Contact]:
         """The people whose ``Name (Company)`` folds to ``q``."""
