@@ -222,3 +222,16 @@ def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
     new = book.updated(mine)
     assert sorted(c.name for c in new.contacts()) == ["Oda", "佐藤 健", "森 美咲"]
     assert new.mark == mine.change_mark()
+
+
+def test_changes_older_than_the_store_are_followed_to_the_end(store: Store) -> None:
+    a = store.add(Contact(name="佐藤 健"))
+    book = Book.from_store(store)
+    changes = store.changes_since(book.mark)
+    later = store.add(Interaction(date="2026-03-01", contacts=(a.id,), depth="deep"))  # after the changes were taken
+    new = book.updated(store, changes)
+    assert new.timeline(a.id) == [later] and new.mark == store.change_mark()
+    people = people_of(store)
+    assert answers(new, people) == answers(Book.from_store(store), people)
+    mine = Book([a], [], [])  # not built at a mark of this store: rebuilt
+    assert answers(mine.updated(store), people) == answers(Book.from_store(store), people)
