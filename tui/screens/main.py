@@ -3,10 +3,16 @@
 Tab / shift+tab and 1 2 3 move between the panes; j/k and the arrows move
 within one; Enter opens. The screen reads only the app's planning snapshot
 (``app.book``), never the store, so it never waits on a write.
+
+What a snapshot shows (due dates, everyone's sorted rows, the focus pane) is
+made by :func:`prepare_view`, which touches no widget: the app calls it in the
+worker that builds the snapshot, and :meth:`MainScreen.show_book` only swaps
+the result in on the main thread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual import on
@@ -20,7 +26,8 @@ from textual.widgets import Header
 from model.planning.book import Book
 from tui.messages import OpenPerson
 from tui.widgets.contact_list import ContactsPane
-from tui.widgets.focus_pane import FocusPane
+from tui.widgets.contact_rows import ContactRows, contact_rows
+from tui.widgets.focus_pane import FocusPane, FocusView, focus_view
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import TimelinePane
 
@@ -37,6 +44,29 @@ def due_dates(book: Book, today: date) -> dict[str, date]:
         if cid and (cid not in out or item.due < out[cid]):
             out[cid] = item.due
     return out
+
+
+@dataclass(frozen=True)
+class MainView:
+    """What the main screen shows of one snapshot, made without widgets."""
+
+    book: Book
+    today: date
+    due: dict[str, date]  # each person's earliest due date
+    contacts: ContactRows
+    focus: FocusView
+
+
+def prepare_view(book: Book, today: date, previous: MainView | None = None) -> MainView:
+    """Everything the main screen needs of ``book``, made without widgets or Textual.
+
+    Safe in a worker thread: it only reads ``book`` and ``previous`` (the view shown
+    now, whose unchanged people's rows are reused; it is not changed).
+    """
+    due = due_dates(book, today)
+    return MainView(book, today, due,
+                    contact_rows(book, today, due, previous.contacts if previous else None),
+                    focus_view(book, today))
 
 
 class MainScreen(Screen):
@@ -64,6 +94,8 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.contact_id: str | None = None
+        self._from_contacts: str | None = None  # the contact list's person last shown
+        self._view: MainView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +108,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.show_book(self.app.book)
         self.query_one("#contact-list").focus()
+        self.watch(self.contacts.row_list, "cursor", self._contacts_cursor, init=False)
 
     @property
     def contacts(self) -> ContactsPane:
@@ -89,13 +122,25 @@ class MainScreen(Screen):
     def focus_pane(self) -> FocusPane:
         return self.query_one(FocusPane)
 
-    def show_book(self, book: Book) -> None:
-        """Draw a new snapshot in every pane, keeping the selection."""
+    @property
+    def current_view(self) -> MainView | None:
+        """The view shown now: pass it to :func:`prepare_view` as ``previous``."""
+        return self._view
+
+    def show_book(self, book: Book, view: MainView | None = None) -> None:
+        """Draw a new snapshot in every pane, keeping the selection and the filter.
+
+        ``view`` is ``prepare_view(book, today, screen.current_view)`` made elsewhere (in
+        a worker); without one (or with one made for another book or day) it is made here.
+        """
         if not self.query(ContactsPane):  # not composed yet, or closing
             return
         today = self.app.today
-        self.contacts.show_book(book, today, due_dates(book, today))
-        self.focus_pane.show_book(book, today)
+        if view is None or view.book is not book or view.today != today:
+            view = prepare_view(book, today, self._view)
+        self._view = view
+        self.contacts.show_rows(view.contacts)
+        self.focus_pane.show_view(view.focus)
         if self.contact_id and book.get_contact(self.contact_id) is None:
             self.contact_id = self.contacts.highlighted_id
         self.timeline.show(book, today, self.contact_id or self.contacts.highlighted_id)
@@ -138,10 +183,26 @@ class MainScreen(Screen):
 
     # -- events ------------------------------------------------------------------
 
+    def _contacts_cursor(self) -> None:
+        """A cursor key in the contact list shows the person's timeline at once, drawn in
+        the same frame as the cursor (through the message it was drawn a frame later).
+        While the filter is typed into, the message does it after the list is drawn."""
+        if self.contacts.row_list.has_focus:
+            self._show_from_contacts()
+
+    def _show_from_contacts(self) -> None:
+        contact_id = self.contacts.highlighted_id
+        if contact_id != self._from_contacts:
+            self._from_contacts = self.contact_id = contact_id
+            self.timeline.show(self.app.book, self.app.today, contact_id)
+
     @on(ContactsPane.PersonHighlighted)
+    def _contact_highlighted(self) -> None:
+        self._show_from_contacts()  # the list as it is now: an older message changes nothing
+
     @on(FocusPane.PersonHighlighted)
-    def _person_highlighted(self, event: ContactsPane.PersonHighlighted) -> None:
-        if event.contact_id is None and isinstance(event, FocusPane.PersonHighlighted):
+    def _person_highlighted(self, event: FocusPane.PersonHighlighted) -> None:
+        if event.contact_id is None:
             return
         self.contact_id = event.contact_id
         self.timeline.show(self.app.book, self.app.today, event.contact_id)

@@ -52,6 +52,59 @@ def slot_progress(book: Book, contact_id: str, today: date) -> Text:
     return text
 
 
+@dataclass(frozen=True)
+class FocusView:
+    """What the focus pane shows of one snapshot, made without widgets (any thread)."""
+
+    head: Text
+    slots: list[tuple[str, Text]]  # (option id, the slot's lines)
+    slot_people: dict[str, str]  # option id -> contact id
+    diversity: Text
+
+
+def focus_view(book: Book, today: date) -> FocusView:
+    """The month's plan at a glance: head, slots with progress, diversity warnings."""
+    plan = book.plan(today)
+    head = Text()
+    head.append(f"{today:%B %Y}", "bold")
+    head.append(f" · {days_left_text(days_left_in_month(today))}\n", "dim")
+    slots: list[tuple[str, Text]] = []
+    slot_people: dict[str, str] = {}
+    warnings: list[str] = []
+    if plan is None:
+        head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
+        head.append("Press f to choose this month's challenge and who to focus on.")
+    else:
+        head.append(plan.challenge or "(no challenge written)", "italic")
+        head.append(f"\npurpose: {plan.purpose}", "dim")
+        for i, slot in enumerate(plan.slots):
+            person = book.get_contact(slot.contact) if slot.contact else None
+            line = Text()
+            line.append(f"{slot.role}: ", "dim")
+            if person is None:
+                line.append("(open slot — press f to fill)", "yellow")
+            else:
+                line.append(person.name, "bold")
+                if person.company:
+                    line.append(f" · {person.company}", "dim")
+                if slot.intent:
+                    line.append(f"\n  {slot.intent}")
+                line.append("\n  ")
+                line.append_text(slot_progress(book, person.id, today))
+                slot_people[f"slot-{i}"] = person.id
+            slots.append((f"slot-{i}", line))
+        people = [book.contact(cid) for cid in book.focus_ids(today)]
+        if people:
+            warnings = diversity(people, book.settings, "people in this month's focus").warnings
+    div = Text()
+    if warnings:
+        for w in warnings:
+            div.append(f"⚠ {w}\n", "yellow")
+    elif plan is not None and slot_people:
+        div.append("✓ a diverse set", "green")
+    return FocusView(head, slots, slot_people, div)
+
+
 class FocusPane(Vertical):
     """The month's plan at a glance."""
 
@@ -68,6 +121,7 @@ class FocusPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._slot_people: dict[str, str] = {}
+        self._shown: FocusView | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="focus-head")
@@ -75,52 +129,23 @@ class FocusPane(Vertical):
         yield Static("", id="focus-diversity")
 
     def show_book(self, book: Book, today: date) -> None:
-        plan = book.plan(today)
-        head = Text()
-        head.append(f"{today:%B %Y}", "bold")
-        head.append(f" · {days_left_text(days_left_in_month(today))}\n", "dim")
+        self.show_view(focus_view(book, today))
+
+    def show_view(self, view: FocusView) -> None:
+        """Show a snapshot's plan (from :func:`focus_view`), keeping the highlighted slot."""
+        if view == self._shown:
+            return  # most saves change nothing here: no new options, no layout
+        self._shown = view
         focus_list = self.query_one(FocusList)
         highlighted = focus_list.highlighted
         focus_list.clear_options()
-        self._slot_people = {}
-        warnings: list[str] = []
-        if plan is None:
-            head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
-            head.append("Press f to choose this month's challenge and who to focus on.")
-        else:
-            head.append(plan.challenge or "(no challenge written)", "italic")
-            head.append(f"\npurpose: {plan.purpose}", "dim")
-            options = []
-            for i, slot in enumerate(plan.slots):
-                person = book.get_contact(slot.contact) if slot.contact else None
-                line = Text()
-                line.append(f"{slot.role}: ", "dim")
-                if person is None:
-                    line.append("(open slot — press f to fill)", "yellow")
-                else:
-                    line.append(person.name, "bold")
-                    if person.company:
-                        line.append(f" · {person.company}", "dim")
-                    if slot.intent:
-                        line.append(f"\n  {slot.intent}")
-                    line.append("\n  ")
-                    line.append_text(slot_progress(book, person.id, today))
-                    self._slot_people[f"slot-{i}"] = person.id
-                options.append(Option(line, id=f"slot-{i}"))
-            focus_list.add_options(options)
-            people = [book.contact(cid) for cid in book.focus_ids(today)]
-            if people:
-                warnings = diversity(people, book.settings, "people in this month's focus").warnings
+        self._slot_people = dict(view.slot_people)
+        if view.slots:
+            focus_list.add_options([Option(line, id=option_id) for option_id, line in view.slots])
         if highlighted is not None and focus_list.option_count:
             focus_list.highlighted = min(highlighted, focus_list.option_count - 1)
-        self.query_one("#focus-head", Static).update(head)
-        div = Text()
-        if warnings:
-            for w in warnings:
-                div.append(f"⚠ {w}\n", "yellow")
-        elif plan is not None and self._slot_people:
-            div.append("✓ a diverse set", "green")
-        self.query_one("#focus-diversity", Static).update(div)
+        self.query_one("#focus-head", Static).update(view.head)
+        self.query_one("#focus-diversity", Static).update(view.diversity)
 
     @on(OptionList.OptionHighlighted, "#focus-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,7 +8,11 @@ drawing costs the ~40 visible lines.
 
 Rows are :class:`Row` objects: a ``key`` (``None`` for a heading the cursor
 skips) and a ``render(width) -> Text`` callable. Wide (CJK) characters are
-measured in cells by Rich, so columns line up.
+measured in cells by Rich, so columns line up. A row must always draw the same
+line: the list keeps each row's drawing (by the row object, across filters and
+snapshots) until the width, the focus or the theme changes; a row whose line
+changes is a new :class:`Row`. The rows can be any sequence (:class:`LazyRows`
+makes them when they are looked at); one with ``find(key)`` is never walked.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -128,7 +133,10 @@ class RowList(ScrollView, can_focus=True):
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = []
-        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
+        #: (row, width, on the cursor, focused) -> the row drawn
+        self._cache: LRUCache[tuple[Row, int, bool, bool], Strip] = LRUCache(2000)
+        self._span_styles: dict[str | Style, Style] = {}  # a span's style by name
+        self._combined: dict[tuple[Style, str | Style], Style] = {}  # base + span style
         self._last_key: str | None = None
         self._styles: dict[bool, tuple[Style, Style, Style]] = {}
 
@@ -144,18 +152,16 @@ class RowList(ScrollView, can_focus=True):
             return self._rows[self.cursor].key
         return None
 
-    def set_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
-        """Show ``rows``; keep the cursor on ``keep`` (or the current key) if present."""
+    def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
+        """Show ``rows``; keep the cursor on ``keep`` (or the current key) if present.
+
+        ``rows`` is any sequence of rows; one with a ``find(key) -> index`` method (as
+        :class:`LazyRows`) is never walked through.
+        """
         want = keep if keep is not None else self.highlighted_key
         self._rows = rows
-        self._cache.clear()
         self._set_virtual_height(len(rows))
-        index = -1
-        if want is not None:
-            for i, row in enumerate(rows):
-                if row.key == want:
-                    index = i
-                    break
+        index = self._find(want) if want is not None else -1
         if index < 0:
             index = self._next_selectable(0, 1)
         self.cursor = index
@@ -163,8 +169,9 @@ class RowList(ScrollView, can_focus=True):
 
     def _find(self, key: str) -> int:
         rows = self._rows
-        if isinstance(rows, LazyRows):
-            return rows.find(key)
+        find = getattr(rows, "find", None)
+        if find is not None:
+            return find(key)
         for i, row in enumerate(rows):
             if row.key == key:
                 return i
@@ -302,23 +309,66 @@ class RowList(ScrollView, can_focus=True):
         base, heading, cursor = self._row_styles(focused)
         if not 0 <= index < len(self._rows):
             return Strip([Segment(" " * width, base)], width)
+        row = self._rows[index]
         on_cursor = index == self.cursor
-        cache_key = (index, width, on_cursor, focused)
+        # Keyed by the row itself, not its index: a row drawn once is drawn again from
+        # here wherever it shows up (after a filter, after the next snapshot, back at the
+        # person looked at before), until the width, the focus or the theme changes.
+        cache_key = (row, width, on_cursor, focused)
         strip = self._cache.get(cache_key)
         if strip is None:
-            row = self._rows[index]
-            text = row.render(width)
-            text.truncate(width, overflow="ellipsis", pad=True)
-            segments = list(text.render(self.app.console))
-            strip = Strip(segments, width).apply_style(base)
+            segments = self._segments(row.render(width), width, base)
             if row.key is None:
-                strip = strip.apply_style(heading)
+                segments = Segment.apply_style(segments, heading)
             elif on_cursor:
-                strip = Strip(Segment.apply_style(list(strip), post_style=cursor), width)
-            self._cache[cache_key] = strip
+                segments = Segment.apply_style(segments, post_style=cursor)
+            strip = self._cache[cache_key] = Strip(segments, width)
         return strip
+
+    def _segments(self, text: Text, width: int, base: Style) -> list[Segment]:
+        """``text`` cut (with …) or padded to ``width`` cells, as segments over ``base``.
+
+        The same segments as ``Text.truncate`` + ``Text.render`` + ``Strip.apply_style``,
+        about five times faster for the rows every list here builds (``Text.append``:
+        spans in order, none overlapping); any other text goes through Rich.
+        """
+        if cell_len(text.plain) > width:
+            text.truncate(width, overflow="ellipsis")
+        plain = text.plain
+        if text.style:
+            return self._rich_segments(text, width, base)
+        styles, combined = self._span_styles, self._combined
+        segments: list[Segment] = []
+        add = segments.append
+        pos = 0
+        for start, end, name in text.spans:
+            if start < pos:  # overlapping spans: Rich combines them
+                return self._rich_segments(text, width, base)
+            if start > pos:
+                add(Segment(plain[pos:start], base))
+            if end > start:
+                style = combined.get((base, name))
+                if style is None:
+                    span_style = styles.get(name)
+                    if span_style is None:
+                        span_style = styles[name] = self.app.console.get_style(name, default=Style.null())
+                    style = combined[(base, name)] = base + span_style
+                add(Segment(plain[start:end], style))
+                pos = end
+        if pos < len(plain):
+            add(Segment(plain[pos:], base))
+        pad = width - cell_len(plain)
+        if pad > 0:
+            add(Segment(" " * pad, base))
+        return segments
+
+    def _rich_segments(self, text: Text, width: int, base: Style) -> list[Segment]:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return list(Segment.apply_style(text.render(self.app.console), base))
 
     def notify_style_update(self) -> None:
         self._cache.clear()
         self._styles.clear()
+        self._combined.clear()
+        self._span_styles.clear()
         super().notify_style_update()

@@ -8,10 +8,12 @@ The highlighted entry is shown in full below the list.
 from __future__ import annotations
 
 import heapq
+from collections import OrderedDict
 from datetime import date
 from functools import partial
 from operator import attrgetter
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +23,8 @@ from textual.widgets import Static
 
 from model.planning.book import Book
 from model.records import Interaction, Promise
-from tui.widgets.contact_list import fit
+from tui.commands.output import fit
+from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 
 MASK = "▒▒▒ confidential — press v to reveal"
@@ -40,10 +43,69 @@ def _promise_words(p: Promise, today: date) -> tuple[str, str]:
     return f"{who}, {when}: {p.text}", "yellow"
 
 
-class TimelinePane(Vertical):
+def _entry_text(book: Book, today: date, revealed: bool, names: bool,
+                obj: Interaction | Promise, width: int) -> Text:
+    """One entry as a line. Everything it shows is bound when its row is made, so a row
+    always draws the same line (the list keeps drawn rows); a reveal makes new rows."""
+    if isinstance(obj, Promise):
+        day = _promise_date(obj)
+        words, style = _promise_words(obj, today)
+        kind, mark, mark_style = "promise", "◇", style
+        people = (obj.contact,)
+    else:
+        day = obj.date
+        masked = obj.scope == "confidential" and not revealed
+        words = MASK if masked else _clip(obj.text, width).replace("\n", " ") or "(no text)"
+        style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
+        kind = obj.kind
+        mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
+        people = obj.contacts
+    text = Text()
+    text.append(day + " ", "dim")
+    text.append(mark + " ", mark_style)
+    text.append(fit(kind, KIND_WIDTH) + " ", "cyan")
+    if names:
+        text.append(fit(_names(book, people), 16) + " ", "bold")
+    text.append(words, style)
+    return text
+
+
+def _clip(text: str, width: int) -> str:
+    """The start of ``text`` that still overflows ``width`` cells: the line is cut to its
+    width anyway (with …), and measuring a long note cell by cell is most of its cost."""
+    if len(text) > width + 1:
+        start = text[:width + 1]
+        if cell_len(start) > width:
+            return start
+    return text
+
+
+def _names(book: Book, ids) -> str:
+    names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
+    if not names:
+        return "?"
+    return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
+
+
+def _promise_date(p: Promise) -> str:
+    return p.due if p.status == "open" else (p.resolved or p.due)
+
+
+def _sort_key(obj: Interaction | Promise) -> tuple[str, str]:
+    if type(obj) is Promise:
+        return (_promise_date(obj), obj.created)
+    return (obj.date, obj.created)
+
+
+def _key(obj: Interaction | Promise) -> str:
+    return ("p:" if type(obj) is Promise else "i:") + obj.id
+
+
+class TimelinePane(BorderLines, Vertical):
     """Interactions and promises of the selected person, or of everyone."""
 
     BORDER_TITLE = "2 Timeline"
+    PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
 
     BINDINGS = [
         Binding("t", "toggle_everyone", "Everyone", id="timeline.everyone",
@@ -60,11 +122,20 @@ class TimelinePane(Vertical):
         self.everyone = False
         self.revealed = False
         self._items: dict[str, Interaction | Promise] = {}
-        self._everyone_rows: tuple[Book, dict, LazyRows] | None = None
+        self._shown: tuple | None = None  # (book, today, person, everyone, revealed) on screen
+        self._rows_for: tuple | None = None  # (book, today, revealed) the rows below were made for
+        self._people: OrderedDict[str, tuple[dict[str, Interaction | Promise], LazyRows]] = OrderedDict()
+        self._everyone_rows: tuple[dict[str, Interaction | Promise], LazyRows] | None = None
+        self._detail_shown: tuple | None = None  # what the detail below the list shows
 
     def compose(self) -> ComposeResult:
         yield RowList(id="timeline-list")
         yield Static("", id="timeline-detail")
+
+    def on_mount(self) -> None:
+        # The detail follows the list's cursor at once, in the frame the list is drawn in
+        # (the Highlighted message would draw it a frame later).
+        self.watch(self.row_list, "cursor", self._cursor_moved, init=False)
 
     @property
     def row_list(self) -> RowList:
@@ -83,93 +154,70 @@ class TimelinePane(Vertical):
         book = self.book
         if book is None:
             return
+        shown = (book, self.today, self.contact_id, self.everyone, self.revealed)
+        if shown == self._shown:
+            return  # already on screen (the cursor and the scroll stay where they are)
+        self._shown = shown
+        if self._rows_for != shown[:2] + shown[4:]:
+            self._rows_for = shown[:2] + shown[4:]
+            self._people.clear()
+            self._everyone_rows = None
         if self.everyone:
-            self.border_title = "2 Timeline — everyone"
-            rows = self._everyone()
+            title = "2 Timeline — everyone"
+            self._items, rows = self._everyone()
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
-            self.border_title = f"2 Timeline — {person.name}" if person else "2 Timeline"
-            items: list[Interaction | Promise] = list(book.timeline(person.id)) if person else []
-            if person:
-                items += book.promises_for(person.id)
-            items.sort(key=self._sort_key, reverse=True)
-            self._items = {self._key(obj): obj for obj in items}
-            rows = [Row(key, partial(self._render_row, obj, False)) for key, obj in self._items.items()]
-        self.border_subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
+            title = f"2 Timeline — {person.name}" if person else "2 Timeline"
+            self._items, rows = self._person(person.id) if person else ({}, [])
+        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
+        self.set_border_text(title, subtitle)
         self.row_list.set_rows(rows)
-        if not rows:
-            self._show_detail(None)
 
-    def _everyone(self) -> LazyRows:
+    def _person(self, contact_id: str) -> tuple[dict[str, Interaction | Promise], LazyRows]:
+        """One person's entries, newest first, and their rows (made when seen; kept for the
+        last few people, so going back to someone draws nothing new)."""
+        kept = self._people.get(contact_id)
+        if kept is not None:
+            self._people.move_to_end(contact_id)
+            return kept
+        book = self.book
+        assert book is not None
+        items: list[Interaction | Promise] = book.timeline(contact_id)
+        items += book.promises_for(contact_id)
+        items.sort(key=_sort_key, reverse=True)
+        self._people[contact_id] = kept = self._lazy_rows(items, names=False)
+        if len(self._people) > self.PEOPLE_KEPT:
+            self._people.popitem(last=False)
+        return kept
+
+    def _lazy_rows(self, items: list[Interaction | Promise], *, names: bool
+                   ) -> tuple[dict[str, Interaction | Promise], LazyRows]:
+        keys = [_key(obj) for obj in items]
+        render = partial(_entry_text, self.book, self.today, self.revealed, names)
+        rows = LazyRows(keys, lambda i: Row(keys[i], partial(render, items[i])))
+        return dict(zip(keys, items)), rows
+
+    def _everyone(self) -> tuple[dict[str, Interaction | Promise], LazyRows]:
         """Everyone's entries, newest first: sorted once per snapshot, rows made when seen."""
+        if self._everyone_rows is not None:
+            return self._everyone_rows
         book = self.book
         assert book is not None
-        cached = self._everyone_rows
-        if cached is not None and cached[0] is book:
-            self._items = cached[1]
-            return cached[2]
         notes = sorted(book.interactions(), key=attrgetter("date", "created"), reverse=True)
-        promises = sorted(book.promises(), key=self._sort_key, reverse=True)
-        items = list(heapq.merge(notes, promises, key=self._sort_key, reverse=True)) if promises else notes
-        keys = [("p:" if type(obj) is Promise else "i:") + obj.id for obj in items]
-        by_key = dict(zip(keys, items))
-        render = self._render_row
-        rows = LazyRows(keys, lambda i: Row(keys[i], partial(render, items[i], True)))
-        self._everyone_rows = (book, by_key, rows)
-        self._items = by_key
-        return rows
-
-    @classmethod
-    def _sort_key(cls, obj: Interaction | Promise) -> tuple[str, str]:
-        if isinstance(obj, Promise):
-            return (cls._promise_date(obj), obj.created)
-        return (obj.date, obj.created)
-
-    @staticmethod
-    def _promise_date(p: Promise) -> str:
-        return p.due if p.status == "open" else (p.resolved or p.due)
-
-    @staticmethod
-    def _key(obj: Interaction | Promise) -> str:
-        return ("p:" if isinstance(obj, Promise) else "i:") + obj.id
-
-    def _names(self, ids) -> str:
-        book = self.book
-        assert book is not None
-        names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
-        if not names:
-            return "?"
-        return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
-
-    def _render_row(self, obj: Interaction | Promise, names: bool, width: int) -> Text:
-        """One entry as a line; reads ``revealed`` when drawn, so a toggle needs no rebuild."""
-        if isinstance(obj, Promise):
-            day = self._promise_date(obj)
-            words, style = _promise_words(obj, self.today)
-            kind, mark, mark_style = "promise", "◇", style
-            people = (obj.contact,)
-        else:
-            day = obj.date
-            masked = obj.scope == "confidential" and not self.revealed
-            words = MASK if masked else obj.text.replace("\n", " ") or "(no text)"
-            style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
-            kind = obj.kind
-            mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
-            people = obj.contacts
-        text = Text()
-        text.append(day + " ", "dim")
-        text.append(mark + " ", mark_style)
-        text.append(fit(kind, KIND_WIDTH) + " ", "cyan")
-        if names:
-            text.append(fit(self._names(people), 16) + " ", "bold")
-        text.append(words, style)
-        return text
+        promises = sorted(book.promises(), key=_sort_key, reverse=True)
+        items = list(heapq.merge(notes, promises, key=_sort_key, reverse=True)) if promises else notes
+        self._everyone_rows = self._lazy_rows(items, names=True)
+        return self._everyone_rows
 
     # -- detail ------------------------------------------------------------------
 
     def _show_detail(self, key: str | None) -> None:
-        detail = self.query_one("#timeline-detail", Static)
         obj = self._items.get(key) if key else None
+        shown = (obj, self.book, self.today, self.revealed, bool(self.contact_id or self.everyone))
+        if shown == self._detail_shown:
+            return
+        self._detail_shown = shown
+        detail = self.query_one("#timeline-detail", Static)
         if obj is None or self.book is None:
             detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.", layout=False)
             return
@@ -179,7 +227,7 @@ class TimelinePane(Vertical):
             text.append(f"promise · due {obj.due}", "bold")
             if obj.original_due != obj.due:
                 text.append(f" (first due {obj.original_due})", "dim")
-            text.append(f" · {self._names((obj.contact,))}\n")
+            text.append(f" · {_names(self.book, (obj.contact,))}\n")
             text.append(words, style)
         else:
             masked = obj.scope == "confidential" and not self.revealed
@@ -195,10 +243,12 @@ class TimelinePane(Vertical):
             text.append(MASK if masked else obj.text, "dim italic" if masked else "")
         detail.update(text, layout=False)  # its height is fixed (main.tcss): no layout
 
+    def _cursor_moved(self) -> None:
+        self._show_detail(self.row_list.highlighted_key)
+
     @on(RowList.Highlighted, "#timeline-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:
-        event.stop()
-        self._show_detail(event.key)
+        event.stop()  # the detail was shown when the cursor moved
 
     @on(RowList.Selected, "#timeline-list")
     def _selected(self, event: RowList.Selected) -> None:

@@ -1,0 +1,186 @@
+"""The contact list's rows for one snapshot, built without widgets (safe in a worker thread).
+
+:func:`contact_rows` makes every person's row and folded search key, sorted by
+tier, then due date, then name; a person whose record and due date did not
+change since the ``previous`` snapshot keeps their row (and the list keeps its
+drawing of it). :class:`GroupedRows` is what the list shows: the people a
+filter found, each tier headed by its count against the cap, made when looked
+at (a keystroke costs the scan of the keys, not a list of 5,000 rows).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from operator import itemgetter
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from model.names import fold, sort_key
+from model.planning.book import Book
+from model.records import TIERS, Contact
+from tui.commands.output import fit
+from tui.widgets.row_list import Row
+
+TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
+DUE_WIDTH = 9
+FAR = date.max
+
+
+def due_label(due: date | None, today: date) -> tuple[str, str, str]:
+    """(marker, words, style) for a person's next due date."""
+    if due is None:
+        return " ", "", ""
+    days = (due - today).days
+    if days < 0:
+        return "!", f"{-days}d late", "bold red"
+    if days == 0:
+        return "●", "today", "bold yellow"
+    return "·", f"in {days}d", "cyan"
+
+
+def caps_line(book: Book) -> str:
+    """``deep 5/5  active 12/15  network 40``."""
+    parts = []
+    for tier in ("deep", "active", "network"):
+        cap = book.cap(tier)
+        count = book.tier_count(tier)
+        parts.append(f"{tier} {count}/{cap}" if cap else f"{tier} {count}")
+    return "  ".join(parts)
+
+
+@dataclass
+class Entry:
+    """One person in the list: the row, the folded search key."""
+
+    contact: Contact
+    key: str
+    row: Row
+
+
+def person_entry(c: Contact, due: date | None, today: date) -> Entry:
+    marker, words, style = due_label(due, today)
+    tags = " ".join("#" + t for t in c.tags)
+    key = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
+    snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
+
+    def render(width: int) -> Text:
+        name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
+        rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
+        text = Text()
+        text.append(marker + " ", style)
+        text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
+        text.append(fit(c.company or c.industry, rest), "dim")
+        label = "snoozed" if snoozed and not words else words
+        text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
+        return text
+
+    return Entry(c, key, Row(c.id, render))
+
+
+def heading_row(label: str) -> Row:
+    def render(width: int) -> Text:
+        text = Text(f"── {label} ")
+        text.append("─" * max(0, width - cell_len(text.plain)))
+        return text
+
+    return Row(None, render)
+
+
+@dataclass(frozen=True)
+class ContactRows:
+    """Everyone's rows of one snapshot, sorted; nothing here changes once built."""
+
+    today: date
+    entries: list[Entry]  # by tier, then due date, then name
+    keys: list[str]  # the folded search keys, in the same order
+    blocks: list[tuple[int, int, Row]]  # (first, end, heading) of each tier with anyone in it
+    caps: str
+    where: dict[str, int] = field(repr=False)  # contact id -> index in entries
+    #: contact id -> (contact, due, entry, sort key): what the next snapshot may reuse
+    kept: dict[str, tuple] = field(repr=False)
+    headings: dict[str, Row] = field(repr=False)  # heading label -> its row
+
+
+def contact_rows(book: Book, today: date, due: dict[str, date],
+                 previous: ContactRows | None = None) -> ContactRows:
+    """Every person's row, sorted; reuses the rows of unchanged people from ``previous``.
+
+    Records are frozen, so "the same object" means "unchanged": after a note is saved,
+    5,000 people cost dict lookups, not 5,000 new rows. ``previous`` is only read.
+    """
+    old = previous.kept if previous is not None and previous.today == today else {}
+    kept: dict[str, tuple] = {}
+    for c in book.contacts():
+        d = due.get(c.id)
+        hit = old.get(c.id)
+        if hit is None or hit[0] is not c or hit[1] != d:
+            hit = (c, d, person_entry(c, d, today), (TIER_ORDER.get(c.tier, 9), d or FAR, sort_key(c)))
+        kept[c.id] = hit
+    order = sorted(kept.values(), key=itemgetter(3))
+    entries = [h[2] for h in order]
+    old_headings = previous.headings if previous is not None else {}
+    headings: dict[str, Row] = {}
+    blocks: list[tuple[int, int, Row]] = []
+    start = 0
+    for i in range(1, len(entries) + 1):
+        if i == len(entries) or entries[i].contact.tier != entries[start].contact.tier:
+            tier = entries[start].contact.tier
+            cap, count = book.cap(tier), book.tier_count(tier)
+            label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
+            if cap is not None and count >= cap:
+                label += " (full)"
+            headings[label] = old_headings.get(label) or heading_row(label)
+            blocks.append((start, i, headings[label]))
+            start = i
+    return ContactRows(today, entries, [e.key for e in entries], blocks, caps_line(book),
+                       {e.contact.id: i for i, e in enumerate(entries)}, kept, headings)
+
+
+class GroupedRows(Sequence[Row]):
+    """The rows of the people at ``found`` (indexes into ``rows.entries``, ascending),
+    each tier's people after its heading. Rows are looked up when asked for."""
+
+    def __init__(self, rows: ContactRows, found: Sequence[int]) -> None:
+        self.contact_rows = rows
+        self.found = found
+        self._parts: list[tuple[int, Row, int, int]] = []  # (position, heading, first in found, count)
+        position = 0
+        for start, end, heading in rows.blocks:
+            lo, hi = bisect_left(found, start), bisect_left(found, end)
+            if hi > lo:
+                self._parts.append((position, heading, lo, hi - lo))
+                position += 1 + hi - lo
+        self._len = position
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if 0 <= index < self._len:
+            for position, heading, lo, count in reversed(self._parts):
+                if index >= position:
+                    if index == position:
+                        return heading
+                    return self.contact_rows.entries[self.found[lo + index - position - 1]].row
+        raise IndexError(index)
+
+    def find(self, key: str) -> int:
+        """The position of the person ``key``, or -1 if the filter left them out."""
+        i = self.contact_rows.where.get(key)
+        if i is None:
+            return -1
+        j = bisect_left(self.found, i)
+        if j == len(self.found) or self.found[j] != i:
+            return -1
+        for position, _heading, lo, count in self._parts:
+            if lo <= j < lo + count:
+                return position + 1 + j - lo
+        return -1
