@@ -32,17 +32,26 @@ LOG = "log"
 
 def updated(book: Book, store, changes: Changes | None) -> Book:
     if book.mark is None or book._pending is not None:
-        return type(book).from_store(store)
+        return _rebuilt(book, store)
     if changes is None or changes.since != book.mark or store.change_mark() != changes.mark:
         changes = store.changes_since(book.mark)  # the store moved on since: follow all of it
     if changes is None or _needs_timeline(changes) and book._timeline is None:
-        return type(book).from_store(store)
+        return _rebuilt(book, store)
     try:
         new = _follow(book, store, changes)
     except NotFoundError:  # not what the journal says: never guess
-        return type(book).from_store(store)
+        return _rebuilt(book, store)
     if store.change_mark() != changes.mark:  # reading by id reloaded the store: start again
-        return type(book).from_store(store)
+        return _rebuilt(book, store)
+    return new
+
+
+def _rebuilt(book: Book, store) -> Book:
+    """A whole new Book, with a timeline index if ``book`` had one (built here, in the
+    caller's thread, not later on whichever thread asks first)."""
+    new = type(book).from_store(store)
+    if book._timeline is not None:
+        new.timeline("")
     return new
 
 
