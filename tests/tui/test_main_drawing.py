@@ -186,3 +186,31 @@ async def test_the_timeline_title_and_count_follow_the_cursor(demo_store, make_t
             if first:
                 detail = str(app.screen.query_one("#timeline-detail").render())
                 assert detail.split(" · ")[0] in drawn(timeline.row_list)[0]
+
+
+async def test_the_scrollbar_looks_and_clicks_as_textuals_own(demo_store, make_test_app):
+    """The lists' scrollbars are drawn by StripScrollBarRender: the same cells as Textual's
+    renderer, and a click on the track still scrolls (the cells keep their mouse actions)."""
+    from textual.scrollbar import ScrollBarRender
+
+    from tui.widgets.bar_render import StripScrollBarRender
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        row_list = app.screen.query_one("#contact-list", RowList)
+        bar = row_list.vertical_scrollbar
+        assert row_list.show_vertical_scrollbar and bar.renderer is StripScrollBarRender
+        ours = bar.render_lines(Region(0, 0, bar.outer_size.width, bar.outer_size.height))
+        bar.renderer = ScrollBarRender
+        bar.refresh()
+        textuals = bar.render_lines(Region(0, 0, bar.outer_size.width, bar.outer_size.height))
+        assert [list(s) for s in ours] == [list(s) for s in textuals]
+        bar.renderer = StripScrollBarRender
+        width, height = row_list.outer_size
+        await pilot.click("#contact-list", offset=(width - 1, height - 2))
+        await settle(app, pilot)
+        assert row_list.scroll_y > 0
+        await pilot.click("#contact-list", offset=(width - 1, 0))
+        await settle(app, pilot)
+        assert row_list.scroll_y == 0

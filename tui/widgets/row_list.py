@@ -33,6 +33,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.bar_render import StripScrollBarRender
+
 
 class Row:
     """One line: a key to report (None for a heading) and how to draw it."""
@@ -269,6 +271,9 @@ class RowList(ScrollView, can_focus=True):
             self.cursor = y
 
     # -- drawing ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.vertical_scrollbar.renderer = StripScrollBarRender  # the same bar, drawn cheaper
 
     def on_resize(self) -> None:
         self._cache.clear()
