@@ -18,6 +18,8 @@ were edited or removed while the old Book had no timeline index.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import repeat
+from operator import is_
 from typing import TYPE_CHECKING
 
 from model.errors import NotFoundError
@@ -131,8 +133,10 @@ def _interactions(book: Book, new: Book, store, changes: Changes) -> None:
     table = Interaction.table
     fetched = {i: store.get(Interaction, i) for i in changes.put(table)}
     gone = changes.replaced.get(table, frozenset()) | changes.removed.get(table, frozenset())
-    old_records = [it for it in book._interactions if it.id in gone] if gone else []
-    new._interactions = _apply(book._interactions, changes, table, fetched)
+    if gone:  # edited or removed notes: book has a timeline index (see _needs_timeline)
+        old_records, new._interactions = _edited(book, changes, fetched, gone)
+    else:
+        old_records, new._interactions = [], _apply(book._interactions, changes, table, fetched)
 
     new_for: dict[str, list[Interaction]] = defaultdict(list)
     for it in fetched.values():
@@ -180,6 +184,39 @@ def _interactions(book: Book, new: Book, store, changes: Changes) -> None:
         new._timeline = timeline
     new._last_touch = last_touch
     new._deep = deep
+
+
+def _edited(book: Book, changes: Changes, fetched: dict[str, Interaction],
+            gone: frozenset[str]) -> tuple[list[Interaction], list[Interaction]]:
+    """The notes replaced or removed, and the notes with the changes applied.
+
+    Walking 50,000 notes' ids costs ~8 ms (each note's memory is read), so an
+    edited note is looked up on its people's timelines and then found in the
+    list by identity (~3 ms); a removed one (whose people we do not know), or
+    many, in one walk over the ids.
+    """
+    table = Interaction.table
+    replaced = changes.replaced.get(table, frozenset())
+    added = [fetched[i] for i in changes.added.get(table, ())]
+    found: dict[str, Interaction] = {}
+    for rid in replaced if len(gone) <= 4 and len(replaced) == len(gone) else ():
+        for cid in fetched[rid].contacts:
+            old = next((it for it in book._timeline.get(cid, ()) if it.id == rid), None)  # type: ignore[union-attr]
+            if old is not None:
+                found[rid] = old
+                break
+    if len(found) == len(gone):
+        out = list(book._interactions)
+        for pos, rid in sorted(((_position(out, old), rid) for rid, old in found.items()), reverse=True):
+            out[pos] = fetched[rid]
+        return list(found.values()), out + added
+    return ([it for it in book._interactions if it.id in gone],
+            _apply(book._interactions, changes, table, fetched))
+
+
+def _position(items: list, obj: object) -> int:
+    """Where ``obj`` itself is in ``items``, comparing identities only (no __eq__)."""
+    return list(map(is_, items, repeat(obj))).index(True)
 
 
 def _promises(book: Book, new: Book, store, changes: Changes) -> None:
