@@ -141,6 +141,7 @@ class RowList(ScrollView, can_focus=True):
         self._combined: dict[tuple[Style, str | Style], Style] = {}  # base + span style
         self._last_key: str | None = None
         self._styles: dict[bool, tuple[Style, Style, Style]] = {}
+        self._frame: tuple[int, int, bool] | None = None  # (top row, width, focused) while drawing
 
     # -- content -------------------------------------------------------------
 
@@ -312,10 +313,21 @@ class RowList(ScrollView, can_focus=True):
             )
         return styles
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line asks for, looked up once per redraw instead of once per line
+        # (the content region alone is a computation of Textual's each time).
+        self._frame = (int(self.scroll_y), self.scrollable_content_region.width, self.has_focus)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
-        width = self.scrollable_content_region.width
-        focused = self.has_focus
+        frame = self._frame
+        if frame is None:  # asked outside a redraw
+            frame = (int(self.scroll_y), self.scrollable_content_region.width, self.has_focus)
+        top, width, focused = frame
+        index = y + top
         base, heading, cursor = self._row_styles(focused)
         if not 0 <= index < len(self._rows):
             return Strip([Segment(" " * width, base)], width)
