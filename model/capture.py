@@ -17,14 +17,16 @@ The grammar (README "Quick capture grammar" is the user's version):
   and one date (``yesterday``, ``last fri``, ``11/20``), in any order, joined
   by ``with``/``and`` before a person, small words before a kind or date
   (``for lunch``, ``had a call``, ``over coffee``, ``on tue``) and a place
-  before a date (``at the expo yesterday``, kept as text).
+  (``at the expo yesterday``, ``at Sushi Dai with @Oda``; kept as text).
   :mod:`model.capture_header` has the details. The note text proper starts
   at the first word that is none of these, or after a colon on a header word
   (``lunch:``, ``@Tanaka:``). From there on these words are ordinary text:
   ``talked about the call center`` and ``promised the deck by fri`` mean what
   they meant before. A small word counts only before a kind or date that
   ends a phrase (end of line, comma, colon, or another header word), so
-  ``for a call center visit`` stays text. ``met``/``meet``/``caught up`` only
+  ``for a call center visit`` stays text; a date after a small word or a
+  place counts only if it is not in the future (``in Osaka next week``
+  stays text). ``met``/``meet``/``caught up`` only
   say that we met: another kind word in the header wins (``met @Tanaka for
   lunch`` is a meal); two other kinds are still an error.
 * Promises (:mod:`model.capture_promises`): ``promised X by DATE`` (mine, to
@@ -44,8 +46,8 @@ character span of the offending part.
 
 :func:`parse` runs on every keystroke in the app: it walks the words once
 (header words look one phrase ahead), and the folded names of the contacts
-are built once per list of contacts (:class:`model.capture_words.NameIndex`) and reused while the
-same records are passed in again.
+are built once per list of contacts and reused while the same records are
+passed in again (:class:`model.capture_words.NameIndex`).
 """
 
 from __future__ import annotations

@@ -13,8 +13,13 @@ header is read word by word and holds, in any order:
   word counts only when the kind or date after it ends a phrase: the line
   ends, a comma or colon follows, or another header word does;
   so ``for a call center visit`` stays text;
-* a place before a date or a person: ``at``/``in`` and one to three plain
-  words (``at the expo yesterday``); the place is kept as note text.
+* a place: ``at``/``in`` and one to three plain words, before a person
+  (``at Sushi Dai with @Oda``), a small word (``at the expo for coffee``) or a
+  date (``at the expo yesterday``); the place is kept as note text.
+
+A date after a small word or a place counts only if it is not in the future
+(``in Osaka next week, wants to meet`` stays text); the bare date words of
+the header are read as before, and a future one is an error.
 
 The first word that is none of these starts the note text; so does the word
 after a colon (``lunch:``).

@@ -193,7 +193,8 @@ def split_words(line: str) -> list[Word]:
             close = QUOTES[line[i + 1]]
             j = next((k for k in range(i + 2, n) if line[k] in close), -1)
             if j < 0:
-                raise CaptureError(f"{line[i:i + 12]}…: close the quote after the name", i, n)
+                shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
+                raise CaptureError(f"{shown}…: close the quote after the name", i, n)
             quoted = (i + 2, j)
         while j < n and not line[j].isspace():
             j += 1

@@ -267,3 +267,9 @@ def test_a_bad_line_saves_nothing(store: Store) -> None:
         save(store, "@Newbie @Tanaka lunch promised x by 2/30", THU)
     assert store.path.read_bytes() == before
     assert Store(store.path).contacts() == [TANAKA]
+
+
+def test_an_unclosed_quote_over_a_pasted_line_break_is_still_one_line() -> None:
+    line = '@Tanaka lunch with @"Sato \n Ken'
+    exc = error(line)
+    assert "\n" not in str(exc) and exc.start == line.index('@"') and "quote" in str(exc)
