@@ -123,3 +123,36 @@ async def test_a_save_with_nothing_new_for_the_focus_pane_leaves_it_alone(demo_s
         screen.show_book(book, prepare_view(book, app.today, screen.current_view))
         await pilot.pause()
         assert focus_list.highlighted == highlighted and focus_list.options == options
+
+
+async def test_everyones_timeline_is_made_in_the_view_while_it_is_in_use(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        first = screen.current_view
+        assert first.everyone is None and not first.everyone_asked  # not made until wanted
+        await pilot.press("t")
+        assert first.everyone_asked
+        someone = screen.contacts.highlighted_id
+        demo_store.add(Interaction(date="2026-11-26", contacts=(someone,), text="the newest note of all"))
+        book = snapshot(demo_store)
+        second = prepare_view(book, app.today, first)
+        everyone = second.everyone
+        assert everyone is not None
+        assert len(everyone.items) == len(book.interactions()) + len(book.promises())
+        app.book = book
+        screen.show_book(book, second)
+        await pilot.pause()
+        timeline = screen.timeline.row_list
+        assert len(timeline.rows) == len(everyone.items)
+        assert any("the newest note of all" in timeline.line_text(i) for i in range(len(timeline.rows)))
+        assert second.everyone_asked  # shown from this view: the next one makes it too
+        await pilot.press("t")  # back to one person's timeline
+        third = prepare_view(book, app.today, second)
+        assert third.everyone is not None
+        app.book = book
+        screen.show_book(book, third)
+        await pilot.pause()
+        assert not third.everyone_asked
+        assert prepare_view(book, app.today, third).everyone is None

@@ -12,7 +12,7 @@ the result in on the main thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from textual import on
@@ -29,7 +29,7 @@ from tui.widgets.contact_list import ContactsPane
 from tui.widgets.contact_rows import ContactRows, contact_rows
 from tui.widgets.focus_pane import FocusPane, FocusView, focus_view
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.timeline import TimelinePane
+from tui.widgets.timeline import Entries, TimelinePane, everyone_entries
 
 PANES = ("#contact-list", "#timeline-list", "#focus-list")
 
@@ -55,18 +55,43 @@ class MainView:
     due: dict[str, date]  # each person's earliest due date
     contacts: ContactRows
     focus: FocusView
+    #: everyone's timeline, made with the view when the last one's was looked at
+    everyone: Entries | None = None
+    #: made later, on the main thread: everyone's timeline if asked for, and whether it was
+    _later: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def everyone_entries(self, book: Book) -> Entries:
+        """Everyone's timeline of ``book`` (made now if it was not made with the view)."""
+        if book is not self.book:
+            return everyone_entries(book)
+        self._later["asked"] = True
+        made = self.everyone or self._later.get("everyone")
+        if made is None:
+            made = self._later["everyone"] = everyone_entries(book)
+        return made
+
+    @property
+    def everyone_asked(self) -> bool:
+        """Was everyone's timeline shown from this view? (Then the next view makes its own.)"""
+        return bool(self._later.get("asked"))
 
 
-def prepare_view(book: Book, today: date, previous: MainView | None = None) -> MainView:
+def prepare_view(book: Book, today: date, previous: MainView | None = None, *,
+                 everyone: bool | None = None) -> MainView:
     """Everything the main screen needs of ``book``, made without widgets or Textual.
 
     Safe in a worker thread: it only reads ``book`` and ``previous`` (the view shown
-    now, whose unchanged people's rows are reused; it is not changed).
+    now, whose unchanged people's rows are reused; it is not changed). Everyone's
+    timeline (a sort of every note) is made too if ``everyone``, or, by default, if
+    it was shown from ``previous``.
     """
     due = due_dates(book, today)
+    if everyone is None:
+        everyone = previous is not None and previous.everyone_asked
     return MainView(book, today, due,
                     contact_rows(book, today, due, previous.contacts if previous else None),
-                    focus_view(book, today))
+                    focus_view(book, today),
+                    everyone_entries(book) if everyone else None)
 
 
 class MainScreen(Screen):
@@ -137,8 +162,9 @@ class MainScreen(Screen):
             return
         today = self.app.today
         if view is None or view.book is not book or view.today != today:
-            view = prepare_view(book, today, self._view)
+            view = prepare_view(book, today, self._view, everyone=False)  # that one when shown
         self._view = view
+        self.timeline.everyone_source = view.everyone_entries
         self.contacts.show_rows(view.contacts)
         self.focus_pane.show_view(view.focus)
         if self.contact_id and book.get_contact(self.contact_id) is None:

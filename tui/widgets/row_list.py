@@ -49,11 +49,12 @@ class Row:
 class LazyRows(Sequence[Row]):
     """Rows made only when asked for: a list of 50,000 costs its keys, not 50,000 rows."""
 
-    def __init__(self, keys: list[str], make: Callable[[int], Row]) -> None:
+    def __init__(self, keys: list[str], make: Callable[[int], Row],
+                 where: dict[str, int] | None = None) -> None:
         self.keys = keys
         self._make = make
         self._made: dict[int, Row] = {}
-        self._where: dict[str, int] | None = None
+        self._where = where  # key -> index, made on the first find() if not given
 
     def __len__(self) -> int:
         return len(self.keys)
