@@ -220,14 +220,33 @@ class KizunaApp(App[int]):
                 gc.enable()
         return book
 
+    def _main_view(self):
+        """The main screen's view now (on the main thread): its rows are reused for the next."""
+        from tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen.current_view
+        return None
+
+    def _prepare_view(self, book: Book, previous):
+        """What the main screen will show of ``book``, made here in the worker, so that
+        the main thread only swaps it in (rows, due markers, the focus pane)."""
+        from tui.screens.main import prepare_view
+
+        return prepare_view(book, self.today, previous)
+
     def rebuild_book(self) -> None:
         """Build a new planning snapshot off the main thread."""
         generation = self._next_generation()
+        previous = self._main_view()
 
         def job() -> None:
             full = self._full_snapshots
             book = self.snapshot()
-            self.post_message(BookChanged(book, generation=generation, full=self._full_snapshots != full))
+            view = self._prepare_view(book, previous)
+            self.post_message(BookChanged(book, generation=generation, full=self._full_snapshots != full,
+                                          view=view))
 
         self.run_worker(job, thread=True, group="book", name="rebuild book")
 
@@ -235,10 +254,10 @@ class KizunaApp(App[int]):
         """Cheap: one stat. Reload in a worker only when the file changed."""
         if not self._reloading and self.store.try_changed_on_disk():
             self._reloading = True
-            self.reload_outside_changes(self._next_generation())
+            self.reload_outside_changes(self._next_generation(), self._main_view())
 
     @work(thread=True, group="book", name="reload outside changes")
-    def reload_outside_changes(self, generation: int) -> None:
+    def reload_outside_changes(self, generation: int, previous=None) -> None:
         old = self.book
         try:
             with self.store.lock:
@@ -250,7 +269,8 @@ class KizunaApp(App[int]):
             self.call_from_thread(self._reload_failed, exc)
             return
         summary = describe_changes(old, book) or "the store changed in another window"
-        self.post_message(BookChanged(book, summary, generation=generation, full=True))
+        view = self._prepare_view(book, previous)
+        self.post_message(BookChanged(book, summary, generation=generation, full=True, view=view))
 
     def _reload_failed(self, exc: KizunaError) -> None:
         self._reloading = False
@@ -268,8 +288,12 @@ class KizunaApp(App[int]):
         self.book = message.book  # type: ignore[assignment]
         if message.summary:
             self.notify(message.summary, title="Changed outside Kizuna")
+        from tui.screens.main import MainScreen
+
         for screen in self.screen_stack:
-            if hasattr(screen, "show_book"):
+            if isinstance(screen, MainScreen):
+                screen.show_book(self.book, message.view)  # type: ignore[arg-type]
+            elif hasattr(screen, "show_book"):
                 screen.show_book(self.book)
         if message.full:
             # A whole new snapshot (new records, indexes, rows): freeze it, see on_mount.

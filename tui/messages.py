@@ -27,6 +27,7 @@ class BookChanged(Message):
     summary: str | None = None
     generation: int = 0  # newer snapshots have larger numbers; older ones are dropped
     full: bool = False  # built whole (not updated from the previous snapshot)
+    view: object = None  # the main screen's view of it (tui.screens.main.MainView), made in the worker
 
 
 @dataclass
