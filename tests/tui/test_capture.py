@@ -97,9 +97,12 @@ async def test_keys_pressed_while_it_saves_save_once_and_cancel_nothing(tmp_path
         screen = app.screen
         with other_writer:  # another process is writing: the save waits for the lock
             await pilot.press("enter", "enter", "escape")
-            await pilot.pause(SLOW_SAVE_SECONDS * 2)
-            assert not app.dismissed and screen.saving
+            for _ in range(100):  # "Saving…" shows once the save has taken a moment
+                if "Saving…" in _text(screen, "#capture-preview"):
+                    break
+                await pilot.pause(SLOW_SAVE_SECONDS)
             assert "Saving…" in _text(screen, "#capture-preview")
+            assert not app.dismissed and screen.saving
         await settle(app, pilot)
         assert isinstance(app.result, Capture)  # saved once, not cancelled by the Escape
     assert len(reopen(store).interactions()) == notes_before + 1

@@ -18,33 +18,45 @@ the line:
   !deep                          a deep conversation (nothing else is deep)
   !private  !confidential        the note's sharing scope (default: open)
   !call  !lunch ...              the kind, anywhere in the line
-  lead words                     before the note text starts, these work bare:
-                                 a kind word, deep, private, confidential and
-                                 one date; a colon (lunch:) ends the lead
+  header words                   before the note text, in any order: a kind
+                                 word, deep, private, confidential, one date,
+                                 with/and before a person, for/over/had/on
+                                 before a kind or date, a place before a date
+                                 (met @Tanaka for lunch yesterday, call with
+                                 @Sato on tue, met @Oda at the expo on 11/20);
+                                 a colon (lunch:) ends the header
   promised X by DATE             my promise, to the first person named
   promised @Name X by DATE       my promise, to @Name
+  I'll X by DATE, I will ...     my promise
   they promised X by DATE        their promise (the first person named); also
-  @Name promised X by DATE       he/she promised; 'due DATE' works like 'by DATE'
+  @Name promised X by DATE       he/she promised, Name promised (Name named
+  @Name will X by DATE           with @ earlier in the line), @Name to X by
+                                 DATE; will/to need 'by DATE' before the
+                                 sentence ends; 'due DATE' works like 'by DATE'
   \\word                          take a word literally (\\promised, \\call)
 
-kinds:   meeting (meet, met, mtg, 1on1)  call (phone, video, zoom)
+kinds:   meeting (meet, met, mtg, 1on1, catch-up)  call (phone, video, zoom)
          message (msg, email, mail, dm, chat)  meal (lunch, dinner, breakfast,
          coffee, drinks, tea)  event (conference, seminar, party, meetup)
          intro (introduced)  helped / help given  got help / help received
-         shared (value, value shared)  note (the default)
-dates:   today yesterday tomorrow, mon..sun (monday..), next week (Monday),
-         last week (7 days ago), next month, eom (month end), +3d -2d +2w +1m,
-         12/3 (month/day), 2026-12-03. The note's date defaults to today and
-         leans back (fri = the last Friday before today, 12/3 = the latest
-         3 Dec not after today); it may not be in the future. A due date
-         counts from the note's date and leans forward (fri = the next Friday,
-         12/3 = the next 3 Dec). A weekday name never means the day itself.
+         shared (value, value shared)  note (the default); met gives way to
+         another kind (met @Tanaka for lunch = meal)
+dates:   today yesterday tomorrow, tonight, last night, this morning,
+         mon..sun (monday..), last fri, next fri (Friday of next week),
+         next week (Monday), last week (7 days ago), next month, eom (month
+         end), +3d -2d +2w +1m, 12/3 (month/day), nov 20, 2026-12-03. The
+         note's date defaults to today and leans back (fri = the last Friday
+         before today, 12/3 = the latest 3 Dec not after today); it may not
+         be in the future. A due date counts from the note's date and leans
+         forward (fri = the next Friday, 12/3 = the next 3 Dec). A weekday
+         name never means the day itself.
 
 examples:
   kizuna note '@Tanaka lunch: promised an intro to Sato by fri #hiring'
+  kizuna note 'met @Tanaka for lunch yesterday: @Tanaka will send the deck by 12/5'
   kizuna note '@"Sato Ken" yesterday call !deep: pricing, 3 options #sales'
   kizuna note '@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5'
-  kizuna note --dry-run 'coffee with @Mori mon !confidential: funding round'
+  kizuna note --dry-run 'coffee with @Mori last fri !confidential: funding round'
 """
 
 

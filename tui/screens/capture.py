@@ -46,8 +46,8 @@ from tui.widgets.key_bar import KeyBar
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
-    "@Name or @\"Full Name\" · lunch / call / met … · deep · yesterday, fri, 11/20 · #tag · "
-    "promised … by fri · they promised … by 12/3 · !private !confidential · \\word = literal"
+    "@Name or @\"Full Name\" · met @X for lunch yesterday · call with @X on tue · #tag · "
+    "promised … by fri · @X will … by 12/3 · !private !confidential · \\word = literal"
 )
 
 
