@@ -10,7 +10,7 @@ at (a keystroke costs the scan of the keys, not a list of 5,000 rows).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -100,7 +100,7 @@ class ContactRows:
     blocks: list[tuple[int, int, Row]]  # (first, end, heading) of each tier with anyone in it
     caps: str
     where: dict[str, int] = field(repr=False)  # contact id -> index in entries
-    #: contact id -> (contact, due, entry, sort key): what the next snapshot may reuse
+    #: contact id -> (contact, due, entry, sort key, id, search key): what the next snapshot may reuse
     kept: dict[str, tuple] = field(repr=False)
     headings: dict[str, Row] = field(repr=False)  # heading label -> its row
 
@@ -111,33 +111,38 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
 
     Records are frozen, so "the same object" means "unchanged": after a note is saved,
     5,000 people cost dict lookups, not 5,000 new rows. ``previous`` is only read.
+    (What is kept per person is one tuple, so that sorting and indexing 5,000 people
+    read tuples, not attributes scattered over 5,000 records.)
     """
     old = previous.kept if previous is not None and previous.today == today else {}
     kept: dict[str, tuple] = {}
     for c in book.contacts():
-        d = due.get(c.id)
-        hit = old.get(c.id)
+        cid = c.id
+        d = due.get(cid)
+        hit = old.get(cid)
         if hit is None or hit[0] is not c or hit[1] != d:
-            hit = (c, d, person_entry(c, d, today), (TIER_ORDER.get(c.tier, 9), d or FAR, sort_key(c)))
-        kept[c.id] = hit
+            entry = person_entry(c, d, today)
+            # (record, due, entry, sort key, id, search key)
+            hit = (c, d, entry, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, entry.key)
+        kept[cid] = hit
     order = sorted(kept.values(), key=itemgetter(3))
     entries = [h[2] for h in order]
+    tiers = [h[3][0] for h in order]
     old_headings = previous.headings if previous is not None else {}
     headings: dict[str, Row] = {}
     blocks: list[tuple[int, int, Row]] = []
-    start = 0
-    for i in range(1, len(entries) + 1):
-        if i == len(entries) or entries[i].contact.tier != entries[start].contact.tier:
-            tier = entries[start].contact.tier
-            cap, count = book.cap(tier), book.tier_count(tier)
-            label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
-            if cap is not None and count >= cap:
-                label += " (full)"
-            headings[label] = old_headings.get(label) or heading_row(label)
-            blocks.append((start, i, headings[label]))
-            start = i
-    return ContactRows(today, entries, [e.key for e in entries], blocks, caps_line(book),
-                       {e.contact.id: i for i, e in enumerate(entries)}, kept, headings)
+    for rank, tier in enumerate(TIERS):
+        start, end = bisect_left(tiers, rank), bisect_right(tiers, rank)
+        if start == end:
+            continue
+        cap, count = book.cap(tier), book.tier_count(tier)
+        label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
+        if cap is not None and count >= cap:
+            label += " (full)"
+        headings[label] = old_headings.get(label) or heading_row(label)
+        blocks.append((start, end, headings[label]))
+    return ContactRows(today, entries, [h[5] for h in order], blocks, caps_line(book),
+                       {h[4]: i for i, h in enumerate(order)}, kept, headings)
 
 
 class GroupedRows(Sequence[Row]):
