@@ -90,6 +90,13 @@ def now_stamp() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="microseconds")
 
 
+def field_label(name: object) -> str:
+    """A field name from outside data as an error shows it: as it is when it is a plain
+    name, quoted with escapes otherwise (a name with a line break stays on one line)."""
+    text = str(name)
+    return text if text.isidentifier() else repr(text)
+
+
 # -- the base -----------------------------------------------------------------
 
 
@@ -131,7 +138,7 @@ class Record:
         unknown = sorted(set(data) - names)
         if unknown:
             where = cls.table.rstrip("s")
-            raise ValidationError(f"{where}.{unknown[0]}", "is not a known field")
+            raise ValidationError(f"{where}.{field_label(unknown[0])}", "is not a known field")
         return cls(**data)
 
     @classmethod
@@ -380,7 +387,7 @@ class Settings:
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - names)
         if unknown:
-            raise ValidationError(f"settings.{unknown[0]}", "is not a known setting")
+            raise ValidationError(f"settings.{field_label(unknown[0])}", "is not a known setting")
         return cls(**data)
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 
 from model.errors import KizunaError, ValidationError
-from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, now_stamp
+from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, field_label, now_stamp
 from model.transfer.common import ImportPlan, Problem
 
 FORMAT = "kizuna-export"
@@ -86,7 +86,7 @@ def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
                 raise JSONFileError(f"{table}[{i}]: must be an object")
             unknown = sorted(set(item) - names)
             if unknown:
-                raise JSONFileError(f"{table}[{i}].{unknown[0]}: is not a known field")
+                raise JSONFileError(f"{table}[{i}].{field_label(unknown[0])}: is not a known field")
             try:
                 record = cls(**item)
             except ValidationError as exc:
