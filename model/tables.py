@@ -27,7 +27,8 @@ class FileTable:
         self.storage = storage
         self.cls = cls
         self.table = cls.table
-        self._records: list[Record] | None = None
+        self._records: list[Record] | None = None  # callers get copies: changed here in place
+        self._where: dict[str, int] | None = None  # record id -> its index in _records
         self._doc_ids: dict[str, int] | None = None  # record id -> document number
         self._next: int | None = None
 
@@ -45,6 +46,7 @@ class FileTable:
             trusted = self.cls.trusted
             with gc_paused():  # trusted() copies each document: no need to copy it first
                 self._records = [trusted(doc) for doc in self._docs().values()]
+            self._where = None
         return self._records
 
     def find(self, record_id: str) -> Record | None:
@@ -61,7 +63,10 @@ class FileTable:
         self.storage.data.setdefault(self.table, {})[str(self._next)] = record.to_dict()
         ids[record.id] = self._next  # type: ignore[attr-defined]
         self._next += 1
-        self._changed()
+        self._changed(keep=True)
+        if self._records is not None:  # one more at the end: no need to build them all again
+            self._records.append(record)
+            self._where = None
         return True
 
     def replace(self, record: Record) -> bool:
@@ -70,7 +75,11 @@ class FileTable:
         if doc_id is None:
             return False
         self._docs()[str(doc_id)] = record.to_dict()
-        self._changed()
+        self._changed(keep=True)
+        if self._records is not None:  # the one record in its place, the others as they were
+            if self._where is None:
+                self._where = {r.id: i for i, r in enumerate(self._records)}  # type: ignore[attr-defined]
+            self._records[self._where[record.id]] = record  # type: ignore[attr-defined]
         return True
 
     def delete(self, record_id: str) -> bool:
@@ -82,6 +91,8 @@ class FileTable:
         self._changed()
         return True
 
-    def _changed(self) -> None:
+    def _changed(self, keep: bool = False) -> None:
         self.storage.dirty = True
-        self._records = None
+        if not keep:
+            self._records = None
+            self._where = None
