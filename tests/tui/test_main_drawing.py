@@ -214,3 +214,18 @@ async def test_the_scrollbar_looks_and_clicks_as_textuals_own(demo_store, make_t
         await pilot.click("#contact-list", offset=(width - 1, 0))
         await settle(app, pilot)
         assert row_list.scroll_y == 0
+
+
+async def test_a_filter_longer_than_its_box_scrolls_with_the_cursor(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        box = app.screen.contacts.filter_input
+        typed = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        assert len(typed) > box.size.width
+        await pilot.press("slash", *typed)
+        assert typed[-30:] in drawn(box)[0] and typed[:10] not in drawn(box)[0]
+        await pilot.press("home")
+        assert typed[:30] in drawn(box)[0] and typed[-10:] not in drawn(box)[0]
+        await pilot.press("end", *["backspace"] * len(typed))
+        assert box.value == "" and "filter" in drawn(box)[0]  # the placeholder again
