@@ -37,7 +37,7 @@ def test_prepare_view_reuses_unchanged_people_and_leaves_previous_alone(demo_sto
     assert first.contacts.kept == kept_before and first.contacts.entries == entries_before
     old = {e.contact.id: e for e in first.contacts.entries}
     new = {e.contact.id: e for e in second.contacts.entries}
-    assert new[someone.id] is not old[someone.id] and "renamed works" in new[someone.id].key
+    assert new[someone.id] is not old[someone.id] and "renamed works" in new[someone.id].search
     assert len(new) == len(old) + 1
     # everyone whose record (the same object) and due date did not change keeps their entry
     same = [cid for cid in old if cid != someone.id and second.due.get(cid) == first.due.get(cid)]
@@ -61,7 +61,7 @@ def test_grouped_rows_match_a_plain_list(demo_store):
             if entry.contact.tier != tier:
                 tier = entry.contact.tier
                 plain.append(next(h for s, e, h in rows.blocks if s <= i < e))
-            plain.append(entry.row)
+            plain.append(entry)
         grouped = GroupedRows(rows, found)
         assert len(grouped) == len(plain) and list(grouped) == plain
         if plain:

@@ -52,33 +52,34 @@ def caps_line(book: Book) -> str:
     return "  ".join(parts)
 
 
-@dataclass
-class Entry:
-    """One person in the list: the row, the folded search key."""
+class PersonRow(Row):
+    """One person in the list: their row, with the folded key the filter searches.
 
-    contact: Contact
-    key: str
-    row: Row
+    A small object with slots rather than a closure: 5,000 of them are ~5 objects less
+    each for the garbage collector to walk (closure, cells) on every full collection.
+    """
 
+    __slots__ = ("contact", "search", "_marker", "_words", "_style", "_snoozed")
 
-def person_entry(c: Contact, due: date | None, today: date) -> Entry:
-    marker, words, style = due_label(due, today)
-    tags = " ".join("#" + t for t in c.tags)
-    key = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
-    snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
+    def __init__(self, c: Contact, due: date | None, today: date) -> None:
+        self.key = c.id
+        self.contact = c
+        tags = " ".join("#" + t for t in c.tags)
+        self.search = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
+        self._marker, self._words, self._style = due_label(due, today)
+        self._snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
 
-    def render(width: int) -> Text:
+    def render(self, width: int) -> Text:  # type: ignore[override]
+        c, style, words = self.contact, self._style, self._words
         name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
         rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
         text = Text()
-        text.append(marker + " ", style)
+        text.append(self._marker + " ", style)
         text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
         text.append(fit(c.company or c.industry, rest), "dim")
-        label = "snoozed" if snoozed and not words else words
+        label = "snoozed" if self._snoozed and not words else words
         text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
         return text
-
-    return Entry(c, key, Row(c.id, render))
 
 
 def heading_row(label: str) -> Row:
@@ -95,12 +96,12 @@ class ContactRows:
     """Everyone's rows of one snapshot, sorted; nothing here changes once built."""
 
     today: date
-    entries: list[Entry]  # by tier, then due date, then name
+    entries: list[PersonRow]  # by tier, then due date, then name
     keys: list[str]  # the folded search keys, in the same order
     blocks: list[tuple[int, int, Row]]  # (first, end, heading) of each tier with anyone in it
     caps: str
     where: dict[str, int] = field(repr=False)  # contact id -> index in entries
-    #: contact id -> (contact, due, entry, sort key, id, search key): what the next snapshot may reuse
+    #: contact id -> (contact, due, row, sort key, id, search key): what the next snapshot may reuse
     kept: dict[str, tuple] = field(repr=False)
     headings: dict[str, Row] = field(repr=False)  # heading label -> its row
 
@@ -121,9 +122,9 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
         d = due.get(cid)
         hit = old.get(cid)
         if hit is None or hit[0] is not c or hit[1] != d:
-            entry = person_entry(c, d, today)
-            # (record, due, entry, sort key, id, search key)
-            hit = (c, d, entry, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, entry.key)
+            row = PersonRow(c, d, today)
+            # (record, due, row, sort key, id, search key)
+            hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search)
         kept[cid] = hit
     order = sorted(kept.values(), key=itemgetter(3))
     entries = [h[2] for h in order]
@@ -174,7 +175,7 @@ class GroupedRows(Sequence[Row]):
                 if index >= position:
                     if index == position:
                         return heading
-                    return self.contact_rows.entries[self.found[lo + index - position - 1]].row
+                    return self.contact_rows.entries[self.found[lo + index - position - 1]]
         raise IndexError(index)
 
     def find(self, key: str) -> int:

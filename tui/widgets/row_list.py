@@ -36,6 +36,11 @@ from textual.strip import Strip
 from tui.widgets.bar_render import StripScrollBarRender
 
 
+#: Rows whose drawing a list keeps: a few screens' worth (each strip is ~10 objects the
+#: garbage collector walks; 2,000 of them made its full collections ~30 % slower).
+CACHED_ROWS = 600
+
+
 class Row:
     """One line: a key to report (None for a heading) and how to draw it."""
 
@@ -137,7 +142,7 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = []
         #: (row, width, on the cursor, focused) -> the row drawn
-        self._cache: LRUCache[tuple[Row, int, bool, bool], Strip] = LRUCache(2000)
+        self._cache: LRUCache[tuple[Row, int, bool, bool], Strip] = LRUCache(CACHED_ROWS)
         self._span_styles: dict[str | Style, Style] = {}  # a span's style by name
         self._combined: dict[tuple[Style, str | Style], Style] = {}  # base + span style
         self._last_key: str | None = None
