@@ -21,12 +21,10 @@ from __future__ import annotations
 import gc
 import itertools
 import sys
-import threading
-import weakref
 from collections.abc import Callable
 from datetime import date
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -34,13 +32,13 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
 from tui.messages import BookChanged, OpenPerson, StoreWritten
+from tui.collector import Collector
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
 
 POLL_SECONDS = 1.0
-#: a gc.freeze that must wait for a closed screen to be collected tries again this often, this many times
-FREEZE_RETRY_SECONDS = 0.25
-FREEZE_TRIES = 8
+#: a snapshot after a write from a dialog waits for it to close at most this long
+REBUILD_WAIT_SECONDS = 0.2
 
 #: App action -> (module, class) of the screen it opens. An action is refused while a
 #: screen of its class is already on the stack (``f`` in the planner stacks no second one).
@@ -123,23 +121,21 @@ class KizunaApp(App[int]):
         import model.parts
 
         # The app freezes what it built itself, when no other window is open (see
-        # freeze_when_idle); the store's reads in workers must not freeze an open one.
+        # tui.collector); the store's reads in workers must not freeze an open one.
         model.parts.FREEZE_AFTER_PAUSE = False
-        self.store = SharedStore(store, on_change=self._store_changed)
+        self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
         self.sub_title = "demo data" if demo else str(store.path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._generations = itertools.count(1)  # next() is atomic: workers number snapshots too
         self._generation = 0  # the newest snapshot started
-        self._main_thread = threading.get_ident()
+        self._rebuild_pending = False  # a write waits for the dialog on top to close
         self._shown_view = None  # the main screen's view of the snapshot shown (tui.screens.main.MainView)
         self._shown_generation = 0  # the newest one shown
         self._reloading = False
         self._pending_person: str | None = None  # to show once the first-run screen closes
-        self._freeze_wanted = False  # a gc.freeze waits for the main screen (freeze_when_idle)
-        self._freeze_tries = 0
-        self._screens_seen: weakref.WeakSet = weakref.WeakSet()
+        self.collector = Collector(self, lambda: self._main() is not None)
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
         self.book: Book = self.snapshot()
@@ -152,12 +148,11 @@ class KizunaApp(App[int]):
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.call_after_refresh(self._remember_view)
-        self.set_interval(POLL_SECONDS, self.check_outside_changes, name="outside-changes")
+        self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
         # Everything built so far (records, indexes, rows, widgets) lives as long as the
-        # screen: move it out of the garbage collector's sight, or each full collection
-        # walks it all again (60-100 ms stalls mid-keystroke at 50,000 notes).
+        # screen: move it out of the garbage collector's sight (tui.collector).
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.freeze_when_idle()
+        self.collector.want(now=True)
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         if not self.book.contacts():
             self.show_first_run()
@@ -185,31 +180,35 @@ class KizunaApp(App[int]):
 
     @on(StoreWritten)
     def _store_written(self) -> None:
+        """Something wrote the store: rebuild the snapshot — after a closing window has gone.
+
+        A window that wrote (the capture box, a form) closes as soon as its write is
+        done, and Textual then redraws the whole screen (~15 ms at 160x48). Building
+        the snapshot in a worker at that same moment doubled the time that frame took
+        on two cores (the worker and the drawing take turns with the interpreter), and
+        the snapshot's own frame came on top. So while a dialog is on top the rebuild
+        waits for the screen to change (or :data:`REBUILD_WAIT_SECONDS`, for a dialog
+        that stays open): one frame to close the window, then the worker, then one
+        small frame for the new snapshot.
+        """
+        from textual.screen import ModalScreen
+
+        if isinstance(self.screen, ModalScreen):
+            if not self._rebuild_pending:
+                self._rebuild_pending = True
+                self.set_timer(REBUILD_WAIT_SECONDS, self._rebuild_if_pending, name="rebuild-wait")
+            return
         self.rebuild_book()
+
+    def _rebuild_if_pending(self) -> None:
+        if self._rebuild_pending:
+            self._rebuild_pending = False
+            self.rebuild_book()
 
     def _next_generation(self) -> int:
         generation = next(self._generations)
         self._generation = max(self._generation, generation)
         return generation
-
-    def _store_changed(self) -> None:
-        """The store was written (called in the writing thread, the store's lock held).
-
-        A write from a worker (every screen writes in one) builds the new snapshot and
-        the main screen's view of it right there, before the worker reports back: the
-        screen that wrote then closes and the new snapshot shows in the same moment on
-        the main thread, with no worker competing for the interpreter while that frame
-        is drawn (on two cores, a busy worker doubled the time a frame took). A write on
-        the main thread asks for the snapshot in a worker instead.
-        """
-        if threading.get_ident() == self._main_thread:
-            self.post_message(StoreWritten())
-            return
-        generation = self._next_generation()
-        full = self._full_snapshots
-        book = self.snapshot()
-        view = self._prepare_view(book, self._shown_view)
-        self.post_message(BookChanged(book, generation=generation, full=self._full_snapshots != full, view=view))
 
     def snapshot(self) -> Book:
         """A planning snapshot of the store as it is now (call it in a worker).
@@ -224,7 +223,7 @@ class KizunaApp(App[int]):
         # The collector is paused while a full snapshot is built (as the store would
         # pause it), but the store's own pause would end in gc.freeze() — right now,
         # with whatever screen is open frozen too. The app freezes later instead, once
-        # the main screen is back (freeze_when_idle, after a full snapshot).
+        # the main screen is back (tui.collector, after a full snapshot).
         was = gc.isenabled()
         gc.disable()
         try:
@@ -275,6 +274,11 @@ class KizunaApp(App[int]):
 
         self.run_worker(job, thread=True, group="book", name="rebuild book")
 
+    def _tick(self) -> None:
+        """Once a second: another process's changes, and the collector's quiet moment."""
+        self.check_outside_changes()
+        self.collector.tick()
+
     def check_outside_changes(self) -> None:
         """Cheap: one stat. Reload in a worker only when the file changed."""
         if not self._reloading and self.store.try_changed_on_disk():
@@ -319,10 +323,9 @@ class KizunaApp(App[int]):
             elif hasattr(screen, "show_book"):
                 screen.show_book(self.book)
         self._remember_view()
-        if message.full:
-            # A whole new snapshot (new records, indexes, rows): freeze it, see on_mount.
-            # An updated one adds a handful of objects: the collector's usual work.
-            self.freeze_when_idle()
+        # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
+        # one adds a handful: at the next quiet moment (tui.collector).
+        self.collector.want(now=message.full)
         self._leave_first_run()
 
     def _leave_first_run(self) -> None:
@@ -336,44 +339,18 @@ class KizunaApp(App[int]):
             if pending:
                 self.call_later(self.post_message, OpenPerson(pending))
 
-    # -- the garbage collector ------------------------------------------------------
+    # -- the garbage collector (see tui.collector) ----------------------------------
 
-    def freeze_when_idle(self) -> None:
-        """``gc.freeze()`` what was built, once the main screen is the one shown.
-
-        Frozen objects are never looked at by the collector again, so a screen
-        open at that moment (the capture screen that just saved) would be kept
-        forever after it closes: its widgets refer to each other in cycles, which
-        only the collector frees. So the freeze waits until the main screen is on
-        top and every closed screen has been collected, then freezes.
-        """
-        self._freeze_wanted = True
-        self._freeze_tries = 0
-        self.call_after_refresh(self._freeze)
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def _screen_changed(self, screen) -> None:
-        self._screens_seen.add(screen)
+        self.collector.screen_changed(screen)
         self.call_later(self._leave_first_run)
-        if self._freeze_wanted:
-            self._freeze_tries = 0
-            self.call_after_refresh(self._freeze)
-
-    def _freeze(self) -> None:
-        if not self._freeze_wanted or self._main() is None:
-            return  # another screen is open: the main screen's return calls again
-        gc.collect()  # the closed screens' cycles, or they would be frozen with the rest
-        stack = self.screen_stack
-        if any(s not in stack for s in self._screens_seen):
-            # A closed screen is still referred to (Textual finishes removing a closed
-            # screen a moment later; it keeps the last finished worker, and so its
-            # screen, until that thread runs another): freezing now would keep it
-            # forever. Try again shortly, a few times; then at the next screen change.
-            self._freeze_tries += 1
-            if self._freeze_tries <= FREEZE_TRIES:
-                self.set_timer(FREEZE_RETRY_SECONDS, self._freeze, name="freeze-retry")
-            return
-        self._freeze_wanted = False
-        gc.freeze()
+        if self._rebuild_pending:  # the window that wrote has closed: see _store_written
+            self.call_after_refresh(self._rebuild_if_pending)
 
     # -- writing ------------------------------------------------------------------
 

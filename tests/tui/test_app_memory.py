@@ -18,7 +18,7 @@ from app_helpers import SIZE, settle
 
 from model.records import Interaction
 from model.store import Store
-from tui.app import FREEZE_RETRY_SECONDS, FREEZE_TRIES
+from tui.collector import IDLE_SECONDS, SOON_SECONDS, SOON_TRIES
 from tui.screens.capture import CaptureScreen
 from tui.screens.main import MainScreen
 
@@ -77,10 +77,30 @@ async def test_a_whole_snapshot_is_frozen_after_the_open_screen_closes(demo_stor
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         # Textual lets go of the closed screen a moment later: the app tries again shortly
-        for _ in range(FREEZE_TRIES + 1):
+        for _ in range(SOON_TRIES + 1):
             if frozen(app.book):
                 break
-            await pilot.pause(FREEZE_RETRY_SECONDS)
+            await pilot.pause(SOON_SECONDS)
         assert frozen(app.book)  # the new snapshot, once the main screen is back
         gc.collect()
         assert capture() is None, "the capture screen open during the freeze is still alive"
+
+
+async def test_what_a_save_and_some_scrolling_built_is_frozen_at_a_quiet_moment(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        capture = weakref.ref(app.screen)
+        await pilot.press(*"@Priya call about the Kansai channel", "enter")
+        await settle(app, pilot)
+        await pilot.press("down", "down", "up")
+        await settle(app, pilot)
+        for _ in range(int(3 * IDLE_SECONDS / SOON_SECONDS)):  # quiet: the once-a-second tick
+            if frozen(app.book):
+                break
+            await pilot.pause(SOON_SECONDS)
+        assert frozen(app.book) and not app.collector.wanted
+        gc.collect()
+        assert capture() is None, "the capture screen was frozen before it was let go"
