@@ -221,6 +221,14 @@ class Book:
             self._timeline = timeline
         return self._timeline
 
+    def person_token(self, contact_id: str) -> tuple:
+        """What this person's timeline is made of, as objects: two Books give the same
+        objects (``is``, item by item) exactly when the person, their notes and their
+        promises are unchanged between them (:meth:`updated` shares them). Lets a screen
+        keep what it drew for someone across snapshots."""
+        return (self._contacts.get(contact_id), self._timelines().get(contact_id),
+                self._promises_by_contact.get(contact_id))
+
     def timeline(self, contact_id: str) -> list[Interaction]:
         """This person's interactions, log entries included, newest first.
 

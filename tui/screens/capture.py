@@ -156,6 +156,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.capture: Capture | None = None
         self.error: KizunaError | None = None
         self.saving = False
+        self._previewed: str | None = None  # the line the preview shows
         self._slow_save: Timer | None = None
         self._highlighter = CaptureHighlighter()
 
@@ -193,6 +194,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
     def update_preview(self, line: str) -> None:
         """Parse ``line`` and show what it will save, or where it goes wrong."""
+        self._previewed = line
         self.capture, self.error = None, None
         span: tuple[int, int] | None = None
         if line.strip():
@@ -279,7 +281,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
     def action_save(self) -> None:
         line = self.query_one("#capture-line", Input).value
-        self.update_preview(line)
+        if line != self._previewed:  # (it is, as typed: showing it again would redraw the box)
+            self.update_preview(line)
         if self.capture is None:
             if self.error is None:
                 self.notify("Nothing to save: type a note first.", severity="warning")
@@ -321,8 +324,11 @@ class CaptureScreen(ModalScreen[Capture | None]):
         names = ", ".join(p.name for p in cap.people)
         n = len(cap.promises)
         extra = f" and {n} promise{'s' if n != 1 else ''}" if n else ""
-        self.app.notify(f"Saved a note with {names}{extra}.", title="Captured")
+        app = self.app
         self.dismiss(cap)
+        # after the frame that closes the box: a notification is a widget to lay out and
+        # draw, one frame's worth of work of its own at 50,000 notes
+        app.call_after_refresh(app.notify, f"Saved a note with {names}{extra}.", title="Captured")
 
     def _failed(self, exc: KizunaError) -> None:
         if self._slow_save is not None:

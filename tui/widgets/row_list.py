@@ -168,13 +168,25 @@ class RowList(ScrollView, can_focus=True):
         :class:`LazyRows`) is never walked through.
         """
         want = keep if keep is not None else self.highlighted_key
+        old, top = self._rows, int(self.scroll_y)
         self._rows = rows
         self._set_virtual_height(len(rows))
         index = self._find(want) if want is not None else -1
         if index < 0:
             index = self._next_selectable(0, 1)
         self.cursor = index
-        self.refresh()
+        if int(self.scroll_y) != top or not self.is_mounted:
+            self.refresh()
+            return
+        # Not scrolled: only the lines whose row is another object are drawn again (a
+        # new snapshot keeps the rows of everyone unchanged; the cursor's lines are done).
+        width = self.size.width
+        for y in range(self.size.height):
+            i = top + y
+            before = old[i] if i < len(old) else None
+            after = rows[i] if i < len(rows) else None
+            if before is not after:
+                self.refresh(Region(0, y, width, 1))
 
     def _find(self, key: str) -> int:
         rows = self._rows

@@ -162,9 +162,11 @@ class TimelinePane(BorderLines, Vertical):
         #: makes everyone's entries of a book (the main screen hands in ones made in a worker)
         self.everyone_source: Callable[[Book], Entries] = everyone_entries
         self._shown: tuple | None = None  # (book, today, person, everyone, revealed) on screen
-        self._rows_for: tuple | None = None  # (book, today, revealed) the rows below were made for
-        self._people: OrderedDict[str, tuple[Entries, LazyRows]] = OrderedDict()
-        self._everyone_rows: tuple[Entries, LazyRows] | None = None
+        self._rows_for: tuple | None = None  # (today, revealed) the rows below were made for
+        #: person -> (their Book.person_token, entries, rows): kept across snapshots while
+        #: the person's notes and promises are the same objects (Book.updated shares them)
+        self._people: OrderedDict[str, tuple[tuple, Entries, LazyRows]] = OrderedDict()
+        self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
         self._detail_shown: tuple | None = None  # what the detail below the list shows
 
     def compose(self) -> ComposeResult:
@@ -197,8 +199,8 @@ class TimelinePane(BorderLines, Vertical):
         if shown == self._shown:
             return  # already on screen (the cursor and the scroll stay where they are)
         self._shown = shown
-        if self._rows_for != shown[:2] + shown[4:]:
-            self._rows_for = shown[:2] + shown[4:]
+        if self._rows_for != (self.today, self.revealed):
+            self._rows_for = (self.today, self.revealed)
             self._people.clear()
             self._everyone_rows = None
         if self.everyone:
@@ -215,23 +217,29 @@ class TimelinePane(BorderLines, Vertical):
     def _person(self, contact_id: str) -> tuple[Entries, LazyRows]:
         """One person's entries and their rows (made when seen; kept for the last few
         people, so going back to someone draws nothing new)."""
+        book = self.book
+        assert book is not None
+        token = book.person_token(contact_id)
         kept = self._people.get(contact_id)
-        if kept is not None:
+        if kept is not None and len(kept[0]) == len(token) and all(a is b for a, b in zip(kept[0], token)):
+            # the same notes and promises in a new snapshot: the same rows, nothing redrawn
             self._people.move_to_end(contact_id)
-            return kept
-        assert self.book is not None
-        self._people[contact_id] = kept = self._lazy_rows(person_entries(self.book, contact_id), names=False)
+            return kept[1], kept[2]
+        entries, rows = self._lazy_rows(person_entries(book, contact_id), names=False)
+        self._people[contact_id] = (token, entries, rows)
+        self._people.move_to_end(contact_id)
         if len(self._people) > self.PEOPLE_KEPT:
             self._people.popitem(last=False)
-        return kept
+        return entries, rows
 
     def _everyone(self) -> tuple[Entries, LazyRows]:
         """Everyone's entries (sorted once per snapshot, in its worker if the main screen
         had them made there), rows made when seen."""
-        if self._everyone_rows is None:
-            assert self.book is not None
-            self._everyone_rows = self._lazy_rows(self.everyone_source(self.book), names=True)
-        return self._everyone_rows
+        book = self.book
+        assert book is not None
+        if self._everyone_rows is None or self._everyone_rows[0] is not book:
+            self._everyone_rows = (book, *self._lazy_rows(self.everyone_source(book), names=True))
+        return self._everyone_rows[1], self._everyone_rows[2]
 
     def _lazy_rows(self, entries: Entries, *, names: bool) -> tuple[Entries, LazyRows]:
         items, keys = entries.items, entries.keys
