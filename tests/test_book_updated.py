@@ -209,6 +209,12 @@ def test_one_note_and_promise_share_everything_else(store: Store) -> None:
     assert [i.id for i in old.timeline(a.id)] != [i.id for i in new.timeline(a.id)]
     assert new._timeline[b.id] is old._timeline[b.id]  # an unaffected person's list is shared
     assert new._contacts is old._contacts and new.timeline(b.id) == b_line
+    # person_token: the same objects exactly for the person nothing happened to
+    same = lambda x, y: len(x) == len(y) and all(i is j for i, j in zip(x, y))  # noqa: E731
+    assert same(new.person_token(b.id), old.person_token(b.id))
+    assert not same(new.person_token(a.id), old.person_token(a.id))
+    # a whole new Book shares nothing, so nothing is taken as unchanged
+    assert not same(Book.from_store(store).person_token(b.id), old.person_token(b.id))
 
 
 def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
