@@ -89,8 +89,8 @@ class Collector:
     def try_freeze(self) -> bool:
         """Collect and freeze now if it is safe (see the module's docstring)."""
         app = self.app
-        if not self.wanted or not self.is_main():
-            return False
+        if not self.wanted or not app.is_running or not app.screen_stack or not self.is_main():
+            return False  # (a timer may fire while the app closes)
         if any(w.is_running for w in app.workers) or app.screen.query("Toast"):
             return False  # a worker may be building; a notification will be removed
         gc.collect()  # the closed screens' cycles, or they would be frozen with the rest
