@@ -16,11 +16,12 @@ from operator import attrgetter
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.records import Interaction, Promise
@@ -133,9 +134,22 @@ def person_entries(book: Book, contact_id: str) -> Entries:
 
 def everyone_entries(book: Book) -> Entries:
     """Everyone's notes and promises, newest first."""
-    notes = sorted(book.interactions(), key=attrgetter("date", "created"), reverse=True)
-    promises = sorted(book.promises(), key=_sort_key, reverse=True)
+    notes = _sorted_in_pieces(book.interactions(), attrgetter("date", "created"))
+    promises = _sorted_in_pieces(book.promises(), _sort_key)
     return Entries(list(heapq.merge(notes, promises, key=_sort_key, reverse=True)) if promises else notes)
+
+
+def _sorted_in_pieces(items: list, key, piece: int = 2_000) -> list:
+    """``sorted(items, key=key, reverse=True)`` (as stable), in pieces merged in Python.
+
+    One ``sorted`` of 50,000 notes is a single call into C that holds the interpreter
+    for ~100 ms: in a worker it froze the screen as surely as on the main thread. Pieces
+    of 2,000 hold it for a few milliseconds each, and the merge lets go between items.
+    """
+    if len(items) <= piece:
+        return sorted(items, key=key, reverse=True)
+    runs = [sorted(items[i:i + piece], key=key, reverse=True) for i in range(0, len(items), piece)]
+    return list(heapq.merge(*runs, key=key, reverse=True))
 
 
 class TimelinePane(BorderLines, Vertical):
@@ -143,6 +157,9 @@ class TimelinePane(BorderLines, Vertical):
 
     BORDER_TITLE = "2 Timeline"
     PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
+    #: everyone's timeline of a book with more notes than this is sorted in a worker
+    #: (50,000 notes: ~180 ms, far too long for the key that asks for it)
+    SORT_IN_WORKER_ABOVE = 5_000
 
     BINDINGS = [
         Binding("t", "toggle_everyone", "Everyone", id="timeline.everyone",
@@ -167,6 +184,7 @@ class TimelinePane(BorderLines, Vertical):
         #: the person's notes and promises are the same objects (Book.updated shares them)
         self._people: OrderedDict[str, tuple[tuple, Entries, LazyRows]] = OrderedDict()
         self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
+        self._sorting: Book | None = None  # the book whose everyone's timeline a worker sorts
         self._detail_shown: tuple | None = None  # what the detail below the list shows
 
     def compose(self) -> ComposeResult:
@@ -205,7 +223,13 @@ class TimelinePane(BorderLines, Vertical):
             self._everyone_rows = None
         if self.everyone:
             title = "2 Timeline — everyone"
-            self._entries, rows = self._everyone()
+            made = self._everyone()
+            if made is None:  # being sorted in a worker: shown when it is done
+                self._entries = NO_ENTRIES
+                self.set_border_text(title, "sorting every note…")
+                self.row_list.set_rows([])
+                return
+            self._entries, rows = made
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
             title = f"2 Timeline — {person.name}" if person else "2 Timeline"
@@ -232,14 +256,35 @@ class TimelinePane(BorderLines, Vertical):
             self._people.popitem(last=False)
         return entries, rows
 
-    def _everyone(self) -> tuple[Entries, LazyRows]:
+    def _everyone(self) -> tuple[Entries, LazyRows] | None:
         """Everyone's entries (sorted once per snapshot, in its worker if the main screen
-        had them made there), rows made when seen."""
+        had them made there), rows made when seen; None while a worker sorts them."""
         book = self.book
         assert book is not None
         if self._everyone_rows is None or self._everyone_rows[0] is not book:
+            if len(book.interactions()) > self.SORT_IN_WORKER_ABOVE:
+                if self._sorting is not book:
+                    self._sorting = book
+                    self._sort_everyone(book)
+                return None
             self._everyone_rows = (book, *self._lazy_rows(self.everyone_source(book), names=True))
         return self._everyone_rows[1], self._everyone_rows[2]
+
+    @work(thread=True, exclusive=True, group="everyone", name="sort everyone's timeline")
+    def _sort_everyone(self, book: Book) -> None:
+        entries = self.everyone_source(book)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._everyone_sorted, book, entries)
+
+    def _everyone_sorted(self, book: Book, entries: Entries) -> None:
+        if self._sorting is book:
+            self._sorting = None
+        if book is not self.book:
+            return  # a newer snapshot came meanwhile: it asks for its own
+        self._everyone_rows = (book, *self._lazy_rows(entries, names=True))
+        if self.everyone:
+            self._shown = None
+            self._render_rows()
 
     def _lazy_rows(self, entries: Entries, *, names: bool) -> tuple[Entries, LazyRows]:
         items, keys = entries.items, entries.keys
