@@ -423,9 +423,14 @@ class KizunaApp(App[int]):
             self.post_message(OpenPerson(contact_id))
 
     def action_capture(self, prefill: str = "") -> None:
+        """The quick capture box: one, kept between captures (CaptureScreen.reopen)."""
         from tui.screens.capture import CaptureScreen
 
-        self.push_screen(CaptureScreen(self.store, self.today, prefill))
+        if not self.is_screen_installed("capture"):
+            self.install_screen(CaptureScreen(self.store, self.today), "capture")
+        screen = self.get_screen("capture")
+        screen.reopen(prefill)  # type: ignore[attr-defined]
+        self.push_screen(screen)
 
     def action_review(self) -> None:
         from tui.screens.review import ReviewScreen

@@ -27,7 +27,8 @@ Frozen objects that later become garbage *in a reference cycle* are never
 freed, and widgets are full of cycles. So a freeze happens only when the main
 screen is on top, no notification is showing, nothing is running in a worker,
 and every screen that was closed has been collected (a ``gc.collect()`` first):
-never while a window that will close is alive.
+never while a window that will close is alive. (A screen the app keeps installed to
+show again, the capture box, is alive on purpose.)
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class Collector:
             return False  # a worker may be building; a notification will be removed
         gc.collect()  # the closed screens' cycles, or they would be frozen with the rest
         stack = app.screen_stack
-        if any(s not in stack for s in self._screens_seen):
+        if any(s not in stack and not app.is_screen_installed(s) for s in self._screens_seen):
             # A closed screen is still referred to (Textual finishes removing a closed
             # screen a moment later; it keeps the last finished worker, and so its
             # screen, until that thread runs another): freezing now would keep it

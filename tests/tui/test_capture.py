@@ -171,3 +171,36 @@ async def test_n_in_the_real_app_captures_and_the_main_screen_sees_it(tmp_path):
     newcomer = next(c for c in fresh.contacts() if c.name == "Newcomer")
     promise = next(p for p in fresh.promises() if p.contact == newcomer.id)
     assert (promise.owner, promise.due) == ("them", "2026-12-03")
+
+
+async def test_the_box_shown_again_starts_clean_and_knows_the_new_people(tmp_path):
+    from tui.app import make_app
+
+    store = demo_store(tmp_path)
+    app = make_app(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        box = app.screen
+        await pilot.press(*"@Emily call promised slides")  # a promise with no date: an error
+        await settle(app, pilot)
+        assert box.error is not None
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is box  # the same box, shown again ...
+        line = box.query_one("#capture-line", Input)
+        assert line.value == "" and box.error is None and box.capture is None  # ... clean
+        assert _text(box, "#capture-error") == "" and not line.has_class("-invalid")
+        await pilot.press(*'@"Zoltan Brandt" call about the Graz plant', "enter")
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert await line.suggester.get_suggestion("@Zol") == '@"Zoltan Brandt" '
+        await pilot.press(*"@Zoltan call: second thoughts on Graz", "enter")
+        await settle(app, pilot)
+    zoltan = [c for c in reopen(store).contacts() if c.name == "Zoltan Brandt"]
+    assert len(zoltan) == 1  # the second line named the person the first one added
+    assert sum("second thoughts on Graz" in i.text for i in reopen(store).interactions()) == 1

@@ -186,6 +186,29 @@ class CaptureScreen(ModalScreen[Capture | None]):
         line.cursor_position = len(line.value)
         self.update_preview(line.value)
 
+    def reopen(self, prefill: str = "") -> None:
+        """Make a used box new again before it is shown again.
+
+        The app keeps one capture box (an installed screen) and shows it again for
+        each capture: a fresh one cost Textual a mount on opening and, on closing, a
+        removal followed by a second redraw of the whole screen, 2-5 ms more of the
+        frame that closes it at 160x48.
+        """
+        self.prefill = prefill
+        self.capture, self.error = None, None
+        self.saving = False
+        self._previewed = None
+        if not self.is_mounted:
+            return  # shown for the first time: compose reads all this
+        book = app_book(self.app)
+        if book is None or book.contacts() != self.contacts:  # someone new since: complete them too
+            self.contacts = book.contacts() if book is not None else self.store.contacts()
+            self.query_one("#capture-line", Input).suggester = NameSuggester(self.contacts)
+        line = self.query_one("#capture-line", Input)
+        line.value = prefill
+        line.cursor_position = len(prefill)
+        self.update_preview(prefill)
+
     @on(Input.Changed, "#capture-line")
     def _line_changed(self, event: Input.Changed) -> None:
         self.update_preview(event.value)
