@@ -5,9 +5,10 @@ The app owns three things every screen shares:
 * ``store`` — a :class:`~tui.shared_store.SharedStore`: the store behind one
   lock, so thread workers can write while the screen stays responsive;
 * ``book`` — the current planning snapshot (:class:`model.planning.Book`),
-  rebuilt in a thread worker after every write and every outside change,
-  then announced with :class:`~tui.messages.BookChanged`. Screens read the
-  book, never the store, on the main thread;
+  updated in a thread worker after every write and rebuilt after every outside
+  change, then announced with :class:`~tui.messages.BookChanged`
+  (:mod:`tui.snapshots`). Screens read the book, never the store, on the main
+  thread;
 * the keys that open each screen (capture, review, focus, import, ...), as
   ``Binding``s with ids so the footer, the help screen and keymaps see them.
 
@@ -18,29 +19,26 @@ changed.
 
 from __future__ import annotations
 
-import gc
-import itertools
 import sys
 from collections.abc import Callable
 from datetime import date
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
-from tui.messages import BookChanged, OpenPerson, StoreWritten
 from tui.collector import Collector
+from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
+from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
 #: how long a thread may keep the interpreter while another waits for it (Python: 5 ms)
 SWITCH_SECONDS = 0.001
-#: a snapshot after a write from a dialog waits for it to close at most this long
-REBUILD_WAIT_SECONDS = 0.2
 
 #: App action -> (module, class) of the screen it opens. An action is refused while a
 #: screen of its class is already on the stack (``f`` in the planner stacks no second one).
@@ -59,41 +57,7 @@ OPENS: dict[str, tuple[str, str]] = {
 MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter"}
 
 
-def describe_changes(old: Book, new: Book) -> str | None:
-    """What another process changed, in a few words (None if nothing we show)."""
-    parts: list[str] = []
-    old_people = {c.id: c for c in old.contacts()}
-    new_people = {c.id: c for c in new.contacts()}
-    added = [c.name for cid, c in new_people.items() if cid not in old_people]
-    removed = [c.name for cid, c in old_people.items() if cid not in new_people]
-    edited = [c.name for cid, c in new_people.items()
-              if cid in old_people and old_people[cid] != c]
-    old_notes = {i.id for i in old.interactions()}
-    notes = [i for i in new.interactions() if i.id not in old_notes]
-    old_promises = {p.id: p for p in old.promises()}
-    promises = [p for p in new.promises() if old_promises.get(p.id) != p]
-
-    def names(ids) -> str:
-        found = [new_people[c].name for c in dict.fromkeys(ids) if c in new_people]
-        return ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
-
-    if notes:
-        who = names(cid for i in notes for cid in i.contacts)
-        parts.append(f"{len(notes)} new note{'s' * (len(notes) != 1)}" + (f" with {who}" if who else ""))
-    if added:
-        parts.append(f"new: {', '.join(added[:3])}" + (" …" if len(added) > 3 else ""))
-    if edited:
-        parts.append(f"updated: {', '.join(edited[:3])}" + (" …" if len(edited) > 3 else ""))
-    if removed:
-        parts.append(f"removed: {', '.join(removed[:3])}")
-    if promises:
-        parts.append(f"{len(promises)} promise{'s' * (len(promises) != 1)} changed")
-    if new.plans() != old.plans():
-        parts.append("focus plan changed")
-    return "; ".join(parts) or None
-
-
-class KizunaApp(App[int]):
+class KizunaApp(Snapshots, App[int]):
     """A small, deep, diverse network."""
 
     TITLE = "Kizuna"
@@ -136,16 +100,9 @@ class KizunaApp(App[int]):
         self.demo = demo
         self.sub_title = "demo data" if demo else str(store.path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
-        self._generations = itertools.count(1)  # next() is atomic: workers number snapshots too
-        self._generation = 0  # the newest snapshot started
-        self._rebuild_pending = False  # a write waits for the dialog on top to close
-        self._shown_view = None  # the main screen's view of the snapshot shown (tui.screens.main.MainView)
-        self._shown_generation = 0  # the newest one shown
-        self._reloading = False
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self.collector = Collector(self, lambda: self._main() is not None)
-        self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
-        self._full_snapshots = 0  # how many were built whole (not updated from the last one)
+        self._init_snapshots()
         self.book: Book = self.snapshot()
 
     # -- start ----------------------------------------------------------------
@@ -184,157 +141,12 @@ class KizunaApp(App[int]):
         self.keymap = dict(keymap)
         super().set_keymap(keymap)
 
-    # -- the snapshot -----------------------------------------------------------
-
-    @on(StoreWritten)
-    def _store_written(self) -> None:
-        """Something wrote the store: rebuild the snapshot — after a closing window has gone.
-
-        A window that wrote (the capture box, a form) closes as soon as its write is
-        done, and Textual then redraws the whole screen (~15 ms at 160x48). Building
-        the snapshot in a worker at that same moment doubled the time that frame took
-        on two cores (the worker and the drawing take turns with the interpreter), and
-        the snapshot's own frame came on top. So while a dialog is on top the rebuild
-        waits for the screen to change (or :data:`REBUILD_WAIT_SECONDS`, for a dialog
-        that stays open): one frame to close the window, then the worker, then one
-        small frame for the new snapshot.
-        """
-        from textual.screen import ModalScreen
-
-        if isinstance(self.screen, ModalScreen):
-            if not self._rebuild_pending:
-                self._rebuild_pending = True
-                self.set_timer(REBUILD_WAIT_SECONDS, self._rebuild_if_pending, name="rebuild-wait")
-            return
-        self.rebuild_book()
-
-    def _rebuild_if_pending(self) -> None:
-        if self._rebuild_pending:
-            self._rebuild_pending = False
-            self.rebuild_book()
-
-    def _next_generation(self) -> int:
-        generation = next(self._generations)
-        self._generation = max(self._generation, generation)
-        return generation
-
-    def snapshot(self) -> Book:
-        """A planning snapshot of the store as it is now (call it in a worker).
-
-        After the app's own writes it is the newest snapshot updated with what the
-        store's journal says changed (``Book.updated``: a few records, a few ms at
-        50,000 notes, sharing everything else); after an outside change, or when the
-        journal cannot tell, a full one: the records copied under the lock and every
-        timeline indexed here, not on the main thread.
-        """
-        store = self.store
-        # The collector is paused while a full snapshot is built (as the store would
-        # pause it), but the store's own pause would end in gc.freeze() — right now,
-        # with whatever screen is open frozen too. The app freezes later instead, once
-        # the main screen is back (tui.collector, after a full snapshot).
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            with store.lock:
-                base = self._newest
-                changes = store.raw.changes_since(base.mark) if base is not None else None
-                if base is not None and changes is not None:
-                    book = base.updated(store.raw, changes)
-                else:
-                    mark = store.raw.change_mark()
-                    records = (store.contacts(), store.interactions(), store.promises(),
-                               store.focus_plans(), store.settings())
-                    book = Book(*records, mark=mark)
-                    book.timeline("")  # index every timeline now, in the worker (~40 ms)
-                    self._full_snapshots += 1
-                self._newest = book
-        finally:
-            if was:
-                gc.enable()
-        return book
-
-    def _remember_view(self) -> None:
-        """Keep the main screen's view (on the main thread): the next one reuses its rows."""
-        from tui.screens.main import MainScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                self._shown_view = screen.current_view
-
-    def _prepare_view(self, book: Book, previous):
-        """What the main screen will show of ``book``, made here in the worker, so that
-        the main thread only swaps it in (rows, due markers, the focus pane)."""
-        from tui.screens.main import prepare_view
-
-        return prepare_view(book, self.today, previous)
-
-    def rebuild_book(self) -> None:
-        """Build a new planning snapshot off the main thread."""
-        generation = self._next_generation()
-        previous = self._shown_view
-
-        def job() -> None:
-            full = self._full_snapshots
-            book = self.snapshot()
-            view = self._prepare_view(book, previous)
-            self.post_message(BookChanged(book, generation=generation, full=self._full_snapshots != full,
-                                          view=view))
-
-        self.run_worker(job, thread=True, group="book", name="rebuild book")
+    # -- the snapshot (see tui.snapshots) --------------------------------------------
 
     def _tick(self) -> None:
         """Once a second: another process's changes, and the collector's quiet moment."""
         self.check_outside_changes()
         self.collector.tick()
-
-    def check_outside_changes(self) -> None:
-        """Cheap: one stat. Reload in a worker only when the file changed."""
-        if not self._reloading and self.store.try_changed_on_disk():
-            self._reloading = True
-            self.reload_outside_changes(self._next_generation(), self._shown_view)
-
-    @work(thread=True, group="book", name="reload outside changes")
-    def reload_outside_changes(self, generation: int, previous=None) -> None:
-        old = self.book
-        try:
-            with self.store.lock:
-                if not self.store.raw.refresh():
-                    self.call_from_thread(setattr, self, "_reloading", False)
-                    return
-            book = self.snapshot()
-        except KizunaError as exc:
-            self.call_from_thread(self._reload_failed, exc)
-            return
-        summary = describe_changes(old, book) or "the store changed in another window"
-        view = self._prepare_view(book, previous)
-        self.post_message(BookChanged(book, summary, generation=generation, full=True, view=view))
-
-    def _reload_failed(self, exc: KizunaError) -> None:
-        self._reloading = False
-        self.notify(str(exc), title="Cannot reload the store", severity="error", timeout=10)
-
-    @on(BookChanged)
-    def _book_changed(self, message: BookChanged) -> None:
-        if message.summary:
-            self._reloading = False
-        if message.generation < self._shown_generation:
-            return  # an older snapshot finished after a newer one
-        self._shown_generation = message.generation
-        self.book = message.book  # type: ignore[assignment]
-        if message.summary:
-            self.notify(message.summary, title="Changed outside Kizuna")
-        from tui.screens.main import MainScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show_book(self.book, message.view)  # type: ignore[arg-type]
-            elif hasattr(screen, "show_book"):
-                screen.show_book(self.book)
-        self._remember_view()
-        # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
-        # one adds a handful: at the next quiet moment (tui.collector).
-        self.collector.want(now=message.full)
-        self._leave_first_run()
 
     def _leave_first_run(self) -> None:
         """The first-run screen steps aside once someone is in the book and it is on top
@@ -357,7 +169,7 @@ class KizunaApp(App[int]):
     def _screen_changed(self, screen) -> None:
         self.collector.screen_changed(screen)
         self.call_later(self._leave_first_run)
-        if self._rebuild_pending:  # the window that wrote has closed: see _store_written
+        if self._rebuild_pending:  # the window that wrote has closed: see on_store_written
             self.call_after_refresh(self._rebuild_if_pending)
 
     # -- writing ------------------------------------------------------------------
