@@ -133,6 +133,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.show_book(self.app.book)
         self.query_one("#contact-list").focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_active_pane(force=True))
         self.watch(self.contacts.row_list, "cursor", self._contacts_cursor, init=False)
 
     @property
@@ -180,6 +181,36 @@ class MainScreen(Screen):
         self.query_one("#contact-list").focus()
 
     # -- panes -----------------------------------------------------------------
+
+    def on_descendant_focus(self) -> None:
+        self._show_active_pane()
+
+    def _show_active_pane(self, force: bool = False) -> None:
+        """An accent border and a bold accent title on the pane with the focus.
+
+        Set on the panes themselves: as a ``:focus-within`` rule, Textual restyled the
+        pane and everything in it whenever the focus came or went, and drew all of it
+        again (a move between panes stalled ~45 ms at 50,000 notes, ~27 ms without).
+        """
+        from textual.color import Color
+
+        focused = self.focused
+        accent = Color.parse(self.app.theme_variables["accent"])
+        for pane in (self.contacts, self.timeline, self.focus_pane):
+            active = focused is not None and (focused is pane or pane in focused.ancestors)
+            if not force and active == getattr(pane, "_active", None):
+                continue
+            pane._active = active  # type: ignore[attr-defined]
+            if active:
+                pane.styles.border = ("round", accent)
+                pane.styles.border_title_color = accent
+                pane.styles.auto_border_title_color = False  # (the panes' rule is "auto 60%")
+                pane.styles.border_title_style = "bold"
+            else:  # back to the panes' own rule in main.tcss
+                for rule in ("border_top", "border_right", "border_bottom", "border_left",
+                             "border_title_color", "auto_border_title_color", "border_title_style"):
+                    pane.styles.clear_rule(rule)
+            pane.refresh()
 
     def _pane_widgets(self) -> list[Widget]:
         return [self.query_one(sel) for sel in PANES]
