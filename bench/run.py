@@ -1,6 +1,6 @@
 """Kizuna's benchmark: one command, a table, and ``bench/RESULTS.md``.
 
-    python -m bench.run                 # both sizes, 5 runs each (about two minutes)
+    python -m bench.run                 # both sizes, 5 runs each (under a minute)
     python -m bench.run --sizes tiny --runs 1 --no-write   # a smoke test
 
 For each size it generates a store deterministically (:mod:`bench.generate`), then
