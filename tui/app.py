@@ -112,7 +112,6 @@ class KizunaApp(Snapshots, App[int]):
 
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
-        self.call_after_refresh(self._remember_view)
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
         # Everything built so far (records, indexes, rows, widgets) lives as long as the
         # screen: move it out of the garbage collector's sight (tui.collector).

@@ -70,7 +70,6 @@ class Snapshots:
         self._generation = 0  # the newest snapshot started
         self._shown_generation = 0  # the newest one shown
         self._rebuild_pending = False  # a write waits for the dialog on top to close
-        self._shown_view = None  # the main screen's view of the snapshot shown (MainView)
         self._reloading = False
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
@@ -141,13 +140,14 @@ class Snapshots:
                 gc.enable()
         return book
 
-    def _remember_view(self) -> None:
-        """Keep the main screen's view (on the main thread): the next one reuses its rows."""
+    def _main_view(self):
+        """The main screen's view now (asked on the main thread): the next one reuses its rows."""
         from tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                self._shown_view = screen.current_view
+                return screen.current_view
+        return None
 
     def _prepare_view(self, book: Book, previous):
         """What the main screen will show of ``book``, made here in the worker, so that
@@ -159,7 +159,7 @@ class Snapshots:
     def rebuild_book(self) -> None:
         """Build a new planning snapshot off the main thread."""
         generation = self._next_generation()
-        previous = self._shown_view
+        previous = self._main_view()
 
         def job() -> None:
             full = self._full_snapshots
@@ -174,7 +174,7 @@ class Snapshots:
         """Cheap: one stat. Reload in a worker only when the file changed."""
         if not self._reloading and self.store.try_changed_on_disk():
             self._reloading = True
-            self.reload_outside_changes(self._next_generation(), self._shown_view)
+            self.reload_outside_changes(self._next_generation(), self._main_view())
 
     @work(thread=True, group="book", name="reload outside changes")
     def reload_outside_changes(self, generation: int, previous=None) -> None:
@@ -212,7 +212,6 @@ class Snapshots:
                 screen.show_book(self.book, message.view)  # type: ignore[arg-type]
             elif hasattr(screen, "show_book"):
                 screen.show_book(self.book)
-        self._remember_view()
         # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
         # one adds a handful: at the next quiet moment (tui.collector).
         self.collector.want(now=message.full)

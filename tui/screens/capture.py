@@ -150,14 +150,10 @@ class CaptureScreen(ModalScreen[Capture | None]):
         super().__init__()
         self.store = store
         self.today = today
-        self.prefill = prefill
         self.title_text = title
         self.contacts: list[Contact] = []  # the people the line may name: read in compose
-        self.capture: Capture | None = None
-        self.error: KizunaError | None = None
-        self.saving = False
-        self._previewed: str | None = None  # the line the preview shows
         self._slow_save: Timer | None = None
+        self._start_clean(prefill)
         self._highlighter = CaptureHighlighter()
 
     def compose(self) -> ComposeResult:
@@ -186,6 +182,14 @@ class CaptureScreen(ModalScreen[Capture | None]):
         line.cursor_position = len(line.value)
         self.update_preview(line.value)
 
+    def _start_clean(self, prefill: str) -> None:
+        """Nothing parsed, nothing saving, nothing shown yet: a box as first opened."""
+        self.prefill = prefill
+        self.capture: Capture | None = None
+        self.error: KizunaError | None = None
+        self.saving = False
+        self._previewed: str | None = None  # the line the preview shows
+
     def reopen(self, prefill: str = "") -> None:
         """Make a used box new again before it is shown again.
 
@@ -194,10 +198,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
         removal followed by a second redraw of the whole screen, 2-5 ms more of the
         frame that closes it at 160x48.
         """
-        self.prefill = prefill
-        self.capture, self.error = None, None
-        self.saving = False
-        self._previewed = None
+        self._start_clean(prefill)
         if not self.is_mounted:
             return  # shown for the first time: compose reads all this
         book = app_book(self.app)
