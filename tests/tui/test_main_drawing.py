@@ -13,6 +13,7 @@ from textual.geometry import Region
 from app_helpers import SIZE, settle
 from model.names import fold
 from model.records import Contact, Interaction
+from tui.widgets.row_cells import RowCells
 from tui.widgets.row_list import RowList
 from tui.widgets.timeline import MASK
 
@@ -91,7 +92,7 @@ async def test_rows_are_drawn_as_rich_draws_them(demo_store, make_test_app):
 
 
 def test_fast_segments_equal_rich_segments():
-    """RowList's own Text -> segments against Rich's truncate + render + apply_style."""
+    """The lists' own Text -> segments against Rich's truncate + render + apply_style."""
     console = Console(width=200, color_system="truecolor", force_terminal=True)
     base = Style(color="#e0e0e0", bgcolor="#121212")
     texts = []
@@ -114,25 +115,8 @@ def test_fast_segments_equal_rich_segments():
             expected = text.copy()
             expected.truncate(width, overflow="ellipsis", pad=True)
             want = Segment.simplify(Segment.apply_style(expected.render(console), base))
-            got = Segment.simplify(RowList._segments(_Fake(console), text.copy(), width, base))
+            got = Segment.simplify(RowCells(lambda: console).segments(text.copy(), width, base))
             assert [(s.text, s.style) for s in got] == [(s.text, s.style) for s in want], (text.plain, width)
-
-
-class _Fake:
-    """Just enough of a RowList for ``RowList._segments`` outside an app."""
-
-    def __init__(self, console: Console) -> None:
-        self._span_styles: dict = {}
-        self._combined: dict = {}
-
-        class _App:
-            pass
-
-        self.app = _App()
-        self.app.console = console
-
-    def _rich_segments(self, text, width, base):
-        return RowList._rich_segments(self, text, width, base)
 
 
 async def test_names_that_look_like_markup_are_shown_as_written(empty_store, make_test_app):
