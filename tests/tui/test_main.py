@@ -193,23 +193,6 @@ async def test_toggle_everyones_timeline(demo_store, make_test_app):
         assert len(rows(app, "#timeline-list")) == mine
 
 
-async def test_everyones_timeline_of_a_big_book_is_sorted_in_a_worker(demo_store, make_test_app):
-    app = make_test_app(demo_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        pane = app.screen.query_one("#timeline-pane")
-        pane.SORT_IN_WORKER_ABOVE = 0  # as if the demo were a lifetime of notes
-        pane.action_toggle_everyone()  # what `t` does; nothing has had a turn to finish yet
-        assert "sorting every note" in pane.border_subtitle  # answered at once, not sorted here
-        assert rows(app, "#timeline-list") == []
-        await settle(app, pilot)
-        everyone = rows(app, "#timeline-list")
-        assert len(everyone) == len(demo_store.interactions()) + len(demo_store.promises())
-        assert "sorting" not in pane.border_subtitle and "entries" in pane.border_subtitle
-        await pilot.press("t", "t")  # away and back: sorted once per snapshot, shown at once
-        assert len(rows(app, "#timeline-list")) == len(everyone)
-
-
 async def test_confidential_notes_are_masked_until_revealed(empty_store, make_test_app):
     secret = "Thinking of selling the company next year"
     tanaka = empty_store.add(Contact(name="田中 美咲", tier="deep"))
