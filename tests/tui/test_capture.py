@@ -204,3 +204,26 @@ async def test_the_box_shown_again_starts_clean_and_knows_the_new_people(tmp_pat
     zoltan = [c for c in reopen(store).contacts() if c.name == "Zoltan Brandt"]
     assert len(zoltan) == 1  # the second line named the person the first one added
     assert sum("second thoughts on Graz" in i.text for i in reopen(store).interactions()) == 1
+
+
+async def test_keys_arriving_in_a_burst_with_enter_are_all_saved(tmp_path):
+    """A paste or a fast typist: Enter arrives while the keys before it still wait in the line."""
+    from textual import events
+
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    line = "@Emily call: the whole line, to its very last word"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for ch in line:  # no waiting between keys, as a terminal delivers a burst
+            key = {" ": "space", "@": "at", ":": "colon", ",": "comma"}.get(ch, ch)
+            event = events.Key(key, ch)
+            event.set_sender(app)
+            app.post_message(event)
+        enter = events.Key("enter", "\r")
+        enter.set_sender(app)
+        app.post_message(enter)
+        await settle(app, pilot)
+        assert isinstance(app.result, Capture)
+    note = next(i for i in reopen(store).interactions() if i.id == app.result.interaction.id)
+    assert note.text == "the whole line, to its very last word"

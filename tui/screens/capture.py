@@ -25,6 +25,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -303,7 +304,24 @@ class CaptureScreen(ModalScreen[Capture | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    class SaveRequested(Message):
+        """Enter was pressed: sent through the line, so it arrives after the keys before it."""
+
     def action_save(self) -> None:
+        """Enter (a priority key, so the line does not take it for itself).
+
+        A priority key is handled as soon as it arrives, while the keys typed just before
+        it may still wait in the line's queue (a fast typist, a paste, a terminal sending a
+        burst): reading the line now would save it without them. So the request goes
+        through the line's queue, behind those keys, and comes back here.
+        """
+        self.query_one("#capture-line", Input).post_message(self.SaveRequested())
+
+    @on(SaveRequested)
+    def _save_requested(self, event: SaveRequested) -> None:
+        event.stop()
+        if self.saving:
+            return  # (a second Enter queued behind the first)
         line = self.query_one("#capture-line", Input).value
         if line != self._previewed:  # (it is, as typed: showing it again would redraw the box)
             self.update_preview(line)
