@@ -36,7 +36,7 @@ from model.records import (
     Settings,
     Slot,
 )
-from model.parts import parts_dir
+from model.store.parts import parts_dir
 from model.store import Store
 
 #: The day the benchmark pretends is today (pass ``--date`` to commands).

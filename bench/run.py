@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bench.generate import TODAY, write_linkedin
-from model.parts import parts_dir
+from model.store.parts import parts_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"tiny": (50, 500), "small": (500, 5_000), "large": (5_000, 50_000)}

@@ -248,7 +248,7 @@ def test_month_and_day_words_that_are_not_dates_stay_text() -> None:
 
 
 def test_parse_due_reads_the_new_words_too() -> None:
-    from model.datewords import DateWordError, parse_due
+    from model.capture.dates import DateWordError, parse_due
 
     assert parse_due("next fri", THU) == date(2026, 12, 4)
     assert parse_due("Nov 30", THU) == date(2026, 11, 30)

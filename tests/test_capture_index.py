@@ -43,7 +43,7 @@ def test_every_keystroke_reads_as_a_fresh_parse_does() -> None:
 
 
 def test_containing_narrows_from_the_last_keystroke_without_losing_anyone() -> None:
-    from model.capture_words import NameIndex, folded
+    from model.capture.words import NameIndex, folded
 
     index = NameIndex.of(PEOPLE)
     queries = ["t", "ta", "tan", "tana", "a", "an", "ana", "n", "na", "nak", "tanab", "e", "ei", "佐", "佐藤",

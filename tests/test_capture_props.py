@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.capture import CaptureError, parse
-from model.datewords import FUTURE, PAST, read_date
+from model.capture.dates import FUTURE, PAST, read_date
 from model.records import Contact
 
 PEOPLE = [Contact(name="Tanaka Yuki", company="Acme"), Contact(name="Tanaka Jiro"),
@@ -119,7 +119,7 @@ def test_weekday_names_are_within_a_week_and_never_the_day_itself(base: date, na
 @given(base=st.dates(date(1990, 1, 1), date(2090, 12, 31)), month=st.integers(1, 12),
        day=st.integers(1, 31))
 def test_month_day_is_the_nearest_sensible_year(base: date, month: int, day: int) -> None:
-    from model.datewords import DateWordError
+    from model.capture.dates import DateWordError
 
     try:
         back = read_date([f"{month}/{day}"], base, PAST)

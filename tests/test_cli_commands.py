@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from tui import cli
+from tui.cli import entry as cli
 
 
 def registered(module: str) -> set[str]:

@@ -196,7 +196,7 @@ def test_due_date_words() -> None:
     from datetime import date
 
     from model.errors import KizunaError
-    from tui.commands.planning import when
+    from tui.cli.planning import when
 
     thu = date(2026, 11, 26)
     assert when("today", thu) == thu and when("Tomorrow", thu) == date(2026, 11, 27)
@@ -207,7 +207,7 @@ def test_due_date_words() -> None:
     assert when("+1m", date(2028, 1, 31)) == date(2028, 2, 29)
     assert when("+1d", date(2026, 12, 31)) == date(2027, 1, 1)
     assert when("2026-10-31", thu) == date(2026, 10, 31)
-    # the capture grammar's words are read here too (model/datewords.py)
+    # the capture grammar's words are read here too (model/capture/dates.py)
     assert when("next week", thu) == date(2026, 11, 30) and when("eom", thu) == date(2026, 11, 30)
     assert when("12/3", thu) == date(2026, 12, 3) and when("11/1", thu) == date(2027, 11, 1)
     assert when("2w", thu) == date(2026, 12, 10) and when("明日", thu) == date(2026, 11, 27)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.errors import KizunaError
-from model.planner import carry_over, clear_slot, set_slot
+from model.actions.focus import carry_over, clear_slot, set_slot
 from model.records import RELATIONS, Contact
 from model.store import Store
 

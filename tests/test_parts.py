@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from model.errors import StoreError
-from model.parts import PART_COUNT, part_of, parts_dir
+from model.store.parts import PART_COUNT, part_of, parts_dir
 from model.records import Contact, Interaction
 from model.store import Store
 

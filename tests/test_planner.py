@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from model.errors import NotFoundError, ValidationError
-from model.planner import PlanError, carry_over, clear_slot, plan_month, save_review, set_slot
+from model.actions.focus import PlanError, carry_over, clear_slot, plan_month, save_review, set_slot
 from model.records import Contact, FocusPlan, Settings, Slot
 from model.store import Store
 

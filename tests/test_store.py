@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from model.errors import NotFoundError, StoreError
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
-from model.storage import SCHEMA_VERSION, TEMP_PREFIX
-from model.backups import BACKUPS_KEPT
+from model.store.storage import SCHEMA_VERSION, TEMP_PREFIX
+from model.store.backups import BACKUPS_KEPT
 from model.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from model.records import Contact, Interaction
-from model.storage import TEMP_PREFIX
+from model.store.storage import TEMP_PREFIX
 from model.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

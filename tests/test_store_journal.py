@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from model import journal
+from model.store import journal
 from model.errors import StoreError
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 from model.store import Store

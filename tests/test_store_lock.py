@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-import model.store
+import model.store.database
 from model.errors import StoreError
 from model.records import Contact
 from model.store import Store
@@ -42,7 +42,7 @@ def test_a_writer_holds_a_lock_filelock_users_respect(store: Store) -> None:
 
 def test_a_lock_held_by_another_process_is_waited_for_then_refused(store: Store, monkeypatch) -> None:
     store.add(Contact(name="佐藤 健"))  # the lock file exists
-    monkeypatch.setattr(model.store, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(model.store.database, "LOCK_TIMEOUT", 0.2)
     waiting = Store(store.path)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, lock_of(store)], cwd=ROOT,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

@@ -84,11 +84,11 @@ class KizunaApp(Snapshots, App[int]):
 
     def __init__(self, store: Store, today: date, demo: bool = False) -> None:
         super().__init__()
-        import model.parts
+        import model.store.parts
 
         # The app freezes what it built itself, when no other window is open (see
         # tui.collector); the store's reads in workers must not freeze an open one.
-        model.parts.FREEZE_AFTER_PAUSE = False
+        model.store.parts.FREEZE_AFTER_PAUSE = False
         # The screen's event loop and the workers (saves, snapshots) take turns with the
         # interpreter. Each turn of the loop gives it up (to wait for input) and asks for
         # it back, which at Python's default hand-over of 5 ms took up to 5 ms per turn

@@ -139,7 +139,7 @@ class Book:
         timeline or the interactions are asked for. The app builds full books
         (in a worker), so its screens never touch the store.
         """
-        from model.parts import gc_paused
+        from model.store.parts import gc_paused
 
         mark = store.change_mark() if hasattr(store, "change_mark") else None
         # Tens of thousands of index entries, no reference cycles: keep the garbage

@@ -26,7 +26,7 @@ from model.errors import NotFoundError
 from model.records import Contact, FocusPlan, Interaction, Promise
 
 if TYPE_CHECKING:
-    from model.journal import Changes
+    from model.store.journal import Changes
     from model.planning.book import Book
 
 LOG = "log"

@@ -1,7 +1,7 @@
 """The monthly focus plan (A4, A9): months, suggestions for a slot, the month review.
 
 Pure functions over a :class:`~model.planning.book.Book` and ``today``; the
-store-changing actions are in :mod:`model.planner`.
+store-changing actions are in :mod:`model.actions.focus`.
 
 Suggestion scoring
 ------------------

@@ -7,7 +7,7 @@ from datetime import date
 from model.planning.book import Book
 from model.records import Contact, Interaction, Settings
 from tui.snapshots import describe_changes
-from tui.commands.output import fit
+from tui.text import fit
 from tui.widgets.contact_list import caps_line, due_label
 
 

@@ -34,7 +34,7 @@ from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from model.capture import Capture, CaptureError, Token, parse, save
-from model.datewords import describe_date
+from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact

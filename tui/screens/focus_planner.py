@@ -29,7 +29,7 @@ from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from model import planner
+from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
@@ -37,7 +37,7 @@ from model.planning.month_days import days_left, days_left_text
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
-from tui.commands.output import fit
+from tui.text import fit
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.key_bar import KeyBar
 

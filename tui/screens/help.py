@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.commands.output import fit
+from tui.text import fit
 from tui.widgets.key_bar import KeyBar
 
 INTRO = (

@@ -9,7 +9,7 @@ Per focus person (``model.planning.focus.month_review``): was the deep
 conversation held, promises kept / broken / still open, notes written.
 Space ticks people to carry over into the next month (those whose deep
 conversation did not happen are ticked to begin with); ``c`` carries them
-over (``model.planner.carry_over``), ``ctrl+s`` saves the review text
+over (``model.actions.focus.carry_over``), ``ctrl+s`` saves the review text
 (``save_review``). Confidential notes are never shown here.
 """
 
@@ -27,14 +27,14 @@ from textual.widgets import Header, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
-from model import planner
+from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
 from model.planning.month_days import days_left_text
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
-from tui.commands.output import fit
+from tui.text import fit
 from tui.screens.focus_planner import month_title
 from tui.widgets.key_bar import KeyBar
 

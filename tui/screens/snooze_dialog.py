@@ -3,7 +3,7 @@
 ``app.push_screen(SnoozeDialog(today, name="Sato Ken"), callback)`` dismisses
 with ``(until: date, reason: str)`` or ``None`` on Escape. The date accepts
 what a person types: ``2026-12-10``, ``12/10``, ``tomorrow``, ``fri``,
-``next week``, ``2w``, ``+10d``, ``next month`` (:mod:`model.datewords`).
+``next week``, ``2w``, ``+10d``, ``next month`` (:mod:`model.capture.dates`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from model.datewords import DateWordError, describe_date, parse_due
+from model.capture.dates import DateWordError, describe_date, parse_due
 from tui.widgets.key_bar import KeyBar
 
 

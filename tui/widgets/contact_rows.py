@@ -22,7 +22,7 @@ from rich.text import Text
 from model.names import fold, sort_key
 from model.planning.book import Book
 from model.records import TIERS, Contact
-from tui.commands.output import fit
+from tui.text import fit
 from tui.widgets.row_list import Row
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}

@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.records import Interaction, Promise
-from tui.commands.output import fit
+from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 

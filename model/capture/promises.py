@@ -1,6 +1,6 @@
 """Promises in a capture line: who makes one, and the clause that says what and by when.
 
-A part of :class:`model.capture._Parser` (a mixin; it uses the parser's words,
+A part of :class:`model.capture.parser._Parser` (a mixin; it uses the parser's words,
 tokens, people and dates). The forms, as :mod:`model.capture` documents them:
 
 * ``promised X by DATE`` and ``I promised`` / ``we promised``: mine.
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from model.capture_result import CaptureError, Token
-from model.capture_words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
+from model.capture.result import CaptureError, Token
+from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
                                  SENTENCE_END, THEY, TO, WILL, Word, folded)
-from model.datewords import FUTURE, DateWordError, read_date
+from model.capture.dates import FUTURE, DateWordError, read_date
 from model.names import fold
 from model.records import Contact
 

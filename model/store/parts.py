@@ -24,7 +24,7 @@ Why the store's promises still hold:
   and rewrites one sixteenth of the notes; ``kizuna show`` and the planning
   views read them all.
 
-The file format (JSON Lines with an index line) is :mod:`model.part_file`.
+The file format (JSON Lines with an index line) is :mod:`model.store.part_file`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from pathlib import Path
 
 import orjson
 
-from model.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
+from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
 from model.records import Record
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",

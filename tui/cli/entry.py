@@ -1,6 +1,6 @@
 """The ``kizuna`` command: opens the app, or runs one subcommand and exits.
 
-Each area's subcommands live in a module of :mod:`tui.commands` with a
+Each area's subcommands live in a module of :mod:`tui.cli` with a
 ``register(subparsers)`` function; each subcommand sets ``func(ctx) -> int``.
 Textual is imported only when the app opens, so ``kizuna note`` starts fast;
 and a command imports and registers only its own module (:data:`COMMANDS`),
@@ -25,19 +25,19 @@ from model.errors import KizunaError
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
-    "tui.commands.basic",
-    "tui.commands.planning",
-    "tui.commands.focus",
-    "tui.commands.diversity",
-    "tui.commands.transfer",
+    "tui.cli.basic",
+    "tui.cli.planning",
+    "tui.cli.focus",
+    "tui.cli.diversity",
+    "tui.cli.transfer",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
-    "note": "tui.commands.basic", "contacts": "tui.commands.basic", "show": "tui.commands.basic",
-    "today": "tui.commands.planning", "tier": "tui.commands.planning", "trust": "tui.commands.planning",
-    "snooze": "tui.commands.planning", "promise": "tui.commands.planning",
-    "focus": "tui.commands.focus", "diversity": "tui.commands.diversity",
-    "import": "tui.commands.transfer", "export": "tui.commands.transfer", "merge": "tui.commands.transfer",
+    "note": "tui.cli.basic", "contacts": "tui.cli.basic", "show": "tui.cli.basic",
+    "today": "tui.cli.planning", "tier": "tui.cli.planning", "trust": "tui.cli.planning",
+    "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
+    "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
+    "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
 }
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
@@ -115,7 +115,7 @@ def _sweep_demo_copies() -> None:
 
 
 def open_store(ctx: Context):
-    from model.paths import default_store_path
+    from model.store.paths import default_store_path
     from model.store import Store
 
     if getattr(ctx.args, "demo", False):

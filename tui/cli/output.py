@@ -9,27 +9,11 @@ from typing import Any
 import orjson
 from rich.cells import cell_len
 
+from tui.text import fit
+
 
 def print_json(data: Any) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
-
-    The one display-width fit for the command line and the app (no Textual here)."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            w = cell_len(ch)
-            if used + w > width - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "".join(out) + "…"
-    return text + " " * (width - cell_len(text))
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:

@@ -1,6 +1,6 @@
 """The part file format: JSON Lines, read as far as asked, never changed once written.
 
-A part file (see :mod:`model.parts` for why notes live in parts) is a header
+A part file (see :mod:`model.store.parts` for why notes live in parts) is a header
 line ``{"table", "fields", "rows"}``, an *index* line with the few fields
 planning needs (date, people, kind, depth) by column, then one record per line
 as a JSON array of its fields. Planning (``kizuna today``) parses only the

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from model.capture_result import CaptureError
+from model.capture.result import CaptureError
 from model.names import describe, fold
 from model.records import Contact
 

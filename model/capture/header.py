@@ -1,6 +1,6 @@
 """The header of a capture line: the words before the note text proper.
 
-A part of :class:`model.capture._Parser` (a mixin; it uses the parser's words,
+A part of :class:`model.capture.parser._Parser` (a mixin; it uses the parser's words,
 tokens and fields). :mod:`model.capture` documents the rule; in short, the
 header is read word by word and holds, in any order:
 
@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from model.capture_result import CaptureError, Token
-from model.capture_words import (ARTICLES, AT, BANG, GLUE_DATE, GLUE_KIND, GLUE_MEDIA, HASH, JOINERS,
+from model.capture.result import CaptureError, Token
+from model.capture.words import (ARTICLES, AT, BANG, GLUE_DATE, GLUE_KIND, GLUE_MEDIA, HASH, JOINERS,
                                  KEYWORDS, MEDIA_KINDS, PHRASES, PLACE, TRAIL, WEAK_KINDS, Word)
-from model.datewords import PAST, DateWordError, read_date
+from model.capture.dates import PAST, DateWordError, read_date
 
 _GLUE = GLUE_KIND | GLUE_DATE
 

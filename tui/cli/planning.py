@@ -26,7 +26,7 @@ def _days(text: str) -> int:
 
 def when(text: str, today: date) -> date:
     """A due date as typed (the capture grammar's date words, leaning forward)."""
-    from model.datewords import parse_due
+    from model.capture.dates import parse_due
 
     return parse_due(text, today)
 
@@ -177,7 +177,7 @@ def cmd_today(ctx) -> int:
     items = due_list(book, today, horizon=ctx.args.days)
     crowded = over_cap(book)
     if ctx.args.json:
-        from tui.commands.output import print_json
+        from tui.cli.output import print_json
 
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
                     "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
@@ -205,7 +205,7 @@ def cmd_today(ctx) -> int:
 
 def cmd_tier(ctx) -> int:
     from model.actions import set_tier
-    from tui.commands.output import print_json
+    from tui.cli.output import print_json
 
     person = _person(ctx, ctx.args.name)
     check = set_tier(ctx.store, person.id, ctx.args.tier, ctx.today, reason=ctx.args.reason)
@@ -222,7 +222,7 @@ def cmd_tier(ctx) -> int:
 def cmd_trust(ctx) -> int:
     from model.planning import Book
     from model.planning.trust import WEIGHTS, trust
-    from tui.commands.output import print_json, table
+    from tui.cli.output import print_json, table
 
     person = _person(ctx, ctx.args.name)
     report = trust(Book.from_store(ctx.store), person.id, ctx.today)
@@ -267,7 +267,7 @@ def cmd_snooze(ctx) -> int:
 
 def cmd_promise_add(ctx) -> int:
     from model.actions import add_promise
-    from tui.commands.output import print_json
+    from tui.cli.output import print_json
 
     person = _person(ctx, ctx.args.name)
     due = when(ctx.args.due, ctx.today)
@@ -290,7 +290,7 @@ def _chosen(ctx):
 
 def cmd_promise_resolve(ctx) -> int:
     from model import actions
-    from tui.commands.output import print_json
+    from tui.cli.output import print_json
 
     person, p = _chosen(ctx)
     action = ctx.args.resolve
@@ -313,7 +313,7 @@ def cmd_promise_resolve(ctx) -> int:
 
 def cmd_promise_reschedule(ctx) -> int:
     from model.actions import reschedule_promise
-    from tui.commands.output import print_json
+    from tui.cli.output import print_json
 
     person, p = _chosen(ctx)
     new_due = when(ctx.args.to, ctx.today)
@@ -326,7 +326,7 @@ def cmd_promise_reschedule(ctx) -> int:
 
 
 def cmd_promise_list(ctx) -> int:
-    from tui.commands.output import print_json, table
+    from tui.cli.output import print_json, table
 
     store = ctx.store
     names = {c.id: c.name for c in store.contacts()}

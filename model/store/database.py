@@ -2,7 +2,7 @@
 
 All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
 
-* **Atomic** writes (see :mod:`model.storage`).
+* **Atomic** writes (see :mod:`model.store.storage`).
 * **Locked** read-modify-write: :meth:`Store.transaction` takes a lock file
   beside the store for as long as one change takes, reloads first if another
   process wrote since we last read, and writes once at the end. The lock is
@@ -22,10 +22,10 @@ an internal storage key only. Records handed out are frozen snapshots.
 
 The ``interactions`` table (tens of thousands of notes) lives in part files
 beside the store file, read lazily and written copy-on-write with the store
-file as the one commit point: see :mod:`model.parts`. The other tables live
-inside the store file (:mod:`model.tables`); both kinds have one face.
+file as the one commit point: see :mod:`model.store.parts`. The other tables live
+inside the store file (:mod:`model.store.tables`); both kinds have one face.
 
-Every write is also noted in a short journal (:mod:`model.journal`), so a
+Every write is also noted in a short journal (:mod:`model.store.journal`), so a
 planning snapshot can follow this object's own changes
 (:meth:`Store.changes_since`, ``Book.updated``) instead of being rebuilt.
 """
@@ -41,14 +41,14 @@ from typing import Any, TypeVar
 
 import orjson
 
-from model import parts as _parts
-from model.backups import backups_dir, keep_daily
+from model.store import parts as _parts
+from model.store.backups import backups_dir, keep_daily
 from model.errors import NotFoundError, StoreError
-from model.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
-from model.lock import LockTimeout, StoreLock
+from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
+from model.store.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
-from model.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
-from model.tables import FileTable
+from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
+from model.store.tables import FileTable
 
 R = TypeVar("R", bound=Record)
 
@@ -259,7 +259,7 @@ class Store:
         self._remove_unnamed_parts()
 
     def _backup(self) -> None:
-        """Keep today's first version of the store (see :mod:`model.backups`)."""
+        """Keep today's first version of the store (see :mod:`model.store.backups`)."""
         names = [n for p in self._parts.values() for n in p.named()]
         keep_daily(self.path, self._backup_day(), names)
 
@@ -329,7 +329,7 @@ class Store:
 
         None when it cannot tell: it read the file again since (another process
         wrote, a failed write was rolled back), or the change was too big to keep
-        (see :mod:`model.journal`). Then rebuild whatever followed it.
+        (see :mod:`model.store.journal`). Then rebuild whatever followed it.
         """
         return self._journal.since(mark)
 

@@ -93,7 +93,7 @@ def cmd_note(ctx) -> int:
     else:
         cap = save(ctx.store, line, ctx.today)
     if ctx.args.json:
-        from tui.commands.output import print_json  # (rich, for the text columns, not needed here)
+        from tui.cli.output import print_json  # (rich, for the text columns, not needed here)
 
         new = {p.id for p in cap.new_people}
         print_json({
@@ -115,7 +115,7 @@ def cmd_note(ctx) -> int:
 
 def cmd_contacts(ctx) -> int:
     from model.names import sort_key
-    from tui.commands.output import print_json, table
+    from tui.cli.output import print_json, table
 
     people = ctx.store.contacts()
     if ctx.args.tier:
@@ -143,7 +143,7 @@ def cmd_show(ctx) -> int:
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
     if ctx.args.json:
-        from tui.commands.output import print_json
+        from tui.cli.output import print_json
 
         print_json({"contact": person.to_dict(),
                     "interactions": [i.to_dict() for i in notes],

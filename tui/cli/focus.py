@@ -140,7 +140,7 @@ def _plan_people(store, plan):
 
 def _print_plan(ctx, month: str) -> int:
     from model.planning.focus import month_review
-    from tui.commands.focus_print import print_plan
+    from tui.cli.focus_print import print_plan
 
     print_plan(month_review(load_book(ctx), month, ctx.today), month, ctx.args.json)
     return 0
@@ -151,7 +151,7 @@ def cmd_show(ctx) -> int:
 
 
 def cmd_plan(ctx) -> int:
-    from model.planner import plan_month
+    from model.actions.focus import plan_month
 
     month = month_arg(ctx)
     roles = None
@@ -167,8 +167,8 @@ def cmd_plan(ctx) -> int:
 
 def cmd_add(ctx) -> int:
     from model.names import describe
-    from model.planner import set_slot
-    from tui.commands.output import print_json
+    from model.actions.focus import set_slot
+    from tui.cli.output import print_json
 
     month = month_arg(ctx)
     store = ctx.store
@@ -191,8 +191,8 @@ def cmd_add(ctx) -> int:
 
 def cmd_remove(ctx) -> int:
     from model.errors import ValidationError
-    from model.planner import clear_slot
-    from tui.commands.output import print_json
+    from model.actions.focus import clear_slot
+    from tui.cli.output import print_json
 
     month = month_arg(ctx)
     store = ctx.store
@@ -223,7 +223,7 @@ def cmd_remove(ctx) -> int:
 
 def cmd_suggest(ctx) -> int:
     from model.planning.focus import suggest, trust_balances
-    from tui.commands.output import print_json, table
+    from tui.cli.output import print_json, table
 
     month = month_arg(ctx)
     book = load_book(ctx)
@@ -279,9 +279,9 @@ def cmd_suggest(ctx) -> int:
 
 
 def cmd_review(ctx) -> int:
-    from model.planner import save_review
+    from model.actions.focus import save_review
     from model.planning.focus import month_review
-    from tui.commands.focus_print import print_review
+    from tui.cli.focus_print import print_review
 
     month = month_arg(ctx)
     if ctx.args.note is not None:
@@ -292,9 +292,9 @@ def cmd_review(ctx) -> int:
 
 def cmd_carry(ctx) -> int:
     from model.errors import NotFoundError
-    from model.planner import carry_over
+    from model.actions.focus import carry_over
     from model.planning.focus import month_review, parse_month, shift_month
-    from tui.commands.output import print_json
+    from tui.cli.output import print_json
 
     month = month_arg(ctx)
     target = parse_month(ctx.args.to, ctx.today) if ctx.args.to else shift_month(month, 1)

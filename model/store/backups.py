@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from model import parts as _parts
+from model.store import parts as _parts
 
 BACKUPS_KEPT = 7
 

@@ -18,7 +18,7 @@ The grammar (README "Quick capture grammar" is the user's version):
   by ``with``/``and`` before a person, small words before a kind or date
   (``for lunch``, ``had a call``, ``over coffee``, ``on tue``) and a place
   (``at the expo yesterday``, ``at Sushi Dai with @Oda``; kept as text).
-  :mod:`model.capture_header` has the details. The note text proper starts
+  :mod:`model.capture.header` has the details. The note text proper starts
   at the first word that is none of these, or after a colon on a header word
   (``lunch:``, ``@Tanaka:``). From there on these words are ordinary text:
   ``talked about the call center`` and ``promised the deck by fri`` mean what
@@ -29,7 +29,7 @@ The grammar (README "Quick capture grammar" is the user's version):
   stays text). ``met``/``meet``/``caught up`` only
   say that we met: another kind word in the header wins (``met @Tanaka for
   lunch`` is a meal); two other kinds are still an error.
-* Promises (:mod:`model.capture_promises`): ``promised X by DATE`` (mine, to
+* Promises (:mod:`model.capture.promises`): ``promised X by DATE`` (mine, to
   the first person named, or ``promised @Name X by DATE``), ``I'll``/``I will``/
   ``we will X by DATE`` (mine), ``they``/``he``/``she promised``, ``@Name promised``,
   ``Name promised`` (a person named earlier in the line), ``@Name will``/``@Name to
@@ -47,7 +47,7 @@ character span of the offending part.
 :func:`parse` runs on every keystroke in the app: it walks the words once
 (header words look one phrase ahead), and the folded names of the contacts
 are built once per list of contacts and reused while the same records are
-passed in again (:class:`model.capture_words.NameIndex`).
+passed in again (:class:`model.capture.words.NameIndex`).
 """
 
 from __future__ import annotations
@@ -57,12 +57,12 @@ import difflib
 import unicodedata
 from datetime import date
 
-from model.capture_header import HeaderReader
-from model.capture_promises import PromiseReader
-from model.capture_result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
-from model.capture_words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, TRAIL,
+from model.capture.header import HeaderReader
+from model.capture.promises import PromiseReader
+from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
+from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
-from model.datewords import DateWordError, read_date
+from model.capture.dates import DateWordError, read_date
 from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.planning.focus import MonthReview
 from model.planning.month_days import days_left_text
-from tui.commands.output import print_json, table
+from tui.cli.output import print_json, table
 
 
 def print_plan(review: MonthReview, month: str, as_json: bool) -> None:

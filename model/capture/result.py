@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from model.datewords import describe_date
+from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import describe
 from model.records import Contact, Interaction, Promise

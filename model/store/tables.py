@@ -1,10 +1,10 @@
 """The tables kept inside the store file: contacts, promises, focus plans.
 
 Each is TinyDB's layout inside the store file's data
-(:class:`model.storage.AtomicJSONStorage`): ``{"1": {...}, "2": {...}}``,
+(:class:`model.store.storage.AtomicJSONStorage`): ``{"1": {...}, "2": {...}}``,
 documents keyed by a number (TinyDB's ``doc_id``, internal), each holding the
 record's own ``id``. :class:`FileTable` gives such a table the face of a
-partitioned one (:class:`model.parts.Parts`) — ``all``, ``find``, ``insert``,
+partitioned one (:class:`model.store.parts.Parts`) — ``all``, ``find``, ``insert``,
 ``replace``, ``delete`` — so :class:`model.store.Store` treats both alike.
 
 Records are built without validation (:meth:`Record.trusted`: they were
@@ -15,9 +15,9 @@ scanned the table for it on every insert: 3,000 imported people took seconds).
 
 from __future__ import annotations
 
-from model.parts import gc_paused
+from model.store.parts import gc_paused
 from model.records import Record
-from model.storage import AtomicJSONStorage
+from model.store.storage import AtomicJSONStorage
 
 
 class FileTable:

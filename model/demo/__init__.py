@@ -20,7 +20,7 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from model.demo_data import (
+from model.demo.data import (
     EVENTS_EN,
     EVENTS_JA,
     INTERVALS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from model.records import TIERS
-from tui.commands.focus import MONTH_HELP, load_book, month_arg
+from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -45,7 +45,7 @@ def _groups(ctx, book) -> list[tuple[str, str, list]]:
 
 def cmd_diversity(ctx) -> int:
     from model.planning.diversity import DIMENSIONS, OWN_NOT_SET, diversity
-    from tui.commands.output import print_json, table
+    from tui.cli.output import print_json, table
 
     if ctx.args.own_industry is not None:
         import dataclasses

@@ -1,0 +1,23 @@
+"""Store-changing actions with the planning rules applied and logged on the timeline.
+
+:mod:`.people`: tiers, snoozes and promises; :mod:`.focus`: the monthly focus plan.
+Each runs in one store transaction and refuses what the rules forbid.
+"""
+
+from model.actions.people import (
+    RefusedError,
+    add_promise,
+    break_promise,
+    drop_promise,
+    keep_promise,
+    log,
+    reschedule_promise,
+    set_tier,
+    snooze,
+    unsnooze,
+)
+
+__all__ = [
+    "RefusedError", "add_promise", "break_promise", "drop_promise", "keep_promise", "log",
+    "reschedule_promise", "set_tier", "snooze", "unsnooze",
+]

@@ -1,0 +1,12 @@
+"""The store: the owner's records on disk, kept safe.
+
+:class:`Store` is the only way in. The file format (a TinyDB-layout JSON file plus
+copy-on-write part files for the big tables), the lock, the journal of one
+process's own changes, the daily backups and the default location live in the
+modules beside it; the rest of Kizuna uses only the names below.
+"""
+
+from model.store.database import Store
+from model.store.paths import default_store_path
+
+__all__ = ["Store", "default_store_path"]

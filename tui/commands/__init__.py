@@ -1,1 +1,0 @@
-"""Subcommands of ``kizuna``, one module per area, each with ``register(sub)``."""

@@ -1,0 +1,23 @@
+"""Display-width text helpers shared by the command line and the app (no Textual here)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
+
+    The one display-width fit for the command line and the app (no Textual here)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        out, used = [], 0
+        for ch in text:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (width - cell_len(text))
