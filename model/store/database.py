@@ -84,6 +84,10 @@ class Store:
         self._parts: dict[str, _parts.Parts] = {}
         #: what this object wrote since it last read the file (see changes_since)
         self._journal = Journal()
+        #: called with the (table, before, after) records of each committed transaction
+        #: (the undo log, :mod:`model.undo`); None records nothing
+        self.on_commit: Callable[[list[tuple[str, Record | None, Record | None]]], None] | None = None
+        self._ops: list[tuple[str, Record | None, Record | None]] = []
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
@@ -200,7 +204,11 @@ class Store:
                 folder = _parts.parts_dir(self.path)
                 for name in superseded:  # committed: nothing names them any more
                     (folder / name).unlink(missing_ok=True)
+            ops, self._ops = self._ops, []
+            if ops and self.on_commit is not None:
+                self.on_commit(ops)
         except BaseException:
+            self._ops = []
             self._reload_after_failure()
             raise
         finally:
@@ -267,6 +275,10 @@ class Store:
 
     def _all(self, cls: type[R]) -> list[R]:
         return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
+
+    def records(self, cls: type[R]) -> list[R]:
+        """Every record of a type, including ones without a method of their own (deletions)."""
+        return self._all(cls)
 
     def contacts(self) -> list[Contact]:
         return self._all(Contact)
@@ -354,23 +366,31 @@ class Store:
         if not self._in_parts(lambda: table.insert(record)):
             raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
         self._journal.record(record.table, record.id, ADD)
+        if self.on_commit is not None:
+            self._ops.append((record.table, None, record))
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
+            before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
             self._journal.record(record.table, record.id, PUT)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, record))
         return record
 
     def remove(self, record: Record) -> None:
         with self.transaction():
             table = self._table(type(record))
+            before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.delete(record.id)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
             self._journal.record(record.table, record.id, REMOVE)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, None))
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
