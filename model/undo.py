@@ -42,28 +42,40 @@ def undo_path(store_path: Path) -> Path:
 
 
 def describe_ops(ops: list[tuple[str, Record | None, Record | None]]) -> str:
-    """A few words for what a change did: ``a note added``, ``Tanaka: tier deep -> active`` ..."""
+    """A few words for what a change did: ``a note added (2026-12-05 talked pricing)``,
+    ``Tanaka: tier deep -> active``, ``Mori deleted, 3 notes deleted`` ..."""
     said: list[str] = []
-    counts: dict[tuple[str, str], int] = {}
+    groups: dict[tuple[str, str], list[Record]] = {}
     for table, before, after in ops:
-        if table == Deletion.table:
+        rec = after or before
+        if table == Deletion.table or rec is None:
             continue
-        if table == Interaction.table and after is not None and after.kind == "log":
+        if table == Interaction.table and rec.kind == "log":
             continue  # the timeline line an action writes about itself
         if table == Contact.table and before is not None and after is not None:
             change = f"tier {before.tier} -> {after.tier}" if before.tier != after.tier else "details changed"
             said.append(f"{after.name}: {change}")
             continue
         if table == Promise.table and before is not None and after is not None and before.status != after.status:
-            said.append(f"promise {after.status}: {after.text}")
+            said.append(f"promise {after.status}: {after.text[:40]}")
             continue
         verb = "added" if before is None else "deleted" if after is None else "changed"
-        noun = {"interactions": "note", "contacts": "person", "promises": "promise",
-                "focus_plans": "focus plan"}.get(table, table)
-        counts[noun, verb] = counts.get((noun, verb), 0) + 1
-    for (noun, verb), n in counts.items():
-        plural = "people" if noun == "person" else noun + "s"
-        said.append(f"a {noun} {verb}" if n == 1 else f"{n} {plural} {verb}")
+        groups.setdefault((table, verb), []).append(rec)
+    nouns = {"interactions": ("note", "notes"), "contacts": ("person", "people"),
+             "promises": ("promise", "promises"), "focus_plans": ("focus plan", "focus plans")}
+    for (table, verb), recs in groups.items():
+        one, many = nouns.get(table, (table, table))
+        if len(recs) > 1:
+            said.append(f"{len(recs)} {many} {verb}")
+        elif table == Contact.table:
+            said.append(f"{recs[0].name} {verb}")
+        elif table == Interaction.table:
+            first = recs[0].text.split("\n", 1)[0]
+            said.append(f"a note {verb} ({recs[0].date} {first[:40]})")
+        elif table == Promise.table:
+            said.append(f"a promise {verb} ({recs[0].text[:40]})")
+        else:
+            said.append(f"a {one} {verb}")
     return ", ".join(said) or "a timeline entry"
 
 

@@ -205,3 +205,74 @@ def forget(store: Store, contact_id: str) -> ForgetPlan:
 def deleted_ids(store: Store) -> set[str]:
     """Ids of every record deleted (the tombstones), for a sync to leave out."""
     return {d.id for d in store.records(Deletion)}
+
+
+# -- notes as capture lines (the editor) ---------------------------------------------
+
+
+def note_line(note: Interaction, people: dict[str, Contact]) -> str:
+    """A note written back as a capture line (people, kind, date, depth, scope, tags: text)."""
+    words = []
+    for cid in note.contacts:
+        name = people[cid].name if cid in people else cid
+        words.append(f'@"{name}"' if any(c.isspace() for c in name) else f"@{name}")
+    words.append("!" + note.kind.replace(" ", "-"))
+    words.append(note.date)
+    if note.depth == "deep":
+        words.append("!deep")
+    if note.scope != "open":
+        words.append("!" + note.scope)
+    words += ["#" + t for t in note.tags]
+    first, _, body = note.text.partition("\n")
+    line = " ".join(words) + ": " + first
+    return line + ("\n" + body if body else "")
+
+
+def split_body(text: str) -> tuple[str, str]:
+    """An editor's text: the first line (the capture grammar) and the rest (the body)."""
+    first, _, body = text.strip("\n").partition("\n")
+    return first.strip(), body.strip("\n").rstrip()
+
+
+def with_body(text: str, body: str) -> str:
+    return f"{text}\n{body}" if body else text
+
+
+def save_with_body(store: Store, text: str, today):
+    """Save an editor's text: the first line read as a capture line, the rest its body.
+    None when the text is empty (nothing saved)."""
+    from model.capture import save
+
+    line, body = split_body(text)
+    if not line and not body:
+        return None
+    with store.transaction():
+        cap = save(store, line, today)
+        if body and cap.interaction is not None:
+            cap.interaction = edit_note(store, cap.interaction, text=with_body(cap.text, body))
+    return cap
+
+
+def edit_from_line(store: Store, seen: Interaction, text: str, today) -> Interaction:
+    """Replace a note's fields by what a capture line (and body) says.
+
+    The date stays unless the line names one; a line with a promise is refused
+    (add promises with ``kizuna promise add``); new names become contacts."""
+    from model.capture import parse
+
+    line, body = split_body(text)
+    if not line:
+        raise KizunaError("the line is empty; nothing changed (delete a note with note delete)")
+    with store.transaction():
+        cap = parse(line, store.contacts(), today)
+        if cap.promises:
+            raise KizunaError("an edited note cannot add a promise; nothing changed "
+                              "(use kizuna promise add, or \\promised to keep the word)")
+        if not cap.people:
+            raise KizunaError("a note needs at least one @person; nothing changed")
+        for person in cap.new_people:
+            store.add(person)
+        dated = any(t.role == "date" for t in cap.tokens)
+        return edit_note(store, seen, contacts=tuple(p.id for p in cap.people), kind=cap.kind,
+                         depth=cap.depth, date=cap.when.isoformat() if dated else seen.date,
+                         text=with_body(cap.text, body), tags=tuple(cap.tags), scope=cap.scope)

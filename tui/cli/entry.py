@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "tui.cli.focus",
     "tui.cli.diversity",
     "tui.cli.transfer",
+    "tui.cli.correct",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -38,9 +39,12 @@ COMMANDS = {
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
+    "note-edit": "tui.cli.correct", "note-delete": "tui.cli.correct", "promise-delete": "tui.cli.correct",
+    "forget": "tui.cli.correct", "undo": "tui.cli.correct", "search": "tui.cli.correct",
+    "completion": "tui.cli.correct", "__complete-names": "tui.cli.correct",
 }
 #: the options before a command, and whether each takes a value
-_GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
+_GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False, "--version": False}
 
 
 class Parser(argparse.ArgumentParser):
@@ -127,9 +131,16 @@ def open_store(ctx: Context):
         ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
         build_demo(store, ctx.today)
+        from model.undo import UndoLog
+
+        UndoLog(store.path).attach(store)
         return store
+    from model.undo import UndoLog
+
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
-    return Store(path, private_folder=own_folder)
+    store = Store(path, private_folder=own_folder)
+    UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
+    return store
 
 
 def command_of(argv: list[str]) -> str | None:
@@ -146,7 +157,7 @@ def command_of(argv: list[str]) -> str | None:
             return arg if arg in COMMANDS else None
         name = arg.split("=", 1)[0]
         known = [o for o in _GLOBAL_OPTIONS if o.startswith(name)] if name.startswith("--") and name != "--" else []
-        if len(known) != 1 or known[0] == "--help":
+        if len(known) != 1 or known[0] in ("--help", "--version"):
             return None
         i += 2 if _GLOBAL_OPTIONS[known[0]] and "=" not in arg else 1
     return None
@@ -163,10 +174,37 @@ def build_parser(command: str | None = None) -> Parser:
     )
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="pretend today is this date (demo data and planning)")
+    parser.add_argument("--version", action="version", version=f"kizuna {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kizuna")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+def routed(argv: list[str]) -> list[str]:
+    """``note edit ...`` -> ``note-edit ...`` (and ``note delete``, ``promise delete``):
+    the word must be its own argument, so a quoted line ``'edit the deck'`` stays a note."""
+    from tui.cli.correct import ROUTED
+
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("-"):
+            if i + 1 < len(argv) and (arg, argv[i + 1]) in ROUTED:
+                return [*argv[:i], ROUTED[arg, argv[i + 1]], *argv[i + 2:]]
+            return argv
+        name = arg.split("=", 1)[0]
+        i += 2 if name in ("--db", "--date") and "=" not in arg else 1
+    return argv
 
 
 def run_app(ctx: Context) -> int:
@@ -186,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
             return 2
+    argv = routed(argv)
     args = build_parser(command_of(argv)).parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
