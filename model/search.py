@@ -13,17 +13,20 @@ as hiragana), so ``サトウ`` finds ``さとう`` and ``ｻﾄｳ``, ``ＡＢ�
 ``since:`` and ``before:`` a month (``2026-01``) or a day, since inclusive,
 before exclusive. Confidential notes match only when asked for.
 
-:class:`SearchIndex` holds every entry's folded text in one string, newest
-first, so a word is found with ``str.find`` over it (C speed) rather than a
-Python loop over 50,000 notes.
+:class:`SearchIndex` (the app's, built in the snapshot's worker) holds every
+entry as one line of coarsely folded bytes (:func:`coarse`), newest first, so a
+word's candidates are one ``bytes.find`` pass (C speed), then checked exactly.
+:func:`search_store` (``kizuna search``) finds candidates the same way in the
+part files' own bytes and builds only the notes that may match. The coarse pass
+misses a match only in rare cases (a non-ASCII capital letter, a query word with
+a quote or backslash falls back to reading every note).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,7 +36,6 @@ from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_SEP = "\x00"
 
 
 class QueryError(KizunaError):
@@ -51,10 +53,6 @@ class Query:
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.people or self.tags or self.kinds or self.since or self.before)
-
-
-def _hay(text: str) -> str:
-    return fold(text.replace(_SEP, " "))
 
 
 def _day(text: str, name: str, end: bool = False) -> str:
@@ -112,34 +110,95 @@ class Hit:
         return self.record.text
 
 
+#: continuation bytes of UTF-8 folded so a katakana and its hiragana (3 bytes each, which
+#: differ in the 2nd byte's low bits and the 3rd byte's 0x20 bit) become the same bytes.
+#: ASCII and lead bytes are kept, so a match still starts on a character; other
+#: characters may collide too: a coarse match is only a candidate, checked exactly.
+_KANA_BYTES = bytes(
+    b if b < 0x80 or b > 0xBF else (0x81 if (b & ~0x20) in (0x82, 0x83) else b & ~0x20)
+    for b in range(256))
+_WIDE = re.compile(rb"\xef[\xbc-\xbf]")  # full- and half-width forms (U+FF00-U+FFFF)
+
+
+def coarse(data: bytes | str, *, nfkc: bool | None = None) -> bytes:
+    """Bytes to find candidates in fast: NFKC (when width forms are there), ASCII lower
+    case, kana folded by bytes (:data:`_KANA_BYTES`). Line breaks stay where they were."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "replace")
+    if nfkc is None:  # (b"\xef" is rare in text: a quick look before the pattern)
+        nfkc = b"\xef" in data and _WIDE.search(data) is not None
+    if nfkc:
+        data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
+    return data.lower().translate(_KANA_BYTES)
+
+
+def fold_many(texts: Iterable[str]) -> list[str]:
+    """:func:`model.names.fold` of many short texts, as one string (far faster than one by one)."""
+    joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+    folded = unicodedata.normalize("NFKC", joined).casefold().translate(_KATA_TO_HIRA)
+    return [" ".join(x.split()) for x in folded.split("\n")] if joined else []
+
+
+def _names(contacts: Iterable[Contact]) -> dict[str, str]:
+    people = list(contacts)
+    return dict(zip((c.id for c in people),
+                    fold_many(" ".join(x for x in (c.name, c.reading) if x) for c in people)))
+
+
+def _key_word(q: Query) -> str | None:
+    """The word whose bytes find the candidates: the longest word of the query's terms."""
+    words = [w for t in q.terms for w in t.split()]
+    return max(words, key=len) if words else None
+
+
+def _lines_with(body: bytes, needle: bytes) -> Iterator[int]:
+    """Numbers of the lines of ``body`` holding ``needle`` (each once, in order), lazily:
+    a search that has its page of results stops reading."""
+    find, count = body.find, body.count
+    line, at = 0, 0
+    i = find(needle)
+    while i != -1:
+        line += count(b"\n", at, i)
+        yield line
+        nxt = find(b"\n", i)
+        if nxt == -1:
+            return
+        line += 1
+        at = nxt + 1
+        i = find(needle, at)
+
+
 class SearchIndex:
-    """Every note (but Kizuna's own log lines) and promise, folded, newest first."""
+    """Every note (but Kizuna's own log lines) and promise, newest first.
+
+    ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
+    one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
+    checked exactly (:func:`model.names.fold`) until the page of results is full.
+    """
 
     def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
-                 promises: Iterable[Promise]) -> None:
+                 promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
         self.people = {c.id: c for c in contacts}
-        names = {cid: fold(" ".join(x for x in (c.name, c.reading) if x)) for cid, c in self.people.items()}
-        entries: list[tuple[str, str, Hit, str, str]] = []
+        self.names = names if names is not None else _names(self.people.values())
+        raw = {cid: " ".join(x for x in (c.name, c.reading) if x) for cid, c in self.people.items()}
+        entries: list[tuple[str, str, Hit, str]] = []
         for n in notes:
             if n.kind == "log":
                 continue
-            hay = " ".join([n.text, n.kind, *("#" + t for t in n.tags), *(names.get(c, "") for c in n.contacts)])
-            entries.append((n.date, n.created, Hit("note", n, n.date, n.contacts), _hay(hay), n.scope))
+            hay = " ".join([n.text, n.kind, *("#" + t for t in n.tags), *(raw.get(c, "") for c in n.contacts)])
+            entries.append((n.date, n.created, Hit("note", n, n.date, n.contacts), hay))
         for p in promises:
-            hay = " ".join([p.text, "promise", names.get(p.contact, "")])
-            entries.append((p.due, p.created, Hit("promise", p, p.due, (p.contact,)), _hay(hay), "open"))
+            hay = " ".join([p.text, "promise", raw.get(p.contact, "")])
+            entries.append((p.due, p.created, Hit("promise", p, p.due, (p.contact,)), hay))
         entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
         self.hits = [e[2] for e in entries]
-        self.scopes = [e[4] for e in entries]
-        self.tags = [frozenset(fold(t) for t in getattr(e[2].record, "tags", ())) for e in entries]
-        self.hay = [e[3] for e in entries]
-        self.text = _SEP.join(self.hay)
-        self.starts: list[int] = []
-        pos = 0
-        for h in self.hay:
-            self.starts.append(pos)
-            pos += len(h) + 1
-        self.names = names
+        self.hay = [e[3].replace("\n", " ").replace("\r", " ") for e in entries]
+        self.blob = coarse("\n".join(self.hay), nfkc=True)
+        self.by_person: dict[str, list[int]] = {}
+        for k, hit in enumerate(self.hits):
+            for cid in hit.people:
+                self.by_person.setdefault(cid, []).append(k)
+        self._exact: dict[int, str] = {}
 
     @classmethod
     def from_book(cls, book) -> SearchIndex:
@@ -152,47 +211,91 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.hits)
 
-    def _candidates(self, term: str) -> Iterable[int]:
-        """Entries containing ``term``, newest first, each once (``str.find`` over all)."""
-        text, starts, find = self.text, self.starts, self.text.find
-        i = find(term)
-        while i != -1:
-            k = bisect_right(starts, i) - 1
-            yield k
-            nxt = starts[k + 1] if k + 1 < len(starts) else len(text)
-            i = find(term, nxt)
+    def exact(self, k: int) -> str:
+        found = self._exact.get(k)
+        if found is None:
+            found = self._exact[k] = fold(self.hay[k])
+        return found
+
+    def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
+        word = _key_word(q)
+        if word is not None:
+            return _lines_with(self.blob, coarse(word, nfkc=True))
+        if people:
+            ids = min(people, key=lambda s: sum(len(self.by_person.get(c, ())) for c in s))
+            return sorted({k for cid in ids for k in self.by_person.get(cid, ())})
+        return range(len(self.hits))
 
     def search(self, query: Query | str, *, include_confidential: bool = False,
                limit: int | None = None) -> list[Hit]:
         q = parse_query(query) if isinstance(query, str) else query
         if not q:
             return []
-        people = None
-        if q.people:
-            people = [{cid for cid, n in self.names.items() if p in n} for p in q.people]
-        terms = sorted(q.terms, key=len, reverse=True)  # the longest is likely the rarest
-        pool = self._candidates(terms[0]) if terms else range(len(self.hits))
-        rest = terms[1:]
+        people = [{cid for cid, n in self.names.items() if p in n} for p in q.people] if q.people else None
         out: list[Hit] = []
-        for k in pool:
-            if not include_confidential and self.scopes[k] == "confidential":
-                continue
+        for k in self._pool(q, people):
             hit = self.hits[k]
+            rec = hit.record
+            if not include_confidential and getattr(rec, "scope", "open") == "confidential":
+                continue
             if q.since and hit.day < q.since or q.before and hit.day >= q.before:
                 continue
-            if q.kinds and (hit.kind != "note" or hit.record.kind not in q.kinds):
+            if q.kinds and (hit.kind != "note" or rec.kind not in q.kinds):
                 continue
-            if q.tags and not all(any(t.startswith(want) for t in self.tags[k]) for want in q.tags):
-                continue
+            if q.tags:
+                tags = [fold(t) for t in getattr(rec, "tags", ())]
+                if not all(any(t.startswith(want) for t in tags) for want in q.tags):
+                    continue
             if people is not None and not all(ids.intersection(hit.people) for ids in people):
                 continue
-            hay = self.hay[k]
-            if any(t not in hay for t in rest):
-                continue
+            if q.terms:
+                hay = self.exact(k)
+                if any(t not in hay for t in q.terms):
+                    continue
             out.append(hit)
             if limit is not None and len(out) >= limit:
                 break
         return out
+
+
+def search_store(store, query: Query | str, *, include_confidential: bool = False,
+                 limit: int | None = None) -> tuple[list[Hit], SearchIndex]:
+    """Search the store without building every note: candidates are found in the part
+    files' bytes (:meth:`Store.interactions_picked`), then checked exactly."""
+    q = parse_query(query) if isinstance(query, str) else query
+    contacts = store.contacts()
+    promises = store.promises()
+    word = _key_word(q)
+    if word is None and q.tags:
+        word = q.tags[0]
+    if word is None and q.kinds and len(q.kinds) == 1:
+        word = q.kinds[0]
+    names = _names(contacts)
+    if word is not None and not any(c in word for c in '"\\') and word.isprintable():
+        needle = coarse(word, nfkc=True)
+        ids = {cid for cid, name in names.items() if word in name}
+
+        def pick(body: bytes, contacts_column) -> list[int]:
+            found = list(_lines_with(coarse(body), needle))
+            if ids:
+                found += [i for i, people in enumerate(contacts_column()) if not ids.isdisjoint(people)]
+            return found
+
+        notes = store.interactions_picked(pick)
+    elif word is None and q.people:
+        ids = {cid for cid, name in names.items() for p in q.people if p in name}
+        if len(ids) <= 50:  # read only their notes (as kizuna show does)
+            seen: dict[str, Interaction] = {}
+            for cid in ids:
+                for n in store.interactions_with(cid):
+                    seen[n.id] = n
+            notes = list(seen.values())
+        else:
+            notes = store.interactions()
+    else:
+        notes = store.interactions()
+    index = SearchIndex(contacts, notes, promises, names=names)
+    return index.search(q, include_confidential=include_confidential, limit=limit), index
 
 
 def _fold_char(c: str) -> str:

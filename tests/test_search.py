@@ -81,3 +81,16 @@ def test_hostile_text_cannot_join_two_entries(store: Store) -> None:
     save(store, "@A call: ends with x", TODAY)
     store.add(Interaction(date="2026-11-02", contacts=(store.contacts()[0].id,), text="\x00y starts"))
     assert SearchIndex.from_store(store).search("x\x00y") == []
+
+
+@pytest.mark.parametrize("query", ["pricing", "pricing high", '"next quarter"', "@tanaka #sales",
+                                   "kind:meal", "#sales", "since:2026-01 before:2026-02", "採用",
+                                   "さとうさん", "ｻﾄｳ", "@サトウ", "pdf", "tanaka", "けん", "funding"])
+@pytest.mark.parametrize("confidential", [False, True])
+def test_the_shell_search_finds_what_the_index_finds(store: Store, index: SearchIndex, query: str,
+                                                      confidential: bool) -> None:
+    from model.search import search_store
+
+    fresh = Store(store.path)  # the part files' bytes, not records in memory
+    hits, _ = search_store(fresh, query, include_confidential=confidential)
+    assert [h.record.id for h in hits] == [h.record.id for h in index.search(query, include_confidential=confidential)]

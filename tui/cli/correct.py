@@ -314,13 +314,12 @@ def cmd_undo(ctx) -> int:
 
 
 def cmd_search(ctx) -> int:
-    from model.search import SearchIndex, highlight_spans, parse_query
+    from model.search import highlight_spans, parse_query, search_store
 
     query = parse_query(" ".join(ctx.args.query))
-    store = ctx.store
-    index = SearchIndex.from_store(store)
     limit = ctx.args.limit if ctx.args.limit and ctx.args.limit > 0 else None
-    hits = index.search(query, include_confidential=ctx.args.include_confidential, limit=limit)
+    hits, index = search_store(ctx.store, query, include_confidential=ctx.args.include_confidential,
+                               limit=limit)
     names = {cid: c.name for cid, c in index.people.items()}
     if ctx.args.json:
         from tui.cli.output import print_json

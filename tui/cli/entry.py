@@ -174,20 +174,24 @@ def build_parser(command: str | None = None) -> Parser:
     )
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="pretend today is this date (demo data and planning)")
-    parser.add_argument("--version", action="version", version=f"kizuna {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """``--version``: looked up only when asked (importlib.metadata costs ~50 ms to import)."""
 
-    try:
-        return version("kizuna")
-    except PackageNotFoundError:
-        return "(not installed)"
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("kizuna")
+        except PackageNotFoundError:
+            found = "(not installed)"
+        parser.exit(0, f"kizuna {found}\n")
 
 
 def routed(argv: list[str]) -> list[str]:
