@@ -191,7 +191,8 @@ class _Version(argparse.Action):
             found = version("kizuna")
         except PackageNotFoundError:
             found = "(not installed)"
-        parser.exit(0, f"kizuna {found}\n")
+        sys.stdout.write(f"kizuna {found}\n")
+        parser.exit(0)
 
 
 def routed(argv: list[str]) -> list[str]:
