@@ -145,6 +145,10 @@ def _names(contacts: Iterable[Contact]) -> dict[str, str]:
                     fold_many(" ".join(x for x in (c.name, c.reading) if x) for c in people)))
 
 
+def _newest(r: Interaction | Promise) -> tuple[str, str]:
+    return (r.due, r.created) if type(r) is Promise else (r.date, r.created)
+
+
 def _key_word(q: Query) -> str | None:
     """The word whose bytes find the candidates: the longest word of the query's terms."""
     words = [w for t in q.terms for w in t.split()]
@@ -181,24 +185,30 @@ class SearchIndex:
         self.people = {c.id: c for c in contacts}
         self.names = names if names is not None else _names(self.people.values())
         raw = {cid: " ".join(x for x in (c.name, c.reading) if x) for cid, c in self.people.items()}
-        entries: list[tuple[str, str, Hit, str]] = []
-        for n in notes:
-            if n.kind == "log":
-                continue
-            hay = " ".join([n.text, n.kind, *("#" + t for t in n.tags), *(raw.get(c, "") for c in n.contacts)])
-            entries.append((n.date, n.created, Hit("note", n, n.date, n.contacts), hay))
-        for p in promises:
-            hay = " ".join([p.text, "promise", raw.get(p.contact, "")])
-            entries.append((p.due, p.created, Hit("promise", p, p.due, (p.contact,)), hay))
-        entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-        self.hits = [e[2] for e in entries]
-        self.hay = [e[3].replace("\n", " ").replace("\r", " ") for e in entries]
+        items: list[Interaction | Promise] = [n for n in notes if n.kind != "log"]
+        items += promises
+        items.sort(key=_newest, reverse=True)
+        #: the records, newest first; entry k is line k of ``blob``
+        self.items = items
+        get = raw.get
+        hay = [
+            " ".join([r.text, "promise", get(r.contact, "")]) if type(r) is Promise else
+            " ".join([r.text, r.kind, *["#" + t for t in r.tags], *[get(c, "") for c in r.contacts]])
+            for r in items]
+        # one entry a line: line breaks inside a note become spaces
+        self.hay = [h.replace("\n", " ").replace("\r", " ") for h in hay]
         self.blob = coarse("\n".join(self.hay), nfkc=True)
         self.by_person: dict[str, list[int]] = {}
-        for k, hit in enumerate(self.hits):
-            for cid in hit.people:
+        for k, r in enumerate(items):
+            for cid in ((r.contact,) if type(r) is Promise else r.contacts):
                 self.by_person.setdefault(cid, []).append(k)
         self._exact: dict[int, str] = {}
+
+    def hit(self, k: int) -> Hit:
+        r = self.items[k]
+        if type(r) is Promise:
+            return Hit("promise", r, r.due, (r.contact,))
+        return Hit("note", r, r.date, r.contacts)
 
     @classmethod
     def from_book(cls, book) -> SearchIndex:
@@ -209,7 +219,7 @@ class SearchIndex:
         return cls(store.contacts(), store.interactions(), store.promises())
 
     def __len__(self) -> int:
-        return len(self.hits)
+        return len(self.items)
 
     def exact(self, k: int) -> str:
         found = self._exact.get(k)
@@ -224,7 +234,7 @@ class SearchIndex:
         if people:
             ids = min(people, key=lambda s: sum(len(self.by_person.get(c, ())) for c in s))
             return sorted({k for cid in ids for k in self.by_person.get(cid, ())})
-        return range(len(self.hits))
+        return range(len(self.items))
 
     def search(self, query: Query | str, *, include_confidential: bool = False,
                limit: int | None = None) -> list[Hit]:
@@ -234,7 +244,7 @@ class SearchIndex:
         people = [{cid for cid, n in self.names.items() if p in n} for p in q.people] if q.people else None
         out: list[Hit] = []
         for k in self._pool(q, people):
-            hit = self.hits[k]
+            hit = self.hit(k)
             rec = hit.record
             if not include_confidential and getattr(rec, "scope", "open") == "confidential":
                 continue
