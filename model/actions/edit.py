@@ -276,3 +276,25 @@ def edit_from_line(store: Store, seen: Interaction, text: str, today) -> Interac
         return edit_note(store, seen, contacts=tuple(p.id for p in cap.people), kind=cap.kind,
                          depth=cap.depth, date=cap.when.isoformat() if dated else seen.date,
                          text=with_body(cap.text, body), tags=tuple(cap.tags), scope=cap.scope)
+
+
+# -- promises ------------------------------------------------------------------------------
+
+PROMISE_FIELDS = ("text", "due", "owner")
+
+
+def edit_promise(store: Store, seen: Promise, **changes) -> Promise:
+    """Correct a promise's text, due date or whose it is (a typo, not a reschedule:
+    the original due date moves with it, and nothing is logged)."""
+    unknown = set(changes) - set(PROMISE_FIELDS)
+    if unknown:
+        raise KizunaError(f"a promise has no field {sorted(unknown)[0]!r}")
+    with store.transaction():
+        current = _check_unchanged(store, seen)
+        if all(getattr(current, k) == v for k, v in changes.items()):
+            return current
+        if "due" in changes and not current.history:
+            changes["original_due"] = changes["due"]
+        updated = current.touched(**changes)
+        store.put(updated)
+    return updated

@@ -28,15 +28,30 @@ class ConfirmScreen(ModalScreen[bool]):
                 tooltip="No: back to the form, nothing lost"),
     ]
 
+    #: the keys, as the dialog lists them under the question
+    KEYS = "y  yes, discard · n  no, keep editing"
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
-            yield Static("y  yes, discard · n  no, keep editing", id="confirm-keys")
+            yield Static(self.question, id="confirm-question", markup=False)
+            yield Static(self.KEYS, id="confirm-keys")
         yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class DeleteConfirm(ConfirmScreen):
+    """Delete something (a note, a promise, a person)? ``y`` deletes, ``n`` or Escape keeps it."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Delete", id="confirm.delete",
+                tooltip="Yes: delete it (u undoes it)"),
+        Binding("n,escape", "answer(False)", "Keep", id="confirm.keep",
+                tooltip="No: keep it, nothing changes"),
+    ]
+    KEYS = "y  yes, delete (u undoes it) · n  no, keep it"
