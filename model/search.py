@@ -155,7 +155,7 @@ def _key_word(q: Query) -> str | None:
     return max(words, key=len) if words else None
 
 
-def _lines_with(body: bytes, needle: bytes) -> Iterator[int]:
+def lines_with(body: bytes, needle: bytes) -> Iterator[int]:
     """Numbers of the lines of ``body`` holding ``needle`` (each once, in order), lazily:
     a search that has its page of results stops reading."""
     find, count = body.find, body.count
@@ -230,7 +230,7 @@ class SearchIndex:
     def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
         word = _key_word(q)
         if word is not None:
-            return _lines_with(self.blob, coarse(word, nfkc=True))
+            return lines_with(self.blob, coarse(word, nfkc=True))
         if people:
             ids = min(people, key=lambda s: sum(len(self.by_person.get(c, ())) for c in s))
             return sorted({k for cid in ids for k in self.by_person.get(cid, ())})
@@ -286,7 +286,7 @@ def search_store(store, query: Query | str, *, include_confidential: bool = Fals
         ids = {cid for cid, name in names.items() if word in name}
 
         def pick(body: bytes, contacts_column) -> list[int]:
-            found = list(_lines_with(coarse(body), needle))
+            found = list(lines_with(coarse(body), needle))
             if ids:
                 found += [i for i, people in enumerate(contacts_column()) if not ids.isdisjoint(people)]
             return found

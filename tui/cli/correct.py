@@ -156,6 +156,11 @@ def _the_note(ctx):
             return store.get(Interaction, ident)
         except KizunaError:
             pass
+    if ident.isalnum() and ident.isascii():
+        from model.search import lines_with
+
+        needle = b'"' + ident.encode()  # the lines where an id (or a word) starts so; checked below
+        return pick_id(store.interactions_picked(lambda body, _people: lines_with(body, needle)), ident)
     return pick_id(store.interactions(), ident)
 
 
