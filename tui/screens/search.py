@@ -48,6 +48,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         self.include_confidential = include_confidential
         self.index: SearchIndex | None = None
         self.hits: list[Hit] = []
+        self.shown: str | None = None  # the query whose results are on screen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -98,6 +99,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         results.set_rows(rows, keep="")
         more = "+" if len(self.hits) == LIMIT else ""
         status.update(Text(f"{len(self.hits)}{more} found · Enter opens the person at that entry", "dim"))
+        self.shown = text
 
     @staticmethod
     def _renderer(hit: Hit, query, book):
