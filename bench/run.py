@@ -242,7 +242,7 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         if run == 0:
             continue
         data = json.loads(out.strip().splitlines()[-1])
-        for key in ("ready", "filter", "open", "search", "search_index", "capture", "capture_shown", "capture_block",
+        for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown", "capture_block",
                     "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu"):
             result.add(key, data[key])
         result.add("app_rss", rss)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -222,9 +223,12 @@ class SearchIndex:
         return len(self.items)
 
     def exact(self, k: int) -> str:
+        """Entry ``k`` as :func:`model.names.fold` has it (made when first needed)."""
         found = self._exact.get(k)
         if found is None:
-            found = self._exact[k] = fold(self.hay[k])
+            hay = self.hay[k]
+            found = " ".join(hay.lower().split()) if hay.isascii() else fold(hay)
+            self._exact[k] = found
         return found
 
     def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
@@ -308,28 +312,39 @@ def search_store(store, query: Query | str, *, include_confidential: bool = Fals
     return index.search(q, include_confidential=include_confidential, limit=limit), index
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(c: str) -> str:
-    return unicodedata.normalize("NFKC", c).casefold().translate(_KATA_TO_HIRA)
+    if c < "\x80":
+        return " " if c.isspace() else c.lower()
+    f = unicodedata.normalize("NFKC", c).casefold().translate(_KATA_TO_HIRA)
+    return " " if f.isspace() else f
+
+
+_ASCII_SPACE = str.maketrans("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", " " * 9)
 
 
 def highlight_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
     """Where the query's words and phrases are in ``text`` (spans of the original text)."""
     q = parse_query(query) if isinstance(query, str) else query
-    folded: list[str] = []
-    where: list[int] = []  # for each folded character, its original index
-    for i, c in enumerate(text):
-        f = _fold_char(c)
-        if f.isspace():
-            f = " "
-        folded.extend(f)
-        where.extend([i] * len(f))
-    flat = "".join(folded)
+    if not q.terms:
+        return []
+    if text.isascii():  # one character for one: positions are the same
+        flat = text.lower().translate(_ASCII_SPACE)
+        where = None
+    else:
+        folded: list[str] = []
+        where = []  # for each folded character, its original index
+        for i, c in enumerate(text):
+            f = _fold_char(c)
+            folded.append(f)
+            where.extend([i] * len(f))
+        flat = "".join(folded)
     spans: list[tuple[int, int]] = []
     for term in q.terms:
         start = flat.find(term)
         while start != -1:
             end = start + len(term)
-            spans.append((where[start], where[end - 1] + 1))
+            spans.append((start, end) if where is None else (where[start], where[end - 1] + 1))
             start = flat.find(term, end)
     spans.sort()
     merged: list[tuple[int, int]] = []

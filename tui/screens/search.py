@@ -23,7 +23,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Row, RowList
 
 #: results shown (the newest)
-LIMIT = 200
+LIMIT = 100
 
 
 def _safe(text: str) -> str:
@@ -111,7 +111,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             text.append(hit.day + " ", "dim")
             text.append(fit(kind, 13) + " ", "cyan")
             text.append(fit(_safe(who), 16) + " ", "bold")
-            body = Text(_safe(hit.text))
+            body = Text(_safe(hit.text[:width]))  # (what can be seen: highlighting all is wasted)
             for start, end in highlight_spans(body.plain, query):
                 body.stylize("bold reverse", start, end)
             text.append_text(body)
