@@ -192,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         ctx.today = args.date
     func = getattr(args, "func", None) or run_app
     try:
-        return func(ctx) or 0
+        code = func(ctx) or 0
+        for warning in getattr(ctx._store, "warnings", ()):
+            print(f"kizuna: warning: {warning}", file=sys.stderr)
+        return code
     except KizunaError as exc:
         print(f"kizuna: {exc}", file=sys.stderr)
         return 1
@@ -203,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         # killed-by-SIGPIPE tool would, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a file call the command did not expect to fail: still one line
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
 
