@@ -72,6 +72,8 @@ class Store:
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
                  backup_day: Callable[[], date] = date.today) -> None:
         self.path = Path(path)
+        if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
+            self.path = Path(os.path.realpath(self.path))
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
