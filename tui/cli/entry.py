@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "tui.cli.focus",
     "tui.cli.diversity",
     "tui.cli.transfer",
+    "tui.cli.store_commands",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -38,6 +39,8 @@ COMMANDS = {
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
+    "backups": "tui.cli.store_commands", "restore": "tui.cli.store_commands",
+    "doctor": "tui.cli.store_commands",
 }
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
