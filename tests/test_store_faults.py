@@ -348,3 +348,31 @@ def test_a_merge_under_a_file_size_limit_loses_nothing(template: Path, tmp_path:
         else:
             assert after == before, f"limit {limit}"
     assert refused >= 3  # the small limits did bite
+
+
+@pytest.mark.parametrize("call", ["listdir", "scandir", "unlock"])
+def test_a_failing_listing_or_unlock_is_no_traceback(template: Path, tmp_path: Path, capsys, monkeypatch,
+                                                     call: str) -> None:
+    """Clean-up lists folders, and every write ends by unlocking: neither may end in a traceback."""
+    import fcntl
+
+    from model.store import lock
+
+    path = fresh(template, tmp_path, 0)
+    (parts_dir(path) / "interactions-00-0123456789ab.json").write_bytes(b"a leftover\n")
+    before = everything(path)
+
+    def fail(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    if call == "unlock":
+        real = fcntl.flock
+        monkeypatch.setattr(lock.fcntl, "flock", lambda fd, op: fail() if op == fcntl.LOCK_UN else real(fd, op))
+    else:
+        monkeypatch.setattr(os, call, fail)
+    code, _out, err = run_cli(capsys, ["--db", str(path), "note", "@Sato zebra listing"])
+    monkeypatch.undo()
+    assert check_outcome(code, err, call)
+    same_except_new_notes(before, everything(path), True, call, "zebra listing")
+    assert (parts_dir(path) / "interactions-00-0123456789ab.json").exists() or list(
+        path.parent.glob("kizuna-backups/*set-aside*/interactions-00-0123456789ab.json"))
