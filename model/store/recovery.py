@@ -209,7 +209,8 @@ def _records(path: Path) -> tuple[list[Contact], list[Interaction], list[Promise
     return store.contacts(), store.interactions(), store.promises()
 
 
-def plan_restore(store_path: Path, day: str) -> RestorePlan:
+def backup_path(store_path: Path, day: str) -> Path:
+    """The backup of ``day`` (or a store a restore kept aside, by name); StoreError if none."""
     found = {d: p for d, p in backup_files(store_path)}
     kept = backups_dir(store_path) / day  # a store kept aside by a restore (to take a restore back)
     if day not in found and re.fullmatch(rf"{re.escape(store_path.stem)}-before-restore-[0-9-]+"
@@ -218,6 +219,11 @@ def plan_restore(store_path: Path, day: str) -> RestorePlan:
     if day not in found:
         have = ", ".join(sorted(found)) or "none yet"
         raise StoreError(f"no backup of {day} in {backups_dir(store_path)} (backups: {have})")
+    return found[day]
+
+
+def plan_restore(store_path: Path, day: str) -> RestorePlan:
+    found = {day: backup_path(store_path, day)}
     info = describe_backup(day, found[day])
     if info.problem:
         raise StoreError(f"the backup of {day} cannot be read: {info.problem}")
@@ -243,6 +249,7 @@ def plan_restore(store_path: Path, day: str) -> RestorePlan:
 
 def restore(store_path: Path, day: str, now: datetime) -> RestorePlan:
     """Put the backup of ``day`` back; the current store is kept aside first, never deleted."""
+    backup_path(store_path, day)  # before the lock (which makes the folder): a wrong date changes nothing
     with _Locked(store_path):
         plan = plan_restore(store_path, day)
         backup = plan.backup.path

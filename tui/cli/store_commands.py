@@ -127,6 +127,9 @@ def cmd_doctor(ctx) -> int:
     path = store_path(ctx)
     d = diagnose(path)
     base = path.parent
+    if not path.exists() and not d.backups and not path.is_symlink():
+        print(f"{path}: no store yet (the first note or import makes it)")
+        return 0
     if d.healthy:
         print(f"{path}: ok: {d.people:,} people, {d.notes:,} notes, every part file reads; "
               f"{d.backups} backups")
