@@ -197,3 +197,14 @@ def test_note_edit_in_the_editor(kizuna, cli_env, tmp_path, store_path) -> None:
     assert done.returncode == 0, done.stderr
     got = Store(store_path).get(Interaction, saved["id"])
     assert (got.date, got.text) == ("2026-11-11", "fixed\nmore")
+
+
+def test_search_output_carries_no_terminal_controls(kizuna, store_path: Path) -> None:
+    store = Store(store_path)
+    from model.records import Contact
+
+    who = store.add(Contact(name="Evil\x1b[2J"))
+    store.add(Interaction(date="2026-11-01", contacts=(who.id,), text="pricing \x1b]0;owned\x07 talk"))
+    done = kizuna("search", "pricing")
+    assert done.returncode == 0 and "pricing" in done.stdout
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout

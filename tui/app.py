@@ -318,10 +318,12 @@ class KizunaApp(Snapshots, App[int]):
         from model.records import Promise
         from tui.screens.confirm import DeleteConfirm
 
+        from tui.text import printable
+
         if isinstance(entry, Promise):
-            what, delete = f"the promise “{entry.text[:50]}” (due {entry.due})", delete_promise
+            what, delete = f"the promise “{printable(entry.text[:50])}” (due {entry.due})", delete_promise
         else:
-            first = entry.text.split("\n", 1)[0][:50] if entry.scope != "confidential" else "confidential"
+            first = printable(entry.text.split("\n", 1)[0][:50]) if entry.scope != "confidential" else "confidential"
             what, delete = f"the note of {entry.date} ({first})", delete_note
 
         def answered(yes: bool | None) -> None:
@@ -337,8 +339,10 @@ class KizunaApp(Snapshots, App[int]):
         from model.actions.edit import forget, forget_plan
         from tui.screens.confirm import DeleteConfirm
 
+        from tui.text import printable
+
         def ask(plan) -> None:
-            name = plan.person.name
+            name = printable(plan.person.name)
 
             def answered(yes: bool | None) -> None:
                 if not yes:
@@ -353,7 +357,7 @@ class KizunaApp(Snapshots, App[int]):
                 self.write(self, lambda store: forget(store, contact_id), done,
                            lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
 
-            lines = "\n".join("  " + line for line in plan.summary())
+            lines = "\n".join("  " + printable(line) for line in plan.summary())
             self.push_screen(DeleteConfirm(f"Forget {name}? This removes:\n{lines}"), answered)
 
         self.write(self, lambda store: forget_plan(store, contact_id), ask,

@@ -18,16 +18,12 @@ from textual.widgets import Input, Static
 
 from model.records import Promise
 from model.search import Hit, QueryError, SearchIndex, highlight_spans, parse_query
-from tui.text import fit
+from tui.text import fit, printable as _safe
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Row, RowList
 
 #: results shown (the newest)
 LIMIT = 100
-
-
-def _safe(text: str) -> str:
-    return "".join(c if c.isprintable() else " " for c in text)
 
 
 class SearchScreen(ModalScreen[tuple[str, str] | None]):
