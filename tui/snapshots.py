@@ -73,10 +73,11 @@ class Snapshots:
         self._reloading = False
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
-        #: the search index of a snapshot: (book, index); built once search was opened
+        #: the search index of a snapshot: (book, index); built for the snapshot shown when
+        #: the search opens, and by each snapshot's worker while it is open
         self._search: tuple[Book, object] | None = None
         self._search_building: Book | None = None  # the book whose index a worker builds
-        self._search_wanted = False
+        self.search_open = False  # (set by the search screen)
 
     def on_store_written(self) -> None:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
@@ -180,8 +181,7 @@ class Snapshots:
 
     def search_index(self):
         """The current snapshot's search index (or the last one's, or None, while a worker
-        builds it: the search screen is given it when done). From now on each snapshot's worker builds one."""
-        self._search_wanted = True
+        builds it: the search screen is given it when done)."""
         book = self.book
         if self._search is not None and self._search[0] is book:
             return self._search[1]
@@ -193,13 +193,14 @@ class Snapshots:
         return self._search[1] if self._search is not None else None
 
     def _index_later(self, book: Book) -> None:
-        """(In a snapshot's worker, before it is announced) its index will follow."""
-        if self._search_wanted:
+        """(In a snapshot's worker, before it is announced) its index will follow, if the
+        search is open (else it is built when the search is next opened)."""
+        if self.search_open:
             self._search_building = book
 
     def _build_index(self, book: Book) -> None:
-        """(In a worker) build ``book``'s search index if search was used."""
-        if not self._search_wanted or self._search_building is not book:
+        """(In a worker) build ``book``'s search index, if it is the one wanted."""
+        if self._search_building is not book:
             return
         from model.search import SearchIndex
 

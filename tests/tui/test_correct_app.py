@@ -232,3 +232,23 @@ async def test_ctrl_e_in_the_capture_box_opens_the_editor(book: Store, make_test
         assert isinstance(app.screen, MainScreen)
         got = [i for i in fresh(book).interactions() if i.contacts == (person(book, "Aoki").id,)]
         assert [(i.kind, i.depth, i.text) for i in got] == [("call", "deep", "the plan\nsecond line")]
+
+
+async def test_no_index_is_built_while_the_search_is_closed_and_reopening_finds_new_notes(book, make_test_app):
+    app = make_test_app(book)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        built_for = app._search[0]
+        save(app.store, "@Aoki call: the kickoff", TODAY)
+        await settle(app, pilot)
+        assert app.book is not built_for and app._search[0] is built_for  # the saves paid nothing
+        await pilot.press("s")
+        await settle(app, pilot)
+        await pilot.press(*"kickoff")
+        await settle(app, pilot)
+        results = app.screen.query_one("#search-results", RowList)
+        assert len(results.rows) == 1 and "the kickoff" in results.line_text(0)

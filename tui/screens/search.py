@@ -55,8 +55,12 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.search_open = True  # type: ignore[attr-defined]
         self.query_one("#search-input", Input).focus()
         self.show_index(self.app.search_index())  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        self.app.search_open = False  # type: ignore[attr-defined]
 
     def show_index(self, index: SearchIndex | None) -> None:
         """The snapshot's index (None while a worker builds it: it comes here when done)."""
