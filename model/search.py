@@ -275,25 +275,47 @@ class SearchIndex:
 def search_store(store, query: Query | str, *, include_confidential: bool = False,
                  limit: int | None = None) -> tuple[list[Hit], SearchIndex]:
     """Search the store without building every note: candidates are found in the part
-    files' bytes (:meth:`Store.interactions_picked`), then checked exactly."""
+    files' bytes (:meth:`Store.interactions_picked`), then checked exactly.
+
+    With a ``limit``, each part file decodes only its newest candidates (by the index
+    line's dates); if the results cannot prove that nothing left out is newer than the
+    last of them, the search runs again over every candidate."""
     q = parse_query(query) if isinstance(query, str) else query
     contacts = store.contacts()
     promises = store.promises()
+    names = _names(contacts)
+    hits, index = _search_store(store, q, contacts, promises, names, include_confidential, limit)
+    if hits is None:  # the newest candidates were not enough: all of them
+        hits, index = _search_store(store, q, contacts, promises, names, include_confidential, None)
+    return hits, index
+
+
+def _search_store(store, q: Query, contacts, promises, names, include_confidential: bool,
+                  limit: int | None):
     word = _key_word(q)
     if word is None and q.tags:
         word = q.tags[0]
     if word is None and q.kinds and len(q.kinds) == 1:
         word = q.kinds[0]
-    names = _names(contacts)
+    keep = None if limit is None else limit + 20  # candidates decoded per part file
+    cutoffs: list[str] = []  # per part cut short: the oldest date it kept
     if word is not None and not any(c in word for c in '"\\') and word.isprintable():
         needle = coarse(word, nfkc=True)
         ids = {cid for cid, name in names.items() if word in name}
 
-        def pick(body: bytes, contacts_column) -> list[int]:
+        def pick(body: bytes, index) -> list[int]:
             found = list(lines_with(coarse(body), needle))
             if ids:
-                found += [i for i, people in enumerate(contacts_column()) if not ids.isdisjoint(people)]
-            return found
+                found += [i for i, people in enumerate(index()["contacts"]) if not ids.isdisjoint(people)]
+            if keep is None or len(found) <= keep:
+                return found
+            dates = index()["date"]
+            found = sorted(set(found), key=lambda i: dates[i], reverse=True)
+            if len(found) <= keep:
+                return found
+            cutoff = dates[found[keep - 1]]
+            cutoffs.append(cutoff)
+            return [i for i in found if dates[i] >= cutoff]
 
         notes = store.interactions_picked(pick)
     elif word is None and q.people:
@@ -309,7 +331,10 @@ def search_store(store, query: Query | str, *, include_confidential: bool = Fals
     else:
         notes = store.interactions()
     index = SearchIndex(contacts, notes, promises, names=names)
-    return index.search(q, include_confidential=include_confidential, limit=limit), index
+    hits = index.search(q, include_confidential=include_confidential, limit=limit)
+    if cutoffs and (limit is None or len(hits) < limit or hits[-1].day < max(cutoffs)):
+        return None, index  # a note left out could be newer than the last result
+    return hits, index
 
 
 @lru_cache(maxsize=8192)

@@ -94,3 +94,23 @@ def test_the_shell_search_finds_what_the_index_finds(store: Store, index: Search
     fresh = Store(store.path)  # the part files' bytes, not records in memory
     hits, _ = search_store(fresh, query, include_confidential=confidential)
     assert [h.record.id for h in hits] == [h.record.id for h in index.search(query, include_confidential=confidential)]
+
+
+@pytest.mark.parametrize("query", ["deck", "deck kind:call", "deck before:2026-03", "deck @sato"])
+def test_the_shell_search_with_a_limit_is_the_newest_matches(store: Store, query: str) -> None:
+    """Each part file decodes only its newest candidates; when those cannot show the true
+    newest matches (the newest are confidential, another kind, too late), it reads them all."""
+    from datetime import timedelta
+
+    from model.search import search_store
+
+    a = store.add(Contact(name="Tanaka"))
+    b = store.add(Contact(name="Sato"))
+    start = date(2025, 1, 1)
+    store.add_many(Interaction(date=(start + timedelta(days=i)).isoformat(), contacts=(a.id if i % 7 else b.id,),
+                               kind="call" if i % 5 == 0 else "meal",
+                               scope="confidential" if i > 480 else "open", text=f"the deck, take {i}")
+                   for i in range(500))
+    full = SearchIndex.from_store(store).search(query, limit=5)
+    hits, _ = search_store(Store(store.path), query, limit=5)
+    assert [h.record.id for h in hits] == [h.record.id for h in full] and len(full) == 5

@@ -334,8 +334,8 @@ class Store:
         """One person's interactions (in no order), reading only their records from disk."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].with_contact(contact_id)))
 
-    def interactions_picked(self, pick: Callable[[bytes, Callable[[], list]], Iterable[int]]) -> list[Interaction]:
-        """The interactions whose lines ``pick(body, contacts)`` chooses in each part file, a
+    def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]]) -> list[Interaction]:
+        """The interactions whose lines ``pick(body, index)`` chooses in each part file, a
         superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`): what
         ``kizuna search`` decodes instead of all 50,000 notes."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].picked(pick)))

@@ -165,13 +165,13 @@ class PartFile:
         return rows
 
     def rows_picked(self, pick) -> list[list]:
-        """The records at the line numbers ``pick(body, contacts)`` chooses, decoded.
+        """The records at the line numbers ``pick(body, index)`` chooses, decoded.
 
-        ``body`` is the record lines' bytes as written; ``contacts()`` gives the
-        index line's ``contacts`` column (one entry per line). For a search that
+        ``body`` is the record lines' bytes as written; ``index()`` gives the index
+        line's columns (:data:`INDEX_FIELDS`, one entry per line). For a search that
         finds words in the bytes, then decodes only those lines."""
         lines = self.lines()
-        chosen = sorted(set(pick(self._body, lambda: self.index()["contacts"])))
+        chosen = sorted(set(pick(self._body, self.index)))
         return [self._loads(lines[i], 3 + i) for i in chosen if 0 <= i < len(lines)]
 
     def lines_by_id(self, cls: type[Record], records: list[Record]) -> dict[str, bytes]:
