@@ -45,6 +45,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         self.index: SearchIndex | None = None
         self.hits: list[Hit] = []
         self.shown: str | None = None  # the query whose results are on screen
+        #: (record id, width) -> the start of its row and its text, made once
+        self._heads: dict[tuple[str, int], tuple[Text, str]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -64,6 +66,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def show_index(self, index: SearchIndex | None) -> None:
         """The snapshot's index (None while a worker builds it: it comes here when done)."""
+        if index is not self.index:
+            self._heads.clear()  # names or texts may have changed
         self.index = index
         self._run()
 
@@ -82,39 +86,48 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         try:
             query = parse_query(text)
         except QueryError as exc:
-            status.update(Text(str(exc), "red"))
+            status.update(Text(str(exc), "red"), layout=False)
             return
         if self.index is None:
-            status.update(Text("building the search index…", "dim"))
+            status.update(Text("building the search index…", "dim"), layout=False)
             return
         if not query:
             self.hits = []
             results.set_rows([])
             hidden = "" if self.include_confidential else " (confidential notes only while revealed: v)"
-            status.update(Text(f"{len(self.index):,} notes and promises{hidden}", "dim"))
+            status.update(Text(f"{len(self.index):,} notes and promises{hidden}", "dim"), layout=False)
             return
         self.hits = self.index.search(query, include_confidential=self.include_confidential, limit=LIMIT)
         book = self.app.book  # type: ignore[attr-defined]
         rows = [Row(_key(h), self._renderer(h, query, book)) for h in self.hits]
         results.set_rows(rows, keep="")
         more = "+" if len(self.hits) == LIMIT else ""
-        status.update(Text(f"{len(self.hits)}{more} found · Enter opens the person at that entry", "dim"))
+        status.update(Text(f"{len(self.hits)}{more} found · Enter opens the person at that entry", "dim"),
+                      layout=False)  # one line, fixed height (search.tcss): no layout
         self.shown = text
 
-    @staticmethod
-    def _renderer(hit: Hit, query, book):
+    def _renderer(self, hit: Hit, query, book):
+        heads = self._heads
+
         def render(width: int) -> Text:
-            names = [c.name for c in (book.get_contact(i) for i in hit.people) if c]
-            who = (names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")) if names else "?"
-            kind = "promise" if hit.kind == "promise" else hit.record.kind
-            text = Text()
-            text.append(hit.day + " ", "dim")
-            text.append(fit(kind, 13) + " ", "cyan")
-            text.append(fit(_safe(who), 16) + " ", "bold")
-            body = Text(_safe(hit.text[:width]))  # (what can be seen: highlighting all is wasted)
-            for start, end in highlight_spans(body.plain, query):
-                body.stylize("bold reverse", start, end)
-            text.append_text(body)
+            key = (hit.record.id, width)
+            made = heads.get(key)
+            if made is None:  # the same entry is drawn again for the next keystroke
+                names = [c.name for c in (book.get_contact(i) for i in hit.people) if c]
+                who = (names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")) if names else "?"
+                kind = "promise" if hit.kind == "promise" else hit.record.kind
+                head = Text()
+                head.append(hit.day + " ", "dim")
+                head.append(fit(kind, 13) + " ", "cyan")
+                head.append(fit(_safe(who), 16) + " ", "bold")
+                body = _safe(hit.text[:max(0, width - head.cell_len)])
+                made = heads[key] = (head, body)
+            head, body = made
+            text = head.copy()
+            shown = Text(body)
+            for start, end in highlight_spans(body, query):
+                shown.stylize("bold reverse", start, end)
+            text.append_text(shown)
             text.truncate(width, overflow="ellipsis")
             return text
 
