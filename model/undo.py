@@ -133,10 +133,10 @@ class UndoLog:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
         try:
             os.fchmod(fd, 0o600)
+            # no fsync: every save would wait for it, and a log lost in a crash (or found
+            # damaged, then replaced) only costs undo steps, never data
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -25,6 +25,8 @@ ACTIONS = (
     ("Everyone's timeline", "switch the timeline between the person and everyone", "everyone", "t"),
     ("Reveal confidential notes", "show or hide the confidential notes shown", "reveal", "v"),
     ("Filter contacts", "type to filter the contact list", "filter", "/"),
+    ("Search every note", 'words, "a phrase", @person, #tag, kind:, since:, before:', "search", "s"),
+    ("Undo", "undo the last change made from this machine", "undo", "u"),
     ("Help: every key", "the help screen", "help", "?"),
 )
 
