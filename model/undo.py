@@ -2,9 +2,9 @@
 
 Every transaction the store commits hands its records, as they were before and
 after, to :class:`UndoLog` (``Store.on_commit``), which keeps the last
-:data:`KEEP` of them in ``<store stem>.undo.json`` beside the store (0600).
-The log is per machine and is not part of the store: a copy of the store made
-elsewhere has no undo log of its own changes here.
+:data:`KEEP` of them in ``<store stem>.undo.<machine>.json`` beside the store
+(0600). The log is per machine and is not part of the store (nor of its
+backups): another laptop sharing the store never undoes this one's changes.
 
 :func:`undo` puts the newest change's records back as they were before, in one
 transaction, and only if each one is still exactly as that change left it: a
@@ -15,6 +15,8 @@ refuses and says which record and why.
 from __future__ import annotations
 
 import os
+import re
+import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +39,11 @@ class UndoError(KizunaError):
 
 
 def undo_path(store_path: Path) -> Path:
+    """``<stem>.undo.<this machine's name>.json`` beside the store: a store in a synced folder
+    is shared by two laptops, and each must undo only its own changes."""
     store_path = Path(store_path)
-    return store_path.with_name(f"{store_path.stem}.undo.json")
+    host = re.sub(r"[^A-Za-z0-9._-]+", "_", socket.gethostname()).strip("._") or "this-machine"
+    return store_path.with_name(f"{store_path.stem}.undo.{host}.json")
 
 
 def describe_ops(ops: list[tuple[str, Record | None, Record | None]]) -> str:
@@ -130,7 +135,7 @@ class UndoLog:
 
     def _write(self, entries: list[Entry]) -> None:
         data = orjson.dumps({"entries": [e.to_dict() for e in entries[-self.keep:]]})
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent)
         try:
             os.fchmod(fd, 0o600)
             # no fsync: every save would wait for it, and a log lost in a crash (or found

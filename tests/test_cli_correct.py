@@ -114,7 +114,10 @@ def test_undo_refuses_a_change_another_process_made_since(kizuna, store_path: Pa
     other.put(other.get(Interaction, saved["id"]).touched(text="theirs"))
     assert "changed since" in one_error(kizuna("undo"))
     assert Store(store_path).get(Interaction, saved["id"]).text == "theirs"
-    assert stat.S_IMODE(os.stat(store_path.with_name("kizuna.undo.json")).st_mode) == 0o600
+    from model.undo import undo_path
+
+    assert undo_path(store_path).name.startswith("kizuna.undo.")
+    assert stat.S_IMODE(os.stat(undo_path(store_path)).st_mode) == 0o600
 
 
 def test_search_by_word_phrase_person_tag_and_date(kizuna) -> None:
