@@ -57,6 +57,9 @@ def describe_ops(ops: list[tuple[str, Record | None, Record | None]]) -> str:
             continue
         if table == Interaction.table and rec.kind == "log":
             continue  # the timeline line an action writes about itself
+        if table == Promise.table and before is not None and after is not None \
+                and before.to_dict() | {"interaction": None} == after.to_dict() | {"interaction": None}:
+            continue  # only unlinked from a deleted note
         if table == Contact.table and before is not None and after is not None:
             change = f"tier {before.tier} -> {after.tier}" if before.tier != after.tier else "details changed"
             said.append(f"{after.name}: {change}")

@@ -31,10 +31,14 @@ class Correcting:
         from model.records import Promise
         from tui.screens.confirm import DeleteConfirm
 
+        def short(text: str) -> str:
+            text = printable(text.split("\n", 1)[0])
+            return text if len(text) <= 40 else text[:39] + "…"
+
         if isinstance(entry, Promise):
-            what, delete = f"the promise “{printable(entry.text[:50])}” (due {entry.due})", delete_promise
+            what, delete = f"the promise “{short(entry.text)}” (due {entry.due})", delete_promise
         else:
-            first = printable(entry.text.split("\n", 1)[0][:50]) if entry.scope != "confidential" else "confidential"
+            first = short(entry.text) if entry.scope != "confidential" else "confidential"
             what, delete = f"the note of {entry.date} ({first})", delete_note
 
         def answered(yes: bool | None) -> None:
