@@ -168,7 +168,7 @@ async def test_footer_shows_the_focused_panes_keys(demo_store, make_test_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         keys = {b.binding.id for b in app.screen.active_bindings.values() if b.binding.show}
-        assert {"contacts.filter", "contacts.edit", "app.add_person", "app.help"} <= keys
+        assert {"contacts.filter", "main.edit", "app.add_person", "app.help"} <= keys
         assert "timeline.reveal" not in keys
         await pilot.press("2")
         keys = {b.binding.id for b in app.screen.active_bindings.values() if b.binding.show}
