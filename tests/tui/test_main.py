@@ -269,7 +269,7 @@ async def test_help_lists_every_key(demo_store, make_test_app):
 @pytest.mark.parametrize("key, screen", [
     ("a", "ContactForm"), ("n", "CaptureScreen"), ("r", "ReviewScreen"),
     ("f", "FocusPlannerScreen"), ("M", "MonthReviewScreen"), ("i", "ImportScreen"),
-    ("question_mark", "HelpScreen"),
+    ("question_mark", "HelpScreen"), ("m", "MergeDialog"), ("x", "ExportDialog"), ("S", "SettingsScreen"),
 ])
 async def test_each_key_opens_its_screen_and_escape_comes_back(demo_store, make_test_app, key, screen):
     app = make_test_app(demo_store)

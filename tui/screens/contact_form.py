@@ -82,8 +82,9 @@ class ContactForm(ModalScreen[str | None]):
                 tooltip="Close without saving (asks first if anything was changed)"),
     ]
 
-    def __init__(self, store, today: date, contact_id: str | None = None) -> None:
+    def __init__(self, store, today: date, contact_id: str | None = None, *, focus: str = "name") -> None:
         super().__init__()
+        self._focus = focus  # the field the form opens on (``tier`` to move someone)
         self.store = store
         self.today = today
         self.book: Book = self.app.book  # the snapshot the main screen shows
@@ -141,7 +142,8 @@ class ContactForm(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#make-room", OptionList).display = False
-        self.query_one("#field-name").focus()
+        self.query_one(f"#field-{self._focus}").focus()
+        self.query_one(f"#row-{self._focus}").scroll_visible(animate=False)
         self._check_tier()
         try:
             self._initial = self._read()

@@ -29,6 +29,11 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.screens.capture import CaptureScreen
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.contact_form import ContactForm
+    from tui.screens.entry import EntryScreen
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.import_screen import ImportScreen
+    from tui.screens.merge_dialog import MergeDialog
+    from tui.screens.settings_screen import SettingsScreen
     from tui.screens.focus_planner import FocusPlannerScreen
     from tui.screens.main import MainScreen
     from tui.screens.month_review import MonthReviewScreen
@@ -42,13 +47,17 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("On the main screen (? from any screen; Esc leads back)", list(type(app).BINDINGS)),
         ("Main screen", list(MainScreen.BINDINGS)),
         ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
-        ("Timeline pane", list(TimelinePane.BINDINGS)),
+        ("Timeline pane", list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
         ("In any list", list(RowList.BINDINGS)),
         ("Contact form", list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
         ("Quick capture", list(CaptureScreen.BINDINGS)),
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
         ("Month review", list(MonthReviewScreen.BINDINGS)),
+        ("Merge dialog", list(MergeDialog.BINDINGS)),
+        ("Import", list(ImportScreen.BINDINGS)),
+        ("Export", list(ExportDialog.BINDINGS)),
+        ("Settings", list(SettingsScreen.BINDINGS)),
     ]
 
 

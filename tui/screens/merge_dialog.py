@@ -51,9 +51,10 @@ class MergeDialog(ModalScreen[MergeResult | None]):
     CSS_PATH = "merge_dialog.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "confirm", "Merge", tooltip="Merge the two records now"),
-        Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+        Binding("ctrl+s", "confirm", "Merge", tooltip="Merge the two records now", id="merge.confirm"),
+        Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)",
+                id="merge.swap"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="merge.cancel"),
     ]
 
     def __init__(self, store, today: date, contact_id: str) -> None:
