@@ -91,8 +91,10 @@ class KizunaApp(Snapshots, App[int]):
                 tooltip="Every key, on one screen"),
     ]
 
-    def __init__(self, store: Store, today: date, demo: bool = False) -> None:
+    def __init__(self, store: Store, today: date, demo: bool = False,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         import model.store.parts
 
         # The app freezes what it built itself, when no other window is open (see
@@ -119,6 +121,8 @@ class KizunaApp(Snapshots, App[int]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
@@ -352,6 +356,8 @@ class KizunaApp(Snapshots, App[int]):
             self.edit_person(message.contact_id)
 
 
-def make_app(store: Store, *, today: date | None = None, demo: bool = False) -> KizunaApp:
-    """Build the app; used by ``kizuna``, the tests and the screenshot script."""
-    return KizunaApp(store, today or date.today(), demo=demo)
+def make_app(store: Store, *, today: date | None = None, demo: bool = False,
+             keymap: dict[str, str] | None = None) -> KizunaApp:
+    """Build the app; used by ``kizuna``, the tests and the screenshot script.
+    ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
+    return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)
