@@ -72,8 +72,18 @@ async def test_intent_and_clearing_a_slot_are_saved(tmp_path):
         await pilot.press(*"紹介の御礼と次の一手", "enter")
         await settle(app, pilot)
         assert reopen(store).focus_plan("2026-11").slots[0].intent == "紹介の御礼と次の一手"
+        await pilot.press("x")  # slot 1 has an intent: it asks first, n keeps it
+        await settle(app, pilot)
+        assert "Its intent goes too: 紹介の御礼と次の一手" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert reopen(store).focus_plan("2026-11").slots[0].contact is not None
+        planner = app.screen
         await pilot.press("down", "x")  # empty slot 2 (Emily Carter)
         await settle(app, pilot)
+        if app.screen is not planner:  # a demo slot with an intent asks too
+            await pilot.press("y")
+            await settle(app, pilot)
         assert "This plan (2 people)" in _diversity(app.screen)
     plan = reopen(store).focus_plan("2026-11")
     assert plan.slots[1].contact is None and plan.slots[1].role == "cross-industry"

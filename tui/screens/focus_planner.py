@@ -338,9 +338,26 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             self.write("set", index=self.slot_index, contact_id=slot.contact, intent=event.value.strip())
 
     def action_clear_slot(self) -> None:
+        """Empty the slot; its intent goes with the person, so a written one asks first."""
         slots = self.slots()
-        if slots and slots[self.slot_index].contact:
-            self.write("clear", index=self.slot_index)
+        index = self.slot_index
+        if not slots or not slots[index].contact:
+            return
+        slot = slots[index]
+        if not slot.intent:
+            self.write("clear", index=index)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        person = self.book.get_contact(slot.contact)
+        name = person.name if person else "this person"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.slots()[index].contact == slot.contact:
+                self.write("clear", index=index)
+
+        self.app.push_screen(ConfirmScreen(f"Take {name} out of slot {index + 1}? Its intent goes too: "
+                                           f"{slot.intent}", yes="empty the slot", no="keep them"), answered)
 
     def action_challenge(self) -> None:
         self.query_one("#intent-row").display = False
