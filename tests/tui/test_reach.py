@@ -165,3 +165,42 @@ async def test_main_screen_keys_do_not_open_screens_over_a_dialog(demo_store, ma
         await pilot.press("x", "m", "i", "S")
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
+
+
+async def test_j_and_k_move_in_every_list(demo_store, make_test_app):
+    """The planner's slots and suggestions, the month review's rows, the merge dialog's people."""
+    demo_store.add(Contact(name="佐藤 花子"))
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        slots = app.screen.query_one("#slots", OptionList)
+        slots.focus()
+        await pilot.press("j", "j")
+        await settle(app, pilot)
+        assert slots.highlighted == 2
+        await pilot.press("k")
+        assert slots.highlighted == 1
+        await pilot.press("m")  # the month review of the month before
+        await settle(app, pilot)
+        rows = app.screen.query_one("#rows")
+        rows.focus()
+        start = rows.highlighted or 0
+        await pilot.press("j")
+        assert rows.highlighted == start + 1
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        sato = next(c for c in app.book.contacts() if c.name == "佐藤 健")
+        app.screen.select_person(sato.id)
+        await pilot.press("m")
+        await settle(app, pilot)
+        await pilot.press(*"佐藤", "enter")  # the other 佐藤s, into the list
+        await settle(app, pilot)
+        people = app.screen.query_one("#merge-people", OptionList)
+        assert app.screen.focused is people and people.highlighted == 0 and people.option_count > 1
+        await pilot.press("j")
+        assert people.highlighted == 1

@@ -36,6 +36,7 @@ from textual.widgets.option_list import Option
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
@@ -129,7 +130,7 @@ class ContactForm(ModalScreen[str | None]):
                             yield Static("", classes="field-outside", id=f"outside-{name}")
                             if kind == "tier":
                                 yield Static("", id="tier-message")
-                                yield OptionList(id="make-room")
+                                yield JKOptionList(id="make-room")
             yield Static("ctrl+s save · Esc cancel · Tab next field", id="form-hint")
         yield KeyBar()
 

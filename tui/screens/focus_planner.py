@@ -40,6 +40,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.text import fit
 from tui.widgets.diversity_panel import DiversityPanel
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 
@@ -87,13 +88,13 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
                 with Horizontal(classes="field"):
                     yield Label("Purpose", classes="field-label")
                     yield Select([(p, p) for p in PURPOSES], id="purpose", allow_blank=False, value="other")
-                yield OptionList(id="slots")
+                yield JKOptionList(id="slots")
                 yield Static(id="planner-hint")
                 with Horizontal(id="intent-row", classes="field"):
                     yield Label("Intent", classes="field-label")
                     yield Input(placeholder="what this conversation is for (Enter saves)", id="intent")
             with Vertical(id="suggest-box"):
-                yield OptionList(id="suggestions")
+                yield JKOptionList(id="suggestions")
                 yield Static(id="suggest-reasons")  # "Why X", in its own frame under the list
         yield DiversityPanel(id="diversity")
         yield KeyBar()

@@ -26,6 +26,7 @@ from model.errors import KizunaError
 from model.names import describe, fold, matches, sort_key
 from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 SHOWN = 50
@@ -71,7 +72,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
             box.border_title = f"Merge: {self.person.name}"
             yield Label("Which record is the same person? (type a name or reading)")
             yield Input(placeholder="name or reading", id="merge-query")
-            yield OptionList(id="merge-people")
+            yield JKOptionList(id="merge-people")
             yield Static(id="merge-preview")
         yield KeyBar()
 
