@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from model.errors import KizunaError, ValidationError
+from model import records
 from model.records import RELATIONS, Settings
 from tui.widgets.key_bar import KeyBar
 
@@ -32,15 +33,15 @@ SETTINGS: tuple[tuple[str, str, str, object], ...] = (
      "e.g. manufacturing: diversity measures the share of people outside it"),
     ("deep_cap", "Deep cap", "int", "most people in the deep tier (default 5)"),
     ("active_cap", "Active cap", "int", "most people in the active tier (default 15)"),
-    ("deep_cadence_days", "Deep cadence", "int", "days between deep conversations with deep people"),
-    ("active_cadence_days", "Active cadence", "int", "days between touches with active people"),
-    ("network_cadence_days", "Network cadence", "int", "days between touches with network people"),
-    ("touch_cadence_days", "Touch cadence", "int", "days between touches (default 90, a quarter)"),
+    ("deep_cadence_days", "Deep cadence", "int",
+     "days between deep conversations with a deep person (default 30)"),
+    ("touch_cadence_days", "Active cadence", "int",
+     "days between touches with an active person (default 90, a quarter)"),
     ("focus_deep_per_month", "Deep per month", "int",
      "deep conversations a focus person needs in a month to count as held"),
     ("focus_template", "Focus slots", "roles", "a new month's slot roles, comma-separated: "
      + ", ".join(RELATIONS)),
-    ("language", "Language", "choice", ("en", "ja")),
+    ("language", "Language", "choice", getattr(records, "LANGUAGES", ("en", "ja"))),
 )
 
 
