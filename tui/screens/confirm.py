@@ -30,16 +30,19 @@ class ConfirmScreen(ModalScreen[bool]):
                 tooltip="No: back where you were, nothing changed"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "discard", no: str = "keep editing") -> None:
+    #: the keys, as the dialog lists them under the question
+    KEYS = "y  yes, discard · n  no, keep editing"
+
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
-        self.yes = yes
-        self.no = no
+        if yes or no:  # what each answer does, for this question
+            self.KEYS = f"y  yes, {yes or 'yes'} · n  no, {no or 'no'}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)
-            yield Static(f"y  yes, {self.yes} · n  no, {self.no}", id="confirm-keys", markup=False)
+            yield Static(self.KEYS, id="confirm-keys")
         yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
