@@ -204,3 +204,13 @@ async def test_j_and_k_move_in_every_list(demo_store, make_test_app):
         assert app.screen.focused is people and people.highlighted == 0 and people.option_count > 1
         await pilot.press("j")
         assert people.highlighted == 1
+
+
+async def test_the_new_keys_type_into_the_filter_as_letters(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "S", "m", "x")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one("#filter", Input).value == "Smx"
