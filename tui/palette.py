@@ -38,9 +38,15 @@ WORDS = {
 #: offered on the main screen even where no key of the focused pane does it: id -> app action
 ALWAYS = {"app.tier": "tier", "contacts.filter": "filter", "timeline.everyone": "everyone",
           "timeline.reveal": "reveal"}
-#: keys that only move (listed in the help, not worth a line in the palette)
-MOVES = frozenset({"cursor_down", "cursor_up", "page_down", "page_up", "first", "last", "to_list",
-                   "next_pane", "previous_pane", "scroll('down')", "scroll('up')", "command_palette"})
+#: keys that only move, or only copy (listed in the help, not worth a line in the palette)
+MOVES = frozenset({"first", "last", "to_list", "next_pane", "previous_pane", "scroll", "command_palette",
+                   "screen.copy_text", "copy_text"})
+MOVE_PREFIXES = ("cursor_", "scroll_", "page_")
+
+
+def only_moves(action: str) -> bool:
+    name = action.split("(", 1)[0]
+    return name in MOVES or name.startswith(MOVE_PREFIXES)
 
 PEOPLE_SHOWN = 40
 
@@ -62,7 +68,7 @@ class KizunaCommands(Provider):
         app = self.app
         seen: set = set()
         for key, (node, binding, enabled, tooltip) in self.screen.active_bindings.items():
-            if not enabled or binding.system or binding.action in MOVES:
+            if not enabled or binding.system or only_moves(binding.action):
                 continue
             ident = binding.id or (id(node), binding.action)
             if ident in seen:
