@@ -357,7 +357,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             if yes and self.slots()[index].contact == slot.contact:
                 self.write("clear", index=index)
 
-        self.app.push_screen(ConfirmScreen(f"Take {name} out of slot {index + 1}? Its intent goes too: "
+        self.app.push_screen(ConfirmScreen(f"Take {name} out of slot {index + 1}? Its intent goes too:\n"
                                            f"{slot.intent}", yes="empty the slot", no="keep them"), answered)
 
     def action_challenge(self) -> None:

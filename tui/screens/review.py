@@ -296,7 +296,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
                 else:
                     self._advance("logged")
 
-            self.app.push_screen(ConfirmScreen(f"Was the promise kept? {item.title}",
+            self.app.push_screen(ConfirmScreen(f"Was the promise kept?\n{item.title}",
                                                yes="it was kept", no="still open"), kept)
 
         title = "Log a deep conversation" if depth == "deep" else "Log a touch"
@@ -333,8 +333,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             if yes and self.current is item:
                 self._write("break", item)
 
-        self.app.push_screen(ConfirmScreen(f"Mark this promise broken? {item.title} (trust {WEIGHTS['broken']:+d})".replace("-", "−"),
-                                           yes="mark it broken", no="leave it"), answered)
+        cost = f"{WEIGHTS['broken']:+d}".replace("-", "−")
+        question = f"Mark this promise broken? It costs trust ({cost}).\n{item.title}"
+        self.app.push_screen(ConfirmScreen(question, yes="mark it broken", no="leave it"), answered)
 
     def action_finish(self) -> None:
         """Mid-way: end on the summary (the rest stays on the due list). On it: close."""
