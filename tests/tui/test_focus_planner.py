@@ -74,7 +74,7 @@ async def test_intent_and_clearing_a_slot_are_saved(tmp_path):
         assert reopen(store).focus_plan("2026-11").slots[0].intent == "紹介の御礼と次の一手"
         await pilot.press("x")  # slot 1 has an intent: it asks first, n keeps it
         await settle(app, pilot)
-        assert "Its intent goes too: 紹介の御礼と次の一手" in str(app.screen.query_one("#confirm-question").render())
+        assert "Its intent goes too:\n紹介の御礼と次の一手" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("n")
         await settle(app, pilot)
         assert reopen(store).focus_plan("2026-11").slots[0].contact is not None
