@@ -214,3 +214,17 @@ async def test_the_new_keys_type_into_the_filter_as_letters(demo_store, make_tes
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one("#filter", Input).value == "Smx"
+
+
+async def test_the_own_industry_warning_names_the_key_not_a_shell_command(empty_store, make_test_app):
+    from model.records import FocusPlan, Slot
+
+    people = [empty_store.add(Contact(name=f"P{i}", industry="retail", tier="active")) for i in range(2)]
+    empty_store.add(FocusPlan(month="2026-11", challenge="grow",
+                              slots=tuple(Slot(role="customer", contact=p.id) for p in people)))
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = str(app.screen.query_one("#focus-diversity").render())
+        assert "your own industry is not set" in shown and "(S: settings)" in shown
+        assert "kizuna diversity" not in shown

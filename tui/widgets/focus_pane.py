@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
+from tui.widgets.diversity_panel import app_warning
 from tui.widgets.jk_lists import JKOptionList
 
 
@@ -94,7 +95,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     div = Text()
     if warnings:
         for w in warnings:
-            div.append(f"⚠ {w}\n", "yellow")
+            div.append(f"⚠ {app_warning(w)}\n", "yellow")
     elif plan is not None and slot_people:
         div.append("✓ a diverse set", "green")
     return FocusView(head, slots, slot_people, div)
