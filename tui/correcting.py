@@ -29,7 +29,7 @@ class Correcting:
         """Delete a note or a promise after a one-key confirmation."""
         from model.actions.edit import delete_note, delete_promise
         from model.records import Promise
-        from tui.screens.confirm import DeleteConfirm
+        from tui.screens.confirm import ConfirmScreen
 
         def short(text: str) -> str:
             text = printable(text.split("\n", 1)[0])
@@ -47,12 +47,13 @@ class Correcting:
                            lambda _r: self.notify(f"Deleted {what}. u undoes it.", title="Deleted"),
                            lambda exc: self.notify(str(exc), title="Not deleted", severity="error"))
 
-        self.push_screen(DeleteConfirm(f"Delete {what}?"), answered)
+        self.push_screen(ConfirmScreen(f"Delete {what}?", yes="delete it (u undoes it)", no="keep it"),
+                         answered)
 
     def forget_person(self, contact_id: str, form=None) -> None:
         """Show what forgetting a person removes; on ``y`` remove it (and close ``form``)."""
         from model.actions.edit import forget, forget_plan
-        from tui.screens.confirm import DeleteConfirm
+        from tui.screens.confirm import ConfirmScreen
 
         def ask(plan) -> None:
             name = printable(plan.person.name)
@@ -71,7 +72,8 @@ class Correcting:
                            lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
 
             lines = "\n".join("  " + printable(line) for line in plan.summary())
-            self.push_screen(DeleteConfirm(f"Forget {name}? This removes:\n{lines}"), answered)
+            self.push_screen(ConfirmScreen(f"Forget {name}? This removes:\n{lines}",
+                                           yes="forget them (u undoes it)", no="keep them"), answered)
 
         self.write(self, lambda store: forget_plan(store, contact_id), ask,
                    lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
