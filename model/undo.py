@@ -184,18 +184,25 @@ def undo(store, log: UndoLog) -> Entry:
     with store.transaction():
         saved_hook, raw.on_commit = raw.on_commit, None  # undoing is not itself a step to undo
         try:
-            entry, entries = _undo_newest(store, log)
+            entry = _undo_newest(store, log)
         finally:
             raw.on_commit = saved_hook  # before the commit: nothing was recorded meanwhile
-    # after the commit: if this write fails, the step stays and a second undo refuses
+    # After the commit, under the lock again (another process may have added a step
+    # meanwhile): if this fails the step stays, and a second undo refuses it.
     try:
-        log._write(entries[:-1])
+        with store.transaction():
+            now = log.entries()
+            for i in range(len(now) - 1, -1, -1):
+                if now[i].at == entry.at and now[i].label == entry.label:
+                    del now[i]
+                    log._write(now)
+                    break
     except OSError as exc:
         raise StoreError(f"{log.path}: undone, but the undo log could not be updated: {exc.strerror}") from None
     return entry
 
 
-def _undo_newest(store, log: UndoLog) -> tuple[Entry, list[Entry]]:
+def _undo_newest(store, log: UndoLog) -> Entry:
     entries = log.entries()
     if not entries:
         raise UndoError("nothing to undo (no change from this machine is on record)")
@@ -220,7 +227,7 @@ def _undo_newest(store, log: UndoLog) -> tuple[Entry, list[Entry]]:
             store.add(cls.from_dict(op["before"]))
         else:
             store.put(cls.from_dict(op["before"]))
-    return entry, entries
+    return entry
 
 
 def _find(store, cls: type[Record], record_id: str) -> Record | None:
