@@ -112,6 +112,7 @@ async def test_delete_a_note_after_y_then_undo_it(book: Store, make_test_app):
         await settle(app, pilot)
         assert fresh(book).get(Interaction, note.id) == note
         assert "Undone: a note deleted" in toasts(app)
+        assert "i:" + note.id in [r.key for r in app.screen.query_one("#timeline-list", RowList).rows]
 
 
 async def test_delete_a_promise_and_undo_refuses_after_an_outside_change(book: Store, make_test_app):
@@ -198,7 +199,8 @@ async def test_forget_from_the_contact_form(book: Store, make_test_app):
     app = make_test_app(book)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        app.edit_person(person(book, "Tanaka").id)
+        tanaka = person(book, "Tanaka").id
+        app.edit_person(tanaka)
         await settle(app, pilot)
         await pilot.press("ctrl+g")
         await settle(app, pilot)
@@ -210,9 +212,12 @@ async def test_forget_from_the_contact_form(book: Store, make_test_app):
         assert isinstance(app.screen, MainScreen)
         assert "Tanaka" not in {c.name for c in fresh(book).contacts()}
         assert "Forgot Tanaka" in toasts(app)
+        listed = lambda: [r.key for r in app.screen.query_one("#contact-list", RowList).rows]  # noqa: E731
+        assert person(book, "Aoki").id in listed() and app.book.get_contact(tanaka) is None
         await pilot.press("u")
         await settle(app, pilot)
         assert "Tanaka" in {c.name for c in fresh(book).contacts()}
+        assert tanaka in listed()
 
 
 async def test_ctrl_e_in_the_capture_box_opens_the_editor(book: Store, make_test_app, tmp_path, monkeypatch):
