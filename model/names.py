@@ -76,3 +76,42 @@ def describe(contact: Contact) -> str:
     """A name with enough beside it to tell two people apart."""
     extra = contact.company or contact.reading
     return f"{contact.name} ({extra})" if extra else contact.name
+
+
+def _fuzzy_keys(contact: Contact) -> set[str]:
+    """What a mistyped name is compared with: the name and reading, each word of them,
+    and each without its spaces (``tanka`` is close to the word ``tanaka``)."""
+    keys: set[str] = set()
+    for k in _keys(contact):
+        keys.add(k)
+        keys.add(k.replace(" ", ""))
+        keys.update(w for w in k.split() if len(w) > 1)
+    return keys
+
+
+def closest(contacts: Iterable[Contact], query: str, n: int = 3) -> list[Contact]:
+    """The people a name nobody has was probably meant to be, closest first.
+
+    Compared in :func:`fold`'s form, so case, width and katakana/hiragana never
+    count as a difference; what is left (a dropped, doubled or swapped letter)
+    is scored by :class:`difflib.SequenceMatcher`, the way ``get_close_matches`` does.
+    """
+    import difflib
+
+    q = fold(query)
+    if not q:
+        return []
+    cutoff = 0.5 if len(q) <= 2 else 0.65  # one wrong character of 佐藤 is half of it
+    best: dict[str, tuple[float, Contact]] = {}
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(q)
+    for c in contacts:
+        for k in _fuzzy_keys(c):
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                continue
+            score = matcher.ratio()
+            if score >= cutoff and score > best.get(c.id, (0.0,))[0]:
+                best[c.id] = (score, c)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], sort_key(pair[1])))
+    return [c for _, c in ranked[:n]]

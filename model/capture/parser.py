@@ -59,22 +59,24 @@ from datetime import date
 
 from model.capture.header import HeaderReader
 from model.capture.promises import PromiseReader
-from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
-from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, TRAIL,
+from model.capture.result import (AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token,
+                                  UnknownNameError)
+from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
 from model.capture.dates import DateWordError, read_date
-from model.names import describe, fold, matches
+from model.names import closest, describe, fold, matches
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
-           "parse", "save"]
+           "UnknownNameError", "parse", "save"]
 
 
 class _Parser(HeaderReader, PromiseReader):
     """One parse of one line: walks its words once, left to right, collecting tokens."""
 
-    def __init__(self, line: str, contacts: list[Contact], today: date) -> None:
+    def __init__(self, line: str, contacts: list[Contact], today: date, allow_new: bool = False) -> None:
         self.line, self.contacts, self.today = line, contacts, today
+        self.allow_new = allow_new  # an unknown @Name is someone new (kizuna note --new)
         self.names = NameIndex.of(contacts)
         self.words = split_words(line)
         self.tokens: list[Token] = []
@@ -120,12 +122,15 @@ class _Parser(HeaderReader, PromiseReader):
                                      f'or @"Name (Company)"', found, start, end)
         return found[0] if found else None
 
-    def _person(self, name: str, start: int, end: int) -> Contact:
-        person = self._lookup(name, start, end)
+    def _person(self, name: str, start: int, end: int, new: bool = False) -> Contact:
+        """The person ``@name`` means; someone new only when marked (``@+name``) or allowed."""
+        person = None if new else self._lookup(name, start, end)
         if person is None:
             name = unicodedata.normalize("NFKC", name).strip()
             person = self.new.get(fold(name))
             if person is None:
+                if not (new or self.allow_new):
+                    raise UnknownNameError(name, closest(self.names.contacts, name), start, end)
                 person = self.new[fold(name)] = Contact(name=name, tier="network")
         if all(p.id != person.id for p in self.people):
             self.people.append(person)
@@ -153,6 +158,7 @@ class _Parser(HeaderReader, PromiseReader):
 
     def mention(self, w: Word, promise: int | None, in_text: bool) -> Token | None:
         """Tokens for an ``@`` word (a glued rest becomes text); ``None`` if it is not one."""
+        new = len(w.raw) > 1 and w.raw[1] in NEW
         if w.quoted:
             a, b = w.quoted
             name = self.line[a:b].strip()
@@ -164,16 +170,16 @@ class _Parser(HeaderReader, PromiseReader):
             end = b + 1
             shown = self.line[a:b]
         else:
-            core = w.core[1:]
+            core = w.core[2:] if new else w.core[1:]
             if not core or not (core[0].isalpha() or core[0] == "_"):
                 return None
             name, used = self._split_bare(core)
-            end = w.start + 1 + used
+            end = w.start + 1 + new + used
             shown = core[:used]
         rest = self.line[end:w.end]
         if rest and not rest.rstrip(TRAIL):
             shown, end, rest = shown + rest, w.end, ""
-        person = self._person(name, w.start, end)
+        person = self._person(name, w.start, end, new)
         tok = Token("person", w.start, end, person.id, shown if in_text else None, promise)
         self.tokens.append(tok)
         if rest:
@@ -329,18 +335,20 @@ class _Parser(HeaderReader, PromiseReader):
         return " ".join("".join(out).split()).strip(" ,;:、，：；")
 
 
-def parse(line: str, contacts: list[Contact], today: date) -> Capture:
+def parse(line: str, contacts: list[Contact], today: date, allow_new: bool = False) -> Capture:
     """Read ``line`` against the people we know; raise CaptureError if it cannot be saved.
 
+    A name nobody has is an :class:`UnknownNameError` offering the closest people,
+    unless it is marked new (``@+Name``) or ``allow_new`` says every such name is.
     Pure: reads nothing but its arguments (new people are built, not stored).
     """
-    return _Parser(line, contacts, today).run()
+    return _Parser(line, contacts, today, allow_new).run()
 
 
-def save(store, line: str, today: date) -> Capture:
+def save(store, line: str, today: date, allow_new: bool = False) -> Capture:
     """Parse and save ``line`` in one transaction: new people, the note, its promises."""
     with store.transaction():
-        cap = parse(line, store.contacts(), today)
+        cap = parse(line, store.contacts(), today, allow_new)
         for person in cap.new_people:
             store.add(person)
         cap.interaction = store.add(Interaction(

@@ -42,6 +42,8 @@ KEYWORDS.update({"catch-up": ("kind", "meeting"), "catchup": ("kind", "meeting")
 
 HONORIFICS = ("さん", "さま", "様", "氏", "くん", "君", "ちゃん", "先生", "-san", "-sama", "-sensei")
 AT, HASH, BANG = "@＠", "#＃", "!！"
+#: after ``@``: this name is a new person (``@+Tanka``), never a typo of someone known
+NEW = "+＋"
 QUOTES = {'"': '"”＂', "“": '”"', "＂": '＂"', "「": "」", "『": "』"}
 TRAIL = ",.:;!?)]}、。，．：；！？）」』"
 JOINERS = {"with", "and", "&", "w/", "と"}
@@ -189,13 +191,14 @@ def split_words(line: str) -> list[Word]:
             continue
         quoted = None
         j = i
-        if line[i] in AT and i + 1 < n and line[i + 1] in QUOTES:
-            close = QUOTES[line[i + 1]]
-            j = next((k for k in range(i + 2, n) if line[k] in close), -1)
+        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) and i + 2 < n else i + 1
+        if line[i] in AT and q < n and line[q] in QUOTES:
+            close = QUOTES[line[q]]
+            j = next((k for k in range(q + 1, n) if line[k] in close), -1)
             if j < 0:
                 shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
                 raise CaptureError(f"{shown}…: close the quote after the name", i, n)
-            quoted = (i + 2, j)
+            quoted = (q + 1, j)
         while j < n and not line[j].isspace():
             j += 1
         out.append(Word(i, j, line[i:j], quoted))

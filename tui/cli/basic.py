@@ -11,9 +11,10 @@ TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 #: ``kizuna note --help``: the capture grammar (README "Quick capture grammar" has more)
 NOTE_GRAMMAR = """\
 the line:
-  @Name  @"Sato Ken"  @佐藤      people (name or reading; a new name becomes a
-                                 contact in the network tier; one that fits
-                                 several people is an error listing them)
+  @Name  @"Sato Ken"  @佐藤      people (name or reading; one that fits several
+                                 people is an error listing them; a name
+                                 nobody has is an error naming the closest)
+  @+Name  @+"Ann Lee"            a new person, in the network tier (or --new)
   #tag  #採用                    a tag (taken out of the note text)
   !deep                          a deep conversation (nothing else is deep)
   !private  !confidential        the note's sharing scope (default: open)
@@ -53,6 +54,7 @@ dates:   today yesterday tomorrow, tonight, last night, this morning,
 
 examples:
   kizuna note '@Tanaka lunch: promised an intro to Sato by fri #hiring'
+  kizuna note 'met @+Mori at the expo yesterday: runs a robot startup'
   kizuna note 'met @Tanaka for lunch yesterday: @Tanaka will send the deck by 12/5'
   kizuna note '@"Sato Ken" yesterday call !deep: pricing, 3 options #sales'
   kizuna note '@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5'
@@ -67,6 +69,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        epilog=NOTE_GRAMMAR)
     p.add_argument("text", nargs="+", help="the line to capture, in the grammar below")
     p.add_argument("--dry-run", action="store_true", help="show what the line would save; save nothing")
+    p.add_argument("--new", action="store_true",
+                   help="every @Name nobody has is a new person (without it, write @+Name for one)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(func=cmd_note)
 
@@ -89,9 +93,9 @@ def cmd_note(ctx) -> int:
 
     line = " ".join(ctx.args.text)
     if ctx.args.dry_run:
-        cap = parse(line, ctx.store.contacts(), ctx.today)
+        cap = parse(line, ctx.store.contacts(), ctx.today, ctx.args.new)
     else:
-        cap = save(ctx.store, line, ctx.today)
+        cap = save(ctx.store, line, ctx.today, ctx.args.new)
     if ctx.args.json:
         from tui.cli.output import print_json  # (rich, for the text columns, not needed here)
 
