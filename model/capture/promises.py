@@ -22,6 +22,7 @@ or a capitalised name before ``promised`` that nobody on the note has
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from model.capture.result import CaptureError, Token
@@ -30,6 +31,13 @@ from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NO
 from model.capture.dates import FUTURE, DateWordError, read_date
 from model.names import fold
 from model.records import Contact
+
+
+#: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束; 約束してくれた is theirs
+_JA_PROMISE = re.compile(r"^(?P<date>[^\s]+?)まで(?:に)?[、,]?\s*(?P<what>.+?)(?:ことを|ことに|と|を)?約束(?P<tail>.*)$",
+                         re.S)
+_JA_THEIRS = ("してくれ", "してもらっ", "された", "をもらっ")
+JA_HOW = "for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"
 
 
 class Start(NamedTuple):
@@ -56,6 +64,7 @@ class PromiseReader:
     tokens: list[Token]
     people: list[Contact]
     drafts: list[dict]
+    hints: list[str]
     line: str
 
     # -- who ------------------------------------------------------------------------
@@ -152,6 +161,49 @@ class PromiseReader:
                 return False
             j += 1
         return False
+
+    # -- 約束 ------------------------------------------------------------------------------
+
+    def ja_promise(self, i: int) -> int:
+        """``12/10までに見積を送ると約束``: my promise (theirs with 約束してくれた); words used.
+
+        A word with 約束 that does not read as one stays text, and the preview says how
+        to write it, so a promise is never lost without a word.
+        """
+        ws = self.words
+        if "まで" not in ws[i].raw:
+            if "約束" in ws[i].raw and not any(JA_HOW in h for h in self.hints):
+                self.hints.append(f"'{ws[i].core}' was kept as text: {JA_HOW}")
+            return 0
+        k = i
+        while "約束" not in ws[k].raw:
+            if k - i >= 5 or k + 1 >= len(ws) or any(c in SENTENCE_END for c in ws[k].trail):
+                return 0
+            k += 1
+        start = ws[i].start
+        m = _JA_PROMISE.match(self.line[start:ws[k].end])
+        if m is None:
+            return 0
+        base = self.when[0] if self.when else self.today
+        try:
+            due = read_date([m["date"]], base, FUTURE)
+        except DateWordError:
+            due = None
+        if due is None:
+            self.hints.append(f"'{m['date']}' before まで is not a date I can read, so this stays text: {JA_HOW}")
+            return 0
+        if due < base:
+            raise CaptureError(f"due {due.isoformat()} is before the note's date {base.isoformat()}",
+                               start, start + m.end("date"))
+        n = len(self.drafts)
+        owner = "them" if m["tail"].startswith(_JA_THEIRS) else "me"
+        what = " ".join(m["what"].split())
+        self.tokens.append(Token("due", start, start + m.start("what"), due.isoformat(), None, n))
+        self.tokens.append(Token("text", start + m.start("what"), start + m.end("what"), what, what, n))
+        self.tokens.append(Token("promise", start + m.end("what"), ws[k].end, owner, None, n))
+        self.drafts.append({"owner": owner, "who": None, "start": start, "end": ws[k].end,
+                            "text": what, "due": due})
+        return k - i + 1
 
     # -- what and by when ---------------------------------------------------------------
 

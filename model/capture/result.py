@@ -112,5 +112,5 @@ class Capture:
             who = f"I promised {d.contact.name}" if d.owner == "me" else f"{d.contact.name} promised"
             lines.append(f"promise  {who}: {d.text} — due {describe_date(d.due, today)}")
         lines.append(f"text     {self.text or '(empty)'}")
-        lines.extend(f"note     {h}" for h in self.hints)
+        lines.extend(f"hint     {h}" for h in self.hints)
         return lines

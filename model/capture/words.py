@@ -46,6 +46,10 @@ AT, HASH, BANG = "@＠", "#＃", "!！"
 NEW = "+＋"
 QUOTES = {'"': '"”＂', "“": '”"', "＂": '＂"', "「": "」", "『": "』"}
 TRAIL = ",.:;!?)]}、。，．：；！？）」』"
+#: full-width sentence ends, written with no space after them
+CJK_STOPS = "。！？"
+#: a word between two promises that only joins them (``... by 12/12 and she will ...``)
+LINKS = {"and", "&", "but", "also", "while", "and,", "そして"}
 JOINERS = {"with", "and", "&", "w/", "と"}
 #: header words that lead to a kind (``for lunch``, ``had a call``, ``over the phone``);
 #: ``by``/``via`` only to a call or a message (``by phone``, ``via zoom``)
@@ -201,6 +205,10 @@ def split_words(line: str) -> list[Word]:
             quoted = (q + 1, j)
         while j < n and not line[j].isspace():
             j += 1
+            # a Japanese sentence end starts a new word: 合意した。I promised ...
+            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL \
+                    and (quoted is None or j > quoted[1]):
+                break
         out.append(Word(i, j, line[i:j], quoted))
         i = j
     return out

@@ -306,6 +306,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
         scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
         row("scope", (cap.scope, scope_style))
         row("note", cap.text or ("(no text)", "dim"))
+        for hint in cap.hints:
+            row("hint", (f"⚠ {hint}", "$text-warning"))
         return Content("\n").join(rows)
 
     # -- actions ----------------------------------------------------------------------
