@@ -23,8 +23,10 @@ or a capitalised name before ``promised`` that nobody on the note has
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
+from model.actions.dates import DateRuleError, check_due
 from model.capture.result import CaptureError, Token
 from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
                                  SENTENCE_END, THEY, TO, WILL, Word, folded)
@@ -66,6 +68,7 @@ class PromiseReader:
     drafts: list[dict]
     hints: list[str]
     line: str
+    today: date
 
     # -- who ------------------------------------------------------------------------
 
@@ -162,6 +165,15 @@ class PromiseReader:
             j += 1
         return False
 
+    def _check_due(self, due, base, start: int, end: int) -> None:
+        """The one rule for due dates (:mod:`model.actions.dates`), and not before the note."""
+        if due < base:
+            raise CaptureError(f"due {due.isoformat()} is before the note's date {base.isoformat()}", start, end)
+        try:
+            check_due(due, self.today)
+        except DateRuleError as exc:
+            raise CaptureError(str(exc), start, end) from None
+
     # -- 約束 ------------------------------------------------------------------------------
 
     def ja_promise(self, i: int) -> int:
@@ -192,9 +204,7 @@ class PromiseReader:
         if due is None:
             self.hints.append(f"'{m['date']}' before まで is not a date I can read, so this stays text: {JA_HOW}")
             return 0
-        if due < base:
-            raise CaptureError(f"due {due.isoformat()} is before the note's date {base.isoformat()}",
-                               start, start + m.end("date"))
+        self._check_due(due, base, start, start + m.end("date"))
         n = len(self.drafts)
         owner = "them" if m["tail"].startswith(_JA_THEIRS) else "me"
         what = " ".join(m["what"].split())
@@ -240,9 +250,7 @@ class PromiseReader:
                 if found:
                     due, used = found
                     last = ws[j + used]
-                    if due < base:
-                        raise CaptureError(f"due {due.isoformat()} is before the note's date "
-                                           f"{base.isoformat()}", w.start, last.end)
+                    self._check_due(due, base, w.start, last.end)
                     self.tokens.append(Token("due", w.start, last.end, due.isoformat(), None, k))
                     draft.update(due=due, end=last.end)
                     break

@@ -344,6 +344,10 @@ class ContactForm(ModalScreen[str | None]):
         today = self.today
 
         def job(store):
+            if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
+                from model.actions.dates import check_snooze  # the one rule for snoozes
+
+                check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
             with store.transaction():
                 if original is None:
                     # a capped tier is entered through set_tier, which checks the cap and logs it
