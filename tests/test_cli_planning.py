@@ -41,8 +41,9 @@ def test_today_prints_sections_in_order(kizuna, store: Store, people) -> None:
     assert "I promised Tanaka Yuki: send the deck\n      6 days overdue (Fri 2026-11-20)" in text
     assert "Aoki promised: 資料" in text
     assert "佐藤 健: a deep conversation this month\n      4 days left in November" in text
-    # Aoki (deep talk June 1) is past the 90-day cadence; Endo (Oct 1) is not.
-    assert "Aoki: touch base (deep, every 90 days)" in text and "Endo: touch" not in text
+    # The deep tier: a deep conversation every 30 days. Aoki's was June 1, Endo's Oct 1: both past.
+    assert "Aoki: a deep conversation (deep, every 30 days)" in text
+    assert "Endo: a deep conversation (deep, every 30 days)" in text
 
 
 def test_today_json_and_a_date_in_another_month(kizuna, people) -> None:
@@ -51,9 +52,10 @@ def test_today_json_and_a_date_in_another_month(kizuna, people) -> None:
     data = json.loads(out.stdout)
     assert data["date"] == "2026-12-01"
     assert {i["section"] for i in data["items"]} <= {"overdue", "today", "chase", "focus", "cadence", "upcoming"}
-    # No December plan: 佐藤 is not a focus item. Deep talks Jun 1..Sep 1 + 90 days are past.
+    # No December plan: 佐藤 is not a focus item. Deep talks Jun 1..Oct 1 + 30 days are past.
     assert not [i for i in data["items"] if i["kind"] == "focus"]
-    assert [i["name"] for i in data["items"] if i["section"] == "cadence"] == ["Aoki", "Baba", "Chiba", "Doi"]
+    assert [i["name"] for i in data["items"] if i["section"] == "cadence"] == [
+        "Aoki", "Baba", "Chiba", "Doi", "Endo"]
 
 
 def test_today_on_an_empty_store_and_a_bad_date(kizuna) -> None:

@@ -150,12 +150,26 @@ def test_rescheduled_promise_says_so() -> None:
 
 def test_cadence_per_tier_and_per_person() -> None:
     s = Settings()
-    assert cadence_days(person("A", "deep"), s) == 90
-    assert cadence_days(person("A", "active"), s) == 90
+    assert cadence_days(person("A", "deep"), s) == 30  # A11: a deep conversation a month
+    assert cadence_days(person("A", "active"), s) == 90  # A11: a touch a quarter
     assert cadence_days(person("A", "network"), s) is None
     assert cadence_days(person("A", "network", cadence_days=30), s) == 30
     assert cadence_days(person("A", "archived", cadence_days=30), s) is None
-    assert cadence_days(person("A", "deep"), Settings(touch_cadence_days=60)) == 60
+    assert cadence_days(person("A", "active"), Settings(touch_cadence_days=60)) == 60
+    assert cadence_days(person("A", "deep"), Settings(deep_cadence_days=14)) == 14
+
+
+def test_the_deep_tier_needs_a_deep_conversation_a_touch_does_not_do() -> None:
+    a = person("Aoki", "deep", next_step="propose a joint pilot")
+    b = person("Baba", "active")
+    notes = [talk("2026-05-01", a, depth="deep"), talk("2026-05-25", a), talk("2026-05-25", b)]
+    book = Book([a, b], notes, [])
+    assert touch_due(book, a, date(2026, 6, 1)) == (date(2026, 5, 31), date(2026, 5, 1))
+    [item] = due_list(book, date(2026, 6, 1))
+    assert (item.section, item.name, item.days) == ("cadence", "Aoki", -1)
+    assert item.title == "Aoki: a deep conversation (deep, every 30 days)"
+    assert "last deep conversation 2026-05-01" in item.detail
+    assert item.detail.endswith("next step: propose a joint pilot")  # what to talk about
 
 
 def test_cadence_is_a_rolling_number_of_days() -> None:
@@ -172,7 +186,7 @@ def test_cadence_is_a_rolling_number_of_days() -> None:
 
 
 def test_log_entries_never_reset_the_cadence() -> None:
-    a = person("Aoki", "deep")
+    a = person("Aoki", "active")
     book = Book([a], [talk("2026-01-02", a), talk("2026-05-01", a, kind="log")], [])
     [item] = due_list(book, date(2026, 5, 2))
     assert item.section == "cadence" and item.due == date(2026, 4, 2)

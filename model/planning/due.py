@@ -5,10 +5,13 @@ Cadence rules:
 * **Focus people** (in this month's focus plan) need ``settings.focus_deep_per_month``
   deep conversations (default 1) in the *calendar month*. Only a deep
   conversation counts; a touch never does.
-* **Deep and active people** need a touch (any interaction other than
-  Kizuna's own log entries) every ``touch_cadence_days`` days (default 90).
-  A contact's own ``cadence_days`` overrides that, and opts a ``network``
-  person in. ``archived`` people have no cadence.
+* **Deep people** need a *deep conversation* every ``deep_cadence_days`` days
+  (default 30: A11's deep conversation a month); a touch does not count.
+* **Active people** need a touch (any interaction other than Kizuna's own log
+  entries) every ``touch_cadence_days`` days (default 90: a touch a quarter).
+* A contact's own ``cadence_days`` overrides their tier's number of days (what
+  counts stays the tier's), and opts a ``network`` person in (a touch).
+  ``archived`` people have no cadence.
 * The touch cadence is a **rolling number of days**, not a calendar quarter:
   the setting is in days, a per-person override only makes sense in days, and
   a rolling window never makes everyone due on the same first day of a
@@ -85,14 +88,21 @@ class DueItem:
 
 
 def cadence_days(contact: Contact, settings) -> int | None:
-    """The touch cadence of a person in days, or None if they have none."""
+    """The cadence of a person in days, or None if they have none."""
     if contact.tier == "archived":
         return None
     if contact.cadence_days:
         return contact.cadence_days
-    if contact.tier in ("deep", "active"):
+    if contact.tier == "deep":
+        return settings.deep_cadence_days
+    if contact.tier == "active":
         return settings.touch_cadence_days
     return None
+
+
+def needs_deep(contact: Contact) -> bool:
+    """Whether what keeps this person's cadence is a deep conversation (the deep tier)."""
+    return contact.tier == "deep"
 
 
 def _created(contact: Contact) -> date:
@@ -103,14 +113,18 @@ def _created(contact: Contact) -> date:
 
 
 def touch_due(book: Book, contact: Contact, today: date) -> tuple[date, date | None] | None:
-    """When this person's next touch is due (snooze applied), and the last touch.
+    """When this person's next touch is due (snooze applied), and the last touch
+    (for the deep tier: the next and the last deep conversation).
 
     None when the person has no cadence.
     """
     days = cadence_days(contact, book.settings)
     if days is None:
         return None
-    last = book.last_touch(contact.id, on_or_before=today)
+    if needs_deep(contact):
+        last = book.last_deep(contact.id, on_or_before=today)
+    else:
+        last = book.last_touch(contact.id, on_or_before=today)
     start = last or min(_created(contact), today)
     due = start + timedelta(days=days)
     snooze = _snoozed_until(contact)
@@ -220,9 +234,13 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             continue
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
-        title = f"{person.name}: touch base ({person.tier}, every {cadence} days)"
-        since = (f"last touch {last.isoformat()} ({_ago(last, today)})" if last
-                 else f"no touch on record since added {min(_created(person), today).isoformat()}")
+        what = "a deep conversation" if needs_deep(person) else "touch base"
+        title = f"{person.name}: {what} ({person.tier}, every {cadence} days)"
+        word = "deep conversation" if needs_deep(person) else "touch"
+        since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
+                 else f"no {word} on record since added {min(_created(person), today).isoformat()}")
+        if person.next_step:
+            since += f"; next step: {person.next_step}"
         snooze = _snoozed_until(person)
         note = ""
         if snooze and snooze == due:
