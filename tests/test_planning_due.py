@@ -32,11 +32,11 @@ def sections(items) -> list[tuple[str, str]]:
 
 def test_the_order_of_the_due_list() -> None:
     today = date(2026, 11, 26)
-    me_late, they_late, due_now, focus_p, stale, soon = (
+    me_late, they_late, due_now, focus_p, stale, soon, born = (
         person("Mine Late"), person("Their Late"), person("Today"), person("Focus", "active"),
-        person("Stale", "active"), person("Soon"))
+        person("Stale", "active"), person("Soon"), person("Born", birthday="--11-28"))
     items = due_list(Book(
-        [me_late, they_late, due_now, focus_p, stale, soon],
+        [me_late, they_late, due_now, focus_p, stale, soon, born],
         [talk("2026-08-01", stale), talk("2026-11-20", focus_p)],
         [promise(me_late, "2026-11-20"), promise(they_late, "2026-11-19", owner="them"),
          promise(due_now, "2026-11-26", owner="them", text="intro"),
@@ -50,6 +50,7 @@ def test_the_order_of_the_due_list() -> None:
         ("chase", "Their Late", "them"),
         ("focus", "Focus", None),
         ("cadence", "Stale", None),
+        ("birthday", "Born", None),
         ("upcoming", "Soon", "me"),
     ]
     assert items[0].days == -6 and "6 days overdue" in items[0].detail
@@ -249,3 +250,20 @@ def test_horizon_zero_shows_nothing_ahead_and_json_shape() -> None:
     d = item.to_dict()
     assert d["due"] == "2026-04-02" and d["days"] == 1 and d["name"] == "佐藤 健"
     assert d["title"] == "I promised 佐藤 健: 資料を送る" and d["promise"] and d["owner"] == "me"
+
+
+def test_birthdays_in_the_coming_week_are_on_the_due_list() -> None:
+    from model.planning.due import next_birthday
+
+    a = person("Aoki", birthday="1980-12-31")
+    b = person("Baba", birthday="--01-02")
+    c = person("Chiba", "archived", birthday="--12-30")
+    leap = person("Doi", birthday="2000-02-29")
+    book = Book([a, b, c, leap], [], [])
+    items = due_list(book, date(2026, 12, 28))
+    assert [(i.section, i.kind, i.name, i.days) for i in items] == [
+        ("birthday", "birthday", "Aoki", 3), ("birthday", "birthday", "Baba", 5)]  # over the new year
+    assert items[0].detail == "Thu 2026-12-31, turns 46"
+    assert next_birthday(leap, date(2027, 1, 1)) == date(2027, 2, 28)  # a common year
+    assert next_birthday(leap, date(2028, 1, 1)) == date(2028, 2, 29)
+    assert next_birthday(person("Endo"), date(2027, 1, 1)) is None

@@ -40,10 +40,13 @@ def log(store: Store, contact_ids: tuple[str, ...] | list[str], text: str, today
 # -- tiers -------------------------------------------------------------------------
 
 
-def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str = "") -> TierCheck:
+def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str = "",
+             added: bool = False) -> TierCheck:
     """Move a person to ``tier`` if the caps allow; raise RefusedError if not.
 
-    Every change (up or down) is logged on the timeline with the reason.
+    Every change (up or down) is logged on the timeline with the reason;
+    ``added`` (a person just added, straight into ``tier``) logs "added to deep",
+    not a move up from the network tier they never were in.
     Moving to the tier someone is already in changes nothing.
     """
     with store.transaction():
@@ -61,8 +64,8 @@ def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str 
         store.put(person.touched(tier=tier))
         verb = "moved down" if check.demotion else "moved up"
         why = f": {reason.strip()}" if reason.strip() else ""
-        log(store, (contact_id,), f"tier: {verb} from {check.old_tier} to {tier}{why}", today,
-            tags=("tier",))
+        what = f"added to {tier}" if added else f"{verb} from {check.old_tier} to {tier}"
+        log(store, (contact_id,), f"tier: {what}{why}", today, tags=("tier",))
     return check
 
 

@@ -28,7 +28,8 @@ The due list for a day, in this order:
 4. ``focus``    focus people without their deep conversation this month,
                 with the days left in the month, longest without one first;
 5. ``cadence``  people past their touch cadence, most overdue first;
-6. ``upcoming`` what comes due in the next ``horizon`` days (promises,
+6. ``birthday`` birthdays in the coming week (today first), anyone not archived;
+7. ``upcoming`` what comes due in the next ``horizon`` days (promises,
                 cadences, snoozes ending), soonest first.
 
 My own obligations come before chasing anyone else's (A2: it is *my*
@@ -46,13 +47,16 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
 
-SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
+SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcoming")
+#: how far ahead a birthday comes onto the due list: the coming week, today included
+BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
     "overdue": "Overdue: my promises",
     "today": "Due today",
     "chase": "Overdue: their promises, to chase",
     "focus": "Focus this month: no deep conversation yet",
     "cadence": "Past their cadence",
+    "birthday": "Birthdays this week",
     "upcoming": "Coming up",
 }
 
@@ -68,7 +72,7 @@ class DueItem:
     detail: str
     due: date
     days: int  # due minus today: negative when overdue, 0 today, positive ahead
-    kind: str = "promise"  # promise | focus | cadence
+    kind: str = "promise"  # promise | focus | cadence | birthday
     owner: str | None = None  # for promises: me | them
     name: str = ""
 
@@ -255,10 +259,43 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             sections["upcoming"].append(((due.isoformat(), 3, person.name), DueItem(
                 "upcoming", person.id, None, title, detail, due, days, "cadence", None, person.name)))
 
+    # Birthdays in the coming week.
+    for person in book.contacts():
+        day = next_birthday(person, today)
+        if day is None or person.tier == "archived" or (day - today).days >= BIRTHDAY_DAYS:
+            continue
+        days = (day - today).days
+        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        age = ""
+        if len(person.birthday) == 10 and not person.birthday.startswith("-"):
+            age = f", turns {day.year - int(person.birthday[:4])}"
+        item = DueItem("birthday", person.id, None, f"{person.name}: birthday {when}",
+                       f"{day.strftime('%a')} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
+        sections["birthday"].append(((day, person.name), item))
+
     out: list[DueItem] = []
     for section in SECTIONS:
         out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
     return out
+
+
+def next_birthday(contact: Contact, today: date) -> date | None:
+    """The person's next birthday on or after ``today`` (29 February: the 28th in other years)."""
+    text = contact.birthday or ""
+    if not text:
+        return None
+    try:
+        month, day = int(text[-5:-3]), int(text[-2:])
+    except ValueError:
+        return None
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = date(year, month, day - 1)  # 29 February in a common year
+        if found >= today:
+            return found
+    return None
 
 
 def grouped(items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:

@@ -29,19 +29,21 @@ the line:
   promised X by DATE             my promise, to the first person named
   promised @Name X by DATE       my promise, to @Name
   I'll X by DATE, I will ...     my promise
-  they promised X by DATE        their promise (the first person named); also
-  @Name promised X by DATE       he/she promised, Name promised (Name named
-  @Name will X by DATE           with @ earlier in the line), @Name to X by
-                                 DATE; will/to need 'by DATE' before the
-                                 sentence ends; 'due DATE' works like 'by DATE'
+  they promised X by DATE        their promise (the first person named)
+  @Name promised X by DATE       their promise, from @Name; also he/she
+  @Name will X by DATE           promised, and Name promised when Name was
+  @Name to X by DATE             named with @ earlier in the line; will and
+                                 to need a due date before the sentence
+                                 ends ('due DATE' works like 'by DATE')
+  12/10までに見積を送ると約束    my promise (約束してくれた: theirs)
   \\word                          take a word literally (\\promised, \\call)
 
 kinds:   meeting (meet, met, mtg, 1on1, catch-up)  call (phone, video, zoom)
          message (msg, email, mail, dm, chat)  meal (lunch, dinner, breakfast,
          coffee, drinks, tea)  event (conference, seminar, party, meetup)
          intro (introduced)  helped / help given  got help / help received
-         shared (value, value shared)  note (the default); met gives way to
-         another kind (met @Tanaka for lunch = meal)
+         shared (value, value shared)  note (the default); met gives way
+         to another kind (met @Tanaka for lunch = meal)
 dates:   today yesterday tomorrow, tonight, last night, this morning,
          mon..sun (monday..), last fri, next fri (Friday of next week),
          next week (Monday), last week (7 days ago), next month, eom (month
@@ -63,8 +65,10 @@ examples:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from tui.cli.entry import RawWrapFormatter
+
     p = sub.add_parser("note", parents=[common], help="capture a note from the shell",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       formatter_class=RawWrapFormatter,
                        description="Capture one line (quote it) and print what was saved.",
                        epilog=NOTE_GRAMMAR)
     p.add_argument("text", nargs="+", help="the line to capture, in the grammar below")
@@ -161,9 +165,17 @@ def cmd_show(ctx) -> int:
                          ("relation", person.relation), ("purposes", ", ".join(person.purposes)),
                          ("stage", person.stage), ("next step", person.next_step),
                          ("email", ", ".join(person.emails)), ("phone", ", ".join(person.phones)),
-                         ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags))):
+                         ("links", ", ".join(person.links)), ("birthday", person.birthday),
+                         ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags)),
+                         ("cadence", f"every {person.cadence_days} days" if person.cadence_days else ""),
+                         ("snoozed", f"until {person.snoozed_until}: {person.snooze_reason}"
+                          if person.snoozed_until else "")):
         if value:
             print(f"  {label:<10} {value}")
+    if person.notes.strip():
+        print("notes")
+        for line in person.notes.strip().splitlines():
+            print(f"  {line}")
     if promises:
         print("promises")
         for p in promises:

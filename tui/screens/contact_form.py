@@ -364,7 +364,8 @@ class ContactForm(ModalScreen[str | None]):
                 if contact.tier != old_tier:
                     from model.actions import set_tier
 
-                    set_tier(store, contact.id, contact.tier, today, reason="contact form")
+                    set_tier(store, contact.id, contact.tier, today, reason="contact form",
+                             added=original is None)
             return contact.id
 
         def failed(exc: KizunaError) -> None:

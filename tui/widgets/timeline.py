@@ -234,7 +234,7 @@ class TimelinePane(BorderLines, Vertical):
             person = book.get_contact(self.contact_id) if self.contact_id else None
             title = f"2 Timeline — {person.name}" if person else "2 Timeline"
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
-        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
+        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
         self.set_border_text(title, subtitle)
         self.row_list.set_rows(rows)
 
