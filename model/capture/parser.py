@@ -7,8 +7,12 @@
 The grammar (README "Quick capture grammar" is the user's version):
 
 * ``@Name`` / ``@"Sato Ken"`` / ``@佐藤`` — people, matched by name or reading
-  (:func:`model.names.matches`); a name nobody has becomes a new contact in the
-  ``network`` tier; a name that fits several people is an error listing them.
+  (:func:`model.names.matches`); a name nobody has is an :class:`UnknownNameError`
+  offering the closest people (:func:`model.names.closest`), and ``@+Name`` is a new
+  contact in the ``network`` tier; a name that fits several people is an error listing them.
+* ``on 2026-06-18`` / ``on nov 3`` anywhere dates an undated note; ``12/10までに見積を
+  送ると約束`` is a promise; what is not read (a past date word in the text, a 約束)
+  is said in :attr:`Capture.hints`.
 * ``#tag`` — a tag, in any script; tags are taken out of the note text.
 * ``!word`` — anywhere: a kind (``!call``, ``!lunch``), ``!deep`` (a deep
   conversation; nothing else is deep), ``!private`` / ``!confidential``.

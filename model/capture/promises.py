@@ -98,7 +98,7 @@ class PromiseReader:
         if looks_named and ws[verb].key == PROMISED:
             said = ws[verb].core
             raise CaptureError(f"{name} {said}: {name} is not named on this note; write @{name} {said} "
-                               f"(a new name becomes a contact), they {said}, or \\{said} for plain text",
+                               f"(@+{name} {said} for someone new), they {said}, or \\{said} for plain text",
                                ws[i].start, ws[verb].end)
         return None
 

@@ -47,8 +47,8 @@ from tui.widgets.key_bar import KeyBar
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
-    "@Name or @\"Full Name\" · met @X for lunch yesterday · call with @X on tue · #tag · "
-    "promised … by fri · @X will … by 12/3 · !private !confidential · \\word = literal"
+    "@Name or @\"Full Name\" · @+Name = someone new · met @X for lunch yesterday · call with @X on tue · "
+    "#tag · promised … by fri · @X will … by 12/3 · 12/3までに…と約束 · !private !confidential · \\word = literal"
 )
 
 
