@@ -68,7 +68,7 @@ from model.capture.result import (AmbiguousNameError, Capture, CaptureError, Pro
 from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOINERS, KEYWORDS, LINKS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
 from model.capture.dates import DateWordError, explicit_date, past_word, read_date
-from model.names import closest, describe, fold, matches
+from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
@@ -136,7 +136,7 @@ class _Parser(HeaderReader, PromiseReader):
             person = self.new.get(fold(name))
             if person is None:
                 if not (new or self.allow_new):
-                    raise UnknownNameError(name, closest(self.names.contacts, name), start, end)
+                    raise UnknownNameError(name, self.names.closest(name), start, end)
                 person = self.new[fold(name)] = Contact(name=name, tier="network")
         if all(p.id != person.id for p in self.people):
             self.people.append(person)

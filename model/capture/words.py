@@ -116,6 +116,8 @@ class NameIndex:
         self._hay: list[tuple[Contact, str]] | None = None
         self._described: dict[str, list[Contact]] | None = None
         self._containing: dict[str, list[tuple[Contact, str]]] = {}
+        self._fuzzy: list[tuple[str, Contact]] | None = None
+        self._closest: dict[str, list[Contact]] = {}
 
     @classmethod
     def of(cls, contacts: list[Contact]) -> NameIndex:
@@ -155,6 +157,20 @@ class NameIndex:
             found = self._containing[q] = [(c, hay) for c, hay in (self.hay() if pool is None else pool)
                                            if q in hay]
         return [c for c, _ in found]
+
+    def closest(self, name: str) -> list[Contact]:
+        """The people closest to a name nobody has (:func:`model.names.closest`), remembered:
+        the preview asks again on every keystroke after the name."""
+        from model.names import closest, fuzzy_table
+
+        if self._fuzzy is None:
+            self._fuzzy = fuzzy_table(self.contacts)
+        q = fold(name)
+        if q not in self._closest:
+            if len(self._closest) > 200:
+                self._closest.clear()
+            self._closest[q] = closest(self.contacts, name, table=self._fuzzy)
+        return self._closest[q]
 
     def described(self, q: str) -> list[Contact]:
         """The people whose ``Name (Company)`` folds to ``q``."""
