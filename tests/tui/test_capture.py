@@ -248,3 +248,22 @@ async def test_keys_arriving_in_a_burst_with_enter_are_all_saved(tmp_path):
         assert isinstance(app.result, Capture)
     note = next(i for i in reopen(store).interactions() if i.id == app.result.interaction.id)
     assert note.text == "the whole line, to its very last word"
+
+
+async def test_a_typo_is_offered_the_closest_person_and_saves_nothing(tmp_path):
+    """Issue 13: @Tanka made a new contact; the only sign was '(new, network tier)'."""
+    store = demo_store(tmp_path)
+    before = store.path.read_bytes()
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@Emilly lunch promised a deck by fri", "enter")
+        await settle(app, pilot)
+        shown = _text(app.screen, "#capture-error")
+        assert "no one called @Emilly: did you mean Emily Carter" in shown and "@+Emilly" in shown
+        assert not app.dismissed
+        line = app.screen.query_one("#capture-line", Input)
+        line.value = "@Emily at the chamber event yesterday: 見積を約束した"
+        await settle(app, pilot)
+        preview = _text(app.screen, "#capture-preview")
+        assert "'yesterday' was left in the text" in preview and "12/10までに見積を送ると約束" in preview
+    assert store.path.read_bytes() == before
