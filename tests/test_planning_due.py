@@ -267,3 +267,9 @@ def test_birthdays_in_the_coming_week_are_on_the_due_list() -> None:
     assert next_birthday(leap, date(2027, 1, 1)) == date(2027, 2, 28)  # a common year
     assert next_birthday(leap, date(2028, 1, 1)) == date(2028, 2, 29)
     assert next_birthday(person("Endo"), date(2027, 1, 1)) is None
+
+
+def test_a_focus_person_s_next_step_comes_with_them() -> None:
+    f = person("Focus", "active", next_step="ask about the Osaka office")
+    [item] = due_list(Book([f], [], [], [focus("2026-11", f)]), date(2026, 11, 26))
+    assert item.section == "focus" and item.detail.endswith("; next step: ask about the Osaka office")

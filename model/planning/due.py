@@ -213,6 +213,8 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         left_text = days_left_text(left, today.strftime("%B"))
         counted = f"{held} of {need} held, " if need > 1 else ""
         detail = f"{counted}{left_text}; {when}"
+        if person.next_step:
+            detail += f"; next step: {person.next_step}"
         snooze = _snoozed_until(person)
         if snooze and snooze > today:
             if snooze <= min(end, last_day):
