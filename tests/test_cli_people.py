@@ -131,3 +131,13 @@ def test_help_never_ends_a_line_on_a_word_that_leads_to_the_next(kizuna) -> None
         out = kizuna(*args, "--help", env={k: v for k, v in env.items() if not k.startswith("KIZUNA_")})
         for line in out.stdout.splitlines():
             assert not re.search(r"(^|\s)(by|next|on|due|to)$", line), (args, line)
+
+
+def test_one_is_never_plural(kizuna, store: Store) -> None:
+    aoki = store.add(Contact(name="Aoki", cadence_days=1, created="2026-12-01T09:00:00+00:00"))
+    store.add(Interaction(date="2026-12-04", contacts=(aoki.id,), kind="call"))
+    assert "cadence    every day" in ok(kizuna("show", "Aoki"))
+    out = ok(kizuna(*DATE, "today", "--days", "1"))
+    assert "Aoki: touch base (network, every day)" in out and "1 days" not in out
+    empty = ok(kizuna("--db", str(store.path) + ".empty.json", *DATE, "today", "--days", "1"))
+    assert "in the next 1 day." in empty

@@ -241,7 +241,8 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
         what = "a deep conversation" if needs_deep(person) else "touch base"
-        title = f"{person.name}: {what} ({person.tier}, every {cadence} days)"
+        every = "every day" if cadence == 1 else f"every {cadence} days"
+        title = f"{person.name}: {what} ({person.tier}, {every})"
         word = "deep conversation" if needs_deep(person) else "touch"
         since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
                  else f"no {word} on record since added {min(_created(person), today).isoformat()}")

@@ -167,7 +167,8 @@ def cmd_show(ctx) -> int:
                          ("email", ", ".join(person.emails)), ("phone", ", ".join(person.phones)),
                          ("links", ", ".join(person.links)), ("birthday", person.birthday),
                          ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags)),
-                         ("cadence", f"every {person.cadence_days} days" if person.cadence_days else ""),
+                         ("cadence", (f"every {person.cadence_days} days" if person.cadence_days != 1 else "every day")
+                          if person.cadence_days else ""),
                          ("snoozed", f"until {person.snoozed_until}: {person.snooze_reason}"
                           if person.snoozed_until else "")):
         if value:
