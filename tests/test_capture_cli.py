@@ -110,6 +110,9 @@ def test_dry_run_saves_nothing_and_json_is_for_scripts(kizuna, store_path: Path)
     assert data["saved"] is True and data["interaction"]["id"] == note.id
     assert data["promises"][0]["id"] == promise.id and data["promises"][0]["due"] == "2026-11-30"
     assert (data["kind"], data["tags"], data["people"][0]["name"]) == ("call", ["x"], "Tanaka Yuki")
+    assert data["hints"] == []
+    hinted = json.loads(kizuna(*TODAY, "note", "--dry-run", "--json", "@Tanaka talked shop at the expo yesterday").stdout)
+    assert "'yesterday' was left in the text" in hinted["hints"][0]
 
 
 def test_help_documents_the_grammar(kizuna) -> None:

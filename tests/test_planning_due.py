@@ -270,6 +270,7 @@ def test_birthdays_in_the_coming_week_are_on_the_due_list() -> None:
 
 
 def test_a_focus_person_s_next_step_comes_with_them() -> None:
-    f = person("Focus", "active", next_step="ask about the Osaka office")
+    f = person("Focus", "active", next_step="ask about the Osaka office", stage="joint work")
     [item] = due_list(Book([f], [], [], [focus("2026-11", f)]), date(2026, 11, 26))
-    assert item.section == "focus" and item.detail.endswith("; next step: ask about the Osaka office")
+    assert item.section == "focus"
+    assert item.detail.endswith("; stage: joint work; next step: ask about the Osaka office")

@@ -150,6 +150,12 @@ def _ago(then: date, today: date) -> str:
     return f"{days} days ago"
 
 
+def _step(person: Contact) -> str:
+    """Where the relationship stands (A10's stage) and what to do next, for a due person."""
+    out = f"; stage: {person.stage}" if person.stage else ""
+    return out + (f"; next step: {person.next_step}" if person.next_step else "")
+
+
 def _in_days(days: int) -> str:
     if days < 0:
         return f"{-days} day{'s' if days != -1 else ''} overdue"
@@ -213,8 +219,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         left_text = days_left_text(left, today.strftime("%B"))
         counted = f"{held} of {need} held, " if need > 1 else ""
         detail = f"{counted}{left_text}; {when}"
-        if person.next_step:
-            detail += f"; next step: {person.next_step}"
+        detail += _step(person)
         snooze = _snoozed_until(person)
         if snooze and snooze > today:
             if snooze <= min(end, last_day):
@@ -246,8 +251,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         word = "deep conversation" if needs_deep(person) else "touch"
         since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
                  else f"no {word} on record since added {min(_created(person), today).isoformat()}")
-        if person.next_step:
-            since += f"; next step: {person.next_step}"
+        since += _step(person)
         snooze = _snoozed_until(person)
         note = ""
         if snooze and snooze == due:

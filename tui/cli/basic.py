@@ -109,7 +109,7 @@ def cmd_note(ctx) -> int:
             "interaction": cap.interaction.to_dict() if cap.interaction else None,
             "people": [{"id": p.id, "name": p.name, "new": p.id in new} for p in cap.people],
             "kind": cap.kind, "depth": cap.depth, "date": cap.when.isoformat(), "text": cap.text,
-            "tags": cap.tags, "scope": cap.scope,
+            "tags": cap.tags, "scope": cap.scope, "hints": cap.hints,
             "promises": [p.to_dict() for p in cap.saved_promises] if cap.saved_promises else [
                 {"owner": d.owner, "contact": d.contact.id, "text": d.text, "due": d.due.isoformat()}
                 for d in cap.promises],
