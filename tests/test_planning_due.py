@@ -274,3 +274,11 @@ def test_a_focus_person_s_next_step_comes_with_them() -> None:
     [item] = due_list(Book([f], [], [], [focus("2026-11", f)]), date(2026, 11, 26))
     assert item.section == "focus"
     assert item.detail.endswith("; stage: joint work; next step: ask about the Osaka office")
+
+
+def test_a_birthday_is_never_an_ics_follow_up() -> None:
+    from model.transfer.ical import follow_ups
+
+    a = person("Aoki", "active", birthday="--11-28")
+    [f] = follow_ups(Book([a], [talk("2026-11-01", a)], []), date(2026, 11, 26))
+    assert f.due == date(2027, 1, 30) and "touch base" in f.why
