@@ -80,9 +80,17 @@ def describe(contact: Contact) -> str:
 
 def _fuzzy_keys(contact: Contact) -> set[str]:
     """What a mistyped name is compared with: the name and reading, each word of them,
-    and each without its spaces (``tanka`` is close to the word ``tanaka``)."""
+    and each without its spaces (``tanka`` is close to the word ``tanaka``); a kana
+    reading also in romaji, so ``@Tanaka`` is offered 田中 美咲 (たなか みさき)."""
+    import jaconv
+
     keys: set[str] = set()
-    for k in _keys(contact):
+    folded = list(_keys(contact))
+    if contact.reading:
+        romaji = jaconv.kana2alphabet(fold(contact.reading))
+        if romaji != fold(contact.reading):
+            folded.append(romaji)
+    for k in folded:
         keys.add(k)
         keys.add(k.replace(" ", ""))
         keys.update(w for w in k.split() if len(w) > 1)
@@ -109,7 +117,8 @@ def closest(contacts: Iterable[Contact], query: str, n: int = 3,
     q = fold(query)
     if not q:
         return []
-    cutoff = 50 if len(q) <= 2 else 65  # one wrong character of 佐藤 is half of it
+    # one wrong character of 佐藤 is half of it; a longer name must be closer
+    cutoff = 50 if len(q) <= 2 else 65 if len(q) <= 4 else 72
     table = table if table is not None else fuzzy_table(contacts)
     best: dict[str, tuple[float, Contact]] = {}
     for _key, score, i in process.extract(q, [k for k, _ in table], scorer=fuzz.ratio,

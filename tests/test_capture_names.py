@@ -32,6 +32,12 @@ def test_suggestions_forgive_width_case_kana_and_typos() -> None:
     assert SATO_JA in unknown("@サトオ hi").suggestions  # the reading, in katakana, one kana off
 
 
+def test_a_romaji_name_is_offered_the_person_with_that_kana_reading() -> None:
+    misaki = Contact(name="田中 美咲", reading="タナカ ミサキ")
+    assert unknown("@Tanaka hi", [misaki, EMILY]).suggestions == [misaki]
+    assert unknown("@Misaky hi", [misaki, EMILY]).suggestions == [misaki]
+
+
 def test_a_name_like_nobody_says_how_to_add_them() -> None:
     exc = unknown("@Bartholomew hi")
     assert exc.suggestions == []
