@@ -22,6 +22,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def plain(text: str, lines: bool = False) -> str:
+    """``text`` without terminal control characters (ESC, BEL, C1...): text from outside
+    never drives a terminal. A tab is a space; with ``lines``, line breaks stay."""
+    keep = "\n" if lines else ""
+    text = text.replace("\t", " ").replace("\r\n", "\n")
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) != "Cc")
+
+
 def sort_key(contact: Contact) -> str:
     """Sort by reading when there is one (furigana), else by name."""
     return fold(contact.reading or contact.name)

@@ -141,3 +141,13 @@ def test_one_is_never_plural(kizuna, store: Store) -> None:
     assert "Aoki: touch base (network, every day)" in out and "1 days" not in out
     empty = ok(kizuna("--db", str(store.path) + ".empty.json", *DATE, "today", "--days", "1"))
     assert "in the next 1 day." in empty
+
+
+def test_control_characters_never_reach_the_store(kizuna, store: Store) -> None:
+    ok(kizuna("add", "Evil\x1b[2J One", "--notes", "line 1\nline 2\x07", "--company", "A\x9bcme"))
+    [evil] = Store(store.path).contacts()
+    assert (evil.name, evil.notes, evil.company) == ("Evil[2J One", "line 1\nline 2", "Acme")
+    ok(kizuna("settings", "own-industry", "x\x1by"))
+    assert Store(store.path).settings().own_industry == "xy"
+    ok(kizuna("note", '@+"Bad\x1b]0;owned\x07 Name" hi'))
+    assert "Bad]0;owned Name" in [c.name for c in Store(store.path).contacts()]

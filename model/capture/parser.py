@@ -68,7 +68,7 @@ from model.capture.result import (AmbiguousNameError, Capture, CaptureError, Pro
 from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOINERS, KEYWORDS, LINKS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
 from model.capture.dates import DateWordError, explicit_date, past_word, read_date
-from model.names import describe, fold, matches
+from model.names import describe, fold, matches, plain
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
@@ -132,7 +132,7 @@ class _Parser(HeaderReader, PromiseReader):
         """The person ``@name`` means; someone new only when marked (``@+name``) or allowed."""
         person = None if new else self._lookup(name, start, end)
         if person is None:
-            name = unicodedata.normalize("NFKC", name).strip()
+            name = " ".join(plain(unicodedata.normalize("NFKC", name)).split())
             person = self.new.get(fold(name))
             if person is None:
                 if not (new or self.allow_new):

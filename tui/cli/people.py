@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from model.names import plain
+
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
 
 #: option -> (Contact field, kind); kind says how the text becomes the field's value
@@ -99,7 +101,7 @@ def _values(args) -> dict:
         text = getattr(args, option.replace("-", "_"), None)
         if text is None or option == "name":  # (add's NAME, edit's --name: each command reads it)
             continue
-        text = text.strip()
+        text = plain(text, lines=name == "notes").strip()
         if kind == "list":
             out[name] = tuple(v.strip() for v in text.split(",") if v.strip())
         elif kind == "tags":
@@ -139,7 +141,7 @@ def cmd_add(ctx) -> int:
     from model.records import Contact
 
     values = _values(ctx.args)
-    name = " ".join(ctx.args.name.split())
+    name = " ".join(plain(ctx.args.name).split())
     person = _checked(lambda: Contact(name=name, tier="network", **values))
     store = ctx.store
     with store.transaction():  # a refused tier adds no one
@@ -164,7 +166,7 @@ def cmd_edit(ctx) -> int:
     person = resolve(store.contacts(), ctx.args.who)
     values = _values(ctx.args)
     if ctx.args.name is not None:
-        values["name"] = " ".join(ctx.args.name.split())
+        values["name"] = " ".join(plain(ctx.args.name).split())
     if not values and ctx.args.tier is None:
         from model.errors import KizunaError
 
@@ -210,7 +212,7 @@ def _shown(settings, key: str) -> str:
 
 def _parse_value(key: str, text: str):
     field = SETTINGS[key][0]
-    text = text.strip()
+    text = plain(text).strip()
     if field in ("deep_cap", "active_cap", "deep_cadence_days", "touch_cadence_days", "focus_deep_per_month"):
         if not text.isdigit() or int(text) < 1:
             from model.errors import KizunaError
