@@ -18,7 +18,7 @@ DATE = ("--date", "2026-11-26")
 
 
 def note(kizuna, line: str) -> dict:
-    done = kizuna(*DATE, "note", "--json", line)
+    done = kizuna(*DATE, "note", "--new", "--json", line)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["interaction"]
 
@@ -31,7 +31,7 @@ def one_error(done, code: int = 1) -> str:
 
 def test_fix_a_typo_a_person_and_a_date_from_the_shell(kizuna, store_path: Path) -> None:
     saved = note(kizuna, "@Tanaka lunch: talked pricnig #sales")
-    assert kizuna("note", "@Sato call: hello").returncode == 0
+    assert kizuna("note", "--new", "@Sato call: hello").returncode == 0
     done = kizuna("note", "edit", saved["id"][:6], "--text", "talked pricing")
     assert done.returncode == 0 and "talked pricing" in done.stdout
     assert kizuna("note", "edit", saved["id"][:6], "--people", "Sato").returncode == 0
@@ -77,7 +77,7 @@ def test_delete_and_undo_a_note_and_a_promise(kizuna, store_path: Path) -> None:
 
 
 def test_a_quoted_line_starting_with_edit_is_a_note(kizuna, store_path: Path) -> None:
-    done = kizuna("note", "edit the deck with @Mori")
+    done = kizuna("note", "--new", "edit the deck with @Mori")
     assert done.returncode == 0 and "saved" in done.stdout
     assert Store(store_path).interactions()[0].text == "edit the deck with Mori"
 
@@ -181,7 +181,7 @@ def editor(tmp_path: Path, body: str) -> str:
 
 def test_note_in_the_editor_first_line_grammar_rest_body(kizuna, cli_env, tmp_path, store_path) -> None:
     env = dict(cli_env, EDITOR=editor(tmp_path, "@Tanaka call !deep: the plan\nline two\nline three\n"))
-    done = kizuna("note", "-e", env=env)
+    done = kizuna("note", "--new", "-e", env=env)
     assert done.returncode == 0, done.stderr
     got = Store(store_path).interactions()[0]
     assert (got.kind, got.depth, got.text) == ("call", "deep", "the plan\nline two\nline three")

@@ -38,7 +38,7 @@ def logged(store: Store) -> tuple[Store, UndoLog]:
 
 
 def test_edit_fixes_a_typo_a_person_and_a_date(store: Store) -> None:
-    cap = save(store, "@Tanaka lunch: talked pricnig", TODAY)
+    cap = save(store, "@Tanaka lunch: talked pricnig", TODAY, True)
     sato = store.add(Contact(name="Sato"))
     note = cap.interaction
     edited = edit_note(store, note, text="talked pricing", contacts=(sato.id,), date="2026-11-20")
@@ -48,7 +48,7 @@ def test_edit_fixes_a_typo_a_person_and_a_date(store: Store) -> None:
 
 
 def test_edit_of_a_note_changed_meanwhile_is_refused(store: Store) -> None:
-    note = save(store, "@Tanaka call: first", TODAY).interaction
+    note = save(store, "@Tanaka call: first", TODAY, True).interaction
     other = Store(store.path)  # another process
     edit_note(other, other.get(Interaction, note.id), text="theirs")
     before = store.path.read_bytes()
@@ -59,7 +59,7 @@ def test_edit_of_a_note_changed_meanwhile_is_refused(store: Store) -> None:
 
 
 def test_edit_refuses_an_unknown_person_and_no_person(store: Store) -> None:
-    note = save(store, "@Tanaka call: x", TODAY).interaction
+    note = save(store, "@Tanaka call: x", TODAY, True).interaction
     with pytest.raises(NotFoundError):
         edit_note(store, note, contacts=("nobody",))
     with pytest.raises(Exception, match="at least one person"):
@@ -70,14 +70,14 @@ def test_edit_refuses_an_unknown_person_and_no_person(store: Store) -> None:
 def test_a_deep_note_moved_out_of_the_month_reopens_the_focus_item(store: Store) -> None:
     tanaka = store.add(Contact(name="Tanaka", tier="deep"))
     store.add(FocusPlan(month="2026-11", slots=(Slot(role="customer", contact=tanaka.id),)))
-    note = save(store, "@Tanaka call !deep: the plan", TODAY).interaction
+    note = save(store, "@Tanaka call !deep: the plan", TODAY, True).interaction
     assert month_review(Book.from_store(store), "2026-11", TODAY).rows[0].deep_held
     edit_note(store, note, date="2026-10-30")
     assert not month_review(Book.from_store(store), "2026-11", TODAY).rows[0].deep_held
 
 
 def test_a_deleted_kept_promise_stops_counting_for_trust(store: Store) -> None:
-    cap = save(store, "@Tanaka call: promised the deck by 11/25", date(2026, 11, 20))
+    cap = save(store, "@Tanaka call: promised the deck by 11/25", date(2026, 11, 20), True)
     promise = cap.saved_promises[0]
     kept = actions.keep_promise(store, promise.id, date(2026, 11, 24))
     assert trust(Book.from_store(store), promise.contact, TODAY).balance > 0
@@ -87,7 +87,7 @@ def test_a_deleted_kept_promise_stops_counting_for_trust(store: Store) -> None:
 
 
 def test_delete_note_leaves_a_tombstone_and_unlinks_its_promises(store: Store) -> None:
-    cap = save(store, "@Tanaka call: promised the deck by fri", TODAY)
+    cap = save(store, "@Tanaka call: promised the deck by fri", TODAY, True)
     delete_note(store, cap.interaction)
     again = Store(store.path)
     assert cap.interaction.id not in {i.id for i in again.interactions()}
@@ -111,8 +111,8 @@ def test_pick_id_by_prefix_lists_candidates_when_ambiguous(store: Store) -> None
 
 def test_forget_removes_what_is_theirs_alone_and_leaves_shared_notes(store: Store) -> None:
     mori = store.add(Contact(name="Mori"))
-    save(store, "@Tanaka lunch: alone with Tanaka, promised the deck by fri", TODAY)
-    shared = save(store, "@Tanaka @Mori meeting: the three of us", TODAY).interaction
+    save(store, "@Tanaka lunch: alone with Tanaka, promised the deck by fri", TODAY, True)
+    shared = save(store, "@Tanaka @Mori meeting: the three of us", TODAY, True).interaction
     tanaka = next(c for c in store.contacts() if c.name == "Tanaka")
     store.add(FocusPlan(month="2026-11", slots=(Slot(role="customer", contact=tanaka.id),
                                                  Slot(role="partner", contact=mori.id))))
@@ -129,7 +129,7 @@ def test_forget_removes_what_is_theirs_alone_and_leaves_shared_notes(store: Stor
 
 
 def test_last_note_skips_log_lines(store: Store) -> None:
-    cap = save(store, "@Tanaka call: x", TODAY)
+    cap = save(store, "@Tanaka call: x", TODAY, True)
     actions.set_tier(store, cap.people[0].id, "active", TODAY)
     assert last_note(store) == cap.interaction
 
@@ -139,7 +139,7 @@ def test_last_note_skips_log_lines(store: Store) -> None:
 
 def test_undo_a_note_then_a_tier_move_repeatedly(logged) -> None:
     store, log = logged
-    cap = save(store, "@Tanaka call: hello", TODAY)
+    cap = save(store, "@Tanaka call: hello", TODAY, True)
     actions.set_tier(store, cap.people[0].id, "active", TODAY)
     first = undo(store, log)
     assert "Tanaka: tier network -> active" in first.label
@@ -155,7 +155,7 @@ def test_undo_a_note_then_a_tier_move_repeatedly(logged) -> None:
 
 def test_undo_a_deletion_brings_the_note_back_and_drops_the_tombstone(logged) -> None:
     store, log = logged
-    note = save(store, "@Tanaka call: keep me", TODAY).interaction
+    note = save(store, "@Tanaka call: keep me", TODAY, True).interaction
     delete_note(store, note)
     undo(store, log)
     again = Store(store.path)
@@ -166,7 +166,7 @@ def test_undo_a_deletion_brings_the_note_back_and_drops_the_tombstone(logged) ->
 def test_undo_forget(logged) -> None:
     store, log = logged
     mori = store.add(Contact(name="Mori"))
-    save(store, "@Tanaka @Mori meeting: shared", TODAY)
+    save(store, "@Tanaka @Mori meeting: shared", TODAY, True)
     before = {c.id for c in store.contacts()}, {i.id: i for i in store.interactions()}
     tanaka = next(c for c in store.contacts() if c.name == "Tanaka")
     forget(store, tanaka.id)
@@ -178,7 +178,7 @@ def test_undo_forget(logged) -> None:
 
 def test_undo_refuses_when_another_process_changed_the_record(logged) -> None:
     store, log = logged
-    note = save(store, "@Tanaka call: mine", TODAY).interaction
+    note = save(store, "@Tanaka call: mine", TODAY, True).interaction
     other = Store(store.path)
     edit_note(other, other.get(Interaction, note.id), text="theirs")
     before = store.path.read_bytes()
@@ -191,7 +191,7 @@ def test_undo_refuses_when_another_process_changed_the_record(logged) -> None:
 def test_undo_log_is_private_and_bounded(store: Store) -> None:
     log = UndoLog(store.path, keep=3).attach(store)
     for i in range(5):
-        save(store, f"@Tanaka call: {i}", TODAY)
+        save(store, f"@Tanaka call: {i}", TODAY, True)
     assert undo_path(store.path).exists()
     assert stat.S_IMODE(os.stat(log.path).st_mode) == 0o600
     assert len(log.entries()) == 3
@@ -208,7 +208,7 @@ def test_a_failed_change_is_not_recorded(logged) -> None:
 
 def test_a_damaged_undo_log_is_one_clear_error(logged) -> None:
     store, log = logged
-    save(store, "@Tanaka call: x", TODAY)
+    save(store, "@Tanaka call: x", TODAY, True)
     log.path.write_text("{not json")
     with pytest.raises(Exception, match="undo log is damaged"):
         undo(store, log)

@@ -17,11 +17,11 @@ TODAY = date(2026, 11, 26)
 @pytest.fixture
 def index(store: Store) -> SearchIndex:
     store.add(Contact(name="佐藤 健", reading="さとう けん"))
-    save(store, "@Tanaka lunch yesterday: talked pricing for next quarter #sales", TODAY)
-    save(store, "@Tanaka call 2026-01-15: pricing was too high", TODAY)
-    save(store, "@佐藤 meeting 2026-06-02: 採用の話 サトウさんの会社で", TODAY)
-    save(store, "@Mori coffee 2026-03-03 !confidential: funding round pricing", TODAY)
-    save(store, "@Mori call 2026-03-04: promised the ＰＤＦ deck by 3/10", TODAY)
+    save(store, "@Tanaka lunch yesterday: talked pricing for next quarter #sales", TODAY, True)
+    save(store, "@Tanaka call 2026-01-15: pricing was too high", TODAY, True)
+    save(store, "@佐藤 meeting 2026-06-02: 採用の話 サトウさんの会社で", TODAY, True)
+    save(store, "@Mori coffee 2026-03-03 !confidential: funding round pricing", TODAY, True)
+    save(store, "@Mori call 2026-03-04: promised the ＰＤＦ deck by 12/10", TODAY, True)
     return SearchIndex.from_store(store)
 
 
@@ -78,7 +78,7 @@ def test_highlight_spans_map_back_to_the_original_text() -> None:
 
 
 def test_hostile_text_cannot_join_two_entries(store: Store) -> None:
-    save(store, "@A call: ends with x", TODAY)
+    save(store, "@A call: ends with x", TODAY, True)
     store.add(Interaction(date="2026-11-02", contacts=(store.contacts()[0].id,), text="\x00y starts"))
     assert SearchIndex.from_store(store).search("x\x00y") == []
 

@@ -254,16 +254,16 @@ def with_body(text: str, body: str) -> str:
     return f"{text}\n{body}" if body else text
 
 
-def save_with_body(store: Store, text: str, today):
+def save_with_body(store: Store, text: str, today, allow_new: bool = False):
     """Save an editor's text: the first line read as a capture line, the rest its body.
-    None when the text is empty (nothing saved)."""
+    None when the text is empty (nothing saved). ``allow_new`` as for :func:`model.capture.save`."""
     from model.capture import save
 
     line, body = split_body(text)
     if not line and not body:
         return None
     with store.transaction():
-        cap = save(store, line, today)
+        cap = save(store, line, today, allow_new)
         if body and cap.interaction is not None:
             cap.interaction = edit_note(store, cap.interaction, text=with_body(cap.text, body))
     return cap

@@ -19,9 +19,9 @@ from tui.widgets.row_list import RowList
 def book(tmp_path: Path) -> Store:
     store = Store(tmp_path / "kizuna.json")
     store.add(Contact(name="Aoki", tier="active"))
-    save(store, "@Tanaka lunch 2026-11-20: talked pricnig for next quarter #sales", TODAY)
-    save(store, "@Tanaka call 2026-11-10: promised the deck by 11/30", TODAY)
-    save(store, "@Mori coffee 2026-11-21 !confidential: pricing secret", TODAY)
+    save(store, "@Tanaka lunch 2026-11-20: talked pricnig for next quarter #sales", TODAY, True)
+    save(store, "@Tanaka call 2026-11-10: promised the deck by 11/30", TODAY, True)
+    save(store, "@Mori coffee 2026-11-21 !confidential: pricing secret", TODAY, True)
     return store
 
 
@@ -186,7 +186,7 @@ async def test_search_follows_a_new_snapshot(book: Store, make_test_app):
         await settle(app, pilot)
         results = app.screen.query_one("#search-results", RowList)
         assert len(results.rows) == 0
-        save(app.store, "@Tanaka call: サイヨウ 採用の話", TODAY)  # a write from another window
+        save(app.store, "@Tanaka call: サイヨウ 採用の話", TODAY, True)  # a write from another window
         for _ in range(100):  # the snapshot waits for the dialog on top, then its index is built
             await pilot.pause(0.05)
             await settle(app, pilot)
@@ -248,7 +248,7 @@ async def test_no_index_is_built_while_the_search_is_closed_and_reopening_finds_
         await pilot.press("escape")
         await settle(app, pilot)
         built_for = app._search[0]
-        save(app.store, "@Aoki call: the kickoff", TODAY)
+        save(app.store, "@Aoki call: the kickoff", TODAY, True)
         await settle(app, pilot)
         assert app.book is not built_for and app._search[0] is built_for  # the saves paid nothing
         await pilot.press("s")
