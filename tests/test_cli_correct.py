@@ -211,3 +211,17 @@ def test_search_output_carries_no_terminal_controls(kizuna, store_path: Path) ->
     done = kizuna("search", "pricing")
     assert done.returncode == 0 and "pricing" in done.stdout
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+
+
+def test_undo_a_tier_move_and_a_promise_kept_from_the_shell(kizuna, store_path: Path) -> None:
+    note(kizuna, "@Tanaka call: promised the deck by 12/10")
+    assert kizuna(*DATE, "tier", "Tanaka", "active").returncode == 0
+    assert kizuna(*DATE, "promise", "keep", "Tanaka", "deck").returncode == 0
+    assert Store(store_path).promises()[0].status == "kept"
+    done = kizuna("undo")
+    assert done.returncode == 0 and "promise kept: the deck" in done.stdout
+    assert Store(store_path).promises()[0].status == "open"
+    done = kizuna("undo")
+    assert done.returncode == 0 and "Tanaka: tier network -> active" in done.stdout
+    assert Store(store_path).contacts()[0].tier == "network"
+    assert not [i for i in Store(store_path).interactions() if i.kind == "log"]  # their log lines too
