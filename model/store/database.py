@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 import orjson
 
 from model.store import parts as _parts
+from model.store import sync as _sync
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
@@ -56,6 +57,14 @@ R = TypeVar("R", bound=Record)
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
+
+
+def _clean_stamps(value: object) -> dict[str, list[str]]:
+    """Another device's stamps for one record, keeping only well-formed entries (its file is outside text)."""
+    if not isinstance(value, dict):
+        return {}
+    return {f: [s[0], s[1]] for f, s in value.items()
+            if isinstance(f, str) and isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)}
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -74,6 +83,22 @@ class Store:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
+        #: the path asked for; in a synced folder this device's own file is elsewhere (see model.store.sync)
+        self.shared_path = self.path
+        #: this machine's device id when the store is kept as device files, else None
+        self.device: str | None = None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        if _sync.sync_wanted(self.path):
+            self.device = _sync.device_id()
+            self.path = _sync.devices_dir(self.path) / f"{self.device}.json"
+        #: one line each about what arrived from other devices (the caller shows them)
+        self.notices: list[str] = []
+        self._sync_meta: _sync.SyncMeta | None = None
+        #: sources that could not be merged in full, by key: their signature then (not tried again until it changes)
+        self._noted: dict[str, str] = {}
+        #: conflict copies merged by the running transaction: moved to the backups once it committed
+        self._merged_copies: list[Path] = []
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
@@ -89,14 +114,14 @@ class Store:
         self._journal = Journal()
         #: one line per write that succeeded with a problem after its commit (the caller shows them)
         self.warnings: list[str] = []
-        if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
+        self._merge_arrived()
 
     # -- loading ------------------------------------------------------------
 
     def _read(self) -> None:
         self._journal.reset()
+        self._sync_meta = None
         self._signature = _signature(self.path)
         self._tables.clear()
         self._parts.clear()
@@ -144,15 +169,166 @@ class Store:
             raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
 
     def changed_on_disk(self) -> bool:
-        """Has another process written the file since we last read or wrote it?"""
-        return _signature(self.path) != self._signature
+        """Has another process written the file, or another device's file arrived, since we last read?"""
+        return _signature(self.path) != self._signature or bool(self._pending())
 
     def refresh(self) -> bool:
-        """Reload if the file changed on disk; say whether it did."""
-        if not self.changed_on_disk():
-            return False
-        self._read()
-        return True
+        """Reload if the file changed on disk, merge what arrived; say whether anything did."""
+        changed = False
+        if _signature(self.path) != self._signature:
+            self._read()
+            changed = True
+        if self._pending():
+            self._merge_arrived()
+            changed = True
+        return changed
+
+    # -- other devices (see model.store.sync) ----------------------------------------
+
+    def _sync(self) -> _sync.SyncMeta:
+        if self._sync_meta is None:
+            self._sync_meta = _sync.SyncMeta.from_dict(self._meta().get("sync"))
+        return self._sync_meta
+
+    def _save_sync(self) -> None:
+        meta = dict(self._meta())
+        meta["sync"] = self._sync().to_dict()
+        self._storage.data[META_TABLE] = {"1": meta}
+        self._storage.dirty = True
+
+    def _pending(self) -> list[_sync.Source]:
+        """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
+        sources = _sync.find_sources(self.shared_path, self.path if self.device else None)
+        if not sources:
+            return []
+        seen = self._sync().seen
+        out = []
+        for src in sources:
+            sig = src.signature()
+            if sig is not None and sig != seen.get(src.key) and sig != self._noted.get(src.key):
+                out.append(src)
+        return out
+
+    def _merge_arrived(self) -> None:
+        """Merge what arrived from other devices, as one write; a failure is a notice, not an error."""
+        if not self._pending():
+            return
+        try:
+            with self.transaction():
+                pass  # the transaction merges before its body
+        except StoreError as exc:
+            self.notices.append(f"not merged yet: {exc}")
+
+    def _merge_pending(self) -> None:
+        """Under the lock: merge every pending source into this device's records."""
+        pending = self._pending()
+        if not pending:
+            return
+        meta = self._sync()
+        clock = _sync.Clock(self.device or "here", meta.clock)
+        changed = False
+        for src in pending:
+            sig = src.signature()
+            try:
+                snap = _sync.Snapshot(src)
+                records = {cls: snap.records(cls) for cls in RECORD_TYPES}
+            except StoreError as exc:
+                self._noted[src.key] = sig or ""
+                self.notices.append(f"{src.path.name} left where it is: {exc}" if src.conflict
+                                    else f"not merged yet: {exc}")
+                continue
+            label = src.label
+            name = str(snap.sync.get("name") or "")[:40]
+            if name and src.key.startswith("device:"):
+                label = f"{''.join(c for c in name if c.isprintable())} ({src.label})"
+            n = self._merge_snapshot(snap, records, meta, clock)
+            changed = changed or bool(n)
+            if n:
+                self.notices.append(f"{n} change{'s' if n != 1 else ''} merged from {label}")
+            if snap.missing:
+                self._noted[src.key] = sig or ""
+                self.notices.append(f"waiting for {snap.missing} file{'s' if snap.missing != 1 else ''} from {label}")
+            elif src.conflict:
+                self._merged_copies.append(src.path)
+            else:
+                meta.seen[src.key] = sig or ""
+                changed = True
+        if changed:
+            meta.clock = clock.last
+            if self.device:
+                meta.name = meta.name or _sync.host_name()
+            self._save_sync()
+            self._journal.reset()
+
+    def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
+                        clock: _sync.Clock) -> int:
+        """Merge one source's records into ours; say how many records changed here."""
+        theirs = _sync.SyncMeta.from_dict(snap.sync)
+        clock.see(theirs.clock)
+        n = 0
+        logs: list[Interaction] = []
+        for cls in RECORD_TYPES:
+            t = cls.table
+            table = self._table(cls)
+            my_st = meta.stamps.setdefault(t, {})
+            my_tb = meta.tombstones.setdefault(t, {})
+            x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
+            x_tb = theirs.tombstones.get(t) if isinstance(theirs.tombstones.get(t), dict) else {}
+            for rid, ts in x_tb.items():
+                if not isinstance(ts, str):
+                    continue
+                if ts > my_tb.get(rid, ""):
+                    my_tb[rid] = ts
+                if ts > _sync.latest(my_st.get(rid)) and self._in_parts(lambda: table.delete(rid)):
+                    my_st.pop(rid, None)
+                    n += 1
+            for rx in records[cls]:
+                rid = rx.id
+                sx = _clean_stamps(x_st.get(rid))
+                tb = my_tb.get(rid)
+                if tb and _sync.latest(sx) < tb:
+                    continue
+                ro = self._in_parts(lambda: table.find(rid))
+                if ro is None:
+                    self._in_parts(lambda: table.insert(rx))
+                    if sx:
+                        my_st[rid] = sx
+                    n += 1
+                    continue
+                if ro == rx:
+                    mine = my_st.get(rid) or {}
+                    for f, s in sx.items():  # the same value: keep the later stamp for it
+                        if s[0] > (mine.get(f) or [""])[0]:
+                            my_st.setdefault(rid, {})[f] = s
+                    continue
+                merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {}, sx,
+                                                     snap.source.label)
+                new = cls.trusted(merged)
+                if new != ro:
+                    self._in_parts(lambda: table.replace(new))
+                    n += 1
+                if st:
+                    my_st[rid] = st
+                logs += lost
+        notes = self._table(Interaction)
+        for log in logs:
+            if self._in_parts(lambda: notes.find(log.id)) is None:
+                self._in_parts(lambda: notes.insert(log))
+        return n
+
+    def _move_merged_copies(self) -> None:
+        """Conflict copies merged and committed: into the backups folder, never deleted."""
+        copies, self._merged_copies = self._merged_copies, []
+        if not copies:
+            return
+        aside = self.backups_dir / "conflict-copies"
+        for path in copies:
+            try:
+                make_private_dir(aside)
+                os.replace(path, aside / path.name)
+                self.notices.append(f"{path.name} merged and moved to {aside}")
+            except OSError as exc:
+                self.notices.append(f"{path.name} merged but not moved: {exc.strerror}")
 
     @property
     def backups_dir(self) -> Path:
@@ -189,13 +365,17 @@ class Store:
             raise StoreError(f"{self.path}: cannot take the lock: {exc.strerror}") from None
         self._depth = 1
         try:
-            self.refresh()
+            if _signature(self.path) != self._signature:
+                self._read()
             self._check_parts_present()
+            self._merge_pending()
             self._tidy()
             yield self
             if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
                 self._commit()
+            self._move_merged_copies()
         except BaseException:
+            self._merged_copies = []
             self._reload_after_failure()
             raise
         finally:
@@ -403,9 +583,14 @@ class Store:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
+            old = self._in_parts(lambda: table.find(record.id)) if self.device else None
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
+            if old is not None:
+                _sync.stamp_changes(self._sync(), _sync.Clock(self.device, self._sync().clock),
+                                    record.table, old.to_dict(), record.to_dict())
+                self._save_sync()
             self._journal.record(record.table, record.id, PUT)
         return record
 
@@ -414,6 +599,13 @@ class Store:
             table = self._table(type(record))
             if not self._in_parts(lambda: table.delete(record.id)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
+            if self.device:  # a tombstone: the deletion wins over older edits from other devices
+                meta = self._sync()
+                clock = _sync.Clock(self.device, meta.clock)
+                meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
+                meta.stamps.get(record.table, {}).pop(record.id, None)
+                meta.clock = clock.last
+                self._save_sync()
             self._journal.record(record.table, record.id, REMOVE)
 
     def save_settings(self, settings: Settings) -> None:

@@ -196,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None) or run_app
     try:
         code = func(ctx) or 0
+        for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
+            print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):
             print(f"kizuna: warning: {warning}", file=sys.stderr)
         return code
