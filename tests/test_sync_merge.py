@@ -293,3 +293,25 @@ def test_any_order_any_subset_opens_keeps_and_converges(ops_a, ops_b, order, cut
         assert not [n for n in sa.notices + sb.notices if n.startswith("waiting")]
         assert everything(sa) == everything(sb)
         assert kept <= set(everything(sa)["interactions"])
+
+
+def test_two_laptops_filling_the_last_deep_place_are_asked_to_choose(tmp_path):
+    import subprocess
+    import sys
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    sa = open_as("DESK", a)
+    people = [sa.add(Contact(name=f"Person {i}", tier="deep" if i < 4 else "active")) for i in range(6)]
+    for change in changes(a, b, "DESK"):
+        apply(b, change)
+    sb = open_as("LAPTOP", b)
+    sa.put(sa.contact(people[4].id).touched(tier="deep"))  # each fills the fifth place, apart
+    sb.put(sb.contact(people[5].id).touched(tier="deep"))
+    for change in changes(b, a, "LAPTOP"):
+        apply(a, change)
+    sa = open_as("DESK", a)
+    assert sum(c.tier == "deep" for c in sa.contacts()) == 6  # both kept: neither laptop's choice is dropped
+    assert any("deep holds 6 people, more than its cap of 5" in n for n in sa.notices)
+    out = subprocess.run([sys.executable, "-m", "tui", "--db", str(a / "kizuna.json"), "today"],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "KIZUNA_DEVICE": "DESK"})
+    assert out.returncode == 0 and "deep holds 6 people, more than its cap of 5" in out.stdout

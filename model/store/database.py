@@ -254,6 +254,7 @@ class Store:
                 meta.seen[src.key] = sig or ""
                 changed = True
         if changed:
+            self._check_caps()
             meta.clock = clock.last
             if self.device:
                 meta.name = meta.name or _sync.host_name()
@@ -315,6 +316,22 @@ class Store:
             if self._in_parts(lambda: notes.find(log.id)) is None:
                 self._in_parts(lambda: notes.insert(log))
         return n
+
+    def _check_caps(self) -> None:
+        """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
+        settings = self.settings()
+        counts: dict[str, int] = {}
+        for c in self._all(Contact):
+            counts[c.tier] = counts.get(c.tier, 0) + 1
+        for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
+            if cap is not None and counts.get(tier, 0) > cap:
+                self.notices.append(f"after merging, {tier} holds {counts[tier]} people, more than its cap of "
+                                    f"{cap}: choose who moves down (kizuna today lists it)")
+
+    def take_notices(self) -> list[str]:
+        """The notices so far, once (the app shows each once)."""
+        out, self.notices = self.notices, []
+        return out
 
     def _move_merged_copies(self) -> None:
         """Conflict copies merged and committed: into the backups folder, never deleted."""
