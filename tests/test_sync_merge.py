@@ -315,3 +315,24 @@ def test_two_laptops_filling_the_last_deep_place_are_asked_to_choose(tmp_path):
     out = subprocess.run([sys.executable, "-m", "tui", "--db", str(a / "kizuna.json"), "today"],
                          capture_output=True, text=True, timeout=60, env={**os.environ, "KIZUNA_DEVICE": "DESK"})
     assert out.returncode == 0 and "deep holds 6 people, more than its cap of 5" in out.stdout
+
+
+def test_a_bad_record_in_another_devices_file_changes_nothing(tmp_path):
+    import json
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    sa = open_as("DESK", a)
+    sa.add(Contact(name="Aiko"))
+    sb = open_as("LAPTOP", b)
+    sb.add(Contact(name="Kenji"))
+    sb.add(Contact(name="Mori"))
+    main = devices_dir(b / "kizuna.json") / "LAPTOP.json"
+    data = json.loads(main.read_text())
+    next(iter(data["contacts"].values()))["tier"] = "best friends"  # not a tier Kizuna writes
+    main.write_text(json.dumps(data))
+    for change in changes(b, a, "LAPTOP"):
+        apply(a, change)
+    sa = open_as("DESK", a)
+    assert [c.name for c in sa.contacts()] == ["Aiko"]  # not Mori either: all or nothing
+    assert len(sa.notices) == 1 and "LAPTOP.json" in sa.notices[0] and "tier" in sa.notices[0]
+    assert not sa.changed_on_disk()

@@ -263,58 +263,73 @@ class Store:
 
     def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
                         clock: _sync.Clock) -> int:
-        """Merge one source's records into ours; say how many records changed here."""
+        """Merge one source's records into ours; say how many records changed here.
+
+        Planned first, every record it brings checked, then applied: a source with one bad
+        record changes nothing. The old store file of this machine is trusted as it always was.
+        """
         theirs = _sync.SyncMeta.from_dict(snap.sync)
+        check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
+        ops: list[tuple] = []
+        logs: list[Interaction] = []
+        try:
+            for cls in RECORD_TYPES:
+                t = cls.table
+                table = self._table(cls)
+                my_st = meta.stamps.get(t, {})
+                my_tb = meta.tombstones.get(t, {})
+                x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
+                x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
+                    if isinstance(theirs.tombstones.get(t), dict) else {}
+                ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
+                for rx in records[cls]:
+                    rid = rx.id
+                    sx = _clean_stamps(x_st.get(rid))
+                    tb = max(my_tb.get(rid, ""), x_tb.get(rid, ""))
+                    if tb and _sync.latest(sx) < tb:
+                        continue
+                    ro = table.find(rid)
+                    if ro is None:
+                        check(rx)
+                        ops.append(("put", t, table, rx, sx))
+                    elif ro == rx:
+                        if sx:
+                            ops.append(("stamps", t, table, rid, sx))
+                    else:
+                        merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {},
+                                                             sx, snap.source.label)
+                        new = cls.trusted(merged)
+                        check(new)
+                        ops.append(("put", t, table, new, st))
+                        logs += lost
+        except _parts.PartMissing as exc:
+            raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
         clock.see(theirs.clock)
         n = 0
-        logs: list[Interaction] = []
-        for cls in RECORD_TYPES:
-            t = cls.table
-            table = self._table(cls)
+        for op, t, table, a, b in ops:
             my_st = meta.stamps.setdefault(t, {})
-            my_tb = meta.tombstones.setdefault(t, {})
-            x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
-            x_tb = theirs.tombstones.get(t) if isinstance(theirs.tombstones.get(t), dict) else {}
-            for rid, ts in x_tb.items():
-                if not isinstance(ts, str):
-                    continue
-                if ts > my_tb.get(rid, ""):
-                    my_tb[rid] = ts
-                if ts > _sync.latest(my_st.get(rid)) and self._in_parts(lambda: table.delete(rid)):
-                    my_st.pop(rid, None)
+            if op == "tomb":
+                if b > meta.tombstones.setdefault(t, {}).get(a, ""):
+                    meta.tombstones[t][a] = b
+                if b > _sync.latest(my_st.get(a)) and table.delete(a):
+                    my_st.pop(a, None)
                     n += 1
-            for rx in records[cls]:
-                rid = rx.id
-                sx = _clean_stamps(x_st.get(rid))
-                tb = my_tb.get(rid)
-                if tb and _sync.latest(sx) < tb:
-                    continue
-                ro = self._in_parts(lambda: table.find(rid))
-                if ro is None:
-                    self._in_parts(lambda: table.insert(rx))
-                    if sx:
-                        my_st[rid] = sx
+            elif op == "stamps":  # the same value on both: keep the later stamp of each field
+                mine = my_st.get(a) or {}
+                later = {f: s for f, s in b.items() if s[0] > (mine.get(f) or [""])[0]}
+                if later:
+                    my_st[a] = {**mine, **later}
+            else:
+                old = table.find(a.id)
+                if old != a:
+                    (table.replace(a) if old is not None else table.insert(a))
                     n += 1
-                    continue
-                if ro == rx:
-                    mine = my_st.get(rid) or {}
-                    for f, s in sx.items():  # the same value: keep the later stamp for it
-                        if s[0] > (mine.get(f) or [""])[0]:
-                            my_st.setdefault(rid, {})[f] = s
-                    continue
-                merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {}, sx,
-                                                     snap.source.label)
-                new = cls.trusted(merged)
-                if new != ro:
-                    self._in_parts(lambda: table.replace(new))
-                    n += 1
-                if st:
-                    my_st[rid] = st
-                logs += lost
+                if b:
+                    my_st[a.id] = b
         notes = self._table(Interaction)
         for log in logs:
-            if self._in_parts(lambda: notes.find(log.id)) is None:
-                self._in_parts(lambda: notes.insert(log))
+            if notes.find(log.id) is None:
+                notes.insert(log)
         return n
 
     def _check_caps(self) -> None:
