@@ -336,3 +336,28 @@ def test_a_bad_record_in_another_devices_file_changes_nothing(tmp_path):
     assert [c.name for c in sa.contacts()] == ["Aiko"]  # not Mori either: all or nothing
     assert len(sa.notices) == 1 and "LAPTOP.json" in sa.notices[0] and "tier" in sa.notices[0]
     assert not sa.changed_on_disk()
+
+
+def test_a_conflict_copy_waiting_for_its_parts_keeps_those_it_has(tmp_path, monkeypatch):
+    """Single-file store: a write here must not set aside the part files a waiting conflict copy names."""
+    monkeypatch.delenv("KIZUNA_SYNC")
+    store = Store(tmp_path / "kizuna.json")
+    person = store.add(Contact(name="Aiko"))
+    shutil.copy(tmp_path / "kizuna.json", tmp_path / "before.json")
+    before_parts: set[str] = set()  # no notes yet: no part files
+    for i in range(20):
+        store.add(Interaction(date="2026-12-01", contacts=(person.id,), text=f"other side {i}"))
+    copy = tmp_path / "kizuna.sync-conflict-20261205-081500-ABCDEF7.json"
+    os.replace(tmp_path / "kizuna.json", copy)
+    os.replace(tmp_path / "before.json", tmp_path / "kizuna.json")
+    theirs = sorted(set(os.listdir(tmp_path / "kizuna-parts")) - before_parts)
+    held_back = theirs[0]
+    os.replace(tmp_path / "kizuna-parts" / held_back, tmp_path / held_back)  # not arrived yet
+    here = Store(tmp_path / "kizuna.json")
+    assert any(n.startswith("waiting for 1 file") for n in here.notices)
+    here.add(Interaction(date="2026-12-02", contacts=(person.id,), text="written here meanwhile"))
+    assert set(theirs[1:]) <= set(os.listdir(tmp_path / "kizuna-parts"))  # not set aside
+    os.replace(tmp_path / held_back, tmp_path / "kizuna-parts" / held_back)  # arrives
+    here = Store(tmp_path / "kizuna.json")
+    assert texts(here) == {f"other side {i}" for i in range(20)} | {"written here meanwhile"}
+    assert not copy.exists()

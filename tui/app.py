@@ -118,6 +118,8 @@ class KizunaApp(Snapshots, App[int]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.collector.want(now=True)
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
+        for notice in self.store.raw.take_notices():  # merged from other devices while opening
+            self.notify(notice, title="From your other devices", timeout=8)
         if not self.book.contacts():
             self.show_first_run()
 

@@ -67,6 +67,14 @@ def _clean_stamps(value: object) -> dict[str, list[str]]:
             if isinstance(f, str) and isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)}
 
 
+def _parts_table(path: Path) -> dict:
+    """Only the ``parts`` table of a store file (for a conflict copy: which part files it names)."""
+    data = orjson.loads(path.read_bytes())
+    if not isinstance(data, dict) or not isinstance(data.get(_parts.PARTS_TABLE, {}), dict):
+        raise StoreError(f"{path}: not a store file")
+    return {_parts.PARTS_TABLE: data.get(_parts.PARTS_TABLE, {})}
+
+
 def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
@@ -509,10 +517,25 @@ class Store:
                 for tmp in folder.glob(f"{TEMP_PREFIX}{target.name}-*"):
                     tmp.unlink(missing_ok=True)
             named = {n for p in self._parts.values() for n in p.named()}
+            named |= self._named_by_conflict_copies()
             _parts.set_aside_unnamed(_parts.parts_dir(self.path), named,
                                      set_aside_dir(self.path, self._backup_day()))
         except OSError:
             pass
+
+    def _named_by_conflict_copies(self) -> set[str]:
+        """Part files a conflict copy beside the store names: not set aside while it waits to be merged."""
+        out: set[str] = set()
+        own_parts = _parts.parts_dir(self.path)
+        for src in _sync.find_sources(self.shared_path, self.path if self.device else None):
+            if not src.conflict or src.parts != own_parts:
+                continue
+            try:
+                data = _parts_table(src.path)
+                out.update(n for names in _parts.check_table(data, src.path).values() for n in names if n)
+            except (StoreError, OSError, ValueError, AttributeError, TypeError):
+                continue  # a damaged copy names nothing it could be trusted with
+        return out
 
     def _backup(self) -> None:
         """Keep today's first version of the store (see :mod:`model.store.backups`)."""
