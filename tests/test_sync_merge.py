@@ -362,3 +362,15 @@ def test_a_conflict_copy_waiting_for_its_parts_keeps_those_it_has(tmp_path, monk
     here = Store(tmp_path / "kizuna.json")
     assert texts(here) == {f"other side {i}" for i in range(20)} | {"written here meanwhile"}
     assert not copy.exists()
+
+
+def test_doctor_and_backups_look_at_this_machines_own_file(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    store = open_as("DESK", tmp_path)
+    store.add(Contact(name="Aiko"))
+    env = {**os.environ, "KIZUNA_DEVICE": "DESK"}
+    out = subprocess.run([sys.executable, "-m", "tui", "--db", str(tmp_path / "kizuna.json"), "doctor"],
+                         capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0 and "DESK.json: ok: 1 people" in out.stdout, out.stdout + out.stderr

@@ -100,6 +100,11 @@ def sync_wanted(store_path: Path) -> bool:
     return False
 
 
+def own_file(store_path: Path) -> Path:
+    """The file this machine writes for the store at ``store_path`` (itself unless in a synced folder)."""
+    return devices_dir(store_path) / f"{device_id()}.json" if sync_wanted(store_path) else store_path
+
+
 # -- the clock --------------------------------------------------------------------
 
 
