@@ -150,7 +150,7 @@ def test_a_file_named_but_not_arrived_is_waited_for(tmp_path):
         apply(b, change)
     sb = open_as("LAPTOP", b)
     assert sb.contact(person.id).name == "Aiko"
-    assert any(n.startswith("waiting for 1 file from DESK") for n in sb.notices)
+    assert any(n.startswith("waiting for 1 file from ") and "DESK" in n for n in sb.notices)
     mine = sb.add(Interaction(date="2026-12-02", contacts=(person.id,), text="laptop note"))
     for change in changes(a, b, "DESK"):
         apply(b, change)
@@ -374,3 +374,24 @@ def test_doctor_and_backups_look_at_this_machines_own_file(tmp_path, monkeypatch
     out = subprocess.run([sys.executable, "-m", "tui", "--db", str(tmp_path / "kizuna.json"), "doctor"],
                          capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 0 and "DESK.json: ok: 1 people" in out.stdout, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("sync", [
+    [], "x", {"stamps": [], "tombstones": "y", "clock": 5, "seen": None},
+    {"stamps": {"contacts": {"ID": {"name": "x", "tier": [1, 2], "notes": ["a"]}}},
+     "tombstones": {"contacts": {"ID": 7, "other": None}, "interactions": []}},
+])
+def test_another_devices_odd_merge_data_is_ignored_not_a_crash(tmp_path, sync):
+    import json
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    open_as("DESK", a).add(Contact(name="Aiko"))
+    person = open_as("LAPTOP", b).add(Contact(name="Kenji"))
+    main = devices_dir(b / "kizuna.json") / "LAPTOP.json"
+    data = json.loads(main.read_text())
+    data["meta"]["1"]["sync"] = json.loads(json.dumps(sync).replace("ID", person.id))
+    main.write_text(json.dumps(data))
+    for change in changes(b, a, "LAPTOP"):
+        apply(a, change)
+    sa = open_as("DESK", a)
+    assert {c.name for c in sa.contacts()} == {"Aiko", "Kenji"}

@@ -264,8 +264,6 @@ class Store:
         if changed:
             self._check_caps()
             meta.clock = clock.last
-            if self.device:
-                meta.name = meta.name or _sync.host_name()
             self._save_sync()
             self._journal.reset()
 
@@ -411,7 +409,11 @@ class Store:
             self._merge_pending()
             self._tidy()
             yield self
-            if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
+            changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
+            if changed and self.device and not self._sync().name:  # how other machines' notices name this one
+                self._sync().name = _sync.host_name()
+                self._save_sync()
+            if changed or self._storage.migrated:
                 self._commit()
             self._move_merged_copies()
         except BaseException:
