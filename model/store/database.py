@@ -219,13 +219,16 @@ class Store:
 
     def _merge_arrived(self) -> None:
         """Merge what arrived from other devices, as one write; a failure is a notice, not an error."""
-        if not self._pending():
+        pending = self._pending()
+        if not pending:
             return
         try:
             with self.transaction():
                 pass  # the transaction merges before its body
         except StoreError as exc:
             self.notices.append(f"not merged yet: {exc}")
+            for src in pending:  # tried again when they change (or at the next command), not every second
+                self._noted[src.key] = src.signature() or ""
 
     def _merge_pending(self) -> None:
         """Under the lock: merge every pending source into this device's records."""
