@@ -245,8 +245,9 @@ class Store:
                 records = {cls: snap.records(cls) for cls in RECORD_TYPES}
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
-                self.notices.append(f"{src.path.name} left where it is: {exc}" if src.conflict
-                                    else f"not merged yet: {exc}")
+                why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+                self.notices.append(f"{src.path.name} left where it is: {why}" if src.conflict
+                                    else f"not merged yet (still arriving, or damaged on {src.label}): {why}")
                 continue
             label = src.label
             name = str(snap.sync.get("name") or "")[:40]
