@@ -109,7 +109,7 @@ class KizunaApp(Snapshots, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.path)
+        self.sub_title = "demo data" if demo else str(store.shared_path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self.collector = Collector(self, lambda: self._main() is not None)
