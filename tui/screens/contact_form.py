@@ -431,7 +431,10 @@ class ContactForm(ModalScreen[str | None]):
 
         def job(store):
             from model.actions import set_tier
+            from model.actions.dates import check_snooze  # the one rule for snoozes
 
+            if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
+                check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
             with store.transaction():
                 for cid, target in room.items():  # make room first: the cap is checked after
                     set_tier(store, cid, target, today, reason=f"made room in {contact.tier} for {wanted}")
@@ -447,7 +450,8 @@ class ContactForm(ModalScreen[str | None]):
                     old_tier = current.tier
                     store.put(dataclasses.replace(contact, tier=old_tier))
                 if contact.tier != old_tier:
-                    set_tier(store, contact.id, contact.tier, today, reason="contact form")
+                    set_tier(store, contact.id, contact.tier, today, reason="contact form",
+                             added=original is None)
             return contact.id
 
         def failed(exc: KizunaError) -> None:
