@@ -2,14 +2,18 @@
 
 Matching is case-insensitive and width-insensitive (``ＴＡＮＡＫＡ`` finds
 ``Tanaka``; half-width ``ｻﾄｳ`` finds ``サトウ``), and katakana readings match
-hiragana ones (``さとう`` finds ``サトウ``).
+hiragana ones (``さとう`` finds ``サトウ``). A person with no reading is found
+by the reading guessed from their name (:mod:`model.readings`), in kana or
+romaji: ``さとう``, ``サトウ`` and ``sato`` all find 佐藤.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+from model import i18n, readings
 from model.errors import AmbiguousError, NotFoundError
 from model.records import Contact
 
@@ -30,30 +34,81 @@ def plain(text: str, lines: bool = False) -> str:
     return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) != "Cc")
 
 
-def sort_key(contact: Contact) -> str:
-    """Sort by reading when there is one (furigana), else by name."""
-    return fold(contact.reading or contact.name)
+def reading_of(contact: Contact) -> str:
+    """The person's reading: the one stored, else the one guessed from a kanji name
+    (:func:`model.readings.guess`, "" when there is none)."""
+    return contact.reading or readings.guess(contact.name)
+
+
+def guessed_reading(contact: Contact) -> str:
+    """The guessed reading of a person who has none stored ("" when they have one)."""
+    return "" if contact.reading else readings.guess(contact.name)
+
+
+# small kana and voiced marks count as their plain kana first: か, が, き sort as
+# a dictionary has them (かき < がく < かく would be wrong), then exactly
+_SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+
+
+def _script(ch: str) -> int:
+    """0 kana, 1 Latin letters and digits, 2 anything else (a kanji name nobody can read)."""
+    if "\u3041" <= ch <= "\u309f" or ch == "ー":
+        return 0
+    if ch.isascii() or unicodedata.category(ch).startswith(("L", "N")) and ord(ch) < 0x2000:
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=65536)
+def _order(text: str, japanese: bool) -> tuple[int, str, str]:
+    folded = fold(text)
+    group = _script(folded[:1]) if folded else 2
+    if not japanese and group < 2:
+        group = 1 - group  # English: A-Z first, then names read in kana
+    base = "".join(ch for ch in unicodedata.normalize("NFD", folded)
+                   if ch not in "\u3099\u309a").translate(_SMALL)
+    return group, unicodedata.normalize("NFC", base), folded
+
+
+def sort_key(contact: Contact) -> tuple[int, str, str]:
+    """The one order of people (list, palette, CLI): by reading, stored or guessed, else
+    by name. In Japanese mode names read in kana come first in あいうえお順 and Latin
+    names after them; in English, Latin names first. A kanji name with no reading last."""
+    return _order(reading_of(contact) or contact.name, i18n.language() == "ja")
+
+
+_KEYS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _key_sets(contact: Contact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name and reading folded, the reading in romaji), remembered per name and reading."""
+    key = (contact.name, contact.reading)
+    found = _KEYS.get(key)
+    if found is None:
+        reading = reading_of(contact)
+        keys = tuple(fold(k) for k in (contact.name, reading) if k)
+        latin = tuple(r for r in readings.romaji(reading) if r not in keys) if reading else ()
+        found = _KEYS[key] = (keys, latin)
+    return found
+
+
+def search_keys(contact: Contact) -> tuple[str, ...]:
+    """What a typed name is compared with, folded: the name, the reading (stored or
+    guessed, :func:`reading_of`) and that reading in romaji (``satou``, ``sato``)."""
+    keys, latin = _key_sets(contact)
+    return keys + latin if latin else keys
 
 
 def _keys(contact: Contact) -> tuple[str, ...]:
-    return tuple(fold(k) for k in (contact.name, contact.reading) if k)
+    return _key_sets(contact)[0]
 
 
-def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
-    """People ``query`` could mean, best kind of match first.
-
-    An exact name or reading wins; then a whole word of one ("Tanaka" for
-    "Tanaka Yuki", or the name without its space, "佐藤健" for "佐藤 健");
-    then names or readings that start with the query; then ones containing it.
-    The first kind that finds anyone is the answer.
-    """
-    q = fold(query)
-    if not q:
-        return []
-    people = list(contacts)
+def _kinds(people: list[Contact], q: str, keys_of) -> list[Contact]:
     exact, word, prefix, inside = [], [], [], []
     for c in people:
-        keys = _keys(c)
+        keys = keys_of(c)
+        if not keys:
+            continue
         if q in keys:
             exact.append(c)
         elif any(q in k.split() or q == k.replace(" ", "") for k in keys):
@@ -66,6 +121,23 @@ def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
         if found:
             return found
     return []
+
+
+def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
+    """People ``query`` could mean, best kind of match first.
+
+    An exact name or reading wins; then a whole word of one ("Tanaka" for
+    "Tanaka Yuki", or the name without its space, "佐藤健" for "佐藤 健");
+    then names or readings that start with the query; then ones containing it.
+    The first kind that finds anyone is the answer. Only when nobody is found so is
+    a reading in romaji tried (``sato`` for 佐藤 read さとう): a Latin name typed
+    in Latin letters means the people written so first.
+    """
+    q = fold(query)
+    if not q:
+        return []
+    people = list(contacts)
+    return _kinds(people, q, _keys) or _kinds(people, q, lambda c: _key_sets(c)[1])
 
 
 def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Contact:
@@ -90,15 +162,8 @@ def _fuzzy_keys(contact: Contact) -> set[str]:
     """What a mistyped name is compared with: the name and reading, each word of them,
     and each without its spaces (``tanka`` is close to the word ``tanaka``); a kana
     reading also in romaji, so ``@Tanaka`` is offered 田中 美咲 (たなか みさき)."""
-    import jaconv
-
     keys: set[str] = set()
-    folded = list(_keys(contact))
-    if contact.reading:
-        romaji = jaconv.kana2alphabet(fold(contact.reading))
-        if romaji != fold(contact.reading):
-            folded.append(romaji)
-    for k in folded:
+    for k in search_keys(contact):
         keys.add(k)
         keys.add(k.replace(" ", ""))
         keys.update(w for w in k.split() if len(w) > 1)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError
-from model.names import fold
+from model.names import fold, search_keys
 from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -143,7 +143,7 @@ def fold_many(texts: Iterable[str]) -> list[str]:
 def _names(contacts: Iterable[Contact]) -> dict[str, str]:
     people = list(contacts)
     return dict(zip((c.id for c in people),
-                    fold_many(" ".join(x for x in (c.name, c.reading) if x) for c in people)))
+                    fold_many(" ".join(search_keys(c)) for c in people)))
 
 
 def _newest(r: Interaction | Promise) -> tuple[str, str]:
@@ -185,7 +185,7 @@ class SearchIndex:
                  promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
         self.people = {c.id: c for c in contacts}
         self.names = names if names is not None else _names(self.people.values())
-        raw = {cid: " ".join(x for x in (c.name, c.reading) if x) for cid, c in self.people.items()}
+        raw = {cid: " ".join(search_keys(c)) for cid, c in self.people.items()}
         items: list[Interaction | Promise] = [n for n in notes if n.kind != "log"]
         items += promises
         items.sort(key=_newest, reverse=True)

@@ -32,10 +32,16 @@ def test_suggestions_forgive_width_case_kana_and_typos() -> None:
     assert SATO_JA in unknown("@サトオ hi").suggestions  # the reading, in katakana, one kana off
 
 
-def test_a_romaji_name_is_offered_the_person_with_that_kana_reading() -> None:
+def test_a_romaji_name_finds_the_person_with_that_kana_reading() -> None:
     misaki = Contact(name="田中 美咲", reading="タナカ ミサキ")
-    assert unknown("@Tanaka hi", [misaki, EMILY]).suggestions == [misaki]
-    assert unknown("@Misaky hi", [misaki, EMILY]).suggestions == [misaki]
+    assert parse("@Tanaka hi", [misaki, EMILY], THU).people == [misaki]
+    assert unknown("@Misaky hi", [misaki, EMILY]).suggestions == [misaki]  # a typo of it is offered
+
+
+def test_a_name_without_reading_is_found_by_its_guessed_reading() -> None:
+    sato = Contact(name="佐藤 健")  # imported without furigana
+    for line in ("@さとう hi", "@サトウ hi", "@sato hi", "@Sato hi"):
+        assert parse(line, [sato, EMILY], THU).people == [sato], line
 
 
 def test_a_name_like_nobody_says_how_to_add_them() -> None:

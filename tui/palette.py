@@ -16,7 +16,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from model.names import fold
+from model.names import fold, guessed_reading, search_keys
 
 #: binding id -> (title, help): the palette's words for a key (others use the key's own)
 WORDS = {
@@ -62,7 +62,7 @@ class KizunaCommands(Provider):
         book = getattr(self.app, "book", None)
         people = book.contacts() if book is not None else []
         self._people = [
-            (c, tuple(fold(k) for k in (c.name, c.reading) if k)) for c in people
+            (c, search_keys(c)) for c in people  # name, reading (or its guess), romaji
         ]
 
     def _actions(self):
@@ -113,7 +113,9 @@ class KizunaCommands(Provider):
             if not score:
                 continue
             title = f"Go to {contact.name}"
-            extra = " · ".join(x for x in (contact.reading, contact.company, contact.tier) if x)
+            guess = guessed_reading(contact)
+            reading = f"{guess} (guess)" if guess else contact.reading
+            extra = " · ".join(x for x in (reading, contact.company, contact.tier) if x)
             yield Hit(score, title, partial(self._open, contact.id), text=title, help=extra)
             found += 1
             if found >= PEOPLE_SHOWN:

@@ -68,7 +68,7 @@ from model.capture.result import (AmbiguousNameError, Capture, CaptureError, Pro
 from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOINERS, KEYWORDS, LINKS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
 from model.capture.dates import DateWordError, explicit_date, past_word, read_date
-from model.names import describe, fold, matches, plain
+from model.names import describe, fold, matches, plain, search_keys
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
@@ -117,7 +117,7 @@ class _Parser(HeaderReader, PromiseReader):
                 return exact[0]
         found = self._matches(name)
         if found and not CJK.search(q):
-            keys = [fold(k) for k in (found[0].name, found[0].reading) if k]
+            keys = search_keys(found[0])
             if not any(k.startswith(q) or q == k.replace(" ", "") or
                        any(w.startswith(q) for w in k.split()) for k in keys):
                 found = []  # only inside a longer name ("Li" in "Emily"): someone new

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from model.capture.result import CaptureError
-from model.names import describe, fold
+from model.names import describe, fold, search_keys
 from model.records import Contact
 
 #: bare lead words and ``!words``: folded word -> (field, value)
@@ -91,7 +91,7 @@ def folded(c: Contact) -> tuple[str, ...]:
     hit = _FOLD_CACHE.get(id(c))
     if hit is not None and hit[0] is c:
         return hit[1]
-    keys = tuple(fold(k) for k in (c.name, c.reading) if k)
+    keys = search_keys(c)  # name, reading (stored or guessed), the reading in romaji
     keys += tuple(k.replace(" ", "") for k in keys if " " in k)
     if len(_FOLD_CACHE) > 100_000:
         _FOLD_CACHE.clear()

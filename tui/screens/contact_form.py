@@ -38,6 +38,7 @@ from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.reading_input import ReadingInput
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
 FIELDS: tuple[tuple[str, str, str, object], ...] = (
@@ -157,6 +158,8 @@ class ContactForm(ModalScreen[str | None]):
             text = "" if value is None else str(value)
         else:
             text = value or ""
+        if name == "reading":
+            return ReadingInput(text, str(extra), id=wid, compact=True)
         return Input(text, placeholder=str(extra), id=wid, compact=True)
 
     def on_mount(self) -> None:
@@ -166,6 +169,7 @@ class ContactForm(ModalScreen[str | None]):
         self.query_one(f"#field-{self._focus}").focus()
         self.query_one(f"#row-{self._focus}").scroll_visible(animate=False)
         self._check_tier()
+        self._offer_reading()
         try:
             self._initial = self._read()
         except ValidationError:
@@ -382,6 +386,14 @@ class ContactForm(ModalScreen[str | None]):
                           book.plans(), book.settings)
         self._draft_book = (book, with_draft)
         return with_draft
+
+    @on(Input.Changed, "#field-name")
+    def _offer_reading(self) -> None:
+        """Offer the reading guessed from the name (model.readings) in the empty reading field."""
+        from model.readings import guess
+
+        name = self.query_one("#field-name", Input).value.strip()
+        self.query_one("#field-reading", ReadingInput).offer(guess(name))
 
     @on(Select.Changed, "#field-tier")
     def _tier_changed(self) -> None:

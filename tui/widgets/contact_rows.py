@@ -19,7 +19,7 @@ from operator import itemgetter
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.names import fold, sort_key
+from model.names import fold, search_keys, sort_key
 from model.planning.book import Book
 from model.records import TIERS, Contact
 from tui.text import fit
@@ -65,7 +65,7 @@ class PersonRow(Row):
         self.key = c.id
         self.contact = c
         tags = " ".join("#" + t for t in c.tags)
-        self.search = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
+        self.search = fold(" ".join((*search_keys(c), c.company, c.industry, tags)))
         self._marker, self._words, self._style = due_label(due, today)
         self._snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
 
