@@ -39,13 +39,14 @@ def normal(value: str | None) -> str:
 
 
 def choose(setting: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """The language to use: ``KIZUNA_LANG``, else the store's ``language`` setting,
-    else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set); English
-    when none of them says Japanese."""
+    """The language to use: ``KIZUNA_LANG``, else the store's ``language`` setting when
+    it is ``ja``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one
+    set); English when none of them says Japanese."""
     env = os.environ if environ is None else environ
-    for value in (env.get("KIZUNA_LANG"), setting):
-        if normal(value):
-            return normal(value)
+    if normal(env.get("KIZUNA_LANG")):
+        return normal(env.get("KIZUNA_LANG"))
+    if normal(setting) == "ja":  # "en" is also the setting's default: the locale may still say ja
+        return "ja"
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if env.get(var):
             return normal(env[var]) or "en"

@@ -16,7 +16,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from model.names import fold, guessed_reading, search_keys
+from model.names import fold, guessed_reading, search_keys, sort_key
 
 #: binding id -> (title, help): the palette's words for a key (others use the key's own)
 WORDS = {
@@ -60,7 +60,7 @@ class KizunaCommands(Provider):
 
     async def startup(self) -> None:
         book = getattr(self.app, "book", None)
-        people = book.contacts() if book is not None else []
+        people = sorted(book.contacts(), key=sort_key) if book is not None else []
         self._people = [
             (c, search_keys(c)) for c in people  # name, reading (or its guess), romaji
         ]

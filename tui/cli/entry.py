@@ -170,13 +170,26 @@ def open_store(ctx: Context):
         from model.undo import UndoLog
 
         UndoLog(store.path).attach(store)
+        _use_language(store)
         return store
     from model.undo import UndoLog
 
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
     store = Store(path, private_folder=own_folder)
     UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
+    _use_language(store)
     return store
+
+
+def _use_language(store) -> None:
+    """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins)."""
+    from model import i18n
+
+    try:
+        setting = store.settings().language
+    except KizunaError:
+        setting = None  # a setting that cannot be read: the command says so if it needs it
+    i18n.set_language(i18n.choose(setting))
 
 
 def command_of(argv: list[str]) -> str | None:
@@ -269,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
             return 2
     argv = routed(argv)
+    from model import i18n
+
+    i18n.set_language(i18n.choose())  # before --help; the store's setting once it is open
     args = build_parser(command_of(argv)).parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
