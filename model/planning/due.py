@@ -43,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from model.i18n import N_
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
@@ -51,13 +52,13 @@ SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcomi
 #: how far ahead a birthday comes onto the due list: the coming week, today included
 BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
-    "overdue": "Overdue: my promises",
-    "today": "Due today",
-    "chase": "Overdue: their promises, to chase",
-    "focus": "Focus this month: no deep conversation yet",
-    "cadence": "Past their cadence",
-    "birthday": "Birthdays this week",
-    "upcoming": "Coming up",
+    "overdue": N_("Overdue: my promises"),
+    "today": N_("Due today"),
+    "chase": N_("Overdue: their promises, to chase"),
+    "focus": N_("Focus this month: no deep conversation yet"),
+    "cadence": N_("Past their cadence"),
+    "birthday": N_("Birthdays this week"),
+    "upcoming": N_("Coming up"),
 }
 
 

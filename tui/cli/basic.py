@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from model.i18n import N_, _, ngettext, word
 from model.records import TIERS
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 
 #: ``kizuna note --help``: the capture grammar (README "Quick capture grammar" has more)
-NOTE_GRAMMAR = """\
+NOTE_GRAMMAR = N_("""\
 the line:
   @Name  @"Sato Ken"  @佐藤      people (name or reading; one that fits several
                                  people is an error listing them; a name
@@ -61,37 +62,37 @@ examples:
   kizuna note '@"Sato Ken" yesterday call !deep: pricing, 3 options #sales'
   kizuna note '@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5'
   kizuna note --dry-run 'coffee with @Mori last fri !confidential: funding round'
-"""
+""")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     from tui.cli.entry import RawWrapFormatter
 
-    p = sub.add_parser("note", parents=[common], help="capture a note from the shell",
+    p = sub.add_parser("note", parents=[common], help=_("capture a note from the shell"),
                        formatter_class=RawWrapFormatter,
-                       description="Capture one line (quote it) and print what was saved.",
-                       epilog=NOTE_GRAMMAR)
-    p.add_argument("text", nargs="*", help="the line to capture, in the grammar below")
+                       description=_("Capture one line (quote it) and print what was saved."),
+                       epilog=_(NOTE_GRAMMAR))
+    p.add_argument("text", nargs="*", help=_("the line to capture, in the grammar below"))
     p.add_argument("-e", "--editor", action="store_true",
-                   help="write the note in $VISUAL/$EDITOR (the line so far first; its first line is "
-                        "read with the grammar, the rest is the note's body; an empty file saves nothing)")
-    p.add_argument("--dry-run", action="store_true", help="show what the line would save; save nothing")
+                   help=_("write the note in $VISUAL/$EDITOR (the line so far first; its first line is "
+                          "read with the grammar, the rest is the note's body; an empty file saves nothing)"))
+    p.add_argument("--dry-run", action="store_true", help=_("show what the line would save; save nothing"))
     p.add_argument("--new", action="store_true",
-                   help="every @Name nobody has is a new person (without it, write @+Name for one)")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+                   help=_("every @Name nobody has is a new person (without it, write @+Name for one)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_note)
 
-    p = sub.add_parser("contacts", parents=[common], help="list people, by tier then name",
-                       description="List everyone (archived people only with --all).")
-    p.add_argument("--tier", choices=TIERS, help="only this tier")
-    p.add_argument("--all", action="store_true", help="include archived people")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("contacts", parents=[common], help=_("list people, by tier then name"),
+                       description=_("List everyone (archived people only with --all)."))
+    p.add_argument("--tier", choices=TIERS, help=_("only this tier"))
+    p.add_argument("--all", action="store_true", help=_("include archived people"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_contacts)
 
-    p = sub.add_parser("show", parents=[common], help="one person: details, timeline, promises",
-                       description="Show one person by name or reading (case- and width-insensitive).")
-    p.add_argument("name", help="a name or reading, or enough of one to be unique")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("show", parents=[common], help=_("one person: details, timeline, promises"),
+                       description=_("Show one person by name or reading (case- and width-insensitive)."))
+    p.add_argument("name", help=_("a name or reading, or enough of one to be unique"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_show)
 
 
@@ -105,7 +106,7 @@ def cmd_note(ctx) -> int:
 
         text = edit_text(line)
         if not text.strip():
-            print("the file was empty: nothing saved")
+            print(_("the file was empty: nothing saved"))
             return 0
         if ctx.args.dry_run:
             cap = parse(split_body(text)[0], ctx.store.contacts(), ctx.today, ctx.args.new)
@@ -114,8 +115,8 @@ def cmd_note(ctx) -> int:
     elif not line.strip():
         import sys
 
-        print("kizuna note: error: give the line to capture (quote it), or -e to write it in "
-              "your editor (see kizuna note --help)", file=sys.stderr)
+        print(_("kizuna note: error: give the line to capture (quote it), or -e to write it in "
+                "your editor (see kizuna note --help)"), file=sys.stderr)
         return 2
     elif ctx.args.dry_run:
         cap = parse(line, ctx.store.contacts(), ctx.today, ctx.args.new)
@@ -136,7 +137,7 @@ def cmd_note(ctx) -> int:
                 for d in cap.promises],
         })
         return 0
-    print("would save (dry run, nothing saved):" if ctx.args.dry_run else "saved:")
+    print(_("would save (dry run, nothing saved):") if ctx.args.dry_run else _("saved:"))
     for row in cap.summary():
         print("  " + row)
     return 0
@@ -156,10 +157,10 @@ def cmd_contacts(ctx) -> int:
         print_json([c.to_dict() for c in people])
         return 0
     if not people:
-        print("no contacts yet: kizuna note \"@Name what happened\" adds one")
+        print(_("no contacts yet: kizuna note \"@Name what happened\" adds one"))
         return 0
-    rows = [(c.tier, c.name, c.company, c.industry) for c in people]
-    print(table(rows, ("tier", "name", "company", "industry")))
+    rows = [(word("tier", c.tier), c.name, c.company, c.industry) for c in people]
+    print(table(rows, (_("tier"), _("name"), _("company"), _("industry"))))
     return 0
 
 
@@ -178,33 +179,49 @@ def cmd_show(ctx) -> int:
                     "interactions": [i.to_dict() for i in notes],
                     "promises": [p.to_dict() for p in promises]})
         return 0
-    head = person.name + (f" ({person.reading})" if person.reading else "")
+    from rich.cells import cell_len
+
+    from model.names import guessed_reading
+    from tui.text import fit
+
+    def pad(text: str, width: int) -> str:  # by display width, never cut (a translated word may be wider)
+        return fit(text, max(width, cell_len(text)))
+
+    guess = guessed_reading(person)
+    reading = person.reading or (_("{reading} (guess)").format(reading=guess) if guess else "")
+    head = person.name + (f" ({reading})" if reading else "")
     print(head)
-    for label, value in (("tier", person.tier), ("company", person.company), ("title", person.title),
-                         ("industry", person.industry), ("function", person.function),
-                         ("level", person.level), ("generation", person.generation),
-                         ("relation", person.relation), ("purposes", ", ".join(person.purposes)),
-                         ("stage", person.stage), ("next step", person.next_step),
-                         ("email", ", ".join(person.emails)), ("phone", ", ".join(person.phones)),
-                         ("links", ", ".join(person.links)), ("birthday", person.birthday),
-                         ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags)),
-                         ("cadence", (f"every {person.cadence_days} days" if person.cadence_days != 1 else "every day")
-                          if person.cadence_days else ""),
-                         ("snoozed", f"until {person.snoozed_until}: {person.snooze_reason}"
+    cadence = ngettext("every {n} day", "every {n} days", person.cadence_days or 0).format(
+        n=person.cadence_days) if person.cadence_days else ""
+    if person.cadence_days == 1:
+        cadence = _("every day")
+    for label, value in ((_("tier"), word("tier", person.tier)), (_("company"), person.company),
+                         (_("title"), person.title),
+                         (_("industry"), person.industry), (_("function"), person.function),
+                         (_("level"), word("level", person.level)), (_("generation"), person.generation),
+                         (_("relation"), word("relation", person.relation)),
+                         (_("purposes"), ", ".join(word("purpose", p) for p in person.purposes)),
+                         (_("stage"), word("stage", person.stage)), (_("next step"), person.next_step),
+                         (_("email"), ", ".join(person.emails)), (_("phone"), ", ".join(person.phones)),
+                         (_("links"), ", ".join(person.links)), (_("birthday"), person.birthday),
+                         (_("how met"), person.how_met), (_("tags"), " ".join("#" + t for t in person.tags)),
+                         (_("cadence"), cadence),
+                         (_("snoozed"), _("until {date}: {reason}").format(date=person.snoozed_until,
+                                                                           reason=person.snooze_reason)
                           if person.snoozed_until else "")):
         if value:
-            print(f"  {label:<10} {value}")
+            print(f"  {pad(label, 10)} {value}")
     if person.notes.strip():
-        print("notes")
+        print(_("notes"))
         for line in person.notes.strip().splitlines():
             print(f"  {line}")
     if promises:
-        print("promises")
+        print(_("promises"))
         for p in promises:
-            who = "I promised" if p.owner == "me" else "they promised"
-            print(f"  {p.due}  {p.status:<7} {who}: {p.text}")
-    print(f"timeline ({len(notes)})")
+            who = _("I promised") if p.owner == "me" else _("they promised")
+            print(f"  {p.due}  {pad(word('status', p.status), 7)} {who}: {p.text}")
+    print(_("timeline ({count})").format(count=len(notes)))
     for i in notes:
-        text = "[confidential]" if i.scope == "confidential" else i.text
-        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {text}")
+        text = _("[confidential]") if i.scope == "confidential" else i.text
+        print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {text}")
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import KizunaError
+from model.i18n import _
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -87,23 +88,24 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("{prog}: error: {message} (see {prog} --help)").format(prog=self.prog, message=message)
+                  + "\n")
 
 
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
 
 
 def store_options() -> Parser:
     """Options every command takes, before or after the subcommand's name."""
     common = Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="the store file (default: $KIZUNA_DB, else the user data folder)")
+                        help=_("the store file (default: $KIZUNA_DB, else the user data folder)"))
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                        help="work on a disposable copy of the built-in demo data")
+                        help=_("work on a disposable copy of the built-in demo data"))
     return common
 
 
@@ -218,12 +220,12 @@ def build_parser(command: str | None = None) -> Parser:
     parser = Parser(
         prog="kizuna",
         parents=[common],
-        description="A small, deep, diverse network. With no command, opens the app.",
-        epilog="Run 'kizuna COMMAND --help' for one command's options.",
+        description=_("A small, deep, diverse network. With no command, opens the app."),
+        epilog=_("Run 'kizuna COMMAND --help' for one command's options."),
     )
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                        help="pretend today is this date (demo data and planning)")
-    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+                        help=_("pretend today is this date (demo data and planning)"))
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("print the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -239,7 +241,7 @@ class _Version(argparse.Action):
         try:
             found = version("kizuna")
         except PackageNotFoundError:
-            found = "(not installed)"
+            found = _("(not installed)")
         sys.stdout.write(f"kizuna {found}\n")
         parser.exit(0)
 
@@ -261,6 +263,16 @@ def routed(argv: list[str]) -> list[str]:
     return argv
 
 
+def _argparse_words() -> None:
+    """argparse's own words (usage, options, its errors) from our catalogue: argparse looks
+    up ``_`` and ``ngettext`` in its module when it prints, so Japanese mode shows them."""
+    from model import i18n
+
+    if i18n.language() != "en":
+        argparse._ = i18n._  # type: ignore[attr-defined]
+        argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def run_app(ctx: Context) -> int:
     from tui.app import make_app
     from tui.keymap import load_keymap
@@ -279,12 +291,13 @@ def main(argv: list[str] | None = None) -> int:
             arg.encode("utf-8")
         except UnicodeEncodeError:  # bytes the terminal sent that are not UTF-8
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
+            print(_("kizuna: error: {text!r} is not valid UTF-8 text").format(text=shown), file=sys.stderr)
             return 2
     argv = routed(argv)
     from model import i18n
 
     i18n.set_language(i18n.choose())  # before --help; the store's setting once it is open
+    _argparse_words()
     args = build_parser(command_of(argv)).parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
@@ -295,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
             print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):
-            print(f"kizuna: warning: {warning}", file=sys.stderr)
+            print(_("kizuna: warning: {warning}").format(warning=warning), file=sys.stderr)
         return code
     except KizunaError as exc:
         print(f"kizuna: {exc}", file=sys.stderr)

@@ -5,22 +5,23 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from model.i18n import N_, _, date_long, ngettext, word
 from model.records import TIERS
 from tui.cli import parse_date
 
-_DATE_WORDS = "YYYY-MM-DD, today, tomorrow, a weekday, next week, eom, 12/3, +3d, +2w, +1m"
+_DATE_WORDS = N_("YYYY-MM-DD, today, tomorrow, a weekday, next week, eom, 12/3, +3d, +2w, +1m")
 
 
 def _dated() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                   help="act as if today were this date")
+                   help=_("act as if today were this date"))
     return p
 
 
 def _days(text: str) -> int:
     if not text.isdigit() or int(text) > 3660:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (0 to 3660)")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a number of days (0 to 3660)").format(text=text))
     return int(text)
 
 
@@ -33,87 +34,87 @@ def when(text: str, today: date) -> date:
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     dated = _dated()
-    p = sub.add_parser("today", parents=[common, dated], help="what is due: promises, focus, cadence",
-                       description="The due list for today (or --date): my overdue promises, "
+    p = sub.add_parser("today", parents=[common, dated], help=_("what is due: promises, focus, cadence"),
+                       description=_("The due list for today (or --date): my overdue promises, "
                                    "promises due today, theirs to chase, focus people without a "
                                    "deep conversation this month, people past their cadence, then "
-                                   "what comes due in the next days.")
+                                   "what comes due in the next days."))
     p.add_argument("--days", type=_days, default=7, metavar="N",
-                   help="how far ahead 'coming up' looks (default 7)")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+                   help=_("how far ahead 'coming up' looks (default 7)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_today)
 
-    p = sub.add_parser("tier", parents=[common, dated], help="move someone to another tier (caps apply)",
-                       description="Move a person to deep, active, network or archived. A full "
-                                   "tier refuses, naming who could make room. Logged on the timeline.")
-    p.add_argument("name", help="a name or reading")
-    p.add_argument("tier", choices=TIERS, help="the new tier")
-    p.add_argument("--reason", default="", help="why (kept on the timeline)")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("tier", parents=[common, dated], help=_("move someone to another tier (caps apply)"),
+                       description=_("Move a person to deep, active, network or archived. A full "
+                                   "tier refuses, naming who could make room. Logged on the timeline."))
+    p.add_argument("name", help=_("a name or reading"))
+    p.add_argument("tier", choices=TIERS, help=_("the new tier"))
+    p.add_argument("--reason", default="", help=_("why (kept on the timeline)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_tier)
 
-    p = sub.add_parser("trust", parents=[common, dated], help="one person's trust balance, explained",
-                       description="The trust balance with a person and the entries behind it "
+    p = sub.add_parser("trust", parents=[common, dated], help=_("one person's trust balance, explained"),
+                       description=_("The trust balance with a person and the entries behind it "
                                    "(promises kept, late, broken; help, intros, value shared), and "
-                                   "their reliability as a separate figure.")
-    p.add_argument("name", help="a name or reading")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+                                   "their reliability as a separate figure."))
+    p.add_argument("name", help=_("a name or reading"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_trust)
 
-    p = sub.add_parser("snooze", parents=[common, dated], help="put a follow-up or a promise off, with a reason",
-                       description="Take a person off the due list until a date (they come back "
+    p = sub.add_parser("snooze", parents=[common, dated], help=_("put a follow-up or a promise off, with a reason"),
+                       description=_("Take a person off the due list until a date (they come back "
                                    "then if still due), or with --promise move a promise's due date. "
-                                   "Recorded on the timeline.")
-    p.add_argument("name", help="a name or reading")
-    p.add_argument("until", nargs="?", help=f"until when: {_DATE_WORDS}")
-    p.add_argument("--reason", default="", help="why (required)")
-    p.add_argument("--promise", metavar="WORDS", help="snooze this open promise instead (words of its text)")
-    p.add_argument("--clear", action="store_true", help="end the person's snooze now")
+                                   "Recorded on the timeline."))
+    p.add_argument("name", help=_("a name or reading"))
+    p.add_argument("until", nargs="?", help=_("until when: {words}").format(words=_(_DATE_WORDS)))
+    p.add_argument("--reason", default="", help=_("why (required)"))
+    p.add_argument("--promise", metavar="WORDS", help=_("snooze this open promise instead (words of its text)"))
+    p.add_argument("--clear", action="store_true", help=_("end the person's snooze now"))
     p.set_defaults(func=cmd_snooze)
 
-    p = sub.add_parser("promise", parents=[common], help="promises: add, keep, break, drop, reschedule, list",
-                       description="Promises mine and theirs. Pick one by the person's name and a "
-                                   "few words of its text (or --id).")
+    p = sub.add_parser("promise", parents=[common], help=_("promises: add, keep, break, drop, reschedule, list"),
+                       description=_("Promises mine and theirs. Pick one by the person's name and a "
+                                   "few words of its text (or --id)."))
     psub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p), required=True)
 
-    q = psub.add_parser("add", parents=[common, dated], help="record a promise (mine unless --theirs)")
-    q.add_argument("name", help="a name or reading")
-    q.add_argument("text", nargs="+", help="what was promised")
-    q.add_argument("--due", required=True, help=_DATE_WORDS)
-    q.add_argument("--theirs", action="store_true", help="they promised it to me")
-    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    q = psub.add_parser("add", parents=[common, dated], help=_("record a promise (mine unless --theirs)"))
+    q.add_argument("name", help=_("a name or reading"))
+    q.add_argument("text", nargs="+", help=_("what was promised"))
+    q.add_argument("--due", required=True, help=_(_DATE_WORDS))
+    q.add_argument("--theirs", action="store_true", help=_("they promised it to me"))
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     q.set_defaults(func=cmd_promise_add)
 
-    for action, helptext in (("keep", "mark a promise kept (late if after its original due date)"),
-                             ("break", "mark a promise broken"),
-                             ("drop", "drop a promise that no longer applies")):
+    for action, helptext in (("keep", _("mark a promise kept (late if after its original due date)")),
+                             ("break", _("mark a promise broken")),
+                             ("drop", _("drop a promise that no longer applies"))):
         q = psub.add_parser(action, parents=[common, dated], help=helptext)
         _pick_args(q)
         if action != "keep":
-            q.add_argument("--reason", default="", help="why (kept on the timeline)")
+            q.add_argument("--reason", default="", help=_("why (kept on the timeline)"))
         q.set_defaults(func=cmd_promise_resolve, resolve=action)
 
-    q = psub.add_parser("reschedule", parents=[common, dated], help="move a promise's due date (kept on record)")
+    q = psub.add_parser("reschedule", parents=[common, dated], help=_("move a promise's due date (kept on record)"))
     _pick_args(q)
-    q.add_argument("--to", required=True, metavar="DATE", help=f"the new due date: {_DATE_WORDS}")
-    q.add_argument("--reason", default="", help="why (kept in its history)")
+    q.add_argument("--to", required=True, metavar="DATE", help=_("the new due date: {words}").format(words=_(_DATE_WORDS)))
+    q.add_argument("--reason", default="", help=_("why (kept in its history)"))
     q.set_defaults(func=cmd_promise_reschedule)
 
-    q = psub.add_parser("list", parents=[common, dated], help="open promises by due date")
-    q.add_argument("name", nargs="?", help="only this person's")
-    q.add_argument("--all", action="store_true", help="include kept, broken and dropped ones")
+    q = psub.add_parser("list", parents=[common, dated], help=_("open promises by due date"))
+    q.add_argument("name", nargs="?", help=_("only this person's"))
+    q.add_argument("--all", action="store_true", help=_("include kept, broken and dropped ones"))
     who = q.add_mutually_exclusive_group()
-    who.add_argument("--mine", action="store_true", help="only mine")
-    who.add_argument("--theirs", action="store_true", help="only theirs")
-    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    who.add_argument("--mine", action="store_true", help=_("only mine"))
+    who.add_argument("--theirs", action="store_true", help=_("only theirs"))
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     q.set_defaults(func=cmd_promise_list)
 
 
 def _pick_args(q: argparse.ArgumentParser) -> None:
-    q.add_argument("name", help="whose promise (a name or reading)")
-    q.add_argument("words", nargs="*", help="words of the promise's text (needed if there are several)")
-    q.add_argument("--id", help="the promise's id (or its start)")
-    q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    q.add_argument("name", help=_("whose promise (a name or reading)"))
+    q.add_argument("words", nargs="*", help=_("words of the promise's text (needed if there are several)"))
+    q.add_argument("--id", help=_("the promise's id (or its start)"))
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -182,20 +183,24 @@ def cmd_today(ctx) -> int:
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
                     "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
         return 0
-    print(today.strftime("%A %d %B %Y").replace(" 0", " "))
+    print(date_long(today))
     for tier, (count, cap) in crowded.items():
-        print(f"! {tier} holds {count} people, more than its cap of {cap}: "
-              f"move {count - cap} down (kizuna tier NAME ...)")
+        print(_("! {tier} holds {count} people, more than its cap of {cap}: "
+                "move {extra} down (kizuna tier NAME ...)").format(
+                    tier=word("tier", tier), count=count, cap=cap, extra=count - cap))
     now = sum(1 for i in items if i.section != "upcoming")
+    days = ctx.args.days
     if not items:
-        print("\nNothing due, nothing coming up in the next "
-              f"{ctx.args.days} day{'s' if ctx.args.days != 1 else ''}. A good day for a deep conversation.")
+        print("\n" + ngettext("Nothing due, nothing coming up in the next {n} day. "
+                              "A good day for a deep conversation.",
+                              "Nothing due, nothing coming up in the next {n} days. "
+                              "A good day for a deep conversation.", days).format(n=days))
         return 0
-    print(f"{now} to handle today, {len(items) - now} coming up")
+    print(_("{now} to handle today, {later} coming up").format(now=now, later=len(items) - now))
     for section, found in grouped(items):
-        title = SECTION_TITLES[section]
+        title = _(SECTION_TITLES[section])
         if section == "upcoming":
-            title += f" (next {ctx.args.days} day{'s' if ctx.args.days != 1 else ''})"
+            title += ngettext(" (next {n} day)", " (next {n} days)", days).format(n=days)
         print(f"\n{title}")
         for item in found:
             print(f"  • {item.title}")

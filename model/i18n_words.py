@@ -1,0 +1,61 @@
+"""The stored words (tiers, kinds, depths...) as shown on screen, listed so Babel
+extracts them with their context: :func:`model.i18n.word` translates a stored word
+only where it is shown; the store, JSON and exports keep the English word.
+
+Never called: the calls are for ``pybabel extract``. A test keeps it in step with
+:mod:`model.records`."""
+
+from model.i18n import pgettext
+
+GROUPS = {"tier": "TIERS", "kind": "KINDS", "depth": "DEPTHS", "level": "LEVELS",
+          "relation": "RELATIONS", "stage": "STAGES", "purpose": "PURPOSES", "scope": "SCOPES",
+          "status": "PROMISE_STATUSES"}
+
+
+def _marks() -> None:
+    pgettext("tier", "deep")
+    pgettext("tier", "active")
+    pgettext("tier", "network")
+    pgettext("tier", "archived")
+    pgettext("kind", "meeting")
+    pgettext("kind", "call")
+    pgettext("kind", "message")
+    pgettext("kind", "meal")
+    pgettext("kind", "event")
+    pgettext("kind", "intro made")
+    pgettext("kind", "help given")
+    pgettext("kind", "help received")
+    pgettext("kind", "value shared")
+    pgettext("kind", "note")
+    pgettext("kind", "log")
+    pgettext("depth", "deep")
+    pgettext("depth", "touch")
+    pgettext("level", "executive")
+    pgettext("level", "manager")
+    pgettext("level", "staff")
+    pgettext("level", "independent")
+    pgettext("relation", "customer")
+    pgettext("relation", "same-industry")
+    pgettext("relation", "cross-industry")
+    pgettext("relation", "investor")
+    pgettext("relation", "mentor")
+    pgettext("relation", "partner")
+    pgettext("relation", "candidate")
+    pgettext("relation", "other")
+    pgettext("stage", "met")
+    pgettext("stage", "public value")
+    pgettext("stage", "joint work")
+    pgettext("stage", "regular contact")
+    pgettext("purpose", "sales channel")
+    pgettext("purpose", "hiring")
+    pgettext("purpose", "product development")
+    pgettext("purpose", "fundraising")
+    pgettext("purpose", "learning")
+    pgettext("purpose", "other")
+    pgettext("scope", "open")
+    pgettext("scope", "private")
+    pgettext("scope", "confidential")
+    pgettext("status", "open")
+    pgettext("status", "kept")
+    pgettext("status", "broken")
+    pgettext("status", "dropped")

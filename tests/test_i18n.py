@@ -1,0 +1,163 @@
+"""Japanese mode: the catalogue covers every message of the converted modules, the compiled
+catalogue matches it, dates read the Japanese way, and the CLI speaks Japanese."""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
+
+from model import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "tui" / "locale" / "ja" / "LC_MESSAGES" / "kizuna.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+#: every message a user can read in these modules goes through gettext and is in ``ja``
+CONVERTED = [
+    "model/i18n.py", "model/i18n_words.py", "model/planning/due.py",
+    "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
+]
+#: still English: move a module up when its strings go through ``_()``
+TO_CONVERT = [
+    "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
+    "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
+    "model/planning/due.py:items",  # the due list's titles and details (cmd_today prints them)
+    "model/capture/", "model/actions/", "model/errors.py", "model/names.py", "model/demo/",
+    "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
+]
+
+
+def catalogue():
+    with PO.open("rb") as f:
+        return read_po(f)
+
+
+def extracted(module: str):
+    return list(extract_from_file("python", str(ROOT / module), keywords=KEYWORDS))
+
+
+@pytest.mark.parametrize("module", CONVERTED)
+def test_every_message_of_a_converted_module_is_translated(module: str) -> None:
+    cat = catalogue()
+    found = extracted(module)
+    assert found or module == "model/i18n.py", f"{module}: nothing extracted"
+    missing = []
+    for _line, message, _comments, context in found:
+        entry = cat.get(message, context=context)
+        string = entry.string if entry is not None else None
+        if entry is None or entry.fuzzy or not (string if isinstance(string, str) else all(string)):
+            missing.append(message)
+    assert missing == [], f"{module}: not translated in ja: {missing}"
+
+
+def test_every_cli_module_is_listed_as_converted_or_not() -> None:
+    listed = {m.split(":")[0] for m in CONVERTED + TO_CONVERT}
+    cli = {str(p.relative_to(ROOT)) for p in (ROOT / "tui" / "cli").glob("*.py") if p.name != "__init__.py"}
+    assert cli <= listed, f"say whether these are converted: {sorted(cli - listed)}"
+
+
+def _fields(text: str) -> set[str]:
+    return set(re.findall(r"\{[^{}]*\}|%\(\w+\)[sr]|%[sr]", text))
+
+
+def test_translations_keep_their_placeholders_and_the_mo_is_compiled_from_the_po() -> None:
+    with MO.open("rb") as f:
+        mo = gettext.GNUTranslations(f)
+    for m in catalogue():
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        assert _fields(strings[0]) == _fields(ids[-1]), ids[0]
+        if m.context:
+            assert mo.pgettext(m.context, ids[0]) == strings[0]
+        elif len(ids) > 1:
+            assert mo.ngettext(ids[0], ids[1], 5) == strings[0]
+        else:
+            assert mo.gettext(ids[0]) == strings[0], f"{ids[0]!r}: run pybabel compile"
+
+
+def test_stored_words_have_a_translation_for_every_value() -> None:
+    from model import records
+    from model.i18n_words import GROUPS
+
+    cat = catalogue()
+    for context, name in GROUPS.items():
+        for value in getattr(records, name):
+            assert cat.get(value, context=context) is not None, (context, value)
+
+
+def test_japanese_dates_and_day_counts() -> None:
+    sat = date(2026, 12, 5)
+    try:
+        i18n.set_language("ja")
+        assert i18n.date_long(sat) == "2026年12月5日(土)"
+        assert i18n.date_short(sat) == "12/5(土)"
+        assert (i18n.days_late(3), i18n.days_left(5)) == ("3日遅れ", "あと5日")
+        assert (i18n.weekday(sat), i18n.weekday(sat, full=True)) == ("土", "土曜日")
+        assert i18n.word("tier", "deep") == "深い" and i18n.word("depth", "touch") == "接点"
+        assert i18n._("tier") == "層"
+    finally:
+        i18n.set_language("en")
+    assert i18n.date_long(sat) == "Saturday 5 December 2026"
+    assert (i18n.date_short(sat), i18n.days_late(1), i18n.days_left(5)) == ("Sat 12/5", "1 day late", "in 5 days")
+    assert i18n.word("tier", "deep") == "deep" and i18n._("tier") == "tier"
+
+
+def test_a_missing_catalogue_is_english_not_an_error(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    try:
+        assert i18n.set_language("ja") == "ja"
+        assert i18n._("tier") == "tier"
+    finally:
+        monkeypatch.undo()
+        i18n.set_language("en")
+
+
+JA = {"KIZUNA_LANG": "ja"}
+
+
+def test_cli_today_and_help_in_japanese(kizuna, cli_env) -> None:
+    done = kizuna("--demo", "--date", "2026-12-05", "today", env={**cli_env, **JA})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "2026年12月5日(土)"
+    assert "今日対応するもの" in lines[1] and "期限切れ: 自分の約束" in done.stdout
+    english = kizuna("--demo", "--date", "2026-12-05", "today", env=cli_env)
+    assert english.stdout.splitlines()[0] == "Saturday 5 December 2026"
+    helped = kizuna("note", "--help", env={**cli_env, **JA})
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("使い方: ") and "1行の書き方:" in helped.stdout
+    assert "オプション" in helped.stdout and "show this help" not in helped.stdout
+
+
+def test_cli_errors_in_japanese_are_one_line(kizuna, cli_env) -> None:
+    done = kizuna("today", "--days", "many", env={**cli_env, **JA})
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "エラー" in done.stderr and "日数ではありません" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_tiers_are_translated_on_screen_not_in_json(kizuna, cli_env, store_path: Path) -> None:
+    from model.records import Contact
+    from model.store import Store
+
+    Store(store_path).add(Contact(name="佐藤 健", tier="deep"))
+    shown = kizuna("contacts", env={**cli_env, **JA})
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0].split()[:2] == ["層", "名前"]
+    assert "深い" in shown.stdout and "deep" not in shown.stdout
+    data = json.loads(kizuna("contacts", "--json", env={**cli_env, **JA}).stdout)
+    assert data[0]["tier"] == "deep"
+    person = kizuna("show", "さとう", env={**cli_env, **JA})
+    assert person.returncode == 0, person.stderr
+    assert person.stdout.splitlines()[0] == "佐藤 健 (さとう けん(推測))"
+    assert "深い" in person.stdout and "タイムライン(0件)" in person.stdout
