@@ -245,6 +245,12 @@ class Book:
             self._timeline_sorted[contact_id] = done
         return list(done)
 
+    def notes_of(self, contact_id: str) -> list[Interaction]:
+        """This person's interactions in no order, log entries included: the Book's own
+        list (do not change it), the same object in an updated Book while their notes
+        are unchanged. For counting, where :meth:`timeline`'s sort is not needed."""
+        return self._timelines().get(contact_id) or []
+
     def last_touch(self, contact_id: str, on_or_before: date | None = None) -> date | None:
         """The date of the last touch (any interaction but a log entry)."""
         last = self._last_touch.get(contact_id)

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "tui.cli.planning",
     "tui.cli.focus",
     "tui.cli.diversity",
+    "tui.cli.health",
     "tui.cli.transfer",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
@@ -37,6 +38,7 @@ COMMANDS = {
     "today": "tui.cli.planning", "tier": "tui.cli.planning", "trust": "tui.cli.planning",
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
+    "health": "tui.cli.health",
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
 }
 #: the options before a command, and whether each takes a value
