@@ -49,6 +49,7 @@ OPENS: dict[str, tuple[str, str]] = {
     "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
     "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
     "import": ("tui.screens.import_screen", "ImportScreen"),
+    "health": ("tui.screens.health", "HealthScreen"),
     "help": ("tui.screens.help", "HelpScreen"),
 }
 #: App actions that belong to the main screen (and the first-run screen): refused while a
@@ -76,6 +77,8 @@ class KizunaApp(Snapshots, App[int]):
                 tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
         Binding("M", "month_review", "Month review", id="app.month_review",
                 tooltip="Review last month's focus and carry people over"),
+        Binding("h", "health", "Health", id="app.health",
+                tooltip="Relationship health: rhythms, cadence, promises, trust, diversity as pictures"),
         Binding("i", "import", "Import", id="app.import",
                 tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help",
@@ -257,6 +260,11 @@ class KizunaApp(Snapshots, App[int]):
         from tui.screens.month_review import MonthReviewScreen
 
         self.push_screen(MonthReviewScreen(self.store, self.today))
+
+    def action_health(self) -> None:
+        from tui.screens.health import HealthScreen
+
+        self.push_screen(HealthScreen(self.today), self._opened_person)
 
     def action_import(self) -> None:
         from tui.screens.import_screen import ImportScreen

@@ -95,19 +95,25 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
     cell = 2 if label_w + weeks * 2 <= width else 1
     shown = max(1, min(weeks, (width - label_w) // cell))
     first = h.grid_start + timedelta(weeks=weeks - shown)
-    head = Text(" " * label_w)
-    taken = 0
+    labels: list[tuple[int, str]] = []  # (cell, month name) over the week each month starts in
     for w in range(shown):
         monday = first + timedelta(weeks=w)
         starts = next((monday + timedelta(days=i) for i in range(7)
                        if (monday + timedelta(days=i)).day == 1), None)
         if w == 0 and starts is None:
             starts = monday
-        if starts is not None and w * cell >= taken:
-            name = starts.strftime("%b")
-            head.append(" " * (w * cell - taken))
-            head.append(name, p.bold)
-            taken = w * cell + len(name)
+        if starts is not None:
+            labels.append((w * cell, starts.strftime("%b")))
+    kept: list[tuple[int, str]] = []
+    for at, name in reversed(labels):  # a label that runs into the next one gives way
+        if not kept or at + len(name) < kept[-1][0]:
+            kept.append((at, name))
+    head = Text(" " * label_w)
+    taken = 0
+    for at, name in reversed(kept):
+        head.append(" " * (at - taken))
+        head.append(name, p.bold)
+        taken = at + len(name)
     lines = [head]
     marker = None
     for row in range(7):

@@ -21,6 +21,7 @@ ACTIONS = (
     ("Daily review", "walk today's due list", "review", "r"),
     ("Plan this month's focus", "challenge, purpose and who to focus on", "plan", "f"),
     ("Month review", "review last month and carry over", "month_review", "M"),
+    ("Relationship health", "rhythms, cadence, promises, trust and diversity as pictures", "health", "h"),
     ("Import contacts", "vCard, LinkedIn or Google CSV, JSON", "import", "i"),
     ("Everyone's timeline", "switch the timeline between the person and everyone", "everyone", "t"),
     ("Reveal confidential notes", "show or hide the confidential notes shown", "reveal", "v"),

@@ -29,13 +29,14 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 
 LOG = "log"
+_NO_NOTES: tuple[Interaction, ...] = ()
 
 
 def month_key(when: date | str) -> str:
@@ -245,11 +246,12 @@ class Book:
             self._timeline_sorted[contact_id] = done
         return list(done)
 
-    def notes_of(self, contact_id: str) -> list[Interaction]:
+    def notes_of(self, contact_id: str) -> Sequence[Interaction]:
         """This person's interactions in no order, log entries included: the Book's own
         list (do not change it), the same object in an updated Book while their notes
-        are unchanged. For counting, where :meth:`timeline`'s sort is not needed."""
-        return self._timelines().get(contact_id) or []
+        are unchanged (one shared empty tuple for anyone without notes). For counting,
+        where :meth:`timeline`'s sort is not needed."""
+        return self._timelines().get(contact_id) or _NO_NOTES
 
     def last_touch(self, contact_id: str, on_or_before: date | None = None) -> date | None:
         """The date of the last touch (any interaction but a log entry)."""

@@ -30,6 +30,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.contact_form import ContactForm
     from tui.screens.focus_planner import FocusPlannerScreen
+    from tui.screens.health import HealthScreen
     from tui.screens.main import MainScreen
     from tui.screens.month_review import MonthReviewScreen
     from tui.screens.review import ReviewScreen
@@ -49,6 +50,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
         ("Month review", list(MonthReviewScreen.BINDINGS)),
+        ("Health", list(HealthScreen.BINDINGS)),
     ]
 
 
