@@ -138,8 +138,12 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
                 line.append(" ")
         lines.append(line)
     if marker is not None:
-        lines.append(Text(" " * (label_w + marker * cell)) + Text("▲ today", p.bold))
-    lines.append(Text.assemble(("●", p.deep), " deep conversation  ", ("○", p.touch), " touches only  ",
+        at = label_w + marker * cell
+        if at + 7 <= width:
+            lines.append(Text(" " * at) + Text("▲ today", p.bold))
+        else:  # no room to its right: the words go left of the mark
+            lines.append(Text(" " * max(0, at - 6)) + Text("today ▲", p.bold))
+    lines.append(Text.assemble(("●", p.deep), " deep  ", ("○", p.touch), " touches only  ",
                                (NONE, p.muted), " none"))
     return lines
 
@@ -163,7 +167,10 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
         state = f"due in {b.due_in}d"
     else:
         state = "in time"
-    tail = f" {_days(b.since_touch):>5} of {b.cadence:<3} {state:<11} deep {_days(b.since_deep):>5}"
+    if width >= 64:
+        tail = f" {_days(b.since_touch):>5} of {b.cadence:<3} {state:<11} deep {_days(b.since_deep):>5}"
+    else:  # narrow: the deep conversation's days go first
+        tail = f" {_days(b.since_touch):>5}/{b.cadence:<3} {state:<10}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Text()
@@ -215,7 +222,7 @@ def promise_lines(quarters: list[QuarterPromises], width: int, p: Palette = PLAI
             line.append(f"{c.kept}✓ {c.broken}✗ {c.open}○ {rate:>4}", p.muted)
             lines.append(line)
     lines.append(Text.assemble(("✓", p.good), " kept  ", ("✗", p.bad), " broken  ", ("○", p.warn),
-                               " open  % kept on time of kept and broken", style=p.muted))
+                               " open  % on time", style=p.muted))
     return lines
 
 
@@ -312,6 +319,8 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
     for m in dh.months:
         months.append(date.fromisoformat(m.month + "-01").strftime("%b")[0], p.muted)
     lines += [months, met, held]
+    for line in lines:
+        line.truncate(width, overflow="ellipsis")
     return lines
 
 
