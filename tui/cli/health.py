@@ -57,7 +57,7 @@ def cmd_health(ctx) -> int:
         return 0
     from rich.console import Console
 
-    console = Console(width=width, highlight=False, soft_wrap=True)
+    console = Console(width=width, highlight=False)  # charts fit; readings wrap at the width
     for line in lines:
         console.print(line)
     return 0
