@@ -53,7 +53,7 @@ PLAIN = Palette()
 def palette_from_theme(variables: dict[str, str]) -> Palette:
     """A palette from a Textual theme's variables (``App.theme_variables``)."""
     get = variables.get
-    return Palette(deep=f"bold {get('secondary', 'magenta')}", touch=get("primary", "cyan"),
+    return Palette(deep=f"bold {get('accent', 'magenta')}", touch=get("primary", "cyan"),
                    good=get("success", "green"), warn=get("warning", "yellow"), bad=get("error", "red"),
                    muted=get("text-muted", "dim") if get("text-muted", "").startswith("#") else "dim")
 

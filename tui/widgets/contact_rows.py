@@ -139,7 +139,7 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
         d = due.get(cid)
         notes = notes_of(cid)
         hit = old.get(cid)
-        if hit is None or hit[0] is not c or hit[1] != d or hit[6] is not notes:
+        if hit is None or hit[0] is not c or hit[1] != d or not _same_notes(hit[6], notes):
             row = PersonRow(c, d, today, rhythm_glyphs(rhythm_of(notes, today)) if notes else NO_RHYTHM)
             # (record, due, row, sort key, id, search key, the notes the rhythm was counted from)
             hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search, notes)
@@ -162,6 +162,12 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
         blocks.append((start, end, headings[label]))
     return ContactRows(today, entries, [h[5] for h in order], blocks, caps_line(book),
                        {h[4]: i for i, h in enumerate(order)}, kept, headings)
+
+
+def _same_notes(old: Sequence, new: Sequence) -> bool:
+    """The same note objects (an updated Book shares the list itself; a Book built anew
+    from the same records has new lists of the same notes)."""
+    return old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new)))
 
 
 class GroupedRows(Sequence[Row]):
