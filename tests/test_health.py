@@ -232,3 +232,29 @@ def test_sparkline():
     assert sparkline([0, 0]) == "▄▄"
     assert sparkline([0, 7]) == "▁█"
     assert sparkline([]) == ""
+
+
+def test_trust_rows_equal_the_trust_report_on_every_month_end(tmp_path):
+    from model.demo import build_demo
+    from model.planning.trust import trust
+    from model.store import Store
+
+    store = Store(tmp_path / "demo.json")
+    build_demo(store, TODAY)
+    book = Book.from_store(store)
+    ends = [date(2026, 9, 30), date(2026, 10, 31), TODAY]
+    for row in trust_rows(book, TODAY, 3):
+        assert list(row.trend) == [trust(book, row.contact_id, end).balance for end in ends]
+
+
+def test_the_store_index_gives_the_same_numbers_without_reading_the_notes(tmp_path):
+    from model.demo import build_demo
+    from model.store import Store
+
+    store = Store(tmp_path / "demo.json")
+    build_demo(store, TODAY)
+    full = Book.from_store(store)
+    light = Book.from_store(store, full=False)
+    assert health(light, TODAY, 12).to_dict() == health(full, TODAY, 12).to_dict()
+    assert light._pending is not None  # the notes were never built
+    assert sorted(zip(*light.note_columns())) == sorted(zip(*full.note_columns()))

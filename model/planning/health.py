@@ -171,14 +171,14 @@ def heatmap(book: Book, today: date, months: int = 12) -> Heatmap:
     touch = [0] * size
     lo, hi = start.isoformat(), today.isoformat()
     day_index: dict[str, int] = {}
-    for it in book.interactions():
-        day = it.date
-        if day < lo or day > hi or it.kind == LOG:
+    dates, _people, kinds, depths = book.note_columns()
+    for day, kind, depth in zip(dates, kinds, depths):
+        if day < lo or day > hi or kind == LOG:
             continue
         i = day_index.get(day)
         if i is None:
             i = day_index[day] = (date.fromisoformat(day) - start).days
-        if it.depth == "deep":
+        if depth == "deep":
             deep[i] += 1
         else:
             touch[i] += 1
@@ -377,13 +377,39 @@ class TrustRow:
 
 
 def trust_rows(book: Book, today: date, months: int = 6) -> list[TrustRow]:
-    """Each deep and active person's trust balance and its month-end trend, lowest first."""
-    from model.planning.trust import trust
+    """Each deep and active person's trust balance and its month-end trend, lowest first.
+
+    The entries and weights of :func:`model.planning.trust.trust` (a test keeps the two
+    equal), summed per month end in one pass over the promises and the notes' columns."""
+    from model.planning.trust import WEIGHTS, promise_outcome
 
     ends = [min(today, month_end(date.fromisoformat(m + "-01"))) for m in months_ending(today, months)]
+    bounds = [e.isoformat() for e in ends]
+    people = _people(book)
+    sums = {c.id: [0] * len(ends) for c in people}
+    for p in book.promises():
+        row = sums.get(p.contact)
+        if row is None or p.owner != "me":
+            continue
+        for k, end in enumerate(ends):
+            outcome = promise_outcome(p, end)
+            if outcome is not None:
+                row[k] += WEIGHTS[outcome]
+    weights = {kind: WEIGHTS[kind] for kind in ("intro made", "help given", "value shared")}
+    dates, contacts, kinds, _depths = book.note_columns()
+    for day, ids, kind in zip(dates, contacts, kinds):
+        weight = weights.get(kind)
+        if weight is None or day > bounds[-1]:
+            continue
+        for cid in ids:
+            row = sums.get(cid)
+            if row is not None:
+                for k, bound in enumerate(bounds):
+                    if day <= bound:
+                        row[k] += weight
     out = []
-    for c in _people(book):
-        trend = tuple(trust(book, c.id, day).balance for day in ends)
+    for c in people:
+        trend = tuple(sums[c.id])
         out.append(TrustRow(c.id, c.name, c.tier, trend[-1], trend))
     out.sort(key=lambda r: (r.balance, r.name, r.contact_id))
     return out
@@ -464,18 +490,23 @@ def _met(plan, template: tuple[str, ...], book: Book) -> bool:
 
 
 def diversity_health(book: Book, today: date, months: int = 12) -> DiversityHealth:
-    from model.planning.focus import month_review
-
+    """The deep and active tiers' spread, and per month of the period whether its focus plan
+    met the template and its people had their deep conversation(s) (as the month review
+    counts them: ``settings.focus_deep_per_month`` in the calendar month, up to today)."""
     report = diversity(_people(book), book.settings, "deep and active relationships")
     template = tuple(book.settings.focus_template)
+    need = book.settings.focus_deep_per_month
     checks = []
     for month in months_ending(today, months):
         plan = book.plan(month)
         if plan is None:
             checks.append(FocusMonth(month, False, False, 0, 0))
             continue
-        review = month_review(book, month, today)
-        checks.append(FocusMonth(month, True, _met(plan, template, book), len(review.rows), review.held))
+        first = date.fromisoformat(month + "-01")
+        last = min(today, month_end(first))
+        people = book.focus_ids(month)
+        held = sum(1 for cid in people if book.deep_count(cid, first, last) >= need)
+        checks.append(FocusMonth(month, True, _met(plan, template, book), len(people), held))
     return DiversityHealth(report, template, tuple(checks))
 
 

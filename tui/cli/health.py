@@ -39,7 +39,7 @@ def cmd_health(ctx) -> int:
 
     if getattr(ctx.args, "date", None):
         ctx.today = ctx.args.date
-    book = Book.from_store(ctx.store)
+    book = Book.from_store(ctx.store, full=False)  # counts from the store's index: no 50,000 notes built
     report = health(book, ctx.today, ctx.args.months)
     if ctx.args.json:
         from tui.cli.output import print_json
