@@ -121,6 +121,7 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
         from tui.screens.health import HealthScreen
 
         times = []
+        cpu.clear()
         for _ in range(3):
             pane.row_list.focus()
             await pilot.pause()

@@ -104,6 +104,7 @@ class KizunaApp(Snapshots, App[int]):
         self.sub_title = "demo data" if demo else str(store.path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
+        self._health_opening = False  # the health screen's numbers are being counted
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
@@ -262,9 +263,30 @@ class KizunaApp(Snapshots, App[int]):
         self.push_screen(MonthReviewScreen(self.store, self.today))
 
     def action_health(self) -> None:
+        """The health screen, opened once its numbers are counted in a worker (from the
+        snapshot), so that it shows drawn in one frame."""
+        if self._health_opening:
+            return
+        self._health_opening = True
+        book, today = self.book, self.today
+
+        def job() -> None:
+            from model.planning.health import health
+
+            result = None
+            try:
+                result = health(book, today)
+            finally:  # opened whatever happened (without numbers, it counts them itself)
+                self.call_from_thread(self._open_health, book, result)
+
+        self.run_worker(job, thread=True, group="health", name="health numbers")
+
+    def _open_health(self, book: Book, result) -> None:
         from tui.screens.health import HealthScreen
 
-        self.push_screen(HealthScreen(self.today), self._opened_person)
+        self._health_opening = False
+        if self.check_action("health", ()):
+            self.push_screen(HealthScreen(self.today, book=book, health=result), self._opened_person)
 
     def action_import(self) -> None:
         from tui.screens.import_screen import ImportScreen

@@ -50,6 +50,25 @@ class Palette:
 PLAIN = Palette()
 
 
+class Runs:
+    """A line built glyph by glyph, neighbours of one style kept as one span (a heatmap
+    row is one span per run, not per cell: far less to draw)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.parts: list[list[str]] = [[text, style]] if text else []
+
+    def add(self, text: str, style: str = "") -> None:
+        if self.parts and self.parts[-1][1] == style:
+            self.parts[-1][0] += text
+        else:
+            self.parts.append([text, style])
+
+    def text(self) -> Text:
+        return Text.assemble(*((t, s) for t, s in self.parts))
+
+
 def palette_from_theme(variables: dict[str, str]) -> Palette:
     """A palette from a Textual theme's variables (``App.theme_variables``)."""
     get = variables.get
@@ -75,10 +94,10 @@ def rhythm_glyphs(r: Rhythm) -> str:
 
 
 def rhythm_text(r: Rhythm, p: Palette = PLAIN) -> Text:
-    text = Text()
+    line = Runs()
     for d, t in zip(r.deep, r.touch):
-        text.append(rhythm_glyph(d, t), p.deep if d else (p.touch if t else p.muted))
-    return text
+        line.add(rhythm_glyph(d, t), p.deep if d else (p.touch if t else p.muted))
+    return line.text()
 
 
 # -- heatmap ----------------------------------------------------------------------
@@ -117,7 +136,7 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
     lines = [head]
     marker = None
     for row in range(7):
-        line = Text(fit(_WEEKDAYS[row], label_w), p.muted)
+        line = Runs(fit(_WEEKDAYS[row], label_w), p.muted)
         for w in range(shown):
             day = first + timedelta(weeks=w, days=row)
             if day < h.start or day > h.end:
@@ -133,10 +152,10 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
                 if day == h.end:
                     style = f"{style} {p.today}".strip()
                     marker = w
-            line.append(glyph, style)
+            line.add(glyph, style)
             if cell == 2:
-                line.append(" ")
-        lines.append(line)
+                line.add(" ", style if style == p.muted else "")
+        lines.append(line.text())
     if marker is not None:
         at = label_w + marker * cell
         if at + 7 <= width:
@@ -173,22 +192,22 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
         tail = f" {_days(b.since_touch):>5}/{b.cadence:<3} {state:<10}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
-    text = Text()
-    text.append(_STATE_MARK[b.state] + " ", style)
-    text.append(fit(b.name, name_w) + " ", p.bold if b.tier == "deep" else "")
+    text = Runs()
+    text.add(_STATE_MARK[b.state] + " ", style)
+    text.add(fit(b.name, name_w) + " ", p.bold if b.tier == "deep" else "")
     scale = max(b.cadence * 2, 1)
     since = b.since_touch if b.since_touch is not None else scale
     mark = max(1, round(bar_w * b.cadence / scale))
     filled = min(bar_w, round(bar_w * min(since, scale) / scale))
     for i in range(bar_w):
         if i == mark:
-            text.append("│", p.bold)
+            text.add("│", p.bold)
         elif i < filled:
-            text.append("▓" if i > mark else "█", style)
+            text.add("▓" if i > mark else "█", style)
         else:
-            text.append(NONE if i < mark else " ", p.muted)
-    text.append(tail, p.muted)
-    return text
+            text.add(NONE if i < mark else " ", p.muted)
+    text.add(tail, p.muted)
+    return text.text()
 
 
 # -- promises ---------------------------------------------------------------------
@@ -242,36 +261,39 @@ def sparkline(values: tuple[int, ...] | list[int]) -> str:
 def trust_lines(rows: list[TrustRow], width: int, p: Palette = PLAIN) -> list[Text]:
     """Diverging bars around ``│``: ``▒`` to the left for a negative balance, ``█`` to the
     right for a positive one; then the month-end trend and its change."""
-    if not rows:
-        return []
-    trend_w = len(rows[0].trend)
+    top = trust_scale(rows)
+    return [trust_line(r, width, top, p) for r in rows]
+
+
+def trust_scale(rows: list[TrustRow]) -> int:
+    """The balance a full half-bar stands for: the largest of ``rows`` (1 at least)."""
+    return max([1] + [abs(r.balance) for r in rows])
+
+
+def trust_line(r: TrustRow, width: int, top: int, p: Palette = PLAIN) -> Text:
     name_w = max(8, min(18, width // 5))
-    tail_w = 5 + 1 + trend_w + 5
+    tail_w = 5 + 1 + len(r.trend) + 5
     half = max(2, (width - 2 - name_w - 1 - 1 - tail_w) // 2)
-    top = max(1, max(abs(r.balance) for r in rows))
-    lines = []
-    for r in rows:
-        n = round(half * abs(r.balance) / top) or (1 if r.balance else 0)
-        line = Text("  ")
-        line.append(fit(r.name, name_w) + " ", p.bold if r.tier == "deep" else "")
-        if r.balance < 0:
-            line.append(" " * (half - n))
-            line.append("▒" * n, p.bad)
-        else:
-            line.append(" " * half)
-        line.append("│", p.muted)
-        if r.balance > 0:
-            line.append("█" * n, p.good)
-            line.append(" " * (half - n))
-        else:
-            line.append(" " * half)
-        line.append(f"{r.balance:>+5} ", p.bold)
-        line.append(sparkline(r.trend), p.touch)
-        change = r.change
-        arrow = "↑" if change > 0 else ("↓" if change < 0 else "→")
-        line.append(f" {arrow}{abs(change):<3}", p.good if change > 0 else (p.bad if change < 0 else p.muted))
-        lines.append(line)
-    return lines
+    n = round(half * abs(r.balance) / top) or (1 if r.balance else 0)
+    line = Text("  ")
+    line.append(fit(r.name, name_w) + " ", p.bold if r.tier == "deep" else "")
+    if r.balance < 0:
+        line.append(" " * (half - n))
+        line.append("▒" * n, p.bad)
+    else:
+        line.append(" " * half)
+    line.append("│", p.muted)
+    if r.balance > 0:
+        line.append("█" * n, p.good)
+        line.append(" " * (half - n))
+    else:
+        line.append(" " * half)
+    line.append(f"{r.balance:>+5} ", p.bold)
+    line.append(sparkline(r.trend), p.touch)
+    change = r.change
+    arrow = "↑" if change > 0 else ("↓" if change < 0 else "→")
+    line.append(f" {arrow}{abs(change):<3}", p.good if change > 0 else (p.bad if change < 0 else p.muted))
+    return line
 
 
 # -- diversity --------------------------------------------------------------------
@@ -304,21 +326,21 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
             lines.append(Text.assemble("  ", fit(value, label_w), " ", (glyph * cells, style), f" {n}"))
     template = ", ".join(f"{n} {role}" for role, n in _counts(dh.template))
     lines.append(Text.assemble(("focus template", p.bold), (f"  {template}", p.muted)))
-    met = Text("  template met  ", p.muted)
-    held = Text("  deep held     ", p.muted)
+    met = Runs("  template met  ", p.muted)
+    held = Runs("  deep held     ", p.muted)
     for m in dh.months:
         if not m.planned:
-            met.append(NONE, p.muted)
-            held.append(NONE, p.muted)
+            met.add(NONE, p.muted)
+            held.add(NONE, p.muted)
             continue
-        met.append("✓" if m.met_template else "✗", p.good if m.met_template else p.bad)
-        held.append(DEEP if m.all_held else "✗", p.deep if m.all_held else p.bad)
-    met.append(f"  {dh.met} of {sum(1 for m in dh.months if m.planned)} planned", p.muted)
-    held.append(f"  {dh.held} of {sum(1 for m in dh.months if m.planned)} planned", p.muted)
-    months = Text("                ", p.muted)
-    for m in dh.months:
-        months.append(date.fromisoformat(m.month + "-01").strftime("%b")[0], p.muted)
-    lines += [months, met, held]
+        met.add("✓" if m.met_template else "✗", p.good if m.met_template else p.bad)
+        held.add(DEEP if m.all_held else "✗", p.deep if m.all_held else p.bad)
+    planned = sum(1 for m in dh.months if m.planned)
+    met.add(f"  {dh.met} of {planned} planned", p.muted)
+    held.add(f"  {dh.held} of {planned} planned", p.muted)
+    months = Text("                " + "".join(date.fromisoformat(m.month + "-01").strftime("%b")[0]
+                                             for m in dh.months), p.muted)
+    lines += [months, met.text(), held.text()]
     for line in lines:
         line.truncate(width, overflow="ellipsis")
     return lines

@@ -217,17 +217,18 @@ class Book:
     def interactions(self) -> list[Interaction]:
         return list(self._notes())
 
-    def note_columns(self) -> tuple[Sequence[str], Sequence[Sequence[str]], Sequence[str], Sequence[str]]:
-        """Every note's date, people, kind and depth, as four columns in one order.
+    def note_columns(self) -> tuple[Iterable[str], Iterable[Sequence[str]], Iterable[str], Iterable[str]]:
+        """Every note's date, people, kind and depth, as four columns in one order, each
+        to be walked once (``zip`` them).
 
         From the store's small index when this Book was built from it and the notes
         were not read since (``kizuna health`` counts 50,000 notes without building
-        them), else from the notes. For counting over everyone at once."""
+        them), else read off the notes as they are walked. For counting over everyone."""
         if self._pending is not None and self._index is not None:
             index = self._index
             return index["date"], index["contacts"], index["kind"], index["depth"]
         its = self._notes()
-        return tuple([getattr(it, name) for it in its] for name in ("date", "contacts", "kind", "depth"))  # type: ignore[return-value]
+        return tuple(map(attrgetter(name), its) for name in ("date", "contacts", "kind", "depth"))  # type: ignore[return-value]
 
     def _timelines(self) -> dict[str, list[Interaction]]:
         if self._timeline is None:

@@ -165,15 +165,36 @@ class Heatmap:
 
 def heatmap(book: Book, today: date, months: int = 12) -> Heatmap:
     """Notes per day over the period (a note with three people counts once)."""
+    return _scan(book, today, months, months, ())[0]
+
+
+def _scan(book: Book, today: date, months: int, trend_months: int,
+          people: Iterable[str]) -> tuple[Heatmap, dict[str, list[int]]]:
+    """One walk over every note's date, people, kind and depth: the day heatmap, and for
+    ``people`` the trust entries of their notes summed per month end (``_month_ends``)."""
+    from model.planning.trust import WEIGHTS
+
     start = period_start(today, months)
     size = (today - start).days + 1
     deep = [0] * size
     touch = [0] * size
     lo, hi = start.isoformat(), today.isoformat()
+    bounds = [e.isoformat() for e in _month_ends(today, trend_months)]
+    sums = {cid: [0] * len(bounds) for cid in people}
+    weights = {kind: WEIGHTS[kind] for kind in ("intro made", "help given", "value shared")}
     day_index: dict[str, int] = {}
-    dates, _people, kinds, depths = book.note_columns()
-    for day, kind, depth in zip(dates, kinds, depths):
-        if day < lo or day > hi or kind == LOG:
+    for day, ids, kind, depth in zip(*book.note_columns()):
+        if day > hi or kind == LOG:
+            continue
+        weight = weights.get(kind)
+        if weight is not None and sums:
+            for cid in ids:
+                row = sums.get(cid)
+                if row is not None:
+                    for k, bound in enumerate(bounds):
+                        if day <= bound:
+                            row[k] += weight
+        if day < lo:
             continue
         i = day_index.get(day)
         if i is None:
@@ -182,7 +203,12 @@ def heatmap(book: Book, today: date, months: int = 12) -> Heatmap:
             deep[i] += 1
         else:
             touch[i] += 1
-    return Heatmap(start, today, tuple(deep), tuple(touch))
+    return Heatmap(start, today, tuple(deep), tuple(touch)), sums
+
+
+def _month_ends(today: date, months: int) -> list[date]:
+    """The last day of each month of the period, the last one today."""
+    return [min(today, month_end(date.fromisoformat(m + "-01"))) for m in months_ending(today, months)]
 
 
 # -- cadence ----------------------------------------------------------------------
@@ -381,12 +407,15 @@ def trust_rows(book: Book, today: date, months: int = 6) -> list[TrustRow]:
 
     The entries and weights of :func:`model.planning.trust.trust` (a test keeps the two
     equal), summed per month end in one pass over the promises and the notes' columns."""
+    people = _people(book)
+    return _trust_rows(book, today, months, people, _scan(book, today, 1, months, [c.id for c in people])[1])
+
+
+def _trust_rows(book: Book, today: date, months: int, people: list, sums: dict[str, list[int]]) -> list[TrustRow]:
+    """Trust rows from the notes' sums (:func:`_scan`) and the promises."""
     from model.planning.trust import WEIGHTS, promise_outcome
 
-    ends = [min(today, month_end(date.fromisoformat(m + "-01"))) for m in months_ending(today, months)]
-    bounds = [e.isoformat() for e in ends]
-    people = _people(book)
-    sums = {c.id: [0] * len(ends) for c in people}
+    ends = _month_ends(today, months)
     for p in book.promises():
         row = sums.get(p.contact)
         if row is None or p.owner != "me":
@@ -395,18 +424,6 @@ def trust_rows(book: Book, today: date, months: int = 6) -> list[TrustRow]:
             outcome = promise_outcome(p, end)
             if outcome is not None:
                 row[k] += WEIGHTS[outcome]
-    weights = {kind: WEIGHTS[kind] for kind in ("intro made", "help given", "value shared")}
-    dates, contacts, kinds, _depths = book.note_columns()
-    for day, ids, kind in zip(dates, contacts, kinds):
-        weight = weights.get(kind)
-        if weight is None or day > bounds[-1]:
-            continue
-        for cid in ids:
-            row = sums.get(cid)
-            if row is not None:
-                for k, bound in enumerate(bounds):
-                    if day <= bound:
-                        row[k] += weight
     out = []
     for c in people:
         trend = tuple(sums[c.id])
@@ -552,6 +569,9 @@ EMPTY_TEXT = ("Nobody here yet. Add people (a on the main screen, or kizuna impo
 def health(book: Book, today: date, months: int = 12) -> Health:
     """Everything the health screen and ``kizuna health`` show, for ``months`` months to today."""
     people = sum(1 for c in book.contacts() if c.tier != "archived")
-    return Health(today, months, people, heatmap(book, today, months), tuple(cadence_bars(book, today)),
-                  tuple(promise_quarters(book, today, months)), tuple(trust_rows(book, today, months)),
+    close = _people(book)
+    heat, sums = _scan(book, today, months, months, [c.id for c in close])  # one walk over the notes
+    return Health(today, months, people, heat, tuple(cadence_bars(book, today)),
+                  tuple(promise_quarters(book, today, months)),
+                  tuple(_trust_rows(book, today, months, close, sums)),
                   diversity_health(book, today, months))

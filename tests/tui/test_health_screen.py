@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from app_helpers import SIZE, TODAY, settle
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from model.demo import demo_records
 from model.records import Interaction
 from tui.screens.health import HealthScreen
 from tui.screens.main import MainScreen
+from tui.widgets.row_list import RowList
 
 
 def _secrets() -> list[str]:
@@ -34,11 +35,10 @@ async def test_h_opens_every_chart_with_its_reading(demo_store, make_test_app):
         assert "negative trust balance" in _text(screen, "#reading-trust")
         assert "met the template" in _text(screen, "#reading-diversity")
         assert "▲ today" in _text(screen, "#chart-heatmap")
-        cadence = screen.query_one("#chart-cadence", OptionList)
-        assert cadence.option_count == 17 and cadence.has_focus  # deep 5 + active 12
-        first = str(cadence.get_option_at_index(0).prompt)
-        assert first.startswith("!")  # the worst first: overdue
-        assert screen.query_one("#chart-trust", OptionList).option_count == 17
+        cadence = screen.query_one("#chart-cadence", RowList)
+        assert len(cadence.rows) == 17 and cadence.has_focus  # deep 5 + active 12
+        assert cadence.line_text(0).startswith("!")  # the worst first: overdue
+        assert len(screen.query_one("#chart-trust", RowList).rows) == 17
         svg = app.export_screenshot()
         assert not [s for s in _secrets() if s in svg]
 
@@ -152,7 +152,7 @@ async def test_charts_read_without_colour(demo_store, make_test_app, monkeypatch
         assert app.no_color
         text = _text(app.screen, "#chart-heatmap")
         assert "●" in text and "○" in text and "▲ today" in text
-        first = str(app.screen.query_one("#chart-cadence", OptionList).get_option_at_index(0).prompt)
+        first = app.screen.query_one("#chart-cadence", RowList).line_text(0)
         assert first.startswith("!") and "late" in first
 
 

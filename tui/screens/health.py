@@ -15,6 +15,7 @@ from them at the screen's width, again on a resize, and follow the theme.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on, work
@@ -22,26 +23,37 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.planning.health import EMPTY_TEXT, PERIODS, Health, health
 from tui.book_source import app_book
-from tui.health_charts import TITLES, Palette, palette_from_theme, section_lines
+from tui.health_charts import (
+    TITLES,
+    Palette,
+    cadence_line,
+    palette_from_theme,
+    section_lines,
+    trust_line,
+    trust_scale,
+)
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.row_list import Row, RowList
 
 #: at least this many columns: two charts side by side
 WIDE = 140
 #: per chart card: border and padding either side
 CARD_FRAME = 4
+#: the person charts show this many rows before they scroll
+PERSON_ROWS = 20
 
 
 class HealthScreen(Screen[str | None]):
     """Relationship health at a glance."""
 
     CSS_PATH = "health.tcss"
+    AUTO_FOCUS = "#chart-cadence"
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="health.close", tooltip="Back to the main screen"),
@@ -52,12 +64,16 @@ class HealthScreen(Screen[str | None]):
         Binding("tab", "app.focus_next", "Next list", show=False, id="health.next"),
     ]
 
-    def __init__(self, today: date, months: int = 12, book: Book | None = None) -> None:
+    def __init__(self, today: date, months: int = 12, book: Book | None = None,
+                 health: Health | None = None) -> None:
+        """``health`` (of ``book``, computed in a worker before the screen opens) is drawn
+        as the screen first shows; without it the numbers are computed in a worker."""
         super().__init__()
         self.today = today
         self.months = months if months in PERIODS else 12
         self.book = book
-        self.health: Health | None = None
+        self.health: Health | None = health
+        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,8 +83,8 @@ class HealthScreen(Screen[str | None]):
                 yield self._card("heatmap", Static("", id="chart-heatmap"))
                 yield self._card("promises", Static("", id="chart-promises"))
             with Horizontal(classes="health-row"):
-                yield self._card("cadence", OptionList(id="chart-cadence"))
-                yield self._card("trust", OptionList(id="chart-trust"))
+                yield self._card("cadence", RowList(id="chart-cadence"))
+                yield self._card("trust", RowList(id="chart-trust"))
             yield self._card("diversity", Static("", id="chart-diversity"))
         yield KeyBar()
 
@@ -80,11 +96,13 @@ class HealthScreen(Screen[str | None]):
         return card
 
     def on_mount(self) -> None:
-        self.set_class(self.size.width < WIDE, "-narrow")
+        self.set_class(self.app.size.width < WIDE, "-narrow")
         self.book = self.book or app_book(self.app)
-        self.query_one("#health-body").loading = True
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.draw())
-        self.compute()
+        if self.health is not None and self.health.months == self.months:
+            self.draw()  # before the first frame: the screen shows drawn
+        else:
+            self.compute()
 
     # -- numbers ------------------------------------------------------------------
 
@@ -106,7 +124,6 @@ class HealthScreen(Screen[str | None]):
         if result.months != self.months:
             return  # a newer period was asked for meanwhile
         self.book, self.health = book, result
-        self.query_one("#health-body").loading = False
         self.draw()
 
     def show_book(self, book: Book) -> None:
@@ -116,16 +133,17 @@ class HealthScreen(Screen[str | None]):
 
     # -- drawing ------------------------------------------------------------------
 
-    def _subtitle(self) -> None:
-        self.query_one("#health-body").border_title = (
-            f"Relationship health · last {self.months} months to {self.today.isoformat()}")
-        self.query_one("#health-body").border_subtitle = "[ ] period 3/6/12 · Enter on a person opens them"
+    def _subtitle(self, counting: bool = True) -> None:
+        body = self.query_one("#health-body")
+        body.border_title = f"Relationship health · last {self.months} months to {self.today.isoformat()}"
+        body.border_subtitle = ("counting…" if counting
+                                else "[ ] period 3/6/12 · Enter on a person opens them")
 
     def _palette(self) -> Palette:
         return palette_from_theme(self.app.theme_variables)
 
     def _width(self, wide_card: bool = False) -> int:
-        body = max(40, self.size.width - 2)
+        body = max(40, self.app.size.width - 2)  # the screen fills the app (and may not be laid out yet)
         if self.has_class("-narrow") or wide_card:
             return body - CARD_FRAME
         return body // 2 - CARD_FRAME
@@ -135,6 +153,8 @@ class HealthScreen(Screen[str | None]):
         h = self.health
         if h is None:
             return
+        self._subtitle(counting=False)
+        self._drawn_width = self.app.size.width
         empty = self.query_one("#health-empty", Static)
         empty.display = h.empty
         for card in self.query(".health-card, .health-row"):
@@ -149,21 +169,19 @@ class HealthScreen(Screen[str | None]):
         for name in ("heatmap", "promises", "diversity"):
             lines = section_lines(h, name, self._width(wide_card=name == "diversity"), p)
             self.query_one(f"#chart-{name}", Static).update(Text("\n").join(lines))
-        for name, items in (("cadence", h.cadence), ("trust", h.trust)):
-            lines = section_lines(h, name, self._width() - 2, p)
-            chart = self.query_one(f"#chart-{name}", OptionList)
-            at = chart.highlighted
-            chart.clear_options()
-            chart.add_options([Option(line, id=item.contact_id) for line, item in zip(lines, items)])
-            if chart.option_count:
-                chart.highlighted = min(at or 0, chart.option_count - 1)
-        if not isinstance(self.focused, OptionList):
-            self.query_one("#chart-cadence", OptionList).focus(scroll_visible=False)
+        # the person charts are drawn row by row at the list's own width (RowList)
+        top = trust_scale(list(h.trust))
+        for name, rows in (
+                ("cadence", [Row(b.contact_id, partial(cadence_line, b, p=p)) for b in h.cadence]),
+                ("trust", [Row(r.contact_id, partial(trust_line, r, top=top, p=p)) for r in h.trust])):
+            chart = self.query_one(f"#chart-{name}", RowList)
+            chart.styles.height = max(1, min(PERSON_ROWS, len(rows)))
+            chart.set_rows(rows)
 
     def on_resize(self) -> None:
-        narrow = self.size.width < WIDE
-        self.set_class(narrow, "-narrow")
-        self.draw()
+        self.set_class(self.app.size.width < WIDE, "-narrow")
+        if self.app.size.width != self._drawn_width:
+            self.draw()
 
     # -- actions ------------------------------------------------------------------
 
@@ -177,8 +195,8 @@ class HealthScreen(Screen[str | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    @on(OptionList.OptionSelected)
-    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected)
+    def _person_chosen(self, event: RowList.Selected) -> None:
         event.stop()
-        if event.option.id:
-            self.dismiss(event.option.id)
+        if event.key:
+            self.dismiss(event.key)
