@@ -82,8 +82,7 @@ class PersonRow(Row):
     def render(self, width: int) -> Text:  # type: ignore[override]
         c, style, words = self.contact, self._style, self._words
         spark = RHYTHM_WIDTH if width >= RHYTHM_MIN_ROW else 0
-        room = width - 2 - DUE_WIDTH - spark
-        name_w = max(8, min(24, room * 2 // 3 if spark else room // 2))  # the name before the company
+        name_w = max(8, min(24, (width - 2 - DUE_WIDTH - spark) // 2))
         rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH - spark)
         text = Text()
         text.append(self._marker + " ", style)
