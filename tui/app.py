@@ -269,18 +269,21 @@ class KizunaApp(Snapshots, App[int]):
 
     def action_health(self) -> None:
         """The health screen, opened once its numbers are counted in a worker (from the
-        snapshot), so that it shows drawn in one frame."""
+        snapshot), so that it shows drawn in one frame. One screen is kept (installed) and
+        shown again, with the period last chosen: a new one cost a compose and a restyle."""
         if self._health_opening:
             return
         self._health_opening = True
         book, today = self.book, self.today
+        kept = self.get_screen("health") if self.is_screen_installed("health") else None
+        months = getattr(kept, "months", 12)
 
         def job() -> None:
             from model.planning.health import health
 
             result = None
             try:
-                result = health(book, today)
+                result = health(book, today, months)
             finally:  # opened whatever happened (without numbers, it counts them itself)
                 self.call_from_thread(self._open_health, book, result)
 
@@ -290,8 +293,13 @@ class KizunaApp(Snapshots, App[int]):
         from tui.screens.health import HealthScreen
 
         self._health_opening = False
-        if self.check_action("health", ()):
-            self.push_screen(HealthScreen(self.today, book=book, health=result), self._opened_person)
+        if not self.check_action("health", ()):
+            return
+        if not self.is_screen_installed("health"):
+            self.install_screen(HealthScreen(self.today, book=book, health=result), "health")
+        else:
+            self.get_screen("health").reopen(book, result)  # type: ignore[attr-defined]
+        self.push_screen("health", self._opened_person)
 
     def action_import(self) -> None:
         from tui.screens.import_screen import ImportScreen

@@ -215,3 +215,27 @@ async def test_the_month_review_shows_each_focus_persons_rhythm(demo_store, make
         for i, row in enumerate(screen.review.rows):
             glyphs = rhythm_glyphs(rhythm_of(app.book.notes_of(row.contact.id), last_day("2026-10")))
             assert glyphs in str(rows.get_option_at_index(i).prompt)
+
+
+async def test_opened_again_it_shows_fresh_numbers_and_keeps_the_period(demo_store, make_test_app):
+    from model.planning.health import heatmap
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        first = app.screen
+        before = sum(first.health.heatmap.touch)
+        await pilot.press("left_square_bracket", "escape")
+        await settle(app, pilot)
+        person = demo_store.contacts()[0]
+        app.store.add(Interaction(date=TODAY.isoformat(), contacts=(person.id,), kind="call", text="hi"))
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert app.screen is first and first.months == 6 and first.health.months == 6
+        assert "last 6 months" in str(first.query_one("#health-body").border_title)
+        assert sum(first.health.heatmap.touch) == sum(heatmap(app.book, TODAY, 6).touch) > 0
+        assert first.health.heatmap.on(TODAY)[1] == heatmap(app.book, TODAY, 6).on(TODAY)[1] >= 1
+        assert before > sum(first.health.heatmap.touch)  # 12 months before, 6 now

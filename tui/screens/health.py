@@ -126,6 +126,16 @@ class HealthScreen(Screen[str | None]):
         self.book, self.health = book, result
         self.draw()
 
+    def reopen(self, book: Book, result: Health | None) -> None:
+        """Show again (the app keeps one health screen): these numbers, or count them."""
+        self.book = book
+        if result is not None and result.months == self.months:
+            self.health = result
+            if self.is_mounted:
+                self.draw()
+        elif self.is_mounted:
+            self.compute()
+
     def show_book(self, book: Book) -> None:
         """The app's hook after a write or an outside change: the numbers again."""
         self.book = book
