@@ -136,3 +136,13 @@ def test_health_does_not_import_textual(cli_env, filled):
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("OK")
+
+
+def test_control_characters_in_names_never_reach_the_terminal(kizuna, cli_env, store):
+    store.add_many([Contact(name="Evil\x1b[2J\x07Corp", tier="deep", industry="bad\x1b]0;x\x07ind")])
+    done = kizuna("health")
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert "Evil?[2J?Corp" in done.stdout
+    out = _run_in_terminal(["health"], cli_env, 100)
+    assert "\x1b[2J" not in out and "\x1b]0;" not in out and "\x07" not in out

@@ -11,6 +11,7 @@ Glyphs: ``◆`` a deep conversation, ``○`` / ``▂▄▆█`` touches, ``·`` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,6 +49,14 @@ class Palette:
 
 
 PLAIN = Palette()
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from outside (a name, an industry) with its control characters made visible
+    as ``?``: an ESC in a name must not reach the terminal."""
+    return _CONTROLS.sub("?", text)
 
 
 class Runs:
@@ -194,7 +203,7 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Runs()
     text.add(_STATE_MARK[b.state] + " ", style)
-    text.add(fit(b.name, name_w) + " ", p.bold if b.tier == "deep" else "")
+    text.add(fit(printable(b.name), name_w) + " ", p.bold if b.tier == "deep" else "")
     scale = max(b.cadence * 2, 1)
     since = b.since_touch if b.since_touch is not None else scale
     mark = max(1, round(bar_w * b.cadence / scale))
@@ -276,7 +285,7 @@ def trust_line(r: TrustRow, width: int, top: int, p: Palette = PLAIN) -> Text:
     half = max(2, (width - 2 - name_w - 1 - 1 - tail_w) // 2)
     n = round(half * abs(r.balance) / top) or (1 if r.balance else 0)
     line = Text("  ")
-    line.append(fit(r.name, name_w) + " ", p.bold if r.tier == "deep" else "")
+    line.append(fit(printable(r.name), name_w) + " ", p.bold if r.tier == "deep" else "")
     if r.balance < 0:
         line.append(" " * (half - n))
         line.append("▒" * n, p.bad)
@@ -314,16 +323,15 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
         s = report.spread[dim]
         lines.append(Text.assemble((dim, p.bold), (f"  evenness {s.evenness:.2f}", p.muted)))
         items = list(s.counts.items())
-        shown = items[:DIMENSION_VALUES]
         rest = sum(n for _, n in items[DIMENSION_VALUES:])
-        rows = [(v, n, "█", p.touch) for v, n in shown]
+        rows = [(v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
         if rest:
             rows.append((f"{len(items) - DIMENSION_VALUES} more", rest, "█", p.muted))
         if s.unknown:
             rows.append(("unknown", s.unknown, "░", p.muted))
         for value, n, glyph, style in rows:
             cells = max(1, round(room * n / size))
-            lines.append(Text.assemble("  ", fit(value, label_w), " ", (glyph * cells, style), f" {n}"))
+            lines.append(Text.assemble("  ", fit(printable(value), label_w), " ", (glyph * cells, style), f" {n}"))
     template = ", ".join(f"{n} {role}" for role, n in _counts(dh.template))
     lines.append(Text.assemble(("focus template", p.bold), (f"  {template}", p.muted)))
     met = Runs("  template met  ", p.muted)
