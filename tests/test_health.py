@@ -258,3 +258,18 @@ def test_the_store_index_gives_the_same_numbers_without_reading_the_notes(tmp_pa
     assert health(light, TODAY, 12).to_dict() == health(full, TODAY, 12).to_dict()
     assert light._pending is not None  # the notes were never built
     assert sorted(zip(*light.note_columns())) == sorted(zip(*full.note_columns()))
+
+
+def test_everyone_counted_at_once_equals_each_counted_alone(tmp_path):
+    from model.demo import build_demo
+    from model.planning.health import RhythmCounter
+    from model.store import Store
+
+    store = Store(tmp_path / "demo.json")
+    build_demo(store, TODAY)
+    for book in (Book.from_store(store), Book.from_store(store, full=False)):
+        counter = RhythmCounter(TODAY)
+        everyone = counter.counts_all(book)
+        for c in book.contacts():
+            alone = counter.counts(Book.from_store(store).notes_of(c.id))
+            assert everyone.get(c.id, ([0] * 12, [0] * 12)) == alone, c.name

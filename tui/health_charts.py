@@ -99,7 +99,16 @@ def rhythm_glyph(deep: int, touch: int) -> str:
 
 def rhythm_glyphs(r: Rhythm) -> str:
     """One cell per month: ``◆`` a deep conversation, ``▂▄▆█`` 1-4+ touches, ``·`` none."""
-    return "".join(rhythm_glyph(d, t) for d, t in zip(r.deep, r.touch))
+    return glyphs_of(r.deep, r.touch)
+
+
+_TOUCH_GLYPH = (NONE, *TOUCH_LEVELS)
+
+
+def glyphs_of(deep, touch) -> str:
+    """:func:`rhythm_glyphs` of the counts themselves (the contact list makes 5,000)."""
+    top = len(TOUCH_LEVELS)
+    return "".join(DEEP if d else _TOUCH_GLYPH[t if t < top else top] for d, t in zip(deep, touch))
 
 
 def rhythm_text(r: Rhythm, p: Palette = PLAIN) -> Text:

@@ -21,9 +21,9 @@ from rich.text import Text
 
 from model.names import fold, sort_key
 from model.planning.book import Book
-from model.planning.health import RHYTHM_MONTHS, rhythm_of
+from model.planning.health import RHYTHM_MONTHS, RhythmCounter
 from model.records import TIERS, Contact
-from tui.health_charts import rhythm_glyphs
+from tui.health_charts import glyphs_of
 from tui.text import fit
 from tui.widgets.row_list import Row
 
@@ -133,13 +133,17 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
     old = previous.kept if previous is not None and previous.today == today else {}
     kept: dict[str, tuple] = {}
     notes_of = book.notes_of
+    counter = RhythmCounter(today)
+    # everyone's rhythm in one walk when nothing can be reused; else each changed person's
+    everyone = counter.counts_all(book) if not old else None
     for c in book.contacts():
         cid = c.id
         d = due.get(cid)
         notes = notes_of(cid)
         hit = old.get(cid)
         if hit is None or hit[0] is not c or hit[1] != d or not _same_notes(hit[6], notes):
-            row = PersonRow(c, d, today, rhythm_glyphs(rhythm_of(notes, today)) if notes else NO_RHYTHM)
+            counts = everyone.get(cid) if everyone is not None else counter.counts(notes) if notes else None
+            row = PersonRow(c, d, today, glyphs_of(*counts) if counts else NO_RHYTHM)
             # (record, due, row, sort key, id, search key, the notes the rhythm was counted from)
             hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search, notes)
         kept[cid] = hit
