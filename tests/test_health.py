@@ -125,11 +125,13 @@ def test_cadence_bars_worst_first(book):
     bars = cadence_bars(book, TODAY)
     assert [b.name for b in bars] == ["Cho", "Ben", "Ana"]  # Dan (network) has no cadence
     cho, ben, ana = bars
-    assert cho.since_touch == 100 and cho.since_deep == 100 and cho.due_in == -10 and cho.state == "overdue"
-    assert ben.since_touch == 77 and ben.since_deep is None and ben.due_in == 13 and ben.state == "due"
-    assert ana.since_touch == 6 and ana.since_deep == 6 and ana.state == "in time"
+    # the deep tier keeps its cadence (30 days) with deep conversations, the active one (90) with touches
+    assert (cho.keeps, cho.cadence, cho.since, cho.since_touch) == ("deep", 30, 100, 100)
+    assert cho.due_in == -70 and cho.state == "overdue"
+    assert (ben.keeps, ben.since, ben.since_deep, ben.due_in, ben.state) == ("touch", 77, None, 13, "due")
+    assert (ana.since, ana.since_touch, ana.due_in, ana.state) == (6, 6, 24, "in time")
     assert cadence_reading(bars) == ("1 of 2 deep relationships had no deep conversation in 60 days; "
-                                     "1 of 3 deep and active people overdue for a touch, 1 due soon.")
+                                     "1 of 3 deep and active people past their cadence, 1 due soon.")
 
 
 def test_promises_per_quarter_mine_and_theirs_apart(book):
@@ -219,7 +221,7 @@ def test_heatmap_marks_months_today_and_kinds(book):
 def test_cadence_and_trust_lines_say_it_in_glyphs(book):
     bars = cadence_bars(book, TODAY)
     cho = cadence_line(bars[0], 80).plain
-    assert cho.startswith("! Cho") and "▓" in cho and "10d late" in cho and "│" in cho
+    assert cho.startswith("! Cho") and "▓" in cho and "70d late" in cho and "│" in cho and "100d/30" in cho
     assert cadence_line(bars[1], 80).plain.startswith("● Ben")
     rows = trust_lines(trust_rows(book, TODAY, 6), 80)
     ben = next(t.plain for t in rows if "Ben" in t.plain)

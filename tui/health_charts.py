@@ -195,8 +195,9 @@ def _days(n: int | None) -> str:
 
 
 def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
-    """``! Name     ████████████│▓▓▓▓  130d of 90  40d late · deep 130d``: the days
-    since the last touch against the cadence (``│``), past it in ``▓``."""
+    """``! Name     ████████████│▓▓▓▓  130d/90 deep  40d late · touch 3d``: the days since
+    what keeps the cadence (a deep conversation for the deep tier, a touch for the active
+    one) against the cadence (``│``), past it in ``▓``."""
     style = {"overdue": p.bad, "due": p.warn, "in time": p.good}[b.state]
     if b.due_in < 0:
         state = f"{-b.due_in}d late"
@@ -204,17 +205,19 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
         state = f"due in {b.due_in}d"
     else:
         state = "in time"
+    other, other_days = ("touch", b.since_touch) if b.keeps == "deep" else ("deep", b.since_deep)
     if width >= 64:
-        tail = f" {_days(b.since_touch):>5} of {b.cadence:<3} {state:<11} deep {_days(b.since_deep):>5}"
-    else:  # narrow: the deep conversation's days go first
-        tail = f" {_days(b.since_touch):>5}/{b.cadence:<3} {state:<10}"
+        tail = (f" {_days(b.since):>5}/{b.cadence:<3} {b.keeps:<5} {state:<10}"
+                f" {other} {_days(other_days):>5}")
+    else:  # narrow: the other figure and the words go first
+        tail = f" {_days(b.since):>5}/{b.cadence:<3} {state}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Runs()
     text.add(_STATE_MARK[b.state] + " ", style)
     text.add(fit(printable(b.name), name_w) + " ", p.bold if b.tier == "deep" else "")
     scale = max(b.cadence * 2, 1)
-    since = b.since_touch if b.since_touch is not None else scale
+    since = b.since if b.since is not None else scale
     mark = max(1, round(bar_w * b.cadence / scale))
     filled = min(bar_w, round(bar_w * min(since, scale) / scale))
     for i in range(bar_w):

@@ -253,21 +253,29 @@ def _month_ends(today: date, months: int) -> list[date]:
 
 @dataclass(frozen=True)
 class CadenceBar:
-    """A deep or active person's days since contact against their cadence."""
+    """A deep or active person's days since contact against their cadence (the due list's
+    rule: the deep tier needs a deep conversation, the active tier a touch)."""
 
     contact_id: str
     name: str
     tier: str
-    cadence: int  # days between touches
+    cadence: int  # days between them
+    keeps: str  # what keeps the cadence: "deep" (a deep conversation) or "touch"
     since_touch: int | None  # days since the last touch (None: never)
     since_deep: int | None  # days since the last deep conversation (None: never)
-    due_in: int  # days until the next touch is due (negative: overdue), snooze applied
+    due_in: int  # days until the next one is due (negative: overdue), snooze applied
     state: str  # overdue | due | in time
+
+    @property
+    def since(self) -> int | None:
+        """The days that count against the cadence."""
+        return self.since_deep if self.keeps == "deep" else self.since_touch
 
     def to_dict(self) -> dict[str, Any]:
         return {"contact": self.contact_id, "name": self.name, "tier": self.tier,
-                "cadence": self.cadence, "since_touch": self.since_touch,
-                "since_deep": self.since_deep, "due_in": self.due_in, "state": self.state}
+                "cadence": self.cadence, "keeps": self.keeps, "since": self.since,
+                "since_touch": self.since_touch, "since_deep": self.since_deep,
+                "due_in": self.due_in, "state": self.state}
 
 
 def _state(due_in: int) -> str:
@@ -282,7 +290,7 @@ def _people(book: Book) -> list:
 
 def cadence_bars(book: Book, today: date) -> list[CadenceBar]:
     """Deep and active people, the most overdue first (then the longest without a touch)."""
-    from model.planning.due import cadence_days, touch_due
+    from model.planning.due import cadence_days, needs_deep, touch_due
 
     out = []
     for c in _people(book):
@@ -290,15 +298,15 @@ def cadence_bars(book: Book, today: date) -> list[CadenceBar]:
         cadence = cadence_days(c, book.settings)
         if found is None or cadence is None:
             continue
-        due, last = found
+        due = found[0]
+        touch = book.last_touch(c.id, on_or_before=today)
         deep = book.last_deep(c.id, on_or_before=today)
         due_in = (due - today).days
-        out.append(CadenceBar(c.id, c.name, c.tier, cadence,
-                              None if last is None else (today - last).days,
+        out.append(CadenceBar(c.id, c.name, c.tier, cadence, "deep" if needs_deep(c) else "touch",
+                              None if touch is None else (today - touch).days,
                               None if deep is None else (today - deep).days,
                               due_in, _state(due_in)))
-    out.sort(key=lambda b: (b.due_in, -(b.since_touch if b.since_touch is not None else 10**6),
-                            b.name, b.contact_id))
+    out.sort(key=lambda b: (b.due_in, -(b.since if b.since is not None else 10**6), b.name, b.contact_id))
     return out
 
 
@@ -313,7 +321,7 @@ def cadence_reading(bars: list[CadenceBar]) -> str:
                      f"in {DEEP_GAP_DAYS} days")
     late = sum(1 for b in bars if b.state == "overdue")
     soon = sum(1 for b in bars if b.state == "due")
-    parts.append(f"{late} of {len(bars)} deep and active people overdue for a touch, {soon} due soon")
+    parts.append(f"{late} of {len(bars)} deep and active people past their cadence, {soon} due soon")
     return "; ".join(parts) + "."
 
 
