@@ -239,3 +239,19 @@ async def test_opened_again_it_shows_fresh_numbers_and_keeps_the_period(demo_sto
         assert sum(first.health.heatmap.touch) == sum(heatmap(app.book, TODAY, 6).touch) > 0
         assert first.health.heatmap.on(TODAY)[1] == heatmap(app.book, TODAY, 6).on(TODAY)[1] >= 1
         assert before > sum(first.health.heatmap.touch)  # 12 months before, 6 now
+
+
+async def test_the_charts_follow_the_theme(demo_store, make_test_app):
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        screen = app.screen
+        dark = screen.query_one("#chart-heatmap", Static).render()
+        app.theme = "textual-light"
+        await settle(app, pilot)
+        light = screen.query_one("#chart-heatmap", Static).render()
+        assert str(light) == str(dark)  # the same glyphs ...
+        accent = app.theme_variables["accent"].lower()
+        assert accent in app.export_screenshot().lower()  # ... deep conversations in the light theme's accent
