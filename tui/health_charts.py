@@ -11,7 +11,6 @@ Glyphs: ``◆`` a deep conversation, ``○`` / ``▂▄▆█`` touches, ``·`` 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,7 +25,7 @@ from model.planning.health import (
     Rhythm,
     TrustRow,
 )
-from tui.text import fit
+from tui.text import fit, printable
 
 DEEP = "◆"
 NONE = "·"
@@ -49,15 +48,6 @@ class Palette:
 
 
 PLAIN = Palette()
-
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text from outside (a name, an industry) with its control characters made visible
-    as ``?``: an ESC in a name must not reach the terminal."""
-    return _CONTROLS.sub("?", text)
-
 
 class Runs:
     """A line built glyph by glyph, neighbours of one style kept as one span (a heatmap
