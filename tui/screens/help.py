@@ -36,6 +36,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.screens.merge_dialog import MergeDialog
     from tui.screens.settings_screen import SettingsScreen
     from tui.screens.focus_planner import FocusPlannerScreen
+    from tui.screens.health import HealthScreen
     from tui.screens.main import MainScreen
     from tui.screens.month_review import MonthReviewScreen
     from tui.screens.review import ReviewScreen
@@ -61,6 +62,7 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
         ("Month review", list(MonthReviewScreen.BINDINGS)),
+        ("Health", list(HealthScreen.BINDINGS)),
         ("Merge dialog", list(MergeDialog.BINDINGS)),
         ("Import", list(ImportScreen.BINDINGS)),
         ("Export", list(ExportDialog.BINDINGS)),
