@@ -5,11 +5,15 @@ only where it is shown; the store, JSON and exports keep the English word.
 Never called: the calls are for ``pybabel extract``. A test keeps it in step with
 :mod:`model.records`."""
 
-from model.i18n import pgettext
+from model.i18n import N_, pgettext
 
 GROUPS = {"tier": "TIERS", "kind": "KINDS", "depth": "DEPTHS", "level": "LEVELS",
           "relation": "RELATIONS", "stage": "STAGES", "purpose": "PURPOSES", "scope": "SCOPES",
           "status": "PROMISE_STATUSES"}
+
+#: month names as ``strftime("%B")`` gives them (C locale), shown through ``_()``
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 
 def _marks() -> None:

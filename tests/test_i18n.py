@@ -22,7 +22,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 
 #: every message a user can read in these modules goes through gettext and is in ``ja``
 CONVERTED = [
-    "model/i18n.py", "model/i18n_words.py", "model/planning/due.py",
+    "model/i18n.py", "model/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
 ]
 #: still English: move a module up when its strings go through ``_()``
@@ -30,7 +30,6 @@ TO_CONVERT = [
     "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
     "tui/cli/health.py",
-    "model/planning/due.py:items",  # the due list's titles and details (cmd_today prints them)
     "model/capture/", "model/actions/", "model/errors.py", "model/names.py", "model/demo/",
     "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
 ]
@@ -132,6 +131,7 @@ def test_cli_today_and_help_in_japanese(kizuna, cli_env) -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "2026年12月5日(土)"
     assert "今日対応するもの" in lines[1] and "期限切れ: 自分の約束" in done.stdout
+    assert "日遅れ (" in done.stdout and "overdue" not in done.stdout  # the items too
     english = kizuna("--demo", "--date", "2026-12-05", "today", env=cli_env)
     assert english.stdout.splitlines()[0] == "Saturday 5 December 2026"
     helped = kizuna("note", "--help", env={**cli_env, **JA})

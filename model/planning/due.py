@@ -43,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from model.i18n import N_
+from model.i18n import N_, _, ngettext, weekday, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
@@ -145,36 +145,38 @@ def _snoozed_until(contact: Contact) -> date | None:
 def _ago(then: date, today: date) -> str:
     days = (today - then).days
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+        return _("yesterday")
+    return ngettext("{n} day ago", "{n} days ago", days).format(n=days)
 
 
 def _step(person: Contact) -> str:
     """Where the relationship stands (A10's stage) and what to do next, for a due person."""
-    out = f"; stage: {person.stage}" if person.stage else ""
-    return out + (f"; next step: {person.next_step}" if person.next_step else "")
+    out = _("; stage: {stage}").format(stage=word("stage", person.stage)) if person.stage else ""
+    return out + (_("; next step: {step}").format(step=person.next_step) if person.next_step else "")
 
 
 def _in_days(days: int) -> str:
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue"
+        return ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
     if days == 0:
-        return "due today"
+        return _("due today")
     if days == 1:
-        return "due tomorrow"
-    return f"due in {days} days"
+        return _("due tomorrow")
+    return ngettext("due in {n} day", "due in {n} days", days).format(n=days)
 
 
 def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
     due = date.fromisoformat(p.due)
     days = (due - today).days
-    title = f"I promised {name}: {p.text}" if p.owner == "me" else f"{name} promised: {p.text}"
-    detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
+    title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
+        name=name, text=p.text)
+    detail = f"{_in_days(days)} ({weekday(due)} {p.due})"
     if p.history:
         n = len(p.history)
-        detail += f", rescheduled {n} time{'s' if n > 1 else ''}, first due {p.original_due}"
+        detail += ngettext(", rescheduled {n} time, first due {date}", ", rescheduled {n} times, first due {date}",
+                           n).format(n=n, date=p.original_due)
     return DueItem(section, p.contact, p.id, title, detail, due, days, "promise", p.owner, name)
 
 
@@ -185,7 +187,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
 
     def name_of(cid: str) -> str:
         c = book.get_contact(cid)
-        return c.name if c else "(someone deleted)"
+        return c.name if c else _("(someone deleted)")
 
     # Promises.
     for p in book.open_promises():
@@ -214,18 +216,18 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if held >= need:
             continue
         last = book.last_deep(cid, on_or_before=today)
-        title = f"{person.name}: a deep conversation this month"
-        when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
-                else "no deep conversation on record")
+        title = _("{name}: a deep conversation this month").format(name=person.name)
+        when = (_("last deep conversation {date} ({ago})").format(date=last.isoformat(), ago=_ago(last, today))
+                if last else _("no deep conversation on record"))
         left_text = days_left_text(left, today.strftime("%B"))
-        counted = f"{held} of {need} held, " if need > 1 else ""
+        counted = _("{held} of {need} held, ").format(held=held, need=need) if need > 1 else ""
         detail = f"{counted}{left_text}; {when}"
         detail += _step(person)
         snooze = _snoozed_until(person)
         if snooze and snooze > today:
             if snooze <= min(end, last_day):
-                item = DueItem("upcoming", cid, None, title, f"snoozed until {snooze.isoformat()}"
-                               f" ({person.snooze_reason or 'no reason'}); {detail}",
+                item = DueItem("upcoming", cid, None, title, _("snoozed until {date} ({reason}); {detail}").format(
+                               date=snooze.isoformat(), reason=person.snooze_reason or _("no reason"), detail=detail),
                                snooze, (snooze - today).days, "focus", None, person.name)
                 sections["upcoming"].append(((snooze.isoformat(), 2, person.name), item))
             listed.add(cid)
@@ -246,20 +248,26 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             continue
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
-        what = "a deep conversation" if needs_deep(person) else "touch base"
-        every = "every day" if cadence == 1 else f"every {cadence} days"
-        title = f"{person.name}: {what} ({person.tier}, {every})"
-        word = "deep conversation" if needs_deep(person) else "touch"
-        since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
-                 else f"no {word} on record since added {min(_created(person), today).isoformat()}")
+        what = _("a deep conversation") if needs_deep(person) else _("touch base")
+        every = _("every day") if cadence == 1 else ngettext("every {n} day", "every {n} days", cadence).format(
+            n=cadence)
+        title = f"{person.name}: {what} ({word('tier', person.tier)}, {every})"
+        deep = needs_deep(person)
+        if last:
+            since = (_("last deep conversation {date} ({ago})") if deep else _("last touch {date} ({ago})")).format(
+                date=last.isoformat(), ago=_ago(last, today))
+        else:
+            added = min(_created(person), today).isoformat()
+            since = (_("no deep conversation on record since added {date}") if deep
+                     else _("no touch on record since added {date}")).format(date=added)
         since += _step(person)
         snooze = _snoozed_until(person)
         note = ""
         if snooze and snooze == due:
-            verb = "snoozed until" if snooze > today else "snooze ended"
-            note = f"{verb} {snooze.isoformat()} ({person.snooze_reason or 'no reason'}); "
+            said = _("snoozed until {date} ({reason}); ") if snooze > today else _("snooze ended {date} ({reason}); ")
+            note = said.format(date=snooze.isoformat(), reason=person.snooze_reason or _("no reason"))
         if due <= today:
-            detail = f"{note}{_in_days(days) if days else 'due today'}; {since}"
+            detail = f"{note}{_in_days(days) if days else _('due today')}; {since}"
             sections["cadence"].append(((due, person.name), DueItem(
                 "cadence", person.id, None, title, detail, due, days, "cadence", None, person.name)))
         else:
@@ -273,12 +281,13 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if day is None or person.tier == "archived" or (day - today).days >= BIRTHDAY_DAYS:
             continue
         days = (day - today).days
-        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        when = _("today") if days == 0 else _("tomorrow") if days == 1 else ngettext(
+            "in {n} day", "in {n} days", days).format(n=days)
         age = ""
         if len(person.birthday) == 10 and not person.birthday.startswith("-"):
-            age = f", turns {day.year - int(person.birthday[:4])}"
-        item = DueItem("birthday", person.id, None, f"{person.name}: birthday {when}",
-                       f"{day.strftime('%a')} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
+            age = _(", turns {age}").format(age=day.year - int(person.birthday[:4]))
+        item = DueItem("birthday", person.id, None, _("{name}: birthday {when}").format(name=person.name, when=when),
+                       f"{weekday(day)} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
         sections["birthday"].append(((day, person.name), item))
 
     out: list[DueItem] = []

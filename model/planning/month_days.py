@@ -23,7 +23,11 @@ def days_left(month: str, today: date) -> int | None:
 
 def days_left_text(left: int, month_name: str = "") -> str:
     """``4 days left``, ``1 day left in November``; ``last day of the month`` when 0."""
+    from model.i18n import _, ngettext
+
     if left == 0:
-        return "last day of the month"
-    where = f" in {month_name}" if month_name else ""
-    return f"{left} day{'s' if left != 1 else ''} left{where}"
+        return _("last day of the month")
+    if month_name:
+        return ngettext("{n} day left in {month}", "{n} days left in {month}", left).format(
+            n=left, month=_(month_name))
+    return ngettext("{n} day left", "{n} days left", left).format(n=left)
