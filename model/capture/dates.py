@@ -37,6 +37,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from model.errors import KizunaError
+from model.i18n import N_, _
 
 PAST = "past"
 FUTURE = "future"
@@ -83,6 +84,8 @@ _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dwm])$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _JA_MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日$")
 _FULL = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+#: 先週の金曜, 来週金曜日, 今週の月曜: last fri, next fri, this fri
+_JA_WEEK_DAY = re.compile(r"^(先週|今週|来週)の?([月火水木金土日])(?:曜日|曜)?$")
 #: looks like someone meant a date: a sign and a digit, or digits around / or -
 _DATE_LIKE = re.compile(r"^([+-]\d|\d+[/-]\d|\d+月)")
 
@@ -90,9 +93,9 @@ _DATE_LIKE = re.compile(r"^([+-]\d|\d+[/-]\d|\d+月)")
 _KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 #: the words :func:`read_date` knows, for help text
-WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), last fri, next fri, "
-              "next week, last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), "
-              "nov 20, 2026-12-03")
+WORDS_HELP = N_("today, yesterday, tomorrow, mon..sun (or monday..sunday), last fri, next fri, "
+                "next week, last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), "
+                "nov 20, 2026-12-03")
 
 
 class DateWordError(KizunaError, ValueError):
@@ -180,6 +183,12 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
         return base + relativedelta(days=+1, weekday=MO(+1))
     if text in ("eom", "月末"):
         return base + relativedelta(day=31)
+    if text == "来月":
+        return _pair("next", "month", words[0], base, lean)
+    m = _JA_WEEK_DAY.match(text)
+    if m:
+        first = {"先週": "last", "今週": "this", "来週": "next"}[m.group(1)]
+        return _pair(first, m.group(2) + "曜", words[0], base, lean)
     m = _RELATIVE.match(text)
     if m:
         sign = 1 if m.group(1) == "+" else -1
@@ -203,7 +212,7 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
         except ValueError as exc:
             raise DateWordError(f"{words[0]} is not a date: {exc}") from None
     if _DATE_LIKE.match(text) and not _KANA_OR_KANJI.search(text.replace("月", "").replace("日", "")):
-        raise DateWordError(f"{words[0]} is not a date (try {WORDS_HELP})")
+        raise DateWordError(f"{words[0]} is not a date (try {_(WORDS_HELP)})")
     return None
 
 
@@ -238,7 +247,7 @@ def past_word(words: list[str], base: date) -> date | None:
     left out: in a sentence it as often means the coming one."""
     text = " ".join(_norm(w) for w in words)
     first = text.split(" ", 1)[0]
-    if len(words) == 1 and not (text in _FIXED or text == "先週" or text.startswith("-")):
+    if len(words) == 1 and not (text in _FIXED or text.startswith(("先週", "-"))):
         return None
     if len(words) == 2 and first != "last" and text not in _FIXED_PAIRS and not (
             text.split(" ")[0] in _FIXED and text.split(" ")[-1] in _TIMES_OF_DAY):
@@ -262,12 +271,12 @@ def parse_due(text: str, today: date) -> date:
     """
     words = text.split()
     if not words:
-        raise DateWordError(f"say when, e.g. {WORDS_HELP}")
+        raise DateWordError(f"say when, e.g. {_(WORDS_HELP)}")
     if len(words) == 1 and _BARE_SPAN.match(_norm(words[0])):
         words = ["+" + words[0]]
     found = read_date(words, today, FUTURE)
     if found is None:
-        raise DateWordError(f"{text.strip()!r} is not a date I can read; try {WORDS_HELP}")
+        raise DateWordError(f"{text.strip()!r} is not a date I can read; try {_(WORDS_HELP)}")
     return found
 
 

@@ -37,6 +37,7 @@ from model.capture import Capture, CaptureError, Token, parse, save
 from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import fold
+from model.i18n import N_, _
 from model.records import Contact
 from model.store import Store
 from tui.book_source import app_book
@@ -46,7 +47,7 @@ from tui.widgets.key_bar import KeyBar
 #: a save taking longer than this shows "Saving…" (a local disk takes 20-100 ms)
 SLOW_SAVE_SECONDS = 0.15
 
-HINT = (
+HINT = N_(
     "@Name or @\"Full Name\" · @+Name = someone new · met @X for lunch yesterday · call with @X on tue · "
     "#tag · promised … by fri · @X will … by 12/3 · 12/3までに…と約束 · !private !confidential · \\word = literal"
 )
@@ -191,7 +192,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             )
             yield Static(id="capture-error")
             yield Static(id="capture-preview")
-            yield Label(HINT, id="capture-hint")
+            yield Label(_(HINT), id="capture-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
