@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from model.i18n import _
+
 #: the words after ``note``/``promise`` that name a command of this module
 ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
           ("promise", "delete"): "promise-delete"}
@@ -19,70 +21,70 @@ ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("note-edit", parents=[common], prog="kizuna note edit",
-                       help="(= note edit ID|--last) correct a saved note",
-                       description="Correct a saved note: its text, people, date, kind, depth, "
-                                   "scope or tags. Give a new capture LINE, field options, or -e.")
+                       help=_("(= note edit ID|--last) correct a saved note"),
+                       description=_("Correct a saved note: its text, people, date, kind, depth, "
+                                   "scope or tags. Give a new capture LINE, field options, or -e."))
     _which_note(p)
-    p.add_argument("line", nargs="?", help="the note again as a capture line (its date stays "
-                                           "unless the line names one)")
-    p.add_argument("--text", help="the new text")
-    p.add_argument("--date", dest="new_date", metavar="YYYY-MM-DD", help="the new date")
-    p.add_argument("--people", metavar="NAMES", help="the people, comma-separated names")
-    p.add_argument("--kind", help="the new kind")
+    p.add_argument("line", nargs="?", help=_("the note again as a capture line (its date stays "
+                                           "unless the line names one)"))
+    p.add_argument("--text", help=_("the new text"))
+    p.add_argument("--date", dest="new_date", metavar="YYYY-MM-DD", help=_("the new date"))
+    p.add_argument("--people", metavar="NAMES", help=_("the people, comma-separated names"))
+    p.add_argument("--kind", help=_("the new kind"))
     p.add_argument("--depth", choices=("deep", "touch"))
     p.add_argument("--scope", choices=("open", "private", "confidential"))
-    p.add_argument("--tags", metavar="TAGS", help="the tags, comma-separated (empty: none)")
-    p.add_argument("-e", "--editor", action="store_true", help="edit it as a line in $VISUAL/$EDITOR")
+    p.add_argument("--tags", metavar="TAGS", help=_("the tags, comma-separated (empty: none)"))
+    p.add_argument("-e", "--editor", action="store_true", help=_("edit it as a line in $VISUAL/$EDITOR"))
     _tail(p)
     p.set_defaults(func=cmd_note_edit)
 
     p = sub.add_parser("note-delete", parents=[common], prog="kizuna note delete",
-                       help="(= note delete ID|--last) delete a saved note",
-                       description="Delete a saved note (kizuna undo brings it back).")
+                       help=_("(= note delete ID|--last) delete a saved note"),
+                       description=_("Delete a saved note (kizuna undo brings it back)."))
     _which_note(p)
     _tail(p)
     p.set_defaults(func=cmd_note_delete)
 
     p = sub.add_parser("promise-delete", parents=[common], prog="kizuna promise delete",
-                       help="(= promise delete) delete a promise recorded by mistake",
-                       description="Delete a promise recorded by mistake (it stops counting for "
-                                   "trust); by id, or by a name and words of its text.")
-    p.add_argument("what", nargs="+", help="the promise's id (or its start), or NAME [WORDS]")
+                       help=_("(= promise delete) delete a promise recorded by mistake"),
+                       description=_("Delete a promise recorded by mistake (it stops counting for "
+                                   "trust); by id, or by a name and words of its text."))
+    p.add_argument("what", nargs="+", help=_("the promise's id (or its start), or NAME [WORDS]"))
     _tail(p)
     p.set_defaults(func=cmd_promise_delete)
 
-    p = sub.add_parser("forget", parents=[common], help="remove a person and everything theirs alone",
-                       description="Remove a person, their notes (shared notes only lose them), "
-                                   "promises and focus slots. Shows what will go; --yes does it.")
-    p.add_argument("name", help="a name or reading, or enough of one to be unique")
-    p.add_argument("--yes", action="store_true", help="really do it")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("forget", parents=[common], help=_("remove a person and everything theirs alone"),
+                       description=_("Remove a person, their notes (shared notes only lose them), "
+                                   "promises and focus slots. Shows what will go; --yes does it."))
+    p.add_argument("name", help=_("a name or reading, or enough of one to be unique"))
+    p.add_argument("--yes", action="store_true", help=_("really do it"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_forget)
 
-    p = sub.add_parser("undo", parents=[common], help="undo the last change made from this machine",
-                       description="Undo the last change made from this machine (a note, an edit, a "
-                                   "deletion, a tier move, a promise kept); again for the one before.")
+    p = sub.add_parser("undo", parents=[common], help=_("undo the last change made from this machine"),
+                       description=_("Undo the last change made from this machine (a note, an edit, a "
+                                   "deletion, a tier move, a promise kept); again for the one before."))
     p.set_defaults(func=cmd_undo)
 
-    p = sub.add_parser("search", parents=[common], help="search every note and promise",
+    p = sub.add_parser("search", parents=[common], help=_("search every note and promise"),
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Search note and promise text, people, tags and places; newest first.",
+                       description=_("Search note and promise text, people, tags and places; newest first."),
                        epilog=SEARCH_HELP)
-    p.add_argument("query", nargs="+", help="words (all must match), \"a phrase\", @person, #tag, "
-                                            "kind:meal, since:2026-01, before:2026-06")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts (with ids)")
-    p.add_argument("--include-confidential", action="store_true", help="confidential notes match too")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50; 0: all)")
+    p.add_argument("query", nargs="+", help=_("words (all must match), \"a phrase\", @person, #tag, "
+                                            "kind:meal, since:2026-01, before:2026-06"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts (with ids)"))
+    p.add_argument("--include-confidential", action="store_true", help=_("confidential notes match too"))
+    p.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N results (default 50; 0: all)"))
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("completion", help="print the shell completion script (bash, zsh, fish)",
-                       description="Print a completion script. bash: eval \"$(kizuna completion bash)\" "
+    p = sub.add_parser("completion", help=_("print the shell completion script (bash, zsh, fish)"),
+                       description=_("Print a completion script. bash: eval \"$(kizuna completion bash)\" "
                                    "in ~/.bashrc; zsh: the same in ~/.zshrc; fish: kizuna completion "
-                                   "fish > ~/.config/fish/completions/kizuna.fish")
+                                   "fish > ~/.config/fish/completions/kizuna.fish"))
     p.add_argument("shell", choices=("bash", "zsh", "fish"))
     p.set_defaults(func=cmd_completion)
 
-    p = sub.add_parser("__complete-names", parents=[common], help="(for the completion scripts)")
+    p = sub.add_parser("__complete-names", parents=[common], help=_("(for the completion scripts)"))
     p.add_argument("prefix", nargs="?", default="")
     p.set_defaults(func=cmd_complete_names)
 
@@ -97,13 +99,13 @@ examples:
 
 
 def _which_note(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", nargs="?", help="the note's id, or its start (show --json, search --json)")
-    p.add_argument("--last", action="store_true", help="the note saved last")
+    p.add_argument("id", nargs="?", help=_("the note's id, or its start (show --json, search --json)"))
+    p.add_argument("--last", action="store_true", help=_("the note saved last"))
 
 
 def _tail(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--dry-run", action="store_true", help=_("show what would change; change nothing"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
 class _DryRun(Exception):

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 
+from model.i18n import _
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "diversity", parents=[common], help="how diverse a tier or the month's focus is",
-        description="The spread over industry, function, level and generation, the share outside "
+        "diversity", parents=[common], help=_("how diverse a tier or the month's focus is"),
+        description=_("The spread over industry, function, level and generation, the share outside "
                     "your own industry, and warnings for a lopsided set (A5). Unknown values count "
                     "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
-                    "this month's focus.")
+                    "this month's focus."))
     p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
-                   help=f"one of {', '.join(TIERS)}, focus (the month's plan) or all (not archived)")
-    p.add_argument("--month", metavar="MONTH", help=f"for focus: {MONTH_HELP}")
+                   help=_("one of {tiers}, focus (the month's plan) or all (not archived)").format(tiers=", ".join(TIERS)))
+    p.add_argument("--month", metavar="MONTH", help=_("for focus: {month}").format(month=_(MONTH_HELP)))
     p.add_argument("--own-industry", metavar="TEXT",
-                   help="save your own industry (the setting the share outside it is measured "
-                        "against; \"\" clears it), then report")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+                   help=_("save your own industry (the setting the share outside it is measured "
+                        "against; \"\" clears it), then report"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_diversity)
 
 

@@ -4,81 +4,75 @@ from __future__ import annotations
 
 import argparse
 
+from model.i18n import N_, _
 from model.records import PURPOSES, RELATIONS
 
-MONTH_HELP = "YYYY-MM, or this/next/last (default: this month)"
+MONTH_HELP = N_("YYYY-MM, or this/next/last (default: this month)")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "focus", parents=[common], help="this month's focus: plan, people, suggestions, review",
-        description="The monthly focus plan (A4, A9): the month's business challenge and purpose, "
+        "focus", parents=[common], help=_("this month's focus: plan, people, suggestions, review"),
+        description=_("The monthly focus plan (A4, A9): the month's business challenge and purpose, "
                     "and a few people chosen for it, one per slot (default template: 1 same-industry, "
-                    "2 cross-industry, 1 customer). With no action, shows this month's plan.")
+                    "2 cross-industry, 1 customer). With no action, shows this month's plan."))
     p.set_defaults(func=cmd_show, month=None, json=False)
     fsub = p.add_subparsers(dest="focus_command", metavar="ACTION", parser_class=type(p))
 
     def action(name: str, help: str, description: str, func, json: bool = True) -> argparse.ArgumentParser:
         a = fsub.add_parser(name, parents=[common], help=help, description=description)
-        a.add_argument("--month", metavar="MONTH", help=MONTH_HELP)
+        a.add_argument("--month", metavar="MONTH", help=_(MONTH_HELP))
         if json:
-            a.add_argument("--json", action="store_true", help="print JSON for scripts")
+            a.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
         a.set_defaults(func=func)
         return a
 
-    action("show", "the month's plan and each person's progress",
-           "Show a month's plan: challenge, purpose, slots, and for each person whether the "
-           "month's deep conversation happened and what promises are open.", cmd_show)
+    action("show", _("the month's plan and each person's progress"), _("Show a month's plan: challenge, purpose, slots, and for each person whether the "
+           "month's deep conversation happened and what promises are open."), cmd_show)
 
-    a = action("plan", "create a month's plan or change its challenge, purpose or slots",
-               "Create the month's plan (slots from the focus template) or change it.", cmd_plan)
-    a.add_argument("--challenge", metavar="TEXT", help="the month's business challenge")
+    a = action("plan", _("create a month's plan or change its challenge, purpose or slots"), _("Create the month's plan (slots from the focus template) or change it."), cmd_plan)
+    a.add_argument("--challenge", metavar="TEXT", help=_("the month's business challenge"))
     a.add_argument("--purpose", choices=PURPOSES, metavar="PURPOSE",
-                   help=f"what the month's focus serves: {', '.join(PURPOSES)}")
+                   help=_("what the month's focus serves: {values}").format(values=", ".join(PURPOSES)))
     a.add_argument("--slots", metavar="ROLE,ROLE,...",
-                   help=f"the slots' roles, in order (roles: {', '.join(RELATIONS)})")
+                   help=_("the slots' roles, in order (roles: {values})").format(values=", ".join(RELATIONS)))
 
-    a = action("add", "put a person into a slot",
-               "Put a person into the month's plan (created from the template if needed). "
-               "Without --slot or --role they go to the empty slot that fits them best.", cmd_add)
-    a.add_argument("name", help="a name or reading, or enough of one to be unique")
+    a = action("add", _("put a person into a slot"), _("Put a person into the month's plan (created from the template if needed). "
+               "Without --slot or --role they go to the empty slot that fits them best."), cmd_add)
+    a.add_argument("name", help=_("a name or reading, or enough of one to be unique"))
     where = a.add_mutually_exclusive_group()
-    where.add_argument("--slot", type=int, metavar="N", help="the slot number (1, 2, ...)")
-    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="the first empty slot of this role")
-    a.add_argument("--intent", metavar="TEXT", help="what you want from this month with them")
-    a.add_argument("--replace", action="store_true", help="with --slot: replace whoever holds it")
+    where.add_argument("--slot", type=int, metavar="N", help=_("the slot number (1, 2, ...)"))
+    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help=_("the first empty slot of this role"))
+    a.add_argument("--intent", metavar="TEXT", help=_("what you want from this month with them"))
+    a.add_argument("--replace", action="store_true", help=_("with --slot: replace whoever holds it"))
     a.add_argument("--anyway", action="store_true",
-                   help="put them in even if they contradict the slot's role (focus show flags it)")
+                   help=_("put them in even if they contradict the slot's role (focus show flags it)"))
 
-    a = action("remove", "empty a person's slot",
-               "Take a person (or a slot's holder) out of the month's plan; the slot stays.", cmd_remove)
-    a.add_argument("name", nargs="?", help="the person to take out")
-    a.add_argument("--slot", type=int, metavar="N", help="empty this slot instead")
+    a = action("remove", _("empty a person's slot"), _("Take a person (or a slot's holder) out of the month's plan; the slot stays."), cmd_remove)
+    a.add_argument("name", nargs="?", help=_("the person to take out"))
+    a.add_argument("--slot", type=int, metavar="N", help=_("empty this slot instead"))
 
-    a = action("suggest", "ranked candidates for the empty slots, with reasons",
-               "Rank people for an empty slot by fit with the month's purpose and the slot's role, "
+    a = action("suggest", _("ranked candidates for the empty slots, with reasons"), _("Rank people for an empty slot by fit with the month's purpose and the slot's role, "
                "diversity gained, time since the last deep conversation, and trust balance. "
-               "Without --slot or --role: every empty slot.", cmd_suggest)
+               "Without --slot or --role: every empty slot."), cmd_suggest)
     where = a.add_mutually_exclusive_group()
-    where.add_argument("--slot", type=int, metavar="N", help="suggest for this slot")
-    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="suggest for a slot of this role")
+    where.add_argument("--slot", type=int, metavar="N", help=_("suggest for this slot"))
+    where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help=_("suggest for a slot of this role"))
     a.add_argument("--purpose", choices=PURPOSES, metavar="PURPOSE",
-                   help="score fit with this purpose instead of the plan's")
+                   help=_("score fit with this purpose instead of the plan's"))
     a.add_argument("--limit", type=int, metavar="K",
-                   help="how many per slot (default 10 for one slot, 5 for each of several)")
+                   help=_("how many per slot (default 10 for one slot, 5 for each of several)"))
 
-    a = action("review", "the month looked back on: deep conversations, promises, notes",
-               "Per focus person: deep conversation held or not in that month, promises kept, "
-               "broken or still open, notes written. --note saves the month's review text.", cmd_review)
-    a.add_argument("--note", metavar="TEXT", help="save this as the month's review text")
+    a = action("review", _("the month looked back on: deep conversations, promises, notes"), _("Per focus person: deep conversation held or not in that month, promises kept, "
+               "broken or still open, notes written. --note saves the month's review text."), cmd_review)
+    a.add_argument("--note", metavar="TEXT", help=_("save this as the month's review text"))
 
-    a = action("carry", "carry people over into the next month",
-               "Copy people's slot role and intent into the next month's plan (created if needed, "
+    a = action("carry", _("carry people over into the next month"), _("Copy people's slot role and intent into the next month's plan (created if needed, "
                "with the same challenge and purpose). With no names: everyone whose deep "
-               "conversation did not happen this month.", cmd_carry)
-    a.add_argument("names", nargs="*", help="the people to carry over")
-    a.add_argument("--to", metavar="MONTH", help="the later month to carry into (default: the one after --month)")
-    a.add_argument("--all", action="store_true", help="carry everyone in the plan")
+               "conversation did not happen this month."), cmd_carry)
+    a.add_argument("names", nargs="*", help=_("the people to carry over"))
+    a.add_argument("--to", metavar="MONTH", help=_("the later month to carry into (default: the one after --month)"))
+    a.add_argument("--all", action="store_true", help=_("carry everyone in the plan"))
 
 
 # -- helpers ------------------------------------------------------------------

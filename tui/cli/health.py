@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from model.i18n import _
 from tui.cli import parse_date
 
 
@@ -15,17 +16,17 @@ def _months(text: str) -> int:
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "health", parents=[common], help="how the network is doing: rhythm, cadence, promises, trust, diversity",
-        description="A one-line reading and a small chart for each question: conversations by day "
+        "health", parents=[common], help=_("how the network is doing: rhythm, cadence, promises, trust, diversity"),
+        description=_("A one-line reading and a small chart for each question: conversations by day "
                     "(a heatmap), deep and active people against their cadence, promises per quarter, "
                     "trust balances and their trend, and the diversity of the deep and active tiers "
                     "with the focus months that met the template. Charts fit the terminal; when the "
-                    "output is not a terminal they are plain text (no colour).")
+                    "output is not a terminal they are plain text (no colour)."))
     p.add_argument("--months", type=_months, default=12, metavar="N",
-                   help="the period, in months up to today (1 to 12, default 12)")
+                   help=_("the period, in months up to today (1 to 12, default 12)"))
     p.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
-                   help="as if today were this date")
-    p.add_argument("--json", action="store_true", help="print the numbers behind every chart as JSON")
+                   help=_("as if today were this date"))
+    p.add_argument("--json", action="store_true", help=_("print the numbers behind every chart as JSON"))
     p.set_defaults(func=cmd_health)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from model.i18n import N_, _
 from model.names import plain
 
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
@@ -19,30 +20,34 @@ FIELDS = {
     "how-met": ("how_met", "text"), "tags": ("tags", "tags"), "birthday": ("birthday", "text"),
     "cadence": ("cadence_days", "days"), "notes": ("notes", "text"),
 }
-HELP = {
-    "reading": "how the name is read (furigana), used to find and sort them",
-    "level": f"one of {', '.join(LEVELS)}", "generation": "20s, 30s, 40s, ...",
-    "relation": f"one of {', '.join(RELATIONS)}",
-    "purposes": f"what they could help with, comma-separated: {', '.join(PURPOSES)}",
-    "stage": f"where the relationship is (A10): {', '.join(STAGES)}",
-    "next-step": "the next thing to do with them (shown when they come due)",
-    "email": "email addresses, comma-separated", "phone": "phone numbers, comma-separated",
-    "link": "links (LinkedIn, a site), comma-separated", "tags": "tags, comma- or space-separated",
-    "birthday": "YYYY-MM-DD, or --MM-DD without the year (write --birthday=--MM-DD)",
-    "cadence": "their own cadence in days (overrides their tier's; 0 or '' clears it)",
-    "notes": "free notes about them",
+HELP = {  # {levels}, {relations}, {purposes}, {stages}: filled in by _field_options
+    "reading": N_("how the name is read (furigana), used to find and sort them; without it one is "
+                  "guessed from a kanji name"),
+    "level": N_("one of {levels}"), "generation": N_("20s, 30s, 40s, ..."),
+    "relation": N_("one of {relations}"),
+    "purposes": N_("what they could help with, comma-separated: {purposes}"),
+    "stage": N_("where the relationship is (A10): {stages}"),
+    "next-step": N_("the next thing to do with them (shown when they come due)"),
+    "email": N_("email addresses, comma-separated"), "phone": N_("phone numbers, comma-separated"),
+    "link": N_("links (LinkedIn, a site), comma-separated"), "tags": N_("tags, comma- or space-separated"),
+    "birthday": N_("YYYY-MM-DD, or --MM-DD without the year (write --birthday=--MM-DD)"),
+    "cadence": N_("their own cadence in days (overrides their tier's; 0 or '' clears it)"),
+    "notes": N_("free notes about them"),
 }
 
 #: ``kizuna settings`` keys -> (Settings field, what it means)
 SETTINGS = {
-    "own-industry": ("own_industry", "your own industry: diversity and slot roles measure against it"),
-    "deep-cap": ("deep_cap", "how many people the deep tier holds (A3)"),
-    "active-cap": ("active_cap", "how many people the active tier holds"),
-    "deep-cadence": ("deep_cadence_days", "days between deep conversations with a deep-tier person (A11: a month)"),
-    "active-cadence": ("touch_cadence_days", "days between touches with an active-tier person (A11: a quarter)"),
-    "focus-deep-per-month": ("focus_deep_per_month", "deep conversations a focus person needs each month"),
-    "focus-template": ("focus_template", f"a new month's slot roles, comma-separated ({', '.join(RELATIONS)})"),
-    "language": ("language", f"the interface language: {', '.join(LANGUAGES)} (the app speaks English today)"),
+    "own-industry": ("own_industry", N_("your own industry: diversity and slot roles measure against it")),
+    "deep-cap": ("deep_cap", N_("how many people the deep tier holds (A3)")),
+    "active-cap": ("active_cap", N_("how many people the active tier holds")),
+    "deep-cadence": ("deep_cadence_days",
+                     N_("days between deep conversations with a deep-tier person (A11: a month)")),
+    "active-cadence": ("touch_cadence_days",
+                       N_("days between touches with an active-tier person (A11: a quarter)")),
+    "focus-deep-per-month": ("focus_deep_per_month", N_("deep conversations a focus person needs each month")),
+    "focus-template": ("focus_template", N_("a new month's slot roles, comma-separated ({relations})")),
+    "language": ("language", N_("the interface language: {languages} (ja: Japanese, sorted by reading; "
+                                "en: English unless KIZUNA_LANG or the locale says ja)")),
 }
 
 
@@ -50,43 +55,48 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     from tui.cli.planning import _dated
 
     dated = _dated()
-    p = sub.add_parser("add", parents=[common, dated], help="add a person, with any of their fields",
-                       description="Add a person. A full tier (deep, active) is refused, naming who "
-                                   "could make room; nothing is added then.")
-    p.add_argument("name", help="their name, in any script")
-    p.add_argument("--tier", choices=TIERS, default="network", help="the tier (default: network)")
+    p = sub.add_parser("add", parents=[common, dated], help=_("add a person, with any of their fields"),
+                       description=_("Add a person. A full tier (deep, active) is refused, naming who "
+                                   "could make room; nothing is added then."))
+    p.add_argument("name", help=_("their name, in any script"))
+    p.add_argument("--tier", choices=TIERS, default="network", help=_("the tier (default: network)"))
     _field_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("edit", parents=[common, dated], help="change a person's fields",
-                       description="Change the fields given; the rest stay. An empty value ('') "
-                                   "clears a field. A tier change follows the caps and is logged.")
-    p.add_argument("who", metavar="NAME", help="a name or reading, or enough of one to be unique")
-    p.add_argument("--name", help="a new name")
-    p.add_argument("--tier", choices=TIERS, help="move them to this tier (caps apply)")
+    p = sub.add_parser("edit", parents=[common, dated], help=_("change a person's fields"),
+                       description=_("Change the fields given; the rest stay. An empty value ('') "
+                                   "clears a field. A tier change follows the caps and is logged."))
+    p.add_argument("who", metavar="NAME", help=_("a name or reading, or enough of one to be unique"))
+    p.add_argument("--name", help=_("a new name"))
+    p.add_argument("--tier", choices=TIERS, help=_("move them to this tier (caps apply)"))
     _field_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_edit)
 
-    keys = "\n".join(f"  {k:<21} {what}" for k, (_, what) in SETTINGS.items())
+    keys = "\n".join(f"  {k:<21} {_(what).format(**_LISTS)}" for k, (_field, what) in SETTINGS.items())
     from tui.cli.entry import RawWrapFormatter
 
-    p = sub.add_parser("settings", parents=[common], help="list or change your settings",
+    p = sub.add_parser("settings", parents=[common], help=_("list or change your settings"),
                        formatter_class=RawWrapFormatter,
-                       description="With no KEY, list every setting; with KEY, show it; with KEY "
-                                   "VALUE, change it ('' clears your own industry).",
-                       epilog=f"keys:\n{keys}")
-    p.add_argument("key", nargs="?", metavar="KEY", help="a setting (see below)")
-    p.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+                       description=_("With no KEY, list every setting; with KEY, show it; with KEY "
+                                   "VALUE, change it ('' clears your own industry)."),
+                       epilog=_("keys:") + f"\n{keys}")
+    p.add_argument("key", nargs="?", metavar="KEY", help=_("a setting (see below)"))
+    p.add_argument("value", nargs="?", metavar="VALUE", help=_("its new value"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_settings)
+
+
+_LISTS = {"levels": ", ".join(LEVELS), "relations": ", ".join(RELATIONS), "purposes": ", ".join(PURPOSES),
+          "stages": ", ".join(STAGES), "languages": ", ".join(LANGUAGES)}
 
 
 def _field_options(p: argparse.ArgumentParser) -> None:
     for option in FIELDS:
         if option != "name":
-            p.add_argument(f"--{option}", metavar="TEXT", help=HELP.get(option, ""))
+            text = HELP.get(option, "")
+            p.add_argument(f"--{option}", metavar="TEXT", help=_(text).format(**_LISTS) if text else "")
 
 
 # -- people ----------------------------------------------------------------------------

@@ -14,34 +14,36 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from model.i18n import _
+
 SHOWN_NOTES = 5
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "backups", parents=[common], help="list the daily backups of the store",
-        description="The store's daily backups (the day's first version, the last 7 days), newest "
-                    "first: date, size, and how many people and notes each holds.")
+        "backups", parents=[common], help=_("list the daily backups of the store"),
+        description=_("The store's daily backups (the day's first version, the last 7 days), newest "
+                    "first: date, size, and how many people and notes each holds."))
     p.set_defaults(func=cmd_backups)
 
     p = sub.add_parser(
-        "restore", parents=[common], help="put a backup back (the current store is kept aside)",
-        description="Put the backup of DATE back, atomically. The current store is kept in the "
+        "restore", parents=[common], help=_("put a backup back (the current store is kept aside)"),
+        description=_("Put the backup of DATE back, atomically. The current store is kept in the "
                     "backups folder first (kizuna-before-restore-STAMP.json), never deleted. Says "
-                    "what would be lost compared with now.")
-    p.add_argument("date", metavar="DATE", help="the backup's date, YYYY-MM-DD (see kizuna backups), or "
-                                                "the name of a store a restore kept aside, to take it back")
-    p.add_argument("--dry-run", action="store_true", help="say what would be lost; change nothing")
+                    "what would be lost compared with now."))
+    p.add_argument("date", metavar="DATE", help=_("the backup's date, YYYY-MM-DD (see kizuna backups), or "
+                                                "the name of a store a restore kept aside, to take it back"))
+    p.add_argument("--dry-run", action="store_true", help=_("say what would be lost; change nothing"))
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser(
-        "doctor", parents=[common], help="check the store; --repair recovers what it can",
-        description="Check the store file and every part file. For a damaged part, count its intact "
+        "doctor", parents=[common], help=_("check the store; --repair recovers what it can"),
+        description=_("Check the store file and every part file. For a damaged part, count its intact "
                     "lines and what the newest backup holds; --repair rebuilds it from both, and "
                     "puts back a missing part from a backup. Damaged files are kept in the backups "
-                    "folder. Exits 1 when something is damaged and not repaired.")
-    p.add_argument("--repair", action="store_true", help="recover what can be recovered")
+                    "folder. Exits 1 when something is damaged and not repaired."))
+    p.add_argument("--repair", action="store_true", help=_("recover what can be recovered"))
     p.set_defaults(func=cmd_doctor)
 
 

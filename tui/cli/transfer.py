@@ -6,6 +6,8 @@ import argparse
 import re
 import sys
 
+from model.i18n import _
+
 EXPORTS = {"json": "json", "vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics",
            "icalendar": "ics", "markdown": "markdown", "md": "markdown"}
 SHOWN = 15  # names listed per group unless --verbose
@@ -19,44 +21,44 @@ def _month(text: str) -> str:
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "import", parents=[common], help="bring people in: vCard, LinkedIn or Google CSV, Kizuna JSON",
-        description="Import people from a vCard file (2.1/3.0/4.0), LinkedIn's Connections.csv, a "
+        "import", parents=[common], help=_("bring people in: vCard, LinkedIn or Google CSV, Kizuna JSON"),
+        description=_("Import people from a vCard file (2.1/3.0/4.0), LinkedIn's Connections.csv, a "
                     "Google Contacts CSV, or everything from a Kizuna JSON export. New people land in "
                     "the network tier; someone already there (same email, or same name and company) "
-                    "is merged, never duplicated. All or nothing: a failed import changes nothing.")
-    p.add_argument("file", help="the file to import")
+                    "is merged, never duplicated. All or nothing: a failed import changes nothing."))
+    p.add_argument("file", help=_("the file to import"))
     p.add_argument("--format", choices=("vcard", "linkedin", "google", "json"),
-                   help="the file's format (default: guessed from its name and first lines)")
+                   help=_("the file's format (default: guessed from its name and first lines)"))
     p.add_argument("--dry-run", action="store_true",
-                   help="show what would be added, merged and skipped; change nothing")
-    p.add_argument("-v", "--verbose", action="store_true", help="list every name, not the first few")
+                   help=_("show what would be added, merged and skipped; change nothing"))
+    p.add_argument("-v", "--verbose", action="store_true", help=_("list every name, not the first few"))
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
-        "export", parents=[common], help="take data out: JSON, vCard, iCalendar, Markdown",
-        description="json: everything (kizuna import reads it back); vcard: people as vCard 4.0; "
+        "export", parents=[common], help=_("take data out: JSON, vCard, iCalendar, Markdown"),
+        description=_("json: everything (kizuna import reads it back); vcard: people as vCard 4.0; "
                     "ics: open promises and due follow-ups as calendar events with stable UIDs; "
                     "markdown: a month's focus plan and review. Confidential notes are left out "
-                    "unless --include-confidential.")
+                    "unless --include-confidential."))
     p.add_argument("format", choices=sorted(EXPORTS), metavar="FORMAT",
-                   help="json, vcard, ics or markdown")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+                   help=_("json, vcard, ics or markdown"))
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: standard output)"))
     p.add_argument("--month", type=_month, metavar="YYYY-MM",
-                   help="the month for markdown (default: this month)")
+                   help=_("the month for markdown (default: this month)"))
     p.add_argument("--include-confidential", action="store_true",
-                   help="include notes marked confidential")
+                   help=_("include notes marked confidential"))
     p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0",
-                   help="vCard version (3.0 for address books that do not read 4.0)")
+                   help=_("vCard version (3.0 for address books that do not read 4.0)"))
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
-        "merge", parents=[common], help="merge two records of one person",
-        description="Merge NAME into INTO_NAME: notes, promises and focus slots move over, blank "
+        "merge", parents=[common], help=_("merge two records of one person"),
+        description=_("Merge NAME into INTO_NAME: notes, promises and focus slots move over, blank "
                     "fields are filled, lists joined; NAME is removed; the merge is logged on "
-                    "INTO_NAME's timeline.")
-    p.add_argument("name", help="the person to merge away")
-    p.add_argument("into", metavar="INTO_NAME", help="the person to keep")
-    p.add_argument("--dry-run", action="store_true", help="show what would move; change nothing")
+                    "INTO_NAME's timeline."))
+    p.add_argument("name", help=_("the person to merge away"))
+    p.add_argument("into", metavar="INTO_NAME", help=_("the person to keep"))
+    p.add_argument("--dry-run", action="store_true", help=_("show what would move; change nothing"))
     p.set_defaults(func=cmd_merge)
 
 
