@@ -9,7 +9,10 @@ edited from an old copy (another process changed it since) is refused.
 
 Every deletion leaves a tombstone (:class:`~model.records.Deletion`) so a copy
 of the store from before it cannot bring the record back when the two are
-joined (the two-laptop sync).
+joined (the two-laptop sync, a JSON import). In device mode the store also
+keeps the merge's own clock-stamped tombstone (``Store.remove``); that one is
+authoritative for the merge, which honours Deletion records as tombstones too
+(see :mod:`model.store.sync`). :func:`deleted_ids` reads both.
 """
 
 from __future__ import annotations
@@ -219,8 +222,11 @@ def forget(store: Store, contact_id: str) -> ForgetPlan:
 
 
 def deleted_ids(store: Store) -> set[str]:
-    """Ids of every record deleted (the tombstones), for a sync to leave out."""
-    return {d.id for d in store.records(Deletion)}
+    """Ids of every record deleted, for a sync or an import to leave out: the Deletion
+    records, and in device mode the merge's tombstones (a deletion another laptop made
+    arrives as one of those only)."""
+    tombstoned = getattr(store, "tombstoned", None)
+    return {d.id for d in store.records(Deletion)} | (tombstoned() if tombstoned is not None else set())
 
 
 # -- notes as capture lines (the editor) ---------------------------------------------
