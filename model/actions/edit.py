@@ -221,12 +221,32 @@ def forget(store: Store, contact_id: str) -> ForgetPlan:
     return plan
 
 
-def deleted_ids(store: Store) -> set[str]:
-    """Ids of every record deleted, for a sync or an import to leave out: the Deletion
-    records, and in device mode the merge's tombstones (a deletion another laptop made
-    arrives as one of those only)."""
+def deletions(store: Store) -> list[Deletion]:
+    """Every deletion this store knows of: its Deletion records, and in device mode the
+    merge's tombstones (a deletion another laptop made arrives as one of those only)."""
+    out = {d.id: d for d in store.records(Deletion)}
     tombstoned = getattr(store, "tombstoned", None)
-    return {d.id for d in store.records(Deletion)} | (tombstoned() if tombstoned is not None else set())
+    for rid, (table, stamp) in (tombstoned() if tombstoned is not None else {}).items():
+        if rid not in out:
+            when = _stamp_time(stamp)
+            out[rid] = Deletion(id=rid, of=table, created=when, updated=when)
+    return list(out.values())
+
+
+def _stamp_time(stamp: str) -> str:
+    """A merge clock stamp (milliseconds first) as an ISO time."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromtimestamp(int(stamp.split(".", 1)[0]) / 1000, timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        when = datetime.now(timezone.utc)
+    return when.astimezone().isoformat(timespec="microseconds")
+
+
+def deleted_ids(store: Store) -> set[str]:
+    """Ids of every record deleted (:func:`deletions`), for a sync or an import to leave out."""
+    return {d.id for d in deletions(store)}
 
 
 # -- notes as capture lines (the editor) ---------------------------------------------

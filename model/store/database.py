@@ -712,15 +712,16 @@ class Store:
         meta.clock = clock.last
         self._save_sync()
 
-    def tombstoned(self) -> set[str]:
-        """Ids of records the merge holds as deleted (device mode): tombstones no later change outran."""
+    def tombstoned(self) -> dict[str, tuple[str, str]]:
+        """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
+        for each tombstone no later change outran."""
         meta = self._sync()
-        out: set[str] = set()
+        out: dict[str, tuple[str, str]] = {}
         for t, stones in meta.tombstones.items():
             if t not in _TYPES:  # a Deletion record taken back by an undo leaves one too
                 continue
             stamps = meta.stamps.get(t, {})
-            out.update(rid for rid, ts in stones.items() if ts > _sync.latest(stamps.get(rid)))
+            out.update((rid, (t, ts)) for rid, ts in stones.items() if ts > _sync.latest(stamps.get(rid)))
         return out
 
     def save_settings(self, settings: Settings) -> None:
