@@ -1,6 +1,7 @@
-"""Deletions and the two-laptop merge are one idea: a note deleted with ``kizuna note delete``
-stays deleted on every laptop, whichever order they merge in, and a Deletion record made
-before the store was shared still wins over an older copy.
+"""Two laptops from the command line. Deletions and the merge are one idea: a note deleted
+with ``kizuna note delete`` stays deleted on every laptop, whichever order they merge in, and a
+Deletion record made before the store was shared still wins over an older copy. Two laptops
+that each filled the last deep place end with a due item asking the owner to choose.
 
 The real ``kizuna`` in subprocesses (KIZUNA_DEVICE=a / b), two real store folders on disk;
 "syncing" copies one device's files into the other folder, as a sync tool would.
@@ -27,8 +28,8 @@ def laptop(tmp_path: Path, cli_env: dict[str, str], device: str):
     env = dict(cli_env, KIZUNA_DB=str(store), KIZUNA_SYNC="1", KIZUNA_DEVICE=device,
                HOME=str(tmp_path / f"home-{device}"))
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run([sys.executable, "-m", "tui", "--date", "2026-11-26", *args], env=env,
+    def run(*args: str, day: str = "2026-11-26") -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([sys.executable, "-m", "tui", "--date", day, *args], env=env,
                               cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60)
         assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stdout, done.stderr)
         return done
@@ -122,3 +123,32 @@ def test_a_conflict_copy_from_before_a_deletion_does_not_bring_the_note_back(sto
     assert cap.interaction.id not in {i.id for i in again.interactions()}
     assert not copy.exists()  # merged, then moved into the backups
     assert cap.interaction.id in deleted_ids(again)
+
+
+def test_two_laptops_filling_the_last_deep_place_leave_a_due_item_to_choose(tmp_path, cli_env) -> None:
+    a, b = laptop(tmp_path, cli_env, "a"), laptop(tmp_path, cli_env, "b")
+    for i in range(4):
+        a("add", f"Deep {i}", "--tier", "deep")
+    a("add", "Eda", "--tier", "active")
+    a("add", "Fumi", "--tier", "active")
+    a("promise", "add", "Eda", "send", "the", "deck", "--due", "2026-11-20", day="2026-11-10")
+    sync(a.store, b.store, "a")
+    b("today")
+    a("tier", "Eda", "deep")  # each laptop fills the fifth deep place while apart
+    b("tier", "Fumi", "deep")
+    sync(b.store, a.store, "b")
+    sync(a.store, b.store, "a")
+    for run in (a, b):
+        lines = run("today").stdout.splitlines()
+        sections = [line for line in lines if line and not line.startswith(" ")][2:]
+        assert sections[:2] == ["Overdue: my promises", "Over a tier's cap: choose who moves down"], lines
+        at = lines.index("Over a tier's cap: choose who moves down")
+        assert lines[at + 1] == "  • deep holds 6 people, more than its cap of 5: choose who moves down"
+        items = json.loads(run("today", "--json").stdout)["items"]
+        assert [i["section"] for i in items][:2] == ["overdue", "caps"]
+
+    a("tier", "Fumi", "active")  # the owner chooses, on one laptop
+    sync(a.store, b.store, "a")
+    for run in (a, b):
+        out = run("today").stdout
+        assert "Over a tier's cap" not in out and "more than its cap" not in out, out
