@@ -309,6 +309,9 @@ class Snapshot:
         self._promises = store.promises()
         self._plans = store.focus_plans()
         self._settings = store.settings()
+        from model.actions.edit import deletions
+
+        self._deletions = deletions(store)  # what a JSON import must not bring back
 
     def contacts(self) -> list[Contact]:
         return list(self._contacts)
@@ -324,3 +327,7 @@ class Snapshot:
 
     def settings(self) -> Settings:
         return self._settings
+
+    def records(self, cls: type) -> list:
+        """The deletions (the only table read this way when planning an import)."""
+        return list(self._deletions) if cls.table == "deletions" else []
