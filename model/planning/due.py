@@ -23,6 +23,9 @@ Cadence rules:
 The due list for a day, in this order:
 
 1. ``overdue``  my promises past their due date, most overdue first;
+   ``caps``     a tier holding more people than its cap (two laptops that
+                each filled the last deep place, a lowered cap): choose who
+                moves down; gone once the tier is within its cap;
 2. ``today``    promises due today, mine then theirs;
 3. ``chase``    their promises past due, to chase, most overdue first;
 4. ``focus``    focus people without their deep conversation this month,
@@ -47,11 +50,12 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
 
-SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcoming")
+SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
 #: how far ahead a birthday comes onto the due list: the coming week, today included
 BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
     "overdue": "Overdue: my promises",
+    "caps": "Over a tier's cap: choose who moves down",
     "today": "Due today",
     "chase": "Overdue: their promises, to chase",
     "focus": "Focus this month: no deep conversation yet",
@@ -72,7 +76,7 @@ class DueItem:
     detail: str
     due: date
     days: int  # due minus today: negative when overdue, 0 today, positive ahead
-    kind: str = "promise"  # promise | focus | cadence | birthday
+    kind: str = "promise"  # promise | focus | cadence | birthday | caps (no person: contact_id "")
     owner: str | None = None  # for promises: me | them
     name: str = ""
 
@@ -200,6 +204,12 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
                                          _promise_item("upcoming", p, name, today)))
 
+    # Tiers over their cap: the owner chooses who moves down.
+    for tier in ("deep", "active"):
+        cap, count = book.cap(tier), book.tier_count(tier)
+        if cap is not None and count > cap:
+            sections["caps"].append(((tier == "active",), _cap_item(book, tier, count, cap, today)))
+
     # Focus people: a deep conversation this calendar month.
     month = month_key(today)
     first, last_day = month_start(today), month_end(today)
@@ -284,6 +294,21 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
     for section in SECTIONS:
         out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
     return out
+
+
+def _cap_item(book: Book, tier: str, count: int, cap: int, today: date) -> DueItem:
+    """A tier over its cap, naming who has gone longest without a deep conversation."""
+    lower = "active" if tier == "deep" else "network"
+    people = sorted(book.in_tier(tier), key=lambda c: (book.last_deep(c.id, on_or_before=today) or date.min, c.name))
+    named = []
+    for c in people[:3]:
+        last = book.last_deep(c.id, on_or_before=today)
+        named.append(f"{c.name} ({_ago(last, today) if last else 'never'})")
+    more = count - cap
+    title = f"{tier} holds {count} people, more than its cap of {cap}: choose who moves down"
+    detail = (f"move {more} to {lower} (kizuna tier NAME {lower}, or the contact form); "
+              f"longest without a deep conversation: {', '.join(named)}")
+    return DueItem("caps", "", None, title, detail, today, 0, "caps", None, "")
 
 
 def next_birthday(contact: Contact, today: date) -> date | None:

@@ -47,7 +47,7 @@ from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
-from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
+from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
@@ -286,15 +286,19 @@ class Store:
         check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
         ops: list[tuple] = []
         logs: list[Interaction] = []
+        # Deletion records count as tombstones too, ours and theirs (see model.store.sync)
+        my_deleted = _sync.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
+        x_deleted = _sync.deletion_tombstones(snap.data.get(Deletion.table))
         try:
             for cls in RECORD_TYPES:
                 t = cls.table
                 table = self._table(cls)
                 my_st = meta.stamps.get(t, {})
-                my_tb = meta.tombstones.get(t, {})
+                my_tb = {**my_deleted.get(t, {}), **meta.tombstones.get(t, {})}
                 x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
                 x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
                     if isinstance(theirs.tombstones.get(t), dict) else {}
+                x_tb = {**x_deleted.get(t, {}), **x_tb}
                 ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
                 for rx in records[cls]:
                     rid = rx.id
@@ -656,6 +660,8 @@ class Store:
         table = self._table(type(record))
         if not self._in_parts(lambda: table.insert(record)):
             raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
+        if self.device and record.id in self._sync().tombstones.get(record.table, {}):
+            self._lift_tombstone(record)
         self._journal.record(record.table, record.id, ADD)
         if self.on_commit is not None:
             self._ops.append((record.table, None, record))
@@ -694,6 +700,29 @@ class Store:
             self._journal.record(record.table, record.id, REMOVE)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, None))
+
+    def _lift_tombstone(self, record: Record) -> None:
+        """A deleted record put back (an undo): stamp every field after its tombstone so the
+        other devices take it back too, and drop the tombstone here."""
+        meta = self._sync()
+        clock = _sync.Clock(self.device or "here", meta.clock)
+        meta.tombstones[record.table].pop(record.id, None)
+        meta.stamps.setdefault(record.table, {})[record.id] = {
+            name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
+        meta.clock = clock.last
+        self._save_sync()
+
+    def tombstoned(self) -> dict[str, tuple[str, str]]:
+        """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
+        for each tombstone no later change outran."""
+        meta = self._sync()
+        out: dict[str, tuple[str, str]] = {}
+        for t, stones in meta.tombstones.items():
+            if t not in _TYPES:  # a Deletion record taken back by an undo leaves one too
+                continue
+            stamps = meta.stamps.get(t, {})
+            out.update((rid, (t, ts)) for rid, ts in stones.items() if ts > _sync.latest(stamps.get(rid)))
+        return out
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():

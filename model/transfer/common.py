@@ -111,10 +111,14 @@ class ImportPlan:
             kinds: dict[str, int] = {}
             for r in self.records_added:
                 kinds[r.table] = kinds.get(r.table, 0) + 1
+            stones = kinds.pop("deletions", 0)
             added = ", ".join(f"{n} {t.replace('_', ' ')[:-1] if n == 1 else t.replace('_', ' ')}"
                               for t, n in sorted(kinds.items())) or "nothing"
+            gone = sum(1 for _, why in self.skipped if why.endswith("deleted in this store"))
             parts = [f"added {added}", f"{len(self.records_replaced)} replaced by newer",
-                     f"{len(self.skipped)} skipped"]
+                     f"{len(self.skipped)} skipped" + (f" ({gone} as deleted in this store)" if gone else "")]
+            if stones:
+                parts.append(f"{stones} deletion{'s' * (stones != 1)} recorded")
             if self.settings is not None:
                 parts.append("settings restored")
         else:
@@ -305,6 +309,9 @@ class Snapshot:
         self._promises = store.promises()
         self._plans = store.focus_plans()
         self._settings = store.settings()
+        from model.actions.edit import deletions
+
+        self._deletions = deletions(store)  # what a JSON import must not bring back
 
     def contacts(self) -> list[Contact]:
         return list(self._contacts)
@@ -320,3 +327,7 @@ class Snapshot:
 
     def settings(self) -> Settings:
         return self._settings
+
+    def records(self, cls: type) -> list:
+        """The deletions (the only table read this way when planning an import)."""
+        return list(self._deletions) if cls.table == "deletions" else []

@@ -182,10 +182,7 @@ def cmd_today(ctx) -> int:
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
                     "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
         return 0
-    print(today.strftime("%A %d %B %Y").replace(" 0", " "))
-    for tier, (count, cap) in crowded.items():
-        print(f"! {tier} holds {count} people, more than its cap of {cap}: "
-              f"move {count - cap} down (kizuna tier NAME ...)")
+    print(today.strftime("%A %d %B %Y").replace(" 0", " "))  # a tier over its cap is a due item
     now = sum(1 for i in items if i.section != "upcoming")
     if not items:
         print("\nNothing due, nothing coming up in the next "

@@ -238,6 +238,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
                 return False
             if action in ("keep", "break_promise") and item.promise_id is None:
                 return False
+            if action in ("log", "snooze") and not item.contact_id:  # a tier over its cap: no one person
+                return False
             return None if self.busy else True
         return True
 
