@@ -2,7 +2,7 @@
 
 The app keeps ``book``, the current planning snapshot (:class:`model.planning.Book`).
 After one of its own writes it is the newest snapshot updated with what the store's
-journal says changed (``Book.updated``); after another process's change (noticed by a
+journal says changed (``book_update.updated``); after another process's change (noticed by a
 once-a-second ``stat``) it is rebuilt whole. Either way it is built in a thread worker,
 with the main screen's view of it (``prepare_view``), then announced with
 :class:`~tui.messages.BookChanged`, and the main thread only swaps it in. Screens read
@@ -21,6 +21,7 @@ from textual import work
 
 from model.errors import KizunaError
 from model.planning.book import Book
+from model.planning.book_update import updated
 from tui.messages import BookChanged
 
 #: a snapshot after a write from a dialog waits for it to close at most this long
@@ -109,7 +110,7 @@ class Snapshots:
         """A planning snapshot of the store as it is now (call it in a worker).
 
         After the app's own writes it is the newest snapshot updated with what the
-        store's journal says changed (``Book.updated``: a few records, a few ms at
+        store's journal says changed (``book_update.updated``: a few records, a few ms at
         50,000 notes, sharing everything else); after an outside change, or when the
         journal cannot tell, a full one: the records copied under the lock and every
         timeline indexed here, not on the main thread.
@@ -126,7 +127,7 @@ class Snapshots:
                 base = self._newest
                 changes = store.raw.changes_since(base.mark) if base is not None else None
                 if base is not None and changes is not None:
-                    book = base.updated(store.raw, changes)
+                    book = updated(base, store.raw, changes)
                 else:
                     mark = store.raw.change_mark()
                     records = (store.contacts(), store.interactions(), store.promises(),

@@ -25,14 +25,26 @@ from typing import TYPE_CHECKING
 from model.errors import NotFoundError
 from model.records import Contact, FocusPlan, Interaction, Promise
 
+from model.planning.book import Book
+
 if TYPE_CHECKING:
     from model.store.journal import Changes
-    from model.planning.book import Book
 
 LOG = "log"
 
 
-def updated(book: Book, store, changes: Changes | None) -> Book:
+def updated(book: Book, store, changes: Changes | None = None) -> Book:
+    """A new Book of ``store`` as it is now, made from ``book`` and what changed.
+
+    ``changes`` is ``store.changes_since(book.mark)`` (asked for when not given).
+    Equal in every query to ``Book.from_store(store)``, except that
+    :meth:`~Book.interactions` may list new notes in another order; in time
+    proportional to what changed, sharing every unchanged record, list and index
+    with ``book``, which is left exactly as it was. When the changes cannot be
+    followed (None: the store read its file again; or ``book`` was not built at a
+    mark of this store) it is a full ``Book.from_store(store)``. Call it while no
+    one else writes to ``store`` (the app holds its lock).
+    """
     if book.mark is None or book._pending is not None:
         return _rebuilt(book, store)
     if changes is None or changes.since != book.mark or store.change_mark() != changes.mark:

@@ -27,7 +27,7 @@ inside the store file (:mod:`model.store.tables`); both kinds have one face.
 
 Every write is also noted in a short journal (:mod:`model.store.journal`), so a
 planning snapshot can follow this object's own changes
-(:meth:`Store.changes_since`, ``Book.updated``) instead of being rebuilt.
+(:meth:`Store.changes_since`, ``model.planning.book_update.updated``) instead of being rebuilt.
 """
 
 from __future__ import annotations

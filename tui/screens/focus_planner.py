@@ -33,19 +33,13 @@ from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
-from model.planning.month_days import days_left, days_left_text
+from model.planning.month_days import days_left, days_left_text, month_title
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.text import fit
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.key_bar import KeyBar
-
-
-def month_title(month: str) -> str:
-    """``2026-11`` -> ``November 2026``."""
-    return first_day(month).strftime("%B %Y")
-
 
 
 class FocusPlannerScreen(ReadsBook, Screen[str]):

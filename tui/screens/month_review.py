@@ -31,11 +31,10 @@ from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
-from model.planning.month_days import days_left_text
+from model.planning.month_days import days_left_text, month_title
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.text import fit
-from tui.screens.focus_planner import month_title
 from tui.widgets.key_bar import KeyBar
 
 

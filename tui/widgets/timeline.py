@@ -181,7 +181,7 @@ class TimelinePane(BorderLines, Vertical):
         self._shown: tuple | None = None  # (book, today, person, everyone, revealed) on screen
         self._rows_for: tuple | None = None  # (today, revealed) the rows below were made for
         #: person -> (their Book.person_token, entries, rows): kept across snapshots while
-        #: the person's notes and promises are the same objects (Book.updated shares them)
+        #: the person's notes and promises are the same objects (book_update.updated shares them)
         self._people: OrderedDict[str, tuple[tuple, Entries, LazyRows]] = OrderedDict()
         self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
         self._sorting: Book | None = None  # the book whose everyone's timeline a worker sorts
