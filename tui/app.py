@@ -30,6 +30,7 @@ from textual.binding import Binding
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
+from tui import interpreter
 from tui.collector import Collector
 from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
@@ -37,8 +38,6 @@ from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
-#: how long a thread may keep the interpreter while another waits for it (Python: 5 ms)
-SWITCH_SECONDS = 0.001
 
 #: App action -> (module, class) of the screen it opens. An action is refused while a
 #: screen of its class is already on the stack (``f`` in the planner stacks no second one).
@@ -84,17 +83,7 @@ class KizunaApp(Snapshots, App[int]):
 
     def __init__(self, store: Store, today: date, demo: bool = False) -> None:
         super().__init__()
-        import model.store.parts
-
-        # The app freezes what it built itself, when no other window is open (see
-        # tui.collector); the store's reads in workers must not freeze an open one.
-        model.store.parts.FREEZE_AFTER_PAUSE = False
-        # The screen's event loop and the workers (saves, snapshots) take turns with the
-        # interpreter. Each turn of the loop gives it up (to wait for input) and asks for
-        # it back, which at Python's default hand-over of 5 ms took up to 5 ms per turn
-        # while a worker was busy: 12-20 ms pauses on the screen while a snapshot was
-        # built, 6-9 ms at 1 ms. The workers lose nothing measurable.
-        sys.setswitchinterval(SWITCH_SECONDS)
+        self._restore_interpreter: Callable[[], None] | None = None
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
@@ -110,6 +99,8 @@ class KizunaApp(Snapshots, App[int]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        # the thread hand-over and the collector's thresholds, put back on unmount
+        self._restore_interpreter = interpreter.for_the_app()
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
@@ -120,6 +111,11 @@ class KizunaApp(Snapshots, App[int]):
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         if not self.book.contacts():
             self.show_first_run()
+
+    def on_unmount(self) -> None:
+        if self._restore_interpreter is not None:
+            self._restore_interpreter, restore = None, self._restore_interpreter
+            restore()
 
     @staticmethod
     def _warm_up() -> None:

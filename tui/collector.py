@@ -18,10 +18,10 @@ The app freezes
   for :data:`IDLE_SECONDS`: a collection then costs a few milliseconds, and
   the moment is one where nobody waits.
 
-Full collections are left to those quiet moments: the collector's own full
-collections (its third threshold) come only after :data:`FULL_EVERY` younger
-ones instead of 10, so that one does not land in the middle of a save or a
-keystroke. Young collections (a few ms) run as usual.
+Full collections are left to those quiet moments: while the app runs, the
+collector's own full collections come only rarely (:mod:`tui.interpreter`), so
+that one does not land in the middle of a save or a keystroke. Young
+collections (a few ms) run as usual.
 
 Frozen objects that later become garbage *in a reference cycle* are never
 freed, and widgets are full of cycles. So a freeze happens only when the main
@@ -46,8 +46,6 @@ IDLE_SECONDS = 1.0
 #: a freeze wanted now that is not safe yet is tried again this often, this many times
 SOON_SECONDS = 0.1
 SOON_TRIES = 30
-#: the collector's third threshold while the app runs (Python's default is 10)
-FULL_EVERY = 1000
 
 
 class Collector:
@@ -59,8 +57,6 @@ class Collector:
         self.wanted = False
         self.last_input = 0.0
         self._screens_seen: weakref.WeakSet = weakref.WeakSet()
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_EVERY)
 
     def want(self, *, now: bool = False) -> None:
         """Freeze at the next quiet moment; ``now``: as soon as it is safe, quiet or not

@@ -14,7 +14,6 @@ the snapshot is built: see :meth:`Snapshots.on_store_written`.
 
 from __future__ import annotations
 
-import gc
 import itertools
 
 from textual import work
@@ -22,6 +21,7 @@ from textual import work
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.book_update import updated
+from tui.interpreter import collector_paused
 from tui.messages import BookChanged
 
 #: a snapshot after a write from a dialog waits for it to close at most this long
@@ -116,13 +116,10 @@ class Snapshots:
         timeline indexed here, not on the main thread.
         """
         store = self.store
-        # The collector is paused while a full snapshot is built (as the store would
-        # pause it), but the store's own pause would end in gc.freeze() — right now,
-        # with whatever screen is open frozen too. The app freezes later instead, once
-        # the main screen is back (tui.collector, after a full snapshot).
-        was = gc.isenabled()
-        gc.disable()
-        try:
+        # Tens of thousands of records without cycles: the collector paused while they
+        # are built; the app freezes them later, once the main screen is back
+        # (tui.collector, after a full snapshot).
+        with collector_paused():
             with store.lock:
                 base = self._newest
                 changes = store.raw.changes_since(base.mark) if base is not None else None
@@ -136,9 +133,6 @@ class Snapshots:
                     book.timeline("")  # index every timeline now, in the worker (~40 ms)
                     self._full_snapshots += 1
                 self._newest = book
-        finally:
-            if was:
-                gc.enable()
         return book
 
     def _main_view(self):

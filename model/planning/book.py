@@ -139,18 +139,13 @@ class Book:
         timeline or the interactions are asked for. The app builds full books
         (in a worker), so its screens never touch the store.
         """
-        from model.store.parts import gc_paused
-
         mark = store.change_mark() if hasattr(store, "change_mark") else None
-        # Tens of thousands of index entries, no reference cycles: keep the garbage
-        # collector from walking them again and again while they are built (and after).
-        with gc_paused():
-            if full or not hasattr(store, "interaction_index"):
-                return cls(store.contacts(), store.interactions(), store.promises(),
-                           store.focus_plans(), store.settings(), mark=mark)
-            index = store.interaction_index()
-            book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
-            book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
+        if full or not hasattr(store, "interaction_index"):
+            return cls(store.contacts(), store.interactions(), store.promises(),
+                       store.focus_plans(), store.settings(), mark=mark)
+        index = store.interaction_index()
+        book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
+        book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
         book._pending = store.interactions  # type: ignore[assignment]
         return book
 

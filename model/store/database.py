@@ -95,8 +95,7 @@ class Store:
         self._signature = _signature(self.path)
         self._tables.clear()
         self._parts.clear()
-        with _parts.gc_paused():
-            self._storage.load()
+        self._storage.load()
         self._open_parts()
 
     def _open_parts(self) -> None:

@@ -29,11 +29,8 @@ The file format (JSON Lines with an index line) is :mod:`model.store.part_file`.
 
 from __future__ import annotations
 
-import gc
 import os
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -42,44 +39,13 @@ from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, r
 from model.records import Record
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
-           "gc_paused", "part_of", "parts_dir", "remove_unnamed"]
+           "part_of", "parts_dir", "remove_unnamed"]
 
 #: tables kept in part files, and how many parts each is split into
 PART_COUNT = 16
 PARTITIONED = ("interactions",)
 #: the store file's table naming the current part files: {"1": {"id": table, "files": [name|None, ...]}}
 PARTS_TABLE = "parts"
-
-
-#: Whether :func:`gc_paused` ends in ``gc.freeze()``. An application that keeps
-#: windows open while the store is read in a thread (the Kizuna app) turns it off
-#: and freezes at moments of its own choosing: a freeze would keep an open window,
-#: once closed, for ever.
-FREEZE_AFTER_PAUSE = True
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects at once.
-
-    Building 50,000 records triggers dozens of full collections that each walk
-    every object already built (3-4 times the cost of the work itself). Records
-    have no reference cycles, so nothing is lost by not looking; and on the way
-    out the objects built are moved to the collector's permanent generation
-    (:func:`gc.freeze`), or the first collection after the pause would walk
-    them all once more (0.1 s at 50,000 notes) and every later full one again,
-    a visible stutter in the app. Frozen objects are still freed as soon as
-    nothing refers to them.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            if FREEZE_AFTER_PAUSE:
-                gc.freeze()
-            gc.enable()
 
 
 def part_of(record_id: str, count: int = PART_COUNT) -> int:
@@ -135,9 +101,8 @@ class Parts:
             self._lines[k] = f.lines_by_id(self.cls, records)
         if loaded is None:
             f = self._file(k)
-            with gc_paused():
-                records = [] if f is None else f.records(self.cls)
-                loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
+            records = [] if f is None else f.records(self.cls)
+            loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
             if f is not None and len(loaded) != f.rows:
                 raise f.damaged(f"the {self.table} table holds one id twice")
             if for_writing and f is not None:  # a command that changes one note: keep the others' lines
@@ -150,32 +115,30 @@ class Parts:
 
     def all(self) -> list[Record]:
         if self._all is None:
-            with gc_paused():
-                out: list[Record] = []
-                for k in range(PART_COUNT):
-                    out.extend(self.part(k).values())
+            out: list[Record] = []
+            for k in range(PART_COUNT):
+                out.extend(self.part(k).values())
             self._all = out
         return self._all
 
     def index(self) -> dict[str, list]:
         """:data:`INDEX_FIELDS` of every record, by column, without building records."""
         out: dict[str, list] = {name: [] for name in INDEX_FIELDS}
-        with gc_paused():
-            for k in range(PART_COUNT):
-                if k in self._loaded:
-                    records = self._loaded[k].values()
-                    for name in INDEX_FIELDS:
-                        out[name].extend(r.__dict__[name] for r in records)
-                    continue
-                f = self._file(k)
-                if f is None:
-                    continue
-                index = f.index()
+        for k in range(PART_COUNT):
+            if k in self._loaded:
+                records = self._loaded[k].values()
                 for name in INDEX_FIELDS:
-                    column = index.get(name)
-                    if column is None:
-                        raise f.damaged(f"its index line has no {name}")
-                    out[name].extend(column)
+                    out[name].extend(r.__dict__[name] for r in records)
+                continue
+            f = self._file(k)
+            if f is None:
+                continue
+            index = f.index()
+            for name in INDEX_FIELDS:
+                column = index.get(name)
+                if column is None:
+                    raise f.damaged(f"its index line has no {name}")
+                out[name].extend(column)
         return out
 
     def with_contact(self, contact_id: str) -> list[Record]:

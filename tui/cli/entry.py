@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import KizunaError
+from tui.interpreter import collector_paused
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -115,8 +116,7 @@ def _sweep_demo_copies() -> None:
 
 
 def open_store(ctx: Context):
-    from model.store.paths import default_store_path
-    from model.store import Store
+    from model.store import Store, default_store_path
 
     if getattr(ctx.args, "demo", False):
         import tempfile
@@ -190,9 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     if getattr(args, "date", None):
         ctx.today = args.date
-    func = getattr(args, "func", None) or run_app
+    func = getattr(args, "func", None)
     try:
-        return func(ctx) or 0
+        if func is None:
+            return run_app(ctx)
+        with collector_paused():  # a short run building many records (tui.interpreter)
+            return func(ctx) or 0
     except KizunaError as exc:
         print(f"kizuna: {exc}", file=sys.stderr)
         return 1
