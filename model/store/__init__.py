@@ -8,5 +8,6 @@ modules beside it; the rest of Kizuna uses only the names below.
 
 from model.store.database import Store
 from model.store.paths import default_store_path
+from model.store.storage import atomic_write
 
-__all__ = ["Store", "default_store_path"]
+__all__ = ["Store", "atomic_write", "default_store_path"]

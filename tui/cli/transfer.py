@@ -131,7 +131,7 @@ def cmd_export(ctx) -> int:
         return 0
     from pathlib import Path
 
-    from model.store.storage import atomic_write
+    from model.store import atomic_write
 
     target = Path(args.output)
     if target.is_dir():
