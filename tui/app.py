@@ -27,7 +27,6 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
-from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
@@ -166,26 +165,6 @@ class KizunaApp(Snapshots, App[int]):
         self.call_later(self._leave_first_run)
         if self._rebuild_pending:  # the window that wrote has closed: see on_store_written
             self.call_after_refresh(self._rebuild_if_pending)
-
-    # -- writing ------------------------------------------------------------------
-
-    def write(self, node, fn: Callable[[SharedStore], object], done: Callable[[object], None],
-              failed: Callable[[KizunaError], None]) -> None:
-        """Run ``fn(store)`` in a thread worker of ``node``; call back on the main thread.
-
-        ``done(result)`` or ``failed(error)`` run on the main thread. The
-        planning snapshot is rebuilt afterwards by :meth:`rebuild_book`.
-        """
-
-        def job() -> None:
-            try:
-                result = fn(self.store)
-            except KizunaError as exc:
-                self.call_from_thread(failed, exc)
-                return
-            self.call_from_thread(done, result)
-
-        node.run_worker(job, thread=True, group="store-write", exit_on_error=True)
 
     # -- opening screens --------------------------------------------------------
 

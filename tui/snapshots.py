@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 
 from textual import work
+from textual.signal import Signal
 
 from model.errors import KizunaError
 from model.planning.book import Book
@@ -74,6 +75,8 @@ class Snapshots:
         self._reloading = False
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
+        #: each new snapshot, once it is ``self.book``: screens subscribe with follow_book
+        self.book_changed_signal: Signal[BookChanged] = Signal(self, "book-changed")  # type: ignore[arg-type]
 
     def on_store_written(self) -> None:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
@@ -200,13 +203,7 @@ class Snapshots:
         self.book = message.book  # type: ignore[assignment]
         if message.summary:
             self.notify(message.summary, title="Changed outside Kizuna")
-        from tui.screens.main import MainScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show_book(self.book, message.view)  # type: ignore[arg-type]
-            elif hasattr(screen, "show_book"):
-                screen.show_book(self.book)
+        self.book_changed_signal.publish(message)  # the screens that follow it (follow_book)
         # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
         # one adds a handful: at the next quiet moment (tui.collector).
         self.collector.want(now=message.full)

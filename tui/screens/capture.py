@@ -21,7 +21,7 @@ from datetime import date
 from rich.cells import cell_len
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,7 +31,6 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
-from textual.worker import get_current_worker
 
 from model.capture import Capture, CaptureError, Token, parse, save
 from model.capture.dates import describe_date
@@ -39,6 +38,7 @@ from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact
 from model.store import Store
+from tui import threads
 from tui.book_source import app_book
 from tui.widgets.key_bar import KeyBar
 
@@ -337,28 +337,12 @@ class CaptureScreen(ModalScreen[Capture | None]):
         # "Saving…" shows after a moment.
         self.saving = True
         self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")
-        self._save(line)
+        store, today = self.store, self.today
+        threads.write(self, lambda: save(store, line, today), self._saved, self._failed, name="capture")
 
     def _show_saving(self) -> None:
         if self.saving:
             self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
-
-    @work(thread=True, exclusive=True, group="store-write")
-    def _save(self, line: str) -> None:
-        """Write the line in one transaction, off the event loop."""
-        from tui.worker_refs import let_go
-
-        worker = get_current_worker()
-        try:
-            cap = save(self.store, line, self.today)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        finally:
-            let_go()  # or this thread keeps the closed screen alive (see tui.worker_refs)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._saved, cap)
 
     def _saved(self, cap: Capture) -> None:
         if self._slow_save is not None:

@@ -30,6 +30,8 @@ from textual.widgets.option_list import Option
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from tui import threads
+from tui.book_source import follow_book
 from tui.widgets.key_bar import KeyBar
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
@@ -140,6 +142,7 @@ class ContactForm(ModalScreen[str | None]):
         return Input(text, placeholder=str(extra), id=wid, compact=True)
 
     def on_mount(self) -> None:
+        follow_book(self)
         self.query_one("#make-room", OptionList).display = False
         self.query_one("#field-name").focus()
         self._check_tier()
@@ -314,7 +317,8 @@ class ContactForm(ModalScreen[str | None]):
             if self._check_tier():
                 self.query_one("#field-tier").focus()
 
-        self.app.write(self, job, done, self.show_error)
+        store = self.store
+        threads.write(self, lambda: job(store), done, self.show_error)
 
     # -- saving ------------------------------------------------------------------------
 
@@ -373,7 +377,8 @@ class ContactForm(ModalScreen[str | None]):
             self.app.notify(f"{verb} {contact.name} ({contact.tier}).", title="Saved")
             self.dismiss(contact_id)
 
-        self.app.write(self, job, done, failed)
+        store = self.store
+        threads.write(self, lambda: job(store), done, failed)
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if anything was changed."""

@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Header
 
 from model.planning.book import Book
+from tui.book_source import follow_book
 from tui.messages import OpenPerson
 from tui.widgets.contact_list import ContactsPane
 from tui.widgets.contact_rows import ContactRows, contact_rows
@@ -132,6 +133,7 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.show_book(self.app.book)
+        follow_book(self, with_view=True)
         self.query_one("#contact-list").focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_active_pane(force=True))
         self.watch(self.contacts.row_list, "cursor", self._contacts_cursor, init=False)

@@ -16,15 +16,15 @@ from operator import attrgetter
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.records import Interaction, Promise
+from tui import threads
 from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -270,11 +270,9 @@ class TimelinePane(BorderLines, Vertical):
             self._everyone_rows = (book, *self._lazy_rows(self.everyone_source(book), names=True))
         return self._everyone_rows[1], self._everyone_rows[2]
 
-    @work(thread=True, exclusive=True, group="everyone", name="sort everyone's timeline")
     def _sort_everyone(self, book: Book) -> None:
-        entries = self.everyone_source(book)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._everyone_sorted, book, entries)
+        threads.read(self, lambda: self.everyone_source(book), lambda entries: self._everyone_sorted(book, entries),
+                     group="everyone", name="sort everyone's timeline")
 
     def _everyone_sorted(self, book: Book, entries: Entries) -> None:
         if self._sorting is book:
