@@ -20,7 +20,7 @@ changed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from textual import events, on
@@ -130,7 +130,7 @@ class KizunaApp(Snapshots, App[int]):
         if not isinstance(self.screen, FirstRunScreen):
             self.push_screen(FirstRunScreen())
 
-    def set_keymap(self, keymap: dict[str, str]) -> None:
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
         """Rebind keys by binding id (``{"app.capture": "c"}``); the help shows the result."""
         self.keymap = dict(keymap)
         super().set_keymap(keymap)
@@ -215,7 +215,7 @@ class KizunaApp(Snapshots, App[int]):
         if not self.is_screen_installed("capture"):
             self.install_screen(CaptureScreen(self.store, self.today), "capture")
         screen = self.get_screen("capture")
-        screen.reopen(prefill)  # type: ignore[attr-defined]
+        screen.reopen(prefill)
         self.push_screen(screen)
 
     def action_review(self) -> None:

@@ -46,5 +46,5 @@ class ReadsBook:
     def _read_book(self) -> None:
         """Build the planning snapshot off the event loop (a big store takes a moment)."""
         store = self.store  # type: ignore[attr-defined]  # (a mixin: the screen has a store)
-        threads.read(self, lambda: Book.from_store(store), self._book_ready,  # type: ignore[arg-type,attr-defined]
+        threads.read(self, lambda: Book.from_store(store), self._book_ready,  # type: ignore[arg-type,attr-defined]  # mixin
                      group="read")

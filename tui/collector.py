@@ -36,6 +36,7 @@ from __future__ import annotations
 import gc
 import time
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ SOON_TRIES = 30
 class Collector:
     """The app's freezes: asked for with :meth:`want`, done by :meth:`tick` or at once."""
 
-    def __init__(self, app: App, is_main: callable) -> None:  # type: ignore[valid-type]
+    def __init__(self, app: App, is_main: Callable[[], bool]) -> None:
         self.app = app
         self.is_main = is_main  # () -> whether the screen on top is the main screen
         self.wanted = False

@@ -76,7 +76,7 @@ class Snapshots:
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
         #: each new snapshot, once it is ``self.book``: screens subscribe with follow_book
-        self.book_changed_signal: Signal[BookChanged] = Signal(self, "book-changed")  # type: ignore[arg-type]
+        self.book_changed_signal: Signal[BookChanged] = Signal(self, "book-changed")
 
     def on_store_written(self) -> None:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
@@ -200,7 +200,7 @@ class Snapshots:
         if message.generation < self._shown_generation:
             return  # an older snapshot finished after a newer one
         self._shown_generation = message.generation
-        self.book = message.book  # type: ignore[assignment]
+        self.book = message.book
         if message.summary:
             self.notify(message.summary, title="Changed outside Kizuna")
         self.book_changed_signal.publish(message)  # the screens that follow it (follow_book)

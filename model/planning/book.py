@@ -146,7 +146,7 @@ class Book:
         index = store.interaction_index()
         book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
         book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
-        book._pending = store.interactions  # type: ignore[assignment]
+        book._pending = store.interactions
         return book
 
     def _notes(self) -> list[Interaction]:

@@ -101,7 +101,7 @@ def _apply(old: list, changes: Changes, table: str, fetched: dict) -> list:
     removed = changes.removed.get(table, frozenset())
     if not replaced and not removed:
         return old + added
-    out = []
+    out: list = []
     append = out.append
     for r in old:
         rid = r.id
@@ -213,7 +213,7 @@ def _edited(book: Book, changes: Changes, fetched: dict[str, Interaction],
     found: dict[str, Interaction] = {}
     for rid in replaced if len(gone) <= 4 and len(replaced) == len(gone) else ():
         for cid in fetched[rid].contacts:
-            old = next((it for it in book._timeline.get(cid, ()) if it.id == rid), None)  # type: ignore[union-attr]
+            old = next((it for it in book._timeline.get(cid, ()) if it.id == rid), None)  # type: ignore[union-attr]  # checked above
             if old is not None:
                 found[rid] = old
                 break

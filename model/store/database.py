@@ -265,7 +265,7 @@ class Store:
     # -- reading records --------------------------------------------------------
 
     def _all(self, cls: type[R]) -> list[R]:
-        return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
+        return list(self._in_parts(lambda: self._table(cls).all()))
 
     def contacts(self) -> list[Contact]:
         return self._all(Contact)

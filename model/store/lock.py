@@ -21,7 +21,7 @@ from typing import Any
 try:
     import fcntl
 except ImportError:  # no flock here: filelock does everything
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # (a module where there is one)
 
 
 class LockTimeout(Exception):

@@ -97,12 +97,12 @@ class Parts:
         if loaded is not None and for_writing and k in self._unsplit:
             # read earlier for reading (the app loads everything): split its lines now,
             # before the first change, so the write reuses them
-            f, records = self._unsplit.pop(k)
-            self._lines[k] = f.lines_by_id(self.cls, records)
+            read_file, records = self._unsplit.pop(k)
+            self._lines[k] = read_file.lines_by_id(self.cls, records)
         if loaded is None:
             f = self._file(k)
             records = [] if f is None else f.records(self.cls)
-            loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
+            loaded = {r.id: r for r in records}
             if f is not None and len(loaded) != f.rows:
                 raise f.damaged(f"the {self.table} table holds one id twice")
             if for_writing and f is not None:  # a command that changes one note: keep the others' lines
@@ -147,14 +147,14 @@ class Parts:
         needle = orjson.dumps(contact_id)  # as it stands in every line naming them
         for k in range(PART_COUNT):
             if k in self._loaded:
-                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]
+                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
                 continue
             f = self._file(k)
             if f is None:
                 continue
             rows = f.rows_with(needle)
             if rows:  # the id may also stand in a note's text: keep only the notes naming them
-                out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]
+                out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
         return out
 
     def find(self, record_id: str) -> Record | None:
@@ -211,7 +211,7 @@ class Parts:
                 if name:
                     written.append(name)
                 if self.names[k]:
-                    old.append(self.names[k])  # type: ignore[arg-type]
+                    old.append(self.names[k])  # type: ignore[arg-type]  # not None: just checked
                 self.names[k] = name
             fd = os.open(self.folder, os.O_RDONLY)
             try:

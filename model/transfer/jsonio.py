@@ -131,7 +131,7 @@ def plan_records(plan: ImportPlan, store) -> None:
     plan.skipped, plan.settings, plan.problems = [], None, []
     for table, cls in TABLES.items():
         have = {r.id: r for r in _records(store, cls)}
-        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}
+        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}  # type: ignore[attr-defined]  # plans only
         for record in parsed[table]:
             old = have.get(record.id)
             if old is None and cls is FocusPlan and record.month in by_month:

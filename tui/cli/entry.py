@@ -47,7 +47,7 @@ _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": Fals
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # exits, as the base does
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 

@@ -121,14 +121,14 @@ class ContactForm(ModalScreen[str | None]):
     def _widget(self, name: str, kind: str, extra, value) -> Widget:
         wid = f"field-{name}"
         if kind in ("choice", "tier"):
-            options = [(v, v) for v in extra]  # type: ignore[union-attr]
+            options = [(v, v) for v in extra]
             if kind == "tier":
                 current = value or "network"
                 return Select(options, value=current, allow_blank=False, id=wid, compact=True)
             return Select(options, value=value or Select.NULL, prompt="(not set)", id=wid, compact=True)
         if kind == "multi":
             chosen = set(value or ())
-            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)  # type: ignore[union-attr]
+            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)
         if kind == "notes":
             return TextArea(value or "", id=wid, soft_wrap=True, show_line_numbers=False)
         if kind == "list":
@@ -172,14 +172,14 @@ class ContactForm(ModalScreen[str | None]):
         for name, _label, kind, _extra in FIELDS:
             widget = self.query_one(f"#field-{name}")
             if kind in ("choice", "tier"):
-                value = widget.value  # type: ignore[attr-defined]
+                value = widget.value
                 out[name] = "" if value is Select.NULL else value
             elif kind == "multi":
-                out[name] = tuple(widget.selected)  # type: ignore[attr-defined]
+                out[name] = tuple(widget.selected)
             elif kind == "notes":
-                out[name] = widget.text  # type: ignore[attr-defined]
+                out[name] = widget.text
             else:
-                text = widget.value.strip()  # type: ignore[attr-defined]
+                text = widget.value.strip()
                 if kind == "list":
                     out[name] = tuple(v.strip() for v in text.split(",") if v.strip())
                 elif kind == "tags":
@@ -233,7 +233,7 @@ class ContactForm(ModalScreen[str | None]):
     # -- tiers and caps --------------------------------------------------------------
 
     def _tier(self) -> str:
-        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]
+        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]  # never blank: allow_blank=False
 
     def _check_tier(self) -> bool:
         """Ask the planning rules about the chosen tier; show why not and who could make room."""

@@ -202,7 +202,7 @@ class MainScreen(Screen):
             active = focused is not None and (focused is pane or pane in focused.ancestors)
             if not force and active == getattr(pane, "_active", None):
                 continue
-            pane._active = active  # type: ignore[attr-defined]
+            pane._active = active
             if active:
                 pane.styles.border = ("round", accent)
                 pane.styles.border_title_color = accent

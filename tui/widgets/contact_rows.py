@@ -69,7 +69,7 @@ class PersonRow(Row):
         self._marker, self._words, self._style = due_label(due, today)
         self._snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
 
-    def render(self, width: int) -> Text:  # type: ignore[override]
+    def render(self, width: int) -> Text:
         c, style, words = self.contact, self._style, self._words
         name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
         rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
@@ -165,7 +165,7 @@ class GroupedRows(Sequence[Row]):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._len))]
         if index < 0:

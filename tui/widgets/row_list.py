@@ -64,7 +64,7 @@ class LazyRows(Sequence[Row]):
     def __len__(self) -> int:
         return len(self.keys)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
