@@ -7,7 +7,8 @@
   closing the screen that asked never cancels a write (a thread cannot be stopped
   half-way anyway); ``done(result)`` or ``failed(error)`` run on the event loop
   while that screen is still there. The store announces the change itself
-  (the app then builds a new snapshot).
+  (the app then builds a new snapshot); the app's ``after_write`` reports what the
+  store saved with a warning.
 
 Textual records the running worker in a context variable of the thread it runs in
 and leaves it there when the work ends; the thread pool keeps its threads, so the
@@ -32,7 +33,7 @@ T = TypeVar("T")
 
 def _start(owner: DOMNode, node: DOMNode, fn: Callable[[], T], done: Callable[[T], Any],
            failed: Callable[[KizunaError], Any] | None, *, group: str, exclusive: bool,
-           name: str) -> None:
+           name: str, after: Callable[[], None] | None = None) -> None:
     app = owner.app
 
     def deliver(worker, callback: Callable[[Any], Any], value: object) -> None:
@@ -49,6 +50,9 @@ def _start(owner: DOMNode, node: DOMNode, fn: Callable[[], T], done: Callable[[T
                 if failed is None:
                     raise
                 outcome = (failed, exc)
+            else:
+                if after is not None:
+                    after()
             if not worker.is_cancelled:
                 app.call_from_thread(deliver, worker, *outcome)
         finally:
@@ -69,4 +73,6 @@ def write(node: DOMNode, fn: Callable[[], T], done: Callable[[T], Any],
           failed: Callable[[KizunaError], Any], *, name: str = "") -> None:
     """``fn()`` (a change to the store) in a thread worker of the app, never cancelled;
     ``done(result)`` or ``failed(error)`` on the event loop while ``node`` is there."""
-    _start(node.app, node, fn, done, failed, group="store-write", exclusive=False, name=name)
+    # the app's after_write (the Kizuna app: warnings of the store); none in a test harness
+    after = getattr(node.app, "after_write", None)
+    _start(node.app, node, fn, done, failed, group="store-write", exclusive=False, name=name, after=after)

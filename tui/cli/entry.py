@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "tui.cli.focus",
     "tui.cli.diversity",
     "tui.cli.transfer",
+    "tui.cli.store_commands",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -39,6 +40,8 @@ COMMANDS = {
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
+    "backups": "tui.cli.store_commands", "restore": "tui.cli.store_commands",
+    "doctor": "tui.cli.store_commands",
 }
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
@@ -171,8 +174,11 @@ def build_parser(command: str | None = None) -> Parser:
 
 def run_app(ctx: Context) -> int:
     from tui.app import make_app
+    from tui.keymap import load_keymap
 
-    app = make_app(ctx.store, today=ctx.today, demo=bool(getattr(ctx.args, "demo", False)))
+    demo = bool(getattr(ctx.args, "demo", False))
+    keymap = load_keymap(None if demo else ctx.store.path)  # a bad file: one line, exit 1
+    app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
     app.run()
     return app.return_code or 0
 
@@ -195,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         if func is None:
             return run_app(ctx)
         with collector_paused():  # a short run building many records (tui.interpreter)
-            return func(ctx) or 0
+            code = func(ctx) or 0
+        for warning in getattr(ctx._store, "warnings", ()):
+            print(f"kizuna: warning: {warning}", file=sys.stderr)
+        return code
     except KizunaError as exc:
         print(f"kizuna: {exc}", file=sys.stderr)
         return 1
@@ -206,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         # killed-by-SIGPIPE tool would, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a file call the command did not expect to fail: still one line
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
 

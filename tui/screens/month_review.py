@@ -35,6 +35,7 @@ from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
 from tui.text import fit
+from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
 
@@ -82,7 +83,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         yield Header()
         with Vertical(id="review-top"):
             yield Static(id="month-heading")
-            yield SelectionList[str](id="rows")
+            yield JKSelectionList[str](id="rows")
             yield Static(id="month-empty")
         with Horizontal(id="review-bottom"):
             yield Static(id="row-detail")
