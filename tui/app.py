@@ -132,7 +132,7 @@ class KizunaApp(Snapshots, App[int]):
     @staticmethod
     def _warm_up() -> None:
         """Import what the first save needs (the file lock, the capture grammar) in a thread
-        once the screen is up, so the first save does not pay for it (~40 ms)."""
+        once the screen is up, so the first save does not pay for it."""
         import filelock  # noqa: F401
 
         import model.capture  # noqa: F401

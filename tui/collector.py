@@ -4,9 +4,8 @@ Python's cyclic collector walks every object it tracks. A full collection
 comes after every few thousand objects that survive, and it walks them all:
 at 50,000 notes that is the records and indexes (200,000 objects), and after
 some scrolling Textual's drawn lines too (each ``Strip`` brings its own small
-caches: ~30,000 objects after thirty cursor moves). Walked from the main
-thread that is a 40-60 ms stall in the middle of a keystroke; from a worker it
-holds the interpreter just as long.
+caches). Walked from the main thread that is a visible stall in the middle of
+a keystroke; from a worker it holds the interpreter just as long.
 
 ``gc.freeze()`` moves every object alive into a generation the collector never
 walks again (they are still freed the usual way when nothing refers to them).
@@ -21,7 +20,7 @@ The app freezes
 Full collections are left to those quiet moments: while the app runs, the
 collector's own full collections come only rarely (:mod:`tui.interpreter`), so
 that one does not land in the middle of a save or a keystroke. Young
-collections (a few ms) run as usual.
+collections (short) run as usual.
 
 Frozen objects that later become garbage *in a reference cycle* are never
 freed, and widgets are full of cycles. So a freeze happens only when the main

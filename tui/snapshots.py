@@ -82,10 +82,9 @@ class Snapshots:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
 
         A window that wrote (the capture box, a form) closes as soon as its write is
-        done, and Textual then redraws the whole screen (~15 ms at 160x48). Building
-        the snapshot in a worker at that same moment doubled the time that frame took
-        on two cores (the worker and the drawing take turns with the interpreter), and
-        the snapshot's own frame came on top. So while a dialog is on top the rebuild
+        done, and Textual then redraws the whole screen. Building the snapshot in a
+        worker at that same moment made that frame slower (the worker and the drawing
+        take turns with the interpreter), and the snapshot's own frame came on top. So while a dialog is on top the rebuild
         waits for the screen to change (or :data:`REBUILD_WAIT_SECONDS`, for a dialog
         that stays open): one frame to close the window, then the worker, then one
         small frame for the new snapshot.
@@ -113,8 +112,8 @@ class Snapshots:
         """A planning snapshot of the store as it is now (call it in a worker).
 
         After the app's own writes it is the newest snapshot updated with what the
-        store's journal says changed (``book_update.updated``: a few records, a few ms at
-        50,000 notes, sharing everything else); after an outside change, or when the
+        store's journal says changed (``book_update.updated``: the few records that
+        changed, sharing everything else); after an outside change, or when the
         journal cannot tell, a full one: the records copied under the lock and every
         timeline indexed here, not on the main thread.
         """
@@ -133,7 +132,7 @@ class Snapshots:
                     records = (store.contacts(), store.interactions(), store.promises(),
                                store.focus_plans(), store.settings())
                     book = Book(*records, mark=mark)
-                    book.timeline("")  # index every timeline now, in the worker (~40 ms)
+                    book.timeline("")  # index every timeline now, in the worker
                     self._full_snapshots += 1
                 self._newest = book
         return book

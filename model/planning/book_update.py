@@ -1,8 +1,8 @@
 """Follow a store's own writes: a new :class:`Book` from an old one and what changed.
 
 After a save the app needs a new planning snapshot. Building one from scratch
-is a Python pass over every note (~70-100 ms at 50,000, holding the GIL in a
-worker while the screen wants it). :func:`updated` starts from the previous
+is a Python pass over every note, holding the interpreter in a worker while the
+screen wants it. :func:`updated` starts from the previous
 Book instead and touches only what the store's journal says changed
 (:meth:`model.store.Store.changes_since`): the records are read by id, the
 dicts and lists of the old Book are copied shallowly, and only the affected
@@ -202,10 +202,9 @@ def _edited(book: Book, changes: Changes, fetched: dict[str, Interaction],
             gone: frozenset[str]) -> tuple[list[Interaction], list[Interaction]]:
     """The notes replaced or removed, and the notes with the changes applied.
 
-    Walking 50,000 notes' ids costs ~8 ms (each note's memory is read), so an
-    edited note is looked up on its people's timelines and then found in the
-    list by identity (~3 ms); a removed one (whose people we do not know), or
-    many, in one walk over the ids.
+    Walking every note's id reads every note, so an edited note is looked up on
+    its people's timelines and then found in the list by identity; a removed one
+    (whose people we do not know), or many, in one walk over the ids.
     """
     table = Interaction.table
     replaced = changes.replaced.get(table, frozenset())

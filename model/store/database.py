@@ -175,8 +175,8 @@ class Store:
             return
         self._prepare_folder()
         if self._lock is None:
-            # filelock polls a held lock; at its default 50 ms a waiting `kizuna note`
-            # lost most of its time sleeping, 2 ms keeps the hand-over prompt.
+            # filelock polls a held lock: a short poll (LOCK_POLL) keeps the hand-over
+            # prompt; at its default a waiting `kizuna note` lost most of its time sleeping.
             self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"),
                                    timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
         try:

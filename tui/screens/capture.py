@@ -43,7 +43,7 @@ from tui.book_source import app_book
 from tui.widgets.key_bar import KeyBar
 
 #: What the grammar looks like, shown under the preview.
-#: a save taking longer than this shows "Saving…" (a local disk takes 20-100 ms)
+#: a save taking longer than this shows "Saving…" (a local disk is quicker)
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
@@ -196,8 +196,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
         The app keeps one capture box (an installed screen) and shows it again for
         each capture: a fresh one cost Textual a mount on opening and, on closing, a
-        removal followed by a second redraw of the whole screen, 2-5 ms more of the
-        frame that closes it at 160x48.
+        removal followed by a second redraw of the whole screen in the frame that
+        closes it.
         """
         self._start_clean(prefill)
         if not self.is_mounted:
@@ -332,8 +332,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
                 self.notify(str(self.error), title="Not saved", severity="error")
             return
         # Nothing on screen changes when the save starts: disabling the line moved the
-        # focus (a redraw of the whole screen and the window under it, 30-70 ms at 50,000
-        # notes). Enter and Escape wait while it saves (check_action); if the disk is slow,
+        # focus (a redraw of the whole screen and the window under it). Enter and Escape wait while it saves (check_action); if the disk is slow,
         # "Saving…" shows after a moment.
         self.saving = True
         self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")

@@ -106,8 +106,7 @@ def _key(obj: Interaction | Promise) -> str:
 class Entries:
     """Timeline entries, newest first, with their row keys and where each key is.
 
-    Widget-free: everyone's (52,500 at the large size: ~150 ms of sorting and keys)
-    are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
+    Widget-free: everyone's (tens of thousands: a long sort) are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
     """
 
     __slots__ = ("items", "keys", "where")
@@ -142,9 +141,9 @@ def everyone_entries(book: Book) -> Entries:
 def _sorted_in_pieces(items: list, key, piece: int = 2_000) -> list:
     """``sorted(items, key=key, reverse=True)`` (as stable), in pieces merged in Python.
 
-    One ``sorted`` of 50,000 notes is a single call into C that holds the interpreter
-    for ~100 ms: in a worker it froze the screen as surely as on the main thread. Pieces
-    of 2,000 hold it for a few milliseconds each, and the merge lets go between items.
+    One ``sorted`` of tens of thousands of notes is a single call into C that holds the
+    interpreter throughout: in a worker it froze the screen as surely as on the main
+    thread. Small pieces hold it briefly, and the merge lets go between items.
     """
     if len(items) <= piece:
         return sorted(items, key=key, reverse=True)
@@ -158,7 +157,7 @@ class TimelinePane(BorderLines, Vertical):
     BORDER_TITLE = "2 Timeline"
     PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
     #: everyone's timeline of a book with more notes than this is sorted in a worker
-    #: (50,000 notes: ~180 ms, far too long for the key that asks for it)
+    #: (too long for the key that asks for it)
     SORT_IN_WORKER_ABOVE = 5_000
 
     BINDINGS = [
