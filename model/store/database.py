@@ -1,6 +1,6 @@
-"""The store: every record in one TinyDB file, kept safe.
+"""The store: the owner's records in a store file and its part files, kept safe.
 
-All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
+All access to the files goes through :class:`Store`. Its promises:
 
 * **Atomic** writes (see :mod:`model.store.storage`).
 * **Locked** read-modify-write: :meth:`Store.transaction` takes a lock file
