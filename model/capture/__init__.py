@@ -6,7 +6,9 @@ The grammar is split by concern: the header words (:mod:`.header`), promises
 (:mod:`.promises`), the keyword tables (:mod:`.words`), date words (:mod:`.dates`).
 """
 
+from model.capture.dates import DateWordError, describe_date, parse_due
 from model.capture.parser import parse, save
 from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
 
-__all__ = ["AmbiguousNameError", "Capture", "CaptureError", "PromiseDraft", "Token", "parse", "save"]
+__all__ = ["AmbiguousNameError", "Capture", "CaptureError", "DateWordError", "PromiseDraft", "Token",
+           "describe_date", "parse", "parse_due", "save"]

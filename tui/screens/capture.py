@@ -33,7 +33,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from model.capture import Capture, CaptureError, Token, parse, save
-from model.capture.dates import describe_date
+from model.capture import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from model.capture.dates import DateWordError, describe_date, parse_due
+from model.capture import DateWordError, describe_date, parse_due
 from tui.widgets.key_bar import KeyBar
 
 
