@@ -44,9 +44,15 @@ ROWS = [
     ("today", "`kizuna today` (whole process)", 0.3, "s"),
     ("show", "`kizuna show NAME` (whole process)", 0.3, "s"),
     ("import", f"`kizuna import` {IMPORT_ROWS:,} LinkedIn rows (whole process)", 3.0, "s"),
+    ("search_cli", "`kizuna search WORD` (whole process)", 0.3, "s"),
+    ("edit", "`kizuna note edit ID --text` (whole process)", 0.3, "s"),
+    ("delete", "`kizuna note delete ID` (whole process)", 0.3, "s"),
+    ("undo", "`kizuna undo` of that deletion (whole process)", None, "s"),
     ("ready", "app start until the main screen is ready", 1.0, "s"),
     ("filter", "one filter keystroke in the contact list", 0.016, "s"),
     ("open", "opening a person's timeline", 0.016, "s"),
+    ("search", "one search keystroke in the app (s), until drawn", 0.016, "s"),
+    ("search_index", "… building the search index first (in a worker)", None, "s"),
     ("capture", "saving a quick capture from the app", 0.1, "s"),
     ("capture_shown", "… until the main screen shows the new snapshot", None, "s"),
     ("capture_block", "longest screen stall from Enter until then", 0.016, "s"),
@@ -203,6 +209,31 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
     else:
         result.notes.append("`kizuna import` is not there yet")
 
+    if has_command("search", cwd):
+        for word in ("deck", "onboarding", "価格"):
+            wall, _rss, _ = timed([*k, "--db", str(base), *day, "search", word], cwd)
+            result.add("search_cli", wall)
+            result.add("search_cli_cpu", LAST_CPU)
+        log(f"{name}: search {result.median('search_cli'):.3f} s")
+        found = subprocess.run([*k, "--db", str(base), *day, "search", "--json", "--limit", "200", "kind:call"],
+                               cwd=cwd, env=child_env(), capture_output=True, text=True, check=True)
+        ids = [h["id"] for h in json.loads(found.stdout) if h["type"] == "note"]
+        copy = copy_store(base, work / name / "edit" / "kizuna.json")
+        for i in range(runs):
+            note_id = ids[i % len(ids)]
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "note", "edit", note_id, "--text", f"fixed {i}"], cwd)
+            result.add("edit", wall)
+            result.add("edit_cpu", LAST_CPU)
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "note", "delete", note_id], cwd)
+            result.add("delete", wall)
+            result.add("delete_cpu", LAST_CPU)
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "undo"], cwd)
+            result.add("undo", wall)
+            result.add("undo_cpu", LAST_CPU)
+        log(f"{name}: edit {result.median('edit'):.3f} s, delete {result.median('delete'):.3f} s")
+    else:
+        result.notes.append("`kizuna search` is not there yet")
+
     probe = Path(__file__).with_name("app_probe.py")
     for run in range(app_runs + 1):  # the first run (writing bytecode caches) is not counted
         copy = copy_store(base, work / name / "app" / "kizuna.json")
@@ -211,7 +242,7 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         if run == 0:
             continue
         data = json.loads(out.strip().splitlines()[-1])
-        for key in ("ready", "filter", "open", "capture", "capture_shown", "capture_block",
+        for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown", "capture_block",
                     "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu"):
             result.add(key, data[key])
         result.add("app_rss", rss)

@@ -31,6 +31,7 @@ from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
 from tui.collector import Collector
+from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
@@ -51,14 +52,15 @@ OPENS: dict[str, tuple[str, str]] = {
     "export": ("tui.screens.export_dialog", "ExportDialog"),
     "settings": ("tui.screens.settings_screen", "SettingsScreen"),
     "help": ("tui.screens.help", "HelpScreen"),
+    "search": ("tui.screens.search", "SearchScreen"),
 }
 #: App actions that belong to the main screen (and the first-run screen): refused while a
 #: full-screen flow (review, focus planner, month review) is open, which has keys of its
 #: own; Escape leads back to the main screen. Help (``?``) works everywhere.
-MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier"}
+MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier", "undo"}
 
 
-class KizunaApp(Snapshots, App[int]):
+class KizunaApp(Snapshots, Correcting, App[int]):
     """A small, deep, diverse network."""
 
     TITLE = "Kizuna"
@@ -85,6 +87,10 @@ class KizunaApp(Snapshots, App[int]):
                 tooltip="Merge the person shown with another record of the same person"),
         Binding("S", "settings", "Settings", id="app.settings",
                 tooltip="Settings: your industry, caps, cadences, focus slots"),
+        Binding("s", "search", "Search", id="app.search",
+                tooltip='Search every note: words, "a phrase", @person, #tag, kind:, since:, before:'),
+        Binding("u", "undo", "Undo", id="app.undo",
+                tooltip="Undo the last change made from this machine (again for the one before)"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help",
                 tooltip="Every key, on one screen"),
     ]
@@ -94,6 +100,10 @@ class KizunaApp(Snapshots, App[int]):
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
+        from model.undo import UndoLog
+
+        #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
+        self.undo_log = UndoLog(store.path).attach(store)
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo

@@ -8,7 +8,8 @@ The grammar is split by concern: the header words (:mod:`.header`), promises
 
 from model.capture.dates import DateWordError, describe_date, parse_due
 from model.capture.parser import parse, save
-from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
+from model.capture.result import (AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token,
+                                  UnknownNameError)
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "DateWordError", "PromiseDraft", "Token",
-           "describe_date", "parse", "parse_due", "save"]
+           "UnknownNameError", "describe_date", "parse", "parse_due", "save"]

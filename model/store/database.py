@@ -89,6 +89,10 @@ class Store:
         self._journal = Journal()
         #: one line per write that succeeded with a problem after its commit (the caller shows them)
         self.warnings: list[str] = []
+        #: called with the (table, before, after) records of each committed transaction
+        #: (the undo log, :mod:`model.undo`); None records nothing
+        self.on_commit: Callable[[list[tuple[str, Record | None, Record | None]]], None] | None = None
+        self._ops: list[tuple[str, Record | None, Record | None]] = []
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
@@ -194,7 +198,11 @@ class Store:
             yield self
             if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
                 self._commit()
+            ops, self._ops = self._ops, []
+            if ops and self.on_commit is not None:
+                self.on_commit(ops)
         except BaseException:
+            self._ops = []
             self._reload_after_failure()
             raise
         finally:
@@ -311,6 +319,10 @@ class Store:
     def _all(self, cls: type[R]) -> list[R]:
         return list(self._in_parts(lambda: self._table(cls).all()))
 
+    def records(self, cls: type[R]) -> list[R]:
+        """Every record of a type, including ones without a method of their own (deletions)."""
+        return self._all(cls)
+
     def contacts(self) -> list[Contact]:
         return self._all(Contact)
 
@@ -320,6 +332,12 @@ class Store:
     def interactions_with(self, contact_id: str) -> list[Interaction]:
         """One person's interactions (in no order), reading only their records from disk."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].with_contact(contact_id)))
+
+    def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]]) -> list[Interaction]:
+        """The interactions whose lines ``pick(body, index)`` chooses in each part file, a
+        superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`): what
+        ``kizuna search`` decodes instead of all 50,000 notes."""
+        return list(self._in_parts(lambda: self._parts[Interaction.table].picked(pick)))
 
     def interaction_index(self) -> dict[str, list]:
         """``date``, ``contacts``, ``kind`` and ``depth`` of every interaction, by column.
@@ -397,23 +415,31 @@ class Store:
         if not self._in_parts(lambda: table.insert(record)):
             raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
         self._journal.record(record.table, record.id, ADD)
+        if self.on_commit is not None:
+            self._ops.append((record.table, None, record))
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
+            before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
             self._journal.record(record.table, record.id, PUT)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, record))
         return record
 
     def remove(self, record: Record) -> None:
         with self.transaction():
             table = self._table(type(record))
+            before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.delete(record.id)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
             self._journal.record(record.table, record.id, REMOVE)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, None))
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
