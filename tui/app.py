@@ -107,7 +107,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.path)
+        self.sub_title = "demo data" if demo else str(store.shared_path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self.collector = Collector(self, lambda: self._main() is not None)
@@ -131,6 +131,8 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.collector.want(now=True)
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
+        for notice in self.store.raw.take_notices():  # merged from other devices while opening
+            self.notify(notice, title="From your other devices", timeout=8)
         if not self.book.contacts():
             self.show_first_run()
 

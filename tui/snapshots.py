@@ -234,7 +234,9 @@ class Snapshots:
         except KizunaError as exc:
             self.call_from_thread(self._reload_failed, exc)
             return
-        summary = describe_changes(old, book) or "the store changed in another window"
+        changed = describe_changes(old, book)
+        arrived = self.store.raw.take_notices()  # what came from which other device, one line each
+        summary = "\n".join([*arrived, *([changed] if changed else [])]) or "the store changed in another window"
         view = self._prepare_view(book, previous)
         self._index_later(book)
         self.post_message(BookChanged(book, summary, generation=generation, full=True, view=view))

@@ -11,6 +11,7 @@ from model.store.database import Store
 from model.store.paths import default_store_path
 from model.store.recovery import diagnose, list_backups, plan_restore, repair, restore
 from model.store.storage import atomic_write
+from model.store.sync import own_file
 
 __all__ = ["Store", "atomic_write", "backups_dir", "default_store_path", "diagnose", "list_backups",
-           "plan_restore", "repair", "restore"]
+           "own_file", "plan_restore", "repair", "restore"]

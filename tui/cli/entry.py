@@ -254,7 +254,7 @@ def run_app(ctx: Context) -> int:
     from tui.keymap import load_keymap
 
     demo = bool(getattr(ctx.args, "demo", False))
-    keymap = load_keymap(None if demo else ctx.store.path)  # a bad file: one line, exit 1
+    keymap = load_keymap(None if demo else ctx.store.shared_path)  # a bad file: one line, exit 1
     app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
     app.run()
     return app.return_code or 0
@@ -280,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(ctx)
         with collector_paused():  # a short run building many records (tui.interpreter)
             code = func(ctx) or 0
+        for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
+            print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):
             print(f"kizuna: warning: {warning}", file=sys.stderr)
         return code

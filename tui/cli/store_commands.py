@@ -48,10 +48,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def store_path(ctx) -> Path:
     if getattr(ctx.args, "demo", False):
         return ctx.store.path
-    from model.store import default_store_path
+    from model.store import default_store_path, own_file
 
     path, _own = default_store_path(getattr(ctx.args, "db", None))
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    return own_file(path)  # in a synced folder: this machine's own file (see "Two laptops")
 
 
 def shown(text: str, width: int = 60) -> str:
