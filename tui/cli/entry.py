@@ -221,7 +221,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 
 class _Version(argparse.Action):
-    """``--version``: looked up only when asked (importlib.metadata costs ~50 ms to import)."""
+    """``--version``: looked up only when asked (importing importlib.metadata is slow: bench/NOTES.md)."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from importlib.metadata import PackageNotFoundError, version
