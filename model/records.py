@@ -16,7 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from model.errors import ValidationError
 from model.validate import (
@@ -108,6 +108,10 @@ class Record:
     table: ClassVar[str] = ""
     #: fields held as tuples in memory and lists in JSON
     _lists: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:  # every record class declares these last (they have defaults there)
+        id: str
+        created: str
+        updated: str
 
     def __post_init__(self) -> None:
         for name in self._lists:
@@ -352,7 +356,7 @@ class FocusPlan(Record):
     @classmethod
     def trusted(cls, data: dict[str, Any]) -> FocusPlan:
         obj = super().trusted(data)
-        obj.__dict__["slots"] = tuple(Slot(**s) for s in obj.slots)
+        obj.__dict__["slots"] = tuple(Slot(**s) for s in obj.slots)  # type: ignore[arg-type]  # dicts until here
         return obj
 
 

@@ -227,7 +227,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
             if value:
                 present[d].add(_fold(value))
 
-    scored: list[tuple[int, str, Suggestion]] = []
+    scored: list[tuple[tuple[int, int, int, str], Contact, dict[str, int], list[str], date | None, int]] = []
     for c in book.contacts():
         if c.tier == "archived" or c.id in taken:
             continue

@@ -1,6 +1,6 @@
-"""The store: every record in one TinyDB file, kept safe.
+"""The store: the owner's records in a store file and its part files, kept safe.
 
-All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
+All access to the files goes through :class:`Store`. Its promises:
 
 * **Atomic** writes (see :mod:`model.store.storage`).
 * **Locked** read-modify-write: :meth:`Store.transaction` takes a lock file
@@ -27,7 +27,7 @@ inside the store file (:mod:`model.store.tables`); both kinds have one face.
 
 Every write is also noted in a short journal (:mod:`model.store.journal`), so a
 planning snapshot can follow this object's own changes
-(:meth:`Store.changes_since`, ``Book.updated``) instead of being rebuilt.
+(:meth:`Store.changes_since`, ``model.planning.book_update.updated``) instead of being rebuilt.
 """
 
 from __future__ import annotations
@@ -137,8 +137,7 @@ class Store:
         self._signature = _signature(self.path)
         self._tables.clear()
         self._parts.clear()
-        with _parts.gc_paused():
-            self._storage.load()
+        self._storage.load()
         self._open_parts()
 
     def _open_parts(self) -> None:
@@ -402,8 +401,8 @@ class Store:
             return
         self._prepare_folder()
         if self._lock is None:
-            # filelock polls a held lock; at its default 50 ms a waiting `kizuna note`
-            # lost most of its time sleeping, 2 ms keeps the hand-over prompt.
+            # filelock polls a held lock: a short poll (LOCK_POLL) keeps the hand-over
+            # prompt; at its default a waiting `kizuna note` lost most of its time sleeping.
             self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"),
                                    timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
         try:
@@ -563,7 +562,7 @@ class Store:
     # -- reading records --------------------------------------------------------
 
     def _all(self, cls: type[R]) -> list[R]:
-        return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
+        return list(self._in_parts(lambda: self._table(cls).all()))
 
     def records(self, cls: type[R]) -> list[R]:
         """Every record of a type, including ones without a method of their own (deletions)."""

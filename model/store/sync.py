@@ -48,7 +48,7 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
-from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, gc_paused, parts_dir
+from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
 from model.store.storage import META_TABLE, migrate, parse
 
 DEVICE_ENV = "KIZUNA_DEVICE"
@@ -234,19 +234,18 @@ class Snapshot:
         """The records that arrived. The small tables are validated here; the notes a merge
         would take are checked by it (:func:`check_record`): 50,000 checked on every merge cost seconds."""
         out: list[Record] = []
-        with gc_paused():
-            for doc in self.data.get(cls.table, {}).values():
+        for doc in self.data.get(cls.table, {}).values():
+            try:
+                out.append(cls.from_dict(doc))
+            except (KizunaError, TypeError, ValueError) as exc:
+                raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
+        part_set = self.parts.get(cls.table)
+        if part_set is not None:
+            for k in range(PART_COUNT):
                 try:
-                    out.append(cls.from_dict(doc))
-                except (KizunaError, TypeError, ValueError) as exc:
-                    raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
-            part_set = self.parts.get(cls.table)
-            if part_set is not None:
-                for k in range(PART_COUNT):
-                    try:
-                        out.extend(part_set.part(k).values())
-                    except PartMissing:
-                        self.missing += 1
+                    out.extend(part_set.part(k).values())
+                except PartMissing:
+                    self.missing += 1
         return out
 
 

@@ -142,7 +142,7 @@ def plan_records(plan: ImportPlan, store) -> None:
     for table, cls in TABLES.items():
         have = {r.id: r for r in _records(store, cls)}
         held.update(have)
-        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}
+        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}  # type: ignore[attr-defined]  # plans only
         for record in parsed[table]:
             if record.id in gone:
                 plan.skipped.append((_label(record), DELETED_HERE))

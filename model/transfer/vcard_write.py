@@ -27,7 +27,9 @@ def fold(line: str) -> str:
     """Fold at 75 octets (RFC 6350 3.2), never inside a UTF-8 character."""
     if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters are 72 octets at most
         return line
-    out, cur, size = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    size = 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         if size + n > 75:

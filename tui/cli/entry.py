@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import KizunaError
+from tui.interpreter import collector_paused
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -51,6 +52,9 @@ COMMANDS = {
     "forget": "tui.cli.correct", "undo": "tui.cli.correct", "search": "tui.cli.correct",
     "completion": "tui.cli.correct", "__complete-names": "tui.cli.correct",
 }
+#: two words read as one command (see :func:`routed`); the commands are in tui.cli.correct
+ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
+          ("promise", "delete"): "promise-delete"}
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False, "--version": False}
 
@@ -88,7 +92,7 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", WrapFormatter)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # exits, as the base does
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -157,8 +161,7 @@ def _sweep_demo_copies() -> None:
 
 
 def open_store(ctx: Context):
-    from model.store.paths import default_store_path
-    from model.store import Store
+    from model.store import Store, default_store_path
 
     if getattr(ctx.args, "demo", False):
         import tempfile
@@ -220,7 +223,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 
 class _Version(argparse.Action):
-    """``--version``: looked up only when asked (importlib.metadata costs ~50 ms to import)."""
+    """``--version``: looked up only when asked (importing importlib.metadata is slow: bench/NOTES.md)."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from importlib.metadata import PackageNotFoundError, version
@@ -236,8 +239,6 @@ class _Version(argparse.Action):
 def routed(argv: list[str]) -> list[str]:
     """``note edit ...`` -> ``note-edit ...`` (and ``note delete``, ``promise delete``):
     the word must be its own argument, so a quoted line ``'edit the deck'`` stays a note."""
-    from tui.cli.correct import ROUTED
-
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -275,9 +276,12 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     if getattr(args, "date", None):
         ctx.today = args.date
-    func = getattr(args, "func", None) or run_app
+    func = getattr(args, "func", None)
     try:
-        code = func(ctx) or 0
+        if func is None:
+            return run_app(ctx)
+        with collector_paused():  # a short run building many records (tui.interpreter)
+            code = func(ctx) or 0
         for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
             print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):

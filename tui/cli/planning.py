@@ -26,7 +26,7 @@ def _days(text: str) -> int:
 
 def when(text: str, today: date) -> date:
     """A due date as typed (the capture grammar's date words, leaning forward)."""
-    from model.capture.dates import parse_due
+    from model.capture import parse_due
 
     return parse_due(text, today)
 

@@ -20,14 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from model import actions
 from model.capture import Capture
@@ -36,6 +34,7 @@ from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
 from model.store import Store
+from tui import threads
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen
@@ -359,19 +358,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
     def _write(self, what: str, item: DueItem, until: date | None = None, reason: str = "") -> None:
         self.busy = True
         self.refresh_bindings()
-        self._run_write(what, item, until, reason)
-
-    @work(thread=True, exclusive=True, group="store-write")
-    def _run_write(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
-        worker = get_current_worker()
-        try:
-            self._apply(what, item, until, reason)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._write_failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._written, what, item, until, reason)
+        threads.write(self, lambda: self._apply(what, item, until, reason),
+                      lambda _: self._written(what, item, until, reason), self._write_failed)
 
     def _apply(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
         if what == "keep":

@@ -16,17 +16,17 @@ from operator import attrgetter
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
 from tui.health_charts import rhythm_glyphs
+from tui import threads
 from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -108,8 +108,7 @@ def _key(obj: Interaction | Promise) -> str:
 class Entries:
     """Timeline entries, newest first, with their row keys and where each key is.
 
-    Widget-free: everyone's (52,500 at the large size: ~150 ms of sorting and keys)
-    are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
+    Widget-free: everyone's (tens of thousands: a long sort) are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
     """
 
     __slots__ = ("items", "keys", "where")
@@ -144,9 +143,9 @@ def everyone_entries(book: Book) -> Entries:
 def _sorted_in_pieces(items: list, key, piece: int = 2_000) -> list:
     """``sorted(items, key=key, reverse=True)`` (as stable), in pieces merged in Python.
 
-    One ``sorted`` of 50,000 notes is a single call into C that holds the interpreter
-    for ~100 ms: in a worker it froze the screen as surely as on the main thread. Pieces
-    of 2,000 hold it for a few milliseconds each, and the merge lets go between items.
+    One ``sorted`` of tens of thousands of notes is a single call into C that holds the
+    interpreter throughout: in a worker it froze the screen as surely as on the main
+    thread. Small pieces hold it briefly, and the merge lets go between items.
     """
     if len(items) <= piece:
         return sorted(items, key=key, reverse=True)
@@ -160,7 +159,7 @@ class TimelinePane(BorderLines, Vertical):
     BORDER_TITLE = "2 Timeline"
     PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
     #: everyone's timeline of a book with more notes than this is sorted in a worker
-    #: (50,000 notes: ~180 ms, far too long for the key that asks for it)
+    #: (too long for the key that asks for it)
     SORT_IN_WORKER_ABOVE = 5_000
 
     BINDINGS = [
@@ -195,7 +194,7 @@ class TimelinePane(BorderLines, Vertical):
         self._shown: tuple | None = None  # (book, today, person, everyone, revealed) on screen
         self._rows_for: tuple | None = None  # (today, revealed) the rows below were made for
         #: person -> (their Book.person_token, entries, rows): kept across snapshots while
-        #: the person's notes and promises are the same objects (Book.updated shares them)
+        #: the person's notes and promises are the same objects (book_update.updated shares them)
         self._people: OrderedDict[str, tuple[tuple, Entries, LazyRows]] = OrderedDict()
         self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
         self._sorting: Book | None = None  # the book whose everyone's timeline a worker sorts
@@ -287,11 +286,9 @@ class TimelinePane(BorderLines, Vertical):
             self._everyone_rows = (book, *self._lazy_rows(self.everyone_source(book), names=True))
         return self._everyone_rows[1], self._everyone_rows[2]
 
-    @work(thread=True, exclusive=True, group="everyone", name="sort everyone's timeline")
     def _sort_everyone(self, book: Book) -> None:
-        entries = self.everyone_source(book)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._everyone_sorted, book, entries)
+        threads.read(self, lambda: self.everyone_source(book), lambda entries: self._everyone_sorted(book, entries),
+                     group="everyone", name="sort everyone's timeline")
 
     def _everyone_sorted(self, book: Book, entries: Entries) -> None:
         if self._sorting is book:
@@ -383,15 +380,15 @@ class TimelinePane(BorderLines, Vertical):
     def action_edit_entry(self) -> None:
         entry = self.highlighted_entry
         if entry is not None:
-            self.app.edit_entry(entry)  # type: ignore[attr-defined]
+            self.app.edit_entry(entry)
 
     def action_delete_entry(self) -> None:
         entry = self.highlighted_entry
         if entry is not None:
-            self.app.delete_entry(entry)  # type: ignore[attr-defined]
+            self.app.delete_entry(entry)
 
     def action_search(self) -> None:
-        self.app.action_search()  # type: ignore[attr-defined]
+        self.app.action_search()
 
     def action_toggle_everyone(self) -> None:
         self.everyone = not self.everyone
