@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Any, ClassVar, TypeVar
 
 from model.errors import ValidationError
+from model.text import clean_field
 from model.validate import (
     check_birthday,
     check_choice,
@@ -107,13 +108,26 @@ class Record:
     table: ClassVar[str] = ""
     #: fields held as tuples in memory and lists in JSON
     _lists: ClassVar[tuple[str, ...]] = ()
+    #: text fields that keep line breaks and tabs (the rest are one line)
+    _multiline: ClassVar[tuple[str, ...]] = ()
 
     def __post_init__(self) -> None:
         for name in self._lists:
             value = getattr(self, name)
             if isinstance(value, list):
                 object.__setattr__(self, name, tuple(value))
+        self._clean()
         self.validate()
+
+    def _clean(self) -> None:
+        """Drop control characters from every text field (text is data: model/text.py)."""
+        d = self.__dict__
+        for name, value in d.items():
+            if isinstance(value, str):
+                if not value.isprintable():
+                    d[name] = clean_field(value, multiline=name in self._multiline)
+            elif isinstance(value, tuple) and not all(not isinstance(v, str) or v.isprintable() for v in value):
+                d[name] = tuple(clean_field(v) if isinstance(v, str) else v for v in value)
 
     def validate(self) -> None:
         where = self.table.rstrip("s")
@@ -169,6 +183,7 @@ class Contact(Record):
 
     table: ClassVar[str] = "contacts"
     _lists: ClassVar[tuple[str, ...]] = ("purposes", "emails", "phones", "links", "tags")
+    _multiline: ClassVar[tuple[str, ...]] = ("notes",)
 
     name: str = ""
     reading: str = ""
@@ -229,6 +244,7 @@ class Interaction(Record):
 
     table: ClassVar[str] = "interactions"
     _lists: ClassVar[tuple[str, ...]] = ("contacts", "tags")
+    _multiline: ClassVar[tuple[str, ...]] = ("text",)
 
     date: str = ""
     contacts: tuple[str, ...] = ()
@@ -303,6 +319,10 @@ class Slot:
     contact: str | None = None
     intent: str = ""
 
+    def __post_init__(self) -> None:
+        if isinstance(self.intent, str) and not self.intent.isprintable():
+            object.__setattr__(self, "intent", clean_field(self.intent))
+
     def validate(self, where: str) -> None:
         check_choice(f"{where}.role", self.role, RELATIONS)
         if self.contact is not None:
@@ -316,6 +336,7 @@ class FocusPlan(Record):
 
     table: ClassVar[str] = "focus_plans"
     _lists: ClassVar[tuple[str, ...]] = ("slots",)
+    _multiline: ClassVar[tuple[str, ...]] = ("review",)
 
     month: str = ""
     challenge: str = ""

@@ -30,6 +30,7 @@ from textual.binding import Binding
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
+from model.text import visible
 from tui.collector import Collector
 from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
@@ -98,7 +99,7 @@ class KizunaApp(Snapshots, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.path)
+        self.sub_title = "demo data" if demo else visible(str(store.path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self.collector = Collector(self, lambda: self._main() is not None)
@@ -172,6 +173,10 @@ class KizunaApp(Snapshots, App[int]):
             self.call_after_refresh(self._rebuild_if_pending)
 
     # -- writing ------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+        """Every notification (names, notes, errors in them) with its hidden characters shown."""
+        super().notify(visible(message, multiline=True), title=visible(title), **options)
 
     def write(self, node, fn: Callable[[SharedStore], object], done: Callable[[object], None],
               failed: Callable[[KizunaError], None]) -> None:
@@ -311,4 +316,7 @@ class KizunaApp(Snapshots, App[int]):
 
 def make_app(store: Store, *, today: date | None = None, demo: bool = False) -> KizunaApp:
     """Build the app; used by ``kizuna``, the tests and the screenshot script."""
+    from tui import safe_render
+
+    safe_render.install()
     return KizunaApp(store, today or date.today(), demo=demo)

@@ -19,6 +19,7 @@ from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
 from model.records import OWNERS, Contact, Interaction, Promise
 from model.store import Store
+from model.text import clean_field
 
 
 class RefusedError(KizunaError):
@@ -177,6 +178,7 @@ def drop_promise(store: Store, promise_id: str, today: date, reason: str = "") -
 def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date,
                        reason: str = "") -> Promise:
     """Move an open promise's due date; the history and the original due date are kept."""
+    reason = clean_field(reason)
     with store.transaction():
         p = _open(store, promise_id)
         if new_due.isoformat() == p.due:

@@ -65,6 +65,7 @@ from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWO
 from model.capture.dates import DateWordError, read_date
 from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
+from model.text import clean_field
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
            "parse", "save"]
@@ -334,7 +335,7 @@ def parse(line: str, contacts: list[Contact], today: date) -> Capture:
 
     Pure: reads nothing but its arguments (new people are built, not stored).
     """
-    return _Parser(line, contacts, today).run()
+    return _Parser(clean_field(line, multiline=True), contacts, today).run()
 
 
 def save(store, line: str, today: date) -> Capture:

@@ -149,8 +149,10 @@ def cmd_show(ctx) -> int:
                     "interactions": [i.to_dict() for i in notes],
                     "promises": [p.to_dict() for p in promises]})
         return 0
+    from model.text import visible, visible_line
+
     head = person.name + (f" ({person.reading})" if person.reading else "")
-    print(head)
+    print(visible(head))
     for label, value in (("tier", person.tier), ("company", person.company), ("title", person.title),
                          ("industry", person.industry), ("function", person.function),
                          ("level", person.level), ("generation", person.generation),
@@ -159,14 +161,14 @@ def cmd_show(ctx) -> int:
                          ("email", ", ".join(person.emails)), ("phone", ", ".join(person.phones)),
                          ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags))):
         if value:
-            print(f"  {label:<10} {value}")
+            print(f"  {label:<10} {visible(value)}")
     if promises:
         print("promises")
         for p in promises:
             who = "I promised" if p.owner == "me" else "they promised"
-            print(f"  {p.due}  {p.status:<7} {who}: {p.text}")
+            print(f"  {p.due}  {p.status:<7} {who}: {visible_line(p.text)}")
     print(f"timeline ({len(notes)})")
     for i in notes:
         text = "[confidential]" if i.scope == "confidential" else i.text
-        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {text}")
+        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {visible_line(text)}")
     return 0

@@ -191,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "date", None):
         ctx.today = args.date
     func = getattr(args, "func", None) or run_app
+    streams = sys.stdout, sys.stderr
+    if func is not run_app:  # (the app makes what it draws safe itself)
+        from tui.cli.streams import install_safe_streams
+
+        install_safe_streams()
     try:
         return func(ctx) or 0
     except KizunaError as exc:
@@ -205,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141
     finally:
         ctx.close()
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
@@ -30,6 +31,7 @@ from textual.widgets.option_list import Option
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from model.text import clean_field, visible
 from tui.widgets.key_bar import KeyBar
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
@@ -98,9 +100,9 @@ class ContactForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         c = self.original or Contact(name="x")
-        title = f"Edit {self.original.name}" if self.original else "Add a person"
+        title = f"Edit {visible(self.original.name)}" if self.original else "Add a person"
         with Vertical(id="form"):
-            yield Static(title, id="form-title")
+            yield Static(Content(title), id="form-title")
             yield Static("", id="form-error")
             with VerticalScroll(id="form-fields"):
                 for name, label, kind, extra in FIELDS:
@@ -127,8 +129,10 @@ class ContactForm(ModalScreen[str | None]):
         if kind == "multi":
             chosen = set(value or ())
             return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)  # type: ignore[union-attr]
+        # what an old store holds is shown without its control characters (saving drops them)
         if kind == "notes":
-            return TextArea(value or "", id=wid, soft_wrap=True, show_line_numbers=False)
+            return TextArea(clean_field(value or "", multiline=True), id=wid, soft_wrap=True,
+                            show_line_numbers=False)
         if kind == "list":
             text = ", ".join(value or ())
         elif kind == "tags":
@@ -137,7 +141,7 @@ class ContactForm(ModalScreen[str | None]):
             text = "" if value is None else str(value)
         else:
             text = value or ""
-        return Input(text, placeholder=str(extra), id=wid, compact=True)
+        return Input(clean_field(text), placeholder=str(extra), id=wid, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#make-room", OptionList).display = False
@@ -297,7 +301,7 @@ class ContactForm(ModalScreen[str | None]):
             return
         tier = self._tier()
         target = lower_tier(self.book, cid, tier)
-        who = self.book.contact(cid).name
+        who = visible(self.book.contact(cid).name)
         today = self.today
         wanted = self.original.name if self.original else "a new person"
 
@@ -370,7 +374,7 @@ class ContactForm(ModalScreen[str | None]):
         def done(contact_id: str) -> None:
             self._saving = False
             verb = "Updated" if original else "Added"
-            self.app.notify(f"{verb} {contact.name} ({contact.tier}).", title="Saved")
+            self.app.notify(f"{verb} {visible(contact.name)} ({contact.tier}).", title="Saved")
             self.dismiss(contact_id)
 
         self.app.write(self, job, done, failed)

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.records import Interaction, Promise
+from model.text import visible, visible_line
 from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -37,12 +38,12 @@ def _promise_words(p: Promise, today: date) -> tuple[str, str]:
     """(words, style) for a promise's state."""
     who = "I promised" if p.owner == "me" else "they promised"
     if p.status != "open":
-        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {p.text}", "dim"
+        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {visible_line(p.text)}", "dim"
     days = (date.fromisoformat(p.due) - today).days
     if days < 0:
-        return f"{who}, {-days}d overdue: {p.text}", "bold red"
+        return f"{who}, {-days}d overdue: {visible_line(p.text)}", "bold red"
     when = "due today" if days == 0 else f"due in {days}d"
-    return f"{who}, {when}: {p.text}", "yellow"
+    return f"{who}, {when}: {visible_line(p.text)}", "yellow"
 
 
 def _entry_text(book: Book, today: date, revealed: bool, names: bool,
@@ -57,7 +58,7 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     else:
         day = obj.date
         masked = obj.scope == "confidential" and not revealed
-        words = MASK if masked else _clip(obj.text, width).replace("\n", " ") or "(no text)"
+        words = MASK if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or "(no text)"
         style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
         kind = obj.kind
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
@@ -83,7 +84,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _names(book: Book, ids) -> str:
-    names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
+    names = [visible(c.name) for c in (book.get_contact(i) for i in ids) if c is not None]
     if not names:
         return "?"
     return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
@@ -232,7 +233,7 @@ class TimelinePane(BorderLines, Vertical):
             self._entries, rows = made
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
-            title = f"2 Timeline — {person.name}" if person else "2 Timeline"
+            title = f"2 Timeline — {visible(person.name)}" if person else "2 Timeline"
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
         subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
         self.set_border_text(title, subtitle)
@@ -315,14 +316,14 @@ class TimelinePane(BorderLines, Vertical):
             masked = obj.scope == "confidential" and not self.revealed
             depth = "deep conversation" if obj.depth == "deep" else "touch"
             text.append(f"{obj.date} · {obj.kind} · {depth}", "bold")
-            people = ", ".join(c.name for c in (self.book.get_contact(i) for i in obj.contacts) if c)
+            people = ", ".join(visible(c.name) for c in (self.book.get_contact(i) for i in obj.contacts) if c)
             text.append(f" · with {people}")
             if obj.scope != "open":
                 text.append(f" · {obj.scope}", "magenta")
             if obj.tags:
-                text.append("  " + " ".join("#" + t for t in obj.tags), "green")
+                text.append("  " + visible(" ".join("#" + t for t in obj.tags)), "green")
             text.append("\n")
-            text.append(MASK if masked else obj.text, "dim italic" if masked else "")
+            text.append(MASK if masked else visible(obj.text, multiline=True), "dim italic" if masked else "")
         detail.update(text, layout=False)  # its height is fixed (main.tcss): no layout
 
     def _cursor_moved(self) -> None:

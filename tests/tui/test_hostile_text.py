@@ -1,0 +1,66 @@
+"""The app on a store already holding terminal escapes, direction overrides and NULs:
+nothing it draws carries a raw control character (issue 10, part 1)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.geometry import Region
+
+from app_helpers import SIZE, TODAY, settle
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from hostile import CONTROL, hostile_store  # noqa: E402
+
+
+def screen_lines(app) -> list[str]:
+    """Every line every visible widget of the active screen draws now, as plain text."""
+    lines = []
+    for widget in app.screen.walk_children(with_self=True):
+        if not widget.display or not widget.is_mounted:
+            continue
+        width, height = widget.outer_size
+        if width and height:
+            lines.extend(s.text for s in widget.render_lines(Region(0, 0, width, height)))
+    for toast in app.screen.query("Toast"):
+        lines.append(str(toast.render()))
+    return lines
+
+
+def assert_safe(app, where: str) -> str:
+    text = "\n".join(screen_lines(app))
+    bad = CONTROL.search(text)
+    assert bad is None, f"{where}: raw {bad.group()!r} near {text[max(0, bad.start() - 40):bad.end() + 40]!r}"
+    assert "\u202e" not in text, f"{where}: a raw direction override"
+    return text
+
+
+async def test_the_app_draws_hostile_text_escaped(tmp_path, make_test_app):
+    store = hostile_store(tmp_path / "kizuna.json", TODAY)
+    app = make_test_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        text = assert_safe(app, "main screen")
+        assert "Evil\\x1b]0;pwned\\x07Name" in text  # shown, escaped, not hidden
+        assert "Ann<U+202E>A<U+2" in text
+        assert "pwned" not in app.title and "\x1b" not in app.title
+        for key in ("down", "up", "tab", "down", "enter"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert_safe(app, f"after {key}")
+
+
+
+async def test_every_screen_draws_hostile_text_escaped(tmp_path, make_test_app):
+    store = hostile_store(tmp_path / "kizuna.json", TODAY)
+    app = make_test_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        for keys in (("t",), ("v",), ("t",), ("e",), ("escape",), ("n", "E", "v", "i"), ("escape",),
+                     ("r",), ("escape",), ("f",), ("escape",), ("M",), ("escape",), ("ctrl+p", "E"),
+                     ("escape",)):
+            for key in keys:
+                await pilot.press(key)
+            await settle(app, pilot)
+            assert_safe(app, f"after {' '.join(keys)} ({type(app.screen).__name__})")
