@@ -94,3 +94,16 @@ def neutral_cell(value: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading ``'``
     (OWASP's advice for CSV injection; the apostrophe is hidden by spreadsheets)."""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+#: what JSON may hold raw but a terminal must not get: DEL, C1 controls, direction
+#: overrides and invisible marks (JSON encoders escape only C0); a \\u escape of one
+#: is the same string to every JSON reader
+_JSON_HIDDEN = re.compile(f"[\x7f-\x9f{_BIDI}{_INVISIBLE}]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every hidden character written as a ``\\u`` escape (same data)."""
+    if text.isascii():
+        return text
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
+from model.privacy import book_secret_ids, promise_text
 
 SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
 SECTION_TITLES = {
@@ -142,10 +143,11 @@ def _in_days(days: int) -> str:
     return f"due in {days} days"
 
 
-def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
+def _promise_item(section: str, p: Promise, name: str, today: date, book: Book | None = None) -> DueItem:
     due = date.fromisoformat(p.due)
     days = (due - today).days
-    title = f"I promised {name}: {p.text}" if p.owner == "me" else f"{name} promised: {p.text}"
+    text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
+    title = f"I promised {name}: {text}" if p.owner == "me" else f"{name} promised: {text}"
     detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
     if p.history:
         n = len(p.history)
@@ -169,12 +171,12 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         mine = p.owner == "me"
         if due < today:
             section = "overdue" if mine else "chase"
-            sections[section].append(((p.due, name), _promise_item(section, p, name, today)))
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today, book)))
         elif due == today:
-            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today)))
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, book)))
         elif due <= end:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
-                                         _promise_item("upcoming", p, name, today)))
+                                         _promise_item("upcoming", p, name, today, book)))
 
     # Focus people: a deep conversation this calendar month.
     month = month_key(today)

@@ -81,6 +81,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        description="Show one person by name or reading (case- and width-insensitive).")
     p.add_argument("name", help="a name or reading, or enough of one to be unique")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="show the text of confidential notes and of the promises made in them")
     p.set_defaults(func=cmd_show)
 
 
@@ -142,12 +144,16 @@ def cmd_show(ctx) -> int:
     notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
+    from model.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
+
+    reveal = ctx.args.include_confidential
+    secret = secret_note_ids(notes)
     if ctx.args.json:
         from tui.cli.output import print_json
 
         print_json({"contact": person.to_dict(),
-                    "interactions": [i.to_dict() for i in notes],
-                    "promises": [p.to_dict() for p in promises]})
+                    "interactions": [masked_note(i, reveal) for i in notes],
+                    "promises": [masked_promise(p, secret, reveal) for p in promises]})
         return 0
     from model.text import visible, visible_line
 
@@ -166,9 +172,9 @@ def cmd_show(ctx) -> int:
         print("promises")
         for p in promises:
             who = "I promised" if p.owner == "me" else "they promised"
-            print(f"  {p.due}  {p.status:<7} {who}: {visible_line(p.text)}")
+            print(f"  {p.due}  {p.status:<7} {who}: {visible_line(promise_text(p, secret, reveal))}")
     print(f"timeline ({len(notes)})")
     for i in notes:
-        text = "[confidential]" if i.scope == "confidential" else i.text
+        text = note_text(i, reveal)
         print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {visible_line(text)}")
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -10,19 +9,12 @@ from typing import Any
 import orjson
 from rich.cells import cell_len
 
-from model.text import visible
+from model.text import json_safe, visible
 from tui.text import fit
-
-#: what JSON may hold raw but a terminal must not get: DEL, C1 controls, direction
-#: overrides and invisible marks (orjson escapes only C0); a \u escape is the same string
-_JSON_HIDDEN = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c]")
 
 
 def print_json(data: Any) -> None:
-    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-    if not text.isascii():
-        text = _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(json_safe(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()) + "\n")
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:

@@ -36,15 +36,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "export", parents=[common], help="take data out: JSON, vCard, iCalendar, Markdown",
         description="json: everything (kizuna import reads it back); vcard: people as vCard 4.0; "
                     "ics: open promises and due follow-ups as calendar events with stable UIDs; "
-                    "markdown: a month's focus plan and review. Confidential notes are left out "
-                    "unless --include-confidential.")
+                    "markdown: a month's focus plan and review. Confidential notes (and the text "
+                    "of promises made in them) are left out unless --include-confidential; private "
+                    "notes unless --include-private (or --include-confidential).")
     p.add_argument("format", choices=sorted(EXPORTS), metavar="FORMAT",
                    help="json, vcard, ics or markdown")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--month", type=_month, metavar="YYYY-MM",
                    help="the month for markdown (default: this month)")
     p.add_argument("--include-confidential", action="store_true",
-                   help="include notes marked confidential")
+                   help="include notes marked confidential (and private ones)")
+    p.add_argument("--include-private", action="store_true", help="include notes marked private")
     p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0",
                    help="vCard version (3.0 for address books that do not read 4.0)")
     p.set_defaults(func=cmd_export)
@@ -113,7 +115,7 @@ def cmd_export(ctx) -> int:
     secret = args.include_confidential
     if kind == "json":
         from model.transfer import jsonio
-        data = jsonio.export(store, secret)
+        data = jsonio.export(store, secret, args.include_private)
     elif kind == "vcard":
         from model.names import sort_key
         from model.transfer import vcard
@@ -124,7 +126,7 @@ def cmd_export(ctx) -> int:
     else:
         from model.transfer import markdown
         month = args.month or ctx.today.strftime("%Y-%m")
-        data = markdown.export(store, month, ctx.today, secret).encode("utf-8")
+        data = markdown.export(store, month, ctx.today, secret, args.include_private).encode("utf-8")
     if not args.output or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

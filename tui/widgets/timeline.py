@@ -34,16 +34,22 @@ MASK = "▒▒▒ confidential — press v to reveal"
 KIND_WIDTH = 13  # "help received"
 
 
-def _promise_words(p: Promise, today: date) -> tuple[str, str]:
+def _secret(book: Book, p: Promise, revealed: bool) -> bool:
+    """Made in a confidential note, and not revealed: its text is masked like the note's."""
+    return not revealed and p.interaction is not None and p.interaction in book.confidential_notes((p.contact,))
+
+
+def _promise_words(p: Promise, today: date, secret: bool = False) -> tuple[str, str]:
     """(words, style) for a promise's state."""
     who = "I promised" if p.owner == "me" else "they promised"
+    text = MASK if secret else visible_line(p.text)
     if p.status != "open":
-        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {visible_line(p.text)}", "dim"
+        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
     days = (date.fromisoformat(p.due) - today).days
     if days < 0:
-        return f"{who}, {-days}d overdue: {visible_line(p.text)}", "bold red"
+        return f"{who}, {-days}d overdue: {text}", "bold red"
     when = "due today" if days == 0 else f"due in {days}d"
-    return f"{who}, {when}: {visible_line(p.text)}", "yellow"
+    return f"{who}, {when}: {text}", "yellow"
 
 
 def _entry_text(book: Book, today: date, revealed: bool, names: bool,
@@ -52,7 +58,7 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     always draws the same line (the list keeps drawn rows); a reveal makes new rows."""
     if isinstance(obj, Promise):
         day = _promise_date(obj)
-        words, style = _promise_words(obj, today)
+        words, style = _promise_words(obj, today, _secret(book, obj, revealed))
         kind, mark, mark_style = "promise", "◇", style
         people = (obj.contact,)
     else:
@@ -306,7 +312,7 @@ class TimelinePane(BorderLines, Vertical):
             return
         text = Text()
         if isinstance(obj, Promise):
-            words, style = _promise_words(obj, self.today)
+            words, style = _promise_words(obj, self.today, _secret(self.book, obj, self.revealed))
             text.append(f"promise · due {obj.due}", "bold")
             if obj.original_due != obj.due:
                 text.append(f" (first due {obj.original_due})", "dim")
