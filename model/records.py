@@ -413,3 +413,128 @@ class Settings:
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (Contact, Interaction, Promise, FocusPlan)
+
+
+# -- checking what the store's file holds -------------------------------------------
+
+_NONE = type(None)
+
+
+def _field_types(cls: type[Record]) -> dict[str, tuple[type, ...]]:
+    """The JSON types each field of ``cls`` may hold in the store's file."""
+    out: dict[str, tuple[type, ...]] = {}
+    for f in fields(cls):
+        kind = str(f.type)
+        if kind.startswith("tuple"):
+            out[f.name] = (list,)
+        elif kind == "int | None":
+            out[f.name] = (int, _NONE)
+        elif kind == "str | None":
+            out[f.name] = (str, _NONE)
+        else:
+            out[f.name] = (str,)
+    return out
+
+
+#: choice fields and the values each may hold ("" where a blank is allowed)
+_CHOICES: dict[str, dict[str, frozenset]] = {
+    "contacts": {"tier": frozenset(TIERS), "level": frozenset(("", *LEVELS)),
+                 "relation": frozenset(("", *RELATIONS)), "stage": frozenset(("", *STAGES))},
+    "interactions": {"kind": frozenset(KINDS), "depth": frozenset(DEPTHS), "scope": frozenset(SCOPES)},
+    "promises": {"owner": frozenset(OWNERS), "status": frozenset(PROMISE_STATUSES)},
+    "focus_plans": {"purpose": frozenset(PURPOSES)},
+}
+#: list fields whose items are text
+_TEXT_LISTS = ("purposes", "emails", "phones", "links", "tags", "contacts")
+
+
+def check_loaded(cls: type[Record], docs: list[dict]) -> None:
+    """Raise a ValidationError naming the record and the field if a record the store's file
+    holds has a wrong type, an unknown choice, no id or name, or an id another one has.
+
+    Records read from the file are built without validating each (:meth:`Record.trusted`):
+    this checks the types of every field, the choices and the ids of all of them at once
+    (a few milliseconds for 5,000 people); only when something is off is each validated,
+    to name the first bad one."""
+    from itertools import chain
+    from operator import itemgetter
+
+    if not docs:
+        return
+    types = _field_types(cls)
+    names = list(types)
+    ok = all(isinstance(d, dict) for d in docs)
+    if ok:
+        try:
+            get = itemgetter(*names)
+            shapes = {tuple(map(type, get(d))) for d in docs}
+        except KeyError:
+            ok = False
+        else:
+            allowed = [types[n] for n in names]
+            ok = all(t in a for shape in shapes for t, a in zip(shape, allowed))
+    if ok:
+        for name, values in _CHOICES.get(cls.table, {}).items():
+            if not {d[name] for d in docs} <= values:
+                ok = False
+        for name in _TEXT_LISTS:
+            if ok and name in types:
+                ok = {type(v) for v in chain.from_iterable(d[name] for d in docs)} <= {str}
+        if ok and cls.table == "contacts":
+            ok = "" not in {d["name"] for d in docs}
+        ids = [d["id"] for d in docs] if ok else []
+        ok = ok and "" not in ids
+        if ok and len(set(ids)) != len(ids):
+            seen: set[str] = set()
+            twice = next(i for i in ids if i in seen or seen.add(i))
+            raise ValidationError(f"{_label(cls, next(d for d in docs if d['id'] == twice))}.id",
+                                  "another record has the same id")
+    if ok:
+        return
+    known = set(names)
+    for n, doc in enumerate(docs):
+        if not isinstance(doc, dict):
+            raise ValidationError(f"{cls.table} record {n + 1}", "is not a record (an object)")
+        try:
+            cls(**{k: v for k, v in doc.items() if k in known})
+        except ValidationError as exc:
+            raise ValidationError(f"{_label(cls, doc)}.{exc.field.split('.', 1)[-1]}", exc.message) from None
+        except TypeError as exc:
+            raise ValidationError(_label(cls, doc), f"is not a record Kizuna reads ({exc})") from None
+
+
+def _label(cls: type[Record], doc: dict) -> str:
+    """How an error names one record of the file: its kind, id and name if it has them."""
+    what = cls.table.rstrip("s").replace("_", " ")
+    rid = doc.get("id")
+    name = doc.get("name") if cls.table == "contacts" else None
+    bits = [f"id {rid!r}" if isinstance(rid, str) and rid else "no id"]
+    if isinstance(name, str) and name:
+        bits.append(f"name {name[:40]!r}")
+    return f"{what} ({', '.join(bits)})"
+
+
+#: the text fields of a part's rows whose type is checked on every load (what is sorted or shown)
+_ROW_TEXT = frozenset(("date", "text"))
+
+
+def check_rows(cls: type[Record], names: list[str], rows: list[list]) -> None:
+    """The cheap part of :func:`check_loaded` for records read as rows of a part file
+    (``names`` are the columns): the choices, and that text fields hold text. A few
+    milliseconds for 50,000 notes; the first bad row is then validated to name it."""
+    from operator import itemgetter
+
+    choices = _CHOICES.get(cls.table, {})
+    bad = False
+    try:
+        for i, name in enumerate(names):
+            if name in choices:
+                bad = not set(map(itemgetter(i), rows)) <= choices[name]
+            elif name in _ROW_TEXT:
+                bad = not set(map(type, map(itemgetter(i), rows))) <= {str}
+            if bad:
+                break
+    except (TypeError, IndexError):  # a row that is not a list of its fields
+        bad = True
+    if bad:
+        check_loaded(cls, [dict(zip(names, row)) for row in rows])

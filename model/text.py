@@ -4,8 +4,8 @@ Two doors, one on each side of the store:
 
 * :func:`clean_field` on the way in (records, capture, the form, importers):
   C0/C1 control characters are dropped (a tab or line break becomes a space in a
-  one-line field; note text keeps ``\\n`` and ``\\t``), lone surrogates become
-  U+FFFD (they cannot be written as UTF-8).
+  one-line field; note text keeps ``\\n`` and ``\\t``). (Lone surrogates, which
+  UTF-8 cannot hold, are left for the store to refuse in one line.)
 * :func:`visible` on the way out to a terminal (CLI, the app): what is already
   stored, whatever it holds, is shown with its controls escaped (``\\x1b``) and,
   in names, its invisible direction and zero-width characters named
@@ -25,7 +25,6 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROLS_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: what breaks a one-line field: becomes a space
 _BREAKS = re.compile(r"\r\n|[\t\n\r\x0b\x0c\x85\u2028\u2029]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 #: direction overrides and isolates: they reorder what follows on screen
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: invisible marks: zero-width space/joiners, word joiner, BOM, LRM/RLM, ALM
@@ -47,8 +46,6 @@ def clean_field(value: str, *, multiline: bool = False) -> str:
         value = _CONTROLS_BUT_LINES.sub("", value)
     else:
         value = _CONTROLS.sub("", _BREAKS.sub(" ", value))
-    if _SURROGATES.search(value):
-        value = _SURROGATES.sub("\ufffd", value)
     return value
 
 

@@ -21,7 +21,6 @@ def test_clean_field_drops_controls_and_keeps_lines_in_note_text():
     assert clean_field("a\tb\nc\x00d\x9b") == "a b cd"
     assert clean_field("a\tb\r\nc\x00", multiline=True) == "a\tb\nc"
     assert clean_field("佐藤\u3000健") == "佐藤\u3000健"
-    assert clean_field("x\ud800y") == "x\ufffdy"
 
 
 def test_visible_escapes_controls_and_names_hidden_marks():

@@ -1,0 +1,82 @@
+"""A record the store's file holds with a wrong type, an unknown value or a duplicated id is
+one line naming the record and the field, exit 1, never a traceback (issue 10)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from model.capture import save
+from model.store import Store
+
+TODAY = date(2026, 12, 2)
+COMMANDS = [("contacts",), ("show", "Anna"), ("note", "@Bob hello again"), ("tier", "Bob", "active"),
+            ("today",), ("export", "json")]
+
+
+@pytest.fixture
+def filled(store_path):
+    store = Store(store_path)
+    save(store, "@Anna lunch: hello", TODAY)
+    save(store, "@Bob call: hi", TODAY)
+    del store
+    return store_path
+
+
+def edit_contact(path, change):
+    data = json.loads(path.read_text())
+    docs = data["contacts"]
+    change(docs)
+    path.write_text(json.dumps(data))
+
+
+def set_field(name, value):
+    def change(docs):
+        anna = next(d for d in docs.values() if d["name"] == "Anna")
+        anna[name] = value
+    return change
+
+
+def duplicate(docs):
+    anna = next(d for d in docs.values() if d["name"] == "Anna")
+    bob = next(d for d in docs.values() if d["name"] == "Bob")
+    bob["id"] = anna["id"]
+
+
+@pytest.mark.parametrize("change, field", [
+    (set_field("name", None), ".name: must be text, not NoneType"),
+    (set_field("name", 12345), ".name: must be text, not int"),
+    (set_field("tier", "zzz"), ".tier: 'zzz' is not one of"),
+    (set_field("emails", "notalist"), ".emails"),
+    (set_field("cadence_days", "7"), ".cadence_days"),
+    (duplicate, ".id: another record has the same id"),
+])
+@pytest.mark.parametrize("args", COMMANDS)
+def test_a_bad_contact_is_one_line(kizuna, filled, change, field, args):
+    edit_contact(filled, change)
+    before = filled.read_bytes()
+    done = kizuna("--date", TODAY.isoformat(), *args)
+    assert done.returncode == 1, done.stdout
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "contact (id '" in lines[0] and field in lines[0]
+    assert filled.read_bytes() == before  # nothing written over what could not be read
+
+
+def test_a_bad_note_in_a_part_is_one_line(kizuna, filled):
+    part = next(p for p in (filled.parent / "kizuna-parts").glob("interactions-*.json")
+                if b"hello" in p.read_bytes())
+    part.write_bytes(part.read_bytes().replace(b'"meal"', b'"zzz"', 1).replace(b'"meal"', b'"zzz"'))
+    for args in (("show", "Anna"), ("export", "json")):
+        done = kizuna("--date", TODAY.isoformat(), *args)
+        assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "interaction (id '" in done.stderr and ".kind: 'zzz' is not one of" in done.stderr
+
+
+def test_the_app_refuses_a_bad_store_in_one_line(kizuna, filled):
+    edit_contact(filled, set_field("tier", "zzz"))
+    done = kizuna()  # the app: refused before it opens, one line
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert ".tier: 'zzz'" in done.stderr and "Traceback" not in done.stderr
