@@ -87,6 +87,10 @@ def cmd_import(ctx) -> int:
     print(f"{args.file} ({plan.fmt}): {plan.summary()}")
     if plan.added:
         print(f"  added ({len(plan.added)}): {_names([describe(c) for c in plan.added], args.verbose)}")
+    if plan.unnamed:
+        items = [f"{name} ({where})" for where, name in plan.unnamed]
+        print(f"  no name in the file, named after their e-mail or phone ({len(items)}): "
+              f"{_names(items, args.verbose)}")
     if plan.merged:
         items = [f"{a.name} (+ {_changed(a, b)})" for a, b in plan.merged]
         print(f"  merged ({len(plan.merged)}): {_names(items, args.verbose)}")
