@@ -43,6 +43,7 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
 from model.privacy import book_secret_ids, promise_text
+from model.text import visible, visible_line
 
 SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
 SECTION_TITLES = {
@@ -147,7 +148,9 @@ def _promise_item(section: str, p: Promise, name: str, today: date, book: Book |
     due = date.fromisoformat(p.due)
     days = (due - today).days
     text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
-    title = f"I promised {name}: {text}" if p.owner == "me" else f"{name} promised: {text}"
+    text = visible_line(text)
+    shown = visible(name)  # titles are for a screen: hidden characters shown
+    title = f"I promised {shown}: {text}" if p.owner == "me" else f"{shown} promised: {text}"
     detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
     if p.history:
         n = len(p.history)
@@ -191,7 +194,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if held >= need:
             continue
         last = book.last_deep(cid, on_or_before=today)
-        title = f"{person.name}: a deep conversation this month"
+        title = f"{visible(person.name)}: a deep conversation this month"
         when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
                 else "no deep conversation on record")
         left_text = days_left_text(left, today.strftime("%B"))
@@ -222,7 +225,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             continue
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
-        title = f"{person.name}: touch base ({person.tier}, every {cadence} days)"
+        title = f"{visible(person.name)}: touch base ({person.tier}, every {cadence} days)"
         since = (f"last touch {last.isoformat()} ({_ago(last, today)})" if last
                  else f"no touch on record since added {min(_created(person), today).isoformat()}")
         snooze = _snoozed_until(person)

@@ -33,6 +33,7 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.store import Store
+from model.text import visible
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.snooze_dialog import SnoozeDialog
@@ -129,7 +130,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     def _person_name(self, item: DueItem) -> str:
         person = self._book.get_contact(item.contact_id) if self._book else None
-        return person.name if person else item.name or "(someone no longer in the store)"
+        return visible(person.name) if person else visible(item.name) or "(someone no longer in the store)"
 
     def show(self) -> None:
         """Draw the current item, or the summary when the walk is over."""
@@ -157,9 +158,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         person = book.get_contact(item.contact_id) if book else None
         if person is None:
             return Content("")
-        bits = [person.name]
+        bits = [visible(person.name)]
         if person.company:
-            bits.append(person.company)
+            bits.append(visible(person.company))
         bits.append(person.tier)
         lines = [Content.styled(" · ".join(bits), "$text-muted")]
         if book is not None:
@@ -170,7 +171,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             lines.append(Content.styled(
                 "last touch:             " + (day_words(touch, self.today) if touch else "never"), "$text-muted"))
         if person.next_step:
-            lines.append(Content.styled(f"next step: {person.next_step}", "$text-muted"))
+            lines.append(Content.styled(f"next step: {visible(person.next_step)}", "$text-muted"))
         return Content("\n").join(lines)
 
     def _coming(self) -> Content:
