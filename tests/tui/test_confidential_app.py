@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app_helpers import SIZE, TODAY, settle
-from test_hostile_text import screen_lines
+from screen_text import screen_lines
 
 from model.capture import save
 from model.store import Store

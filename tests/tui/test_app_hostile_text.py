@@ -6,26 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from textual.geometry import Region
-
 from app_helpers import SIZE, TODAY, settle
+from screen_text import screen_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hostile import CONTROL, hostile_store  # noqa: E402
-
-
-def screen_lines(app) -> list[str]:
-    """Every line every visible widget of the active screen draws now, as plain text."""
-    lines = []
-    for widget in app.screen.walk_children(with_self=True):
-        if not widget.display or not widget.is_mounted:
-            continue
-        width, height = widget.outer_size
-        if width and height:
-            lines.extend(s.text for s in widget.render_lines(Region(0, 0, width, height)))
-    for toast in app.screen.query("Toast"):
-        lines.append(str(toast.render()))
-    return lines
 
 
 def assert_safe(app, where: str) -> str:
