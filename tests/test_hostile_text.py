@@ -76,3 +76,26 @@ def test_show_and_contacts_tell_look_alike_names_apart(kizuna, store_path):
     assert "Evil\\x1b]0;pwned\\x07Name" in listed and "Ann<U+202E>A<U+200B>" in listed
     shown = kizuna("show", "Evil").stdout
     assert "hi \\x1b[2J there \\x1b]52;c;aGk=\\x07 end" in shown
+
+
+def test_exports_carry_no_raw_controls_and_no_formulas(kizuna, store_path):
+    hostile_store(store_path, TODAY)
+    from model.records import FocusPlan, Slot
+    from model.store import Store
+
+    store = Store(store_path)
+    formula = store.add(Contact(name="=HYPERLINK(\"http://x\",\"y\")", company="@SUM(A1)"))
+    plan = store.focus_plans()[0]
+    store.put(plan.touched(slots=(*plan.slots, Slot(role="mentor", contact=formula.id, intent="+1 call"))))
+    for fmt in ("json", "vcard", "ics", "markdown"):
+        for flags in ((), ("--include-confidential",)):
+            done = kizuna("--date", TODAY.isoformat(), "export", fmt, *flags)
+            assert done.returncode == 0, done.stderr
+            assert not CONTROL.search(done.stdout), (fmt, flags)
+            assert "\x9b" not in done.stdout
+            if fmt == "json":  # a direction override is the user's text elsewhere; JSON escapes it
+                assert "\u202e" not in done.stdout
+    md = kizuna("--date", TODAY.isoformat(), "export", "markdown").stdout
+    assert "| '=HYPERLINK(\"http://x\",\"y\") | '+1 call |" in md
+    data = orjson.loads(kizuna("export", "json").stdout)
+    assert any(c["name"] == ESC_NAME for c in data["contacts"])  # the text kept, escaped in JSON
