@@ -395,6 +395,8 @@ class Settings:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")
         check_text("settings.own_industry", self.own_industry)
+        if not self.own_industry.isprintable():
+            object.__setattr__(self, "own_industry", clean_field(self.own_industry))
         for role in self.focus_template:
             check_choice("settings.focus_template", role, RELATIONS)
 
