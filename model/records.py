@@ -12,6 +12,7 @@ thousands of notes fast.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field, fields
@@ -422,6 +423,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (Contact, Interaction, Promise, FocusPl
 _NONE = type(None)
 
 
+@functools.lru_cache(maxsize=None)
 def _field_types(cls: type[Record]) -> dict[str, tuple[type, ...]]:
     """The JSON types each field of ``cls`` may hold in the store's file."""
     out: dict[str, tuple[type, ...]] = {}
@@ -465,7 +467,7 @@ def check_loaded(cls: type[Record], docs: list[dict]) -> None:
         return
     types = _field_types(cls)
     names = list(types)
-    ok = all(isinstance(d, dict) for d in docs)
+    ok = set(map(type, docs)) == {dict}
     if ok:
         try:
             get = itemgetter(*names)
@@ -475,16 +477,21 @@ def check_loaded(cls: type[Record], docs: list[dict]) -> None:
         else:
             allowed = [types[n] for n in names]
             ok = all(t in a for shape in shapes for t, a in zip(shape, allowed))
+    choices = _CHOICES.get(cls.table, {})
+    if ok and choices:  # one pass: the few distinct combinations, each checked
+        chosen = set(map(itemgetter(*choices, "id"), docs)) if len(choices) == 1 else \
+            set(map(itemgetter(*choices), docs))
+        allowed_choices = list(choices.values())
+        ok = all(v in a for combo in chosen for v, a in zip(combo, allowed_choices))
+    lists = [n for n in _TEXT_LISTS if n in types]
+    if ok and lists:  # every item of every list of text, in one pass
+        per_doc = map(itemgetter(*lists), docs)
+        items = chain.from_iterable(per_doc if len(lists) == 1 else chain.from_iterable(per_doc))
+        ok = set(map(type, items)) <= {str}
     if ok:
-        for name, values in _CHOICES.get(cls.table, {}).items():
-            if not {d[name] for d in docs} <= values:
-                ok = False
-        for name in _TEXT_LISTS:
-            if ok and name in types:
-                ok = {type(v) for v in chain.from_iterable(d[name] for d in docs)} <= {str}
-        if ok and cls.table == "contacts":
-            ok = "" not in {d["name"] for d in docs}
-        ids = [d["id"] for d in docs] if ok else []
+        if cls.table == "contacts":
+            ok = "" not in set(map(itemgetter("name"), docs))
+        ids = list(map(itemgetter("id"), docs)) if ok else []
         ok = ok and "" not in ids
         if ok and len(set(ids)) != len(ids):
             seen: set[str] = set()
