@@ -99,3 +99,9 @@ def test_exports_carry_no_raw_controls_and_no_formulas(kizuna, store_path):
     assert "| '=HYPERLINK(\"http://x\",\"y\") | '+1 call |" in md
     data = orjson.loads(kizuna("export", "json").stdout)
     assert any(c["name"] == ESC_NAME for c in data["contacts"])  # the text kept, escaped in JSON
+
+
+def test_a_bad_argument_is_quoted_escaped(kizuna):
+    done = kizuna("contacts", "\x1b]0;pwned\x07")
+    assert done.returncode == 2 and "\\x1b]0;pwned\\x07" in done.stderr
+    assert not CONTROL.search(done.stderr)

@@ -50,7 +50,9 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        from model.text import visible  # the message may quote an argument: shown, never run
+
+        self.exit(2, f"{self.prog}: error: {visible(message, multiline=True)} (see {self.prog} --help)\n")
 
 
 def parse_date(text: str) -> date:
