@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,13 +26,24 @@ from model.records import Contact
 from model.store import Store
 from model.transfer import apply_plan, jsonio, plan_import
 
-# Thousands of stores opened in one process: the store's gc.freeze after each load (made for
-# one-shot commands) would keep every cycle Hypothesis leaves for ever (GBs in the long run).
-model.store.parts.FREEZE_AFTER_PAUSE = False
 EXAMPLES = int(os.environ.get("KIZUNA_FUZZ_EXAMPLES", "250"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
+
+
+@pytest.fixture(autouse=True, scope="module")
+def fuzzing():
+    """Thousands of stores opened in one process: the store's gc.freeze after each load (made
+    for one-shot commands) would keep every cycle Hypothesis leaves for ever (GBs in the long
+    run). The stores' folder goes at the end."""
+    was = model.store.parts.FREEZE_AFTER_PAUSE
+    model.store.parts.FREEZE_AFTER_PAUSE = False
+    yield
+    model.store.parts.FREEZE_AFTER_PAUSE = was
+    shutil.rmtree(SEEDED.root, ignore_errors=True)
+
+
 FIX = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 26)
 PEOPLE = [Contact(name="Tanaka Yuki", company="Acme"), Contact(name="佐藤 健", reading="さとう けん"),

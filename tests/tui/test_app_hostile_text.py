@@ -49,3 +49,15 @@ async def test_every_screen_draws_hostile_text_escaped(tmp_path, make_test_app):
                 await pilot.press(key)
             await settle(app, pilot)
             assert_safe(app, f"after {' '.join(keys)} ({type(app.screen).__name__})")
+
+
+def test_the_last_net_covers_text_drawn_without_visible(tmp_path, make_test_app):
+    """Text that reaches Rich or Textual without model.text.visible still loses its controls."""
+    from rich.text import Text
+    from textual.content import Content
+
+    make_test_app(hostile_store(tmp_path / "kizuna.json", TODAY))  # the factory installs the net
+    for made in (Text("a\x1b]0;t\x07b\x9bc"), Content("a\x1b]0;t\x07b\x9bc"),
+                 Content.from_markup("[b]a\x1b[2Jb[/b]")):
+        assert not CONTROL.search(made.plain) and "\u241b" in made.plain
+    assert Text("line one\n\tline two").plain == "line one\n\tline two"  # layout kept
