@@ -65,7 +65,6 @@ from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWO
 from model.capture.dates import DateWordError, read_date
 from model.names import describe, fold, matches
 from model.records import Contact, Interaction, Promise
-from model.text import clean_field
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
            "parse", "save"]
@@ -335,7 +334,7 @@ def parse(line: str, contacts: list[Contact], today: date) -> Capture:
 
     Pure: reads nothing but its arguments (new people are built, not stored).
     """
-    return _Parser(clean_field(line, multiline=True), contacts, today).run()
+    return _Parser(line, contacts, today).run()
 
 
 def save(store, line: str, today: date) -> Capture:
@@ -352,4 +351,8 @@ def save(store, line: str, today: date) -> Capture:
             owner=d.owner, contact=d.contact.id, text=d.text, due=d.due.isoformat(),
             interaction=cap.interaction.id,
         )) for d in cap.promises]
+    # what was saved, as the records cleaned it (no control characters: model/text.py)
+    cap.text = cap.interaction.text
+    for draft, saved in zip(cap.promises, cap.saved_promises):
+        draft.text = saved.text
     return cap

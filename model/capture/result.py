@@ -9,7 +9,7 @@ from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import describe
 from model.records import Contact, Interaction, Promise
-from model.text import visible
+from model.text import clean_field, visible
 
 
 class CaptureError(KizunaError):
@@ -93,6 +93,7 @@ class Capture:
                  f"scope    {self.scope}"]
         for d in self.promises:
             who = f"I promised {visible(d.contact.name)}" if d.owner == "me" else f"{visible(d.contact.name)} promised"
-            lines.append(f"promise  {who}: {d.text} — due {describe_date(d.due, today)}")
-        lines.append(f"text     {self.text or '(empty)'}")
+            lines.append(f"promise  {who}: {clean_field(d.text)} — due {describe_date(d.due, today)}")
+        # the text as it will be saved: without control characters (model/text.py)
+        lines.append(f"text     {clean_field(self.text, multiline=True) or '(empty)'}")
         return lines
