@@ -521,29 +521,3 @@ def _label(cls: type[Record], doc: dict) -> str:
     if isinstance(name, str) and name:
         bits.append(f"name {name[:40]!r}")
     return f"{what} ({', '.join(bits)})"
-
-
-#: the text fields of a part's rows whose type is checked on every load (what is sorted or shown)
-_ROW_TEXT = frozenset(("date", "text"))
-
-
-def check_rows(cls: type[Record], names: list[str], rows: list[list]) -> None:
-    """The cheap part of :func:`check_loaded` for records read as rows of a part file
-    (``names`` are the columns): the choices, and that text fields hold text. A few
-    milliseconds for 50,000 notes; the first bad row is then validated to name it."""
-    from operator import itemgetter
-
-    choices = _CHOICES.get(cls.table, {})
-    bad = False
-    try:
-        for i, name in enumerate(names):
-            if name in choices:
-                bad = not set(map(itemgetter(i), rows)) <= choices[name]
-            elif name in _ROW_TEXT:
-                bad = not set(map(type, map(itemgetter(i), rows))) <= {str}
-            if bad:
-                break
-    except (TypeError, IndexError):  # a row that is not a list of its fields
-        bad = True
-    if bad:
-        check_loaded(cls, [dict(zip(names, row)) for row in rows])

@@ -66,13 +66,19 @@ def test_a_bad_contact_is_one_line(kizuna, filled, change, field, args):
 
 
 def test_a_bad_note_in_a_part_is_one_line(kizuna, filled):
-    part = next(p for p in (filled.parent / "kizuna-parts").glob("interactions-*.json")
-                if b"hello" in p.read_bytes())
-    part.write_bytes(part.read_bytes().replace(b'"meal"', b'"zzz"', 1).replace(b'"meal"', b'"zzz"'))
-    for args in (("show", "Anna"), ("export", "json")):
+    """A note's fields are not all checked on load (50,000 of them); a command that fails on
+    one is explained on the way out: the record and the field, in one line."""
+    done = kizuna("--date", TODAY.isoformat(), "note", "@Anna call: again")
+    assert done.returncode == 0, done.stderr
+    for part in (filled.parent / "kizuna-parts").glob("interactions-*.json"):
+        lines = part.read_bytes().split(b"\n")
+        lines[2:] = [line.replace(b'["2026-12-02"', b"[20261202", 1) if b'"meal"' in line else line
+                     for line in lines[2:]]
+        part.write_bytes(b"\n".join(lines))
+    for args in (("show", "Anna"), ("trust", "Anna")):
         done = kizuna("--date", TODAY.isoformat(), *args)
         assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
-        assert "interaction (id '" in done.stderr and ".kind: 'zzz' is not one of" in done.stderr
+        assert "interaction (id '" in done.stderr and ".date: 20261202 is not a date" in done.stderr
 
 
 def test_the_app_refuses_a_bad_store_in_one_line(kizuna, filled):

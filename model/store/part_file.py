@@ -23,8 +23,8 @@ from typing import Any
 
 import orjson
 
-from model.errors import StoreError, ValidationError
-from model.records import Record, check_rows
+from model.errors import StoreError
+from model.records import Record
 
 
 class PartMissing(Exception):
@@ -178,10 +178,6 @@ class PartFile:
             if len(rows) != self.rows:
                 raise self.damaged(f"it holds {len(rows)} records where its header says {self.rows}")
         names = self.fields
-        try:  # a wrong type or an unknown value is named, never a traceback later
-            check_rows(cls, names, rows)
-        except ValidationError as exc:
-            raise StoreError(f"{self.path}: {exc} (restore it from the backups folder)") from None
         width = len(names)
         lists = [i for i, n in enumerate(names) if n in cls._lists]
         missing = {}
