@@ -174,6 +174,18 @@ class KizunaApp(Snapshots, App[int]):
 
     # -- writing ------------------------------------------------------------------
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An error the data explains (a record of a wrong type in a hand-edited store) ends
+        the app with one line naming the record, not a traceback that prints records (Textual's
+        shows every local). Textual has no public hook for this; anything else goes to it."""
+        from tui.cli.entry import bad_record
+
+        problem = bad_record(getattr(self.store, "raw", None))
+        if problem is None:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=1, message=f"kizuna: {problem}")
+
     def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
         """Every notification (names, notes, errors in them) with its hidden characters shown."""
         super().notify(visible(message, multiline=True), title=visible(title), **options)
