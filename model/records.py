@@ -128,7 +128,9 @@ class Record:
                 if not value.isprintable():
                     d[name] = clean_field(value, multiline=name in self._multiline)
             elif isinstance(value, tuple) and not all(not isinstance(v, str) or v.isprintable() for v in value):
-                d[name] = tuple(clean_field(v) if isinstance(v, str) else v for v in value)
+                # an item that was nothing but control characters goes (an empty tag or e-mail)
+                d[name] = tuple(clean_field(v) if isinstance(v, str) else v for v in value
+                                if not isinstance(v, str) or not v or clean_field(v).strip())
 
     def validate(self) -> None:
         where = self.table.rstrip("s")

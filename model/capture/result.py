@@ -89,7 +89,7 @@ class Capture:
         lines = [f"people   {people}", f"kind     {self.kind}",
                  f"depth    {'deep conversation' if self.depth == 'deep' else 'touch'}",
                  f"date     {describe_date(self.when, today)}",
-                 f"tags     {' '.join('#' + t for t in self.tags) or '(none)'}",
+                 f"tags     {clean_field(' '.join('#' + t for t in self.tags)) or '(none)'}",
                  f"scope    {self.scope}"]
         for d in self.promises:
             who = f"I promised {visible(d.contact.name)}" if d.owner == "me" else f"{visible(d.contact.name)} promised"
