@@ -50,12 +50,15 @@ OPENS: dict[str, tuple[str, str]] = {
     "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
     "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
     "import": ("tui.screens.import_screen", "ImportScreen"),
+    "merge": ("tui.screens.merge_dialog", "MergeDialog"),
+    "export": ("tui.screens.export_dialog", "ExportDialog"),
+    "settings": ("tui.screens.settings_screen", "SettingsScreen"),
     "help": ("tui.screens.help", "HelpScreen"),
 }
 #: App actions that belong to the main screen (and the first-run screen): refused while a
 #: full-screen flow (review, focus planner, month review) is open, which has keys of its
 #: own; Escape leads back to the main screen. Help (``?``) works everywhere.
-MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter"}
+MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier"}
 
 
 class KizunaApp(Snapshots, App[int]):
@@ -79,12 +82,20 @@ class KizunaApp(Snapshots, App[int]):
                 tooltip="Review last month's focus and carry people over"),
         Binding("i", "import", "Import", id="app.import",
                 tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
+        Binding("x", "export", "Export", id="app.export",
+                tooltip="Export to JSON, vCard, iCalendar or Markdown"),
+        Binding("m", "merge", "Merge", id="app.merge",
+                tooltip="Merge the person shown with another record of the same person"),
+        Binding("S", "settings", "Settings", id="app.settings",
+                tooltip="Settings: your industry, caps, cadences, focus slots"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help",
                 tooltip="Every key, on one screen"),
     ]
 
-    def __init__(self, store: Store, today: date, demo: bool = False) -> None:
+    def __init__(self, store: Store, today: date, demo: bool = False,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         import model.store.parts
 
         # The app freezes what it built itself, when no other window is open (see
@@ -111,6 +122,8 @@ class KizunaApp(Snapshots, App[int]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
@@ -217,8 +230,8 @@ class KizunaApp(Snapshots, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Refuse (and hide from the footer) the keys that would stack a second copy of a
-        screen, or open the main screen's screens over a full-screen flow."""
-        if action in MAIN_ONLY and self._in_flow():
+        screen, or open the main screen's screens over any other screen (a flow, a dialog)."""
+        if action in MAIN_ONLY and not self._on_main():
             return False
         if action in OPENS:
             module, name = OPENS[action]
@@ -228,28 +241,62 @@ class KizunaApp(Snapshots, App[int]):
                 return False
         return True
 
-    def _in_flow(self) -> bool:
-        """Whether the full-screen screen under any dialogs is a flow, not the main screen."""
-        from textual.screen import ModalScreen
+    def _on_main(self) -> bool:
+        """Whether the main screen (or the first-run one) is the screen in use: a main-screen
+        key pressed in a dialog or a flow (x on a form's list, m in the planner) is not its."""
+        from textual.command import CommandPalette
 
         from tui.screens.first_run import FirstRunScreen
         from tui.screens.main import MainScreen
 
-        stack = self.screen_stack
-        for screen in reversed(stack):
-            if not isinstance(screen, ModalScreen):
-                return screen is not stack[0] and not isinstance(screen, (MainScreen, FirstRunScreen))
-        return False
+        # the palette asks about the screen it was opened on, and runs its choice there
+        screen = next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))
+        return isinstance(screen, (MainScreen, FirstRunScreen))
 
     def action_add_person(self) -> None:
         from tui.screens.contact_form import ContactForm
 
         self.push_screen(ContactForm(self.store, self.today), self._opened_person)
 
-    def edit_person(self, contact_id: str) -> None:
+    def edit_person(self, contact_id: str, focus: str = "name") -> None:
         from tui.screens.contact_form import ContactForm
 
-        self.push_screen(ContactForm(self.store, self.today, contact_id), self._opened_person)
+        self.push_screen(ContactForm(self.store, self.today, contact_id, focus=focus), self._opened_person)
+
+    def _shown_person(self) -> str | None:
+        """The person the main screen shows (None, with a word why, if none)."""
+        main = self._main()
+        contact_id = (main.contact_id or main.contacts.highlighted_id) if main is not None else None
+        if not contact_id or self.book.get_contact(contact_id) is None:
+            self.notify("Choose a person first (the contact list, or ctrl+p and a name).",
+                        severity="warning")
+            return None
+        return contact_id
+
+    def action_tier(self) -> None:
+        """Move the person shown to another tier: their form, on the tier (caps checked there)."""
+        if contact_id := self._shown_person():
+            self.edit_person(contact_id, focus="tier")
+
+    def action_merge(self) -> None:
+        from tui.screens.merge_dialog import MergeDialog
+
+        if contact_id := self._shown_person():
+            self.push_screen(MergeDialog(self.store, self.today, contact_id), self._merged)
+
+    def _merged(self, result) -> None:
+        if result is not None:
+            self.post_message(OpenPerson(result.kept.id))
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(self.store, self.today))
+
+    def action_settings(self) -> None:
+        from tui.screens.settings_screen import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.book.settings))
 
     def _opened_person(self, contact_id: str | None) -> None:
         if contact_id:
@@ -331,9 +378,11 @@ class KizunaApp(Snapshots, App[int]):
             self.edit_person(message.contact_id)
 
 
-def make_app(store: Store, *, today: date | None = None, demo: bool = False) -> KizunaApp:
-    """Build the app; used by ``kizuna``, the tests and the screenshot script."""
+def make_app(store: Store, *, today: date | None = None, demo: bool = False,
+             keymap: dict[str, str] | None = None) -> KizunaApp:
+    """Build the app; used by ``kizuna``, the tests and the screenshot script.
+    ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
     from tui import safe_render
 
     safe_render.install()
-    return KizunaApp(store, today or date.today(), demo=demo)
+    return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)

@@ -199,8 +199,11 @@ def bad_record(store) -> str | None:
 
 def run_app(ctx: Context) -> int:
     from tui.app import make_app
+    from tui.keymap import load_keymap
 
-    app = make_app(ctx.store, today=ctx.today, demo=bool(getattr(ctx.args, "demo", False)))
+    demo = bool(getattr(ctx.args, "demo", False))
+    keymap = load_keymap(None if demo else ctx.store.path)  # a bad file: one line, exit 1
+    app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
     app.run()
     return app.return_code or 0
 

@@ -13,7 +13,6 @@ from datetime import date
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -23,15 +22,12 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.text import visible
+from tui.widgets.diversity_panel import app_warning
+from tui.widgets.jk_lists import JKOptionList
 
 
-class FocusList(OptionList):
+class FocusList(JKOptionList):
     """The slots; j/k move like everywhere else."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="focus.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="focus.up"),
-    ]
 
 
 def slot_progress(book: Book, contact_id: str, today: date) -> Text:
@@ -100,7 +96,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     div = Text()
     if warnings:
         for w in warnings:
-            div.append(f"⚠ {w}\n", "yellow")
+            div.append(f"⚠ {app_warning(w)}\n", "yellow")
     elif plan is not None and slot_people:
         div.append("✓ a diverse set", "green")
     return FocusView(head, slots, slot_people, div)
