@@ -17,6 +17,9 @@ It measures, in seconds:
   (the note in the timeline, the due markers, the focus pane), drawn; and
   ``capture_block`` — the longest the screen's message loop was blocked from Enter
   until 50 ms after that (a timer ticking every 5 ms notices any stall);
+* ``search`` — (median) one keystroke typed into the search (``s``) until its results
+  are drawn, the snapshot's search index built; ``search_index`` — from ``s`` until
+  that index was built (in a worker);
 * ``rss`` — the process's peak resident memory (bytes) at the end;
 * ``*_cpu`` — the CPU time the process used over the same spans (all threads; the
   ready one since the process started): on a busy machine, what the work cost
@@ -114,6 +117,31 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
         out["open"] = statistics.median(times)
         out["open_cpu"] = statistics.median(cpu)
         out["timeline_rows"] = rows
+
+        # the search: s, wait for the index (built in a worker), then one keystroke at a time
+        from tui.screens.search import SearchScreen
+
+        t = time.perf_counter()
+        await pilot.press("s")
+        while not (isinstance(app.screen, SearchScreen) and app.screen.index is not None):
+            await asyncio.sleep(0.005)
+        out["search_index"] = time.perf_counter() - t
+        search = app.screen
+        box = search.query_one("#search-input")
+        times = []
+        cpu.clear()
+        for word in ("deck", "onboarding", "価格"):
+            box.value = ""
+            await pilot.pause()
+            for i in range(len(word)):
+                typed = word[:i + 1]
+                times.append(await key(word[i], lambda: box.value == typed and search.shown == typed))
+        out["search"] = statistics.median(times)
+        out["search_cpu"] = statistics.median(cpu)
+        out["search_all"] = times
+        cpu.clear()
+        await pilot.press("escape")
+        await pilot.pause()
 
         # quick captures from the app, while a 5 ms timer watches the message loop
         from textual import events

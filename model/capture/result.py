@@ -31,6 +31,21 @@ class AmbiguousNameError(CaptureError, AmbiguousError):
         self.matches = found
 
 
+class UnknownNameError(CaptureError):
+    """``@Name`` is nobody yet and was not marked new (``@+Name``); ``suggestions`` are the
+    closest people (a typo must never create a person)."""
+
+    def __init__(self, name: str, suggestions: list[Contact], start: int, end: int) -> None:
+        if suggestions:
+            listed = " or ".join(describe(c) for c in suggestions)
+            message = (f"no one called @{name}: did you mean {listed}? "
+                       f"(a new person: write @+{name})")
+        else:
+            message = f"no one called @{name} yet: write @+{name} to add them as a new contact"
+        CaptureError.__init__(self, message, start, end)
+        self.name, self.suggestions = name, suggestions
+
+
 @dataclass(frozen=True)
 class Token:
     """One recognised piece of the line: ``line[start:end]``.
@@ -77,6 +92,9 @@ class Capture:
     promises: list[PromiseDraft]
     tokens: list[Token] = field(default_factory=list)
     today: date | None = None
+    #: what the reader should know before saving: a date word left in the text, a way
+    #: of writing a promise that was not read as one
+    hints: list[str] = field(default_factory=list)
     interaction: Interaction | None = None
     saved_promises: list[Promise] = field(default_factory=list)
 
@@ -96,4 +114,5 @@ class Capture:
             lines.append(f"promise  {who}: {clean_field(d.text)} — due {describe_date(d.due, today)}")
         # the text as it will be saved: without control characters (model/text.py)
         lines.append(f"text     {clean_field(self.text, multiline=True) or '(empty)'}")
+        lines.extend(f"hint     {h}" for h in self.hints)
         return lines

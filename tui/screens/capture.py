@@ -47,8 +47,8 @@ from tui.widgets.key_bar import KeyBar
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
-    "@Name or @\"Full Name\" · met @X for lunch yesterday · call with @X on tue · #tag · "
-    "promised … by fri · @X will … by 12/3 · !private !confidential · \\word = literal"
+    "@Name or @\"Full Name\" · @+Name = someone new · met @X for lunch yesterday · call with @X on tue · "
+    "#tag · promised … by fri · @X will … by 12/3 · 12/3までに…と約束 · !private !confidential · \\word = literal"
 )
 
 
@@ -104,10 +104,13 @@ class CaptureHighlighter(Highlighter):
 
 
 class NameSuggester(Suggester):
-    """Completes ``@Emi`` to ``@"Emily Carter"`` from the people we know.
+    """Completes ``@Emi`` to ``@Emily`` from the people we know.
 
-    Names are kept sorted by their folded form, so a keystroke costs a binary
-    search, not a scan of thousands of people.
+    The grey completion is exactly what → inserts, so it only ever adds to what was
+    typed: the first word of the name when that word names one person, else the name
+    without its spaces (``@EmilyCarter``, which finds her too); after ``@"`` the
+    quoted full name. Names are kept sorted by their folded form, so a keystroke
+    costs a binary search, not a scan of thousands of people.
     """
 
     def __init__(self, contacts: list[Contact]) -> None:
@@ -115,6 +118,16 @@ class NameSuggester(Suggester):
         pairs = sorted((fold(c.name), c.name) for c in contacts)
         self._keys = [k for k, _ in pairs]
         self._names = [n for _, n in pairs]
+        self._owners: dict[str, int] = {}  # a folded word -> how many people it names
+        for c in contacts:
+            for word in {w for k in (c.name, c.reading) if k for w in [fold(k), *fold(k).split()]}:
+                self._owners[word] = self._owners.get(word, 0) + 1
+
+    def _written(self, name: str, typed: str) -> str:
+        first = name.split()[0] if " " in name else name
+        if len(first) > len(typed) and self._owners.get(fold(first)) == 1:
+            return first
+        return name.replace(" ", "")
 
     async def get_suggestion(self, value: str) -> str | None:
         at = max(value.rfind("@"), value.rfind("＠"))
@@ -131,8 +144,9 @@ class NameSuggester(Suggester):
         while i < len(self._keys) and self._keys[i].startswith(key):
             name = self._names[i]
             if len(self._keys[i]) > len(key) and name.casefold().startswith(typed.casefold()):
-                written = f'"{name}"' if (quoted or " " in name) else name
-                return value[:at + 1] + written + " "
+                written = f'"{name}"' if quoted else self._written(name, typed)
+                if len(written) > len(typed) + quoted:
+                    return value[:at + 1] + written + " "
             i += 1
         return None
 
@@ -145,6 +159,9 @@ class CaptureScreen(ModalScreen[Capture | None]):
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises", id="capture.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving anything", id="capture.cancel"),
+        # priority: the line's own ctrl+e (to the end of the line) gives way; End still does it
+        Binding("ctrl+e", "editor", "Editor", id="capture.editor", priority=True,
+                tooltip="Write a long note in $VISUAL/$EDITOR: the first line as here, then the body"),
     ]
 
     def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "Quick capture") -> None:
@@ -292,12 +309,14 @@ class CaptureScreen(ModalScreen[Capture | None]):
         scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
         row("scope", (cap.scope, scope_style))
         row("note", cap.text or ("(no text)", "dim"))
+        for hint in cap.hints:
+            row("hint", (f"⚠ {hint}", "$text-warning"))
         return Content("\n").join(rows)
 
     # -- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.saving and action in ("save", "cancel"):
+        if self.saving and action in ("save", "cancel", "editor"):
             return False
         return True
 
@@ -338,6 +357,48 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.saving = True
         self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")
         self._save(line)
+
+    def action_editor(self) -> None:
+        """ctrl+e: the line so far in $VISUAL/$EDITOR (the app steps aside meanwhile); the
+        first line is read as here, the rest is the note's body; an empty file saves nothing."""
+        from textual.app import SuspendNotSupported
+
+        from tui.editor import edit_text
+
+        line = self.query_one("#capture-line", Input).value
+        try:
+            try:
+                with self.app.suspend():
+                    text = edit_text(line)
+            except SuspendNotSupported:
+                if not self.app.is_headless:  # (a headless app has no terminal to give up)
+                    raise KizunaError("this terminal cannot hand the screen to an editor") from None
+                text = edit_text(line)
+        except KizunaError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        if not text.strip():
+            self.notify("The file was empty: nothing saved.", severity="warning")
+            return
+        self.saving = True
+        self._save_text(text)
+
+    @work(thread=True, exclusive=True, group="store-write")
+    def _save_text(self, text: str) -> None:
+        from model.actions.edit import save_with_body
+        from tui.worker_refs import let_go
+
+        worker = get_current_worker()
+        try:
+            cap = save_with_body(self.store, text, self.today)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, exc)
+            return
+        finally:
+            let_go()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._saved, cap)
 
     def _show_saving(self) -> None:
         if self.saving:

@@ -97,6 +97,8 @@ class ContactForm(ModalScreen[str | None]):
                 tooltip="Save the person (Enter in a one-line field saves too)"),
         Binding("escape", "cancel", "Cancel", id="form.cancel",
                 tooltip="Close without saving (asks first if anything was changed)"),
+        Binding("ctrl+g", "forget", "Forget person", id="form.forget",
+                tooltip="Remove this person and what is theirs alone (shows what goes, asks first; u undoes it)"),
     ]
 
     def __init__(self, store, today: date, contact_id: str | None = None, *, focus: str = "name") -> None:
@@ -435,7 +437,10 @@ class ContactForm(ModalScreen[str | None]):
 
         def job(store):
             from model.actions import set_tier
+            from model.actions.dates import check_snooze  # the one rule for snoozes
 
+            if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
+                check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
             with store.transaction():
                 for cid, target in room.items():  # make room first: the cap is checked after
                     set_tier(store, cid, target, today, reason=f"made room in {contact.tier} for {wanted}")
@@ -451,7 +456,8 @@ class ContactForm(ModalScreen[str | None]):
                     old_tier = current.tier
                     store.put(dataclasses.replace(contact, tier=old_tier))
                 if contact.tier != old_tier:
-                    set_tier(store, contact.id, contact.tier, today, reason="contact form")
+                    set_tier(store, contact.id, contact.tier, today, reason="contact form",
+                             added=original is None)
             return contact.id
 
         def failed(exc: KizunaError) -> None:
@@ -470,6 +476,15 @@ class ContactForm(ModalScreen[str | None]):
             self.dismiss(contact_id)
 
         self.app.write(self, job, done, failed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forget":
+            return self.original is not None  # (a person not saved yet has nothing to forget)
+        return True
+
+    def action_forget(self) -> None:
+        if self.original is not None:
+            self.app.forget_person(self.original.id, self)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if anything was changed."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from textual import work
 from textual.app import ComposeResult
@@ -311,7 +311,10 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if item.promise_id is None:
             dialog = SnoozeDialog(self.today, name=name, verb="Snooze", default="2w")
         else:
-            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date", default="next week")
+            # a snooze only puts the promise off: a week after it is due (model.actions.dates)
+            later = max(item.due, self.today) + timedelta(days=7)
+            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date",
+                                  default=later.isoformat(), due=item.due)
 
         def chosen(result: tuple[date, str] | None) -> None:
             if result is not None:
