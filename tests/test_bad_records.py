@@ -19,8 +19,8 @@ COMMANDS = [("contacts",), ("show", "Anna"), ("note", "@Bob hello again"), ("tie
 @pytest.fixture
 def filled(store_path):
     store = Store(store_path)
-    save(store, "@Anna lunch: hello", TODAY)
-    save(store, "@Bob call: hi", TODAY)
+    save(store, "@+Anna lunch: hello", TODAY)
+    save(store, "@+Bob call: hi", TODAY)
     del store
     return store_path
 

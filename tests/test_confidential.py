@@ -18,7 +18,7 @@ SECRET = "a secret NDA draft"
 @pytest.fixture
 def secret_store(store_path):
     store = Store(store_path)
-    save(store, f"@Mori !confidential lunch: promised {SECRET} by fri", TODAY)
+    save(store, f"@+Mori !confidential lunch: promised {SECRET} by fri", TODAY)
     save(store, "@Mori !private coffee: her divorce is hard on her", TODAY)
     save(store, "@Mori call: talked pricing", TODAY)
     save(store, "@Mori !confidential intro: introduced her to the board", TODAY)

@@ -196,8 +196,8 @@ def _export() -> dict:
     store = Store(folder / "kizuna.json")
     from model.capture import save
 
-    save(store, "@Tanaka lunch: promised the deck by fri #sales", TODAY)
-    save(store, "@Sato !confidential call: pricing", TODAY)
+    save(store, "@+Tanaka lunch: promised the deck by fri #sales", TODAY)
+    save(store, "@+Sato !confidential call: pricing", TODAY)
     data = orjson.loads(jsonio.export(store, include_confidential=True))
     shutil.rmtree(folder, ignore_errors=True)
     return data

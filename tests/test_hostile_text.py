@@ -46,7 +46,10 @@ def test_records_drop_controls_on_the_way_in():
 
 
 def test_the_issue_line_is_saved_without_controls(kizuna, store_path):
-    done = kizuna("note", LINE)
+    refused = kizuna("note", LINE)  # a name nobody has: refused, the name quoted escaped
+    assert refused.returncode == 1 and not CONTROL.search(refused.stderr), refused.stderr
+    assert "Evil\\x1b]0;pwned\\x07Name" in refused.stderr or "Evil]0;pwnedName" in refused.stderr
+    done = kizuna("note", "--new", LINE)
     assert done.returncode == 0, done.stderr
     assert not CONTROL.search(done.stdout)
     raw = store_path.read_bytes() + b"".join(p.read_bytes() for p in (store_path.parent / "kizuna-parts").glob("*"))

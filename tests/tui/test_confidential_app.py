@@ -13,7 +13,7 @@ SECRET = "a secret NDA draft"
 
 async def test_the_timeline_masks_a_secret_promise_until_v(tmp_path, make_test_app):
     store = Store(tmp_path / "kizuna.json")
-    save(store, f"@Mori !confidential lunch: promised {SECRET} by fri", TODAY)
+    save(store, f"@+Mori !confidential lunch: promised {SECRET} by fri", TODAY)
     app = make_test_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
