@@ -98,6 +98,12 @@ async def _month_review(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def _health(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+
+
 @dataclass(frozen=True)
 class Shot:
     name: str
@@ -114,6 +120,8 @@ SHOTS = (
          "FocusPlannerScreen"),
     Shot("month_review", "Month review: deep conversations held, promises, carry-over", _month_review,
          "MonthReviewScreen"),
+    Shot("health", "Health: conversations by day, cadence, promises, trust, diversity", _health,
+         "HealthScreen"),
 )
 
 
