@@ -44,7 +44,7 @@ async def test_every_screen_draws_hostile_text_escaped(tmp_path, make_test_app):
         await settle(app, pilot)
         for keys in (("t",), ("v",), ("t",), ("e",), ("escape",), ("n", "E", "v", "i"), ("escape",),
                      ("r",), ("escape",), ("f",), ("escape",), ("M",), ("escape",), ("ctrl+p", "E"),
-                     ("escape",), ("x",), ("escape",), ("m",), ("escape",), ("S",), ("escape",)):
+                     ("escape",), ("x",), ("escape",), ("m",), ("escape",), ("S",), ("escape",), ("h",), ("escape",)):
             for key in keys:
                 await pilot.press(key)
             await settle(app, pilot)
