@@ -30,6 +30,7 @@ from textual.binding import Binding
 from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
+from model.text import visible
 from tui.collector import Collector
 from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
@@ -110,7 +111,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.shared_path)
+        self.sub_title = "demo data" if demo else visible(str(store.shared_path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._health_opening = False  # the health screen's numbers are being counted
@@ -204,6 +205,22 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         for warning in warnings:
             self.call_from_thread(self.notify, warning, title="Saved, with a warning",
                                   severity="warning", timeout=10)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error the data explains (a record of a wrong type in a hand-edited store) ends
+        the app with one line naming the record, not a traceback that prints records (Textual's
+        shows every local). Textual has no public hook for this; anything else goes to it."""
+        from tui.cli.entry import bad_record
+
+        problem = bad_record(getattr(self.store, "raw", None))
+        if problem is None:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=1, message=f"kizuna: {problem}")
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+        """Every notification (names, notes, errors in them) with its hidden characters shown."""
+        super().notify(visible(message, multiline=True), title=visible(title), **options)
 
     # -- opening screens --------------------------------------------------------
 
@@ -395,4 +412,7 @@ def make_app(store: Store, *, today: date | None = None, demo: bool = False,
              keymap: dict[str, str] | None = None) -> KizunaApp:
     """Build the app; used by ``kizuna``, the tests and the screenshot script.
     ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
+    from tui import safe_render
+
+    safe_render.install()
     return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)

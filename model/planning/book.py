@@ -107,6 +107,7 @@ class Book:
         self._interactions: list[Interaction] = list(interactions)
         #: set by from_store(full=False): reads the records when first needed
         self._pending: Callable[[], list[Interaction]] | None = None
+        self._source = None  # the store, while _pending (for one person's notes)
         #: set by from_store(full=False): the store's interaction index (see note_columns)
         self._index: dict[str, list] | None = None
         self._promises: list[Promise] = list(promises)
@@ -151,6 +152,7 @@ class Book:
         book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
         book._index = index
         book._pending = store.interactions
+        book._source = store
         return book
 
     def _notes(self) -> list[Interaction]:
@@ -217,6 +219,19 @@ class Book:
                     timeline[cid].append(it)
             self._timeline = timeline
         return self._timeline
+
+    def confidential_notes(self, contact_ids: Iterable[str]) -> set[str]:
+        """The ids of the confidential notes with these people (a promise made in one is
+        as confidential as it: model/privacy.py); a book built from the index reads only
+        these people's notes."""
+        out: set[str] = set()
+        for cid in set(contact_ids):
+            if self._pending is not None and hasattr(self._source, "interactions_with"):
+                notes = self._source.interactions_with(cid)
+            else:
+                notes = self._timelines().get(cid, ())
+            out.update(i.id for i in notes if i.scope == "confidential")
+        return out
 
     def person_token(self, contact_id: str) -> tuple:
         """What this person's timeline is made of, as objects: two Books give the same

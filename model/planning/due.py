@@ -49,6 +49,8 @@ from datetime import date, timedelta
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
+from model.privacy import book_secret_ids, promise_text
+from model.text import visible, visible_line
 
 SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
 #: how far ahead a birthday comes onto the due list: the coming week, today included
@@ -170,10 +172,13 @@ def _in_days(days: int) -> str:
     return f"due in {days} days"
 
 
-def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
+def _promise_item(section: str, p: Promise, name: str, today: date, book: Book | None = None) -> DueItem:
     due = date.fromisoformat(p.due)
     days = (due - today).days
-    title = f"I promised {name}: {p.text}" if p.owner == "me" else f"{name} promised: {p.text}"
+    text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
+    text = visible_line(text)
+    shown = visible(name)  # titles are for a screen: hidden characters shown
+    title = f"I promised {shown}: {text}" if p.owner == "me" else f"{shown} promised: {text}"
     detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
     if p.history:
         n = len(p.history)
@@ -197,12 +202,12 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         mine = p.owner == "me"
         if due < today:
             section = "overdue" if mine else "chase"
-            sections[section].append(((p.due, name), _promise_item(section, p, name, today)))
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today, book)))
         elif due == today:
-            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today)))
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, book)))
         elif due <= end:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
-                                         _promise_item("upcoming", p, name, today)))
+                                         _promise_item("upcoming", p, name, today, book)))
 
     # Tiers over their cap: the owner chooses who moves down.
     for tier in ("deep", "active"):
@@ -223,7 +228,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if held >= need:
             continue
         last = book.last_deep(cid, on_or_before=today)
-        title = f"{person.name}: a deep conversation this month"
+        title = f"{visible(person.name)}: a deep conversation this month"
         when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
                 else "no deep conversation on record")
         left_text = days_left_text(left, today.strftime("%B"))
@@ -257,7 +262,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         cadence = cadence_days(person, book.settings)
         what = "a deep conversation" if needs_deep(person) else "touch base"
         every = "every day" if cadence == 1 else f"every {cadence} days"
-        title = f"{person.name}: {what} ({person.tier}, {every})"
+        title = f"{visible(person.name)}: {what} ({person.tier}, {every})"
         word = "deep conversation" if needs_deep(person) else "touch"
         since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
                  else f"no {word} on record since added {min(_created(person), today).isoformat()}")
@@ -286,7 +291,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         age = ""
         if len(person.birthday) == 10 and not person.birthday.startswith("-"):
             age = f", turns {day.year - int(person.birthday[:4])}"
-        item = DueItem("birthday", person.id, None, f"{person.name}: birthday {when}",
+        item = DueItem("birthday", person.id, None, f"{visible(person.name)}: birthday {when}",
                        f"{day.strftime('%a')} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
         sections["birthday"].append(((day, person.name), item))
 

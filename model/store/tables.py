@@ -15,7 +15,8 @@ scanned the table for it on every insert: 3,000 imported people took seconds).
 
 from __future__ import annotations
 
-from model.records import Record
+from model.errors import StoreError, ValidationError
+from model.records import Record, check_loaded
 from model.store.storage import AtomicJSONStorage
 
 
@@ -30,18 +31,34 @@ class FileTable:
         self._where: dict[str, int] | None = None  # record id -> its index in _records
         self._doc_ids: dict[str, int] | None = None  # record id -> document number
         self._next: int | None = None
+        self._checked = False
 
     def _docs(self) -> dict[str, dict]:
         return self.storage.data.get(self.table, {})
 
+    def _check(self) -> None:
+        """Refuse a table whose records have a wrong type, an unknown value or a shared id
+        (one line naming the record and the field), before anything is built from it."""
+        if not self._checked:
+            docs = self.storage.data.get(self.table, {})
+            if not isinstance(docs, dict):
+                raise StoreError(f"{self.storage.path}: its {self.table} table is not a table of records")
+            try:
+                check_loaded(self.cls, list(docs.values()))
+            except ValidationError as exc:
+                raise StoreError(f"{self.storage.path}: {exc} (fix it in the file, or restore a backup)") from None
+            self._checked = True
+
     def _ids(self) -> dict[str, int]:
         if self._doc_ids is None:
+            self._check()
             self._doc_ids = {doc["id"]: int(key) for key, doc in self._docs().items()}
         return self._doc_ids
 
     def all(self) -> list[Record]:
         """Every record, in the file's order (the caller copies the list)."""
         if self._records is None:
+            self._check()
             trusted = self.cls.trusted
             # trusted() copies each document: no need to copy it first
             self._records = [trusted(doc) for doc in self._docs().values()]

@@ -36,6 +36,8 @@ from model.errors import KizunaError, ValidationError
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings, field_label, now_stamp
 from model.actions.edit import deleted_ids, deletions
 from model.transfer.common import ImportPlan, Problem
+from model.privacy import exported, masked_promise, secret_note_ids
+from model.text import json_safe
 
 FORMAT = "kizuna-export"
 VERSION = 1
@@ -49,24 +51,27 @@ class JSONFileError(KizunaError):
     """The file is not a Kizuna export, or one of its records is invalid."""
 
 
-def export(store, include_confidential: bool = False) -> bytes:
-    """Everything in ``store`` as Kizuna JSON (confidential notes only if asked)."""
-    notes = store.interactions()
-    if not include_confidential:
-        notes = [i for i in notes if i.scope != "confidential"]
+def export(store, include_confidential: bool = False, include_private: bool = False) -> bytes:
+    """Everything in ``store`` as Kizuna JSON: confidential notes, and the text of the
+    promises made in them, only if asked; private notes only if asked (model/privacy.py).
+    Hidden characters are written as ``\\u`` escapes: the same text, nothing raw."""
+    every = store.interactions()
+    notes = [i for i in every if exported(i, include_confidential, include_private)]
+    secret = set() if include_confidential else secret_note_ids(every)
     data = {
         "format": FORMAT,
         "version": VERSION,
         "exported": now_stamp(),
         "confidential_included": include_confidential,
+        "private_included": include_private or include_confidential,
         "settings": store.settings().to_dict(),
         "contacts": [c.to_dict() for c in store.contacts()],
         "interactions": [i.to_dict() for i in notes],
-        "promises": [p.to_dict() for p in store.promises()],
+        "promises": [masked_promise(p, secret) for p in store.promises()],
         "focus_plans": [p.to_dict() for p in store.focus_plans()],
         "deletions": [d.to_dict() for d in sorted(deletions(store), key=lambda d: (d.created, d.id))],
     }
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return json_safe(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()).encode() + b"\n"
 
 
 def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:

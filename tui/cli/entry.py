@@ -92,8 +92,10 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", WrapFormatter)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # type: ignore[override]  # exits, as the base does
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+    def error(self, message: str) -> None:  # type: ignore[override]
+        from model.text import visible  # the message may quote an argument: shown, never run
+
+        self.exit(2, f"{self.prog}: error: {visible(message, multiline=True)} (see {self.prog} --help)\n")
 
 
 def parse_date(text: str) -> date:
@@ -222,6 +224,29 @@ def build_parser(command: str | None = None) -> Parser:
     return parser
 
 
+def bad_record(store) -> str | None:
+    """The first record of ``store`` that fails validation, as one line; None if all pass.
+
+    Loading checks what planning and display rely on at little cost (model.records.
+    check_loaded); a command that still fails on the data is explained by checking
+    every field of every record, once, on the way out."""
+    if store is None:
+        return None
+    from model.errors import KizunaError, ValidationError
+    from model.records import check_loaded
+
+    try:
+        for read in (store.contacts, store.promises, store.focus_plans, store.interactions):
+            records = read()
+            if records:
+                check_loaded(type(records[0]), [dict(r.__dict__) for r in records])
+    except ValidationError as exc:
+        return f"{store.path}: {exc} (fix it in the file, or restore a backup)"
+    except (KizunaError, Exception):
+        return None
+    return None
+
+
 class _Version(argparse.Action):
     """``--version``: looked up only when asked (importing importlib.metadata is slow: bench/NOTES.md)."""
 
@@ -277,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "date", None):
         ctx.today = args.date
     func = getattr(args, "func", None)
+    streams = sys.stdout, sys.stderr
+    if func is not None:  # (the app makes what it draws safe itself)
+        from tui.cli.streams import install_safe_streams
+
+        install_safe_streams()
     try:
         if func is None:
             return run_app(ctx)
@@ -301,8 +331,15 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception:
+        problem = bad_record(ctx._store)
+        if problem is None:
+            raise  # a bug of Kizuna's, not of the data: the traceback is what a report needs
+        print(f"kizuna: {problem}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

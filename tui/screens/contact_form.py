@@ -28,6 +28,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
@@ -38,6 +39,7 @@ from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 from tui import threads
 from tui.book_source import follow_book
+from model.text import clean_field, visible
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
@@ -119,9 +121,9 @@ class ContactForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         c = self.original or Contact(name="x")
-        title = f"Edit {self.original.name}" if self.original else "Add a person"
+        title = f"Edit {visible(self.original.name)}" if self.original else "Add a person"
         with Vertical(id="form"):
-            yield Static(title, id="form-title")
+            yield Static(Content(title), id="form-title")
             yield Static("", id="form-error")
             with VerticalScroll(id="form-fields"):
                 for name, label, kind, extra in FIELDS:
@@ -149,8 +151,10 @@ class ContactForm(ModalScreen[str | None]):
         if kind == "multi":
             chosen = set(value or ())
             return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)
+        # what an old store holds is shown without its control characters (saving drops them)
         if kind == "notes":
-            return TextArea(value or "", id=wid, soft_wrap=True, show_line_numbers=False)
+            return TextArea(clean_field(value or "", multiline=True), id=wid, soft_wrap=True,
+                            show_line_numbers=False)
         if kind == "list":
             text = ", ".join(value or ())
         elif kind == "tags":
@@ -159,7 +163,7 @@ class ContactForm(ModalScreen[str | None]):
             text = "" if value is None else str(value)
         else:
             text = value or ""
-        return Input(text, placeholder=str(extra), id=wid, compact=True)
+        return Input(clean_field(text), placeholder=str(extra), id=wid, compact=True)
 
     def on_mount(self) -> None:
         follow_book(self)
@@ -469,9 +473,9 @@ class ContactForm(ModalScreen[str | None]):
         def done(contact_id: str) -> None:
             self._saving = False
             verb = "Updated" if original else "Added"
-            moved = "".join(f" Moved {self.book.contact(cid).name} to {target}." for cid, target in room.items()
+            moved = "".join(f" Moved {visible(self.book.contact(cid).name)} to {target}." for cid, target in room.items()
                             if self.book.get_contact(cid))
-            self.app.notify(f"{verb} {contact.name} ({contact.tier}).{moved}", title="Saved")
+            self.app.notify(f"{verb} {visible(contact.name)} ({contact.tier}).{moved}", title="Saved")
             self.dismiss(contact_id)
 
         store = self.store

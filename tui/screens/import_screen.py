@@ -73,6 +73,7 @@ def describe_plan(plan: ImportPlan) -> str:
         lines.append(f"[b]{title} ({len(items):,}):[/] {shown}{more}")
 
     group("Add", [describe(c) for c in plan.added])
+    group("No name in the file, named after their e-mail or phone", [f"{name} ({where})" for where, name in plan.unnamed])
     group("Merge into", [a.name for a, _ in plan.merged])
     group("Replace with newer", [getattr(n, "name", "") or n.table.rstrip("s") for _, n in plan.records_replaced])
     group("Skip", [f"{who} ({why})" for who, why in plan.skipped])

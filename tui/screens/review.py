@@ -35,6 +35,7 @@ from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
 from model.store import Store
 from tui import threads
+from model.text import visible
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen
@@ -140,7 +141,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     def _person_name(self, item: DueItem) -> str:
         person = self._book.get_contact(item.contact_id) if self._book else None
-        return person.name if person else item.name or "(someone no longer in the store)"
+        return visible(person.name) if person else visible(item.name) or "(someone no longer in the store)"
 
     def show(self) -> None:
         """Draw the current item, or the summary when the walk is over."""
@@ -168,9 +169,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         person = book.get_contact(item.contact_id) if book else None
         if person is None:
             return Content("")
-        bits = [person.name]
+        bits = [visible(person.name)]
         if person.company:
-            bits.append(person.company)
+            bits.append(visible(person.company))
         bits.append(person.tier)
         lines = [Content.styled(" · ".join(bits), "$text-muted")]
         if book is not None:
@@ -181,7 +182,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             lines.append(Content.styled(
                 "last touch:             " + (day_words(touch, self.today) if touch else "never"), "$text-muted"))
         if person.next_step:
-            lines.append(Content.styled(f"next step: {person.next_step}", "$text-muted"))
+            lines.append(Content.styled(f"next step: {visible(person.next_step)}", "$text-muted"))
         return Content("\n").join(lines)
 
     def _coming(self) -> Content:

@@ -25,6 +25,7 @@ from textual.widgets import Static
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
+from model.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
 from tui.text import fit
@@ -35,16 +36,22 @@ MASK = "▒▒▒ confidential — press v to reveal"
 KIND_WIDTH = 13  # "help received"
 
 
-def _promise_words(p: Promise, today: date) -> tuple[str, str]:
+def _secret(book: Book, p: Promise, revealed: bool) -> bool:
+    """Made in a confidential note, and not revealed: its text is masked like the note's."""
+    return not revealed and p.interaction is not None and p.interaction in book.confidential_notes((p.contact,))
+
+
+def _promise_words(p: Promise, today: date, secret: bool = False) -> tuple[str, str]:
     """(words, style) for a promise's state."""
     who = "I promised" if p.owner == "me" else "they promised"
+    text = MASK if secret else visible_line(p.text)
     if p.status != "open":
-        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {p.text}", "dim"
+        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
     days = (date.fromisoformat(p.due) - today).days
     if days < 0:
-        return f"{who}, {-days}d overdue: {p.text}", "bold red"
+        return f"{who}, {-days}d overdue: {text}", "bold red"
     when = "due today" if days == 0 else f"due in {days}d"
-    return f"{who}, {when}: {p.text}", "yellow"
+    return f"{who}, {when}: {text}", "yellow"
 
 
 def _entry_text(book: Book, today: date, revealed: bool, names: bool,
@@ -53,13 +60,13 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     always draws the same line (the list keeps drawn rows); a reveal makes new rows."""
     if isinstance(obj, Promise):
         day = _promise_date(obj)
-        words, style = _promise_words(obj, today)
+        words, style = _promise_words(obj, today, _secret(book, obj, revealed))
         kind, mark, mark_style = "promise", "◇", style
         people = (obj.contact,)
     else:
         day = obj.date
         masked = obj.scope == "confidential" and not revealed
-        words = MASK if masked else _clip(obj.text, width).replace("\n", " ") or "(no text)"
+        words = MASK if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or "(no text)"
         style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
         kind = obj.kind
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
@@ -85,7 +92,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _names(book: Book, ids) -> str:
-    names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
+    names = [visible(c.name) for c in (book.get_contact(i) for i in ids) if c is not None]
     if not names:
         return "?"
     return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
@@ -246,7 +253,7 @@ class TimelinePane(BorderLines, Vertical):
             self._entries, rows = made
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
-            title = f"2 Timeline — {person.name}" if person else "2 Timeline"
+            title = f"2 Timeline — {visible(person.name)}" if person else "2 Timeline"
             if person:  # their last 12 months: ◆ a deep conversation, ▂▄▆█ touches, · none
                 title += "  " + rhythm_glyphs(person_rhythm(book, person.id, self.today))
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
@@ -324,7 +331,7 @@ class TimelinePane(BorderLines, Vertical):
         assert self.book is not None
         text = Text()
         if isinstance(obj, Promise):
-            words, style = _promise_words(obj, self.today)
+            words, style = _promise_words(obj, self.today, _secret(self.book, obj, self.revealed))
             text.append(f"promise · due {obj.due}", "bold")
             if obj.original_due != obj.due:
                 text.append(f" (first due {obj.original_due})", "dim")
@@ -335,14 +342,14 @@ class TimelinePane(BorderLines, Vertical):
             depth = "deep conversation" if obj.depth == "deep" else "touch"
             # a log entry is Kizuna's own record (a tier change, a snooze): it has no depth
             text.append(f"{obj.date} · {obj.kind}" + ("" if obj.kind == "log" else f" · {depth}"), "bold")
-            people = ", ".join(c.name for c in (self.book.get_contact(i) for i in obj.contacts) if c)
+            people = ", ".join(visible(c.name) for c in (self.book.get_contact(i) for i in obj.contacts) if c)
             text.append(f" · with {people}")
             if obj.scope != "open":
                 text.append(f" · {obj.scope}", "magenta")
             if obj.tags:
-                text.append("  " + " ".join("#" + t for t in obj.tags), "green")
+                text.append("  " + visible(" ".join("#" + t for t in obj.tags)), "green")
             text.append("\n")
-            text.append(MASK if masked else obj.text, "dim italic" if masked else "")
+            text.append(MASK if masked else visible(obj.text, multiline=True), "dim italic" if masked else "")
         return text
 
     def _cursor_moved(self) -> None:
