@@ -16,6 +16,7 @@ from functools import lru_cache
 from model import i18n, readings
 from model.errors import AmbiguousError, NotFoundError
 from model.records import Contact
+from model.text import visible
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 
@@ -152,10 +153,12 @@ def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Cont
     return found[0]
 
 
-def describe(contact: Contact) -> str:
-    """A name with enough beside it to tell two people apart."""
+def describe(contact: Contact, *, plain: bool = False) -> str:
+    """A name with enough beside it to tell two people apart, with any hidden
+    character shown (:func:`model.text.visible`) unless ``plain`` (for matching)."""
     extra = contact.company or contact.reading
-    return f"{contact.name} ({extra})" if extra else contact.name
+    text = f"{contact.name} ({extra})" if extra else contact.name
+    return text if plain else visible(text)
 
 
 def _fuzzy_keys(contact: Contact) -> set[str]:

@@ -23,6 +23,9 @@ Cadence rules:
 The due list for a day, in this order:
 
 1. ``overdue``  my promises past their due date, most overdue first;
+   ``caps``     a tier holding more people than its cap (two laptops that
+                each filled the last deep place, a lowered cap): choose who
+                moves down; gone once the tier is within its cap;
 2. ``today``    promises due today, mine then theirs;
 3. ``chase``    their promises past due, to chase, most overdue first;
 4. ``focus``    focus people without their deep conversation this month,
@@ -47,12 +50,15 @@ from model.i18n import N_, _, ngettext, weekday, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
+from model.privacy import book_secret_ids, promise_text
+from model.text import visible, visible_line
 
-SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcoming")
+SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
 #: how far ahead a birthday comes onto the due list: the coming week, today included
 BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
     "overdue": N_("Overdue: my promises"),
+    "caps": N_("Over a tier's cap: choose who moves down"),
     "today": N_("Due today"),
     "chase": N_("Overdue: their promises, to chase"),
     "focus": N_("Focus this month: no deep conversation yet"),
@@ -73,7 +79,7 @@ class DueItem:
     detail: str
     due: date
     days: int  # due minus today: negative when overdue, 0 today, positive ahead
-    kind: str = "promise"  # promise | focus | cadence | birthday
+    kind: str = "promise"  # promise | focus | cadence | birthday | caps (no person: contact_id "")
     owner: str | None = None  # for promises: me | them
     name: str = ""
 
@@ -167,11 +173,14 @@ def _in_days(days: int) -> str:
     return ngettext("due in {n} day", "due in {n} days", days).format(n=days)
 
 
-def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
+def _promise_item(section: str, p: Promise, name: str, today: date, book: Book | None = None) -> DueItem:
     due = date.fromisoformat(p.due)
     days = (due - today).days
+    text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
+    text = visible_line(text)
+    shown = visible(name)  # titles are for a screen: hidden characters shown
     title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
-        name=name, text=p.text)
+        name=shown, text=text)
     detail = f"{_in_days(days)} ({weekday(due)} {p.due})"
     if p.history:
         n = len(p.history)
@@ -196,12 +205,18 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         mine = p.owner == "me"
         if due < today:
             section = "overdue" if mine else "chase"
-            sections[section].append(((p.due, name), _promise_item(section, p, name, today)))
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today, book)))
         elif due == today:
-            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today)))
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, book)))
         elif due <= end:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
-                                         _promise_item("upcoming", p, name, today)))
+                                         _promise_item("upcoming", p, name, today, book)))
+
+    # Tiers over their cap: the owner chooses who moves down.
+    for tier in ("deep", "active"):
+        cap, count = book.cap(tier), book.tier_count(tier)
+        if cap is not None and count > cap:
+            sections["caps"].append(((tier == "active",), _cap_item(book, tier, count, cap, today)))
 
     # Focus people: a deep conversation this calendar month.
     month = month_key(today)
@@ -216,7 +231,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if held >= need:
             continue
         last = book.last_deep(cid, on_or_before=today)
-        title = _("{name}: a deep conversation this month").format(name=person.name)
+        title = _("{name}: a deep conversation this month").format(name=visible(person.name))
         when = (_("last deep conversation {date} ({ago})").format(date=last.isoformat(), ago=_ago(last, today))
                 if last else _("no deep conversation on record"))
         left_text = days_left_text(left, today.strftime("%B"))
@@ -249,9 +264,9 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
         what = _("a deep conversation") if needs_deep(person) else _("touch base")
-        every = _("every day") if cadence == 1 else ngettext("every {n} day", "every {n} days", cadence).format(
+        every = _("every day") if cadence == 1 else ngettext("every {n} day", "every {n} days", cadence or 0).format(
             n=cadence)
-        title = f"{person.name}: {what} ({word('tier', person.tier)}, {every})"
+        title = f"{visible(person.name)}: {what} ({word('tier', person.tier)}, {every})"
         deep = needs_deep(person)
         if last:
             since = (_("last deep conversation {date} ({ago})") if deep else _("last touch {date} ({ago})")).format(
@@ -286,7 +301,8 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         age = ""
         if len(person.birthday) == 10 and not person.birthday.startswith("-"):
             age = _(", turns {age}").format(age=day.year - int(person.birthday[:4]))
-        item = DueItem("birthday", person.id, None, _("{name}: birthday {when}").format(name=person.name, when=when),
+        item = DueItem("birthday", person.id, None, _("{name}: birthday {when}").format(
+                           name=visible(person.name), when=when),
                        f"{weekday(day)} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
         sections["birthday"].append(((day, person.name), item))
 
@@ -294,6 +310,24 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
     for section in SECTIONS:
         out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
     return out
+
+
+def _cap_item(book: Book, tier: str, count: int, cap: int, today: date) -> DueItem:
+    """A tier over its cap, naming who has gone longest without a deep conversation."""
+    lower = "active" if tier == "deep" else "network"
+    people = sorted(book.in_tier(tier), key=lambda c: (book.last_deep(c.id, on_or_before=today) or date.min, c.name))
+    named = []
+    never = _("never")
+    for c in people[:3]:
+        last = book.last_deep(c.id, on_or_before=today)
+        named.append(f"{c.name} ({_ago(last, today) if last else never})")
+    more = count - cap
+    title = _("{tier} holds {count} people, more than its cap of {cap}: choose who moves down").format(
+        tier=word("tier", tier), count=count, cap=cap)
+    detail = _("move {more} to {lower} (kizuna tier NAME {lower}, or the contact form); "
+               "longest without a deep conversation: {names}").format(
+        more=more, lower=lower, names=", ".join(named))
+    return DueItem("caps", "", None, title, detail, today, 0, "caps", None, "")
 
 
 def next_birthday(contact: Contact, today: date) -> date | None:

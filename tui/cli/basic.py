@@ -93,6 +93,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        description=_("Show one person by name or reading (case- and width-insensitive)."))
     p.add_argument("name", help=_("a name or reading, or enough of one to be unique"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("--include-confidential", action="store_true",
+                   help=_("show the text of confidential notes and of the promises made in them"))
     p.set_defaults(func=cmd_show)
 
 
@@ -172,16 +174,21 @@ def cmd_show(ctx) -> int:
     notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
+    from model.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
+
+    reveal = ctx.args.include_confidential
+    secret = secret_note_ids(notes)
     if ctx.args.json:
         from tui.cli.output import print_json
 
         print_json({"contact": person.to_dict(),
-                    "interactions": [i.to_dict() for i in notes],
-                    "promises": [p.to_dict() for p in promises]})
+                    "interactions": [masked_note(i, reveal) for i in notes],
+                    "promises": [masked_promise(p, secret, reveal) for p in promises]})
         return 0
     from rich.cells import cell_len
 
     from model.names import guessed_reading
+    from model.text import visible, visible_line
     from tui.text import fit
 
     def pad(text: str, width: int) -> str:  # by display width, never cut (a translated word may be wider)
@@ -190,7 +197,7 @@ def cmd_show(ctx) -> int:
     guess = guessed_reading(person)
     reading = person.reading or (_("{reading} (guess)").format(reading=guess) if guess else "")
     head = person.name + (f" ({reading})" if reading else "")
-    print(head)
+    print(visible(head))
     cadence = ngettext("every {n} day", "every {n} days", person.cadence_days or 0).format(
         n=person.cadence_days) if person.cadence_days else ""
     if person.cadence_days == 1:
@@ -210,18 +217,18 @@ def cmd_show(ctx) -> int:
                                                                            reason=person.snooze_reason)
                           if person.snoozed_until else "")):
         if value:
-            print(f"  {pad(label, 10)} {value}")
+            print(f"  {pad(label, 10)} {visible(value)}")
     if person.notes.strip():
         print(_("notes"))
         for line in person.notes.strip().splitlines():
-            print(f"  {line}")
+            print(f"  {visible(line, multiline=True)}")
     if promises:
         print(_("promises"))
         for p in promises:
             who = _("I promised") if p.owner == "me" else _("they promised")
-            print(f"  {p.due}  {pad(word('status', p.status), 7)} {who}: {p.text}")
+            print(f"  {p.due}  {pad(word('status', p.status), 7)} {who}: {visible_line(promise_text(p, secret, reveal))}")
     print(_("timeline ({count})").format(count=len(notes)))
     for i in notes:
-        text = _("[confidential]") if i.scope == "confidential" else i.text
-        print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {text}")
+        text = note_text(i, reveal)
+        print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
     return 0

@@ -207,7 +207,7 @@ def _key(text: str) -> str:
     from model.errors import KizunaError
 
     key = text.strip().replace("_", "-").lower()
-    for k, (field, _) in SETTINGS.items():
+    for k, (field, _what) in SETTINGS.items():
         if key in (k, field.replace("_", "-")):
             return k
     raise KizunaError(f"no setting called {text!r}; the settings are {', '.join(SETTINGS)}")

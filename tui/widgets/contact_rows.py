@@ -79,7 +79,7 @@ class PersonRow(Row):
         #: the last months as glyphs (tui.health_charts.rhythm_glyphs), made in the snapshot's worker
         self.rhythm = rhythm
 
-    def render(self, width: int) -> Text:  # type: ignore[override]
+    def render(self, width: int) -> Text:
         c, style, words = self.contact, self._style, self._words
         spark = RHYTHM_WIDTH if width >= RHYTHM_MIN_ROW else 0
         name_w = max(8, min(24, (width - 2 - DUE_WIDTH - spark) // 2))
@@ -192,7 +192,7 @@ class GroupedRows(Sequence[Row]):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._len))]
         if index < 0:
