@@ -16,6 +16,7 @@ made in a confidential note is as confidential as the note.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from model.errors import NotFoundError
 from model.records import Interaction, Promise
@@ -32,11 +33,11 @@ def note_text(note: Interaction, reveal: bool = False) -> str:
     return MASK if note.scope == "confidential" and not reveal else note.text
 
 
-def is_secret(promise: Promise, secret_ids: set[str]) -> bool:
+def is_secret(promise: Promise, secret_ids: AbstractSet[str]) -> bool:
     return promise.interaction is not None and promise.interaction in secret_ids
 
 
-def promise_text(promise: Promise, secret_ids: set[str], reveal: bool = False) -> str:
+def promise_text(promise: Promise, secret_ids: AbstractSet[str], reveal: bool = False) -> str:
     return MASK if not reveal and is_secret(promise, secret_ids) else promise.text
 
 
@@ -66,7 +67,7 @@ def exported(note: Interaction, include_confidential: bool, include_private: boo
     return True
 
 
-def masked_promise(promise: Promise, secret_ids: set[str], reveal: bool = False) -> dict:
+def masked_promise(promise: Promise, secret_ids: AbstractSet[str], reveal: bool = False) -> dict:
     """A promise as JSON, its text masked if it was made in a confidential note."""
     out = promise.to_dict()
     if not reveal and is_secret(promise, secret_ids):
@@ -75,7 +76,7 @@ def masked_promise(promise: Promise, secret_ids: set[str], reveal: bool = False)
     return out
 
 
-def masked_copy(promise: Promise, secret_ids: set[str]) -> Promise:
+def masked_copy(promise: Promise, secret_ids: AbstractSet[str]) -> Promise:
     """``promise`` itself, or a copy with its text masked if it was made in a confidential note
     (for reports that show it without a way to reveal it)."""
     if not is_secret(promise, secret_ids):

@@ -495,7 +495,7 @@ def check_loaded(cls: type[Record], docs: list[dict]) -> None:
 
     if not docs:
         return
-    types = _field_types(cls)
+    types = _field_types(cls)  # type: ignore[arg-type]  # a class is hashable; typeshed says otherwise for type[Record]
     names = list(types)
     ok = set(map(type, docs)) == {dict}
     if ok:
@@ -525,7 +525,12 @@ def check_loaded(cls: type[Record], docs: list[dict]) -> None:
         ok = ok and "" not in ids
         if ok and len(set(ids)) != len(ids):
             seen: set[str] = set()
-            twice = next(i for i in ids if i in seen or seen.add(i))
+            twice = ""
+            for i in ids:
+                if i in seen:
+                    twice = i
+                    break
+                seen.add(i)
             raise ValidationError(f"{_label(cls, next(d for d in docs if d['id'] == twice))}.id",
                                   "another record has the same id")
     if ok:
@@ -551,3 +556,23 @@ def _label(cls: type[Record], doc: dict) -> str:
     if isinstance(name, str) and name:
         bits.append(f"name {name[:40]!r}")
     return f"{what} ({', '.join(bits)})"
+
+
+def bad_record(store) -> str | None:
+    """The first record of ``store`` that fails validation, as one line; None if all pass.
+
+    Loading checks what planning and display rely on at little cost (model.records.
+    check_loaded); a command that still fails on the data is explained by checking
+    every field of every record, once, on the way out."""
+    if store is None:
+        return None
+    try:
+        for read in (store.contacts, store.promises, store.focus_plans, store.interactions):
+            records = read()
+            if records:
+                check_loaded(type(records[0]), [dict(r.__dict__) for r in records])
+    except ValidationError as exc:
+        return f"{store.path}: {exc} (fix it in the file, or restore a backup)"
+    except Exception:  # any other failure is not the data's to explain
+        return None
+    return None

@@ -83,7 +83,7 @@ def test_show_and_contacts_tell_look_alike_names_apart(kizuna, store_path):
 
 def test_exports_carry_no_raw_controls_and_no_formulas(kizuna, store_path):
     hostile_store(store_path, TODAY)
-    from model.records import FocusPlan, Slot
+    from model.records import Slot
     from model.store import Store
 
     store = Store(store_path)

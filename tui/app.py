@@ -210,7 +210,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         """An error the data explains (a record of a wrong type in a hand-edited store) ends
         the app with one line naming the record, not a traceback that prints records (Textual's
         shows every local). Textual has no public hook for this; anything else goes to it."""
-        from tui.cli.entry import bad_record
+        from model.records import bad_record
 
         problem = bad_record(getattr(self.store, "raw", None))
         if problem is None:
@@ -218,7 +218,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
             return
         self.exit(return_code=1, message=f"kizuna: {problem}")
 
-    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+    def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every notification (names, notes, errors in them) with its hidden characters shown."""
         super().notify(visible(message, multiline=True), title=visible(title), **options)
 
@@ -354,7 +354,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if not self.is_screen_installed("health"):
             self.install_screen(HealthScreen(self.today, book=book, health=result), "health")
         else:
-            self.get_screen("health").reopen(book, result)  # type: ignore[attr-defined]
+            self.get_screen("health").reopen(book, result)
         self.push_screen("health", self._opened_person)
 
     def action_import(self) -> None:

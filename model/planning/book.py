@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
+from typing import Any
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 
@@ -107,7 +108,7 @@ class Book:
         self._interactions: list[Interaction] = list(interactions)
         #: set by from_store(full=False): reads the records when first needed
         self._pending: Callable[[], list[Interaction]] | None = None
-        self._source = None  # the store, while _pending (for one person's notes)
+        self._source: Any = None  # the store, while _pending (for one person's notes)
         #: set by from_store(full=False): the store's interaction index (see note_columns)
         self._index: dict[str, list] | None = None
         self._promises: list[Promise] = list(promises)

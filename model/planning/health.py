@@ -378,7 +378,7 @@ def promise_quarters(book: Book, today: date, months: int = 12) -> list[QuarterP
         start, end, label = _quarter(start - timedelta(days=1))
     quarters.reverse()
     bound = today.isoformat()
-    counts = {(lab, owner): Counter() for _, _, lab in quarters for owner in ("me", "them")}
+    counts: dict[tuple[str, str], Counter[str]] = {(lab, owner): Counter() for _, _, lab in quarters for owner in ("me", "them")}
     spans = [(s.isoformat(), e.isoformat(), lab) for s, e, lab in quarters]
 
     def where(day: str) -> str | None:

@@ -340,4 +340,4 @@ class Snapshot:
 
     def records(self, cls: type) -> list:
         """The deletions (the only table read this way when planning an import)."""
-        return list(self._deletions) if cls.table == "deletions" else []
+        return list(self._deletions) if getattr(cls, "table", "") == "deletions" else []

@@ -239,29 +239,6 @@ def build_parser(command: str | None = None) -> Parser:
     return parser
 
 
-def bad_record(store) -> str | None:
-    """The first record of ``store`` that fails validation, as one line; None if all pass.
-
-    Loading checks what planning and display rely on at little cost (model.records.
-    check_loaded); a command that still fails on the data is explained by checking
-    every field of every record, once, on the way out."""
-    if store is None:
-        return None
-    from model.errors import KizunaError, ValidationError
-    from model.records import check_loaded
-
-    try:
-        for read in (store.contacts, store.promises, store.focus_plans, store.interactions):
-            records = read()
-            if records:
-                check_loaded(type(records[0]), [dict(r.__dict__) for r in records])
-    except ValidationError as exc:
-        return f"{store.path}: {exc} (fix it in the file, or restore a backup)"
-    except (KizunaError, Exception):
-        return None
-    return None
-
-
 class _Version(argparse.Action):
     """``--version``: looked up only when asked (importing importlib.metadata is slow: bench/NOTES.md)."""
 
@@ -361,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except Exception:
+        from model.records import bad_record
+
         problem = bad_record(ctx._store)
         if problem is None:
             raise  # a bug of Kizuna's, not of the data: the traceback is what a report needs

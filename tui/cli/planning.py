@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from model.i18n import N_, _, date_long, ngettext
@@ -155,7 +156,7 @@ def pick_promise(promises, words: list[str], ident: str | None, who: str):
     return found[0]
 
 
-def _promise_row(p, name: str, today: date, secret: set[str] = frozenset()) -> tuple[str, ...]:
+def _promise_row(p, name: str, today: date, secret: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
     whose = "mine" if p.owner == "me" else "theirs"
     state = p.status
     if p.status == "open":
@@ -166,7 +167,7 @@ def _promise_row(p, name: str, today: date, secret: set[str] = frozenset()) -> t
     return (p.due, state, whose, name, promise_text(p, secret))
 
 
-def _promise_json(p, name: str, secret: set[str] = frozenset()) -> dict:
+def _promise_json(p, name: str, secret: AbstractSet[str] = frozenset()) -> dict:
     return {**masked_promise(p, secret), "name": name}
 
 
