@@ -23,6 +23,8 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from model.i18n import _
+
 
 #: keys kept at the right end whatever the width (Help: it lists every key)
 KEPT = frozenset({"question_mark"})
@@ -40,7 +42,7 @@ def describe(node, binding) -> str:
     """A binding's word now: the node's ``describe_binding(binding)`` if it has one and
     says something (``v`` reads Hide once notes are revealed), else its description."""
     hook = getattr(node, "describe_binding", None)
-    return (hook(binding) if hook is not None else None) or binding.description
+    return _((hook(binding) if hook is not None else None) or binding.description)
 
 
 class KeyBar(Widget, can_focus=False):
@@ -91,13 +93,13 @@ class KeyBar(Widget, can_focus=False):
         palette: Item | None = None
         for key, (node, binding, enabled, tooltip) in screen.active_bindings.items():
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = Item(binding.key, app.get_key_display(binding), binding.description,
-                               enabled, binding.tooltip or binding.description)
+                palette = Item(binding.key, app.get_key_display(binding), _(binding.description),
+                               enabled, _(binding.tooltip or binding.description))
                 continue
             if not binding.show or binding.action in items:
                 continue
             items[binding.action] = Item(binding.key, app.get_key_display(binding),
-                                         describe(node, binding), enabled, tooltip or binding.description)
+                                         describe(node, binding), enabled, _(tooltip or binding.description))
         shown = tuple(items.values())
         if (shown, palette) != (self._items, self._palette):
             self._items, self._palette = shown, palette

@@ -1,0 +1,56 @@
+"""In Japanese mode the key bar speaks Japanese; every Binding's description is in the
+catalogue's list (tui/binding_words.py), so a new key cannot go untranslated."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from app_helpers import SIZE, settle
+from textual.binding import Binding
+
+from model import i18n
+
+
+def app_descriptions() -> set[str]:
+    import tui.screens
+    import tui.widgets
+
+    names = ["tui.app", *(f"tui.screens.{m.name}" for m in pkgutil.iter_modules(tui.screens.__path__)),
+             *(f"tui.widgets.{m.name}" for m in pkgutil.iter_modules(tui.widgets.__path__))]
+    found: set[str] = set()
+    for name in names:
+        module = importlib.import_module(name)
+        for _n, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == name:
+                found |= {b.description for b in getattr(cls, "BINDINGS", None) or ()
+                          if isinstance(b, Binding) and b.description}
+    return found
+
+
+def test_every_binding_description_is_listed_for_translation() -> None:
+    from tui.binding_words import DESCRIPTIONS
+
+    missing = app_descriptions() - set(DESCRIPTIONS)
+    assert not missing, f"add these to tui/binding_words.py and translate them: {sorted(missing)}"
+
+
+@pytest.fixture
+def japanese():
+    i18n.set_language("ja")
+    yield
+    i18n.set_language("en")
+
+
+async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        bar = app.screen.query_one(KeyBar)
+        shown = " ".join(item.description for item in bar._items)
+        assert "記録" in shown and "ヘルプ" in shown and "人を追加" in shown
+        assert "Capture" not in shown and "Help" not in shown
