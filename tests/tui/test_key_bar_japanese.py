@@ -54,3 +54,7 @@ async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):
         shown = " ".join(item.description for item in bar._items)
         assert "記録" in shown and "ヘルプ" in shown and "人を追加" in shown
         assert "Capture" not in shown and "Help" not in shown
+        titles = [str(app.screen.query_one(f"#{pane}").border_title)
+                  for pane in ("contacts-pane", "timeline-pane", "focus-pane")]
+        assert titles[0] == "1 連絡先" and titles[1].startswith("2 タイムライン")
+        assert titles[2] == "3 今月のフォーカス"

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from model.i18n import N_, _
 from model.names import fold
 from model.planning.book import Book
 from tui.widgets.border_lines import BorderLines
@@ -48,7 +49,7 @@ class FilterInput(Input):
 class ContactsPane(BorderLines, Vertical):
     """Contacts: a filter box over the list of everyone."""
 
-    BORDER_TITLE = "1 Contacts"
+    BORDER_TITLE = N_("1 Contacts")
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/", id="contacts.filter",
@@ -69,6 +70,7 @@ class ContactsPane(BorderLines, Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = _(self.BORDER_TITLE)  # in the language in use now, not at import
         self._view: ContactRows | None = None
         self._query: str | None = None  # the folded filter the list shows (None: not yet)
         self._found: list[int] | range = range(0)  # the people it found (indexes in the rows)
@@ -130,7 +132,8 @@ class ContactsPane(BorderLines, Vertical):
                 found = [i for i in found if word in keys[i]]
         self._query, self._found = folded, found
         self.row_list.set_rows(GroupedRows(rows, found))
-        self.set_border_text(subtitle=f"{len(found)} of {total}" if words else f"{total}")
+        self.set_border_text(subtitle=_("{found} of {total}").format(found=len(found), total=total)
+                             if words else f"{total}")
         return len(found)
 
     def select(self, contact_id: str) -> bool:

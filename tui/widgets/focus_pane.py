@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from model.i18n import N_, _
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
@@ -105,7 +106,7 @@ def focus_view(book: Book, today: date) -> FocusView:
 class FocusPane(Vertical):
     """The month's plan at a glance."""
 
-    BORDER_TITLE = "3 This month's focus"
+    BORDER_TITLE = N_("3 This month's focus")
 
     @dataclass
     class PersonHighlighted(Message):
@@ -117,6 +118,7 @@ class FocusPane(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = _(self.BORDER_TITLE)  # in the language in use now, not at import
         self._slot_people: dict[str, str] = {}
         self._shown: FocusView | None = None
 

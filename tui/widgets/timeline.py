@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from model.i18n import N_, _, ngettext
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
@@ -163,7 +164,7 @@ def _sorted_in_pieces(items: list, key, piece: int = 2_000) -> list:
 class TimelinePane(BorderLines, Vertical):
     """Interactions and promises of the selected person, or of everyone."""
 
-    BORDER_TITLE = "2 Timeline"
+    BORDER_TITLE = N_("2 Timeline")
     PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
     #: everyone's timeline of a book with more notes than this is sorted in a worker
     #: (too long for the key that asks for it)
@@ -190,6 +191,7 @@ class TimelinePane(BorderLines, Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = _(self.BORDER_TITLE)  # in the language in use now, not at import
         self.book: Book | None = None
         self.today = date.today()
         self.contact_id: str | None = None
@@ -243,21 +245,22 @@ class TimelinePane(BorderLines, Vertical):
             self._people.clear()
             self._everyone_rows = None
         if self.everyone:
-            title = "2 Timeline — everyone"
+            title = _("2 Timeline — everyone")
             made = self._everyone()
             if made is None:  # being sorted in a worker: shown when it is done
                 self._entries = NO_ENTRIES
-                self.set_border_text(title, "sorting every note…")
+                self.set_border_text(title, _("sorting every note…"))
                 self.row_list.set_rows([])
                 return
             self._entries, rows = made
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
-            title = f"2 Timeline — {visible(person.name)}" if person else "2 Timeline"
+            title = _("2 Timeline — {name}").format(name=visible(person.name)) if person else _(self.BORDER_TITLE)
             if person:  # their last 12 months: ◆ a deep conversation, ▂▄▆█ touches, · none
                 title += "  " + rhythm_glyphs(person_rhythm(book, person.id, self.today))
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
-        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
+        subtitle = (_("v: hide confidential  ") if self.revealed else "") + ngettext(
+            "{n} entry", "{n} entries", len(rows)).format(n=len(rows))
         self.set_border_text(title, subtitle)
         self.row_list.set_rows(rows)
 
