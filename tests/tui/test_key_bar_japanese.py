@@ -14,7 +14,7 @@ from textual.binding import Binding
 from model import i18n
 
 
-def app_descriptions() -> set[str]:
+def app_descriptions(field: str = "description") -> set[str]:
     import tui.screens
     import tui.widgets
 
@@ -25,15 +25,15 @@ def app_descriptions() -> set[str]:
         module = importlib.import_module(name)
         for _n, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ == name:
-                found |= {b.description for b in getattr(cls, "BINDINGS", None) or ()
-                          if isinstance(b, Binding) and b.description}
+                found |= {getattr(b, field) for b in getattr(cls, "BINDINGS", None) or ()
+                          if isinstance(b, Binding) and getattr(b, field)}
     return found
 
 
 def test_every_binding_description_is_listed_for_translation() -> None:
-    from tui.binding_words import DESCRIPTIONS
+    from tui.binding_words import DESCRIPTIONS, TOOLTIPS
 
-    missing = app_descriptions() - set(DESCRIPTIONS)
+    missing = (app_descriptions() - set(DESCRIPTIONS)) | (app_descriptions("tooltip") - set(TOOLTIPS))
     assert not missing, f"add these to tui/binding_words.py and translate them: {sorted(missing)}"
 
 
@@ -58,3 +58,19 @@ async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):
                   for pane in ("contacts-pane", "timeline-pane", "focus-pane")]
         assert titles[0] == "1 連絡先" and titles[1].startswith("2 タイムライン")
         assert titles[2] == "3 今月のフォーカス"
+
+
+async def test_the_help_screen_is_japanese(japanese, demo_store, make_test_app):
+    from textual.widgets import Static
+
+    from tui.screens.help import HelpScreen
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        assert "枠の間は Tab" in text and "メイン画面" in text and "連絡先の枠へ" in text
+        assert "Go to the contacts pane" not in text

@@ -14,10 +14,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from model.i18n import N_, _
 from tui.text import fit
 from tui.widgets.key_bar import KeyBar
 
-INTRO = (
+INTRO = N_(
     "Kizuna keeps a small, deep, diverse network. Move between panes with Tab / Shift+Tab "
     "or 1 2 3; move within one with j/k or the arrows; Enter opens. Ctrl+P opens the command "
     "palette: type a name (or its reading, e.g. さとう) to jump to a person, or an action."
@@ -49,26 +50,26 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.widgets.timeline import TimelinePane
 
     return [
-        ("On the main screen (? from any screen; Esc leads back)",
+        (N_("On the main screen (? from any screen; Esc leads back)"),
          list((app if isinstance(app, type) else type(app)).BINDINGS)),
-        ("Main screen", list(MainScreen.BINDINGS)),
-        ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
-        ("Timeline pane", list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
-        ("In any list", list(RowList.BINDINGS) + list(FocusList.BINDINGS)),
-        ("Contact form", list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
-        ("Correct an entry", list(EntryForm.BINDINGS)),
-        ("Quick capture", list(CaptureScreen.BINDINGS)),
-        ("Search every note", list(SearchScreen.BINDINGS)),
-        ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
-        ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
-        ("Month review", list(MonthReviewScreen.BINDINGS)),
-        ("Health", list(HealthScreen.BINDINGS)),
-        ("Merge dialog", list(MergeDialog.BINDINGS)),
-        ("Import", list(ImportScreen.BINDINGS)),
-        ("Export", list(ExportDialog.BINDINGS)),
-        ("Settings", list(SettingsScreen.BINDINGS)),
-        ("Help", list(HelpScreen.BINDINGS)),
-        ("Welcome screen (an empty store)", list(FirstRunScreen.BINDINGS)),
+        (N_("Main screen"), list(MainScreen.BINDINGS)),
+        (N_("Contacts pane"), list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
+        (N_("Timeline pane"), list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
+        (N_("In any list"), list(RowList.BINDINGS) + list(FocusList.BINDINGS)),
+        (N_("Contact form"), list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
+        (N_("Correct an entry"), list(EntryForm.BINDINGS)),
+        (N_("Quick capture"), list(CaptureScreen.BINDINGS)),
+        (N_("Search every note"), list(SearchScreen.BINDINGS)),
+        (N_("Daily review"), list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
+        (N_("Focus planner"), list(FocusPlannerScreen.BINDINGS)),
+        (N_("Month review"), list(MonthReviewScreen.BINDINGS)),
+        (N_("Health"), list(HealthScreen.BINDINGS)),
+        (N_("Merge dialog"), list(MergeDialog.BINDINGS)),
+        (N_("Import"), list(ImportScreen.BINDINGS)),
+        (N_("Export"), list(ExportDialog.BINDINGS)),
+        (N_("Settings"), list(SettingsScreen.BINDINGS)),
+        (N_("Help"), list(HelpScreen.BINDINGS)),
+        (N_("Welcome screen (an empty store)"), list(FirstRunScreen.BINDINGS)),
     ]
 
 
@@ -91,19 +92,19 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text(INTRO), id="help-intro")
+            yield Static(Text(_(INTRO)), id="help-intro")
             for title, bindings in binding_groups(self.app):
-                text = Text(title + "\n", style="bold")
+                text = Text(_(title) + "\n", style="bold")
                 seen = set()
                 for b in bindings:
                     if b.action in seen:
                         continue
                     seen.add(b.action)
                     text.append("  " + fit(key_text(self.app, b), 18), "bold cyan")
-                    text.append((b.tooltip or b.description) + "\n")
+                    text.append(_(b.tooltip or b.description) + "\n")
                 text.rstrip()
                 yield Static(text, classes="help-section")
-            yield Static(Text("ctrl+p  command palette · ctrl+q  quit", style="dim"))
+            yield Static(Text(_("ctrl+p  command palette · ctrl+q  quit"), style="dim"))
         yield KeyBar()
 
     def action_scroll(self, direction: str) -> None:
