@@ -58,6 +58,12 @@ async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):
                   for pane in ("contacts-pane", "timeline-pane", "focus-pane")]
         assert titles[0] == "1 連絡先" and titles[1].startswith("2 タイムライン")
         assert titles[2] == "3 今月のフォーカス"
+        from tui.widgets.row_list import RowList
+
+        rows = app.screen.query_one("#contact-list", RowList).rows
+        drawn = [str(r.render(60)) for r in rows]
+        assert any("深い" in line for line in drawn[:1])  # the first tier's heading
+        assert any("日遅れ" in line for line in drawn) and not any(" late" in line for line in drawn)
 
 
 async def test_the_help_screen_is_japanese(japanese, demo_store, make_test_app):

@@ -77,7 +77,7 @@ class ContactsPane(BorderLines, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="caps")
-        yield FilterInput(placeholder="/ filter: name, reading, company, #tag", id="filter")
+        yield FilterInput(placeholder=_("/ filter: name, reading, company, #tag"), id="filter")
         yield RowList(id="contact-list")
 
     @property

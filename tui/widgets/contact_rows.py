@@ -19,6 +19,7 @@ from operator import itemgetter
 from rich.cells import cell_len
 from rich.text import Text
 
+from model.i18n import _, word
 from model.names import fold, search_keys, sort_key
 from model.planning.book import Book
 from model.planning.health import RHYTHM_MONTHS, RhythmCounter
@@ -44,10 +45,10 @@ def due_label(due: date | None, today: date) -> tuple[str, str, str]:
         return " ", "", ""
     days = (due - today).days
     if days < 0:
-        return "!", f"{-days}d late", "bold red"
+        return "!", _("{n}d late").format(n=-days), "bold red"
     if days == 0:
-        return "●", "today", "bold yellow"
-    return "·", f"in {days}d", "cyan"
+        return "●", _("today"), "bold yellow"
+    return "·", _("in {n}d").format(n=days), "cyan"
 
 
 def caps_line(book: Book) -> str:
@@ -56,7 +57,8 @@ def caps_line(book: Book) -> str:
     for tier in ("deep", "active", "network"):
         cap = book.cap(tier)
         count = book.tier_count(tier)
-        parts.append(f"{tier} {count}/{cap}" if cap else f"{tier} {count}")
+        shown = word("tier", tier)
+        parts.append(f"{shown} {count}/{cap}" if cap else f"{shown} {count}")
     return "  ".join(parts)
 
 
@@ -92,8 +94,8 @@ class PersonRow(Row):
             text.append(" ")
             for glyph in self.rhythm:
                 text.append(glyph, _RHYTHM_STYLE.get(glyph, "cyan"))
-        label = "snoozed" if self._snoozed and not words else words
-        text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
+        label = _("snoozed") if self._snoozed and not words else words
+        text.append(" " * (DUE_WIDTH - cell_len(label)) + label, style or "dim")  # by display width
         return text
 
 
@@ -158,9 +160,10 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
         if start == end:
             continue
         cap, count = book.cap(tier), book.tier_count(tier)
-        label = f"{tier} {count}/{cap}" if cap else f"{tier} {count}"
+        shown = word("tier", tier)
+        label = f"{shown} {count}/{cap}" if cap else f"{shown} {count}"
         if cap is not None and count >= cap:
-            label += " (full)"
+            label += _(" (full)")
         headings[label] = old_headings.get(label) or heading_row(label)
         blocks.append((start, end, headings[label]))
     return ContactRows(today, entries, [h[5] for h in order], blocks, caps_line(book),

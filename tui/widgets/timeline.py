@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from model.i18n import N_, _, ngettext
+from model.i18n import N_, _, ngettext, word
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
@@ -44,14 +44,14 @@ def _secret(book: Book, p: Promise, revealed: bool) -> bool:
 
 def _promise_words(p: Promise, today: date, secret: bool = False) -> tuple[str, str]:
     """(words, style) for a promise's state."""
-    who = "I promised" if p.owner == "me" else "they promised"
+    who = _("I promised") if p.owner == "me" else _("they promised")
     text = MASK if secret else visible_line(p.text)
     if p.status != "open":
-        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
+        return f"{who} ({word('status', p.status)}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
     days = (date.fromisoformat(p.due) - today).days
     if days < 0:
-        return f"{who}, {-days}d overdue: {text}", "bold red"
-    when = "due today" if days == 0 else f"due in {days}d"
+        return _("{who}, {n}d overdue: {text}").format(who=who, n=-days, text=text), "bold red"
+    when = _("due today") if days == 0 else _("due in {n}d").format(n=days)
     return f"{who}, {when}: {text}", "yellow"
 
 
@@ -62,14 +62,14 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     if isinstance(obj, Promise):
         day = _promise_date(obj)
         words, style = _promise_words(obj, today, _secret(book, obj, revealed))
-        kind, mark, mark_style = "promise", "◇", style
+        kind, mark, mark_style = _("promise"), "◇", style
         people = (obj.contact,)
     else:
         day = obj.date
         masked = obj.scope == "confidential" and not revealed
         words = MASK if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or "(no text)"
         style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
-        kind = obj.kind
+        kind = word("kind", obj.kind)
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
         people = obj.contacts
     text = Text()
@@ -335,20 +335,21 @@ class TimelinePane(BorderLines, Vertical):
         text = Text()
         if isinstance(obj, Promise):
             words, style = _promise_words(obj, self.today, _secret(self.book, obj, self.revealed))
-            text.append(f"promise · due {obj.due}", "bold")
+            text.append(_("promise · due {date}").format(date=obj.due), "bold")
             if obj.original_due != obj.due:
-                text.append(f" (first due {obj.original_due})", "dim")
+                text.append(_(" (first due {date})").format(date=obj.original_due), "dim")
             text.append(f" · {_names(self.book, (obj.contact,))}\n")
             text.append(words, style)
         else:
             masked = obj.scope == "confidential" and not self.revealed
-            depth = "deep conversation" if obj.depth == "deep" else "touch"
+            depth = _("deep conversation") if obj.depth == "deep" else _("touch")
             # a log entry is Kizuna's own record (a tier change, a snooze): it has no depth
-            text.append(f"{obj.date} · {obj.kind}" + ("" if obj.kind == "log" else f" · {depth}"), "bold")
+            text.append(f"{obj.date} · {word('kind', obj.kind)}" + ("" if obj.kind == "log" else f" · {depth}"),
+                        "bold")
             people = ", ".join(visible(c.name) for c in (self.book.get_contact(i) for i in obj.contacts) if c)
-            text.append(f" · with {people}")
+            text.append(_(" · with {people}").format(people=people))
             if obj.scope != "open":
-                text.append(f" · {obj.scope}", "magenta")
+                text.append(f" · {word('scope', obj.scope)}", "magenta")
             if obj.tags:
                 text.append("  " + visible(" ".join("#" + t for t in obj.tags)), "green")
             text.append("\n")
