@@ -37,6 +37,8 @@ from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
+#: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
+HOLD_SECONDS = 1.0
 #: how long a thread may keep the interpreter while another waits for it (Python: 5 ms)
 SWITCH_SECONDS = 0.001
 
@@ -66,19 +68,19 @@ class KizunaApp(Snapshots, App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("a", "add_person", "Add person", id="app.add_person",
+        Binding("a", "add_person", "Add person", priority=True, id="app.add_person",
                 tooltip="Add a person: every field, tier caps checked"),
-        Binding("n", "capture", "Capture", id="app.capture",
+        Binding("n", "capture", "Capture", priority=True, id="app.capture",
                 tooltip="Quick capture: one line, e.g. @Tanaka lunch, promised an intro by fri"),
-        Binding("r", "review", "Review", id="app.review",
+        Binding("r", "review", "Review", priority=True, id="app.review",
                 tooltip="Daily review: walk today's due list one item at a time"),
-        Binding("f", "plan", "Focus", id="app.plan",
+        Binding("f", "plan", "Focus", priority=True, id="app.plan",
                 tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
-        Binding("M", "month_review", "Month review", id="app.month_review",
+        Binding("M", "month_review", "Month review", priority=True, id="app.month_review",
                 tooltip="Review last month's focus and carry people over"),
-        Binding("i", "import", "Import", id="app.import",
+        Binding("i", "import", "Import", priority=True, id="app.import",
                 tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help",
+        Binding("question_mark", "help", "Help", key_display="?", priority=True, id="app.help",
                 tooltip="Every key, on one screen"),
     ]
 
@@ -101,6 +103,8 @@ class KizunaApp(Snapshots, App[int]):
         self.sub_title = "demo data" if demo else str(store.path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
+        self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
+        self._hold_round = 0
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
@@ -163,7 +167,48 @@ class KizunaApp(Snapshots, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.input_seen()
+        if self._held_keys is not None and isinstance(event, (events.Key, events.Paste)) \
+                and not event.is_forwarded:
+            self._held_keys.append(event)
+            return
         await super().on_event(event)
+
+    # -- keys typed ahead of a screen --------------------------------------------------
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
+        """Push ``screen``; the keys that arrive before it is built and focused wait for it.
+
+        Textual hands a key to the focused widget of the screen on top; a screen just
+        pushed has none until it is built, so ``n`` and a line typed in one burst lost the
+        line (or its letters acted on the screen below). They are held here and replayed,
+        in order, once the screen has handled its first messages (built, mounted, focused).
+        """
+        self.hold_keys()
+        result = super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
+        target = self.get_screen(screen) if isinstance(screen, str) else screen
+        target.call_later(self.call_later, self.release_keys)
+        return result
+
+    def hold_keys(self) -> None:
+        """Keep the keys that arrive from now on until :meth:`release_keys` (or a second)."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self._hold_round += 1
+            round_ = self._hold_round
+            self.set_timer(HOLD_SECONDS, lambda: self._release_stale(round_), name="release-held-keys")
+
+    async def _release_stale(self, round_: int) -> None:
+        if round_ == self._hold_round:  # (a screen that never came to take its keys)
+            await self.release_keys()
+
+    async def release_keys(self) -> None:
+        """Hand the held keys on, in order, to whatever has the focus now."""
+        held, self._held_keys = self._held_keys, None
+        for event in held or ():
+            if self._held_keys is not None:  # a held key opened another screen: it waits too
+                self._held_keys.append(event)
+            else:
+                await super().on_event(event)
 
     def _screen_changed(self, screen) -> None:
         self.collector.screen_changed(screen)
@@ -198,6 +243,8 @@ class KizunaApp(Snapshots, App[int]):
         screen, or open the main screen's screens over a full-screen flow."""
         if action in MAIN_ONLY and self._in_flow():
             return False
+        if action in OPENS and not self._keys_are_commands():
+            return False  # (the key is typed, or goes to the dialog on top)
         if action in OPENS:
             module, name = OPENS[action]
             # not imported yet: no such screen can be open (and none is imported just to ask)
@@ -205,6 +252,20 @@ class KizunaApp(Snapshots, App[int]):
             if cls is not None and any(isinstance(s, cls) for s in self.screen_stack):
                 return False
         return True
+
+    def _keys_are_commands(self) -> bool:
+        """Whether a letter pressed now is a command, not text or a dialog's own key.
+
+        The keys that open screens are priority bindings, handled on arrival: as ordinary
+        ones they were looked up only after the key had been to the focused widget and
+        back, while the keys typed after it went on to the screen underneath.
+        """
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.screen, ModalScreen):
+            return False
+        return not isinstance(self.screen.focused, (Input, TextArea))
 
     def _in_flow(self) -> bool:
         """Whether the full-screen screen under any dialogs is a flow, not the main screen."""
