@@ -52,6 +52,8 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     """Plan a month: challenge, purpose, slots filled from ranked suggestions."""
 
     CSS_PATH = "focus_planner.tcss"
+    #: (from this many rows, the screen's class): the layout for a short terminal is in the .tcss
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the main screen", id="planner.close"),

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from model.planning.book import Book
 from tui.messages import OpenPerson
@@ -32,6 +32,10 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Entries, TimelinePane, everyone_entries
 
 PANES = ("#contact-list", "#timeline-list", "#focus-list")
+#: (from this many columns, the screen's class): its panes' widths are in main.tcss. Below
+#: the widest, the focus pane folds into one line under the panes and ``3`` (or Tab) shows
+#: it in the timeline's place, so the timeline keeps room to read a note.
+LAYOUTS = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
 
 
 def due_dates(book: Book, today: date) -> dict[str, date]:
@@ -121,6 +125,7 @@ class MainScreen(Screen):
         self.contact_id: str | None = None
         self._from_contacts: str | None = None  # the contact list's person last shown
         self._view: MainView | None = None
+        self._layout: str | None = None  # the LAYOUTS class set now
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,9 +133,11 @@ class MainScreen(Screen):
             yield ContactsPane(id="contacts-pane")
             yield TimelinePane(id="timeline-pane")
             yield FocusPane(id="focus-pane")
+        yield Static("", id="focus-line")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.fit_to(self.app.size.width)
         self.show_book(self.app.book)
         self.query_one("#contact-list").focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_active_pane(force=True))
@@ -168,6 +175,7 @@ class MainScreen(Screen):
         self.timeline.everyone_source = view.everyone_entries
         self.contacts.show_rows(view.contacts)
         self.focus_pane.show_view(view.focus)
+        self.query_one("#focus-line", Static).update(view.focus.summary)
         if self.contact_id and book.get_contact(self.contact_id) is None:
             self.contact_id = self.contacts.highlighted_id
         self.timeline.show(book, today, self.contact_id or self.contacts.highlighted_id)
@@ -180,9 +188,49 @@ class MainScreen(Screen):
         self.timeline.show(self.app.book, self.app.today, contact_id)
         self.query_one("#contact-list").focus()
 
+    # -- sizes -----------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        self.fit_to(self.app.size.width)  # resized while another screen was on top
+
+    def fit_to(self, width: int) -> None:
+        """Set the layout class for a terminal ``width`` columns wide (see LAYOUTS)."""
+        layout = next(name for start, name in LAYOUTS if width >= start)
+        if layout == self._layout:
+            return
+        self._layout = layout
+        for _start, name in LAYOUTS:
+            self.set_class(name == layout, name)
+        self._fold_focus()
+
+    @property
+    def focus_folded(self) -> bool:
+        """Is the focus pane folded into its one line (shown only while it has the focus)?"""
+        return self._layout != "-wide"
+
+    def _fold_focus(self, show: bool | None = None) -> None:
+        """Folded, the focus pane takes the timeline's place while it has the focus."""
+        if not self.query(FocusPane):
+            return
+        if show is None:
+            show = self._current_pane() == 2
+        folded = self.focus_folded
+        self.focus_pane.display = not folded or show
+        self.timeline.display = not folded or not show
+        self.query_one("#focus-line", Static).display = folded and not show
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "focus-line":
+            self.action_pane(2)
+
     # -- panes -----------------------------------------------------------------
 
     def on_descendant_focus(self) -> None:
+        if self.focus_folded:
+            self._fold_focus()
         self._show_active_pane()
 
     def _show_active_pane(self, force: bool = False) -> None:
@@ -223,6 +271,8 @@ class MainScreen(Screen):
         return 0
 
     def action_pane(self, index: int) -> None:
+        if self.focus_folded:
+            self._fold_focus(show=index == 2)  # shown before it can take the focus
         self._pane_widgets()[index].focus()
 
     def action_next_pane(self) -> None:

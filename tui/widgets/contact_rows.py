@@ -27,6 +27,7 @@ from tui.widgets.row_list import Row
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 DUE_WIDTH = 9
+NAME_ONLY_BELOW = 30  # a row narrower than this shows the name and due date only
 FAR = date.max
 
 
@@ -71,12 +72,16 @@ class PersonRow(Row):
 
     def render(self, width: int) -> Text:  # type: ignore[override]
         c, style, words = self.contact, self._style, self._words
-        name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
-        rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
+        if width < NAME_ONLY_BELOW:  # no room for a company worth reading: the name takes it
+            name_w, rest = max(4, width - 3 - DUE_WIDTH), 0
+        else:
+            name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
+            rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
         text = Text()
         text.append(self._marker + " ", style)
         text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
-        text.append(fit(c.company or c.industry, rest), "dim")
+        if rest:
+            text.append(fit(c.company or c.industry, rest), "dim")
         label = "snoozed" if self._snoozed and not words else words
         text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
         return text

@@ -7,7 +7,7 @@ month. The diversity warnings for the focus people follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.text import Text
@@ -60,6 +60,8 @@ class FocusView:
     slots: list[tuple[str, Text]]  # (option id, the slot's lines)
     slot_people: dict[str, str]  # option id -> contact id
     diversity: Text
+    #: the pane folded into one line, for a terminal too narrow for it (the main screen's)
+    summary: Text = field(default_factory=Text, compare=False)
 
 
 def focus_view(book: Book, today: date) -> FocusView:
@@ -71,6 +73,9 @@ def focus_view(book: Book, today: date) -> FocusView:
     slots: list[tuple[str, Text]] = []
     slot_people: dict[str, str] = {}
     warnings: list[str] = []
+    summary = Text()
+    summary.append(" 3 Focus ", "bold reverse")
+    summary.append(f" {today:%b %Y} · {days_left_text(days_left_in_month(today))}", "dim")
     if plan is None:
         head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
         head.append("Press f to choose this month's challenge and who to focus on.")
@@ -81,9 +86,14 @@ def focus_view(book: Book, today: date) -> FocusView:
             person = book.get_contact(slot.contact) if slot.contact else None
             line = Text()
             line.append(f"{slot.role}: ", "dim")
+            summary.append(" · ")
             if person is None:
                 line.append("(open slot — press f to fill)", "yellow")
+                summary.append("open slot", "yellow")
             else:
+                summary.append(person.name, "bold")
+                deep = book.deep_count(person.id, month_start(today), month_end(today))
+                summary.append(" ✓" if deep else " ✗", "green" if deep else "yellow")
                 line.append(person.name, "bold")
                 if person.company:
                     line.append(f" · {person.company}", "dim")
@@ -96,13 +106,17 @@ def focus_view(book: Book, today: date) -> FocusView:
         people = [book.contact(cid) for cid in book.focus_ids(today)]
         if people:
             warnings = diversity(people, book.settings, "people in this month's focus").warnings
+    if plan is None:
+        summary.append(" · no plan yet: press f", "yellow")
+    elif warnings:
+        summary.append(f" · ⚠ {len(warnings)}", "yellow")
     div = Text()
     if warnings:
         for w in warnings:
             div.append(f"⚠ {w}\n", "yellow")
     elif plan is not None and slot_people:
         div.append("✓ a diverse set", "green")
-    return FocusView(head, slots, slot_people, div)
+    return FocusView(head, slots, slot_people, div, summary)
 
 
 class FocusPane(Vertical):
