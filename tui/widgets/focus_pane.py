@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Self
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +24,7 @@ from textual.widgets.option_list import Option
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
+from tui.widgets.border_lines import BorderLines
 
 
 class FocusList(OptionList):
@@ -31,6 +34,22 @@ class FocusList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="focus.down"),
         Binding("k", "cursor_up", "Up", show=False, id="focus.up"),
     ]
+
+    _lines_drawn = 0  # the most lines of options shown since the list was last drawn whole
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """Textual redraws a widget whole when the focus comes or goes; this list is much
+        taller than its few slots, so only the lines that have (or had) a slot are drawn."""
+        if regions or layout or recompose or not repaint or not self.is_mounted:
+            if not regions:
+                self._lines_drawn = 0
+            return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        lines = max(self._lines_drawn, self.virtual_size.height - int(self.scroll_y))
+        self._lines_drawn = lines
+        if 0 < lines < self.size.height:
+            return super().refresh(Region(0, 0, self.size.width, lines))
+        return super().refresh()
 
 
 def slot_progress(book: Book, contact_id: str, today: date) -> Text:
@@ -119,7 +138,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     return FocusView(head, slots, slot_people, div, summary)
 
 
-class FocusPane(Vertical):
+class FocusPane(BorderLines, Vertical):
     """The month's plan at a glance."""
 
     BORDER_TITLE = "3 This month's focus"
