@@ -34,7 +34,7 @@ async def test_the_timeline_is_readable_and_the_focus_pane_reachable(demo_store,
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
         main = app.screen
-        assert main.has_class(layout)
+        assert main.layout_name == layout
         row, cells = note_cells(main)
         assert re.match(r"\d{4}-\d\d-\d\d ◇ promise", row) and cells >= least, row  # date, kind, the words
         folded = layout != "-wide"
@@ -62,7 +62,7 @@ async def test_resizing_changes_the_layout_and_keeps_the_pane_shown(demo_store, 
                                     ((160, 45), "-wide", 40)]:
             await pilot.resize_terminal(*size)
             await settle(app, pilot)
-            assert main.has_class(layout) and main.query_one("#focus-list").has_focus
+            assert main.layout_name == layout and main.query_one("#focus-list").has_focus
             assert main.focus_pane.display  # the pane with the focus stays in sight
         await pilot.press("1")
         await pilot.resize_terminal(80, 24)
@@ -86,7 +86,7 @@ async def test_a_half_typed_capture_survives_resizes_and_the_screen_below_follow
             await settle(app, pilot)
             assert app.screen is box and box.query_one("#capture-line", Input).value == "@Emily lunch: half typ"
             assert box.query_one("#capture-box").region.right <= size[0]  # the whole box on screen
-        assert main.has_class("-medium")  # the main screen under the box was laid out again
+        assert main.layout_name == "-medium"  # the main screen under the box was laid out again
         await pilot.press(*"ed", "enter")
         await settle(app, pilot)
         assert app.screen is main

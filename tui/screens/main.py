@@ -33,10 +33,25 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Entries, TimelinePane, everyone_entries
 
 PANES = ("#contact-list", "#timeline-list", "#focus-list")
-#: (from this many columns, the screen's class): its panes' widths are in main.tcss. Below
-#: the widest, the focus pane folds into one line under the panes and ``3`` (or Tab) shows
-#: it in the timeline's place, so the timeline keeps room to read a note.
-LAYOUTS = ((160, "-wide"), (100, "-medium"), (0, "-narrow"))
+#: (from this many columns, the layout, its pane styles over main.tcss's). From 160 columns
+#: main.tcss's three panes. Below, the focus pane folds into one line under the panes and
+#: ``3`` (or Tab) shows it in the timeline's place, so the timeline keeps room to read a
+#: note (40 columns of its text from 100 columns, 30 at 80). Set on the few widgets
+#: concerned, not as a class on the screen: that restyled all of it on a resize (~12 ms).
+LAYOUTS: tuple[tuple[int, str, dict[str, dict[str, object]]], ...] = (
+    (160, "-wide", {}),
+    (100, "-medium", {
+        "#contacts-pane": {"width": "1fr", "min_width": 32, "max_width": 50},
+        "#timeline-pane": {"width": "2fr"},
+        "#focus-pane": {"width": "2fr", "min_width": 0, "max_width": "100%"},
+    }),
+    (0, "-narrow", {
+        "#contacts-pane": {"width": 26, "min_width": 0, "padding": (0, 0)},
+        "#timeline-pane": {"width": "1fr", "padding": (0, 0)},
+        "#focus-pane": {"width": "1fr", "min_width": 0, "max_width": "100%", "padding": (0, 0)},
+        "RowList": {"scrollbar_size_vertical": 1},
+    }),
+)
 
 
 def due_dates(book: Book, today: date) -> dict[str, date]:
@@ -131,7 +146,7 @@ class MainScreen(Screen):
         self.contact_id: str | None = None
         self._from_contacts: str | None = None  # the contact list's person last shown
         self._view: MainView | None = None
-        self._layout: str | None = None  # the LAYOUTS class set now
+        self._layout: str | None = None  # the LAYOUTS name in use
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -203,14 +218,24 @@ class MainScreen(Screen):
         self.fit_to(self.app.size.width)  # resized while another screen was on top
 
     def fit_to(self, width: int) -> None:
-        """Set the layout class for a terminal ``width`` columns wide (see LAYOUTS)."""
-        layout = next(name for start, name in LAYOUTS if width >= start)
+        """Lay the panes out for a terminal ``width`` columns wide (see LAYOUTS)."""
+        layout, rules = next((name, rules) for start, name, rules in LAYOUTS if width >= start)
         if layout == self._layout:
             return
+        before = next((rules for _start, name, rules in LAYOUTS if name == self._layout), {})
         self._layout = layout
-        for _start, name in LAYOUTS:
-            self.set_class(name == layout, name)
+        for selector in before.keys() | rules.keys():
+            for widget in self.query(selector):
+                for rule in before.get(selector, {}).keys() - rules.get(selector, {}).keys():
+                    widget.styles.clear_rule(rule)
+                for rule, value in rules.get(selector, {}).items():
+                    setattr(widget.styles, rule, value)
         self._fold_focus()
+
+    @property
+    def layout_name(self) -> str | None:
+        """The LAYOUTS name in use: ``-wide``, ``-medium`` or ``-narrow``."""
+        return self._layout
 
     @property
     def focus_folded(self) -> bool:
