@@ -232,6 +232,11 @@ class KizunaApp(Snapshots, App[int]):
             except KizunaError as exc:
                 self.call_from_thread(failed, exc)
                 return
+            with self.store.lock:  # saved, with a problem after the commit (see Store.warnings)
+                warnings, self.store.raw.warnings[:] = list(self.store.raw.warnings), []
+            for warning in warnings:
+                self.call_from_thread(self.notify, warning, title="Saved, with a warning",
+                                      severity="warning", timeout=10)
             self.call_from_thread(done, result)
 
         node.run_worker(job, thread=True, group="store-write", exit_on_error=True)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from model.store import parts as _parts
+from model.store.paths import make_private_dir
 
 BACKUPS_KEPT = 7
 
@@ -21,6 +22,30 @@ BACKUPS_KEPT = 7
 def backups_dir(store_path: Path) -> Path:
     """``kizuna-backups/`` beside ``kizuna.json``."""
     return store_path.with_name(store_path.stem + "-backups")
+
+
+def set_aside_dir(store_path: Path, day: date) -> Path:
+    """Where the day's unnamed part files are moved (kept as long as the backups)."""
+    return backups_dir(store_path) / f"{store_path.stem}-set-aside-{day.isoformat()}"
+
+
+def backup_files(store_path: Path) -> list[tuple[str, Path]]:
+    """The daily backups of the store, oldest first: (``YYYY-MM-DD``, the backup's store file)."""
+    folder = backups_dir(store_path)
+    stem, suffix = store_path.stem, store_path.suffix
+    out = []
+    try:
+        found = sorted(folder.glob(f"{stem}-????-??-??{suffix}"))
+    except OSError:
+        return []
+    for path in found:
+        day = path.name[len(stem) + 1:len(path.name) - len(suffix)]
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            continue
+        out.append((day, path))
+    return out
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -42,18 +67,24 @@ def keep_daily(store_path: Path, day: date, part_names: Iterable[str]) -> None:
     if not store_path.exists():
         return
     folder = backups_dir(store_path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    make_private_dir(folder)
     target = folder / f"{store_path.stem}-{day.isoformat()}{store_path.suffix}"
     if target.exists():
         return
     names = list(part_names)
     if names:
         source, linked = _parts.parts_dir(store_path), _parts.parts_dir(target)
-        linked.mkdir(mode=0o700, exist_ok=True)
+        make_private_dir(linked)
         for name in names:
             _link_or_copy(source / name, linked / name)
     _link_or_copy(store_path, target)
-    kept = sorted(folder.glob(f"{store_path.stem}-????-??-??{store_path.suffix}"))
-    for old in kept[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-        shutil.rmtree(_parts.parts_dir(old), ignore_errors=True)
+    try:
+        kept = sorted(folder.glob(f"{store_path.stem}-????-??-??{store_path.suffix}"))
+        for old in kept[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+            shutil.rmtree(_parts.parts_dir(old), ignore_errors=True)
+        aside = sorted(folder.glob(f"{store_path.stem}-set-aside-????-??-??"))
+        for old in aside[:-BACKUPS_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass  # pruning old backups can wait for another day

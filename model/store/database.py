@@ -42,12 +42,13 @@ from typing import Any, TypeVar
 import orjson
 
 from model.store import parts as _parts
-from model.store.backups import backups_dir, keep_daily
+from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
-from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage
+from model.store.paths import make_private_dir
+from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
 
 R = TypeVar("R", bound=Record)
@@ -60,7 +61,7 @@ _TYPES = {cls.table: cls for cls in RECORD_TYPES}
 def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # gone, or unreadable: reading it says which
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
@@ -71,6 +72,8 @@ class Store:
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
                  backup_day: Callable[[], date] = date.today) -> None:
         self.path = Path(path)
+        if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
+            self.path = Path(os.path.realpath(self.path))
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
@@ -84,6 +87,8 @@ class Store:
         self._parts: dict[str, _parts.Parts] = {}
         #: what this object wrote since it last read the file (see changes_since)
         self._journal = Journal()
+        #: one line per write that succeeded with a problem after its commit (the caller shows them)
+        self.warnings: list[str] = []
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self._read()
@@ -103,7 +108,7 @@ class Store:
         """Name this version's part files; move any table still inside the file into parts."""
         data = self._storage.data
         folder = _parts.parts_dir(self.path)
-        named = {doc.get("id"): doc.get("files") or [] for doc in data.get(_parts.PARTS_TABLE, {}).values()}
+        named = _parts.check_table(data, self.path)
         for table in _parts.PARTITIONED:
             cls = _TYPES[table]
             self._parts[table] = part_set = _parts.Parts(folder, table, cls, named.get(table, []))
@@ -114,7 +119,7 @@ class Store:
                         record = cls.trusted(doc)
                         part_set.replace(record) or part_set.insert(record)
                 except _parts.PartMissing as exc:
-                    raise StoreError(f"{exc}: a part file of the store is missing") from None
+                    raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
                 self._storage.migrated = True
 
     def _table(self, cls: type[Record]) -> _parts.Parts | FileTable:
@@ -131,12 +136,12 @@ class Store:
             return call()
         except _parts.PartMissing as exc:
             if self._depth:
-                raise StoreError(f"{exc}: a part file of the store is missing; not writing") from None
+                raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
         self._read()
         try:
             return call()
         except _parts.PartMissing as exc:
-            raise StoreError(f"{exc}: a part file of the store is missing") from None
+            raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
 
     def changed_on_disk(self) -> bool:
         """Has another process written the file since we last read or wrote it?"""
@@ -185,51 +190,79 @@ class Store:
         self._depth = 1
         try:
             self.refresh()
-            self._remove_stale_temps()
+            self._check_parts_present()
+            self._tidy()
             yield self
             if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
-                try:
-                    self._backup()
-                    superseded = self._write_parts()
-                    self._storage.flush()
-                except (OSError, orjson.JSONEncodeError) as exc:
-                    # JSONEncodeError: text JSON cannot hold (a lone surrogate from a bad byte)
-                    reason = getattr(exc, "strerror", None) or exc
-                    raise StoreError(f"{self.path}: cannot write it: {reason}") from exc
-                self._signature = _signature(self.path)
-                folder = _parts.parts_dir(self.path)
-                for name in superseded:  # committed: nothing names them any more
-                    (folder / name).unlink(missing_ok=True)
+                self._commit()
         except BaseException:
             self._reload_after_failure()
             raise
         finally:
             self._depth = 0
-            self._lock.release()
+            try:
+                self._lock.release()
+            except OSError:
+                pass  # closing the lock file (or this process ending) releases it anyway
 
-    def _write_parts(self) -> list[str]:
+    def _commit(self) -> None:
+        """Back up, write new parts, then the store file (the commit point), then tidy.
+
+        Before the commit only files this write made are deleted; after it, the
+        superseded parts only once the commit is durable (folder synced).
+        """
+        try:
+            self._backup()
+            new, superseded = self._write_parts()
+        except (OSError, orjson.JSONEncodeError) as exc:  # write_dirty removed its own files
+            raise self._write_error(exc) from exc
+        try:
+            warning = self._storage.flush()
+        except (OSError, orjson.JSONEncodeError) as exc:
+            # JSONEncodeError: text JSON cannot hold (a lone surrogate from a bad byte)
+            if _signature(self.path) == self._signature:  # not replaced: nothing names the new parts
+                _parts.remove_files(_parts.parts_dir(self.path), new)
+            raise self._write_error(exc) from exc
+        self._signature = _signature(self.path)
+        if warning:
+            self.warnings.append(warning)  # not durable yet: the old parts may still be needed
+            return
+        _parts.remove_files(_parts.parts_dir(self.path), superseded)
+
+    def _write_error(self, exc: BaseException) -> StoreError:
+        reason = getattr(exc, "strerror", None) or exc
+        return StoreError(f"{self.path}: cannot write it: {reason}; nothing was saved")
+
+    def _write_parts(self) -> tuple[list[str], list[str]]:
         """Write changed parts to new files and name them in the store file's data.
 
-        Returns the superseded file names, to delete once the store file is written.
+        Returns the new and the superseded file names.
         """
+        new: list[str] = []
         superseded: list[str] = []
         table = {}
         for i, (name, part_set) in enumerate(self._parts.items(), start=1):
-            try:
-                _new, old = part_set.write_dirty()
-            except BaseException:
-                self._remove_unnamed_parts()
-                raise
+            written, old = part_set.write_dirty()
+            new += written
             superseded += old
             table[str(i)] = {"id": name, "files": part_set.names}
         if any(doc["files"] for doc in table.values()) or _parts.PARTS_TABLE in self._storage.data:
             self._storage.data[_parts.PARTS_TABLE] = table
             self._storage.dirty = True
-        return superseded
+        return new, superseded
 
-    def _remove_unnamed_parts(self) -> None:
-        named = {n for p in self._parts.values() for n in p.named()}
-        _parts.remove_unnamed(_parts.parts_dir(self.path), named)
+    def _check_parts_present(self) -> None:
+        """Refuse to write (or tidy) a store whose file names a part that is not there."""
+        folder = _parts.parts_dir(self.path)
+        for part_set in self._parts.values():
+            for name in part_set.named():
+                try:
+                    ok = os.path.isfile(folder / name)
+                except OSError:
+                    ok = False
+                if not ok:
+                    raise StoreError(f"{folder / name}: a part file of the store is missing; not writing "
+                                     f"(run 'kizuna doctor')")
 
     def _reload_after_failure(self) -> None:
         try:
@@ -244,19 +277,30 @@ class Store:
 
     def _prepare_folder(self) -> None:
         folder = self.path.parent
-        if not folder.exists():
-            try:
-                folder.mkdir(mode=0o700, parents=True)
-            except OSError as exc:
-                raise StoreError(f"{folder}: cannot create the folder: {exc.strerror}") from None
-        if self._private_folder:
-            os.chmod(folder, 0o700)
+        try:
+            make_private_dir(folder)
+            if self._private_folder:
+                os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot create the folder: {exc.strerror}") from None
 
-    def _remove_stale_temps(self) -> None:
-        """Delete temp files a killed writer left behind (we hold the lock)."""
-        for tmp in self.path.parent.glob(f"{TEMP_PREFIX}{self.path.name}-*"):
-            tmp.unlink(missing_ok=True)
-        self._remove_unnamed_parts()
+    def _tidy(self) -> None:
+        """Under the lock, with the part list checked: clear what killed writers left.
+
+        Temp files are never named by anything and are deleted; part files the store
+        file does not name are moved into the backups folder (see
+        :func:`model.store.parts.set_aside_unnamed`). A failure here loses nothing.
+        """
+        target = write_target(self.path)
+        try:
+            for folder in {self.path.parent, target.parent}:
+                for tmp in folder.glob(f"{TEMP_PREFIX}{target.name}-*"):
+                    tmp.unlink(missing_ok=True)
+            named = {n for p in self._parts.values() for n in p.named()}
+            _parts.set_aside_unnamed(_parts.parts_dir(self.path), named,
+                                     set_aside_dir(self.path, self._backup_day()))
+        except OSError:
+            pass
 
     def _backup(self) -> None:
         """Keep today's first version of the store (see :mod:`model.store.backups`)."""

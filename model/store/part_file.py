@@ -112,7 +112,7 @@ class PartFile:
         return self._rest
 
     def damaged(self, what: str) -> StoreError:
-        return StoreError(f"{self.path}: {what}; not touching it (restore it from the backups folder)")
+        return StoreError(f"{self.path}: {what}; not touching it (run 'kizuna doctor')")
 
     def _loads(self, raw: bytes, line: int) -> Any:
         try:
@@ -226,7 +226,10 @@ def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        (folder / name).unlink(missing_ok=True)
+        try:
+            (folder / name).unlink(missing_ok=True)
+        except OSError:
+            pass  # named by nothing: the next writer sets it aside
         raise
     os.close(fd)
     return name

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,11 +39,13 @@ from pathlib import Path
 
 import orjson
 
+from model.errors import StoreError
 from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
+from model.store.paths import make_private_dir
 from model.records import Record
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
-           "gc_paused", "part_of", "parts_dir", "remove_unnamed"]
+           "check_table", "gc_paused", "part_of", "parts_dir", "set_aside_unnamed"]
 
 #: tables kept in part files, and how many parts each is split into
 PART_COUNT = 16
@@ -91,15 +94,77 @@ def parts_dir(store_path: Path) -> Path:
     return store_path.with_name(store_path.stem + "-parts")
 
 
-def remove_unnamed(folder: Path, named: set[str]) -> None:
-    """Delete part files the store file does not name (superseded, or left by a crash)."""
+#: the only names a part file can have: ``<table>-<part, 2 digits>-<12 hex digits>.json``
+PART_NAME = re.compile(r"([a-z_]+)-(\d\d)-[0-9a-f]{12}\.json")
+
+
+def is_part_name(name: str) -> bool:
+    m = PART_NAME.fullmatch(name)
+    return bool(m) and m.group(1) in PARTITIONED and int(m.group(2)) < PART_COUNT
+
+
+def check_table(data: dict, path: Path) -> dict[str, list[str | None]]:
+    """The part file names the store file's ``parts`` table gives, per table, checked.
+
+    Each must be a plain part name for its own table and position (so never a path
+    out of the parts folder); anything else refuses the whole store: clean-up and
+    writes act on these names, and a damaged list must not make them act at all.
+    """
+    def bad(what: str) -> StoreError:
+        return StoreError(f"{path}: its list of part files is damaged ({what}); not touching it "
+                          f"(run 'kizuna doctor')")
+
+    named: dict[str, list[str | None]] = {}
+    for key, doc in data.get(PARTS_TABLE, {}).items():
+        table, files = doc.get("id"), doc.get("files")
+        if table not in PARTITIONED:
+            raise bad(f"document {key} names the table {str(table)[:40]!r}")
+        if table in named:
+            raise bad(f"the {table} table is listed twice")
+        if files is None:
+            files = []
+        if type(files) is not list or len(files) > PART_COUNT:
+            raise bad(f"the {table} files are not a list of {PART_COUNT} names")
+        for k, name in enumerate(files):
+            if name is None:
+                continue
+            if type(name) is not str or not name.startswith(f"{table}-{k:02d}-") or not is_part_name(name):
+                raise bad(f"{str(name)[:60]!r} is not the name of part {k} of the {table} table")
+        named[table] = files
+    return named
+
+
+def set_aside_unnamed(folder: Path, named: set[str], aside: Path) -> int:
+    """Move part files the store file does not name into ``aside``; say how many.
+
+    They are superseded files whose deletion did not happen, a crashed writer's
+    new files, or the current files when an old store file was copied back: only
+    the first are certainly worthless, so none is deleted here.
+    """
     try:
         entries = os.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
-        return
+        return 0
+    moved = 0
     for entry in entries:
-        if entry not in named and entry.endswith(".json") and any(entry.startswith(t + "-") for t in PARTITIONED):
-            (folder / entry).unlink(missing_ok=True)
+        if entry in named or not is_part_name(entry):
+            continue
+        if not moved:
+            make_private_dir(aside)
+        os.replace(folder / entry, aside / entry)
+        moved += 1
+    return moved
+
+
+def remove_files(folder: Path, names: list[str]) -> bool:
+    """Delete files this process made or superseded; False if one could not be (left for later)."""
+    ok = True
+    for name in names:
+        try:
+            (folder / name).unlink(missing_ok=True)
+        except OSError:
+            ok = False  # unnamed: the next writer sets it aside
+    return ok
 
 
 class Parts:
@@ -233,13 +298,16 @@ class Parts:
         """Write every changed part to a new file; return (new names, superseded names).
 
         The store file is not touched: the caller commits by writing it with
-        :attr:`names`, then deletes the superseded files.
+        :attr:`names`, then deletes the superseded files once that is durable.
+        If this fails, the files it wrote (named by nothing) are deleted and
+        :attr:`names` is left as it was.
         """
         written: list[str] = []
         old: list[str] = []
         if not self.dirty:
             return written, old
-        self.folder.mkdir(mode=0o700, exist_ok=True)
+        names = list(self.names)
+        make_private_dir(self.folder)
         try:
             for k in sorted(self.dirty):
                 docs = self._loaded[k]
@@ -247,18 +315,18 @@ class Parts:
                     if docs else None
                 if name:
                     written.append(name)
-                if self.names[k]:
-                    old.append(self.names[k])  # type: ignore[arg-type]
-                self.names[k] = name
+                if names[k]:
+                    old.append(names[k])  # type: ignore[arg-type]
+                names[k] = name
             fd = os.open(self.folder, os.O_RDONLY)
             try:
                 os.fsync(fd)
             finally:
                 os.close(fd)
         except BaseException:
-            for name in written:
-                (self.folder / name).unlink(missing_ok=True)
+            remove_files(self.folder, written)
             raise
+        self.names = names
         self.dirty.clear()
         return written, old
 

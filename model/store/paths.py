@@ -27,3 +27,24 @@ def default_store_path(db: str | os.PathLike | None = None) -> tuple[Path, bool]
     if env:
         return Path(env).expanduser(), False
     return data_dir() / STORE_NAME, True
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 whatever the umask.
+
+    ``Path.mkdir(parents=True)`` gives the parents the umask's mode (often 0755,
+    0777 under umask 0); a folder that already existed is left as it is.
+    """
+    missing = []
+    for p in [folder, *folder.parents]:
+        if p.is_dir():
+            break
+        missing.append(p)
+    for p in reversed(missing):
+        try:
+            os.mkdir(p, 0o700)
+        except FileExistsError:
+            if not p.is_dir():
+                raise
+            continue
+        os.chmod(p, 0o700)  # mkdir's mode went through the umask

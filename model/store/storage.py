@@ -76,7 +76,7 @@ def parse(raw: bytes, path: Path) -> Data:
     if not raw.strip(b"\x00 \t\r\n"):
         what = "empty" if not raw else "blank or NUL-filled"
         raise StoreError(f"{path}: the file is {what} ({len(raw)} bytes), so it is damaged; not touching it "
-                         f"(restore from the backups folder beside it)")
+                         f"(run 'kizuna doctor')")
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark from an editor: harmless
         raw = raw[3:]
     try:
@@ -91,7 +91,7 @@ def parse(raw: bytes, path: Path) -> Data:
             column = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
             msg = "bytes that are not UTF-8 text"
         raise StoreError(f"{path}: not valid JSON at line {line} column {column}: {msg}; "
-                         f"not touching it") from None
+                         f"not touching it (run 'kizuna doctor')") from None
     if not isinstance(data, dict):
         raise StoreError(f"{path}: expected a JSON object of tables, found {type(data).__name__}; not touching it")
     for name, table in data.items():
@@ -121,8 +121,19 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves old or new, never a mix."""
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: a symlinked store stays a symlink, its target is written."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def atomic_write(path: Path, payload: bytes) -> str | None:
+    """Write ``payload`` to ``path`` so that a crash leaves old or new, never a mix.
+
+    Raises OSError when the file was not replaced. Once it was (the commit point),
+    a failing fsync of the folder is no longer an error: the new file is there but
+    may not survive a power cut; that is returned as a warning.
+    """
+    path = write_target(path)
     folder = path.parent
     tmp = folder / f"{TEMP_PREFIX}{path.name}-{os.getpid()}-{os.urandom(4).hex()}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -136,9 +147,17 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a temp file is never read: the next write removes it
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        return f"{path}: written, but the folder could not be synced ({exc.strerror}); " \
+               f"a power cut now could undo it"
+    return None
 
 
 class AtomicJSONStorage(Storage):
@@ -183,7 +202,9 @@ class AtomicJSONStorage(Storage):
     def encode(self) -> bytes:
         return orjson.dumps(self.data, option=orjson.OPT_INDENT_2) + b"\n"
 
-    def flush(self) -> None:
-        atomic_write(self.path, self.encode())
+    def flush(self) -> str | None:
+        """Write the data (see :func:`atomic_write`); returns a warning, or None."""
+        warning = atomic_write(self.path, self.encode())
         self.dirty = False
         self.migrated = False
+        return warning

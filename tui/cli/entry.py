@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "tui.cli.focus",
     "tui.cli.diversity",
     "tui.cli.transfer",
+    "tui.cli.store_commands",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -38,6 +39,8 @@ COMMANDS = {
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
+    "backups": "tui.cli.store_commands", "restore": "tui.cli.store_commands",
+    "doctor": "tui.cli.store_commands",
 }
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
@@ -192,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         ctx.today = args.date
     func = getattr(args, "func", None) or run_app
     try:
-        return func(ctx) or 0
+        code = func(ctx) or 0
+        for warning in getattr(ctx._store, "warnings", ()):
+            print(f"kizuna: warning: {warning}", file=sys.stderr)
+        return code
     except KizunaError as exc:
         print(f"kizuna: {exc}", file=sys.stderr)
         return 1
@@ -203,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         # killed-by-SIGPIPE tool would, without a traceback at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a file call the command did not expect to fail: still one line
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
 
