@@ -47,6 +47,12 @@ ROWS = [
     ("ready", "app start until the main screen is ready", 1.0, "s"),
     ("filter", "one filter keystroke in the contact list", 0.016, "s"),
     ("open", "opening a person's timeline", 0.016, "s"),
+    ("filter_80x24", "… a filter keystroke at 80x24", 0.016, "s"),
+    ("open_80x24", "… a cursor move (the next timeline) at 80x24", 0.016, "s"),
+    ("filter_100x30", "… a filter keystroke at 100x30", 0.016, "s"),
+    ("open_100x30", "… a cursor move (the next timeline) at 100x30", 0.016, "s"),
+    ("tab", "Tab to the next pane", 0.016, "s"),
+    ("resize", "a resize until the main screen is laid out again", 0.050, "s"),
     ("capture", "saving a quick capture from the app", 0.1, "s"),
     ("capture_shown", "… until the main screen shows the new snapshot", None, "s"),
     ("capture_block", "longest screen stall from Enter until then", 0.016, "s"),
@@ -212,11 +218,15 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
             continue
         data = json.loads(out.strip().splitlines()[-1])
         for key in ("ready", "filter", "open", "capture", "capture_shown", "capture_block",
-                    "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu"):
+                    "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
+                    "tab", "tab_cpu", "resize", "resize_cpu",
+                    *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30")
+                      for cpu in ("", "_cpu"))):
             result.add(key, data[key])
         result.add("app_rss", rss)
     log(f"{name}: app ready {result.median('ready'):.3f} s, filter {result.median('filter') * 1000:.1f} ms, "
-        f"open {result.median('open') * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms")
+        f"open {result.median('open') * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms, "
+        f"tab {result.median('tab') * 1000:.1f} ms, resize {result.median('resize') * 1000:.1f} ms")
     return result
 
 

@@ -298,7 +298,8 @@ class RowList(ScrollView, can_focus=True):
         self.vertical_scrollbar.renderer = StripScrollBarRender  # the same bar, drawn cheaper
 
     def on_resize(self) -> None:
-        self._cache.clear()
+        # (the drawn rows are kept: they are cached by width, and Textual draws the whole
+        # screen twice after a resize, the second time from here)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
 
     def _set_virtual_height(self, rows: int) -> None:
