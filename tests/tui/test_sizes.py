@@ -108,3 +108,39 @@ async def test_a_form_being_edited_survives_resizes(demo_store, make_test_app):
             assert form.query_one("#field-reading", Input).value == "りさいず"
             assert form.query_one("#field-reading", Input).has_focus
             assert form.query_one("#form").region.right <= size[0]  # its right border on screen
+
+
+@pytest.mark.parametrize("keys", ["r", "n", "a", "f", "M", "i", "question_mark"])
+async def test_every_screen_fits_80x24_and_keeps_fitting_when_resized(demo_store, make_test_app, keys):
+    """Nothing cut at the right edge, at 80x24 and after a resize to 200x60 and back (a
+    screen taller than the terminal scrolls)."""
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(keys)
+        await settle(app, pilot)
+        screen = app.screen
+        assert not isinstance(screen, MainScreen)
+        for size in [(80, 24), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await settle(app, pilot)
+            assert app.screen is screen
+            for widget in screen.query("*"):
+                if widget.display and widget.region.area:
+                    assert widget.region.right <= size[0], widget
+
+
+async def test_the_merge_dialog_fits_80x24(tmp_path):
+    from test_merge_dialog import Host, people
+
+    from model.store import Store
+
+    store = Store(tmp_path / "kizuna.json")
+    a, *_ = people(store)
+    app = Host(store, a.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MergeDialog"
+        for widget in app.screen.query("*"):
+            if widget.display and widget.region.area:
+                assert widget.region.right <= 80, widget
