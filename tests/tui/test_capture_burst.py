@@ -32,6 +32,7 @@ async def test_n_and_the_line_in_one_burst_land_in_the_box_every_time(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         main = app.screen
+        cursor = main.contacts.row_list.cursor
         for round_ in range(3):  # the first capture since start, and later ones
             line = f"@Emily call: round {round_} tjkvfe"  # letters the main screen has keys for
             burst(app, "n" + line)
@@ -42,9 +43,20 @@ async def test_n_and_the_line_in_one_burst_land_in_the_box_every_time(tmp_path):
             await settle(app, pilot)
             assert app.screen is main
             assert not main.timeline.everyone and not main.timeline.revealed  # t, v did nothing there
+            assert main.contacts.row_list.cursor == cursor  # nor j, k
     texts = [i.text for i in reopen(app.store.raw).interactions()]
     for round_ in range(3):
         assert f"round {round_} tjkvfe" in texts
+
+
+async def test_n_the_line_and_enter_in_one_burst_save_the_whole_line(tmp_path):
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        burst(app, "n@Emily call: typed ahead, saved in one go\r")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+    assert any(i.text == "typed ahead, saved in one go" for i in reopen(app.store.raw).interactions())
 
 
 async def test_a_pasted_note_of_three_lines_is_one_note_with_its_promise(tmp_path):
