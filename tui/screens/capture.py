@@ -166,6 +166,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
     """One line in the capture grammar, its preview, Enter to save, Escape to cancel."""
 
     CSS_PATH = "capture.tcss"
+    #: (from this many rows, the screen's class): a short terminal's spacing is in the .tcss
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises", id="capture.save"),
