@@ -22,6 +22,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def plain(text: str, lines: bool = False) -> str:
+    """``text`` without terminal control characters (ESC, BEL, C1...): text from outside
+    never drives a terminal. A tab is a space; with ``lines``, line breaks stay."""
+    keep = "\n" if lines else ""
+    text = text.replace("\t", " ").replace("\r\n", "\n")
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) != "Cc")
+
+
 def sort_key(contact: Contact) -> str:
     """Sort by reading when there is one (furigana), else by name."""
     return fold(contact.reading or contact.name)
@@ -76,3 +84,55 @@ def describe(contact: Contact) -> str:
     """A name with enough beside it to tell two people apart."""
     extra = contact.company or contact.reading
     return f"{contact.name} ({extra})" if extra else contact.name
+
+
+def _fuzzy_keys(contact: Contact) -> set[str]:
+    """What a mistyped name is compared with: the name and reading, each word of them,
+    and each without its spaces (``tanka`` is close to the word ``tanaka``); a kana
+    reading also in romaji, so ``@Tanaka`` is offered 田中 美咲 (たなか みさき)."""
+    import jaconv
+
+    keys: set[str] = set()
+    folded = list(_keys(contact))
+    if contact.reading:
+        romaji = jaconv.kana2alphabet(fold(contact.reading))
+        if romaji != fold(contact.reading):
+            folded.append(romaji)
+    for k in folded:
+        keys.add(k)
+        keys.add(k.replace(" ", ""))
+        keys.update(w for w in k.split() if len(w) > 1)
+    return keys
+
+
+def fuzzy_table(contacts: Iterable[Contact]) -> list[tuple[str, Contact]]:
+    """Every (key, person) :func:`closest` compares a name with; build it once for many calls."""
+    return [(k, c) for c in contacts for k in _fuzzy_keys(c)]
+
+
+def closest(contacts: Iterable[Contact], query: str, n: int = 3,
+            table: list[tuple[str, Contact]] | None = None) -> list[Contact]:
+    """The people a name nobody has was probably meant to be, closest first.
+
+    Compared in :func:`fold`'s form, so case, width and katakana/hiragana never
+    count as a difference; what is left (a dropped, doubled or swapped letter) is
+    scored by rapidfuzz's ``ratio`` (the Indel similarity difflib's ratio also
+    measures), in C: a keystroke stays quick with thousands of people.
+    ``table`` is :func:`fuzzy_table` of ``contacts``, when the caller keeps one.
+    """
+    from rapidfuzz import fuzz, process
+
+    q = fold(query)
+    if not q:
+        return []
+    # one wrong character of 佐藤 is half of it; a longer name must be closer
+    cutoff = 50 if len(q) <= 2 else 65 if len(q) <= 4 else 72
+    table = table if table is not None else fuzzy_table(contacts)
+    best: dict[str, tuple[float, Contact]] = {}
+    for _key, score, i in process.extract(q, [k for k, _ in table], scorer=fuzz.ratio,
+                                          score_cutoff=cutoff, limit=None):
+        c = table[i][1]
+        if score > best.get(c.id, (0.0,))[0]:
+            best[c.id] = (score, c)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], sort_key(pair[1])))
+    return [c for _, c in ranked[:n]]

@@ -68,6 +68,7 @@ PURPOSES = (
     "learning",
     "other",
 )
+LANGUAGES = ("en", "ja")
 #: A9: 1 same-industry, 2 cross-industry, 1 customer.
 DEFAULT_TEMPLATE = ("same-industry", "cross-industry", "cross-industry", "customer")
 
@@ -364,12 +365,16 @@ class Settings:
     own_industry: str = ""
     focus_template: tuple[str, ...] = DEFAULT_TEMPLATE
     focus_deep_per_month: int = 1  # A11
-    touch_cadence_days: int = 90  # A11: a touch each quarter
+    touch_cadence_days: int = 90  # A11: the active tier, a touch each quarter
+    deep_cadence_days: int = 30  # A11: the deep tier, a deep conversation each month
+    language: str = "en"  # the interface's language (kept for the app; it speaks English today)
 
     def __post_init__(self) -> None:
         if isinstance(self.focus_template, list):
             object.__setattr__(self, "focus_template", tuple(self.focus_template))
-        for name in ("deep_cap", "active_cap", "focus_deep_per_month", "touch_cadence_days"):
+        check_choice("settings.language", self.language, LANGUAGES)
+        for name in ("deep_cap", "active_cap", "focus_deep_per_month", "touch_cadence_days",
+                     "deep_cadence_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")

@@ -20,7 +20,7 @@ def seed(store_path: Path, *people: Contact) -> None:
 
 def test_note_saves_people_note_and_promises(kizuna, store_path: Path) -> None:
     seed(store_path, Contact(name="Tanaka Yuki", company="Acme", tier="active"))
-    done = kizuna(*TODAY, "note", "@tanaka @Mori lunch yesterday !deep: talked hiring #採用 "
+    done = kizuna(*TODAY, "note", "@tanaka @+Mori lunch yesterday !deep: talked hiring #採用 "
                                   "promised an intro to Sato by fri, @Mori promised the deck by 12/5")
     assert done.returncode == 0, done.stderr
     out = done.stdout
@@ -45,7 +45,7 @@ def test_note_saves_people_note_and_promises(kizuna, store_path: Path) -> None:
 
 
 def test_unquoted_words_are_one_line(kizuna, store_path: Path) -> None:
-    done = kizuna(*TODAY, "note", "@Anna", "call", "!confidential", "numbers", "we", "discussed")
+    done = kizuna(*TODAY, "note", "--new", "@Anna", "call", "!confidential", "numbers", "we", "discussed")
     assert done.returncode == 0, done.stderr
     [note] = Store(store_path).interactions()
     assert (note.kind, note.scope, note.text) == ("call", "confidential", "numbers we discussed")
@@ -54,9 +54,9 @@ def test_unquoted_words_are_one_line(kizuna, store_path: Path) -> None:
 def test_a_bad_date_is_one_line_exit_1_and_the_store_unchanged(kizuna, store_path: Path) -> None:
     seed(store_path, Contact(name="Tanaka Yuki"))
     before = store_path.read_bytes()
-    for line, words in (("@Tanaka @Newbie lunch: promised the deck by 2/30", "2/30"),
+    for line, words in (("@Tanaka @+Newbie lunch: promised the deck by 2/30", "2/30"),
                         ("@Tanaka 13/5 call", "13/5"),
-                        ("@Tanaka @Newbie promised the deck by", "'by' needs a date"),
+                        ("@Tanaka @+Newbie promised the deck by", "'by' needs a date"),
                         ("@Tanaka promised the deck", "due date"),
                         ("@Tanaka tomorrow call", "future")):
         done = kizuna(*TODAY, "note", line)
@@ -97,7 +97,7 @@ def test_japanese_note(kizuna, store_path: Path) -> None:
 def test_dry_run_saves_nothing_and_json_is_for_scripts(kizuna, store_path: Path) -> None:
     seed(store_path, Contact(name="Tanaka Yuki"))
     before = store_path.read_bytes()
-    done = kizuna(*TODAY, "note", "--dry-run", "@Tanaka @Newbie call promised notes by mon")
+    done = kizuna(*TODAY, "note", "--dry-run", "@Tanaka @+Newbie call promised notes by mon")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("would save (dry run, nothing saved):")
     assert "Newbie (new contact, network tier)" in done.stdout
@@ -110,6 +110,9 @@ def test_dry_run_saves_nothing_and_json_is_for_scripts(kizuna, store_path: Path)
     assert data["saved"] is True and data["interaction"]["id"] == note.id
     assert data["promises"][0]["id"] == promise.id and data["promises"][0]["due"] == "2026-11-30"
     assert (data["kind"], data["tags"], data["people"][0]["name"]) == ("call", ["x"], "Tanaka Yuki")
+    assert data["hints"] == []
+    hinted = json.loads(kizuna(*TODAY, "note", "--dry-run", "--json", "@Tanaka talked shop at the expo yesterday").stdout)
+    assert "'yesterday' was left in the text" in hinted["hints"][0]
 
 
 def test_help_documents_the_grammar(kizuna) -> None:
@@ -141,7 +144,7 @@ def test_a_bad_natural_promise_is_one_line_and_saves_nothing(kizuna, store_path:
     seed(store_path, Contact(name="Tanaka Yuki"))
     before = store_path.read_bytes()
     for line, words in (("call with @Tanaka on tue: Sato promised the deck by fri", "Sato is not named on this note"),
-                        ("@Tanaka @Newbie will send the deck by 2/30", "2/30"),
+                        ("@Tanaka @+Newbie will send the deck by 2/30", "2/30"),
                         ("@Tanaka to send the deck by yesterday", "before the note's date"),
                         ("met @Tanaka for lunch on feb 30", "feb 30")):
         done = kizuna(*TODAY, "note", line)

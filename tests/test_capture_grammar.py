@@ -58,12 +58,12 @@ def test_japanese_honorifics_and_glued_text() -> None:
     cap = p("@佐藤さんとランチ 採用の話")
     assert cap.people == [SATO_JA]
     assert cap.text == "とランチ 採用の話"  # nothing lost: the rest is text
-    cap = p("@山田さんと会った")
+    cap = p("@+山田さんと会った")
     assert [c.name for c in cap.new_people] == ["山田"]
 
 
 def test_new_names_become_network_contacts_once() -> None:
-    cap = p('@Mori coffee with @"Ann Lee" and @mori')
+    cap = p('@+Mori coffee with @+"Ann Lee" and @mori')
     assert [c.name for c in cap.new_people] == ["Mori", "Ann Lee"]
     assert all(c.tier == "network" for c in cap.new_people)
     assert cap.people == cap.new_people
@@ -71,7 +71,7 @@ def test_new_names_become_network_contacts_once() -> None:
 
 
 def test_a_name_inside_a_longer_latin_name_is_someone_new() -> None:
-    cap = p("@Li call")  # not Emily
+    cap = p("@+Li call")  # not Emily
     assert [c.name for c in cap.new_people] == ["Li"]
     assert p("@Ston call").people == [EMILY]  # the start of a word of the name
 
@@ -209,7 +209,7 @@ def test_tokens_cover_every_character_and_say_what_each_is() -> None:
 
 
 def test_summary_says_everything_that_will_be_saved() -> None:
-    cap = p("@Tanaka @Newbie lunch yesterday !deep !confidential: talked #採用 "
+    cap = p("@Tanaka @+Newbie lunch yesterday !deep !confidential: talked #採用 "
             "promised an intro by fri they promised the deck by 12/5")
     text = "\n".join(cap.summary())
     for part in ("Tanaka Yuki (Acme)", "Newbie (new contact, network tier)", "meal",
@@ -222,7 +222,7 @@ def test_summary_says_everything_that_will_be_saved() -> None:
 def test_parse_is_pure() -> None:
     contacts = list(PEOPLE)
     before = [c.to_dict() for c in contacts]
-    p("@Newbie @Tanaka lunch promised x by fri", contacts=contacts)
+    p("@+Newbie @Tanaka lunch promised x by fri", contacts=contacts)
     assert [c.to_dict() for c in contacts] == before
 
 
@@ -232,7 +232,7 @@ def test_parse_is_pure() -> None:
 def test_save_writes_contacts_note_and_promises(store: Store) -> None:
     with store.transaction():
         store.add(TANAKA)
-    cap = save(store, "@Tanaka @佐藤さん dinner yesterday !deep: 採用の話 #採用 "
+    cap = save(store, "@Tanaka @+佐藤さん dinner yesterday !deep: 採用の話 #採用 "
                       "promised an intro by fri @佐藤 promised 資料 by 12/5", THU)
     again = Store(store.path)  # what is on disk
     names = {c.name for c in again.contacts()}
@@ -264,7 +264,7 @@ def test_a_bad_line_saves_nothing(store: Store) -> None:
         store.add(TANAKA)
     before = store.path.read_bytes()
     with pytest.raises(CaptureError):
-        save(store, "@Newbie @Tanaka lunch promised x by 2/30", THU)
+        save(store, "@+Newbie @Tanaka lunch promised x by 2/30", THU)
     assert store.path.read_bytes() == before
     assert Store(store.path).contacts() == [TANAKA]
 

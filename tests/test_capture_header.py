@@ -151,11 +151,11 @@ def test_the_new_forms_save(store: Store) -> None:
 def test_parse_stays_pure_with_the_name_index() -> None:
     """The folded names are built once per list of contacts and reused; a changed list is read fresh."""
     people = [TANAKA, SATO]
-    assert parse("@Emily hi", people, THU).new_people[0].name == "Emily"
+    assert parse("@+Emily hi", people, THU).new_people[0].name == "Emily"
     people.append(EMILY)  # the same list, one more person: not a stale index
     assert parse("@Emily hi", people, THU).people == [EMILY]
     people[2] = Contact(name="Emily Brown")  # a replaced record
     assert parse("@Emily hi", people, THU).people == [people[2]]
-    assert parse("@Emily hi", [TANAKA], THU).new_people[0].name == "Emily"
+    assert parse("@Emily hi", [TANAKA], THU, allow_new=True).new_people[0].name == "Emily"
     with pytest.raises(CaptureError):
         parse("lunch", people, THU)

@@ -25,7 +25,9 @@ def one_line(stderr: str) -> str:
 
 
 def test_note_with_a_new_name_creates_a_network_contact_and_says_so(kizuna, store_path: Path) -> None:
-    done = kizuna("--date", TODAY, "note", "@Anna quarterly figures look good")
+    refused = kizuna("--date", TODAY, "note", "@Anna quarterly figures look good")
+    assert refused.returncode == 1 and "@+Anna" in refused.stderr and not store_path.exists()
+    done = kizuna("--date", TODAY, "note", "@+Anna quarterly figures look good")
     assert done.returncode == 0, done.stderr
     assert "Anna" in done.stdout and "new contact" in done.stdout and "network" in done.stdout
     store = Store(store_path)
@@ -55,7 +57,7 @@ def test_note_finds_japanese_names_by_name_or_reading(kizuna, store_path: Path) 
 
 
 def test_note_with_two_people(kizuna, store_path: Path) -> None:
-    done = kizuna("note", "@Anna @Bo budget review for the new line")
+    done = kizuna("note", "--new", "@Anna @Bo budget review for the new line")
     assert done.returncode == 0, done.stderr
     (note,) = Store(store_path).interactions()
     assert len(note.contacts) == 2
@@ -204,7 +206,7 @@ def test_demo_shows_the_demo_people_and_never_touches_the_users_store(
 
 def test_db_option_wins_over_the_environment(kizuna, tmp_path: Path, store_path: Path) -> None:
     other = tmp_path / "elsewhere" / "mine.json"
-    for args in (["--db", str(other), "note", "@Anna first"], ["note", "--db", str(other), "@Bo second"]):
+    for args in (["--db", str(other), "note", "@+Anna first"], ["note", "--db", str(other), "@+Bo second"]):
         done = kizuna(*args)
         assert done.returncode == 0, done.stderr
     assert sorted(c.name for c in Store(other).contacts()) == ["Anna", "Bo"]

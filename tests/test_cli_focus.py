@@ -190,3 +190,19 @@ def test_help_lists_the_actions(kizuna):
     for action in ("show", "plan", "add", "remove", "suggest", "review", "carry"):
         assert action in out
     assert "--own-industry" in ok(kizuna("diversity", "--help"))
+
+
+def test_a_person_who_contradicts_the_slot_role_is_refused_or_flagged(kizuna, people, store_path):
+    """Issue 13: 'focus add NAME --slot N' put a manufacturer in a cross-industry slot silently."""
+    ok(kizuna(*DATE, "focus", "plan"))  # same-industry, cross-industry, cross-industry, customer
+    before = store_path.read_bytes()
+    line = fails(kizuna(*DATE, "focus", "add", "佐藤", "--slot", "2"), "does not fit slot 2 (cross-industry)")
+    assert "in your own industry (製造業), not cross-industry" in line and "--anyway" in line
+    assert store_path.read_bytes() == before
+    ok(kizuna(*DATE, "focus", "add", "佐藤", "--slot", "2", "--anyway"))
+    out = ok(kizuna(*DATE, "focus", "show"))
+    assert ("! slot 2 (cross-industry): 佐藤 健 does not fit it: in your own industry (製造業), "
+            "not cross-industry") in out
+    [slot] = [s for s in json.loads(ok(kizuna(*DATE, "focus", "show", "--json")))["slots"] if s["slot"] == 2]
+    assert slot["misfit"] == "in your own industry (製造業), not cross-industry"
+    ok(kizuna(*DATE, "focus", "add", "Oda", "--slot", "3"))  # logistics fits cross-industry

@@ -41,8 +41,9 @@ def test_today_prints_sections_in_order(kizuna, store: Store, people) -> None:
     assert "I promised Tanaka Yuki: send the deck\n      6 days overdue (Fri 2026-11-20)" in text
     assert "Aoki promised: 資料" in text
     assert "佐藤 健: a deep conversation this month\n      4 days left in November" in text
-    # Aoki (deep talk June 1) is past the 90-day cadence; Endo (Oct 1) is not.
-    assert "Aoki: touch base (deep, every 90 days)" in text and "Endo: touch" not in text
+    # The deep tier: a deep conversation every 30 days. Aoki's was June 1, Endo's Oct 1: both past.
+    assert "Aoki: a deep conversation (deep, every 30 days)" in text
+    assert "Endo: a deep conversation (deep, every 30 days)" in text
 
 
 def test_today_json_and_a_date_in_another_month(kizuna, people) -> None:
@@ -51,9 +52,10 @@ def test_today_json_and_a_date_in_another_month(kizuna, people) -> None:
     data = json.loads(out.stdout)
     assert data["date"] == "2026-12-01"
     assert {i["section"] for i in data["items"]} <= {"overdue", "today", "chase", "focus", "cadence", "upcoming"}
-    # No December plan: 佐藤 is not a focus item. Deep talks Jun 1..Sep 1 + 90 days are past.
+    # No December plan: 佐藤 is not a focus item. Deep talks Jun 1..Oct 1 + 30 days are past.
     assert not [i for i in data["items"] if i["kind"] == "focus"]
-    assert [i["name"] for i in data["items"] if i["section"] == "cadence"] == ["Aoki", "Baba", "Chiba", "Doi"]
+    assert [i["name"] for i in data["items"] if i["section"] == "cadence"] == [
+        "Aoki", "Baba", "Chiba", "Doi", "Endo"]
 
 
 def test_today_on_an_empty_store_and_a_bad_date(kizuna) -> None:
@@ -119,7 +121,7 @@ def test_promise_add_keep_late_and_trust(kizuna, store: Store, people) -> None:
 def test_promise_reschedule_break_drop_and_list(kizuna, store: Store, people) -> None:
     kizuna("promise", "add", "Baba", "send", "figures", "--due", "2026-11-30", "--date", "2026-11-26")
     kizuna("promise", "add", "Chiba", "call", "--due", "2026-12-31", "--date", "2026-11-26")
-    kizuna("promise", "add", "Doi", "visit", "--due", "2026-11-20", "--theirs", "--date", "2026-11-26")
+    kizuna("promise", "add", "Doi", "visit", "--due", "2026-11-20", "--theirs", "--date", "2026-11-10")
     out = kizuna("promise", "reschedule", "Baba", "--to", "+1w", "--reason", "waiting", "--date", "2026-11-29")
     assert out.returncode == 0 and "now due 2026-12-06, first due 2026-11-30" in out.stdout
     out = kizuna("promise", "list", "--date", "2026-11-26")
@@ -154,7 +156,7 @@ def test_snooze_a_person_and_a_promise(kizuna, store: Store, people) -> None:
     assert out.returncode == 1 and out.stderr.count("\n") == 1 and "is not a date" in out.stderr
     # 'yesterday' is a date word (the capture grammar's), but not one a snooze can end on
     out = kizuna("snooze", "Baba", "yesterday", "--reason", "x", "--date", "2026-11-26")
-    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "not after today" in out.stderr
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "pick a day after today" in out.stderr
     assert kizuna("snooze", "Aoki", "--clear", "--date", "2026-11-27").returncode == 0
     assert Store(store.path).contact(people["Aoki"].id).snoozed_until is None
 

@@ -96,7 +96,9 @@ def test_same_industry_person_is_refused_for_cross_industry_slots_only(store):
     set_slot(store, "2026-12", a.id, TODAY)
     with pytest.raises(PlanError, match="does not fit the empty slots .cross-industry.*name a slot"):
         set_slot(store, "2026-12", b.id, TODAY)
-    plan, i = set_slot(store, "2026-12", b.id, TODAY, slot=1)  # named: placed anyway
+    with pytest.raises(PlanError, match="does not fit slot 2 .cross-industry.: in your own industry"):
+        set_slot(store, "2026-12", b.id, TODAY, slot=1)  # named: still checked (issue 13)
+    plan, i = set_slot(store, "2026-12", b.id, TODAY, slot=1, misfit_ok=True)  # placed deliberately
     assert i == 1
 
 

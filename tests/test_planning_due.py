@@ -32,11 +32,11 @@ def sections(items) -> list[tuple[str, str]]:
 
 def test_the_order_of_the_due_list() -> None:
     today = date(2026, 11, 26)
-    me_late, they_late, due_now, focus_p, stale, soon = (
+    me_late, they_late, due_now, focus_p, stale, soon, born = (
         person("Mine Late"), person("Their Late"), person("Today"), person("Focus", "active"),
-        person("Stale", "active"), person("Soon"))
+        person("Stale", "active"), person("Soon"), person("Born", birthday="--11-28"))
     items = due_list(Book(
-        [me_late, they_late, due_now, focus_p, stale, soon],
+        [me_late, they_late, due_now, focus_p, stale, soon, born],
         [talk("2026-08-01", stale), talk("2026-11-20", focus_p)],
         [promise(me_late, "2026-11-20"), promise(they_late, "2026-11-19", owner="them"),
          promise(due_now, "2026-11-26", owner="them", text="intro"),
@@ -50,6 +50,7 @@ def test_the_order_of_the_due_list() -> None:
         ("chase", "Their Late", "them"),
         ("focus", "Focus", None),
         ("cadence", "Stale", None),
+        ("birthday", "Born", None),
         ("upcoming", "Soon", "me"),
     ]
     assert items[0].days == -6 and "6 days overdue" in items[0].detail
@@ -150,12 +151,26 @@ def test_rescheduled_promise_says_so() -> None:
 
 def test_cadence_per_tier_and_per_person() -> None:
     s = Settings()
-    assert cadence_days(person("A", "deep"), s) == 90
-    assert cadence_days(person("A", "active"), s) == 90
+    assert cadence_days(person("A", "deep"), s) == 30  # A11: a deep conversation a month
+    assert cadence_days(person("A", "active"), s) == 90  # A11: a touch a quarter
     assert cadence_days(person("A", "network"), s) is None
     assert cadence_days(person("A", "network", cadence_days=30), s) == 30
     assert cadence_days(person("A", "archived", cadence_days=30), s) is None
-    assert cadence_days(person("A", "deep"), Settings(touch_cadence_days=60)) == 60
+    assert cadence_days(person("A", "active"), Settings(touch_cadence_days=60)) == 60
+    assert cadence_days(person("A", "deep"), Settings(deep_cadence_days=14)) == 14
+
+
+def test_the_deep_tier_needs_a_deep_conversation_a_touch_does_not_do() -> None:
+    a = person("Aoki", "deep", next_step="propose a joint pilot")
+    b = person("Baba", "active")
+    notes = [talk("2026-05-01", a, depth="deep"), talk("2026-05-25", a), talk("2026-05-25", b)]
+    book = Book([a, b], notes, [])
+    assert touch_due(book, a, date(2026, 6, 1)) == (date(2026, 5, 31), date(2026, 5, 1))
+    [item] = due_list(book, date(2026, 6, 1))
+    assert (item.section, item.name, item.days) == ("cadence", "Aoki", -1)
+    assert item.title == "Aoki: a deep conversation (deep, every 30 days)"
+    assert "last deep conversation 2026-05-01" in item.detail
+    assert item.detail.endswith("next step: propose a joint pilot")  # what to talk about
 
 
 def test_cadence_is_a_rolling_number_of_days() -> None:
@@ -172,7 +187,7 @@ def test_cadence_is_a_rolling_number_of_days() -> None:
 
 
 def test_log_entries_never_reset_the_cadence() -> None:
-    a = person("Aoki", "deep")
+    a = person("Aoki", "active")
     book = Book([a], [talk("2026-01-02", a), talk("2026-05-01", a, kind="log")], [])
     [item] = due_list(book, date(2026, 5, 2))
     assert item.section == "cadence" and item.due == date(2026, 4, 2)
@@ -235,3 +250,35 @@ def test_horizon_zero_shows_nothing_ahead_and_json_shape() -> None:
     d = item.to_dict()
     assert d["due"] == "2026-04-02" and d["days"] == 1 and d["name"] == "佐藤 健"
     assert d["title"] == "I promised 佐藤 健: 資料を送る" and d["promise"] and d["owner"] == "me"
+
+
+def test_birthdays_in_the_coming_week_are_on_the_due_list() -> None:
+    from model.planning.due import next_birthday
+
+    a = person("Aoki", birthday="1980-12-31")
+    b = person("Baba", birthday="--01-02")
+    c = person("Chiba", "archived", birthday="--12-30")
+    leap = person("Doi", birthday="2000-02-29")
+    book = Book([a, b, c, leap], [], [])
+    items = due_list(book, date(2026, 12, 28))
+    assert [(i.section, i.kind, i.name, i.days) for i in items] == [
+        ("birthday", "birthday", "Aoki", 3), ("birthday", "birthday", "Baba", 5)]  # over the new year
+    assert items[0].detail == "Thu 2026-12-31, turns 46"
+    assert next_birthday(leap, date(2027, 1, 1)) == date(2027, 2, 28)  # a common year
+    assert next_birthday(leap, date(2028, 1, 1)) == date(2028, 2, 29)
+    assert next_birthday(person("Endo"), date(2027, 1, 1)) is None
+
+
+def test_a_focus_person_s_next_step_comes_with_them() -> None:
+    f = person("Focus", "active", next_step="ask about the Osaka office", stage="joint work")
+    [item] = due_list(Book([f], [], [], [focus("2026-11", f)]), date(2026, 11, 26))
+    assert item.section == "focus"
+    assert item.detail.endswith("; stage: joint work; next step: ask about the Osaka office")
+
+
+def test_a_birthday_is_never_an_ics_follow_up() -> None:
+    from model.transfer.ical import follow_ups
+
+    a = person("Aoki", "active", birthday="--11-28")
+    [f] = follow_ups(Book([a], [talk("2026-11-01", a)], []), date(2026, 11, 26))
+    assert f.due == date(2027, 1, 30) and "touch base" in f.why

@@ -115,7 +115,7 @@ def test_default_data_folder_is_made_private(kizuna, cli_env: dict[str, str], tm
     folder = tmp_path / "xdg" / "kizuna"
     folder.mkdir(parents=True, mode=0o755)
     os.chmod(folder, 0o755)  # an existing, too open data folder is tightened
-    done = kizuna("note", "@Anna first note", env=env)
+    done = kizuna("note", "@+Anna first note", env=env)
     assert done.returncode == 0, done.stderr
     assert mode(folder) == 0o700
     assert mode(folder / "kizuna.json") == 0o600

@@ -106,7 +106,7 @@ def test_in_process_a_damaged_file_raises_store_error_and_is_never_written(store
 def test_a_store_under_a_file_gives_one_line(kizuna, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    for args in (["--db", str(blocker / "kizuna.json"), "note", "@Anna hi"],
+    for args in (["--db", str(blocker / "kizuna.json"), "note", "@+Anna hi"],
                  ["--db", str(blocker / "kizuna.json"), "contacts"]):
         done = kizuna(*args)
         assert done.returncode == 1

@@ -37,10 +37,10 @@ from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
-#: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
-HOLD_SECONDS = 1.0
 #: how long a thread may keep the interpreter while another waits for it (Python: 5 ms)
 SWITCH_SECONDS = 0.001
+#: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
+HOLD_SECONDS = 1.0
 
 #: App action -> (module, class) of the screen it opens. An action is refused while a
 #: screen of its class is already on the stack (``f`` in the planner stacks no second one).
@@ -51,12 +51,15 @@ OPENS: dict[str, tuple[str, str]] = {
     "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
     "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
     "import": ("tui.screens.import_screen", "ImportScreen"),
+    "merge": ("tui.screens.merge_dialog", "MergeDialog"),
+    "export": ("tui.screens.export_dialog", "ExportDialog"),
+    "settings": ("tui.screens.settings_screen", "SettingsScreen"),
     "help": ("tui.screens.help", "HelpScreen"),
 }
 #: App actions that belong to the main screen (and the first-run screen): refused while a
 #: full-screen flow (review, focus planner, month review) is open, which has keys of its
 #: own; Escape leads back to the main screen. Help (``?``) works everywhere.
-MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter"}
+MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier"}
 
 
 class KizunaApp(Snapshots, App[int]):
@@ -68,24 +71,32 @@ class KizunaApp(Snapshots, App[int]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("a", "add_person", "Add person", priority=True, id="app.add_person",
+        Binding("a", "add_person", "Add person", id="app.add_person",
                 tooltip="Add a person: every field, tier caps checked"),
-        Binding("n", "capture", "Capture", priority=True, id="app.capture",
+        Binding("n", "capture", "Capture", id="app.capture",
                 tooltip="Quick capture: one line, e.g. @Tanaka lunch, promised an intro by fri"),
-        Binding("r", "review", "Review", priority=True, id="app.review",
+        Binding("r", "review", "Review", id="app.review",
                 tooltip="Daily review: walk today's due list one item at a time"),
-        Binding("f", "plan", "Focus", priority=True, id="app.plan",
+        Binding("f", "plan", "Focus", id="app.plan",
                 tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
-        Binding("M", "month_review", "Month review", priority=True, id="app.month_review",
+        Binding("M", "month_review", "Month review", id="app.month_review",
                 tooltip="Review last month's focus and carry people over"),
-        Binding("i", "import", "Import", priority=True, id="app.import",
+        Binding("i", "import", "Import", id="app.import",
                 tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
-        Binding("question_mark", "help", "Help", key_display="?", priority=True, id="app.help",
+        Binding("x", "export", "Export", id="app.export",
+                tooltip="Export to JSON, vCard, iCalendar or Markdown"),
+        Binding("m", "merge", "Merge", id="app.merge",
+                tooltip="Merge the person shown with another record of the same person"),
+        Binding("S", "settings", "Settings", id="app.settings",
+                tooltip="Settings: your industry, caps, cadences, focus slots"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help",
                 tooltip="Every key, on one screen"),
     ]
 
-    def __init__(self, store: Store, today: date, demo: bool = False) -> None:
+    def __init__(self, store: Store, today: date, demo: bool = False,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         import model.store.parts
 
         # The app freezes what it built itself, when no other window is open (see
@@ -114,6 +125,8 @@ class KizunaApp(Snapshots, App[int]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
         self.push_screen(MainScreen())
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
@@ -167,13 +180,37 @@ class KizunaApp(Snapshots, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.input_seen()
-        if self._held_keys is not None and isinstance(event, (events.Key, events.Paste)) \
-                and not event.is_forwarded:
-            self._held_keys.append(event)
-            return
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if isinstance(event, events.Key) and await self._opens_a_screen(event):
+                return
         await super().on_event(event)
 
     # -- keys typed ahead of a screen --------------------------------------------------
+
+    async def _opens_a_screen(self, event: events.Key) -> bool:
+        """Run a key that opens a screen (``n``, ``r``, ...) as soon as it arrives.
+
+        Textual looks an app's key up only after it has been to the focused widget and
+        back, while the keys typed after it go on to that widget: ``n`` and a line in one
+        burst left the line on the main screen. A key typed into a text field stays text.
+        """
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or isinstance(screen.focused, (Input, TextArea)):
+            return False
+        keys = {key.strip() for b in self.BINDINGS if isinstance(b, Binding) and b.action in OPENS
+                for key in self.keymap.get(b.id or "", b.key).split(",")}
+        if event.key not in keys:  # (most keys: no need to ask every binding of the screen)
+            return False
+        found = screen.active_bindings.get(event.key)
+        if found is None or found.node is not self or found.binding.action not in OPENS or not found.enabled:
+            return False
+        return await self.run_action(found.binding.action)
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
         """Push ``screen``; the keys that arrive before it is built and focused wait for it.
@@ -207,7 +244,7 @@ class KizunaApp(Snapshots, App[int]):
         for event in held or ():
             if self._held_keys is not None:  # a held key opened another screen: it waits too
                 self._held_keys.append(event)
-            else:
+            elif not (isinstance(event, events.Key) and await self._opens_a_screen(event)):
                 await super().on_event(event)
 
     def _screen_changed(self, screen) -> None:
@@ -245,11 +282,9 @@ class KizunaApp(Snapshots, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Refuse (and hide from the footer) the keys that would stack a second copy of a
-        screen, or open the main screen's screens over a full-screen flow."""
-        if action in MAIN_ONLY and self._in_flow():
+        screen, or open the main screen's screens over any other screen (a flow, a dialog)."""
+        if action in MAIN_ONLY and not self._on_main():
             return False
-        if action in OPENS and not self._keys_are_commands():
-            return False  # (the key is typed, or goes to the dialog on top)
         if action in OPENS:
             module, name = OPENS[action]
             # not imported yet: no such screen can be open (and none is imported just to ask)
@@ -258,42 +293,62 @@ class KizunaApp(Snapshots, App[int]):
                 return False
         return True
 
-    def _keys_are_commands(self) -> bool:
-        """Whether a letter pressed now is a command, not text or a dialog's own key.
-
-        The keys that open screens are priority bindings, handled on arrival: as ordinary
-        ones they were looked up only after the key had been to the focused widget and
-        back, while the keys typed after it went on to the screen underneath.
-        """
-        from textual.screen import ModalScreen
-        from textual.widgets import Input, TextArea
-
-        if isinstance(self.screen, ModalScreen):
-            return False
-        return not isinstance(self.screen.focused, (Input, TextArea))
-
-    def _in_flow(self) -> bool:
-        """Whether the full-screen screen under any dialogs is a flow, not the main screen."""
-        from textual.screen import ModalScreen
+    def _on_main(self) -> bool:
+        """Whether the main screen (or the first-run one) is the screen in use: a main-screen
+        key pressed in a dialog or a flow (x on a form's list, m in the planner) is not its."""
+        from textual.command import CommandPalette
 
         from tui.screens.first_run import FirstRunScreen
         from tui.screens.main import MainScreen
 
-        stack = self.screen_stack
-        for screen in reversed(stack):
-            if not isinstance(screen, ModalScreen):
-                return screen is not stack[0] and not isinstance(screen, (MainScreen, FirstRunScreen))
-        return False
+        # the palette asks about the screen it was opened on, and runs its choice there
+        screen = next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))
+        return isinstance(screen, (MainScreen, FirstRunScreen))
 
     def action_add_person(self) -> None:
         from tui.screens.contact_form import ContactForm
 
         self.push_screen(ContactForm(self.store, self.today), self._opened_person)
 
-    def edit_person(self, contact_id: str) -> None:
+    def edit_person(self, contact_id: str, focus: str = "name") -> None:
         from tui.screens.contact_form import ContactForm
 
-        self.push_screen(ContactForm(self.store, self.today, contact_id), self._opened_person)
+        self.push_screen(ContactForm(self.store, self.today, contact_id, focus=focus), self._opened_person)
+
+    def _shown_person(self) -> str | None:
+        """The person the main screen shows (None, with a word why, if none)."""
+        main = self._main()
+        contact_id = (main.contact_id or main.contacts.highlighted_id) if main is not None else None
+        if not contact_id or self.book.get_contact(contact_id) is None:
+            self.notify("Choose a person first (the contact list, or ctrl+p and a name).",
+                        severity="warning")
+            return None
+        return contact_id
+
+    def action_tier(self) -> None:
+        """Move the person shown to another tier: their form, on the tier (caps checked there)."""
+        if contact_id := self._shown_person():
+            self.edit_person(contact_id, focus="tier")
+
+    def action_merge(self) -> None:
+        from tui.screens.merge_dialog import MergeDialog
+
+        if contact_id := self._shown_person():
+            self.push_screen(MergeDialog(self.store, self.today, contact_id), self._merged)
+
+    def _merged(self, result) -> None:
+        if result is not None:
+            self.post_message(OpenPerson(result.kept.id))
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(self.store, self.today))
+
+    def action_settings(self) -> None:
+        from tui.screens.settings_screen import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.book.settings))
 
     def _opened_person(self, contact_id: str | None) -> None:
         if contact_id:
@@ -375,6 +430,8 @@ class KizunaApp(Snapshots, App[int]):
             self.edit_person(message.contact_id)
 
 
-def make_app(store: Store, *, today: date | None = None, demo: bool = False) -> KizunaApp:
-    """Build the app; used by ``kizuna``, the tests and the screenshot script."""
-    return KizunaApp(store, today or date.today(), demo=demo)
+def make_app(store: Store, *, today: date | None = None, demo: bool = False,
+             keymap: dict[str, str] | None = None) -> KizunaApp:
+    """Build the app; used by ``kizuna``, the tests and the screenshot script.
+    ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
+    return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)

@@ -2,8 +2,12 @@
 
 People match by name or reading the way :mod:`model.names` folds them
 (case, width and kana ignored: ``さとう`` finds ``サトウ``, ``ｔａｎａｋａ``
-finds Tanaka), so Japanese names are found by their furigana too. Actions
-are the app's own keys, listed only when the app has them.
+finds Tanaka), so Japanese names are found by their furigana too.
+
+Actions are every key that works on the screen the palette was opened on (its
+``active_bindings``: the screen's, the focused pane's and the app's; moving
+keys left out), and the shell's commands that make sense in the app by their
+command's name (tier, merge, export, import, settings), each with its key.
 """
 
 from __future__ import annotations
@@ -14,19 +18,35 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from model.names import fold
 
-#: (title, help, app action name, key shown)
-ACTIONS = (
-    ("Add a person", "open the contact form", "add_person", "a"),
-    ("Quick capture", "one line: @Name what happened, promises, #tags", "capture", "n"),
-    ("Daily review", "walk today's due list", "review", "r"),
-    ("Plan this month's focus", "challenge, purpose and who to focus on", "plan", "f"),
-    ("Month review", "review last month and carry over", "month_review", "M"),
-    ("Import contacts", "vCard, LinkedIn or Google CSV, JSON", "import", "i"),
-    ("Everyone's timeline", "switch the timeline between the person and everyone", "everyone", "t"),
-    ("Reveal confidential notes", "show or hide the confidential notes shown", "reveal", "v"),
-    ("Filter contacts", "type to filter the contact list", "filter", "/"),
-    ("Help: every key", "the help screen", "help", "?"),
-)
+#: binding id -> (title, help): the palette's words for a key (others use the key's own)
+WORDS = {
+    "app.add_person": ("Add a person", "open the contact form"),
+    "app.capture": ("Quick capture", "one line: @Name what happened, promises, #tags"),
+    "app.review": ("Daily review", "walk today's due list"),
+    "app.plan": ("Plan this month's focus", "challenge, purpose and who to focus on"),
+    "app.month_review": ("Month review", "review last month and carry over"),
+    "app.import": ("import: bring people in", "vCard, LinkedIn or Google CSV, Kizuna JSON"),
+    "app.export": ("export: take your data out", "JSON, vCard, iCalendar or Markdown, to a file"),
+    "app.merge": ("merge: join two records of the person shown", "their notes, promises and slots move"),
+    "app.tier": ("tier: move the person shown to another tier", "their form, on the tier (caps checked)"),
+    "app.settings": ("settings: your industry, caps, cadences, focus slots", "the settings screen"),
+    "app.help": ("Help: every key", "the help screen"),
+    "timeline.everyone": ("Everyone's timeline", "switch the timeline between the person and everyone"),
+    "timeline.reveal": ("Reveal or hide confidential notes", "the confidential notes shown"),
+    "contacts.filter": ("Filter contacts", "type to filter the contact list"),
+}
+#: offered on the main screen even where no key of the focused pane does it: id -> app action
+ALWAYS = {"app.tier": "tier", "contacts.filter": "filter", "timeline.everyone": "everyone",
+          "timeline.reveal": "reveal"}
+#: keys that only move, or only copy (listed in the help, not worth a line in the palette)
+MOVES = frozenset({"first", "last", "to_list", "next_pane", "previous_pane", "scroll", "command_palette",
+                   "screen.copy_text", "copy_text"})
+MOVE_PREFIXES = ("cursor_", "scroll_", "page_")
+
+
+def only_moves(action: str) -> bool:
+    name = action.split("(", 1)[0]
+    return name in MOVES or name.startswith(MOVE_PREFIXES)
 
 PEOPLE_SHOWN = 40
 
@@ -42,9 +62,26 @@ class KizunaCommands(Provider):
         ]
 
     def _actions(self):
-        for title, help_, name, key in ACTIONS:
-            if hasattr(self.app, f"action_{name}"):
-                yield title, f"{help_} · key {key}", partial(self.app.run_action, name)
+        """(title, help, run) for every action of the screen the palette was opened on."""
+        from tui.widgets.key_bar import describe
+
+        app = self.app
+        seen: set = set()
+        for key, (node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if not enabled or binding.system or only_moves(binding.action):
+                continue
+            ident = binding.id or (id(node), binding.action)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            title, help_ = WORDS.get(binding.id or "", (describe(node, binding), tooltip or ""))
+            shown = app.get_key_display(binding)
+            yield title, f"{help_} · key {shown}" if help_ else f"key {shown}", \
+                partial(app.run_action, binding.action, node)
+        for ident, action in ALWAYS.items():
+            if ident not in seen and hasattr(app, f"action_{action}") and app.check_action(action, ()):
+                title, help_ = WORDS[ident]
+                yield title, help_, partial(app.run_action, action)
 
     async def discover(self) -> Hits:
         for title, help_, run in self._actions():

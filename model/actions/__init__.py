@@ -4,6 +4,7 @@
 Each runs in one store transaction and refuses what the rules forbid.
 """
 
+from model.actions.dates import DateRuleError, check_due, check_reschedule, check_snooze
 from model.actions.people import (
     RefusedError,
     add_promise,
@@ -18,6 +19,7 @@ from model.actions.people import (
 )
 
 __all__ = [
+    "DateRuleError", "check_due", "check_reschedule", "check_snooze",
     "RefusedError", "add_promise", "break_promise", "drop_promise", "keep_promise", "log",
     "reschedule_promise", "set_tier", "snooze", "unsnooze",
 ]

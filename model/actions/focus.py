@@ -160,19 +160,21 @@ def _pick_slot(store: Store, plan: FocusPlan, person: Contact, role: str | None)
         roles = ", ".join(sorted({plan.slots[i].role for i in empty}))
         _, why = role_fit(person, plan.slots[-neg_i].role, own)
         raise PlanError(f"{describe(person)} does not fit the empty slots ({roles}): {why}; "
-                        f"name a slot to place them anyway")
+                        f"name a slot and add them anyway (--slot N --anyway)")
     return -neg_i
 
 
 def set_slot(store: Store, month: str, contact_id: str, today: date, *, slot: int | None = None,
-             role: str | None = None, intent: str | None = None, replace: bool = False
-             ) -> tuple[FocusPlan, int]:
+             role: str | None = None, intent: str | None = None, replace: bool = False,
+             misfit_ok: bool = False) -> tuple[FocusPlan, int]:
     """Put a person into ``month``'s plan; return the plan and the 0-based slot.
 
     ``slot`` (0-based) names the place; else the first empty slot of ``role``;
     else the empty slot that fits them best. The plan is created from the
     template if the month has none. Naming the slot a person already holds
-    just changes its intent.
+    just changes its intent. A person who contradicts the slot's role (a
+    manufacturer in a cross-industry slot when you are in manufacturing) is
+    refused with the reason, unless ``misfit_ok``; ``focus show`` flags them.
     """
     check_month(month)
     if role is not None:
@@ -200,6 +202,10 @@ def set_slot(store: Store, month: str, contact_id: str, today: date, *, slot: in
                 raise PlanError(f"{describe(person)} is already in slot {current + 1} of {month}'s plan")
             index = _pick_slot(store, plan, person, role)
         old = plan.slots[index]
+        fit, why = role_fit(person, old.role, store.settings().own_industry)
+        if fit < 0 and not misfit_ok and old.contact != person.id:
+            raise PlanError(f"{describe(person)} does not fit slot {index + 1} ({old.role}): {why}; "
+                            f"choose another slot, or add them anyway (--anyway)")
         keep_intent = old.intent if old.contact == person.id else ""
         slots = list(plan.slots)
         slots[index] = Slot(role=old.role, contact=person.id,

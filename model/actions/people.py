@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.actions.dates import check_due, check_reschedule, check_snooze
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
@@ -39,10 +40,13 @@ def log(store: Store, contact_ids: tuple[str, ...] | list[str], text: str, today
 # -- tiers -------------------------------------------------------------------------
 
 
-def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str = "") -> TierCheck:
+def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str = "",
+             added: bool = False) -> TierCheck:
     """Move a person to ``tier`` if the caps allow; raise RefusedError if not.
 
-    Every change (up or down) is logged on the timeline with the reason.
+    Every change (up or down) is logged on the timeline with the reason;
+    ``added`` (a person just added, straight into ``tier``) logs "added to deep",
+    not a move up from the network tier they never were in.
     Moving to the tier someone is already in changes nothing.
     """
     with store.transaction():
@@ -60,23 +64,18 @@ def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str 
         store.put(person.touched(tier=tier))
         verb = "moved down" if check.demotion else "moved up"
         why = f": {reason.strip()}" if reason.strip() else ""
-        log(store, (contact_id,), f"tier: {verb} from {check.old_tier} to {tier}{why}", today,
-            tags=("tier",))
+        what = f"added to {tier}" if added else f"{verb} from {check.old_tier} to {tier}"
+        log(store, (contact_id,), f"tier: {what}{why}", today, tags=("tier",))
     return check
 
 
 # -- snoozing ------------------------------------------------------------------------
 
 
-def _later(until: date, today: date) -> None:
-    if until <= today:
-        raise ValidationError("snooze.until", f"{until.isoformat()} is not after today ({today.isoformat()})")
-
-
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("snooze.reason", "say why (a snooze needs a reason)")
+        raise RefusedError("say why: a snooze needs a reason (--reason WHY)")
     return reason
 
 
@@ -90,9 +89,11 @@ def snooze(store: Store, contact_id: str, until: date, today: date, reason: str,
     original due date is kept, so keeping it after that still counts as late).
     """
     reason = _reason(reason)
-    _later(until, today)
+    check_snooze(until, today)
     if promise_id is not None:
-        return reschedule_promise(store, promise_id, until, today, reason=f"snoozed: {reason}")
+        with store.transaction():
+            check_snooze(until, today, date.fromisoformat(_open(store, promise_id).due))
+            return reschedule_promise(store, promise_id, until, today, reason=f"snoozed: {reason}")
     with store.transaction():
         person = store.contact(contact_id)
         updated = person.touched(snoozed_until=until.isoformat(), snooze_reason=reason)
@@ -122,6 +123,7 @@ def add_promise(store: Store, contact_id: str, owner: str, text: str, due: date,
     """Record a promise, mine (``owner="me"``) to them or theirs (``"them"``) to me."""
     if owner not in OWNERS:
         raise ValidationError("promise.owner", f"{owner!r} is not one of {', '.join(OWNERS)}")
+    check_due(due, today)
     with store.transaction():
         store.contact(contact_id)  # the person must exist
         promise = Promise(owner=owner, contact=contact_id, text=text.strip(), due=due.isoformat(),
@@ -179,8 +181,7 @@ def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date
     """Move an open promise's due date; the history and the original due date are kept."""
     with store.transaction():
         p = _open(store, promise_id)
-        if new_due.isoformat() == p.due:
-            raise ValidationError("promise.due", f"it is already due on {p.due}")
+        check_reschedule(new_due, today, date.fromisoformat(p.due))
         entry = {"on": today.isoformat(), "from": p.due, "to": new_due.isoformat(),
                  "reason": reason.strip()}
         updated = p.touched(due=new_due.isoformat(), history=(*p.history, entry))

@@ -7,6 +7,8 @@ The grammar is split by concern: the header words (:mod:`.header`), promises
 """
 
 from model.capture.parser import parse, save
-from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
+from model.capture.result import (AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token,
+                                  UnknownNameError)
 
-__all__ = ["AmbiguousNameError", "Capture", "CaptureError", "PromiseDraft", "Token", "parse", "save"]
+__all__ = ["AmbiguousNameError", "Capture", "CaptureError", "PromiseDraft", "Token", "UnknownNameError",
+           "parse", "save"]

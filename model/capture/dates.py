@@ -86,6 +86,9 @@ _FULL = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 #: looks like someone meant a date: a sign and a digit, or digits around / or -
 _DATE_LIKE = re.compile(r"^([+-]\d|\d+[/-]\d|\d+月)")
 
+#: Japanese after a date-like start (``12/10までに``): a sentence, not a mistyped date
+_KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
 #: the words :func:`read_date` knows, for help text
 WORDS_HELP = ("today, yesterday, tomorrow, mon..sun (or monday..sunday), last fri, next fri, "
               "next week, last week, next month, eom, +3d, -2d, +2w, +1m, 12/3 (month/day), "
@@ -199,9 +202,52 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError as exc:
             raise DateWordError(f"{words[0]} is not a date: {exc}") from None
-    if _DATE_LIKE.match(text):
+    if _DATE_LIKE.match(text) and not _KANA_OR_KANJI.search(text.replace("月", "").replace("日", "")):
         raise DateWordError(f"{words[0]} is not a date (try {WORDS_HELP})")
     return None
+
+
+def explicit_date(words: list[str], base: date) -> tuple[date, bool] | None:
+    """A calendar date written out (``2026-06-18``, ``6/18``, ``6月18日``, ``jun 18``,
+    ``18 june``) in one or two words: (the day, whether it lies after ``base``).
+
+    Without a year, it is the nearer of the last such day on or before ``base`` and
+    the next one after it: ``on 12/20`` written on 5 December is the coming one.
+    """
+    text = [_norm(w) for w in words]
+    if len(text) == 1 and not (_FULL.match(text[0]) or _MONTH_DAY.match(text[0]) or
+                               _JA_MONTH_DAY.match(text[0])):
+        return None
+    if len(text) == 2 and not (text[0] in _MONTHS or text[1] in _MONTHS):
+        return None
+    try:
+        past = read_date(words, base, PAST)
+        future = read_date(words, base, FUTURE)
+    except DateWordError:
+        return None
+    if past is None or future is None:
+        return None
+    if past == future or (base - past) <= (future - base):
+        return past, past > base
+    return future, True
+
+
+def past_word(words: list[str], base: date) -> date | None:
+    """The day before ``base`` that these words name without doubt (``yesterday``,
+    ``last fri``, ``last week``, ``-3d``, 昨日), or None; a bare weekday (``fri``) is
+    left out: in a sentence it as often means the coming one."""
+    text = " ".join(_norm(w) for w in words)
+    first = text.split(" ", 1)[0]
+    if len(words) == 1 and not (text in _FIXED or text == "先週" or text.startswith("-")):
+        return None
+    if len(words) == 2 and first != "last" and text not in _FIXED_PAIRS and not (
+            text.split(" ")[0] in _FIXED and text.split(" ")[-1] in _TIMES_OF_DAY):
+        return None
+    try:
+        found = read_date(words, base, PAST)
+    except DateWordError:
+        return None
+    return found if found is not None and found < base else None
 
 
 _BARE_SPAN = re.compile(r"^\d{1,4}[dwm]$")

@@ -31,7 +31,7 @@ from datetime import date
 
 from model.capture.result import CaptureError, Token
 from model.capture.words import (ARTICLES, AT, BANG, GLUE_DATE, GLUE_KIND, GLUE_MEDIA, HASH, JOINERS,
-                                 KEYWORDS, MEDIA_KINDS, PHRASES, PLACE, TRAIL, WEAK_KINDS, Word)
+                                 KEYWORDS, MEDIA_KINDS, NEW, PHRASES, PLACE, TRAIL, WEAK_KINDS, Word)
 from model.capture.dates import PAST, DateWordError, read_date
 
 _GLUE = GLUE_KIND | GLUE_DATE
@@ -41,6 +41,7 @@ def _sigil_like(w: Word) -> bool:
     """``@Name``, ``#tag``, ``!marker`` (not a lone ``@``, ``#3`` or ``!!``)."""
     c, rest = w.raw[0], w.core[1:]
     if c in AT:
+        rest = rest[1:] if rest[:1] in tuple(NEW) else rest
         return bool(w.quoted) or (rest[:1].isalpha() or rest[:1] == "_")
     if c in HASH:
         return bool(rest) and rest[0] not in "#＃" and not rest.isdigit()

@@ -7,8 +7,12 @@
 The grammar (README "Quick capture grammar" is the user's version):
 
 * ``@Name`` / ``@"Sato Ken"`` / ``@佐藤`` — people, matched by name or reading
-  (:func:`model.names.matches`); a name nobody has becomes a new contact in the
-  ``network`` tier; a name that fits several people is an error listing them.
+  (:func:`model.names.matches`); a name nobody has is an :class:`UnknownNameError`
+  offering the closest people (:func:`model.names.closest`), and ``@+Name`` is a new
+  contact in the ``network`` tier; a name that fits several people is an error listing them.
+* ``on 2026-06-18`` / ``on nov 3`` anywhere dates an undated note; ``12/10までに見積を
+  送ると約束`` is a promise; what is not read (a past date word in the text, a 約束)
+  is said in :attr:`Capture.hints`.
 * ``#tag`` — a tag, in any script; tags are taken out of the note text.
 * ``!word`` — anywhere: a kind (``!call``, ``!lunch``), ``!deep`` (a deep
   conversation; nothing else is deep), ``!private`` / ``!confidential``.
@@ -59,22 +63,24 @@ from datetime import date
 
 from model.capture.header import HeaderReader
 from model.capture.promises import PromiseReader
-from model.capture.result import AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token
-from model.capture.words import (AT, BANG, CJK, HASH, HONORIFICS, JOINERS, KEYWORDS, TRAIL,
+from model.capture.result import (AmbiguousNameError, Capture, CaptureError, PromiseDraft, Token,
+                                  UnknownNameError)
+from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOINERS, KEYWORDS, LINKS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
-from model.capture.dates import DateWordError, read_date
-from model.names import describe, fold, matches
+from model.capture.dates import DateWordError, explicit_date, past_word, read_date
+from model.names import describe, fold, matches, plain
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
-           "parse", "save"]
+           "UnknownNameError", "parse", "save"]
 
 
 class _Parser(HeaderReader, PromiseReader):
     """One parse of one line: walks its words once, left to right, collecting tokens."""
 
-    def __init__(self, line: str, contacts: list[Contact], today: date) -> None:
+    def __init__(self, line: str, contacts: list[Contact], today: date, allow_new: bool = False) -> None:
         self.line, self.contacts, self.today = line, contacts, today
+        self.allow_new = allow_new  # an unknown @Name is someone new (kizuna note --new)
         self.names = NameIndex.of(contacts)
         self.words = split_words(line)
         self.tokens: list[Token] = []
@@ -86,6 +92,8 @@ class _Parser(HeaderReader, PromiseReader):
         self.tags: list[str] = []
         self.drafts: list[dict] = []
         self.zone_start: int | None = None  # where header text (a place) first appears
+        self.hints: list[str] = []
+        self.loose_dates: list[str] = []  # past date words in the note text, left as text
         self.header_end = 0
 
     # -- people ----------------------------------------------------------------
@@ -120,12 +128,15 @@ class _Parser(HeaderReader, PromiseReader):
                                      f'or @"Name (Company)"', found, start, end)
         return found[0] if found else None
 
-    def _person(self, name: str, start: int, end: int) -> Contact:
-        person = self._lookup(name, start, end)
+    def _person(self, name: str, start: int, end: int, new: bool = False) -> Contact:
+        """The person ``@name`` means; someone new only when marked (``@+name``) or allowed."""
+        person = None if new else self._lookup(name, start, end)
         if person is None:
-            name = unicodedata.normalize("NFKC", name).strip()
+            name = " ".join(plain(unicodedata.normalize("NFKC", name)).split())
             person = self.new.get(fold(name))
             if person is None:
+                if not (new or self.allow_new):
+                    raise UnknownNameError(name, self.names.closest(name), start, end)
                 person = self.new[fold(name)] = Contact(name=name, tier="network")
         if all(p.id != person.id for p in self.people):
             self.people.append(person)
@@ -153,6 +164,7 @@ class _Parser(HeaderReader, PromiseReader):
 
     def mention(self, w: Word, promise: int | None, in_text: bool) -> Token | None:
         """Tokens for an ``@`` word (a glued rest becomes text); ``None`` if it is not one."""
+        new = len(w.raw) > 1 and w.raw[1] in NEW
         if w.quoted:
             a, b = w.quoted
             name = self.line[a:b].strip()
@@ -164,16 +176,16 @@ class _Parser(HeaderReader, PromiseReader):
             end = b + 1
             shown = self.line[a:b]
         else:
-            core = w.core[1:]
+            core = w.core[2:] if new else w.core[1:]
             if not core or not (core[0].isalpha() or core[0] == "_"):
                 return None
             name, used = self._split_bare(core)
-            end = w.start + 1 + used
+            end = w.start + 1 + new + used
             shown = core[:used]
         rest = self.line[end:w.end]
         if rest and not rest.rstrip(TRAIL):
             shown, end, rest = shown + rest, w.end, ""
-        person = self._person(name, w.start, end)
+        person = self._person(name, w.start, end, new)
         tok = Token("person", w.start, end, person.id, shown if in_text else None, promise)
         self.tokens.append(tok)
         if rest:
@@ -274,11 +286,48 @@ class _Parser(HeaderReader, PromiseReader):
                     self._end_header(ws[i + used - 1].end)
                 i += used
                 continue
+            if (used := self.ja_promise(i)) or (used := self.text_date(i)):
+                self._end_header(w.start)
+                i += used
+                continue
             self._end_header(w.start)
             self.tokens.append(Token("text", w.start, w.end, w.raw, w.raw))
             i += 1
         self._end_header(len(self.line))
         return self.finish()
+
+    def text_date(self, i: int) -> int:
+        """``on 2026-06-18`` / ``on nov 3`` in the note text: the note's date, when it has
+        none yet and the day is not after today (words used; 0: it stays text). A looser
+        date word there (``yesterday``) stays text, and the preview says so."""
+        ws = self.words
+        w = ws[i]
+        if self.when is None and w.key == "on" and not w.trail:
+            for used in (2, 1):
+                if i + used < len(ws) and (used == 1 or not ws[i + 1].trail):
+                    last = ws[i + used]
+                    found = explicit_date([x.core for x in ws[i + 1:i + 1 + used]], self.today)
+                    if found is None:
+                        continue
+                    day, later = found
+                    shown = self.line[w.start:last.start + len(last.core)]
+                    if later:
+                        self.hints.append(f"'{shown}' is after today, so it stays in the text "
+                                          f"(a note is dated when it happened)")
+                        return 0
+                    self.when = (day, w)
+                    end = last.start + len(last.core)
+                    self.tokens.append(Token("date", w.start, end, day.isoformat()))
+                    if last.trail:
+                        self.tokens.append(Token("text", end, last.end, last.trail, last.trail))
+                    return 1 + used
+        for used in (2, 1):
+            if i + used <= len(ws) and (used == 1 or not w.trail):
+                day = past_word([x.core for x in ws[i:i + used]], self.today)
+                if day is not None:
+                    self.loose_dates.append(self.line[w.start:ws[i + used - 1].start + len(ws[i + used - 1].core)])
+                    break
+        return 0
 
     def _end_header(self, at: int) -> None:
         if self.header_end < 0:
@@ -288,6 +337,12 @@ class _Parser(HeaderReader, PromiseReader):
         if not self.people:
             raise CaptureError('say who it was with: @Name, or @"Full Name" for a name with spaces',
                                0, len(self.line))
+        if self.when is None and self.loose_dates:
+            said = "', '".join(self.loose_dates)
+            self.hints.append(f"'{said}' was left in the text: the note is dated today. To date it, "
+                              f"put the date before the text (@Name {self.loose_dates[0]}: ...) "
+                              f"or write 'on 12/3'")
+        self._drop_links()
         by_id = {p.id: p for p in self.people}
         drafts = [PromiseDraft(d["owner"], d["text"], d["due"], by_id[d["who"]] if d["who"] else self.people[0],
                                d["start"], d["end"]) for d in self.drafts]
@@ -300,8 +355,19 @@ class _Parser(HeaderReader, PromiseReader):
             kind=kind, depth=self.fields.get("depth", ("touch",))[0],
             when=self.when[0] if self.when else self.today, text=self.join_text(self.tokens, None),
             tags=self.tags, scope=self.fields.get("scope", ("open",))[0], promises=drafts,
-            tokens=tokens, today=self.today,
+            tokens=tokens, today=self.today, hints=self.hints,
         )
+
+    def _drop_links(self) -> None:
+        """An ``and`` standing only between two promises joins them, and goes with them:
+        ``promised X by 12/12 and she will send Y by 12/15, then`` leaves ``then``."""
+        starts = {d["start"] for d in self.drafts}
+        tokens = sorted(self.tokens, key=lambda t: t.start)
+        for k in range(1, len(tokens) - 1):
+            t = tokens[k]
+            if t.role == "text" and t.promise is None and t.value.casefold() in LINKS \
+                    and tokens[k - 1].promise is not None and tokens[k + 1].start in starts:
+                self.tokens[self.tokens.index(t)] = Token("joiner", t.start, t.end, t.value)
 
     def join_text(self, tokens: list[Token], promise: int | None) -> str:
         """The text the tokens of one note (``promise=None``) or one promise add up to.
@@ -311,36 +377,41 @@ class _Parser(HeaderReader, PromiseReader):
         """
         out: list[str] = []
         prev = None
-        skipped = False
+        skipped, skipped_end = False, -1
         sep = ""
         zone = (self.zone_start, self.header_end) if self.zone_start is not None and promise is None else None
         for t in sorted(tokens, key=lambda t: t.start):
             if t.promise != promise or t.inline is None:
                 if t.promise == promise:
-                    skipped = True
+                    skipped, skipped_end = True, t.end
                     if zone and zone[0] <= t.start < zone[1]:
                         raw = self.line[t.start:t.end]
                         sep = raw[len(raw.rstrip(TRAIL)):] or sep
                 continue
-            if out and (skipped or prev is None or t.start > prev):
-                out.append(sep + " ")
+            if out and skipped and t.start == skipped_end and not t.inline.strip(TRAIL):
+                pass  # punctuation left behind by a date taken out: 'on 6/18, then' -> ', then'
+            elif out and (skipped or prev is None or t.start > prev) and not \
+                    (out[-1][-1:] in CJK_STOPS and not sep):
+                out.append(sep + " ")  # (none after 。, as it was written: 合意した。次回)
             out.append(t.inline)
             prev, skipped, sep = t.end, False, ""
         return " ".join("".join(out).split()).strip(" ,;:、，：；")
 
 
-def parse(line: str, contacts: list[Contact], today: date) -> Capture:
+def parse(line: str, contacts: list[Contact], today: date, allow_new: bool = False) -> Capture:
     """Read ``line`` against the people we know; raise CaptureError if it cannot be saved.
 
+    A name nobody has is an :class:`UnknownNameError` offering the closest people,
+    unless it is marked new (``@+Name``) or ``allow_new`` says every such name is.
     Pure: reads nothing but its arguments (new people are built, not stored).
     """
-    return _Parser(line, contacts, today).run()
+    return _Parser(line, contacts, today, allow_new).run()
 
 
-def save(store, line: str, today: date) -> Capture:
+def save(store, line: str, today: date, allow_new: bool = False) -> Capture:
     """Parse and save ``line`` in one transaction: new people, the note, its promises."""
     with store.transaction():
-        cap = parse(line, store.contacts(), today)
+        cap = parse(line, store.contacts(), today, allow_new)
         for person in cap.new_people:
             store.add(person)
         cap.interaction = store.add(Interaction(

@@ -22,14 +22,24 @@ or a capitalised name before ``promised`` that nobody on the note has
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import NamedTuple
 
+from model.actions.dates import DateRuleError, check_due
 from model.capture.result import CaptureError, Token
 from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
                                  SENTENCE_END, THEY, TO, WILL, Word, folded)
 from model.capture.dates import FUTURE, DateWordError, read_date
 from model.names import fold
 from model.records import Contact
+
+
+#: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束; 約束してくれた is theirs
+_JA_PROMISE = re.compile(r"^(?P<date>[^\s]+?)まで(?:に)?[、,]?\s*(?P<what>.+?)(?:ことを|ことに|と|を)?約束(?P<tail>.*)$",
+                         re.S)
+_JA_THEIRS = ("してくれ", "してもらっ", "された", "をもらっ")
+JA_HOW = "for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"
 
 
 class Start(NamedTuple):
@@ -56,7 +66,9 @@ class PromiseReader:
     tokens: list[Token]
     people: list[Contact]
     drafts: list[dict]
+    hints: list[str]
     line: str
+    today: date
 
     # -- who ------------------------------------------------------------------------
 
@@ -86,7 +98,7 @@ class PromiseReader:
         if looks_named and ws[verb].key == PROMISED:
             said = ws[verb].core
             raise CaptureError(f"{name} {said}: {name} is not named on this note; write @{name} {said} "
-                               f"(a new name becomes a contact), they {said}, or \\{said} for plain text",
+                               f"(@+{name} {said} for someone new), they {said}, or \\{said} for plain text",
                                ws[i].start, ws[verb].end)
         return None
 
@@ -153,6 +165,56 @@ class PromiseReader:
             j += 1
         return False
 
+    def _check_due(self, due, base, start: int, end: int) -> None:
+        """The one rule for due dates (:mod:`model.actions.dates`), and not before the note."""
+        if due < base:
+            raise CaptureError(f"due {due.isoformat()} is before the note's date {base.isoformat()}", start, end)
+        try:
+            check_due(due, self.today)
+        except DateRuleError as exc:
+            raise CaptureError(str(exc), start, end) from None
+
+    # -- 約束 ------------------------------------------------------------------------------
+
+    def ja_promise(self, i: int) -> int:
+        """``12/10までに見積を送ると約束``: my promise (theirs with 約束してくれた); words used.
+
+        A word with 約束 that does not read as one stays text, and the preview says how
+        to write it, so a promise is never lost without a word.
+        """
+        ws = self.words
+        if "まで" not in ws[i].raw:
+            if "約束" in ws[i].raw and not any(JA_HOW in h for h in self.hints):
+                self.hints.append(f"'{ws[i].core}' was kept as text: {JA_HOW}")
+            return 0
+        k = i
+        while "約束" not in ws[k].raw:
+            if k - i >= 5 or k + 1 >= len(ws) or any(c in SENTENCE_END for c in ws[k].trail):
+                return 0
+            k += 1
+        start = ws[i].start
+        m = _JA_PROMISE.match(self.line[start:ws[k].end])
+        if m is None:
+            return 0
+        base = self.when[0] if self.when else self.today
+        try:
+            due = read_date([m["date"]], base, FUTURE)
+        except DateWordError:
+            due = None
+        if due is None:
+            self.hints.append(f"'{m['date']}' before まで is not a date I can read, so this stays text: {JA_HOW}")
+            return 0
+        self._check_due(due, base, start, start + m.end("date"))
+        n = len(self.drafts)
+        owner = "them" if m["tail"].startswith(_JA_THEIRS) else "me"
+        what = " ".join(m["what"].split())
+        self.tokens.append(Token("due", start, start + m.start("what"), due.isoformat(), None, n))
+        self.tokens.append(Token("text", start + m.start("what"), start + m.end("what"), what, what, n))
+        self.tokens.append(Token("promise", start + m.end("what"), ws[k].end, owner, None, n))
+        self.drafts.append({"owner": owner, "who": None, "start": start, "end": ws[k].end,
+                            "text": what, "due": due})
+        return k - i + 1
+
     # -- what and by when ---------------------------------------------------------------
 
     def promise(self, i: int, start: Start) -> int:
@@ -188,9 +250,7 @@ class PromiseReader:
                 if found:
                     due, used = found
                     last = ws[j + used]
-                    if due < base:
-                        raise CaptureError(f"due {due.isoformat()} is before the note's date "
-                                           f"{base.isoformat()}", w.start, last.end)
+                    self._check_due(due, base, w.start, last.end)
                     self.tokens.append(Token("due", w.start, last.end, due.isoformat(), None, k))
                     draft.update(due=due, end=last.end)
                     break

@@ -30,6 +30,21 @@ class AmbiguousNameError(CaptureError, AmbiguousError):
         self.matches = found
 
 
+class UnknownNameError(CaptureError):
+    """``@Name`` is nobody yet and was not marked new (``@+Name``); ``suggestions`` are the
+    closest people (a typo must never create a person)."""
+
+    def __init__(self, name: str, suggestions: list[Contact], start: int, end: int) -> None:
+        if suggestions:
+            listed = " or ".join(describe(c) for c in suggestions)
+            message = (f"no one called @{name}: did you mean {listed}? "
+                       f"(a new person: write @+{name})")
+        else:
+            message = f"no one called @{name} yet: write @+{name} to add them as a new contact"
+        CaptureError.__init__(self, message, start, end)
+        self.name, self.suggestions = name, suggestions
+
+
 @dataclass(frozen=True)
 class Token:
     """One recognised piece of the line: ``line[start:end]``.
@@ -76,6 +91,9 @@ class Capture:
     promises: list[PromiseDraft]
     tokens: list[Token] = field(default_factory=list)
     today: date | None = None
+    #: what the reader should know before saving: a date word left in the text, a way
+    #: of writing a promise that was not read as one
+    hints: list[str] = field(default_factory=list)
     interaction: Interaction | None = None
     saved_promises: list[Promise] = field(default_factory=list)
 
@@ -94,4 +112,5 @@ class Capture:
             who = f"I promised {d.contact.name}" if d.owner == "me" else f"{d.contact.name} promised"
             lines.append(f"promise  {who}: {d.text} — due {describe_date(d.due, today)}")
         lines.append(f"text     {self.text or '(empty)'}")
+        lines.extend(f"hint     {h}" for h in self.hints)
         return lines

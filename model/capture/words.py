@@ -42,8 +42,14 @@ KEYWORDS.update({"catch-up": ("kind", "meeting"), "catchup": ("kind", "meeting")
 
 HONORIFICS = ("さん", "さま", "様", "氏", "くん", "君", "ちゃん", "先生", "-san", "-sama", "-sensei")
 AT, HASH, BANG = "@＠", "#＃", "!！"
+#: after ``@``: this name is a new person (``@+Tanka``), never a typo of someone known
+NEW = "+＋"
 QUOTES = {'"': '"”＂', "“": '”"', "＂": '＂"', "「": "」", "『": "』"}
 TRAIL = ",.:;!?)]}、。，．：；！？）」』"
+#: full-width sentence ends, written with no space after them
+CJK_STOPS = "。！？"
+#: a word between two promises that only joins them (``... by 12/12 and she will ...``)
+LINKS = {"and", "&", "but", "also", "while", "and,", "そして"}
 JOINERS = {"with", "and", "&", "w/", "と"}
 #: header words that lead to a kind (``for lunch``, ``had a call``, ``over the phone``);
 #: ``by``/``via`` only to a call or a message (``by phone``, ``via zoom``)
@@ -110,6 +116,8 @@ class NameIndex:
         self._hay: list[tuple[Contact, str]] | None = None
         self._described: dict[str, list[Contact]] | None = None
         self._containing: dict[str, list[tuple[Contact, str]]] = {}
+        self._fuzzy: list[tuple[str, Contact]] | None = None
+        self._closest: dict[str, list[Contact]] = {}
 
     @classmethod
     def of(cls, contacts: list[Contact]) -> NameIndex:
@@ -150,6 +158,20 @@ class NameIndex:
                                            if q in hay]
         return [c for c, _ in found]
 
+    def closest(self, name: str) -> list[Contact]:
+        """The people closest to a name nobody has (:func:`model.names.closest`), remembered:
+        the preview asks again on every keystroke after the name."""
+        from model.names import closest, fuzzy_table
+
+        if self._fuzzy is None:
+            self._fuzzy = fuzzy_table(self.contacts)
+        q = fold(name)
+        if q not in self._closest:
+            if len(self._closest) > 200:
+                self._closest.clear()
+            self._closest[q] = closest(self.contacts, name, table=self._fuzzy)
+        return self._closest[q]
+
     def described(self, q: str) -> list[Contact]:
         """The people whose ``Name (Company)`` folds to ``q``."""
         if self._described is None:
@@ -189,15 +211,20 @@ def split_words(line: str) -> list[Word]:
             continue
         quoted = None
         j = i
-        if line[i] in AT and i + 1 < n and line[i + 1] in QUOTES:
-            close = QUOTES[line[i + 1]]
-            j = next((k for k in range(i + 2, n) if line[k] in close), -1)
+        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) and i + 2 < n else i + 1
+        if line[i] in AT and q < n and line[q] in QUOTES:
+            close = QUOTES[line[q]]
+            j = next((k for k in range(q + 1, n) if line[k] in close), -1)
             if j < 0:
                 shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
                 raise CaptureError(f"{shown}…: close the quote after the name", i, n)
-            quoted = (i + 2, j)
+            quoted = (q + 1, j)
         while j < n and not line[j].isspace():
             j += 1
+            # a Japanese sentence end starts a new word: 合意した。I promised ...
+            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL \
+                    and (quoted is None or j > quoted[1]):
+                break
         out.append(Word(i, j, line[i:j], quoted))
         i = j
     return out

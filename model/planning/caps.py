@@ -82,7 +82,7 @@ def _since(last: date | None, today: date) -> str:
     if today == date.max:
         return f"last one {last.isoformat()}"
     days = (today - last).days
-    return f"{days} days, last one {last.isoformat()}"
+    return f"{days} day{'s' if days != 1 else ''}, last one {last.isoformat()}"
 
 
 def room_candidates(book: Book, tier: str, today: date, exclude: str | None = None) -> list[Candidate]:

@@ -5,10 +5,13 @@ Cadence rules:
 * **Focus people** (in this month's focus plan) need ``settings.focus_deep_per_month``
   deep conversations (default 1) in the *calendar month*. Only a deep
   conversation counts; a touch never does.
-* **Deep and active people** need a touch (any interaction other than
-  Kizuna's own log entries) every ``touch_cadence_days`` days (default 90).
-  A contact's own ``cadence_days`` overrides that, and opts a ``network``
-  person in. ``archived`` people have no cadence.
+* **Deep people** need a *deep conversation* every ``deep_cadence_days`` days
+  (default 30: A11's deep conversation a month); a touch does not count.
+* **Active people** need a touch (any interaction other than Kizuna's own log
+  entries) every ``touch_cadence_days`` days (default 90: a touch a quarter).
+* A contact's own ``cadence_days`` overrides their tier's number of days (what
+  counts stays the tier's), and opts a ``network`` person in (a touch).
+  ``archived`` people have no cadence.
 * The touch cadence is a **rolling number of days**, not a calendar quarter:
   the setting is in days, a per-person override only makes sense in days, and
   a rolling window never makes everyone due on the same first day of a
@@ -25,7 +28,8 @@ The due list for a day, in this order:
 4. ``focus``    focus people without their deep conversation this month,
                 with the days left in the month, longest without one first;
 5. ``cadence``  people past their touch cadence, most overdue first;
-6. ``upcoming`` what comes due in the next ``horizon`` days (promises,
+6. ``birthday`` birthdays in the coming week (today first), anyone not archived;
+7. ``upcoming`` what comes due in the next ``horizon`` days (promises,
                 cadences, snoozes ending), soonest first.
 
 My own obligations come before chasing anyone else's (A2: it is *my*
@@ -43,13 +47,16 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
 
-SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "upcoming")
+SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcoming")
+#: how far ahead a birthday comes onto the due list: the coming week, today included
+BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
     "overdue": "Overdue: my promises",
     "today": "Due today",
     "chase": "Overdue: their promises, to chase",
     "focus": "Focus this month: no deep conversation yet",
     "cadence": "Past their cadence",
+    "birthday": "Birthdays this week",
     "upcoming": "Coming up",
 }
 
@@ -65,7 +72,7 @@ class DueItem:
     detail: str
     due: date
     days: int  # due minus today: negative when overdue, 0 today, positive ahead
-    kind: str = "promise"  # promise | focus | cadence
+    kind: str = "promise"  # promise | focus | cadence | birthday
     owner: str | None = None  # for promises: me | them
     name: str = ""
 
@@ -85,14 +92,21 @@ class DueItem:
 
 
 def cadence_days(contact: Contact, settings) -> int | None:
-    """The touch cadence of a person in days, or None if they have none."""
+    """The cadence of a person in days, or None if they have none."""
     if contact.tier == "archived":
         return None
     if contact.cadence_days:
         return contact.cadence_days
-    if contact.tier in ("deep", "active"):
+    if contact.tier == "deep":
+        return settings.deep_cadence_days
+    if contact.tier == "active":
         return settings.touch_cadence_days
     return None
+
+
+def needs_deep(contact: Contact) -> bool:
+    """Whether what keeps this person's cadence is a deep conversation (the deep tier)."""
+    return contact.tier == "deep"
 
 
 def _created(contact: Contact) -> date:
@@ -103,14 +117,18 @@ def _created(contact: Contact) -> date:
 
 
 def touch_due(book: Book, contact: Contact, today: date) -> tuple[date, date | None] | None:
-    """When this person's next touch is due (snooze applied), and the last touch.
+    """When this person's next touch is due (snooze applied), and the last touch
+    (for the deep tier: the next and the last deep conversation).
 
     None when the person has no cadence.
     """
     days = cadence_days(contact, book.settings)
     if days is None:
         return None
-    last = book.last_touch(contact.id, on_or_before=today)
+    if needs_deep(contact):
+        last = book.last_deep(contact.id, on_or_before=today)
+    else:
+        last = book.last_touch(contact.id, on_or_before=today)
     start = last or min(_created(contact), today)
     due = start + timedelta(days=days)
     snooze = _snoozed_until(contact)
@@ -130,6 +148,12 @@ def _ago(then: date, today: date) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def _step(person: Contact) -> str:
+    """Where the relationship stands (A10's stage) and what to do next, for a due person."""
+    out = f"; stage: {person.stage}" if person.stage else ""
+    return out + (f"; next step: {person.next_step}" if person.next_step else "")
 
 
 def _in_days(days: int) -> str:
@@ -195,6 +219,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         left_text = days_left_text(left, today.strftime("%B"))
         counted = f"{held} of {need} held, " if need > 1 else ""
         detail = f"{counted}{left_text}; {when}"
+        detail += _step(person)
         snooze = _snoozed_until(person)
         if snooze and snooze > today:
             if snooze <= min(end, last_day):
@@ -220,9 +245,13 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             continue
         days = (due - today).days
         cadence = cadence_days(person, book.settings)
-        title = f"{person.name}: touch base ({person.tier}, every {cadence} days)"
-        since = (f"last touch {last.isoformat()} ({_ago(last, today)})" if last
-                 else f"no touch on record since added {min(_created(person), today).isoformat()}")
+        what = "a deep conversation" if needs_deep(person) else "touch base"
+        every = "every day" if cadence == 1 else f"every {cadence} days"
+        title = f"{person.name}: {what} ({person.tier}, {every})"
+        word = "deep conversation" if needs_deep(person) else "touch"
+        since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
+                 else f"no {word} on record since added {min(_created(person), today).isoformat()}")
+        since += _step(person)
         snooze = _snoozed_until(person)
         note = ""
         if snooze and snooze == due:
@@ -237,10 +266,43 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             sections["upcoming"].append(((due.isoformat(), 3, person.name), DueItem(
                 "upcoming", person.id, None, title, detail, due, days, "cadence", None, person.name)))
 
+    # Birthdays in the coming week.
+    for person in book.contacts():
+        day = next_birthday(person, today)
+        if day is None or person.tier == "archived" or (day - today).days >= BIRTHDAY_DAYS:
+            continue
+        days = (day - today).days
+        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        age = ""
+        if len(person.birthday) == 10 and not person.birthday.startswith("-"):
+            age = f", turns {day.year - int(person.birthday[:4])}"
+        item = DueItem("birthday", person.id, None, f"{person.name}: birthday {when}",
+                       f"{day.strftime('%a')} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
+        sections["birthday"].append(((day, person.name), item))
+
     out: list[DueItem] = []
     for section in SECTIONS:
         out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
     return out
+
+
+def next_birthday(contact: Contact, today: date) -> date | None:
+    """The person's next birthday on or after ``today`` (29 February: the 28th in other years)."""
+    text = contact.birthday or ""
+    if not text:
+        return None
+    try:
+        month, day = int(text[-5:-3]), int(text[-2:])
+    except ValueError:
+        return None
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = date(year, month, day - 1)  # 29 February in a common year
+        if found >= today:
+            return found
+    return None
 
 
 def grouped(items: list[DueItem]) -> list[tuple[str, list[DueItem]]]:

@@ -287,6 +287,7 @@ class ReviewRow:
     broken: tuple[Promise, ...]  # resolved broken within the month
     open: tuple[Promise, ...]  # still open and due by the month's last day
     needed: int = 1  # deep conversations a focus person needs a month (settings, A11)
+    misfit: str = ""  # why the person contradicts the slot's role (role_fit), else ""
 
     @property
     def deep_held(self) -> bool:
@@ -301,7 +302,7 @@ class ReviewRow:
         return {
             "slot": self.slot, "role": self.role, "intent": self.intent,
             "contact_id": self.contact.id, "name": self.contact.name,
-            "deep_held": self.deep_held, "deep_needed": self.needed,
+            "deep_held": self.deep_held, "deep_needed": self.needed, "misfit": self.misfit,
             "deep_dates": [d.isoformat() for d in self.deep_dates],
             "notes": [{"id": i.id, "date": i.date, "kind": i.kind, "depth": i.depth,
                        "scope": i.scope,
@@ -383,7 +384,8 @@ def month_review(book: Book, month: str, today: date) -> MonthReview:
                 broken.append(p)
             elif p.status == "open" and p.due <= hi:
                 open_.append(p)
+        fit, why = role_fit(person, slot.role, book.settings.own_industry)
         rows.append(ReviewRow(i, slot.role, slot.intent, person, deep, tuple(notes),
-                              tuple(kept), tuple(broken), tuple(open_), needed))
+                              tuple(kept), tuple(broken), tuple(open_), needed, why if fit < 0 else ""))
     report = diversity([r.contact for r in rows], book.settings, f"people in {month}'s focus")
     return MonthReview(month, plan, rows, empty, left, report)

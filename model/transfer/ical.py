@@ -44,7 +44,7 @@ def follow_ups(book, today: date) -> list[FollowUp]:
 
     out: dict[str, FollowUp] = {}
     for item in due_list(book, today, horizon=HORIZON_DAYS):
-        if item.promise_id is None and item.contact_id not in out:
+        if item.promise_id is None and item.kind != "birthday" and item.contact_id not in out:
             person = book.get_contact(item.contact_id)
             if person is not None:
                 out[item.contact_id] = FollowUp(person, item.due, f"{item.title}; {item.detail}")

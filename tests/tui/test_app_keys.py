@@ -49,6 +49,9 @@ async def test_a_flow_key_pressed_twice_opens_one_screen(demo_store, make_test_a
         assert type(app.screen).__name__ == name
         await pilot.press("escape")
         await settle(app, pilot)
+        if name == "ReviewScreen":  # Escape mid-review ends on the summary first
+            await pilot.press("escape")
+            await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert stack_names(app).count(name) == 0
 
@@ -80,7 +83,7 @@ async def test_main_screen_keys_do_nothing_in_a_flow_and_are_not_shown(demo_stor
         await pilot.press("escape")
         await settle(app, pilot)
         assert type(app.screen).__name__ == name
-        await pilot.press("escape")
+        await pilot.press(*["escape"] * (2 if name == "ReviewScreen" else 1))  # the review's summary first
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert footer_keys(app) == shown_on_main  # and every key is back on the main screen

@@ -8,7 +8,8 @@ from filelock import FileLock
 from textual.widgets import Input, Static
 
 from flow_app import SIZE, TODAY, FlowApp, demo_store, reopen, settle
-from model.capture import Capture
+from model.capture import Capture, parse
+from model.records import Contact
 from tui.screens.capture import SLOW_SAVE_SECONDS, CaptureScreen
 
 
@@ -49,7 +50,7 @@ async def test_escape_keeps_nothing(tmp_path):
     before = store.path.read_bytes()
     app = FlowApp(lambda: CaptureScreen(store, TODAY))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"@Newcomer coffee promised a call by mon")
+        await pilot.press(*"@+Newcomer coffee promised a call by mon")
         await settle(app, pilot)
         assert "Newcomer (new, network tier)" in _text(app.screen, "#capture-preview")
         await pilot.press("escape")
@@ -141,9 +142,29 @@ async def test_names_complete_from_the_people_we_know(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"@Emi")
         await settle(app, pilot)
+        line = app.screen.query_one("#capture-line", Input)
+        assert await line.suggester.get_suggestion("@Emi") == "@Emily "  # the grey text: "ly "
         await pilot.press("right")  # accept the suggestion
         await settle(app, pilot)
-        assert app.screen.query_one("#capture-line", Input).value == '@"Emily Carter" '
+        assert line.value == '@Emily '
+        assert "Emily Carter" in _text(app.screen, "#capture-preview")
+
+
+async def test_the_grey_completion_only_adds_to_what_was_typed():
+    """→ inserts the suggestion, and the grey text is the suggestion past what was typed:
+    so it must start with the typed text, or the grey reads "@Tannaka Yuki\"" (issue 13)."""
+    from tui.screens.capture import NameSuggester
+
+    people = [Contact(name="Tanaka Yuki"), Contact(name="Tanaka Jiro"), Contact(name="佐藤 健"),
+              Contact(name="Emily Carter")]
+    names = NameSuggester(people)
+    for typed, want in (("@Tan", "@TanakaJiro "), ("@Emi", "@Emily "), ("@佐", "@佐藤 "),
+                        ('@"Tan', '@"Tanaka Jiro" '), ("met @Tanaka", "met @TanakaJiro ")):
+        got = await names.get_suggestion(typed)
+        assert got == want, typed
+        assert got.casefold().startswith(typed.casefold())
+    assert parse("@TanakaYuki hi", people, TODAY).people == [people[0]]
+    assert parse("@佐藤 hi", people, TODAY).people == [people[2]]
 
 
 def test_dates_in_the_preview_read_like_the_command_line():
@@ -163,7 +184,7 @@ async def test_n_in_the_real_app_captures_and_the_main_screen_sees_it(tmp_path):
         await pilot.press("n")
         await settle(app, pilot)
         assert isinstance(app.screen, CaptureScreen)
-        await pilot.press(*"@Newcomer met at the expo, they promised a sample by 12/3", "enter")
+        await pilot.press(*"@+Newcomer met at the expo, they promised a sample by 12/3", "enter")
         await settle(app, pilot)
         assert app.screen is main
         assert any(c.name == "Newcomer" for c in app.book.contacts())  # the app's snapshot was rebuilt
@@ -194,11 +215,11 @@ async def test_the_box_shown_again_starts_clean_and_knows_the_new_people(tmp_pat
         line = box.query_one("#capture-line", Input)
         assert line.value == "" and box.error is None and box.capture is None  # ... clean
         assert _text(box, "#capture-error") == "" and not line.has_class("-invalid")
-        await pilot.press(*'@"Zoltan Brandt" call about the Graz plant', "enter")
+        await pilot.press(*'@+"Zoltan Brandt" call about the Graz plant', "enter")
         await settle(app, pilot)
         await pilot.press("n")
         await settle(app, pilot)
-        assert await line.suggester.get_suggestion("@Zol") == '@"Zoltan Brandt" '
+        assert await line.suggester.get_suggestion("@Zol") == '@Zoltan '
         await pilot.press(*"@Zoltan call: second thoughts on Graz", "enter")
         await settle(app, pilot)
     zoltan = [c for c in reopen(store).contacts() if c.name == "Zoltan Brandt"]
@@ -227,3 +248,22 @@ async def test_keys_arriving_in_a_burst_with_enter_are_all_saved(tmp_path):
         assert isinstance(app.result, Capture)
     note = next(i for i in reopen(store).interactions() if i.id == app.result.interaction.id)
     assert note.text == "the whole line, to its very last word"
+
+
+async def test_a_typo_is_offered_the_closest_person_and_saves_nothing(tmp_path):
+    """Issue 13: @Tanka made a new contact; the only sign was '(new, network tier)'."""
+    store = demo_store(tmp_path)
+    before = store.path.read_bytes()
+    app = FlowApp(lambda: CaptureScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"@Emilly lunch promised a deck by fri", "enter")
+        await settle(app, pilot)
+        shown = _text(app.screen, "#capture-error")
+        assert "no one called @Emilly: did you mean Emily Carter" in shown and "@+Emilly" in shown
+        assert not app.dismissed
+        line = app.screen.query_one("#capture-line", Input)
+        line.value = "@Emily at the chamber event yesterday: 見積を約束した"
+        await settle(app, pilot)
+        preview = _text(app.screen, "#capture-preview")
+        assert "'yesterday' was left in the text" in preview and "12/10までに見積を送ると約束" in preview
+    assert store.path.read_bytes() == before

@@ -162,15 +162,20 @@ async def test_a_full_tier_is_refused_and_room_made_from_the_form(demo_store, ma
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
-        assert "is full" in error(app, "tier")
+        assert "deep is full (5 of 5): choose below who moves down" in error(app, "tier")
         assert app.screen.focused is room
         assert Store(demo_store.path).contact(person.id).tier == "active"
-        # pick the first candidate (the best one to make room) and demote them
+        # pick the first candidate (the best one to make room): staged, nothing written yet
         first = room.get_option_at_index(0)
         assert "to active" in str(first.prompt)
+        before = demo_store.path.read_bytes()
         await pilot.press("enter")
         await settle(app, pilot)
-        assert "there is room in deep now" in str(app.screen.query_one("#tier-message").render())
+        who = Store(demo_store.path).contact(first.id).name
+        assert (f"On save: {who} to active, making room in deep"
+                in str(app.screen.query_one("#tier-message").render()))
+        assert error(app, "tier") == ""  # the stale "is full" goes once resolved
+        assert demo_store.path.read_bytes() == before
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
@@ -200,3 +205,55 @@ async def test_adding_a_new_person_to_a_full_tier_names_who_could_make_room(demo
         await settle(app, pilot)
     yui = next(c for c in Store(demo_store.path).contacts() if c.name == "Yui Nakamura")
     assert yui.tier == "active"
+
+
+async def test_escape_after_making_room_leaves_the_store_as_it_was(demo_store, make_test_app):
+    before = demo_store.path.read_bytes()
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await open_person(pilot, app, "Marco Rossi")
+        await choose(pilot, app, "tier", "deep")
+        app.screen.query_one("#make-room", OptionList).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await choose(pilot, app, "tier", "active")  # back to the tier they had
+        await choose(pilot, app, "tier", "deep")  # the staged move went with the change
+        assert app.screen.query_one("#make-room", OptionList).display
+        app.screen.query_one("#make-room", OptionList).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("escape")  # asks first: a move is staged
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert demo_store.path.read_bytes() == before
+
+
+async def test_an_outside_change_is_taken_in_and_the_edits_kept_on_top(demo_store, make_test_app):
+    import dataclasses
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        person = await open_person(pilot, app, "Marco Rossi")
+        await type_into(pilot, app, "next_step", "send the deck")
+        # another window saves a new company and title meanwhile
+        other = Store(demo_store.path)
+        theirs = other.contact(person.id)
+        other.put(dataclasses.replace(theirs, company="Rossi Tessile", title="CEO",
+                                      next_step="call in May", updated="2099-01-01T00:00:00"))
+        await pilot.press("ctrl+s")  # refused: shows what changed, keeps the edit
+        await settle(app, pilot)
+        assert isinstance(app.screen, ContactForm)
+        message = str(app.screen.query_one("#form-error").render())
+        assert "changed in another window" in message and "company" in message and "next step" in message
+        assert app.screen.query_one("#field-company").value == "Rossi Tessile"  # not edited here
+        assert app.screen.query_one("#field-next_step").value == "send the deck"  # edited here: kept
+        assert "call in May" in str(app.screen.query_one("#outside-next_step").render())
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    fresh = Store(demo_store.path).contact(person.id)
+    assert (fresh.company, fresh.title, fresh.next_step) == ("Rossi Tessile", "CEO", "send the deck")

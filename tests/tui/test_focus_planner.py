@@ -72,8 +72,18 @@ async def test_intent_and_clearing_a_slot_are_saved(tmp_path):
         await pilot.press(*"紹介の御礼と次の一手", "enter")
         await settle(app, pilot)
         assert reopen(store).focus_plan("2026-11").slots[0].intent == "紹介の御礼と次の一手"
+        await pilot.press("x")  # slot 1 has an intent: it asks first, n keeps it
+        await settle(app, pilot)
+        assert "Its intent goes too:\n紹介の御礼と次の一手" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert reopen(store).focus_plan("2026-11").slots[0].contact is not None
+        planner = app.screen
         await pilot.press("down", "x")  # empty slot 2 (Emily Carter)
         await settle(app, pilot)
+        if app.screen is not planner:  # a demo slot with an intent asks too
+            await pilot.press("y")
+            await settle(app, pilot)
         assert "This plan (2 people)" in _diversity(app.screen)
     plan = reopen(store).focus_plan("2026-11")
     assert plan.slots[1].contact is None and plan.slots[1].role == "cross-industry"
@@ -142,3 +152,68 @@ async def test_f_in_the_real_app_plans_and_the_focus_pane_follows(tmp_path):
         assert app.screen is main
         assert chosen.id in app.book.focus_ids("2026-11")
     assert reopen(store).focus_plan("2026-11").slots[2].contact == chosen.id
+
+
+async def test_a_month_without_a_challenge_opens_on_it_and_says_how_to_get_back(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY, month="2027-01"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        challenge = screen.query_one("#challenge", Input)
+        assert screen.focused is challenge  # typed text goes into the challenge
+        await pilot.press(*"find a channel in Kansai", "enter")
+        await settle(app, pilot)
+        assert reopen(store).focus_plan("2027-01").challenge == "find a channel in Kansai"
+        assert "c or Shift+Tab: the challenge" in str(screen.query_one("#planner-hint", Static).render())
+        screen.query_one("#slots", OptionList).focus()
+        await pilot.press("c")
+        assert screen.focused is challenge
+        await pilot.press("escape")
+        await settle(app, pilot)
+    # a month that has its challenge opens on the slots
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY, month="2027-01"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.screen.focused is app.screen.query_one("#slots", OptionList)
+
+
+async def test_reasons_use_the_width_and_why_has_its_own_frame(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        box = screen.query_one("#suggestions", OptionList)
+        assert box.size.width > 60
+        longest = max(screen.suggestions, key=lambda s: len("; ".join(s.reasons[:2])))
+        joined = "; ".join(longest.reasons[:2])
+        assert len(joined) > 40
+        i = screen.suggestions.index(longest)
+        shown = str(box.get_option_at_index(i).prompt).split("\n", 1)[1].strip()
+        assert shown.rstrip("…") and joined.startswith(shown.rstrip("…")) and len(shown) > 40
+        why = screen.query_one("#suggest-reasons", Static)
+        assert not why.display  # nothing highlighted in the suggestions yet
+        await pilot.press("enter")  # into the suggestions
+        await settle(app, pilot)
+        first = screen.suggestions[0]
+        assert why.display and why.border_title == f"Why {first.contact.name}"
+        assert why.region.x >= box.region.x and why.region.right <= box.region.right
+
+
+async def test_reasons_are_cut_again_when_the_screen_grows(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: FocusPlannerScreen(store, TODAY))
+    async with app.run_test(size=(90, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        box = screen.query_one("#suggestions", OptionList)
+
+        def widest() -> int:
+            return max(len(str(box.get_option_at_index(i).prompt).split("\n", 1)[1].strip())
+                       for i in range(len(screen.suggestions)))
+
+        narrow = widest()
+        await pilot.resize_terminal(*SIZE)
+        await settle(app, pilot)
+        assert widest() > narrow

@@ -45,7 +45,7 @@ async def test_a_note_from_another_terminal_shows_up(demo_store, make_test_app):
         assert any("talked about the Kansai channel" in r for r in rows)
         assert "1 new note with Priya Raman" in toasts(app)
         # a new person added elsewhere appears in the list
-        kizuna(demo_store, "note", '@"Nakamura Yui" met at the expo')
+        kizuna(demo_store, "note", '@+"Nakamura Yui" met at the expo')
         app.check_outside_changes()
         await settle(app, pilot)
         names = [app.book.contact(r.key).name for r in app.screen.query_one("#contact-list", RowList).rows if r.key]
@@ -77,7 +77,7 @@ async def test_first_run_leaves_when_someone_is_added_elsewhere(empty_store, mak
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, FirstRunScreen)
-        assert kizuna(empty_store, "note", "@佐藤 first contact").returncode == 0
+        assert kizuna(empty_store, "note", "@+佐藤 first contact").returncode == 0
         app.check_outside_changes()
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)

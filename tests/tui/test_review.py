@@ -36,8 +36,8 @@ async def test_walk_a_review_keep_snooze_log_and_see_the_summary(tmp_path):
         assert first.title in _shown(screen) and "overdue" in _shown(screen)
         assert screen.query_one("#review-box").border_subtitle == f"1 of {total}"
 
-        # k: keep the promise
-        await pilot.press("k")
+        # y: the promise was kept
+        await pilot.press("y")
         await settle(app, pilot)
         assert reopen(store).get(type(store.promises()[0]), first.promise_id).status == "kept"
         assert screen.index == 1
@@ -79,8 +79,9 @@ async def test_walk_a_review_keep_snooze_log_and_see_the_summary(tmp_path):
             await settle(app, pilot)
         s = screen.summary
         assert (s.kept, s.snoozed, s.logged, s.broken) == (1, 1, 1, 0)
-        assert s.handled == total and s.skipped == total - 3
+        assert s.handled == 3 and s.skipped == total - 3  # a skipped item is not handled
         shown = _shown(screen)
+        assert f"3 of {total} items handled · {s.skipped} skipped: still on the due list" in shown
         assert "REVIEW DONE" in shown and f"logged 1 · snoozed 1 · kept 1 · broken 0 · skipped {s.skipped}" in shown
         assert f"snoozed {store.contact(person_id).name} until 2026-12-10: 出張中 travelling" in shown
         await pilot.press("enter")
@@ -103,7 +104,14 @@ async def test_break_a_promise_and_cancelled_capture_stays_on_the_item(tmp_path)
         await pilot.press("escape")  # cancel the capture: nothing logged, same item
         await settle(app, pilot)
         assert app.screen is screen and screen.current is item and screen.summary.logged == 0
-        await pilot.press("b")
+        before = store.path.read_bytes()
+        await pilot.press("b")  # costs trust: asks once; n leaves it
+        await settle(app, pilot)
+        assert "Mark this promise broken?" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.current is item and store.path.read_bytes() == before
+        await pilot.press("b", "y")
         await settle(app, pilot)
         assert screen.summary.broken == 1
     assert reopen(store).get(type(store.promises()[0]), item.promise_id).status == "broken"
@@ -118,7 +126,7 @@ async def test_keep_and_break_only_apply_to_promises(tmp_path):
         await _skip_to(app, pilot, lambda item: item.promise_id is None)
         assert screen.check_action("keep", ()) is False
         before = store.path.read_bytes()
-        await pilot.press("k", "b")
+        await pilot.press("y", "b")
         await settle(app, pilot)
         assert store.path.read_bytes() == before and screen.summary.kept == 0
 
@@ -149,8 +157,11 @@ async def test_r_in_the_real_app_opens_the_review_and_escape_returns(tmp_path):
         review = app.screen
         assert isinstance(review, ReviewScreen)
         first = review.current
-        await pilot.press("k")
+        await pilot.press("y")
         await settle(app, pilot)
+        await pilot.press("escape")  # ends on the summary; Escape again closes
+        await settle(app, pilot)
+        assert "REVIEW DONE" in _shown(review)
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is main
@@ -194,12 +205,64 @@ async def test_back_returns_to_a_skipped_item_but_not_over_a_handled_one(tmp_pat
         await pilot.press("j")
         await settle(app, pilot)
         assert screen.index == 1 and screen.summary.skipped == 1
-        await pilot.press("p")
+        await pilot.press("k")  # k moves back, as in every list
         await settle(app, pilot)
         assert screen.current is first and screen.summary.skipped == 0
-        await pilot.press("k")
+        await pilot.press("y")
         await settle(app, pilot)
         assert screen.check_action("back", ()) is False  # kept stays kept
-        await pilot.press("p")
+        await pilot.press("k")
         await settle(app, pilot)
         assert screen.index == 1 and screen.summary.kept == 1
+
+
+async def test_escape_mid_review_ends_on_a_summary_that_counts_what_was_left(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        total = len(screen.items)
+        await pilot.press("y")  # kept
+        await settle(app, pilot)
+        await pilot.press("j")  # skipped
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not app.dismissed
+        shown = _shown(screen)
+        assert "REVIEW DONE" in shown
+        assert f"1 of {total} items handled · 1 skipped · {total - 2} not reached" in shown
+        assert screen.check_action("back", ()) is False and screen.check_action("skip", ()) is False
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.result, ReviewSummary) and app.result.handled == 1
+
+
+async def test_logging_a_talk_on_a_promise_asks_whether_it_was_kept(tmp_path):
+    store = demo_store(tmp_path)
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        item = screen.current
+        assert item.promise_id is not None
+        await pilot.press("t")
+        await settle(app, pilot)
+        await pilot.press(*"sent it over", "enter")
+        await settle(app, pilot)
+        assert "Was the promise kept?" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.index == 1
+        s = screen.summary
+        assert (s.logged, s.kept, s.handled) == (0, 1, 1)
+        second = screen.current
+        if second.promise_id is not None:  # "no": logged, the promise stays open
+            await pilot.press("t", *"called", "enter")
+            await settle(app, pilot)
+            await pilot.press("n")
+            await settle(app, pilot)
+            assert (screen.summary.logged, screen.index) == (1, 2)
+            assert reopen(store).get(type(store.promises()[0]), second.promise_id).status == "open"
+    assert reopen(store).get(type(store.promises()[0]), item.promise_id).status == "kept"

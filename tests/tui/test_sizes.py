@@ -20,11 +20,14 @@ SIZES = [((80, 24), "-narrow", 30), ((100, 30), "-medium", 40), ((120, 35), "-me
 
 
 def note_cells(main: MainScreen) -> tuple[str, int]:
-    """The first timeline row (Priya Raman's overdue promise) and how many cells its words get."""
+    """The first timeline row and how many cells of it the note's words get."""
+    from tui.widgets.timeline import FULL_KIND_FROM, KIND_WIDTH
+
     rows = main.timeline.row_list
     row = rows.line_text(0)
-    words = row.index("I promised")
-    return row, min(cell_len(row[words:]), rows.scrollable_content_region.width - cell_len(row[:words]))
+    width = rows.scrollable_content_region.width
+    words = 11 + 2 + (KIND_WIDTH if width >= FULL_KIND_FROM else 7) + 1  # date, mark, kind
+    return row, min(cell_len(row[words:]), width - cell_len(row[:words]))
 
 
 @pytest.mark.parametrize(("size", "layout", "least"), SIZES, ids=[f"{w}x{h}" for (w, h), _, _ in SIZES])
@@ -36,7 +39,7 @@ async def test_the_timeline_is_readable_and_the_focus_pane_reachable(demo_store,
         main = app.screen
         assert main.layout_name == layout
         row, cells = note_cells(main)
-        assert re.match(r"\d{4}-\d\d-\d\d ◇ promise", row) and cells >= least, row  # date, kind, the words
+        assert re.match(r"\d{4}-\d\d-\d\d [◇◆·] [a-z]", row) and cells >= least, row  # date, kind, the words
         folded = layout != "-wide"
         line = main.query_one("#focus-line")
         assert main.focus_pane.display is not folded and line.display is folded

@@ -11,9 +11,10 @@ TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 #: ``kizuna note --help``: the capture grammar (README "Quick capture grammar" has more)
 NOTE_GRAMMAR = """\
 the line:
-  @Name  @"Sato Ken"  @佐藤      people (name or reading; a new name becomes a
-                                 contact in the network tier; one that fits
-                                 several people is an error listing them)
+  @Name  @"Sato Ken"  @佐藤      people (name or reading; one that fits several
+                                 people is an error listing them; a name
+                                 nobody has is an error naming the closest)
+  @+Name  @+"Ann Lee"            a new person, in the network tier (or --new)
   #tag  #採用                    a tag (taken out of the note text)
   !deep                          a deep conversation (nothing else is deep)
   !private  !confidential        the note's sharing scope (default: open)
@@ -28,19 +29,21 @@ the line:
   promised X by DATE             my promise, to the first person named
   promised @Name X by DATE       my promise, to @Name
   I'll X by DATE, I will ...     my promise
-  they promised X by DATE        their promise (the first person named); also
-  @Name promised X by DATE       he/she promised, Name promised (Name named
-  @Name will X by DATE           with @ earlier in the line), @Name to X by
-                                 DATE; will/to need 'by DATE' before the
-                                 sentence ends; 'due DATE' works like 'by DATE'
+  they promised X by DATE        their promise (the first person named)
+  @Name promised X by DATE       their promise, from @Name; also he/she
+  @Name will X by DATE           promised, and Name promised when Name was
+  @Name to X by DATE             named with @ earlier in the line; will and
+                                 to need a due date before the sentence
+                                 ends ('due DATE' works like 'by DATE')
+  12/10までに見積を送ると約束    my promise (約束してくれた: theirs)
   \\word                          take a word literally (\\promised, \\call)
 
 kinds:   meeting (meet, met, mtg, 1on1, catch-up)  call (phone, video, zoom)
          message (msg, email, mail, dm, chat)  meal (lunch, dinner, breakfast,
          coffee, drinks, tea)  event (conference, seminar, party, meetup)
          intro (introduced)  helped / help given  got help / help received
-         shared (value, value shared)  note (the default); met gives way to
-         another kind (met @Tanaka for lunch = meal)
+         shared (value, value shared)  note (the default); met gives way
+         to another kind (met @Tanaka for lunch = meal)
 dates:   today yesterday tomorrow, tonight, last night, this morning,
          mon..sun (monday..), last fri, next fri (Friday of next week),
          next week (Monday), last week (7 days ago), next month, eom (month
@@ -53,6 +56,7 @@ dates:   today yesterday tomorrow, tonight, last night, this morning,
 
 examples:
   kizuna note '@Tanaka lunch: promised an intro to Sato by fri #hiring'
+  kizuna note 'met @+Mori at the expo yesterday: runs a robot startup'
   kizuna note 'met @Tanaka for lunch yesterday: @Tanaka will send the deck by 12/5'
   kizuna note '@"Sato Ken" yesterday call !deep: pricing, 3 options #sales'
   kizuna note '@佐藤 ランチ 採用の話 #採用 @佐藤 promised 資料 by 12/5'
@@ -61,12 +65,16 @@ examples:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from tui.cli.entry import RawWrapFormatter
+
     p = sub.add_parser("note", parents=[common], help="capture a note from the shell",
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       formatter_class=RawWrapFormatter,
                        description="Capture one line (quote it) and print what was saved.",
                        epilog=NOTE_GRAMMAR)
     p.add_argument("text", nargs="+", help="the line to capture, in the grammar below")
     p.add_argument("--dry-run", action="store_true", help="show what the line would save; save nothing")
+    p.add_argument("--new", action="store_true",
+                   help="every @Name nobody has is a new person (without it, write @+Name for one)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(func=cmd_note)
 
@@ -89,9 +97,9 @@ def cmd_note(ctx) -> int:
 
     line = " ".join(ctx.args.text)
     if ctx.args.dry_run:
-        cap = parse(line, ctx.store.contacts(), ctx.today)
+        cap = parse(line, ctx.store.contacts(), ctx.today, ctx.args.new)
     else:
-        cap = save(ctx.store, line, ctx.today)
+        cap = save(ctx.store, line, ctx.today, ctx.args.new)
     if ctx.args.json:
         from tui.cli.output import print_json  # (rich, for the text columns, not needed here)
 
@@ -101,7 +109,7 @@ def cmd_note(ctx) -> int:
             "interaction": cap.interaction.to_dict() if cap.interaction else None,
             "people": [{"id": p.id, "name": p.name, "new": p.id in new} for p in cap.people],
             "kind": cap.kind, "depth": cap.depth, "date": cap.when.isoformat(), "text": cap.text,
-            "tags": cap.tags, "scope": cap.scope,
+            "tags": cap.tags, "scope": cap.scope, "hints": cap.hints,
             "promises": [p.to_dict() for p in cap.saved_promises] if cap.saved_promises else [
                 {"owner": d.owner, "contact": d.contact.id, "text": d.text, "due": d.due.isoformat()}
                 for d in cap.promises],
@@ -157,9 +165,18 @@ def cmd_show(ctx) -> int:
                          ("relation", person.relation), ("purposes", ", ".join(person.purposes)),
                          ("stage", person.stage), ("next step", person.next_step),
                          ("email", ", ".join(person.emails)), ("phone", ", ".join(person.phones)),
-                         ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags))):
+                         ("links", ", ".join(person.links)), ("birthday", person.birthday),
+                         ("how met", person.how_met), ("tags", " ".join("#" + t for t in person.tags)),
+                         ("cadence", (f"every {person.cadence_days} days" if person.cadence_days != 1 else "every day")
+                          if person.cadence_days else ""),
+                         ("snoozed", f"until {person.snoozed_until}: {person.snooze_reason}"
+                          if person.snoozed_until else "")):
         if value:
             print(f"  {label:<10} {value}")
+    if person.notes.strip():
+        print("notes")
+        for line in person.notes.strip().splitlines():
+            print(f"  {line}")
     if promises:
         print("promises")
         for p in promises:

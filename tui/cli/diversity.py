@@ -80,11 +80,14 @@ def cmd_diversity(ctx) -> int:
         rows = []
         for d in DIMENSIONS:
             s = report.spread[d]
-            values = ", ".join(f"{v} {n}" for v, n in s.counts.items()) or "-"
-            if s.unknown:
-                values += f"; unknown {s.unknown}"
-            rows.append((d, f"{s.evenness:.2f}", values))
+            values = ", ".join(f"{v} {n}" for v, n in s.counts.items())
+            blank = f"not recorded for {s.unknown} {'person' if s.unknown == 1 else 'people'}"
+            if not s.counts:
+                rows.append((d, "-", f"{blank} (nothing to measure)"))
+                continue
+            rows.append((d, f"{s.evenness:.2f}", f"{values}; {blank}" if s.unknown else values))
         print(table(rows, ("dimension", "evenness", "values")))
+        print("(evenness: 0 = all the same, 1 = all different)")
         for w in report.warnings:
             if w == OWN_NOT_SET:
                 if hinted:

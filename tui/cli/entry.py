@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from model.errors import KizunaError
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "tui.cli.basic",
+    "tui.cli.people",
     "tui.cli.planning",
     "tui.cli.focus",
     "tui.cli.diversity",
@@ -35,6 +37,7 @@ COMMAND_MODULES = (
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
     "note": "tui.cli.basic", "contacts": "tui.cli.basic", "show": "tui.cli.basic",
+    "add": "tui.cli.people", "edit": "tui.cli.people", "settings": "tui.cli.people",
     "today": "tui.cli.planning", "tier": "tui.cli.planning", "trust": "tui.cli.planning",
     "snooze": "tui.cli.planning", "promise": "tui.cli.planning",
     "focus": "tui.cli.focus", "diversity": "tui.cli.diversity",
@@ -46,8 +49,38 @@ COMMANDS = {
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
 
 
+class WrapFormatter(argparse.HelpFormatter):
+    """Help wrapped so that a small word never ends a line away from what it leads to
+    (``next`` / ``week``, ``by`` / ``DATE``): each is joined to the next word first."""
+
+    _GLUE = re.compile(r"(?<![\w-])(by|due|next|last|this|on|to|a|an|the|of|in|X) ")
+
+    def _glued(self, text: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return self._GLUE.sub(lambda m: m.group(1) + "\u00a0", text)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return [line.replace("\u00a0", " ") for line in textwrap.wrap(self._glued(text), width)]
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        filled = textwrap.fill(self._glued(text), width, initial_indent=indent, subsequent_indent=indent)
+        return filled.replace("\u00a0", " ")
+
+
+class RawWrapFormatter(argparse.RawDescriptionHelpFormatter, WrapFormatter):
+    """The description and epilog as written; the options wrapped like :class:`WrapFormatter`."""
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", WrapFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -174,8 +207,11 @@ def build_parser(command: str | None = None) -> Parser:
 
 def run_app(ctx: Context) -> int:
     from tui.app import make_app
+    from tui.keymap import load_keymap
 
-    app = make_app(ctx.store, today=ctx.today, demo=bool(getattr(ctx.args, "demo", False)))
+    demo = bool(getattr(ctx.args, "demo", False))
+    keymap = load_keymap(None if demo else ctx.store.path)  # a bad file: one line, exit 1
+    app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
     app.run()
     return app.return_code or 0
 

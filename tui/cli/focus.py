@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     where.add_argument("--role", choices=RELATIONS, metavar="ROLE", help="the first empty slot of this role")
     a.add_argument("--intent", metavar="TEXT", help="what you want from this month with them")
     a.add_argument("--replace", action="store_true", help="with --slot: replace whoever holds it")
+    a.add_argument("--anyway", action="store_true",
+                   help="put them in even if they contradict the slot's role (focus show flags it)")
 
     a = action("remove", "empty a person's slot",
                "Take a person (or a slot's holder) out of the month's plan; the slot stays.", cmd_remove)
@@ -176,7 +178,7 @@ def cmd_add(ctx) -> int:
     person = _person(ctx, ctx.args.name)
     index = _slot_index(existing, ctx.args.slot)
     plan, index = set_slot(store, month, person.id, ctx.today, slot=index, role=ctx.args.role,
-                           intent=ctx.args.intent, replace=ctx.args.replace)
+                           intent=ctx.args.intent, replace=ctx.args.replace, misfit_ok=ctx.args.anyway)
     slot = plan.slots[index]
     if ctx.args.json:
         print_json({"month": month, "slot": index + 1, "role": slot.role,

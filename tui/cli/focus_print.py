@@ -45,6 +45,9 @@ def print_plan(review: MonthReview, month: str, as_json: bool) -> None:
         name = r.contact.name + (" (archived)" if r.contact.tier == "archived" else "")
         lines.append((str(i), slot.role, name, deep, promises, slot.intent))
     print(table(lines, ("#", "role", "person", "this month", "promises", "intent")))
+    for r in review.rows:
+        if r.misfit:
+            print(f"! slot {r.slot} ({r.role}): {r.contact.name} does not fit it: {r.misfit}")
     for w in review.diversity.warnings if review.diversity and review.rows else ():
         print(f"! {w}")
     if plan.review:
@@ -60,7 +63,7 @@ def slots_json(plan, review: MonthReview) -> list[dict]:
         r = rows.get(i)
         out.append({"slot": i, "role": slot.role, "intent": slot.intent,
                     "contact_id": r.contact.id if r else None, "name": r.contact.name if r else None,
-                    "deep_held": r.deep_held if r else None,
+                    "deep_held": r.deep_held if r else None, "misfit": r.misfit if r else "",
                     "open_promises": len(r.open) if r else 0})
     return out
 

@@ -189,13 +189,13 @@ def cmd_today(ctx) -> int:
     now = sum(1 for i in items if i.section != "upcoming")
     if not items:
         print("\nNothing due, nothing coming up in the next "
-              f"{ctx.args.days} days. A good day for a deep conversation.")
+              f"{ctx.args.days} day{'s' if ctx.args.days != 1 else ''}. A good day for a deep conversation.")
         return 0
     print(f"{now} to handle today, {len(items) - now} coming up")
     for section, found in grouped(items):
         title = SECTION_TITLES[section]
         if section == "upcoming":
-            title += f" (next {ctx.args.days} days)"
+            title += f" (next {ctx.args.days} day{'s' if ctx.args.days != 1 else ''})"
         print(f"\n{title}")
         for item in found:
             print(f"  • {item.title}")

@@ -105,43 +105,20 @@ def cmd_import(ctx) -> int:
 
 
 def cmd_export(ctx) -> int:
-    from model.transfer import TransferError
+    from pathlib import Path
+
+    from model.transfer.export import export_data, write_export
 
     args = ctx.args
     kind = EXPORTS[args.format]
-    store = ctx.store
-    secret = args.include_confidential
-    if kind == "json":
-        from model.transfer import jsonio
-        data = jsonio.export(store, secret)
-    elif kind == "vcard":
-        from model.names import sort_key
-        from model.transfer import vcard
-        data = vcard.write(sorted(store.contacts(), key=sort_key), args.vcard_version).encode("utf-8")
-    elif kind == "ics":
-        from model.transfer import ical
-        data = ical.export(store, ctx.today, secret)
-    else:
-        from model.transfer import markdown
-        month = args.month or ctx.today.strftime("%Y-%m")
-        data = markdown.export(store, month, ctx.today, secret).encode("utf-8")
+    data = export_data(ctx.store, kind, ctx.today, include_confidential=args.include_confidential,
+                       month=args.month, vcard_version=args.vcard_version)
     if not args.output or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    from pathlib import Path
-
-    from model.store.storage import atomic_write
-
     target = Path(args.output)
-    if target.is_dir():
-        raise TransferError(f"{target}: is a folder; give a file name")
-    try:
-        atomic_write(target, data)  # a subscribed calendar never reads half a file
-    except FileNotFoundError:
-        raise TransferError(f"{target}: the folder {target.parent} does not exist") from None
-    except OSError as exc:
-        raise TransferError(f"{target}: cannot write it: {exc.strerror}") from None
+    write_export(target, data)
     print(f"wrote {target} ({kind}, {len(data):,} bytes)", file=sys.stderr)
     return 0
 

@@ -48,8 +48,8 @@ from tui.widgets.key_bar import KeyBar
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
-    "@Name or @\"Full Name\" · met @X for lunch yesterday · call with @X on tue · #tag · "
-    "promised … by fri · @X will … by 12/3 · !private !confidential · \\word = literal"
+    "@Name or @\"Full Name\" · @+Name = someone new · met @X for lunch yesterday · call with @X on tue · "
+    "#tag · promised … by fri · @X will … by 12/3 · 12/3までに…と約束 · !private !confidential · \\word = literal"
 )
 
 
@@ -105,10 +105,13 @@ class CaptureHighlighter(Highlighter):
 
 
 class NameSuggester(Suggester):
-    """Completes ``@Emi`` to ``@"Emily Carter"`` from the people we know.
+    """Completes ``@Emi`` to ``@Emily`` from the people we know.
 
-    Names are kept sorted by their folded form, so a keystroke costs a binary
-    search, not a scan of thousands of people.
+    The grey completion is exactly what → inserts, so it only ever adds to what was
+    typed: the first word of the name when that word names one person, else the name
+    without its spaces (``@EmilyCarter``, which finds her too); after ``@"`` the
+    quoted full name. Names are kept sorted by their folded form, so a keystroke
+    costs a binary search, not a scan of thousands of people.
     """
 
     def __init__(self, contacts: list[Contact]) -> None:
@@ -116,6 +119,16 @@ class NameSuggester(Suggester):
         pairs = sorted((fold(c.name), c.name) for c in contacts)
         self._keys = [k for k, _ in pairs]
         self._names = [n for _, n in pairs]
+        self._owners: dict[str, int] = {}  # a folded word -> how many people it names
+        for c in contacts:
+            for word in {w for k in (c.name, c.reading) if k for w in [fold(k), *fold(k).split()]}:
+                self._owners[word] = self._owners.get(word, 0) + 1
+
+    def _written(self, name: str, typed: str) -> str:
+        first = name.split()[0] if " " in name else name
+        if len(first) > len(typed) and self._owners.get(fold(first)) == 1:
+            return first
+        return name.replace(" ", "")
 
     async def get_suggestion(self, value: str) -> str | None:
         at = max(value.rfind("@"), value.rfind("＠"))
@@ -132,8 +145,9 @@ class NameSuggester(Suggester):
         while i < len(self._keys) and self._keys[i].startswith(key):
             name = self._names[i]
             if len(self._keys[i]) > len(key) and name.casefold().startswith(typed.casefold()):
-                written = f'"{name}"' if (quoted or " " in name) else name
-                return value[:at + 1] + written + " "
+                written = f'"{name}"' if quoted else self._written(name, typed)
+                if len(written) > len(typed) + quoted:
+                    return value[:at + 1] + written + " "
             i += 1
         return None
 
@@ -319,6 +333,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
         scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
         row("scope", (cap.scope, scope_style))
         row("note", cap.text or ("(no text)", "dim"))
+        for hint in cap.hints:
+            row("hint", (f"⚠ {hint}", "$text-warning"))
         return Content("\n").join(rows)
 
     # -- actions ----------------------------------------------------------------------

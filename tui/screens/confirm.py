@@ -2,7 +2,9 @@
 
 ``app.push_screen(ConfirmScreen("Discard your changes to 佐藤 健?"), callback)``
 calls back with ``True`` for yes and ``False`` for no. Escape means no, so
-pressing it twice from a form never throws work away by accident.
+pressing it twice from a form never throws work away by accident. ``yes`` and
+``no`` say what each answer does (``ConfirmScreen("Mark it broken?", yes="mark
+it broken", no="leave it")``).
 """
 
 from __future__ import annotations
@@ -22,20 +24,25 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Discard", id="confirm.yes",
-                tooltip="Yes: throw the changes away and close the form"),
-        Binding("n,escape", "answer(False)", "Keep editing", id="confirm.no",
-                tooltip="No: back to the form, nothing lost"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes",
+                tooltip="Yes: do what the question asks (e.g. discard the form's changes)"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no",
+                tooltip="No: back where you were, nothing changed"),
     ]
 
-    def __init__(self, question: str) -> None:
+    #: the keys, as the dialog lists them under the question
+    KEYS = "y  yes, discard · n  no, keep editing"
+
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
+        if yes or no:  # what each answer does, for this question
+            self.KEYS = f"y  yes, {yes or 'yes'} · n  no, {no or 'no'}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
-            yield Static("y  yes, discard · n  no, keep editing", id="confirm-keys")
+            yield Static(self.question, id="confirm-question", markup=False)
+            yield Static(self.KEYS, id="confirm-keys")
         yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:

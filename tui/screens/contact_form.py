@@ -3,8 +3,14 @@
 Validation messages appear under the field they are about (from
 ``ValidationError.field``). Moving someone into a capped tier (deep, active)
 asks the planning rules first; when the tier is full the form shows the
-planning message and the people who could make room: pick one and press
-Enter to move them down a tier right there, then save.
+planning message and the people who could make room: Enter on one stages
+moving them down a tier, and ``ctrl+s`` saves both in one transaction. Nothing
+is written before ``ctrl+s``; Escape leaves the store as it was.
+
+A change made to the person in another window meanwhile is taken in, not
+thrown away: the fields you did not touch take the new values, your edits stay
+on top, and the form names the fields that changed outside (and where both
+changed, what the other window wrote); the next ``ctrl+s`` saves.
 
 The form dismisses with the saved person's id, or ``None`` on Escape. Escape
 after a change asks first (:class:`~tui.screens.confirm.ConfirmScreen`), so
@@ -30,6 +36,7 @@ from textual.widgets.option_list import Option
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits.
@@ -61,6 +68,14 @@ FIELDS: tuple[tuple[str, str, str, object], ...] = (
 CAPPED = ("deep", "active")
 
 
+class OutsideChange(KizunaError):
+    """The person was saved in another window since the form read them."""
+
+    def __init__(self, current: Contact) -> None:
+        super().__init__(f"{current.name} was changed in another window")
+        self.current = current
+
+
 def lower_tier(book: Book, contact_id: str, tier: str) -> str:
     """Where someone moved out of ``tier`` to make room goes: one tier down, if it has room."""
     if tier == "deep":
@@ -87,13 +102,15 @@ class ContactForm(ModalScreen[str | None]):
                 id="form.previous_field"),
     ]
 
-    def __init__(self, store, today: date, contact_id: str | None = None) -> None:
+    def __init__(self, store, today: date, contact_id: str | None = None, *, focus: str = "name") -> None:
         super().__init__()
+        self._focus = focus  # the field the form opens on (``tier`` to move someone)
         self.store = store
         self.today = today
         self.book: Book = self.app.book  # the snapshot the main screen shows
         self.original: Contact | None = self.book.get_contact(contact_id) if contact_id else None
-        self._made_room = ""  # what the last make-room move did, shown until the tier changes
+        self._room: dict[str, str] = {}  # make room: contact id -> lower tier, applied on save
+        self._staged: tuple[tuple, Book] | None = None  # the book with those moves, cached
         self._draft_id = new_id()  # the id a new person will be saved with
         self._draft_book: tuple[Book, Book] | None = None
         self._saving = False
@@ -115,9 +132,10 @@ class ContactForm(ModalScreen[str | None]):
                         with Vertical(classes="field-body"):
                             yield self._widget(name, kind, extra, value)
                             yield Static("", classes="field-error", id=f"error-{name}")
+                            yield Static("", classes="field-outside", id=f"outside-{name}")
                             if kind == "tier":
                                 yield Static("", id="tier-message")
-                                yield OptionList(id="make-room")
+                                yield JKOptionList(id="make-room")
             yield Static("ctrl+s save · Esc cancel · Tab next field", id="form-hint")
         yield KeyBar()
 
@@ -146,7 +164,10 @@ class ContactForm(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#make-room", OptionList).display = False
-        self.query_one("#field-name").focus()
+        for note in self.query(".field-outside"):
+            note.display = False
+        self.query_one(f"#field-{self._focus}").focus()
+        self.query_one(f"#row-{self._focus}").scroll_visible(animate=False)
         self._check_tier()
         try:
             self._initial = self._read()
@@ -154,51 +175,108 @@ class ContactForm(ModalScreen[str | None]):
             self._initial = None  # a stored value the form cannot read back: any Escape asks
 
     def changed(self) -> bool:
-        """Whether any field differs from what the form first showed."""
+        """Whether any field differs from what the form first showed (or room is being made)."""
+        if self._room:
+            return True
         try:
             return self._initial is None or self._read() != self._initial
         except ValidationError:
             return True  # e.g. letters typed into the cadence: an edit, if not a valid one
 
     def show_book(self, book: Book) -> None:
-        """A newer snapshot (a write here or elsewhere): check the tier against it."""
+        """A newer snapshot (a write here or elsewhere): take in an outside change to this
+        person, and check the tier against it."""
         self.book = book
-        if self.is_mounted:
-            self._check_tier()
+        if not self.is_mounted:
+            return
+        if self.original is not None and not self._saving:
+            current = book.get_contact(self.original.id)
+            if current is not None and current.updated != self.original.updated:
+                self.rebase(current)
+        self._check_tier()
 
     # -- reading the fields ------------------------------------------------------
 
     def _read(self) -> dict:
         """The fields as Contact values; a ValidationError names a field it cannot read."""
-        out: dict = {}
-        for name, _label, kind, _extra in FIELDS:
-            widget = self.query_one(f"#field-{name}")
-            if kind in ("choice", "tier"):
-                value = widget.value  # type: ignore[attr-defined]
-                out[name] = "" if value is Select.NULL else value
-            elif kind == "multi":
-                out[name] = tuple(widget.selected)  # type: ignore[attr-defined]
-            elif kind == "notes":
-                out[name] = widget.text  # type: ignore[attr-defined]
+        return {name: self._field(name, kind) for name, _label, kind, _extra in FIELDS}
+
+    def _field(self, name: str, kind: str):
+        """One field as a Contact value."""
+        widget = self.query_one(f"#field-{name}")
+        if kind in ("choice", "tier"):
+            value = widget.value  # type: ignore[attr-defined]
+            return "" if value is Select.NULL else value
+        if kind == "multi":
+            return tuple(widget.selected)  # type: ignore[attr-defined]
+        if kind == "notes":
+            return widget.text  # type: ignore[attr-defined]
+        text = widget.value.strip()  # type: ignore[attr-defined]
+        if kind == "list":
+            return tuple(v.strip() for v in text.split(",") if v.strip())
+        if kind == "tags":
+            return tuple(dict.fromkeys(t.lstrip("#") for t in re.split(r"[\s,]+", text) if t.lstrip("#")))
+        if kind == "int":
+            if not text:
+                return None
+            if text.isdigit():
+                return int(text)
+            raise ValidationError(f"contact.{name}", f"{text!r} is not a whole number of days")
+        if kind == "date":
+            return text or None
+        return text
+
+    def _set_field(self, name: str, kind: str, value) -> None:
+        """Show ``value`` (a Contact value) in a field, as the form first shows one."""
+        widget = self.query_one(f"#field-{name}")
+        if kind in ("choice", "tier"):
+            widget.value = value or (Select.NULL if kind == "choice" else "network")  # type: ignore[attr-defined]
+        elif kind == "multi":
+            widget.deselect_all()  # type: ignore[attr-defined]
+            for v in value or ():
+                widget.select(v)  # type: ignore[attr-defined]
+        elif kind == "notes":
+            widget.text = value or ""  # type: ignore[attr-defined]
+        elif kind == "list":
+            widget.value = ", ".join(value or ())  # type: ignore[attr-defined]
+        elif kind == "tags":
+            widget.value = " ".join("#" + t for t in value or ())  # type: ignore[attr-defined]
+        else:
+            widget.value = "" if value is None else str(value)  # type: ignore[attr-defined]
+
+    # -- an outside change -----------------------------------------------------------
+
+    def rebase(self, current: Contact) -> None:
+        """Take in ``current`` (the person as another window saved them): fields not edited
+        here take its values; edits made here stay on top; the fields changed are named."""
+        before = self.original
+        assert before is not None
+        outside: list[str] = []
+        for name, label, kind, _extra in FIELDS:
+            old, new = getattr(before, name), getattr(current, name)
+            if old == new:
+                continue
+            outside.append(label.lower())
+            note = self.query_one(f"#outside-{name}", Static)
+            try:
+                mine = self._field(name, kind)
+            except ValidationError:
+                mine = object()  # an edit, if not a valid one
+            if mine == old:  # not edited here: take theirs
+                with self.prevent(Select.Changed):
+                    self._set_field(name, kind, new)
+                self._say(note, "↻ changed in another window")
             else:
-                text = widget.value.strip()  # type: ignore[attr-defined]
-                if kind == "list":
-                    out[name] = tuple(v.strip() for v in text.split(",") if v.strip())
-                elif kind == "tags":
-                    out[name] = tuple(dict.fromkeys(t.lstrip("#") for t in re.split(r"[\s,]+", text)
-                                                    if t.lstrip("#")))
-                elif kind == "int":
-                    if not text:
-                        out[name] = None
-                    elif text.isdigit():
-                        out[name] = int(text)
-                    else:
-                        raise ValidationError(f"contact.{name}", f"{text!r} is not a whole number of days")
-                elif kind == "date":
-                    out[name] = text or None
-                else:
-                    out[name] = text
-        return out
+                shown = ", ".join(new) if isinstance(new, tuple) else ("" if new is None else str(new))
+                self._say(note, f"↻ the other window wrote: {shown or '(blank)'} — your edit is kept")
+        self.original = current
+        if self._initial is not None:
+            self._initial = {name: getattr(current, name) for name, *_ in FIELDS}
+        if outside:
+            general = self.query_one("#form-error", Static)
+            general.update(f"↻ {current.name} was changed in another window ({', '.join(outside)}). "
+                           "Your edits are kept on top; ctrl+s saves them.")
+            general.display = True
 
     def _build(self) -> Contact:
         values = self._read()
@@ -249,18 +327,18 @@ class ContactForm(ModalScreen[str | None]):
             return True
         from model.planning.caps import tier_change
 
-        book, contact_id = self.book, self.original.id if self.original else self._draft_id
-        if self.original is None:
-            book = self._book_with_draft()
+        contact_id = self.original.id if self.original else self._draft_id
+        book = self._staged_book()
         check = tier_change(book, contact_id, tier, self.today)
         if check.allowed:
-            self._say(message, self._made_room)
+            self._say(message, self._room_text(tier))
             room.display = False
+            self._say(self.query_one("#error-tier", Static), "")
             return True
         self._say(message, f"⚠ {check.message}")
         room.clear_options()
         for cand in check.candidates:
-            target = lower_tier(self.book, cand.contact_id, tier)
+            target = lower_tier(book, cand.contact_id, tier)
             if cand.days_since_deep is None:
                 since = "no deep conversation on record"
             else:
@@ -274,6 +352,27 @@ class ContactForm(ModalScreen[str | None]):
     def _say(widget: Static, text: str) -> None:
         widget.update(text)
         widget.display = bool(text)
+
+    def _room_text(self, tier: str) -> str:
+        if not self._room:
+            return ""
+        moves = ", ".join(f"{self.book.contact(cid).name} to {target}" for cid, target in self._room.items()
+                          if self.book.get_contact(cid))
+        return f"✓ On save: {moves}, making room in {tier}. ctrl+s saves; Esc changes nothing."
+
+    def _staged_book(self) -> Book:
+        """The snapshot (with the person being added) and the make-room moves staged here."""
+        base = self.book if self.original is not None else self._book_with_draft()
+        if not self._room:
+            return base
+        key = (base, tuple(self._room.items()))
+        if self._staged is not None and self._staged[0] == key:
+            return self._staged[1]
+        contacts = [dataclasses.replace(c, tier=self._room[c.id]) if c.id in self._room else c
+                    for c in base.contacts()]
+        staged = Book(contacts, base.interactions(), base.promises(), base.plans(), base.settings)
+        self._staged = (key, staged)
+        return staged
 
     def _book_with_draft(self) -> Book:
         """The snapshot plus the person being added (as ``network``), to ask the caps about."""
@@ -289,37 +388,19 @@ class ContactForm(ModalScreen[str | None]):
 
     @on(Select.Changed, "#field-tier")
     def _tier_changed(self) -> None:
-        self._made_room = ""
+        self._room.clear()  # the moves were to make room in the tier chosen before
         self.query_one("#error-tier", Static).display = False
         self._check_tier()
 
     @on(OptionList.OptionSelected, "#make-room")
     def _make_room(self, event: OptionList.OptionSelected) -> None:
-        from model.actions import set_tier
-
+        """Stage moving someone down a tier: written with the person, on ctrl+s."""
         cid = event.option.id
         if not cid:
             return
-        tier = self._tier()
-        target = lower_tier(self.book, cid, tier)
-        who = self.book.contact(cid).name
-        today = self.today
-        wanted = self.original.name if self.original else "a new person"
-
-        def job(store):
-            set_tier(store, cid, target, today,
-                     reason=f"made room in {tier} for {wanted}")
-            with store.lock:
-                return Book.from_store(store)
-
-        def done(book: Book) -> None:
-            self.book = book
-            self.app.notify(f"Moved {who} to {target}.", title="Made room")
-            self._made_room = f"✓ Moved {who} to {target}: there is room in {tier} now. ctrl+s saves."
-            if self._check_tier():
-                self.query_one("#field-tier").focus()
-
-        self.app.write(self, job, done, self.show_error)
+        self._room[cid] = lower_tier(self._staged_book(), cid, self._tier())
+        if self._check_tier():
+            self.query_one("#field-tier").focus()
 
     # -- saving ------------------------------------------------------------------------
 
@@ -338,7 +419,10 @@ class ContactForm(ModalScreen[str | None]):
             self.show_error(exc)
             return
         if not self._check_tier():
-            self.show_error(ValidationError("contact.tier", "is full: move someone down first (below)"))
+            tier = self._tier()
+            book = self._staged_book()
+            self.show_error(ValidationError("contact.tier", f"{tier} is full ({book.tier_count(tier)} of "
+                                            f"{book.cap(tier)}): choose below who moves down, or another tier"))
             room = self.query_one("#make-room", OptionList)
             if room.display:
                 room.focus()
@@ -347,9 +431,18 @@ class ContactForm(ModalScreen[str | None]):
         self._saving = True
         original = self.original
         today = self.today
+        room = dict(self._room)
+        wanted = contact.name
 
         def job(store):
+            from model.actions import set_tier
+            from model.actions.dates import check_snooze  # the one rule for snoozes
+
+            if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
+                check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
             with store.transaction():
+                for cid, target in room.items():  # make room first: the cap is checked after
+                    set_tier(store, cid, target, today, reason=f"made room in {contact.tier} for {wanted}")
                 if original is None:
                     # a capped tier is entered through set_tier, which checks the cap and logs it
                     first = dataclasses.replace(contact, tier="network") if contact.tier in CAPPED else contact
@@ -358,24 +451,27 @@ class ContactForm(ModalScreen[str | None]):
                 else:
                     current = store.contact(original.id)
                     if current.updated != original.updated:
-                        raise KizunaError(f"{current.name} was changed in another window since this "
-                                          "form opened; close it (Esc) and open it again")
+                        raise OutsideChange(current)
                     old_tier = current.tier
                     store.put(dataclasses.replace(contact, tier=old_tier))
                 if contact.tier != old_tier:
-                    from model.actions import set_tier
-
-                    set_tier(store, contact.id, contact.tier, today, reason="contact form")
+                    set_tier(store, contact.id, contact.tier, today, reason="contact form",
+                             added=original is None)
             return contact.id
 
         def failed(exc: KizunaError) -> None:
             self._saving = False
+            if isinstance(exc, OutsideChange):
+                self.rebase(exc.current)  # nothing written: the user checks and saves again
+                return
             self.show_error(exc)
 
         def done(contact_id: str) -> None:
             self._saving = False
             verb = "Updated" if original else "Added"
-            self.app.notify(f"{verb} {contact.name} ({contact.tier}).", title="Saved")
+            moved = "".join(f" Moved {self.book.contact(cid).name} to {target}." for cid, target in room.items()
+                            if self.book.get_contact(cid))
+            self.app.notify(f"{verb} {contact.name} ({contact.tier}).{moved}", title="Saved")
             self.dismiss(contact_id)
 
         self.app.write(self, job, done, failed)

@@ -12,7 +12,8 @@ suggest``, computed in a worker). Enter on a suggestion puts that person in
 the slot; ``i`` edits the slot's intent, ``x`` empties it. The diversity
 panel below shows the plan's spread as it stands, and what choosing the
 highlighted suggestion would change. ``m`` opens the month review of the
-month before.
+month before. A month with no challenge yet opens on the challenge; ``c`` goes
+back to it from anywhere (and Tab / Shift+Tab move between the parts).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.text import fit
 from tui.widgets.diversity_panel import DiversityPanel
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 
@@ -61,6 +63,8 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the main screen", id="planner.close"),
+        Binding("c", "challenge", "Challenge", tooltip="Write this month's challenge (Tab moves on to the "
+                "purpose and the slots)", id="planner.challenge"),
         Binding("i", "edit_intent", "Intent", tooltip="Write what this slot's conversation is for", id="planner.intent"),
         Binding("x,delete", "clear_slot", "Empty slot", tooltip="Take the person out of this slot", id="planner.clear_slot"),
         Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Plan the month before", id="planner.prev_month"),
@@ -90,13 +94,14 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
                 with Horizontal(classes="field"):
                     yield Label("Purpose", classes="field-label")
                     yield Select([(p, p) for p in PURPOSES], id="purpose", allow_blank=False, value="other")
-                yield OptionList(id="slots")
+                yield JKOptionList(id="slots")
+                yield Static(id="planner-hint")
                 with Horizontal(id="intent-row", classes="field"):
                     yield Label("Intent", classes="field-label")
                     yield Input(placeholder="what this conversation is for (Enter saves)", id="intent")
             with Vertical(id="suggest-box"):
-                yield OptionList(id="suggestions")
-                yield Static(id="suggest-reasons")
+                yield JKOptionList(id="suggestions")
+                yield Static(id="suggest-reasons")  # "Why X", in its own frame under the list
         yield DiversityPanel(id="diversity")
         yield KeyBar()
 
@@ -116,9 +121,10 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         self.call_after_refresh(self.show_slots)  # again, at the list's real width
 
     def on_resize(self) -> None:
-        # rows are cut to the list's width: draw them again once it is known or changes
+        # rows are cut to the lists' widths: draw them again once they are known or change
         if self.book is not None:
             self.call_after_refresh(self.show_slots)
+            self.call_after_refresh(self._draw_suggestions)
 
     def show_book(self, book: Book) -> None:
         """The app's hook after any write or outside change: draw from the new snapshot."""
@@ -150,7 +156,13 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             self.query_one("#challenge", Input).value = plan.challenge if plan else ""
             self.query_one("#purpose", Select).value = plan.purpose if plan else "other"
         self.show_slots(0)
-        self.query_one("#slots", OptionList).focus()
+        if plan is None or not plan.challenge:  # a month starts from its challenge (A4)
+            self.query_one("#challenge", Input).focus()
+        else:
+            self.query_one("#slots", OptionList).focus()
+        self.query_one("#planner-hint", Static).update(Content.styled(
+            "c or Shift+Tab: the challenge · Tab: purpose, slots, suggestions · Enter on a slot: "
+            "choose from the suggestions", "dim"))
 
     def _slot_row(self, n: int, slot: Slot) -> Content:
         person = self.book.get_contact(slot.contact) if slot.contact else None
@@ -231,15 +243,27 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         self.suggestions = found
         box = self.query_one("#suggestions", OptionList)
         box.loading = False
+        box.clear_options()  # a new ranking: the cursor starts again
+        self._draw_suggestions()
+        self._show_reasons(None)
+        self.call_after_refresh(self._draw_suggestions)  # again at the list's real width
+
+    def _draw_suggestions(self) -> None:
+        """The suggestions as options, their reasons cut to the list's width now."""
+        box = self.query_one("#suggestions", OptionList)
+        if box.loading:
+            return
+        found = self.suggestions
+        keep = box.highlighted
         box.clear_options()
         taken = {c.id for c in self.chosen()}
-        inner = box.scrollable_content_region.width
-        if inner <= 0 and box.is_mounted:  # not laid out yet: the rows are cut to its width
-            self.call_after_refresh(self._show_suggestions, found)
-        width = max(30, inner - 6)
-        # name 20 and company 22 when there is room (56 columns); else the name takes what is left
-        name_w = 20 if inner >= 56 or inner <= 0 else max(10, inner - 14 - 4)  # (padding, scrollbar)
-        company_w = 22 if inner >= 56 or inner <= 0 else 0
+        width = box.scrollable_content_region.width - 6
+        if width < 30:  # not laid out yet: the list's share of the screen
+            width = max(30, self.size.width // 2 - 8)
+        # name 20 and company 22 when there is room (56 columns); else the name takes what is
+        # left after the number, the score, the option's padding and a scrollbar
+        name_w = 20 if width + 6 >= 56 else max(10, width + 6 - 18)
+        company_w = 22 if width + 6 >= 56 else 0
         for i, s in enumerate(found):
             c = s.contact
             mark = "  (in the plan)" if c.id in taken else ""
@@ -251,16 +275,26 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         if not found:
             box.add_option(Option(Content.styled("No one fits this role yet: add people with this relation.", "dim"),
                                   disabled=True))
-        self.query_one("#suggest-reasons", Static).update("")
+        elif keep is not None and keep < len(found):
+            with self.prevent(OptionList.OptionHighlighted):
+                box.highlighted = keep
+
+    def _show_reasons(self, s: Suggestion | None) -> None:
+        """"Why X" and every reason, in a frame of its own under the suggestions."""
+        why = self.query_one("#suggest-reasons", Static)
+        why.display = s is not None
+        if s is None:
+            why.update("")
+            return
+        why.border_title = f"Why {s.contact.name}"
+        why.update(Content("\n").join([Content.styled(f"• {r}", "$text-muted") for r in s.reasons]))
 
     @on(OptionList.OptionHighlighted, "#suggestions")
     def _suggestion_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         idx = event.option_index
         if 0 <= idx < len(self.suggestions):
             s = self.suggestions[idx]
-            reasons = Content("\n").join([Content.styled(f"• {r}", "$text-muted") for r in s.reasons])
-            self.query_one("#suggest-reasons", Static).update(
-                Content.assemble((f"Why {s.contact.name}\n", "bold"), reasons))
+            self._show_reasons(s)
             self.show_diversity(s.contact)
 
     @on(OptionList.OptionSelected, "#slots")
@@ -322,9 +356,30 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             self.write("set", index=self.slot_index, contact_id=slot.contact, intent=event.value.strip())
 
     def action_clear_slot(self) -> None:
+        """Empty the slot; its intent goes with the person, so a written one asks first."""
         slots = self.slots()
-        if slots and slots[self.slot_index].contact:
-            self.write("clear", index=self.slot_index)
+        index = self.slot_index
+        if not slots or not slots[index].contact:
+            return
+        slot = slots[index]
+        if not slot.intent:
+            self.write("clear", index=index)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        person = self.book.get_contact(slot.contact)
+        name = person.name if person else "this person"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.slots()[index].contact == slot.contact:
+                self.write("clear", index=index)
+
+        self.app.push_screen(ConfirmScreen(f"Take {name} out of slot {index + 1}? Its intent goes too:\n"
+                                           f"{slot.intent}", yes="empty the slot", no="keep them"), answered)
+
+    def action_challenge(self) -> None:
+        self.query_one("#intent-row").display = False
+        self.query_one("#challenge", Input).focus()
 
     def action_month(self, by: int) -> None:
         self.month = shift_month(self.month, by)

@@ -25,30 +25,44 @@ INTRO = (
 
 
 def binding_groups(app) -> list[tuple[str, list[Binding]]]:
-    """(section, bindings) for every part of the app, in reading order."""
+    """(section, bindings) for every part of the app (an app or its class), in reading order."""
     from tui.screens.capture import CaptureScreen
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.contact_form import ContactForm
+    from tui.screens.entry import EntryScreen
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.import_screen import ImportScreen
+    from tui.screens.merge_dialog import MergeDialog
+    from tui.screens.settings_screen import SettingsScreen
     from tui.screens.focus_planner import FocusPlannerScreen
     from tui.screens.main import MainScreen
     from tui.screens.month_review import MonthReviewScreen
     from tui.screens.review import ReviewScreen
     from tui.screens.snooze_dialog import SnoozeDialog
+    from tui.screens.first_run import FirstRunScreen
     from tui.widgets.contact_list import ContactsPane, FilterInput
+    from tui.widgets.focus_pane import FocusList
     from tui.widgets.row_list import RowList
     from tui.widgets.timeline import TimelinePane
 
     return [
-        ("On the main screen (? from any screen; Esc leads back)", list(type(app).BINDINGS)),
+        ("On the main screen (? from any screen; Esc leads back)",
+         list((app if isinstance(app, type) else type(app)).BINDINGS)),
         ("Main screen", list(MainScreen.BINDINGS)),
         ("Contacts pane", list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
-        ("Timeline pane", list(TimelinePane.BINDINGS)),
-        ("In any list", list(RowList.BINDINGS)),
+        ("Timeline pane", list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
+        ("In any list", list(RowList.BINDINGS) + list(FocusList.BINDINGS)),
         ("Contact form", list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
         ("Quick capture", list(CaptureScreen.BINDINGS)),
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
         ("Month review", list(MonthReviewScreen.BINDINGS)),
+        ("Merge dialog", list(MergeDialog.BINDINGS)),
+        ("Import", list(ImportScreen.BINDINGS)),
+        ("Export", list(ExportDialog.BINDINGS)),
+        ("Settings", list(SettingsScreen.BINDINGS)),
+        ("Help", list(HelpScreen.BINDINGS)),
+        ("Welcome screen (an empty store)", list(FirstRunScreen.BINDINGS)),
     ]
 
 

@@ -87,8 +87,8 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
     CSS_PATH = "import_screen.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "confirm", "Import", tooltip="Import what the dry run shows"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+        Binding("ctrl+s", "confirm", "Import", tooltip="Import what the dry run shows", id="import.confirm"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="import.cancel"),
     ]
 
     def __init__(self, store: Store, today: date) -> None:

@@ -133,7 +133,7 @@ class MainScreen(Screen):
                 tooltip="Go to the timeline pane"),
         Binding("3", "pane(2)", "Focus", show=False, id="main.pane_focus",
                 tooltip="Go to this month's focus pane"),
-        Binding("e", "edit", "Edit person", show=False, id="contacts.edit",
+        Binding("e", "edit", "Edit", id="main.edit",
                 tooltip="Edit the person whose timeline is shown"),
         Binding("t", "timeline('toggle_everyone')", "Everyone's timeline", show=False,
                 id="timeline.everyone", tooltip="Switch the timeline between the person and everyone"),
@@ -147,6 +147,7 @@ class MainScreen(Screen):
         self._from_contacts: str | None = None  # the contact list's person last shown
         self._view: MainView | None = None
         self._layout: str | None = None  # the LAYOUTS name in use
+        self._to_select: str | None = None  # a person chosen before the snapshot had them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -199,11 +200,16 @@ class MainScreen(Screen):
         self.query_one("#focus-line", Static).update(view.focus.summary)
         if self.contact_id and book.get_contact(self.contact_id) is None:
             self.contact_id = self.contacts.highlighted_id
+        if self._to_select and book.get_contact(self._to_select) is not None:
+            self.contacts.select(self._to_select)
+            self._from_contacts = self.contact_id = self._to_select
+            self._to_select = None
         self.timeline.show(book, today, self.contact_id or self.contacts.highlighted_id)
 
     def select_person(self, contact_id: str) -> None:
-        """Highlight ``contact_id`` in the list and show their timeline."""
-        self.contacts.select(contact_id)
+        """Highlight ``contact_id`` in the list and show their timeline (a person just added
+        is highlighted when the snapshot that has them arrives)."""
+        self._to_select = None if self.contacts.select(contact_id) else contact_id
         self.contact_id = contact_id
         self.timeline.everyone = False
         self.timeline.show(self.app.book, self.app.today, contact_id)

@@ -26,6 +26,7 @@ from model.errors import KizunaError
 from model.names import describe, fold, matches, sort_key
 from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
+from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 SHOWN = 50
@@ -51,9 +52,10 @@ class MergeDialog(ModalScreen[MergeResult | None]):
     CSS_PATH = "merge_dialog.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "confirm", "Merge", tooltip="Merge the two records now"),
-        Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing"),
+        Binding("ctrl+s", "confirm", "Merge", tooltip="Merge the two records now", id="merge.confirm"),
+        Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)",
+                id="merge.swap"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="merge.cancel"),
     ]
 
     def __init__(self, store, today: date, contact_id: str) -> None:
@@ -70,7 +72,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
             box.border_title = f"Merge: {self.person.name}"
             yield Label("Which record is the same person? (type a name or reading)")
             yield Input(placeholder="name or reading", id="merge-query")
-            yield OptionList(id="merge-people")
+            yield JKOptionList(id="merge-people")
             yield Static(id="merge-preview")
         yield KeyBar()
 

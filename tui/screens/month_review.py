@@ -36,6 +36,7 @@ from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.text import fit
 from tui.screens.focus_planner import month_title
+from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
 
@@ -83,7 +84,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         yield Header()
         with Vertical(id="review-top"):
             yield Static(id="month-heading")
-            yield SelectionList[str](id="rows")
+            yield JKSelectionList[str](id="rows")
             yield Static(id="month-empty")
         with Horizontal(id="review-bottom"):
             yield Static(id="row-detail")

@@ -1,14 +1,16 @@
 """Daily review: walk the due list one item at a time, one key each.
 
 Open it with ``app.push_screen(ReviewScreen(store, today), callback)``; it
-dismisses with a :class:`ReviewSummary` when the user closes it (Escape or
-``q`` at any time, or Enter on the summary at the end).
+dismisses with a :class:`ReviewSummary` when the user closes it: Escape or
+``q`` mid-way ends the walk on the summary, and Enter or Escape there closes.
 
 Keys: ``t`` log a touch, ``d`` log a deep conversation (both open quick
-capture pre-filled with the person and the depth marker), ``s`` snooze the
-person with a date and a reason (on a promise: move its due date, with a
-reason), ``k`` / ``b`` keep / break the promise, ``space`` or ``j`` skip,
-``p`` (or backspace) steps back to the item just skipped.
+capture pre-filled with the person and the depth marker; on a promise it then
+asks whether the promise was kept), ``s`` snooze the person with a date and a
+reason (on a promise: move its due date, with a reason), ``y`` kept, ``b``
+broken (asks once: it costs trust). ``j`` / ``k`` move as in every list:
+``j`` (``↓``, ``space``) skips on, ``k`` (``↑``, ``p``) steps back to the item
+just skipped.
 Every store change runs in a thread worker; the screen never freezes.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from textual import work
 from textual.app import ComposeResult
@@ -32,9 +34,11 @@ from model.capture import Capture
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
+from model.planning.trust import WEIGHTS
 from model.store import Store
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.snooze_dialog import SnoozeDialog
 from tui.widgets.key_bar import KeyBar
 
@@ -53,7 +57,8 @@ class ReviewSummary:
 
     @property
     def handled(self) -> int:
-        return self.logged + self.snoozed + self.kept + self.broken + self.skipped
+        """Items acted on; a skipped one is left for later, not handled."""
+        return self.logged + self.snoozed + self.kept + self.broken
 
     def counts(self) -> str:
         return (f"logged {self.logged} · snoozed {self.snoozed} · kept {self.kept} · "
@@ -71,12 +76,16 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         Binding("t", "log('touch')", "Log touch", tooltip="Capture a short touch with this person", id="review.log_touch"),
         Binding("d", "log('deep')", "Log deep", tooltip="Capture a deep conversation with this person", id="review.log_deep"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze until a date, with a reason", id="review.snooze"),
-        Binding("k", "keep", "Kept", tooltip="Mark the promise kept", id="review.keep"),
-        Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken", id="review.break"),
-        Binding("space,j", "skip", "Skip", tooltip="Leave this one for now", id="review.skip"),
-        Binding("p,backspace", "back", "Back", tooltip="Back to the item you just skipped", id="review.back"),
+        Binding("y", "keep", "Kept", tooltip="Mark the promise kept", id="review.keep"),
+        Binding("b", "break_promise", "Broken", tooltip="Mark the promise broken (asks first: it costs trust)",
+                id="review.break"),
+        Binding("j,down,space", "skip", "Skip", tooltip="Leave this one for now and go on (j/↓ move on)",
+                id="review.skip"),
+        Binding("k,up,p,backspace", "back", "Back", tooltip="Back to the item you just skipped (k/↑ move back)",
+                id="review.back"),
         Binding("enter", "done", "Done", tooltip="Close the finished review", id="review.done"),
-        Binding("escape,q", "finish", "Close", tooltip="End the review here", id="review.close"),
+        Binding("escape,q", "finish", "End", tooltip="End the review here: the summary, then Esc closes",
+                id="review.close"),
     ]
 
     def __init__(self, store: Store, today: date, book: Book | None = None) -> None:
@@ -88,6 +97,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         self.busy = False
         self.summary = ReviewSummary()
         self.outcomes: dict[int, str] = {}  # item index -> skipped | logged | snoozed | kept | broken
+        self.ended = False  # ended early (Escape): the summary shows, the rest is left
         self._book: Book | None = book
 
     def compose(self) -> ComposeResult:
@@ -123,6 +133,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     @property
     def current(self) -> DueItem | None:
+        if self.ended:
+            return None
         return self.items[self.index] if self.index < len(self.items) else None
 
     @property
@@ -197,7 +209,12 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if not self.items:
             title = "Nothing is due today. Well kept."
         else:
-            title = f"{s.handled} of {s.total} items handled"
+            title = f"{s.handled} of {s.total} {'item' if s.total == 1 else 'items'} handled"
+            left = [f"{s.skipped} skipped"] if s.skipped else []
+            if (unseen := s.total - self.index) > 0:
+                left.append(f"{unseen} not reached")
+            if left:
+                title += f" · {' · '.join(left)}: still on the due list"
         self.query_one("#review-title", Static).update(Content.styled(title, "bold"))
         self.query_one("#review-detail", Static).update(Content.styled(s.counts(), "bold"))
         self.query_one("#review-context", Static).update(
@@ -215,6 +232,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if action == "done":
             return self.done
         if action == "back":
+            if self.ended:
+                return False
             return None if self.busy else self.outcomes.get(self.index - 1) == "skipped"
         if action in ("log", "snooze", "keep", "break_promise", "skip"):
             if item is None:
@@ -240,6 +259,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     def action_back(self) -> None:
         """Step back over a skipped item to handle it now (a handled one stays handled)."""
+        if self.ended:
+            return
         before = self.outcomes.get(self.index - 1)
         if before is None:
             return
@@ -264,7 +285,21 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
                 return  # cancelled: stay on this item
             self.summary.logged += 1
             what = "a deep conversation" if cap.depth == "deep" else "a touch"
-            self._advance("logged", f"logged {what} with {', '.join(p.name for p in cap.people)}")
+            line = f"logged {what} with {', '.join(p.name for p in cap.people)}"
+            if item.promise_id is None:
+                self._advance("logged", line)
+                return
+            self.summary.lines.append(line)
+
+            def kept(yes: bool | None) -> None:
+                if yes:
+                    self.summary.logged -= 1  # the item counts once, as kept
+                    self._write("keep", item)
+                else:
+                    self._advance("logged")
+
+            self.app.push_screen(ConfirmScreen(f"Was the promise kept?\n{item.title}",
+                                               yes="it was kept", no="still open"), kept)
 
         title = "Log a deep conversation" if depth == "deep" else "Log a touch"
         self.app.push_screen(CaptureScreen(self.store, self.today, prefill, title=title), logged)
@@ -277,7 +312,10 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if item.promise_id is None:
             dialog = SnoozeDialog(self.today, name=name, verb="Snooze", default="2w")
         else:
-            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date", default="next week")
+            # a snooze only puts the promise off: a week after it is due (model.actions.dates)
+            later = max(item.due, self.today) + timedelta(days=7)
+            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date",
+                                  default=later.isoformat(), due=item.due)
 
         def chosen(result: tuple[date, str] | None) -> None:
             if result is not None:
@@ -291,11 +329,26 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             self._write("keep", self.current)
 
     def action_break_promise(self) -> None:
-        if self.current is not None:
-            self._write("break", self.current)
+        """Breaking a promise costs trust, so it asks once."""
+        item = self.current
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.current is item:
+                self._write("break", item)
+
+        cost = f"{WEIGHTS['broken']:+d}".replace("-", "−")
+        question = f"Mark this promise broken? It costs trust ({cost}).\n{item.title}"
+        self.app.push_screen(ConfirmScreen(question, yes="mark it broken", no="leave it"), answered)
 
     def action_finish(self) -> None:
-        self.dismiss(self.summary)
+        """Mid-way: end on the summary (the rest stays on the due list). On it: close."""
+        if self.done:
+            self.dismiss(self.summary)
+            return
+        self.ended = True
+        self.show()
 
     def action_done(self) -> None:
         if self.done:

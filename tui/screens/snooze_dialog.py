@@ -14,9 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from model.actions.dates import DateRuleError, check_snooze
 from model.capture.dates import DateWordError, describe_date, parse_due
 from tui.widgets.key_bar import KeyBar
 
@@ -31,9 +33,11 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="snooze.cancel"),
     ]
 
-    def __init__(self, today: date, *, name: str, verb: str = "Snooze", default: str = "2w") -> None:
+    def __init__(self, today: date, *, name: str, verb: str = "Snooze", default: str = "2w",
+                 due: date | None = None) -> None:
         super().__init__()
         self.today = today
+        self.due = due  # a promise's due date: a snooze may only put it off (model.actions.dates)
         self.who = name
         self.verb = verb
         self.default = default
@@ -56,9 +60,10 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
     def _show_until(self) -> None:
         message = self.query_one("#snooze-message", Static)
         try:
-            when = parse_due(self.query_one("#snooze-until", Input).value, self.today)
-        except DateWordError as exc:
-            message.update(f"[$text-error]✗ {exc}[/]")
+            when = check_snooze(parse_due(self.query_one("#snooze-until", Input).value, self.today),
+                                self.today, self.due)
+        except (DateWordError, DateRuleError) as exc:
+            message.update(Content.assemble(("✗ ", "bold $text-error"), (str(exc), "$text-error")))
             return
         message.update(f"until {describe_date(when, self.today)}")
 
@@ -72,13 +77,9 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         reason = self.query_one("#snooze-reason", Input).value.strip()
         message = self.query_one("#snooze-message", Static)
         try:
-            when = parse_due(until_text, self.today)
-        except DateWordError as exc:
-            message.update(f"[$text-error]✗ {exc}[/]")
-            self.query_one("#snooze-until", Input).focus()
-            return
-        if when <= self.today:
-            message.update("[$text-error]✗ the date must be after today[/]")
+            when = check_snooze(parse_due(until_text, self.today), self.today, self.due)
+        except (DateWordError, DateRuleError) as exc:
+            message.update(Content.assemble(("✗ ", "bold $text-error"), (str(exc), "$text-error")))
             self.query_one("#snooze-until", Input).focus()
             return
         if not reason:

@@ -53,7 +53,6 @@ class ContactsPane(BorderLines, Vertical):
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/", id="contacts.filter",
                 tooltip="Type to filter by name, reading, company, industry or #tag"),
-        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the highlighted person"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="contacts.clear_filter"),
     ]
 
@@ -176,6 +175,3 @@ class ContactsPane(BorderLines, Vertical):
             self.filter_input.value = ""
         self.row_list.focus()
 
-    def action_edit(self) -> None:
-        if self.highlighted_id:
-            self.post_message(self.PersonOpened(self.highlighted_id))

@@ -14,8 +14,17 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from model.planning.diversity import DiversityReport, diversity
+from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
+
+#: the app's words for the warning whose remedy the shell's words name as a command
+IN_THE_APP = {OWN_NOT_SET: "your own industry is not set, so the share outside it is not measured "
+                           "(S: settings)"}
+
+
+def app_warning(warning: str) -> str:
+    """A diversity warning as the app says it (its remedy a key, not a shell command)."""
+    return IN_THE_APP.get(warning, warning)
 
 LABEL = "focus people"
 
@@ -33,7 +42,7 @@ def diversity_lines(report: DiversityReport) -> list[Content]:
                                       f"{report.outside} of {report.size} outside my industry "
                                       f"({report.outside_share:.0%})"))
     for warning in report.warnings:
-        lines.append(Content.styled(f"⚠ {warning}", "bold $text-warning"))
+        lines.append(Content.styled(f"⚠ {app_warning(warning)}", "bold $text-warning"))
     if not report.warnings and report.size:
         lines.append(Content.styled("✓ no warnings: a varied set", "$text-success"))
     return lines

@@ -14,7 +14,6 @@ from typing import Self
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -25,15 +24,12 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from tui.widgets.border_lines import BorderLines
+from tui.widgets.diversity_panel import app_warning
+from tui.widgets.jk_lists import JKOptionList
 
 
-class FocusList(OptionList):
+class FocusList(JKOptionList):
     """The slots; j/k move like everywhere else."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="focus.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="focus.up"),
-    ]
 
     _lines_drawn = 0  # the most lines of options shown since the list was last drawn whole
 
@@ -50,7 +46,6 @@ class FocusList(OptionList):
         if 0 < lines < self.size.height:
             return super().refresh(Region(0, 0, self.size.width, lines))
         return super().refresh()
-
 
 def slot_progress(book: Book, contact_id: str, today: date) -> Text:
     """``◆ deep talk 11-12 · 2 promises open (1 overdue)``."""
@@ -132,7 +127,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     div = Text()
     if warnings:
         for w in warnings:
-            div.append(f"⚠ {w}\n", "yellow")
+            div.append(f"⚠ {app_warning(w)}\n", "yellow")
     elif plan is not None and slot_people:
         div.append("✓ a diverse set", "green")
     return FocusView(head, slots, slot_people, div, summary)

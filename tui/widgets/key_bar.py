@@ -11,7 +11,8 @@ It reads the same public information the ``Footer`` reads (the screen's
 ``active_bindings``, refreshed through ``bindings_updated_signal``), so a
 binding's ``show``, ``key_display``, ``description`` and ``tooltip`` and the
 app's ``check_action`` (``False`` hides a key, ``None`` dims it) work as they do
-for the ``Footer``. A click on a key presses it; hovering shows its tooltip.
+for the ``Footer``; a node's ``describe_binding`` may change a key's word for now
+(:func:`describe`). A click on a key presses it; hovering shows its tooltip.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ class Item(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+
+
+def describe(node, binding) -> str:
+    """A binding's word now: the node's ``describe_binding(binding)`` if it has one and
+    says something (``v`` reads Hide once notes are revealed), else its description."""
+    hook = getattr(node, "describe_binding", None)
+    return (hook(binding) if hook is not None else None) or binding.description
 
 
 class KeyBar(Widget, can_focus=False):
@@ -88,7 +96,7 @@ class KeyBar(Widget, can_focus=False):
         app = self.app
         items: dict[str, Item] = {}  # by action: one key per action, as the Footer shows
         palette: Item | None = None
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+        for key, (node, binding, enabled, tooltip) in screen.active_bindings.items():
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = Item(binding.key, app.get_key_display(binding), binding.description,
                                enabled, binding.tooltip or binding.description)
@@ -96,7 +104,7 @@ class KeyBar(Widget, can_focus=False):
             if not binding.show or binding.action in items:
                 continue
             items[binding.action] = Item(binding.key, app.get_key_display(binding),
-                                         binding.description, enabled, tooltip or binding.description)
+                                         describe(node, binding), enabled, tooltip or binding.description)
         shown = tuple(items.values())
         if (shown, palette) != (self._items, self._palette):
             self._items, self._palette = shown, palette

@@ -172,6 +172,12 @@ class TimelinePane(BorderLines, Vertical):
                 tooltip="Reveal or hide the confidential notes shown"),
     ]
 
+    def describe_binding(self, binding: Binding) -> str | None:
+        """The key bar's word for ``binding`` now (``v`` reads Hide once revealed)."""
+        if binding.action == "toggle_reveal" and self.revealed:
+            return "Hide"
+        return None
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.book: Book | None = None
@@ -208,8 +214,9 @@ class TimelinePane(BorderLines, Vertical):
 
     def show(self, book: Book, today: date, contact_id: str | None) -> None:
         """Show ``contact_id``'s timeline (or everyone's, in that mode)."""
-        if contact_id != self.contact_id:
+        if contact_id != self.contact_id and self.revealed:
             self.revealed = False
+            self.refresh_bindings()
         self.book, self.today, self.contact_id = book, today, contact_id
         self._render_rows()
 
@@ -238,7 +245,7 @@ class TimelinePane(BorderLines, Vertical):
             person = book.get_contact(self.contact_id) if self.contact_id else None
             title = f"2 Timeline — {person.name}" if person else "2 Timeline"
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
-        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} entries"
+        subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
         self.set_border_text(title, subtitle)
         self.row_list.set_rows(rows)
 
@@ -307,6 +314,11 @@ class TimelinePane(BorderLines, Vertical):
         if obj is None or self.book is None:
             detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.", layout=False)
             return
+        detail.update(self._detail_text(obj), layout=False)  # its height is fixed (main.tcss): no layout
+
+    def _detail_text(self, obj: Interaction | Promise) -> Text:
+        """One entry in full: its date, kind, people, scope, tags and text."""
+        assert self.book is not None
         text = Text()
         if isinstance(obj, Promise):
             words, style = _promise_words(obj, self.today)
@@ -318,7 +330,8 @@ class TimelinePane(BorderLines, Vertical):
         else:
             masked = obj.scope == "confidential" and not self.revealed
             depth = "deep conversation" if obj.depth == "deep" else "touch"
-            text.append(f"{obj.date} · {obj.kind} · {depth}", "bold")
+            # a log entry is Kizuna's own record (a tier change, a snooze): it has no depth
+            text.append(f"{obj.date} · {obj.kind}" + ("" if obj.kind == "log" else f" · {depth}"), "bold")
             people = ", ".join(c.name for c in (self.book.get_contact(i) for i in obj.contacts) if c)
             text.append(f" · with {people}")
             if obj.scope != "open":
@@ -327,7 +340,7 @@ class TimelinePane(BorderLines, Vertical):
                 text.append("  " + " ".join("#" + t for t in obj.tags), "green")
             text.append("\n")
             text.append(MASK if masked else obj.text, "dim italic" if masked else "")
-        detail.update(text, layout=False)  # its height is fixed (main.tcss): no layout
+        return text
 
     def _cursor_moved(self) -> None:
         self._show_detail(self.row_list.highlighted_key)
@@ -338,10 +351,15 @@ class TimelinePane(BorderLines, Vertical):
 
     @on(RowList.Selected, "#timeline-list")
     def _selected(self, event: RowList.Selected) -> None:
-        """Enter on an entry in everyone's timeline shows that person's."""
+        """Enter on an entry opens it in full; in everyone's timeline it shows that person's."""
         event.stop()
         obj = self._entries.get(event.key)
-        if obj is None or not self.everyone:
+        if obj is None:
+            return
+        if not self.everyone:
+            from tui.screens.entry import EntryScreen
+
+            self.app.push_screen(EntryScreen(self._detail_text(obj)))
             return
         cid = obj.contact if isinstance(obj, Promise) else (obj.contacts[0] if obj.contacts else None)
         if cid:
@@ -358,6 +376,7 @@ class TimelinePane(BorderLines, Vertical):
 
     def action_toggle_reveal(self) -> None:
         self.revealed = not self.revealed
+        self.refresh_bindings()
         key = self.row_list.highlighted_key
         self._render_rows()
         if key:

@@ -1,0 +1,51 @@
+"""Taking data out: one format's bytes, and writing them to a file (the CLI and the app).
+
+:func:`export_data` makes the bytes of ``json`` (everything), ``vcard`` (people),
+``ics`` (open promises and follow-ups) or ``markdown`` (a month's focus and review);
+confidential notes stay out unless asked for. :func:`write_export` writes them
+atomically and privately (0600), with one clear error for a bad target.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+KINDS = ("json", "vcard", "ics", "markdown")
+#: the file name ending each kind is usually given
+SUFFIXES = {"json": ".json", "vcard": ".vcf", "ics": ".ics", "markdown": ".md"}
+
+
+def export_data(store, kind: str, today: date, *, include_confidential: bool = False,
+                month: str | None = None, vcard_version: str = "4.0") -> bytes:
+    """The bytes of ``kind`` for what ``store`` holds now."""
+    if kind == "json":
+        from model.transfer import jsonio
+        return jsonio.export(store, include_confidential)
+    if kind == "vcard":
+        from model.names import sort_key
+        from model.transfer import vcard
+        return vcard.write(sorted(store.contacts(), key=sort_key), vcard_version).encode("utf-8")
+    if kind == "ics":
+        from model.transfer import ical
+        return ical.export(store, today, include_confidential)
+    if kind == "markdown":
+        from model.transfer import markdown
+        month = month or today.strftime("%Y-%m")
+        return markdown.export(store, month, today, include_confidential).encode("utf-8")
+    raise ValueError(f"unknown export kind {kind!r}")
+
+
+def write_export(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a subscribed calendar never reads half a file)."""
+    from model.store.storage import atomic_write
+    from model.transfer import TransferError
+
+    if target.is_dir():
+        raise TransferError(f"{target}: is a folder; give a file name")
+    try:
+        atomic_write(target, data)
+    except FileNotFoundError:
+        raise TransferError(f"{target}: the folder {target.parent} does not exist") from None
+    except OSError as exc:
+        raise TransferError(f"{target}: cannot write it: {exc.strerror}") from None
