@@ -24,6 +24,9 @@ It measures, in seconds:
 * ``resize`` — a resize (160x48 to 80x24, 100x30, 120x35, 200x60 and back) until the
   main screen is laid out again for it and drawn (median), Textual's own 1/120 s wait for
   more resize events included;
+* ``search`` — (median) one keystroke typed into the search (``s``) until its results
+  are drawn, the snapshot's search index built; ``search_index`` — from ``s`` until
+  that index was built (in a worker);
 * ``rss`` — the process's peak resident memory (bytes) at the end;
 * ``*_cpu`` — the CPU time the process used over the same spans (all threads; the
   ready one since the process started): on a busy machine, what the work cost
@@ -166,6 +169,31 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
             await pilot.pause()
             await filter_and_open(f"_{width}x{height}")
         await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+
+        # the search: s, wait for the index (built in a worker), then one keystroke at a time
+        from tui.screens.search import SearchScreen
+
+        t = time.perf_counter()
+        await pilot.press("s")
+        while not (isinstance(app.screen, SearchScreen) and app.screen.index is not None):
+            await asyncio.sleep(0.005)
+        out["search_index"] = time.perf_counter() - t
+        search = app.screen
+        box = search.query_one("#search-input")
+        times = []
+        cpu.clear()
+        for word in ("deck", "onboarding", "価格"):
+            box.value = ""
+            await pilot.pause()
+            for i in range(len(word)):
+                typed = word[:i + 1]
+                times.append(await key(word[i], lambda: box.value == typed and search.shown == typed))
+        out["search"] = statistics.median(times)
+        out["search_cpu"] = statistics.median(cpu)
+        out["search_all"] = times
+        cpu.clear()
+        await pilot.press("escape")
         await pilot.pause()
 
         # quick captures from the app, while a 5 ms timer watches the message loop

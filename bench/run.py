@@ -44,6 +44,10 @@ ROWS = [
     ("today", "`kizuna today` (whole process)", 0.3, "s"),
     ("show", "`kizuna show NAME` (whole process)", 0.3, "s"),
     ("import", f"`kizuna import` {IMPORT_ROWS:,} LinkedIn rows (whole process)", 3.0, "s"),
+    ("search_cli", "`kizuna search WORD` (whole process)", 0.3, "s"),
+    ("edit", "`kizuna note edit ID --text` (whole process)", 0.3, "s"),
+    ("delete", "`kizuna note delete ID` (whole process)", 0.3, "s"),
+    ("undo", "`kizuna undo` of that deletion (whole process)", None, "s"),
     ("ready", "app start until the main screen is ready", 1.0, "s"),
     ("filter", "one filter keystroke in the contact list", 0.016, "s"),
     ("open", "opening a person's timeline", 0.016, "s"),
@@ -53,6 +57,8 @@ ROWS = [
     ("open_100x30", "… a cursor move (the next timeline) at 100x30", 0.016, "s"),
     ("tab", "Tab to the next pane", 0.016, "s"),
     ("resize", "a resize until the main screen is laid out again", 0.050, "s"),
+    ("search", "one search keystroke in the app (s), until drawn", 0.016, "s"),
+    ("search_index", "… building the search index first (in a worker)", None, "s"),
     ("capture", "saving a quick capture from the app", 0.1, "s"),
     ("capture_shown", "… until the main screen shows the new snapshot", None, "s"),
     ("capture_block", "longest screen stall from Enter until then", 0.016, "s"),
@@ -63,6 +69,10 @@ ROWS = [
     ("show_rss", "`kizuna show` peak memory", None, "B"),
     ("import_rss", "`kizuna import` peak memory", None, "B"),
     ("disk", "store size on disk (file + parts)", None, "B"),
+    ("sync_merge", "merging a conflict copy of the whole store (`kizuna show`, once)", 2.0, "s"),
+    ("sync_migrate", "first command on a synced folder: the old store merged into this device's", 2.0, "s"),
+    ("sync_show", "`kizuna show NAME` in a synced folder, nothing to merge", 0.3, "s"),
+    ("sync_note", "`kizuna note` in a synced folder, nothing to merge", 0.3, "s"),
 ]
 
 
@@ -85,7 +95,7 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def timed(argv: list[str], cwd: Path) -> tuple[float, int, str]:
+def timed(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """Run a whole process: its wall time, peak memory (bytes, from ``wait4``: this child's own) and stdout.
 
     The CPU time it used (user + system) is kept in :data:`LAST_CPU`: on a busy
@@ -93,7 +103,7 @@ def timed(argv: list[str], cwd: Path) -> tuple[float, int, str]:
     """
     global LAST_CPU
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, cwd=cwd, env={**child_env(), **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # read both pipes fully before reaping (outputs are small; a big one would need threads)
     out = proc.stdout.read()  # type: ignore[union-attr]
     err = proc.stderr.read()  # type: ignore[union-attr]
@@ -150,6 +160,41 @@ class SizeResult:
         return max(values) if key.endswith("_worst") else statistics.median(values)
 
 
+def measure_sync(name: str, base: Path, person: str, work: Path, runs: int, result: SizeResult, log) -> None:
+    """Two laptops: a conflict copy merged, the old store moved to device files, then commands."""
+    k = kizuna_command()
+    day = ["--date", TODAY.isoformat()]
+    folder = work / name / "sync" / "kizuna.json"
+    other = copy_store(base, work / name / "sync-other" / "kizuna.json")
+    timed([*k, "--db", str(other), *day, "note", f'@"{person}" written on the other laptop'], work)
+    copy_store(base, folder)
+    conflict = folder.with_name("kizuna.sync-conflict-20261205-120000-BENCH77.json")
+    shutil.copy2(other, conflict)  # the other laptop's version, and its new part files
+    for part in parts_dir(other).iterdir():
+        if not (parts_dir(folder) / part.name).exists():
+            shutil.copy2(part, parts_dir(folder) / part.name)
+    wall, _, out = timed([*k, "--db", str(folder), *day, "show", person], work)
+    if conflict.exists() or "written on the other laptop" not in out:
+        raise SystemExit("benchmark: the conflict copy was not merged")
+    result.add("sync_merge", wall)
+    result.add("sync_merge_cpu", LAST_CPU)
+    env = {"KIZUNA_SYNC": "1", "KIZUNA_DEVICE": "BENCH"}
+    wall, _, out = timed([*k, "--db", str(folder), *day, "show", person], work, env)
+    result.add("sync_migrate", wall)
+    result.add("sync_migrate_cpu", LAST_CPU)
+    for i in range(runs):
+        result.add("sync_show", timed([*k, "--db", str(folder), *day, "show", person], work, env)[0])
+        result.add("sync_show_cpu", LAST_CPU)
+        result.add("sync_note", timed([*k, "--db", str(folder), *day, "note", f'@"{person}" synced {i}'],
+                                      work, env)[0])
+        result.add("sync_note_cpu", LAST_CPU)
+    log(f"{name}: sync merge {result.median('sync_merge'):.3f} s, migrate {result.median('sync_migrate'):.3f} s, "
+        f"show {result.median('sync_show'):.3f} s, note {result.median('sync_note'):.3f} s")
+
+
+SYNC_ONLY = False
+
+
 def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeResult:
     people, notes = SIZES[name]
     result = SizeResult(people, notes)
@@ -172,6 +217,9 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
 
     # warm up: the first run of a program writes its bytecode cache; not timed
     timed([*k, "--db", str(base), *day, "show", person], cwd)
+    measure_sync(name, base, person, work, runs, result, log)
+    if SYNC_ONLY:
+        return result
     note_copy = copy_store(base, work / name / "note" / "kizuna.json")
     for i in range(runs):
         wall, rss, _ = timed([*k, "--db", str(note_copy), *day, "note",
@@ -209,6 +257,31 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
     else:
         result.notes.append("`kizuna import` is not there yet")
 
+    if has_command("search", cwd):
+        for word in ("deck", "onboarding", "価格"):
+            wall, _rss, _ = timed([*k, "--db", str(base), *day, "search", word], cwd)
+            result.add("search_cli", wall)
+            result.add("search_cli_cpu", LAST_CPU)
+        log(f"{name}: search {result.median('search_cli'):.3f} s")
+        found = subprocess.run([*k, "--db", str(base), *day, "search", "--json", "--limit", "200", "kind:call"],
+                               cwd=cwd, env=child_env(), capture_output=True, text=True, check=True)
+        ids = [h["id"] for h in json.loads(found.stdout) if h["type"] == "note"]
+        copy = copy_store(base, work / name / "edit" / "kizuna.json")
+        for i in range(runs):
+            note_id = ids[i % len(ids)]
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "note", "edit", note_id, "--text", f"fixed {i}"], cwd)
+            result.add("edit", wall)
+            result.add("edit_cpu", LAST_CPU)
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "note", "delete", note_id], cwd)
+            result.add("delete", wall)
+            result.add("delete_cpu", LAST_CPU)
+            wall, _rss, _ = timed([*k, "--db", str(copy), *day, "undo"], cwd)
+            result.add("undo", wall)
+            result.add("undo_cpu", LAST_CPU)
+        log(f"{name}: edit {result.median('edit'):.3f} s, delete {result.median('delete'):.3f} s")
+    else:
+        result.notes.append("`kizuna search` is not there yet")
+
     probe = Path(__file__).with_name("app_probe.py")
     for run in range(app_runs + 1):  # the first run (writing bytecode caches) is not counted
         copy = copy_store(base, work / name / "app" / "kizuna.json")
@@ -217,8 +290,8 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         if run == 0:
             continue
         data = json.loads(out.strip().splitlines()[-1])
-        for key in ("ready", "filter", "open", "capture", "capture_shown", "capture_block",
-                    "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
+        for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown",
+                    "capture_block", "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
                     "tab", "tab_cpu", "resize", "resize_cpu",
                     *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30")
                       for cpu in ("", "_cpu"))):
@@ -305,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nice", type=int, metavar="N", help="run the benchmark (and its children) at this "
                         "scheduling priority, e.g. -10 (needs the right to raise priority) so that other work "
                         "on a shared machine disturbs the timings less; said in the results")
+    parser.add_argument("--sync-only", action="store_true", help="only the two-laptop rows (sync_*)")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
@@ -314,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
-    global PYCACHE
+    global PYCACHE, SYNC_ONLY
+    SYNC_ONLY = args.sync_only
     if args.nice is not None:
         os.setpriority(os.PRIO_PROCESS, 0, args.nice)
     header = machine()

@@ -397,3 +397,22 @@ class Settings:
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (Contact, Interaction, Promise, FocusPlan)
+
+
+@dataclass(frozen=True)
+class Deletion(Record):
+    """A tombstone: the record with this ``id`` was deleted (``created`` says when).
+
+    Kept so that a copy of the store made before the deletion (another laptop,
+    a synced folder) cannot bring the record back when the two are joined."""
+
+    table: ClassVar[str] = "deletions"
+
+    of: str = ""  # the table the record was in: contacts, interactions, promises
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=_created)
+    updated: str = field(default_factory=_created)
+
+    def validate(self) -> None:
+        super().validate()
+        check_choice("deletion.of", self.of, tuple(cls.table for cls in RECORD_TYPES))

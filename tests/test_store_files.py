@@ -46,7 +46,7 @@ DAMAGE = [
      r"not valid JSON at line 10 column 19: bytes that are not UTF-8"),
     ("a list", lambda raw: b"[1, 2, 3]\n", r"expected a JSON object of tables, found list"),
     ("a document without id", without_id, r"table 'contacts' document 1 has no \"id\""),
-    ("newer schema", lambda raw: with_schema(raw, 2), r"newer Kizuna \(schema_version 2, this one reads up to 1\)"),
+    ("newer schema", lambda raw: with_schema(raw, 3), r"newer Kizuna \(schema_version 3, this one reads up to 2\)"),
     ("bad schema", lambda raw: with_schema(raw, "two"), r"schema_version 'two' is not a version number"),
 ]
 

@@ -31,6 +31,7 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
 from tui.collector import Collector
+from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
@@ -55,14 +56,15 @@ OPENS: dict[str, tuple[str, str]] = {
     "export": ("tui.screens.export_dialog", "ExportDialog"),
     "settings": ("tui.screens.settings_screen", "SettingsScreen"),
     "help": ("tui.screens.help", "HelpScreen"),
+    "search": ("tui.screens.search", "SearchScreen"),
 }
 #: App actions that belong to the main screen (and the first-run screen): refused while a
 #: full-screen flow (review, focus planner, month review) is open, which has keys of its
 #: own; Escape leads back to the main screen. Help (``?``) works everywhere.
-MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier"}
+MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier", "undo"}
 
 
-class KizunaApp(Snapshots, App[int]):
+class KizunaApp(Snapshots, Correcting, App[int]):
     """A small, deep, diverse network."""
 
     TITLE = "Kizuna"
@@ -89,6 +91,10 @@ class KizunaApp(Snapshots, App[int]):
                 tooltip="Merge the person shown with another record of the same person"),
         Binding("S", "settings", "Settings", id="app.settings",
                 tooltip="Settings: your industry, caps, cadences, focus slots"),
+        Binding("s", "search", "Search", id="app.search",
+                tooltip='Search every note: words, "a phrase", @person, #tag, kind:, since:, before:'),
+        Binding("u", "undo", "Undo", id="app.undo",
+                tooltip="Undo the last change made from this machine (again for the one before)"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help",
                 tooltip="Every key, on one screen"),
     ]
@@ -108,10 +114,14 @@ class KizunaApp(Snapshots, App[int]):
         # while a worker was busy: 12-20 ms pauses on the screen while a snapshot was
         # built, 6-9 ms at 1 ms. The workers lose nothing measurable.
         sys.setswitchinterval(SWITCH_SECONDS)
+        from model.undo import UndoLog
+
+        #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
+        self.undo_log = UndoLog(store.path).attach(store)
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.path)
+        self.sub_title = "demo data" if demo else str(store.shared_path)
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
@@ -135,6 +145,8 @@ class KizunaApp(Snapshots, App[int]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.collector.want(now=True)
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
+        for notice in self.store.raw.take_notices():  # merged from other devices while opening
+            self.notify(notice, title="From your other devices", timeout=8)
         if not self.book.contacts():
             self.show_first_run()
 

@@ -34,6 +34,10 @@ WORDS = {
     "timeline.everyone": ("Everyone's timeline", "switch the timeline between the person and everyone"),
     "timeline.reveal": ("Reveal or hide confidential notes", "the confidential notes shown"),
     "contacts.filter": ("Filter contacts", "type to filter the contact list"),
+    "app.search": ("Search every note", 'words, "a phrase", @person, #tag, kind:, since:, before:'),
+    "app.undo": ("Undo", "undo the last change made from this machine"),
+    "timeline.edit": ("Correct the highlighted entry", "its people, date, kind, depth, scope, tags, text"),
+    "timeline.delete": ("Delete the highlighted entry", "asks first; u undoes it"),
 }
 #: offered on the main screen even where no key of the focused pane does it: id -> app action
 ALWAYS = {"app.tier": "tier", "contacts.filter": "filter", "timeline.everyone": "everyone",

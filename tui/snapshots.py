@@ -73,6 +73,11 @@ class Snapshots:
         self._reloading = False
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
+        #: the search index of a snapshot: (book, index); built for the snapshot shown when
+        #: the search opens, and by each snapshot's worker while it is open
+        self._search: tuple[Book, object] | None = None
+        self._search_building: Book | None = None  # the book whose index a worker builds
+        self.search_open = False  # (set by the search screen)
 
     def on_store_written(self) -> None:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
@@ -165,10 +170,54 @@ class Snapshots:
             full = self._full_snapshots
             book = self.snapshot()
             view = self._prepare_view(book, previous)
+            self._index_later(book)
             self.post_message(BookChanged(book, generation=generation, full=self._full_snapshots != full,
                                           view=view))
+            self._build_index(book)
 
         self.run_worker(job, thread=True, group="book", name="rebuild book")
+
+    # -- the search index (tui.screens.search) -------------------------------------
+
+    def search_index(self):
+        """The current snapshot's search index (or the last one's, or None, while a worker
+        builds it: the search screen is given it when done)."""
+        book = self.book
+        if self._search is not None and self._search[0] is book:
+            return self._search[1]
+        if self._search_building is not book:
+            self._search_building = book
+            self.run_worker(lambda: self._build_index(book), thread=True, group="search-index",
+                            name="build the search index")
+        # the last snapshot's index meanwhile (a moment old), if there is one
+        return self._search[1] if self._search is not None else None
+
+    def _index_later(self, book: Book) -> None:
+        """(In a snapshot's worker, before it is announced) its index will follow, if the
+        search is open (else it is built when the search is next opened)."""
+        if self.search_open:
+            self._search_building = book
+
+    def _build_index(self, book: Book) -> None:
+        """(In a worker) build ``book``'s search index, if it is the one wanted."""
+        if self._search_building is not book:
+            return
+        from model.search import SearchIndex
+
+        index = SearchIndex.from_book(book)
+        self.call_from_thread(self._index_built, book, index)
+
+    def _index_built(self, book: Book, index) -> None:
+        if self._search_building is book:
+            self._search_building = None
+        if book is not self.book:
+            return  # a newer snapshot has come: its own index follows
+        self._search = (book, index)
+        from tui.screens.search import SearchScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.show_index(index)
 
     def check_outside_changes(self) -> None:
         """Cheap: one stat. Reload in a worker only when the file changed."""
@@ -188,9 +237,13 @@ class Snapshots:
         except KizunaError as exc:
             self.call_from_thread(self._reload_failed, exc)
             return
-        summary = describe_changes(old, book) or "the store changed in another window"
+        changed = describe_changes(old, book)
+        arrived = self.store.raw.take_notices()  # what came from which other device, one line each
+        summary = "\n".join([*arrived, *([changed] if changed else [])]) or "the store changed in another window"
         view = self._prepare_view(book, previous)
+        self._index_later(book)
         self.post_message(BookChanged(book, summary, generation=generation, full=True, view=view))
+        self._build_index(book)
 
     def _reload_failed(self, exc: KizunaError) -> None:
         self._reloading = False

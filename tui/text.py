@@ -21,3 +21,9 @@ def fit(text: str, width: int) -> str:
             used += w
         text = "".join(out) + "…"
     return text + " " * (width - cell_len(text))
+
+
+def printable(text: str) -> str:
+    """``text`` from outside with its control characters (ESC, BEL, line breaks ...) shown
+    as spaces: Rich's Text lets ESC through to the terminal."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)

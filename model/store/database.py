@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 import orjson
 
 from model.store import parts as _parts
+from model.store import sync as _sync
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
@@ -56,6 +57,22 @@ R = TypeVar("R", bound=Record)
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
+
+
+def _clean_stamps(value: object) -> dict[str, list[str]]:
+    """Another device's stamps for one record, keeping only well-formed entries (its file is outside text)."""
+    if not isinstance(value, dict):
+        return {}
+    return {f: [s[0], s[1]] for f, s in value.items()
+            if isinstance(f, str) and isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)}
+
+
+def _parts_table(path: Path) -> dict:
+    """Only the ``parts`` table of a store file (for a conflict copy: which part files it names)."""
+    data = orjson.loads(path.read_bytes())
+    if not isinstance(data, dict) or not isinstance(data.get(_parts.PARTS_TABLE, {}), dict):
+        raise StoreError(f"{path}: not a store file")
+    return {_parts.PARTS_TABLE: data.get(_parts.PARTS_TABLE, {})}
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -74,6 +91,22 @@ class Store:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
+        #: the path asked for; in a synced folder this device's own file is elsewhere (see model.store.sync)
+        self.shared_path = self.path
+        #: this machine's device id when the store is kept as device files, else None
+        self.device: str | None = None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        if _sync.sync_wanted(self.path):
+            self.device = _sync.device_id()
+            self.path = _sync.devices_dir(self.path) / f"{self.device}.json"
+        #: one line each about what arrived from other devices (the caller shows them)
+        self.notices: list[str] = []
+        self._sync_meta: _sync.SyncMeta | None = None
+        #: sources that could not be merged in full, by key: their signature then (not tried again until it changes)
+        self._noted: dict[str, str] = {}
+        #: conflict copies merged by the running transaction: moved to the backups once it committed
+        self._merged_copies: list[Path] = []
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
@@ -89,14 +122,18 @@ class Store:
         self._journal = Journal()
         #: one line per write that succeeded with a problem after its commit (the caller shows them)
         self.warnings: list[str] = []
-        if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a store file")
+        #: called with the (table, before, after) records of each committed transaction
+        #: (the undo log, :mod:`model.undo`); None records nothing
+        self.on_commit: Callable[[list[tuple[str, Record | None, Record | None]]], None] | None = None
+        self._ops: list[tuple[str, Record | None, Record | None]] = []
         self._read()
+        self._merge_arrived()
 
     # -- loading ------------------------------------------------------------
 
     def _read(self) -> None:
         self._journal.reset()
+        self._sync_meta = None
         self._signature = _signature(self.path)
         self._tables.clear()
         self._parts.clear()
@@ -144,15 +181,200 @@ class Store:
             raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
 
     def changed_on_disk(self) -> bool:
-        """Has another process written the file since we last read or wrote it?"""
-        return _signature(self.path) != self._signature
+        """Has another process written the file, or another device's file arrived, since we last read?"""
+        return _signature(self.path) != self._signature or bool(self._pending())
 
     def refresh(self) -> bool:
-        """Reload if the file changed on disk; say whether it did."""
-        if not self.changed_on_disk():
-            return False
-        self._read()
-        return True
+        """Reload if the file changed on disk, merge what arrived; say whether anything did."""
+        changed = False
+        if _signature(self.path) != self._signature:
+            self._read()
+            changed = True
+        if self._pending():
+            self._merge_arrived()
+            changed = True
+        return changed
+
+    # -- other devices (see model.store.sync) ----------------------------------------
+
+    def _sync(self) -> _sync.SyncMeta:
+        if self._sync_meta is None:
+            self._sync_meta = _sync.SyncMeta.from_dict(self._meta().get("sync"))
+        return self._sync_meta
+
+    def _save_sync(self) -> None:
+        meta = dict(self._meta())
+        meta["sync"] = self._sync().to_dict()
+        self._storage.data[META_TABLE] = {"1": meta}
+        self._storage.dirty = True
+
+    def _pending(self) -> list[_sync.Source]:
+        """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
+        sources = _sync.find_sources(self.shared_path, self.path if self.device else None)
+        if not sources:
+            return []
+        seen = self._sync().seen
+        out = []
+        for src in sources:
+            sig = src.signature()
+            if sig is not None and sig != seen.get(src.key) and sig != self._noted.get(src.key):
+                out.append(src)
+        return out
+
+    def _merge_arrived(self) -> None:
+        """Merge what arrived from other devices, as one write; a failure is a notice, not an error."""
+        pending = self._pending()
+        if not pending:
+            return
+        try:
+            with self.transaction():
+                pass  # the transaction merges before its body
+        except StoreError as exc:
+            self.notices.append(f"not merged yet: {exc}")
+            for src in pending:  # tried again when they change (or at the next command), not every second
+                self._noted[src.key] = src.signature() or ""
+
+    def _merge_pending(self) -> None:
+        """Under the lock: merge every pending source into this device's records."""
+        pending = self._pending()
+        if not pending:
+            return
+        meta = self._sync()
+        clock = _sync.Clock(self.device or "here", meta.clock)
+        changed = False
+        for src in pending:
+            sig = src.signature()
+            try:
+                snap = _sync.Snapshot(src)
+                records = {cls: snap.records(cls) for cls in RECORD_TYPES}
+            except StoreError as exc:
+                self._noted[src.key] = sig or ""
+                why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+                self.notices.append(f"{src.path.name} left where it is: {why}" if src.conflict
+                                    else f"not merged yet (still arriving, or damaged on {src.label}): {why}")
+                continue
+            label = src.label
+            name = str(snap.sync.get("name") or "")[:40]
+            if name and src.key.startswith("device:"):
+                label = f"{''.join(c for c in name if c.isprintable())} ({src.label})"
+            n = self._merge_snapshot(snap, records, meta, clock)
+            changed = changed or bool(n)
+            if n:
+                self.notices.append(f"{n} change{'s' if n != 1 else ''} merged from {label}")
+            if snap.missing:
+                self._noted[src.key] = sig or ""
+                self.notices.append(f"waiting for {snap.missing} file{'s' if snap.missing != 1 else ''} from {label}")
+            elif src.conflict:
+                self._merged_copies.append(src.path)
+            else:
+                meta.seen[src.key] = sig or ""
+                changed = True
+        if changed:
+            self._check_caps()
+            meta.clock = clock.last
+            self._save_sync()
+            self._journal.reset()
+
+    def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
+                        clock: _sync.Clock) -> int:
+        """Merge one source's records into ours; say how many records changed here.
+
+        Planned first, every record it brings checked, then applied: a source with one bad
+        record changes nothing. The old store file of this machine is trusted as it always was.
+        """
+        theirs = _sync.SyncMeta.from_dict(snap.sync)
+        check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
+        ops: list[tuple] = []
+        logs: list[Interaction] = []
+        try:
+            for cls in RECORD_TYPES:
+                t = cls.table
+                table = self._table(cls)
+                my_st = meta.stamps.get(t, {})
+                my_tb = meta.tombstones.get(t, {})
+                x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
+                x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
+                    if isinstance(theirs.tombstones.get(t), dict) else {}
+                ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
+                for rx in records[cls]:
+                    rid = rx.id
+                    sx = _clean_stamps(x_st.get(rid))
+                    tb = max(my_tb.get(rid, ""), x_tb.get(rid, ""))
+                    if tb and _sync.latest(sx) < tb:
+                        continue
+                    ro = table.find(rid)
+                    if ro is None:
+                        check(rx)
+                        ops.append(("put", t, table, rx, sx))
+                    elif ro == rx:
+                        if sx:
+                            ops.append(("stamps", t, table, rid, sx))
+                    else:
+                        merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {},
+                                                             sx, snap.source.label)
+                        new = cls.trusted(merged)
+                        check(new)
+                        ops.append(("put", t, table, new, st))
+                        logs += lost
+        except _parts.PartMissing as exc:
+            raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
+        clock.see(theirs.clock)
+        n = 0
+        for op, t, table, a, b in ops:
+            my_st = meta.stamps.setdefault(t, {})
+            if op == "tomb":
+                if b > meta.tombstones.setdefault(t, {}).get(a, ""):
+                    meta.tombstones[t][a] = b
+                if b > _sync.latest(my_st.get(a)) and table.delete(a):
+                    my_st.pop(a, None)
+                    n += 1
+            elif op == "stamps":  # the same value on both: keep the later stamp of each field
+                mine = my_st.get(a) or {}
+                later = {f: s for f, s in b.items() if s[0] > (mine.get(f) or [""])[0]}
+                if later:
+                    my_st[a] = {**mine, **later}
+            else:
+                old = table.find(a.id)
+                if old != a:
+                    (table.replace(a) if old is not None else table.insert(a))
+                    n += 1
+                if b:
+                    my_st[a.id] = b
+        notes = self._table(Interaction)
+        for log in logs:
+            if notes.find(log.id) is None:
+                notes.insert(log)
+        return n
+
+    def _check_caps(self) -> None:
+        """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
+        settings = self.settings()
+        counts: dict[str, int] = {}
+        for c in self._all(Contact):
+            counts[c.tier] = counts.get(c.tier, 0) + 1
+        for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
+            if cap is not None and counts.get(tier, 0) > cap:
+                self.notices.append(f"after merging, {tier} holds {counts[tier]} people, more than its cap of "
+                                    f"{cap}: choose who moves down (kizuna today lists it)")
+
+    def take_notices(self) -> list[str]:
+        """The notices so far, once (the app shows each once)."""
+        out, self.notices = self.notices, []
+        return out
+
+    def _move_merged_copies(self) -> None:
+        """Conflict copies merged and committed: into the backups folder, never deleted."""
+        copies, self._merged_copies = self._merged_copies, []
+        if not copies:
+            return
+        aside = self.backups_dir / "conflict-copies"
+        for path in copies:
+            try:
+                make_private_dir(aside)
+                os.replace(path, aside / path.name)
+                self.notices.append(f"{path.name} merged and moved to {aside}")
+            except OSError as exc:
+                self.notices.append(f"{path.name} merged but not moved: {exc.strerror}")
 
     @property
     def backups_dir(self) -> Path:
@@ -189,13 +411,25 @@ class Store:
             raise StoreError(f"{self.path}: cannot take the lock: {exc.strerror}") from None
         self._depth = 1
         try:
-            self.refresh()
+            if _signature(self.path) != self._signature:
+                self._read()
             self._check_parts_present()
+            self._merge_pending()
             self._tidy()
             yield self
-            if self._storage.dirty or self._storage.migrated or any(p.dirty for p in self._parts.values()):
+            changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
+            if changed and self.device and not self._sync().name:  # how other machines' notices name this one
+                self._sync().name = _sync.host_name()
+                self._save_sync()
+            if changed or self._storage.migrated:
                 self._commit()
+            self._move_merged_copies()
+            ops, self._ops = self._ops, []
+            if ops and self.on_commit is not None:
+                self.on_commit(ops)
         except BaseException:
+            self._ops = []
+            self._merged_copies = []
             self._reload_after_failure()
             raise
         finally:
@@ -297,10 +531,25 @@ class Store:
                 for tmp in folder.glob(f"{TEMP_PREFIX}{target.name}-*"):
                     tmp.unlink(missing_ok=True)
             named = {n for p in self._parts.values() for n in p.named()}
+            named |= self._named_by_conflict_copies()
             _parts.set_aside_unnamed(_parts.parts_dir(self.path), named,
                                      set_aside_dir(self.path, self._backup_day()))
         except OSError:
             pass
+
+    def _named_by_conflict_copies(self) -> set[str]:
+        """Part files a conflict copy beside the store names: not set aside while it waits to be merged."""
+        out: set[str] = set()
+        own_parts = _parts.parts_dir(self.path)
+        for src in _sync.find_sources(self.shared_path, self.path if self.device else None):
+            if not src.conflict or src.parts != own_parts:
+                continue
+            try:
+                data = _parts_table(src.path)
+                out.update(n for names in _parts.check_table(data, src.path).values() for n in names if n)
+            except (StoreError, OSError, ValueError, AttributeError, TypeError):
+                continue  # a damaged copy names nothing it could be trusted with
+        return out
 
     def _backup(self) -> None:
         """Keep today's first version of the store (see :mod:`model.store.backups`)."""
@@ -312,6 +561,10 @@ class Store:
     def _all(self, cls: type[R]) -> list[R]:
         return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
 
+    def records(self, cls: type[R]) -> list[R]:
+        """Every record of a type, including ones without a method of their own (deletions)."""
+        return self._all(cls)
+
     def contacts(self) -> list[Contact]:
         return self._all(Contact)
 
@@ -321,6 +574,12 @@ class Store:
     def interactions_with(self, contact_id: str) -> list[Interaction]:
         """One person's interactions (in no order), reading only their records from disk."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].with_contact(contact_id)))
+
+    def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]]) -> list[Interaction]:
+        """The interactions whose lines ``pick(body, index)`` chooses in each part file, a
+        superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`): what
+        ``kizuna search`` decodes instead of all 50,000 notes."""
+        return list(self._in_parts(lambda: self._parts[Interaction.table].picked(pick)))
 
     def interaction_index(self) -> dict[str, list]:
         """``date``, ``contacts``, ``kind`` and ``depth`` of every interaction, by column.
@@ -398,23 +657,43 @@ class Store:
         if not self._in_parts(lambda: table.insert(record)):
             raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
         self._journal.record(record.table, record.id, ADD)
+        if self.on_commit is not None:
+            self._ops.append((record.table, None, record))
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
+            old = self._in_parts(lambda: table.find(record.id)) if (self.device or self.on_commit) else None
+            before = old
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
+            if old is not None and self.device:
+                _sync.stamp_changes(self._sync(), _sync.Clock(self.device, self._sync().clock),
+                                    record.table, old.to_dict(), record.to_dict())
+                self._save_sync()
             self._journal.record(record.table, record.id, PUT)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, record))
         return record
 
     def remove(self, record: Record) -> None:
         with self.transaction():
             table = self._table(type(record))
+            before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.delete(record.id)):
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
+            if self.device:  # a tombstone: the deletion wins over older edits from other devices
+                meta = self._sync()
+                clock = _sync.Clock(self.device, meta.clock)
+                meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
+                meta.stamps.get(record.table, {}).pop(record.id, None)
+                meta.clock = clock.last
+                self._save_sync()
             self._journal.record(record.table, record.id, REMOVE)
+            if self.on_commit is not None:
+                self._ops.append((record.table, before, None))
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():

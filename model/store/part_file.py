@@ -164,6 +164,16 @@ class PartFile:
             i = find(needle, end)
         return rows
 
+    def rows_picked(self, pick) -> list[list]:
+        """The records at the line numbers ``pick(body, index)`` chooses, decoded.
+
+        ``body`` is the record lines' bytes as written; ``index()`` gives the index
+        line's columns (:data:`INDEX_FIELDS`, one entry per line). For a search that
+        finds words in the bytes, then decodes only those lines."""
+        lines = self.lines()
+        chosen = sorted(set(pick(self._body, self.index)))
+        return [self._loads(lines[i], 3 + i) for i in chosen if 0 <= i < len(lines)]
+
     def lines_by_id(self, cls: type[Record], records: list[Record]) -> dict[str, bytes]:
         """Each record's line as read (for :func:`encode` to reuse), if written with today's fields."""
         if self.fields != [f.name for f in fields(cls)] or not self._body:

@@ -259,6 +259,19 @@ class Parts:
                 out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]
         return out
 
+    def picked(self, pick) -> list[Record]:
+        """The records whose lines ``pick`` chooses in each part file (see
+        :meth:`PartFile.rows_picked`); a part held in memory gives all its records."""
+        out: list[Record] = []
+        for k in range(PART_COUNT):
+            if k in self._loaded:
+                out.extend(self._loaded[k].values())
+                continue
+            f = self._file(k)
+            if f is not None:
+                out.extend(f.records(self.cls, f.rows_picked(pick)))
+        return out
+
     def find(self, record_id: str) -> Record | None:
         return self.part(part_of(record_id)).get(record_id)
 

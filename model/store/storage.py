@@ -28,7 +28,7 @@ from tinydb.storages import Storage
 
 from model.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 TEMP_PREFIX = ".kizuna-tmp-"
 
@@ -41,8 +41,16 @@ def _from_0(data: Data) -> Data:
     return data
 
 
+def _from_1(data: Data) -> Data:
+    """Version 2 may hold a ``sync`` entry in ``meta`` (the merge's clock, stamps, tombstones:
+    see :mod:`model.store.sync`); a version-1 file has none, which means "nothing merged yet"."""
+    for doc in data[META_TABLE].values():
+        doc["schema_version"] = 2
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` file into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_0}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_0, 1: _from_1}
 
 
 def schema_version(data: Data) -> int:

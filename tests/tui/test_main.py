@@ -368,17 +368,23 @@ async def test_keys_can_be_remapped_by_binding_id(demo_store, make_test_app):
         assert type(app.screen).__name__ == "CaptureScreen"
 
 
-async def test_e_edits_the_person_shown_from_any_pane(demo_store, make_test_app):
+async def test_e_edits_the_person_shown_and_on_the_timeline_the_entry(demo_store, make_test_app):
     from tui.screens.contact_form import ContactForm
+    from tui.screens.entry_form import EntryForm
 
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "3")
         shown = app.screen.contact_id
-        await pilot.press("2", "e")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm) and app.screen.original.id == shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("2", "e")  # on the timeline, e corrects the highlighted entry
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
 
 
 async def test_a_click_highlights_a_person_and_a_double_click_opens_them(demo_store, make_test_app):

@@ -71,7 +71,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        formatter_class=RawWrapFormatter,
                        description="Capture one line (quote it) and print what was saved.",
                        epilog=NOTE_GRAMMAR)
-    p.add_argument("text", nargs="+", help="the line to capture, in the grammar below")
+    p.add_argument("text", nargs="*", help="the line to capture, in the grammar below")
+    p.add_argument("-e", "--editor", action="store_true",
+                   help="write the note in $VISUAL/$EDITOR (the line so far first; its first line is "
+                        "read with the grammar, the rest is the note's body; an empty file saves nothing)")
     p.add_argument("--dry-run", action="store_true", help="show what the line would save; save nothing")
     p.add_argument("--new", action="store_true",
                    help="every @Name nobody has is a new person (without it, write @+Name for one)")
@@ -96,7 +99,25 @@ def cmd_note(ctx) -> int:
     from model.capture import parse, save
 
     line = " ".join(ctx.args.text)
-    if ctx.args.dry_run:
+    if ctx.args.editor:
+        from model.actions.edit import save_with_body, split_body
+        from tui.editor import edit_text
+
+        text = edit_text(line)
+        if not text.strip():
+            print("the file was empty: nothing saved")
+            return 0
+        if ctx.args.dry_run:
+            cap = parse(split_body(text)[0], ctx.store.contacts(), ctx.today, ctx.args.new)
+        else:
+            cap = save_with_body(ctx.store, text, ctx.today, ctx.args.new)
+    elif not line.strip():
+        import sys
+
+        print("kizuna note: error: give the line to capture (quote it), or -e to write it in "
+              "your editor (see kizuna note --help)", file=sys.stderr)
+        return 2
+    elif ctx.args.dry_run:
         cap = parse(line, ctx.store.contacts(), ctx.today, ctx.args.new)
     else:
         cap = save(ctx.store, line, ctx.today, ctx.args.new)

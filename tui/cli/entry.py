@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "tui.cli.diversity",
     "tui.cli.transfer",
     "tui.cli.store_commands",
+    "tui.cli.correct",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -44,9 +45,12 @@ COMMANDS = {
     "import": "tui.cli.transfer", "export": "tui.cli.transfer", "merge": "tui.cli.transfer",
     "backups": "tui.cli.store_commands", "restore": "tui.cli.store_commands",
     "doctor": "tui.cli.store_commands",
+    "note-edit": "tui.cli.correct", "note-delete": "tui.cli.correct", "promise-delete": "tui.cli.correct",
+    "forget": "tui.cli.correct", "undo": "tui.cli.correct", "search": "tui.cli.correct",
+    "completion": "tui.cli.correct", "__complete-names": "tui.cli.correct",
 }
 #: the options before a command, and whether each takes a value
-_GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False}
+_GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False, "--version": False}
 
 
 class WrapFormatter(argparse.HelpFormatter):
@@ -163,9 +167,16 @@ def open_store(ctx: Context):
         ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
         build_demo(store, ctx.today)
+        from model.undo import UndoLog
+
+        UndoLog(store.path).attach(store)
         return store
+    from model.undo import UndoLog
+
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
-    return Store(path, private_folder=own_folder)
+    store = Store(path, private_folder=own_folder)
+    UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
+    return store
 
 
 def command_of(argv: list[str]) -> str | None:
@@ -182,7 +193,7 @@ def command_of(argv: list[str]) -> str | None:
             return arg if arg in COMMANDS else None
         name = arg.split("=", 1)[0]
         known = [o for o in _GLOBAL_OPTIONS if o.startswith(name)] if name.startswith("--") and name != "--" else []
-        if len(known) != 1 or known[0] == "--help":
+        if len(known) != 1 or known[0] in ("--help", "--version"):
             return None
         i += 2 if _GLOBAL_OPTIONS[known[0]] and "=" not in arg else 1
     return None
@@ -199,10 +210,42 @@ def build_parser(command: str | None = None) -> Parser:
     )
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", default=argparse.SUPPRESS,
                         help="pretend today is this date (demo data and planning)")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: looked up only when asked (importlib.metadata costs ~50 ms to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("kizuna")
+        except PackageNotFoundError:
+            found = "(not installed)"
+        sys.stdout.write(f"kizuna {found}\n")
+        parser.exit(0)
+
+
+def routed(argv: list[str]) -> list[str]:
+    """``note edit ...`` -> ``note-edit ...`` (and ``note delete``, ``promise delete``):
+    the word must be its own argument, so a quoted line ``'edit the deck'`` stays a note."""
+    from tui.cli.correct import ROUTED
+
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("-"):
+            if i + 1 < len(argv) and (arg, argv[i + 1]) in ROUTED:
+                return [*argv[:i], ROUTED[arg, argv[i + 1]], *argv[i + 2:]]
+            return argv
+        name = arg.split("=", 1)[0]
+        i += 2 if name in ("--db", "--date") and "=" not in arg else 1
+    return argv
 
 
 def run_app(ctx: Context) -> int:
@@ -210,7 +253,7 @@ def run_app(ctx: Context) -> int:
     from tui.keymap import load_keymap
 
     demo = bool(getattr(ctx.args, "demo", False))
-    keymap = load_keymap(None if demo else ctx.store.path)  # a bad file: one line, exit 1
+    keymap = load_keymap(None if demo else ctx.store.shared_path)  # a bad file: one line, exit 1
     app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
     app.run()
     return app.return_code or 0
@@ -225,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             print(f"kizuna: error: {shown!r} is not valid UTF-8 text", file=sys.stderr)
             return 2
+    argv = routed(argv)
     args = build_parser(command_of(argv)).parse_args(argv)
     ctx = Context(args)
     if getattr(args, "date", None):
@@ -232,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None) or run_app
     try:
         code = func(ctx) or 0
+        for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
+            print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):
             print(f"kizuna: warning: {warning}", file=sys.stderr)
         return code

@@ -50,8 +50,11 @@ def store_path(ctx) -> Path:
         return ctx.store.path
     from model.store.paths import default_store_path
 
+    from model.store.sync import own_file
+
     path, _own = default_store_path(getattr(ctx.args, "db", None))
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    return own_file(path)  # in a synced folder: this machine's own file (see "Two laptops")
 
 
 def shown(text: str, width: int = 60) -> str:

@@ -186,6 +186,9 @@ class CaptureScreen(ModalScreen[Capture | None]):
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises", id="capture.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving anything", id="capture.cancel"),
+        # priority: the line's own ctrl+e (to the end of the line) gives way; End still does it
+        Binding("ctrl+e", "editor", "Editor", id="capture.editor", priority=True,
+                tooltip="Write a long note in $VISUAL/$EDITOR: the first line as here, then the body"),
     ]
 
     def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "Quick capture") -> None:
@@ -340,7 +343,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
     # -- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.saving and action in ("save", "cancel"):
+        if self.saving and action in ("save", "cancel", "editor"):
             return False
         return True
 
@@ -381,6 +384,48 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.saving = True
         self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")
         self._save(line)
+
+    def action_editor(self) -> None:
+        """ctrl+e: the line so far in $VISUAL/$EDITOR (the app steps aside meanwhile); the
+        first line is read as here, the rest is the note's body; an empty file saves nothing."""
+        from textual.app import SuspendNotSupported
+
+        from tui.editor import edit_text
+
+        line = self.query_one("#capture-line", Input).value
+        try:
+            try:
+                with self.app.suspend():
+                    text = edit_text(line)
+            except SuspendNotSupported:
+                if not self.app.is_headless:  # (a headless app has no terminal to give up)
+                    raise KizunaError("this terminal cannot hand the screen to an editor") from None
+                text = edit_text(line)
+        except KizunaError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        if not text.strip():
+            self.notify("The file was empty: nothing saved.", severity="warning")
+            return
+        self.saving = True
+        self._save_text(text)
+
+    @work(thread=True, exclusive=True, group="store-write")
+    def _save_text(self, text: str) -> None:
+        from model.actions.edit import save_with_body
+        from tui.worker_refs import let_go
+
+        worker = get_current_worker()
+        try:
+            cap = save_with_body(self.store, text, self.today)
+        except KizunaError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, exc)
+            return
+        finally:
+            let_go()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._saved, cap)
 
     def _show_saving(self) -> None:
         if self.saving:

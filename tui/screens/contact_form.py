@@ -100,6 +100,8 @@ class ContactForm(ModalScreen[str | None]):
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next_field"),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
                 id="form.previous_field"),
+        Binding("ctrl+g", "forget", "Forget person", id="form.forget",
+                tooltip="Remove this person and what is theirs alone (shows what goes, asks first; u undoes it)"),
     ]
 
     def __init__(self, store, today: date, contact_id: str | None = None, *, focus: str = "name") -> None:
@@ -475,6 +477,15 @@ class ContactForm(ModalScreen[str | None]):
             self.dismiss(contact_id)
 
         self.app.write(self, job, done, failed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forget":
+            return self.original is not None  # (a person not saved yet has nothing to forget)
+        return True
+
+    def action_forget(self) -> None:
+        if self.original is not None:
+            self.app.forget_person(self.original.id, self)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if anything was changed."""

@@ -170,6 +170,12 @@ class TimelinePane(BorderLines, Vertical):
                 tooltip="Switch between the selected person's timeline and everyone's"),
         Binding("v", "toggle_reveal", "Reveal", id="timeline.reveal",
                 tooltip="Reveal or hide the confidential notes shown"),
+        Binding("e", "edit_entry", "Edit entry", id="timeline.edit",
+                tooltip="Correct the highlighted note or promise (people, date, kind, text, ...)"),
+        Binding("d,delete", "delete_entry", "Delete entry", id="timeline.delete",
+                tooltip="Delete the highlighted note or promise (asks first; u undoes it)"),
+        Binding("slash", "search", "Search", key_display="/", id="timeline.search",
+                tooltip="Search every note and promise"),
     ]
 
     def describe_binding(self, binding: Binding) -> str | None:
@@ -369,6 +375,23 @@ class TimelinePane(BorderLines, Vertical):
             self.post_message(OpenPerson(cid))
 
     # -- actions -----------------------------------------------------------------
+
+    @property
+    def highlighted_entry(self) -> Interaction | Promise | None:
+        return self._entries.get(self.row_list.highlighted_key)
+
+    def action_edit_entry(self) -> None:
+        entry = self.highlighted_entry
+        if entry is not None:
+            self.app.edit_entry(entry)  # type: ignore[attr-defined]
+
+    def action_delete_entry(self) -> None:
+        entry = self.highlighted_entry
+        if entry is not None:
+            self.app.delete_entry(entry)  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        self.app.action_search()  # type: ignore[attr-defined]
 
     def action_toggle_everyone(self) -> None:
         self.everyone = not self.everyone

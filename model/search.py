@@ -1,0 +1,381 @@
+"""Search every note and promise: a query language and an index built once per snapshot.
+
+A query is words, all of which must match (ANDed), and narrowing terms::
+
+    pricing "next quarter" @Tanaka #sales kind:meal since:2026-01 before:2026-06
+
+Words and ``"phrases"`` match anywhere in a note's text, its tags, its kind
+and its people's names and readings, as substrings: Japanese needs no spaces.
+Both sides are folded (:func:`model.names.fold`: NFKC, case-folded, katakana
+as hiragana), so ``サトウ`` finds ``さとう`` and ``ｻﾄｳ``, ``ＡＢＣ`` finds ``abc``.
+``@name`` keeps notes with a person whose name or reading contains it;
+``#tag`` a note with that tag (a prefix of it); ``kind:`` a kind (a prefix);
+``since:`` and ``before:`` a month (``2026-01``) or a day, since inclusive,
+before exclusive. Confidential notes match only when asked for.
+
+:class:`SearchIndex` (the app's, built in the snapshot's worker) holds every
+entry as one line of coarsely folded bytes (:func:`coarse`), newest first, so a
+word's candidates are one ``bytes.find`` pass (C speed), then checked exactly.
+:func:`search_store` (``kizuna search``) finds candidates the same way in the
+part files' own bytes and builds only the notes that may match. The coarse pass
+misses a match only in rare cases (a non-ASCII capital letter, a query word with
+a quote or backslash falls back to reading every note).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from model.errors import KizunaError
+from model.names import fold
+from model.records import KINDS, Contact, Interaction, Promise
+
+_KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+class QueryError(KizunaError):
+    """A narrowing term that cannot be read (``since:2026-13``)."""
+
+
+@dataclass
+class Query:
+    terms: list[str] = field(default_factory=list)  # folded words and phrases
+    people: list[str] = field(default_factory=list)  # folded @names
+    tags: list[str] = field(default_factory=list)  # folded #tags
+    kinds: list[str] = field(default_factory=list)
+    since: str | None = None  # ISO day, inclusive
+    before: str | None = None  # ISO day, exclusive
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.people or self.tags or self.kinds or self.since or self.before)
+
+
+def _day(text: str, name: str, end: bool = False) -> str:
+    """``2026-01`` -> ``2026-01-01``; ``2026`` -> ``2026-01-01``; a day stays."""
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1).isoformat()
+        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+            y, m = text.split("-")
+            return date(int(y), int(m), 1).isoformat()
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise QueryError(f"{name}:{text} is not a month or a day (2026-01 or 2026-01-15)") from None
+
+
+def parse_query(text: str) -> Query:
+    q = Query()
+    for m in _TOKEN.finditer(text or ""):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            if fold(phrase):
+                q.terms.append(fold(phrase))
+            continue
+        low = word.lower()
+        if word.startswith("@") and len(word) > 1:
+            q.people.append(fold(word[1:].strip('"')))
+        elif word.startswith("#") and len(word) > 1:
+            q.tags.append(fold(word[1:]))
+        elif low.startswith("kind:") and len(word) > 5:
+            kind = low[5:]
+            found = [k for k in KINDS if k.replace(" ", "-").startswith(kind) or k.startswith(kind)]
+            if not found:
+                raise QueryError(f"kind:{kind} is not a kind ({', '.join(KINDS)})")
+            q.kinds.extend(found)
+        elif low.startswith("since:") and len(word) > 6:
+            q.since = _day(word[6:], "since")
+        elif low.startswith("before:") and len(word) > 7:
+            q.before = _day(word[7:], "before")
+        elif fold(word):
+            q.terms.append(fold(word))
+    return q
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One note or promise that matched."""
+
+    kind: str  # "note" or "promise"
+    record: Interaction | Promise
+    day: str  # the note's date, the promise's due date
+    people: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return self.record.text
+
+
+#: continuation bytes of UTF-8 folded so a katakana and its hiragana (3 bytes each, which
+#: differ in the 2nd byte's low bits and the 3rd byte's 0x20 bit) become the same bytes.
+#: ASCII and lead bytes are kept, so a match still starts on a character; other
+#: characters may collide too: a coarse match is only a candidate, checked exactly.
+_KANA_BYTES = bytes(
+    b if b < 0x80 or b > 0xBF else (0x81 if (b & ~0x20) in (0x82, 0x83) else b & ~0x20)
+    for b in range(256))
+_WIDE = re.compile(rb"\xef[\xbc-\xbf]")  # full- and half-width forms (U+FF00-U+FFFF)
+
+
+def coarse(data: bytes | str, *, nfkc: bool | None = None) -> bytes:
+    """Bytes to find candidates in fast: NFKC (when width forms are there), ASCII lower
+    case, kana folded by bytes (:data:`_KANA_BYTES`). Line breaks stay where they were."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "replace")
+    if nfkc is None:  # (b"\xef" is rare in text: a quick look before the pattern)
+        nfkc = b"\xef" in data and _WIDE.search(data) is not None
+    if nfkc:
+        data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
+    return data.lower().translate(_KANA_BYTES)
+
+
+def fold_many(texts: Iterable[str]) -> list[str]:
+    """:func:`model.names.fold` of many short texts, as one string (far faster than one by one)."""
+    joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+    folded = unicodedata.normalize("NFKC", joined).casefold().translate(_KATA_TO_HIRA)
+    return [" ".join(x.split()) for x in folded.split("\n")] if joined else []
+
+
+def _names(contacts: Iterable[Contact]) -> dict[str, str]:
+    people = list(contacts)
+    return dict(zip((c.id for c in people),
+                    fold_many(" ".join(x for x in (c.name, c.reading) if x) for c in people)))
+
+
+def _newest(r: Interaction | Promise) -> tuple[str, str]:
+    return (r.due, r.created) if type(r) is Promise else (r.date, r.created)
+
+
+def _key_word(q: Query) -> str | None:
+    """The word whose bytes find the candidates: the longest word of the query's terms."""
+    words = [w for t in q.terms for w in t.split()]
+    return max(words, key=len) if words else None
+
+
+def lines_with(body: bytes, needle: bytes) -> Iterator[int]:
+    """Numbers of the lines of ``body`` holding ``needle`` (each once, in order), lazily:
+    a search that has its page of results stops reading."""
+    find, count = body.find, body.count
+    line, at = 0, 0
+    i = find(needle)
+    while i != -1:
+        line += count(b"\n", at, i)
+        yield line
+        nxt = find(b"\n", i)
+        if nxt == -1:
+            return
+        line += 1
+        at = nxt + 1
+        i = find(needle, at)
+
+
+class SearchIndex:
+    """Every note (but Kizuna's own log lines) and promise, newest first.
+
+    ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
+    one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
+    checked exactly (:func:`model.names.fold`) until the page of results is full.
+    """
+
+    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
+                 promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
+        self.people = {c.id: c for c in contacts}
+        self.names = names if names is not None else _names(self.people.values())
+        raw = {cid: " ".join(x for x in (c.name, c.reading) if x) for cid, c in self.people.items()}
+        items: list[Interaction | Promise] = [n for n in notes if n.kind != "log"]
+        items += promises
+        items.sort(key=_newest, reverse=True)
+        #: the records, newest first; entry k is line k of ``blob``
+        self.items = items
+        get = raw.get
+        hay = [
+            " ".join([r.text, "promise", get(r.contact, "")]) if type(r) is Promise else
+            " ".join([r.text, r.kind, *["#" + t for t in r.tags], *[get(c, "") for c in r.contacts]])
+            for r in items]
+        # one entry a line: line breaks inside a note become spaces
+        self.hay = [h.replace("\n", " ").replace("\r", " ") for h in hay]
+        self.blob = coarse("\n".join(self.hay), nfkc=True)
+        self.by_person: dict[str, list[int]] = {}
+        for k, r in enumerate(items):
+            for cid in ((r.contact,) if type(r) is Promise else r.contacts):
+                self.by_person.setdefault(cid, []).append(k)
+        self._exact: dict[int, str] = {}
+
+    def hit(self, k: int) -> Hit:
+        r = self.items[k]
+        if type(r) is Promise:
+            return Hit("promise", r, r.due, (r.contact,))
+        return Hit("note", r, r.date, r.contacts)
+
+    @classmethod
+    def from_book(cls, book) -> SearchIndex:
+        return cls(book.contacts(), book.interactions(), book.promises())
+
+    @classmethod
+    def from_store(cls, store) -> SearchIndex:
+        return cls(store.contacts(), store.interactions(), store.promises())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def exact(self, k: int) -> str:
+        """Entry ``k`` as :func:`model.names.fold` has it (made when first needed)."""
+        found = self._exact.get(k)
+        if found is None:
+            hay = self.hay[k]
+            found = " ".join(hay.lower().split()) if hay.isascii() else fold(hay)
+            self._exact[k] = found
+        return found
+
+    def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
+        word = _key_word(q)
+        if word is not None:
+            return lines_with(self.blob, coarse(word, nfkc=True))
+        if people:
+            ids = min(people, key=lambda s: sum(len(self.by_person.get(c, ())) for c in s))
+            return sorted({k for cid in ids for k in self.by_person.get(cid, ())})
+        return range(len(self.items))
+
+    def search(self, query: Query | str, *, include_confidential: bool = False,
+               limit: int | None = None) -> list[Hit]:
+        q = parse_query(query) if isinstance(query, str) else query
+        if not q:
+            return []
+        people = [{cid for cid, n in self.names.items() if p in n} for p in q.people] if q.people else None
+        out: list[Hit] = []
+        for k in self._pool(q, people):
+            hit = self.hit(k)
+            rec = hit.record
+            if not include_confidential and getattr(rec, "scope", "open") == "confidential":
+                continue
+            if q.since and hit.day < q.since or q.before and hit.day >= q.before:
+                continue
+            if q.kinds and (hit.kind != "note" or rec.kind not in q.kinds):
+                continue
+            if q.tags:
+                tags = [fold(t) for t in getattr(rec, "tags", ())]
+                if not all(any(t.startswith(want) for t in tags) for want in q.tags):
+                    continue
+            if people is not None and not all(ids.intersection(hit.people) for ids in people):
+                continue
+            if q.terms:
+                hay = self.exact(k)
+                if any(t not in hay for t in q.terms):
+                    continue
+            out.append(hit)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+
+def search_store(store, query: Query | str, *, include_confidential: bool = False,
+                 limit: int | None = None) -> tuple[list[Hit], SearchIndex]:
+    """Search the store without building every note: candidates are found in the part
+    files' bytes (:meth:`Store.interactions_picked`), then checked exactly.
+
+    With a ``limit``, each part file decodes only its newest candidates (by the index
+    line's dates); if the results cannot prove that nothing left out is newer than the
+    last of them, the search runs again over every candidate."""
+    q = parse_query(query) if isinstance(query, str) else query
+    contacts = store.contacts()
+    promises = store.promises()
+    names = _names(contacts)
+    hits, index = _search_store(store, q, contacts, promises, names, include_confidential, limit)
+    if hits is None:  # the newest candidates were not enough: all of them
+        hits, index = _search_store(store, q, contacts, promises, names, include_confidential, None)
+    return hits, index
+
+
+def _search_store(store, q: Query, contacts, promises, names, include_confidential: bool,
+                  limit: int | None):
+    word = _key_word(q)
+    if word is None and q.tags:
+        word = q.tags[0]
+    if word is None and q.kinds and len(q.kinds) == 1:
+        word = q.kinds[0]
+    keep = None if limit is None else limit + 20  # candidates decoded per part file
+    cutoffs: list[str] = []  # per part cut short: the oldest date it kept
+    if word is not None and not any(c in word for c in '"\\') and word.isprintable():
+        needle = coarse(word, nfkc=True)
+        ids = {cid for cid, name in names.items() if word in name}
+
+        def pick(body: bytes, index) -> list[int]:
+            found = list(lines_with(coarse(body), needle))
+            if ids:
+                found += [i for i, people in enumerate(index()["contacts"]) if not ids.isdisjoint(people)]
+            if keep is None or len(found) <= keep:
+                return found
+            dates = index()["date"]
+            found = sorted(set(found), key=lambda i: dates[i], reverse=True)
+            if len(found) <= keep:
+                return found
+            cutoff = dates[found[keep - 1]]
+            cutoffs.append(cutoff)
+            return [i for i in found if dates[i] >= cutoff]
+
+        notes = store.interactions_picked(pick)
+    elif word is None and q.people:
+        ids = {cid for cid, name in names.items() for p in q.people if p in name}
+        if len(ids) <= 50:  # read only their notes (as kizuna show does)
+            seen: dict[str, Interaction] = {}
+            for cid in ids:
+                for n in store.interactions_with(cid):
+                    seen[n.id] = n
+            notes = list(seen.values())
+        else:
+            notes = store.interactions()
+    else:
+        notes = store.interactions()
+    index = SearchIndex(contacts, notes, promises, names=names)
+    hits = index.search(q, include_confidential=include_confidential, limit=limit)
+    if cutoffs and (limit is None or len(hits) < limit or hits[-1].day < max(cutoffs)):
+        return None, index  # a note left out could be newer than the last result
+    return hits, index
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c < "\x80":
+        return " " if c.isspace() else c.lower()
+    f = unicodedata.normalize("NFKC", c).casefold().translate(_KATA_TO_HIRA)
+    return " " if f.isspace() else f
+
+
+_ASCII_SPACE = str.maketrans("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", " " * 9)
+
+
+def highlight_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
+    """Where the query's words and phrases are in ``text`` (spans of the original text)."""
+    q = parse_query(query) if isinstance(query, str) else query
+    if not q.terms:
+        return []
+    if text.isascii():  # one character for one: positions are the same
+        flat = text.lower().translate(_ASCII_SPACE)
+        where = None
+    else:
+        folded: list[str] = []
+        where = []  # for each folded character, its original index
+        for i, c in enumerate(text):
+            f = _fold_char(c)
+            folded.append(f)
+            where.extend([i] * len(f))
+        flat = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for term in q.terms:
+        start = flat.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((start, end) if where is None else (where[start], where[end - 1] + 1))
+            start = flat.find(term, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

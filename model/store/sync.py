@@ -1,0 +1,368 @@
+"""Two laptops, one synced folder: device files, conflict copies and the merge.
+
+A store in a synced folder (Syncthing, Dropbox, Nextcloud, iCloud Drive) is
+kept as one store *per device*: ``kizuna-devices/<device>.json`` with its part
+files in ``kizuna-devices/<device>-parts/``. A device writes only its own
+files and never deletes another device's, so a sync tool never sees two
+writers of one file. Each device's file holds everything that device knows;
+the others' files are read as *sources* and merged into it record by record
+(:func:`merge_source`), so a half-arrived source (its file here, a part not
+yet) is merged as far as it has arrived and named in a one-line notice.
+
+The merge is a state merge: union by record id; for a record changed on both
+sides each field is taken from the later change by its hybrid logical clock
+stamp (:class:`Clock`), the set-aside value kept on the person's timeline as
+a ``log`` note whose id is derived from what it records (so both laptops
+make the same one); a deletion (tombstone) wins over older edits. Merging is
+the same whichever laptop does it and in whatever order, so both converge.
+
+Conflict copies the sync tools leave (:data:`CONFLICT`) are sources too; once
+merged they are moved into the backups folder, never deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import secrets
+import socket
+import time
+import uuid
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from model.errors import KizunaError, StoreError
+from model.records import RECORD_TYPES, Interaction, Record
+from model.store.part_file import PartMissing
+from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, gc_paused, parts_dir
+from model.store.storage import META_TABLE, migrate, parse
+
+DEVICE_ENV = "KIZUNA_DEVICE"
+SYNC_ENV = "KIZUNA_SYNC"
+DEVICE_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
+#: files and folders that say "this folder is synced" (Syncthing, Dropbox, Nextcloud/ownCloud)
+SYNC_MARKERS = (".stfolder", ".dropbox", ".dropbox.cache", ".owncloudsync.log", ".sync_journal.db", ".nextcloudsync.log")
+#: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud and iCloud name it
+CONFLICT = re.compile(
+    r"(?P<base>.+?)(?:\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+"  # Syncthing
+    r"| \([^()/]*conflicted copy[^()/]*\)(?: \(\d+\))?"  # Dropbox, Nextcloud/ownCloud
+    r"| \d{1,3})\.json")  # iCloud: "kizuna 2.json"
+_TYPES = {cls.table: cls for cls in RECORD_TYPES}
+_NO_LOG = {"id", "created", "updated"}
+
+
+def devices_dir(store_path: Path) -> Path:
+    return store_path.with_name(store_path.stem + "-devices")
+
+
+def device_id() -> str:
+    """This machine's device id: ``$KIZUNA_DEVICE``, else chosen once and kept outside any synced folder."""
+    env = os.environ.get(DEVICE_ENV)
+    if env:
+        if not DEVICE_NAME.fullmatch(env):
+            raise StoreError(f"{DEVICE_ENV}={env[:40]!r}: a device id is 1-40 letters, digits, '-' or '_'")
+        return env
+    from platformdirs import user_config_path
+
+    from model.store.paths import make_private_dir
+    from model.store.storage import atomic_write
+
+    where = user_config_path("kizuna", appauthor=False) / "device"
+    try:
+        found = where.read_text("utf-8").strip()
+        if DEVICE_NAME.fullmatch(found):
+            return found
+    except (OSError, UnicodeDecodeError):
+        pass
+    new = secrets.token_hex(4).upper()
+    try:
+        make_private_dir(where.parent)
+        atomic_write(where, new.encode() + b"\n")
+    except OSError as exc:
+        raise StoreError(f"{where}: cannot keep this machine's device id: {exc.strerror}") from None
+    return new
+
+
+def sync_wanted(store_path: Path) -> bool:
+    """Keep the store as device files? Yes once any device wrote them, when asked, or in a synced folder."""
+    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
+        return True
+    if devices_dir(store_path).is_dir():
+        return True
+    for folder in [store_path.parent, *store_path.parent.parents][:12]:
+        if any(os.path.lexists(folder / m) for m in SYNC_MARKERS) or folder.name == "Mobile Documents":
+            return True
+    return False
+
+
+def own_file(store_path: Path) -> Path:
+    """The file this machine writes for the store at ``store_path`` (itself unless in a synced folder)."""
+    return devices_dir(store_path) / f"{device_id()}.json" if sync_wanted(store_path) else store_path
+
+
+# -- the clock --------------------------------------------------------------------
+
+
+def stamp(ms: int, counter: int, device: str) -> str:
+    """A hybrid logical clock reading as a string that sorts in time order."""
+    return f"{ms:015d}.{counter:05d}.{device}"
+
+
+def _split(s: str) -> tuple[int, int]:
+    try:
+        ms, counter, _ = s.split(".", 2)
+        return int(ms), int(counter)
+    except ValueError:
+        return 0, 0
+
+
+class Clock:
+    """A hybrid logical clock: wall time, but never behind any stamp seen.
+
+    A laptop whose clock runs ahead stamps the future; the other laptop, once it
+    has seen that stamp, stamps after it, so its later edit still wins.
+    """
+
+    def __init__(self, device: str, last: str = "") -> None:
+        self.device = device
+        self.last = last
+
+    def see(self, other: str) -> None:
+        if other and _split(other) > _split(self.last):
+            self.last = stamp(*_split(other), self.device)
+
+    def now(self) -> str:
+        ms, counter = _split(self.last)
+        wall = int(time.time() * 1000)
+        self.last = stamp(wall, 0, self.device) if wall > ms else stamp(ms, counter + 1, self.device)
+        return self.last
+
+
+# -- sources ----------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """A file to merge: another device's store file, the old single store file, or a conflict copy."""
+
+    key: str  # "device:<id>", "legacy", or "conflict:<file name>"
+    path: Path
+    parts: Path
+    label: str  # how notices name where it came from
+
+    @property
+    def conflict(self) -> bool:
+        return self.key.startswith("conflict:")
+
+    def signature(self) -> str | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        try:
+            names = sorted(os.listdir(self.parts))
+        except OSError:
+            names = []
+        return f"{st.st_size}:{st.st_mtime_ns}:{zlib.crc32(chr(10).join(names).encode())}"
+
+
+def find_sources(shared: Path, own: Path | None) -> list[Source]:
+    """The files beside the store that may hold records this device has not merged."""
+    out: list[Source] = []
+    folders = [shared.parent]
+    if own is not None:
+        folders.append(own.parent)
+        if shared.is_file():
+            out.append(Source("legacy", shared, parts_dir(shared), "the store kept before two laptops"))
+    for folder in folders:
+        try:
+            entries = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in sorted(entries):
+            if not entry.endswith(".json"):
+                continue
+            path = folder / entry
+            if own is not None and folder == own.parent and DEVICE_NAME.fullmatch(entry[:-5]):
+                if path != own:
+                    out.append(Source(f"device:{entry[:-5]}", path, parts_dir(path), entry[:-5]))
+                continue
+            m = CONFLICT.fullmatch(entry)
+            if not m:
+                continue
+            base = m.group("base")
+            if folder == shared.parent and base == shared.stem or (
+                    own is not None and folder == own.parent and DEVICE_NAME.fullmatch(base)):
+                out.append(Source(f"conflict:{entry}", path, folder / f"{base}-parts", f"conflict copy {entry}"))
+    return out
+
+
+class Snapshot:
+    """A source read as far as it has arrived."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        try:
+            raw = source.path.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"{source.path}: cannot read it: {exc.strerror}") from None
+        self.data, _ = migrate(parse(raw, source.path), source.path)
+        named = check_table(self.data, source.path)
+        self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
+        self.missing = 0
+        meta = next(iter(self.data.get(META_TABLE, {}).values()), {})
+        sync = meta.get("sync") if isinstance(meta, dict) else None
+        self.sync: dict[str, Any] = sync if isinstance(sync, dict) else {}
+
+    def records(self, cls: type[Record]) -> list[Record]:
+        """The records that arrived. The small tables are validated here; the notes a merge
+        would take are checked by it (:func:`check_record`): 50,000 checked on every merge cost seconds."""
+        out: list[Record] = []
+        with gc_paused():
+            for doc in self.data.get(cls.table, {}).values():
+                try:
+                    out.append(cls.from_dict(doc))
+                except (KizunaError, TypeError, ValueError) as exc:
+                    raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
+            part_set = self.parts.get(cls.table)
+            if part_set is not None:
+                for k in range(PART_COUNT):
+                    try:
+                        out.extend(part_set.part(k).values())
+                    except PartMissing:
+                        self.missing += 1
+        return out
+
+
+_FIELDS: dict[type, set[str]] = {}
+
+
+def check_record(record: Record) -> None:
+    """Refuse a record from another machine's file that Kizuna would not have written."""
+    cls = type(record)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = {f.name for f in dataclasses.fields(cls)}
+    try:
+        if set(record.__dict__) != names:
+            raise ValueError(f"fields {sorted(set(record.__dict__) ^ names)[:3]}")
+        record.validate()
+    except (KizunaError, TypeError, ValueError) as exc:
+        raise StoreError(f"a {cls.table} record from another device cannot be used: {exc}") from None
+
+
+# -- the merge --------------------------------------------------------------------
+
+
+@dataclass
+class SyncMeta:
+    """What a device file keeps for merging (in its ``meta`` document, key ``sync``)."""
+
+    clock: str = ""
+    #: per table, per record id, per field: [stamp of its last change, stamp it replaced]
+    stamps: dict[str, dict[str, dict[str, list[str]]]] = field(default_factory=dict)
+    #: per table, per record id: the stamp of its deletion
+    tombstones: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: per source key: the signature of the source when it was merged in full
+    seen: dict[str, str] = field(default_factory=dict)
+    name: str = ""
+
+    @classmethod
+    def from_dict(cls, d: Any) -> SyncMeta:
+        if not isinstance(d, dict):
+            return cls()
+        def obj(key: str) -> dict:
+            v = d.get(key)
+            return v if isinstance(v, dict) else {}
+        return cls(str(d.get("clock") or ""), obj("stamps"), obj("tombstones"), obj("seen"), str(d.get("name") or ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"clock": self.clock, "name": self.name, "stamps": self.stamps,
+                "tombstones": self.tombstones, "seen": self.seen}
+
+
+def host_name() -> str:
+    name = "".join(ch for ch in socket.gethostname() if ch.isprintable())[:40]
+    return name or "this machine"
+
+
+def latest(stamps: dict[str, list[str]] | None) -> str:
+    return max((s[0] for s in (stamps or {}).values() if s), default="")
+
+
+def _enc(value: Any) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else _enc(value).decode()
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _person(table: str, doc: dict) -> str | None:
+    if table == "contacts":
+        return doc["id"]
+    if table == "interactions":
+        return doc["contacts"][0] if doc.get("contacts") else None
+    if table == "promises":
+        return doc.get("contact") or None
+    return None
+
+
+def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict, s_theirs: dict,
+                 source_label: str) -> tuple[dict, dict, list[Interaction]]:
+    """Field by field, the later change wins. Returns (record, its stamps, log notes for what lost)."""
+    out = dict(mine)
+    stamps = dict(s_mine)
+    logs: list[Interaction] = []
+    lost: list[tuple[str, Any, str]] = []
+    for name in sorted(set(mine) | set(theirs)):
+        a, b = mine.get(name), theirs.get(name)
+        if a == b:
+            continue
+        if name == "updated":
+            out[name] = max(str(a or ""), str(b or ""))
+            continue
+        if name == "created":
+            out[name] = min(str(a or "~"), str(b or "~"))
+            continue
+        sa, sb = s_mine.get(name) or ["", ""], s_theirs.get(name) or ["", ""]
+        if (sb[0], _enc(b)) > (sa[0], _enc(a)):
+            out[name], win_s, lose, lose_s = b, sb, a, sa
+            if s_theirs.get(name):
+                stamps[name] = list(sb)
+        else:
+            win_s, lose, lose_s = sa, b, sb
+        if win_s[0] and len(win_s) > 1 and win_s[1] == lose_s[0]:
+            continue  # the winner replaced exactly this value: an update, not a conflict
+        if name not in _NO_LOG:
+            lost.append((name, lose, lose_s[0]))
+    person = _person(table, out)
+    when = max(str(mine.get("updated") or ""), str(theirs.get("updated") or ""))
+    what = {"contacts": "this person's", "interactions": "a note's", "promises": "a promise's"}.get(table)
+    for name, lose, lose_stamp in lost if person and what else ():
+        key = f"kizuna-merge:{table}:{mine['id']}:{name}:{lose_stamp}:{_enc(lose).decode()}"
+        logs.append(Interaction.trusted({
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, key)), "date": when[:10], "contacts": (person,),
+            "kind": "log", "depth": "touch", "tags": (), "scope": "open",
+            "text": f"Two laptops changed {what} {name}: set aside {_short(lose)!r} (kept {_short(out[name])!r})",
+            "created": when, "updated": when}))
+    return out, stamps, logs
+
+
+def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, new: dict) -> None:
+    """Stamp the fields a local change touched (what a merge compares)."""
+    if old is None:
+        return
+    rec = meta.stamps.setdefault(table, {}).setdefault(new["id"], {})
+    for name, value in new.items():
+        if name in _NO_LOG or old.get(name) == value:
+            continue
+        rec[name] = [clock.now(), (rec.get(name) or [""])[0]]
+    meta.clock = clock.last

@@ -1,0 +1,106 @@
+"""Correcting and finding in the app (a mixin of :class:`tui.app.KizunaApp`).
+
+Edit (``e``) or delete (``d``) a timeline entry, forget a person (from the contact
+form), undo (``u``) the last change made from this machine, and search (``s``, ``/``)
+every note. The writes go through the app's ``write`` (a thread worker on the shared
+store); the rules are in :mod:`model.actions.edit` and :mod:`model.undo`.
+"""
+
+from __future__ import annotations
+
+from tui.text import printable
+
+
+class Correcting:
+    """The app's correct-and-find actions (it needs the app's ``write``, ``book``,
+    ``undo_log``, ``push_screen``, ``notify`` and ``_main``)."""
+
+    def edit_entry(self, entry) -> None:
+        """Correct a note or a promise in a small form."""
+        from tui.screens.entry_form import EntryForm
+
+        def saved(record) -> None:
+            if record is not None:
+                self.notify("Saved (u undoes it).", title="Corrected")
+
+        self.push_screen(EntryForm(entry), saved)
+
+    def delete_entry(self, entry) -> None:
+        """Delete a note or a promise after a one-key confirmation."""
+        from model.actions.edit import delete_note, delete_promise
+        from model.records import Promise
+        from tui.screens.confirm import ConfirmScreen
+
+        def short(text: str) -> str:
+            text = printable(text.split("\n", 1)[0])
+            return text if len(text) <= 40 else text[:39] + "…"
+
+        if isinstance(entry, Promise):
+            what, delete = f"the promise “{short(entry.text)}” (due {entry.due})", delete_promise
+        else:
+            first = short(entry.text) if entry.scope != "confidential" else "confidential"
+            what, delete = f"the note of {entry.date} ({first})", delete_note
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(self, lambda store: delete(store, entry),
+                           lambda _r: self.notify(f"Deleted {what}. u undoes it.", title="Deleted"),
+                           lambda exc: self.notify(str(exc), title="Not deleted", severity="error"))
+
+        self.push_screen(ConfirmScreen(f"Delete {what}?", yes="delete it (u undoes it)", no="keep it"),
+                         answered)
+
+    def forget_person(self, contact_id: str, form=None) -> None:
+        """Show what forgetting a person removes; on ``y`` remove it (and close ``form``)."""
+        from model.actions.edit import forget, forget_plan
+        from tui.screens.confirm import ConfirmScreen
+
+        def ask(plan) -> None:
+            name = printable(plan.person.name)
+
+            def answered(yes: bool | None) -> None:
+                if not yes:
+                    return
+
+                def done(_plan) -> None:
+                    if form is not None and form.is_attached:
+                        form.dismiss(None)
+                    self.notify(f"Forgot {name}. u undoes it; backups hold them until they age out.",
+                                title="Forgotten")
+
+                self.write(self, lambda store: forget(store, contact_id), done,
+                           lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
+
+            lines = "\n".join("  " + printable(line) for line in plan.summary())
+            self.push_screen(ConfirmScreen(f"Forget {name}? This removes:\n{lines}",
+                                           yes="forget them (u undoes it)", no="keep them"), answered)
+
+        self.write(self, lambda store: forget_plan(store, contact_id), ask,
+                   lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
+
+    def action_undo(self) -> None:
+        from model.undo import undo
+
+        self.write(self, lambda store: undo(store, self.undo_log),
+                   lambda entry: self.notify(f"Undone: {entry.label}", title="Undo"),
+                   lambda exc: self.notify(str(exc), title="Nothing undone", severity="warning"))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        main = self._main()
+        revealed = bool(main and main.timeline.revealed)
+        self.push_screen(SearchScreen(include_confidential=revealed), self._go_to_entry)
+
+    def _go_to_entry(self, found: tuple[str, str] | None) -> None:
+        """Show the person of a search result, the cursor on that entry in their timeline."""
+        main = self._main()
+        if found is None or main is None:
+            return
+        contact_id, key = found
+        if self.book.get_contact(contact_id) is None:
+            return
+        main.select_person(contact_id)
+        main.timeline.row_list.select_key(key)
+        main.timeline.row_list.focus()
+
