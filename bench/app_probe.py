@@ -12,6 +12,8 @@ It measures, in seconds:
 * ``filter`` — one keystroke typed into the contact filter until the list shows the
   result and the screen is drawn (median of several keystrokes, each on its own);
 * ``open`` — a cursor key in the contact list until the next person's timeline is drawn;
+* ``health_open`` — ``h`` until the health screen shows its charts (the numbers computed in
+  a worker from the snapshot, then drawn);
 * ``capture`` — (median of three captures) Enter on a quick capture until the note is on disk and the screen
   is back; ``capture_shown`` — until the main screen shows the new planning snapshot
   (the note in the timeline, the due markers, the focus pane), drawn; and
@@ -170,6 +172,23 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
             await filter_and_open(f"_{width}x{height}")
         await pilot.resize_terminal(160, 48)
         await pilot.pause()
+
+        # the health screen: h until its numbers (computed in a worker) are drawn; three opens
+        from tui.screens.health import HealthScreen
+
+        times = []
+        cpu.clear()
+        for _ in range(3):
+            pane.row_list.focus()
+            await pilot.pause()
+            times.append(await key("h", lambda: isinstance(app.screen, HealthScreen)
+                                   and app.screen.health is not None))
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        out["health_open"] = statistics.median(times)
+        out["health_open_cpu"] = statistics.median(cpu)
+        cpu.clear()
 
         # the search: s, wait for the index (built in a worker), then one keystroke at a time
         from tui.screens.search import SearchScreen

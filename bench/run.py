@@ -5,11 +5,11 @@
 
 For each size it generates a store deterministically (:mod:`bench.generate`), then
 times, as whole processes, ``kizuna note`` (one note with a promise, into a copy),
-``kizuna today``, ``kizuna show`` (the person with the most notes) and
+``kizuna today``, ``kizuna show`` (the person with the most notes), ``kizuna health`` and
 ``kizuna import`` of a 3,000-row LinkedIn CSV (into a fresh copy each run); and,
 in a fresh process per run under ``App.run_test()`` (:mod:`bench.app_probe`), the
 app's start until the main screen is ready, one filter keystroke, opening a
-person's timeline and saving a quick capture. Medians of every run are shown,
+person's timeline, opening the health screen and saving a quick capture. Medians of every run are shown,
 with the peak memory of each process (``ru_maxrss`` from ``wait4``) and the
 store's size on disk. Targets apply to the large size (5,000 people / 50,000 notes).
 """
@@ -43,6 +43,7 @@ ROWS = [
     ("note", "`kizuna note` (whole process)", 0.3, "s"),
     ("today", "`kizuna today` (whole process)", 0.3, "s"),
     ("show", "`kizuna show NAME` (whole process)", 0.3, "s"),
+    ("health", "`kizuna health` (whole process)", 0.5, "s"),
     ("import", f"`kizuna import` {IMPORT_ROWS:,} LinkedIn rows (whole process)", 3.0, "s"),
     ("search_cli", "`kizuna search WORD` (whole process)", 0.3, "s"),
     ("edit", "`kizuna note edit ID --text` (whole process)", 0.3, "s"),
@@ -57,6 +58,7 @@ ROWS = [
     ("open_100x30", "… a cursor move (the next timeline) at 100x30", 0.016, "s"),
     ("tab", "Tab to the next pane", 0.016, "s"),
     ("resize", "a resize until the main screen is laid out again", 0.050, "s"),
+    ("health_open", "opening the health screen until its charts are drawn", 0.15, "s"),
     ("search", "one search keystroke in the app (s), until drawn", 0.016, "s"),
     ("search_index", "… building the search index first (in a worker)", None, "s"),
     ("capture", "saving a quick capture from the app", 0.1, "s"),
@@ -246,6 +248,15 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         result.add("show_rss", rss)
     log(f"{name}: show {result.median('show'):.3f} s ({out.count(chr(10))} lines)")
 
+    if has_command("health", cwd):
+        for _ in range(runs):
+            wall, rss, out = timed([*k, "--db", str(base), *day, "health"], cwd)
+            result.add("health", wall)
+            result.add("health_cpu", LAST_CPU)
+        log(f"{name}: health {result.median('health'):.3f} s ({out.count(chr(10))} lines)")
+    else:
+        result.notes.append("`kizuna health` is not there yet")
+
     if has_command("import", cwd):
         for _ in range(max(1, min(runs, 3))):
             copy = copy_store(base, work / name / "import" / "kizuna.json")
@@ -292,14 +303,16 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         data = json.loads(out.strip().splitlines()[-1])
         for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown",
                     "capture_block", "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
-                    "tab", "tab_cpu", "resize", "resize_cpu",
+                    "tab", "tab_cpu", "resize", "resize_cpu", "health_open", "health_open_cpu",
                     *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30")
                       for cpu in ("", "_cpu"))):
-            result.add(key, data[key])
+            if key in data:
+                result.add(key, data[key])
         result.add("app_rss", rss)
     log(f"{name}: app ready {result.median('ready'):.3f} s, filter {result.median('filter') * 1000:.1f} ms, "
-        f"open {result.median('open') * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms, "
-        f"tab {result.median('tab') * 1000:.1f} ms, resize {result.median('resize') * 1000:.1f} ms")
+        f"open {result.median('open') * 1000:.1f} ms, "
+        f"health {(result.median('health_open') or 0) * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms, "
+        f"tab {(result.median('tab') or 0) * 1000:.1f} ms, resize {(result.median('resize') or 0) * 1000:.1f} ms")
     return result
 
 

@@ -100,6 +100,12 @@ async def _month_review(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def _health(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+
+
 @dataclass(frozen=True)
 class Shot:
     name: str
@@ -119,6 +125,8 @@ SHOTS = (
          "MonthReviewScreen"),
     Shot("main_80x24", "The main screen in an 80x24 terminal: the focus pane folded into a line", _main,
          "MainScreen", (80, 24)),
+    Shot("health", "Health: conversations by day, cadence, promises, trust, diversity", _health,
+         "HealthScreen"),
 )
 #: the shots the snapshot tests also check at each of SMALL_SIZES
 SMALL_SHOTS = ("main", "review", "capture", "focus")

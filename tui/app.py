@@ -52,6 +52,7 @@ OPENS: dict[str, tuple[str, str]] = {
     "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
     "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
     "import": ("tui.screens.import_screen", "ImportScreen"),
+    "health": ("tui.screens.health", "HealthScreen"),
     "merge": ("tui.screens.merge_dialog", "MergeDialog"),
     "export": ("tui.screens.export_dialog", "ExportDialog"),
     "settings": ("tui.screens.settings_screen", "SettingsScreen"),
@@ -83,6 +84,8 @@ class KizunaApp(Snapshots, Correcting, App[int]):
                 tooltip="Plan this month's focus: challenge, purpose, who fills each slot"),
         Binding("M", "month_review", "Month review", id="app.month_review",
                 tooltip="Review last month's focus and carry people over"),
+        Binding("h", "health", "Health", id="app.health",
+                tooltip="Relationship health: rhythms, cadence, promises, trust, diversity as pictures"),
         Binding("i", "import", "Import", id="app.import",
                 tooltip="Import people from vCard, LinkedIn or Google CSV, or Kizuna JSON"),
         Binding("x", "export", "Export", id="app.export",
@@ -126,6 +129,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
         self._hold_round = 0
+        self._health_opening = False  # the health screen's numbers are being counted
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
@@ -390,6 +394,40 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         from tui.screens.month_review import MonthReviewScreen
 
         self.push_screen(MonthReviewScreen(self.store, self.today))
+
+    def action_health(self) -> None:
+        """The health screen, opened once its numbers are counted in a worker (from the
+        snapshot), so that it shows drawn in one frame. One screen is kept (installed) and
+        shown again, with the period last chosen: a new one cost a compose and a restyle."""
+        if self._health_opening:
+            return
+        self._health_opening = True
+        book, today = self.book, self.today
+        kept = self.get_screen("health") if self.is_screen_installed("health") else None
+        months = getattr(kept, "months", 12)
+
+        def job() -> None:
+            from model.planning.health import health
+
+            result = None
+            try:
+                result = health(book, today, months)
+            finally:  # opened whatever happened (without numbers, it counts them itself)
+                self.call_from_thread(self._open_health, book, result)
+
+        self.run_worker(job, thread=True, group="health", name="health numbers")
+
+    def _open_health(self, book: Book, result) -> None:
+        from tui.screens.health import HealthScreen
+
+        self._health_opening = False
+        if not self.check_action("health", ()):
+            return
+        if not self.is_screen_installed("health"):
+            self.install_screen(HealthScreen(self.today, book=book, health=result), "health")
+        else:
+            self.get_screen("health").reopen(book, result)  # type: ignore[attr-defined]
+        self.push_screen("health", self._opened_person)
 
     def action_import(self) -> None:
         from tui.screens.import_screen import ImportScreen

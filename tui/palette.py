@@ -25,6 +25,7 @@ WORDS = {
     "app.review": ("Daily review", "walk today's due list"),
     "app.plan": ("Plan this month's focus", "challenge, purpose and who to focus on"),
     "app.month_review": ("Month review", "review last month and carry over"),
+    "app.health": ("Relationship health", "rhythms, cadence, promises, trust and diversity as pictures"),
     "app.import": ("import: bring people in", "vCard, LinkedIn or Google CSV, Kizuna JSON"),
     "app.export": ("export: take your data out", "JSON, vCard, iCalendar or Markdown, to a file"),
     "app.merge": ("merge: join two records of the person shown", "their notes, promises and slots move"),

@@ -30,14 +30,17 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.screens.confirm import ConfirmScreen
     from tui.screens.contact_form import ContactForm
     from tui.screens.entry import EntryScreen
+    from tui.screens.entry_form import EntryForm
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.import_screen import ImportScreen
     from tui.screens.merge_dialog import MergeDialog
     from tui.screens.settings_screen import SettingsScreen
     from tui.screens.focus_planner import FocusPlannerScreen
+    from tui.screens.health import HealthScreen
     from tui.screens.main import MainScreen
     from tui.screens.month_review import MonthReviewScreen
     from tui.screens.review import ReviewScreen
+    from tui.screens.search import SearchScreen
     from tui.screens.snooze_dialog import SnoozeDialog
     from tui.screens.first_run import FirstRunScreen
     from tui.widgets.contact_list import ContactsPane, FilterInput
@@ -53,10 +56,13 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         ("Timeline pane", list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
         ("In any list", list(RowList.BINDINGS) + list(FocusList.BINDINGS)),
         ("Contact form", list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
+        ("Correct an entry", list(EntryForm.BINDINGS)),
         ("Quick capture", list(CaptureScreen.BINDINGS)),
+        ("Search every note", list(SearchScreen.BINDINGS)),
         ("Daily review", list(ReviewScreen.BINDINGS) + list(SnoozeDialog.BINDINGS)),
         ("Focus planner", list(FocusPlannerScreen.BINDINGS)),
         ("Month review", list(MonthReviewScreen.BINDINGS)),
+        ("Health", list(HealthScreen.BINDINGS)),
         ("Merge dialog", list(MergeDialog.BINDINGS)),
         ("Import", list(ImportScreen.BINDINGS)),
         ("Export", list(ExportDialog.BINDINGS)),

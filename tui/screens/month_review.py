@@ -40,14 +40,16 @@ from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
 
-def _row_label(row: ReviewRow) -> Content:
-    """One person's month on one line, in columns that line up with wide names."""
+def _row_label(row: ReviewRow, rhythm: str = "") -> Content:
+    """One person's month on one line, in columns that line up with wide names; ``rhythm``
+    is their last months to this one as glyphs (``tui.health_charts.rhythm_glyphs``)."""
     if row.deep_held:
         deep = Content.styled(fit("✓ deep " + ", ".join(f"{d:%m-%d}" for d in row.deep_dates), 24), "$text-success")
     else:
         deep = Content.styled(fit("✗ no deep conversation", 24), "$text-error")
     return Content.assemble(
-        (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"), deep,
+        (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"),
+        *([(rhythm + "  ", "$text-muted")] if rhythm else []), deep,
         (f"kept {len(row.kept)}  broken {len(row.broken)}  open {len(row.open)}  "
          f"notes {len(row.notes)}", "$text-muted"))
 
@@ -134,7 +136,8 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
                 (f"   deep conversations held {review.held} of {len(review.rows)}{left}", "$accent"),
                 *[(f"\n⚠ {w}", "$text-warning") for w in (review.diversity.warnings if review.diversity else ())]))
             carry = {r.contact.id for r in review.carry_candidates}
-            rows.add_options([Selection(_row_label(r), r.contact.id, r.contact.id in carry) for r in review.rows])
+            rows.add_options([Selection(_row_label(r, self._rhythm(r.contact.id)), r.contact.id,
+                                        r.contact.id in carry) for r in review.rows])
             empty = ", ".join(f"{i} {role}" for i, role in review.empty_slots)
             self.query_one("#month-empty", Static).update(
                 Content.styled(f"empty slots: {empty}", "$text-muted") if empty else "")
@@ -150,6 +153,15 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         area.disabled = plan is None
         if focus:
             rows.focus()
+
+    def _rhythm(self, contact_id: str) -> str:
+        """The person's 12 months up to the reviewed one (as of its last day, or today)."""
+        from model.planning.focus import last_day
+        from model.planning.health import rhythm_of
+        from tui.health_charts import rhythm_glyphs
+
+        assert self.book is not None
+        return rhythm_glyphs(rhythm_of(self.book.notes_of(contact_id), min(self.today, last_day(self.month))))
 
     def show_book(self, book: Book) -> None:
         """The app's hook after any write or outside change: recompute, keep what is being typed."""

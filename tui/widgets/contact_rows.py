@@ -21,7 +21,9 @@ from rich.text import Text
 
 from model.names import fold, sort_key
 from model.planning.book import Book
+from model.planning.health import RHYTHM_MONTHS, RhythmCounter
 from model.records import TIERS, Contact
+from tui.health_charts import glyphs_of
 from tui.text import fit
 from tui.widgets.row_list import Row
 
@@ -29,6 +31,12 @@ TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 DUE_WIDTH = 9
 NAME_ONLY_BELOW = 30  # a row narrower than this shows the name and due date only
 FAR = date.max
+#: the rhythm column (the last 12 months, one cell each, and a space) shows from this row
+#: width up; below it the column is the first to go
+RHYTHM_WIDTH = RHYTHM_MONTHS + 1
+RHYTHM_MIN_ROW = 44
+NO_RHYTHM = "·" * RHYTHM_MONTHS
+_RHYTHM_STYLE = {"◆": "bold magenta", "·": "dim"}
 
 
 def due_label(due: date | None, today: date) -> tuple[str, str, str]:
@@ -60,28 +68,35 @@ class PersonRow(Row):
     each for the garbage collector to walk (closure, cells) on every full collection.
     """
 
-    __slots__ = ("contact", "search", "_marker", "_words", "_style", "_snoozed")
+    __slots__ = ("contact", "search", "rhythm", "_marker", "_words", "_style", "_snoozed")
 
-    def __init__(self, c: Contact, due: date | None, today: date) -> None:
+    def __init__(self, c: Contact, due: date | None, today: date, rhythm: str = NO_RHYTHM) -> None:
         self.key = c.id
         self.contact = c
         tags = " ".join("#" + t for t in c.tags)
         self.search = fold(" ".join((c.name, c.reading, c.company, c.industry, tags)))
         self._marker, self._words, self._style = due_label(due, today)
         self._snoozed = bool(c.snoozed_until and c.snoozed_until >= today.isoformat())
+        #: the last months as glyphs (tui.health_charts.rhythm_glyphs), made in the snapshot's worker
+        self.rhythm = rhythm
 
     def render(self, width: int) -> Text:  # type: ignore[override]
         c, style, words = self.contact, self._style, self._words
+        spark = RHYTHM_WIDTH if width >= RHYTHM_MIN_ROW else 0
         if width < NAME_ONLY_BELOW:  # no room for a company worth reading: the name takes it
-            name_w, rest = max(4, width - 3 - DUE_WIDTH), 0
+            name_w, rest = max(4, width - 3 - DUE_WIDTH - spark), 0
         else:
-            name_w = max(8, min(24, (width - 2 - DUE_WIDTH) // 2))
-            rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH)
+            name_w = max(8, min(24, (width - 2 - DUE_WIDTH - spark) // 2))
+            rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH - spark)
         text = Text()
         text.append(self._marker + " ", style)
         text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
         if rest:
             text.append(fit(c.company or c.industry, rest), "dim")
+        if spark:
+            text.append(" ")
+            for glyph in self.rhythm:
+                text.append(glyph, _RHYTHM_STYLE.get(glyph, "cyan"))
         label = "snoozed" if self._snoozed and not words else words
         text.append(f"{label:>{DUE_WIDTH}}", style or "dim")
         return text
@@ -122,14 +137,20 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
     """
     old = previous.kept if previous is not None and previous.today == today else {}
     kept: dict[str, tuple] = {}
+    notes_of = book.notes_of
+    counter = RhythmCounter(today)
+    # everyone's rhythm in one walk when nothing can be reused; else each changed person's
+    everyone = counter.counts_all(book) if not old else None
     for c in book.contacts():
         cid = c.id
         d = due.get(cid)
+        notes = notes_of(cid)
         hit = old.get(cid)
-        if hit is None or hit[0] is not c or hit[1] != d:
-            row = PersonRow(c, d, today)
-            # (record, due, row, sort key, id, search key)
-            hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search)
+        if hit is None or hit[0] is not c or hit[1] != d or not _same_notes(hit[6], notes):
+            counts = everyone.get(cid) if everyone is not None else counter.counts(notes) if notes else None
+            row = PersonRow(c, d, today, glyphs_of(*counts) if counts else NO_RHYTHM)
+            # (record, due, row, sort key, id, search key, the notes the rhythm was counted from)
+            hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search, notes)
         kept[cid] = hit
     order = sorted(kept.values(), key=itemgetter(3))
     entries = [h[2] for h in order]
@@ -149,6 +170,12 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
         blocks.append((start, end, headings[label]))
     return ContactRows(today, entries, [h[5] for h in order], blocks, caps_line(book),
                        {h[4]: i for i, h in enumerate(order)}, kept, headings)
+
+
+def _same_notes(old: Sequence, new: Sequence) -> bool:
+    """The same note objects (an updated Book shares the list itself; a Book built anew
+    from the same records has new lists of the same notes)."""
+    return old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new)))
 
 
 class GroupedRows(Sequence[Row]):

@@ -118,25 +118,22 @@ class KeyBar(Widget, can_focus=False):
     # -- drawing -------------------------------------------------------------------
 
     def render(self) -> Text:
-        """Every key with its full label if they all fit; else with its short one (``SHORT``);
-        else the palette's key without its word too; else as many as fit, whole, Help and the
-        palette kept."""
-        for short, bare_palette in ((False, False), (True, False), (True, True)):
-            line, spans, fits = self._line(short, bare_palette)
+        """Every key with its full label if they all fit; else every key with its short one
+        (``SHORT``); else as many short ones as fit, whole, Help and the palette kept."""
+        for short in (False, True):
+            line, spans, fits = self._line(short)
             if fits:
                 break
         self._spans = spans
         return line
 
-    def _line(self, short: bool, bare_palette: bool) -> tuple[Text, list[tuple[int, int, Item]], bool]:
+    def _line(self, short: bool) -> tuple[Text, list[tuple[int, int, Item]], bool]:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
 
         def piece(item: Item) -> Text:
             text = Text(f" {item.display} ", key_style)
             description = SHORT.get(item.description, item.description) if short else item.description
-            if bare_palette and item is self._palette:
-                description = ""
             if description:
                 text.append(f"{description} ", text_style)
             if not item.enabled:

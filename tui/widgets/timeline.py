@@ -24,7 +24,9 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from model.planning.book import Book
+from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
+from tui.health_charts import rhythm_glyphs
 from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -250,6 +252,8 @@ class TimelinePane(BorderLines, Vertical):
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
             title = f"2 Timeline — {person.name}" if person else "2 Timeline"
+            if person:  # their last 12 months: ◆ a deep conversation, ▂▄▆█ touches, · none
+                title += "  " + rhythm_glyphs(person_rhythm(book, person.id, self.today))
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
         subtitle = ("v: hide confidential  " if self.revealed else "") + f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
         self.set_border_text(title, subtitle)
