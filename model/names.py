@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from model.errors import AmbiguousError, NotFoundError
 from model.records import Contact
+from model.text import visible
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 
@@ -80,10 +81,12 @@ def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Cont
     return found[0]
 
 
-def describe(contact: Contact) -> str:
-    """A name with enough beside it to tell two people apart."""
+def describe(contact: Contact, *, plain: bool = False) -> str:
+    """A name with enough beside it to tell two people apart, with any hidden
+    character shown (:func:`model.text.visible`) unless ``plain`` (for matching)."""
     extra = contact.company or contact.reading
-    return f"{contact.name} ({extra})" if extra else contact.name
+    text = f"{contact.name} ({extra})" if extra else contact.name
+    return text if plain else visible(text)
 
 
 def _fuzzy_keys(contact: Contact) -> set[str]:

@@ -12,13 +12,15 @@ thousands of notes fast.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from model.errors import ValidationError
+from model.text import clean_field
 from model.validate import (
     check_birthday,
     check_choice,
@@ -108,13 +110,32 @@ class Record:
     table: ClassVar[str] = ""
     #: fields held as tuples in memory and lists in JSON
     _lists: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:  # every record class declares these last (they have defaults there)
+        id: str
+        created: str
+        updated: str
+    #: text fields that keep line breaks and tabs (the rest are one line)
+    _multiline: ClassVar[tuple[str, ...]] = ()
 
     def __post_init__(self) -> None:
         for name in self._lists:
             value = getattr(self, name)
             if isinstance(value, list):
                 object.__setattr__(self, name, tuple(value))
+        self._clean()
         self.validate()
+
+    def _clean(self) -> None:
+        """Drop control characters from every text field (text is data: model/text.py)."""
+        d = self.__dict__
+        for name, value in d.items():
+            if isinstance(value, str):
+                if not value.isprintable():
+                    d[name] = clean_field(value, multiline=name in self._multiline)
+            elif isinstance(value, tuple) and not all(not isinstance(v, str) or v.isprintable() for v in value):
+                # an item that was nothing but control characters goes (an empty tag or e-mail)
+                d[name] = tuple(clean_field(v) if isinstance(v, str) else v for v in value
+                                if not isinstance(v, str) or not v or clean_field(v).strip())
 
     def validate(self) -> None:
         where = self.table.rstrip("s")
@@ -170,6 +191,7 @@ class Contact(Record):
 
     table: ClassVar[str] = "contacts"
     _lists: ClassVar[tuple[str, ...]] = ("purposes", "emails", "phones", "links", "tags")
+    _multiline: ClassVar[tuple[str, ...]] = ("notes",)
 
     name: str = ""
     reading: str = ""
@@ -230,6 +252,7 @@ class Interaction(Record):
 
     table: ClassVar[str] = "interactions"
     _lists: ClassVar[tuple[str, ...]] = ("contacts", "tags")
+    _multiline: ClassVar[tuple[str, ...]] = ("text",)
 
     date: str = ""
     contacts: tuple[str, ...] = ()
@@ -304,6 +327,10 @@ class Slot:
     contact: str | None = None
     intent: str = ""
 
+    def __post_init__(self) -> None:
+        if isinstance(self.intent, str) and not self.intent.isprintable():
+            object.__setattr__(self, "intent", clean_field(self.intent))
+
     def validate(self, where: str) -> None:
         check_choice(f"{where}.role", self.role, RELATIONS)
         if self.contact is not None:
@@ -317,6 +344,7 @@ class FocusPlan(Record):
 
     table: ClassVar[str] = "focus_plans"
     _lists: ClassVar[tuple[str, ...]] = ("slots",)
+    _multiline: ClassVar[tuple[str, ...]] = ("review",)
 
     month: str = ""
     challenge: str = ""
@@ -352,7 +380,7 @@ class FocusPlan(Record):
     @classmethod
     def trusted(cls, data: dict[str, Any]) -> FocusPlan:
         obj = super().trusted(data)
-        obj.__dict__["slots"] = tuple(Slot(**s) for s in obj.slots)
+        obj.__dict__["slots"] = tuple(Slot(**s) for s in obj.slots)  # type: ignore[arg-type]  # dicts until here
         return obj
 
 
@@ -379,6 +407,8 @@ class Settings:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")
         check_text("settings.own_industry", self.own_industry)
+        if not self.own_industry.isprintable():
+            object.__setattr__(self, "own_industry", clean_field(self.own_industry))
         for role in self.focus_template:
             check_choice("settings.focus_template", role, RELATIONS)
 
@@ -416,3 +446,133 @@ class Deletion(Record):
     def validate(self) -> None:
         super().validate()
         check_choice("deletion.of", self.of, tuple(cls.table for cls in RECORD_TYPES))
+
+
+# -- checking what the store's file holds -------------------------------------------
+
+_NONE = type(None)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(cls: type[Record]) -> dict[str, tuple[type, ...]]:
+    """The JSON types each field of ``cls`` may hold in the store's file."""
+    out: dict[str, tuple[type, ...]] = {}
+    for f in fields(cls):
+        kind = str(f.type)
+        if kind.startswith("tuple"):
+            out[f.name] = (list,)
+        elif kind == "int | None":
+            out[f.name] = (int, _NONE)
+        elif kind == "str | None":
+            out[f.name] = (str, _NONE)
+        else:
+            out[f.name] = (str,)
+    return out
+
+
+#: choice fields and the values each may hold ("" where a blank is allowed)
+_CHOICES: dict[str, dict[str, frozenset]] = {
+    "contacts": {"tier": frozenset(TIERS), "level": frozenset(("", *LEVELS)),
+                 "relation": frozenset(("", *RELATIONS)), "stage": frozenset(("", *STAGES))},
+    "interactions": {"kind": frozenset(KINDS), "depth": frozenset(DEPTHS), "scope": frozenset(SCOPES)},
+    "promises": {"owner": frozenset(OWNERS), "status": frozenset(PROMISE_STATUSES)},
+    "focus_plans": {"purpose": frozenset(PURPOSES)},
+}
+#: list fields whose items are text
+_TEXT_LISTS = ("purposes", "emails", "phones", "links", "tags", "contacts")
+
+
+def check_loaded(cls: type[Record], docs: list[dict]) -> None:
+    """Raise a ValidationError naming the record and the field if a record the store's file
+    holds has a wrong type, an unknown choice, no id or name, or an id another one has.
+
+    Records read from the file are built without validating each (:meth:`Record.trusted`):
+    this checks the types of every field, the choices and the ids of all of them at once
+    (a few milliseconds for 5,000 people); only when something is off is each validated,
+    to name the first bad one."""
+    from itertools import chain
+    from operator import itemgetter
+
+    if not docs:
+        return
+    types = _field_types(cls)  # type: ignore[arg-type]  # a class is hashable; typeshed says otherwise for type[Record]
+    names = list(types)
+    ok = set(map(type, docs)) == {dict}
+    if ok:
+        try:
+            get = itemgetter(*names)
+            shapes = {tuple(map(type, get(d))) for d in docs}
+        except KeyError:
+            ok = False
+        else:
+            allowed = [types[n] for n in names]
+            ok = all(t in a for shape in shapes for t, a in zip(shape, allowed))
+    choices = _CHOICES.get(cls.table, {})
+    if ok and choices:  # one pass: the few distinct combinations, each checked
+        chosen = set(map(itemgetter(*choices, "id"), docs)) if len(choices) == 1 else \
+            set(map(itemgetter(*choices), docs))
+        allowed_choices = list(choices.values())
+        ok = all(v in a for combo in chosen for v, a in zip(combo, allowed_choices))
+    lists = [n for n in _TEXT_LISTS if n in types]
+    if ok and lists:  # every item of every list of text, in one pass
+        per_doc = map(itemgetter(*lists), docs)
+        items = chain.from_iterable(per_doc if len(lists) == 1 else chain.from_iterable(per_doc))
+        ok = set(map(type, items)) <= {str}
+    if ok:
+        if cls.table == "contacts":
+            ok = "" not in set(map(itemgetter("name"), docs))
+        ids = list(map(itemgetter("id"), docs)) if ok else []
+        ok = ok and "" not in ids
+        if ok and len(set(ids)) != len(ids):
+            seen: set[str] = set()
+            twice = ""
+            for i in ids:
+                if i in seen:
+                    twice = i
+                    break
+                seen.add(i)
+            raise ValidationError(f"{_label(cls, next(d for d in docs if d['id'] == twice))}.id",
+                                  "another record has the same id")
+    if ok:
+        return
+    known = set(names)
+    for n, doc in enumerate(docs):
+        if not isinstance(doc, dict):
+            raise ValidationError(f"{cls.table} record {n + 1}", "is not a record (an object)")
+        try:
+            cls(**{k: v for k, v in doc.items() if k in known})
+        except ValidationError as exc:
+            raise ValidationError(f"{_label(cls, doc)}.{exc.field.split('.', 1)[-1]}", exc.message) from None
+        except TypeError as exc:
+            raise ValidationError(_label(cls, doc), f"is not a record Kizuna reads ({exc})") from None
+
+
+def _label(cls: type[Record], doc: dict) -> str:
+    """How an error names one record of the file: its kind, id and name if it has them."""
+    what = cls.table.rstrip("s").replace("_", " ")
+    rid = doc.get("id")
+    name = doc.get("name") if cls.table == "contacts" else None
+    bits = [f"id {rid!r}" if isinstance(rid, str) and rid else "no id"]
+    if isinstance(name, str) and name:
+        bits.append(f"name {name[:40]!r}")
+    return f"{what} ({', '.join(bits)})"
+
+
+def bad_record(store) -> str | None:
+    """The first record of ``store`` that fails validation, as one line; None if all pass.
+
+    Loading checks what planning and display rely on at little cost (model.records.
+    check_loaded); a command that still fails on the data is explained by checking
+    every field of every record, once, on the way out."""
+    if store is None:
+        return None
+    try:
+        for read in (store.contacts, store.promises, store.focus_plans, store.interactions):
+            records = read()
+            if records:
+                check_loaded(type(records[0]), [dict(r.__dict__) for r in records])
+    except ValidationError as exc:
+        return f"{store.path}: {exc} (fix it in the file, or restore a backup)"
+    except Exception:  # any other failure is not the data's to explain
+        return None
+    return None

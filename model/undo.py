@@ -159,7 +159,7 @@ class UndoLog:
             entry = Entry(now_stamp(), label, [], too_big=len(ops))
         else:
             entry = Entry(now_stamp(), label, [
-                {"table": t, "id": (a or b).id, "before": _dump(b), "after": _dump(a)}  # type: ignore[union-attr]
+                {"table": t, "id": (a or b).id, "before": _dump(b), "after": _dump(a)}
                 for t, b, a in ops])
         try:
             entries = self.entries()

@@ -64,5 +64,6 @@ def check_distinct(where: str, values: tuple[str, ...]) -> None:
     """No value twice (a note naming one person twice would count twice in planning)."""
     if len(set(values)) != len(values):
         seen: set[str] = set()
-        twice = next(v for v in values if v in seen or seen.add(v))
+        # set.add() returns None: the `or` marks v as seen and moves on
+        twice = next(v for v in values if v in seen or seen.add(v))  # type: ignore[func-returns-value]
         raise ValidationError(where, f"{twice!r} is listed twice")

@@ -1,4 +1,4 @@
-"""Book.updated: following the store's own writes gives the same answers as a rebuild.
+"""book_update.updated: following the store's own writes gives the same answers as a rebuild.
 
 Real store files in tmp folders. Hypothesis writes sequences of changes (people,
 notes, promises, focus plans, settings; single writes and transactions; a record
@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from model.errors import StoreError
 from model.planning import Book
+from model.planning.book_update import updated
 from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Settings, Slot
 from model.store import Store
 
@@ -181,12 +182,12 @@ def test_updated_answers_like_a_rebuild(data) -> None:
             people = people_of(store)
             expected = answers(Book.from_store(store), people)
             before = answers(indexed, people)
-            new = indexed.updated(store, changes)
+            new = updated(indexed, store, changes)
             assert answers(indexed, people) == before  # the old Book still answers as it did
             assert answers(new, people) == expected
             assert new._timeline is not None  # carried over (or built by a rebuild), never left for later
             indexed = new
-            plain = plain.updated(store)
+            plain = updated(plain, store)
             assert answers(peek(plain), people) == expected
 
 
@@ -202,7 +203,7 @@ def test_one_note_and_promise_share_everything_else(store: Store) -> None:
         p = store.add(Promise(contact=a.id, text="紹介", due="2026-03-05"))
     changes = store.changes_since(old.mark)
     assert changes is not None and changes.added == {"interactions": (it.id,), "promises": (p.id,)}
-    new = old.updated(store, changes)
+    new = updated(old, store, changes)
     assert new is not old and new.mark == store.change_mark()
     assert new.timeline(a.id)[0] == it and new.last_deep(a.id) == date(2026, 3, 1)
     assert new.promises_for(a.id) == [p] and old.promises_for(a.id) == []
@@ -224,7 +225,7 @@ def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
     theirs.add(Contact(name="森 美咲"))
     mine.add(Contact(name="Oda"))  # the write reads the other's change first
     assert mine.changes_since(book.mark) is None
-    new = book.updated(mine)
+    new = updated(book, mine)
     assert sorted(c.name for c in new.contacts()) == ["Oda", "佐藤 健", "森 美咲"]
     assert new.mark == mine.change_mark()
 
@@ -234,9 +235,9 @@ def test_changes_older_than_the_store_are_followed_to_the_end(store: Store) -> N
     book = Book.from_store(store)
     changes = store.changes_since(book.mark)
     later = store.add(Interaction(date="2026-03-01", contacts=(a.id,), depth="deep"))  # after the changes were taken
-    new = book.updated(store, changes)
+    new = updated(book, store, changes)
     assert new.timeline(a.id) == [later] and new.mark == store.change_mark()
     people = people_of(store)
     assert answers(new, people) == answers(Book.from_store(store), people)
     mine = Book([a], [], [])  # not built at a mark of this store: rebuilt
-    assert answers(mine.updated(store), people) == answers(Book.from_store(store), people)
+    assert answers(updated(mine, store), people) == answers(Book.from_store(store), people)

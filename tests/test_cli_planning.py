@@ -174,8 +174,10 @@ def test_today_warns_when_a_lowered_cap_is_exceeded(kizuna, store: Store, people
     store.save_settings(Settings(deep_cap=3))
     out = kizuna("today", "--date", "2026-11-26")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines()[1] == ("! deep holds 5 people, more than its cap of 3: "
-                                          "move 2 down (kizuna tier NAME ...)")
+    lines = out.stdout.splitlines()
+    at = lines.index("Over a tier's cap: choose who moves down")
+    assert lines[at + 1] == "  • deep holds 5 people, more than its cap of 3: choose who moves down"
+    assert "move 2 to active" in lines[at + 2]
     data = json.loads(kizuna("today", "--json", "--date", "2026-11-26").stdout)
     assert data["over_cap"] == {"deep": {"count": 5, "cap": 3}}
     out = kizuna("tier", "Tanaka", "deep")

@@ -57,7 +57,7 @@ def test_the_order_of_the_due_list() -> None:
     assert items[0].title == "I promised Mine Late: send the deck"
     assert items[3].title == "Their Late promised: send the deck"
     assert items[-1].days == 7  # the horizon's last day is included
-    assert [s for s, _ in grouped(items)] == list(SECTIONS)
+    assert [s for s, _ in grouped(items)] == [s for s in SECTIONS if s != "caps"]
 
 
 def test_most_overdue_first_in_every_overdue_section() -> None:
@@ -282,3 +282,31 @@ def test_a_birthday_is_never_an_ics_follow_up() -> None:
     a = person("Aoki", "active", birthday="--11-28")
     [f] = follow_ups(Book([a], [talk("2026-11-01", a)], []), date(2026, 11, 26))
     assert f.due == date(2027, 1, 30) and "touch base" in f.why
+
+
+def test_a_tier_over_its_cap_asks_to_choose_right_after_my_overdue_promises() -> None:
+    today = date(2026, 11, 26)
+    deep = [person(f"Deep {i}", "deep") for i in range(6)]  # two laptops each filled the fifth place
+    late = person("Late")
+    talks = [talk(f"2026-11-{10 + i:02d}", p, depth="deep") for i, p in enumerate(deep[1:])]
+    book = Book([*deep, late], talks, [promise(late, "2026-11-20"), promise(late, "2026-11-26", owner="them")])
+    items = due_list(book, today)
+    assert [(i.section, i.kind) for i in items][:3] == [("overdue", "promise"), ("caps", "caps"), ("today", "promise")]
+    cap = items[1]
+    assert cap.title == "deep holds 6 people, more than its cap of 5: choose who moves down"
+    assert cap.contact_id == "" and cap.due == today and cap.days == 0
+    assert "move 1 to active" in cap.detail
+    assert "longest without a deep conversation: Deep 0 (never), Deep 1 (16 days ago)" in cap.detail
+    assert [s for s, _ in grouped(items)][:2] == ["overdue", "caps"]
+
+    within = Book([*deep[:5], late], talks, [])  # one moved down: the item is gone
+    assert all(i.section != "caps" for i in due_list(within, today))
+
+
+def test_both_tiers_over_their_caps_deep_first() -> None:
+    people = [person(f"D{i}", "deep") for i in range(3)] + [person(f"A{i}", "active") for i in range(4)]
+    items = due_list(Book(people, [], [], [], Settings(deep_cap=2, active_cap=3)), date(2026, 11, 26))
+    caps = [i for i in items if i.section == "caps"]
+    assert [i.title.split(" holds ")[0] for i in caps] == ["deep", "active"]
+    assert "3 people, more than its cap of 2" in caps[0].title and "move 1 to network" in caps[1].detail
+    assert items[0].section == "caps"  # nothing overdue: it comes first

@@ -69,7 +69,7 @@ def test_duplicates_inside_one_file_become_one_person(store):
     plan = import_file(store, FIX / "linkedin_connections.csv")
     assert names(store).count("Maria Garcia") == 1
     assert ("Maria Garcia", "already there as Maria Garcia, nothing new") in plan.skipped
-    assert ("line 8", "no name") in plan.skipped
+    assert ("line 8", "no name, e-mail or phone") in plan.skipped
     assert plan.summary() == "4 added, 0 merged, 2 skipped, 1 problem"
 
 

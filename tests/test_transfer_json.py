@@ -40,7 +40,7 @@ def fill(store: Store) -> dict[str, object]:
                      review="Good month")
     store.add_many([yamada, ada, lunch, secret, private, deck, kept, plan])
     store.save_settings(Settings(deep_cap=4, own_industry="software"))
-    return {"yamada": yamada, "ada": ada, "secret": secret, "plan": plan}
+    return {"yamada": yamada, "ada": ada, "secret": secret, "private": private, "plan": plan}
 
 
 def dump(store: Store) -> dict[str, list[dict]]:
@@ -66,7 +66,8 @@ def test_confidential_notes_stay_out_unless_asked(store):
     records = fill(store)
     data = orjson.loads(jsonio.export(store))
     ids = {i["id"] for i in data["interactions"]}
-    assert records["secret"].id not in ids and len(ids) == 2
+    assert records["secret"].id not in ids and len(ids) == 1  # the private note stays out too
+    assert records["private"].id in {i["id"] for i in orjson.loads(jsonio.export(store, include_private=True))["interactions"]}
     assert "merger" not in jsonio.export(store).decode()
     assert "merger" in jsonio.export(store, include_confidential=True).decode()
 

@@ -20,16 +20,17 @@ changed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
-from model.errors import KizunaError
 from model.planning.book import Book
 from model.store import Store
+from tui import interpreter
+from model.text import visible
 from tui.collector import Collector
 from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
@@ -38,8 +39,6 @@ from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
-#: how long a thread may keep the interpreter while another waits for it (Python: 5 ms)
-SWITCH_SECONDS = 0.001
 #: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
 HOLD_SECONDS = 1.0
 
@@ -106,17 +105,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
                  keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
-        import model.store.parts
-
-        # The app freezes what it built itself, when no other window is open (see
-        # tui.collector); the store's reads in workers must not freeze an open one.
-        model.store.parts.FREEZE_AFTER_PAUSE = False
-        # The screen's event loop and the workers (saves, snapshots) take turns with the
-        # interpreter. Each turn of the loop gives it up (to wait for input) and asks for
-        # it back, which at Python's default hand-over of 5 ms took up to 5 ms per turn
-        # while a worker was busy: 12-20 ms pauses on the screen while a snapshot was
-        # built, 6-9 ms at 1 ms. The workers lose nothing measurable.
-        sys.setswitchinterval(SWITCH_SECONDS)
+        self._restore_interpreter: Callable[[], None] | None = None
         from model.undo import UndoLog
 
         #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
@@ -124,7 +113,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else str(store.shared_path)
+        self.sub_title = "demo data" if demo else visible(str(store.shared_path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
@@ -139,6 +128,8 @@ class KizunaApp(Snapshots, Correcting, App[int]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        # the thread hand-over and the collector's thresholds, put back on unmount
+        self._restore_interpreter = interpreter.for_the_app()
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
         # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
@@ -154,10 +145,15 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if not self.book.contacts():
             self.show_first_run()
 
+    def on_unmount(self) -> None:
+        if self._restore_interpreter is not None:
+            self._restore_interpreter, restore = None, self._restore_interpreter
+            restore()
+
     @staticmethod
     def _warm_up() -> None:
         """Import what the first save needs (the file lock, the capture grammar) in a thread
-        once the screen is up, so the first save does not pay for it (~40 ms)."""
+        once the screen is up, so the first save does not pay for it."""
         import filelock  # noqa: F401
 
         import model.capture  # noqa: F401
@@ -168,7 +164,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if not isinstance(self.screen, FirstRunScreen):
             self.push_screen(FirstRunScreen())
 
-    def set_keymap(self, keymap: dict[str, str]) -> None:
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
         """Rebind keys by binding id (``{"app.capture": "c"}``); the help shows the result."""
         self.keymap = dict(keymap)
         super().set_keymap(keymap)
@@ -228,7 +224,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
             return False
         return await self.run_action(found.binding.action)
 
-    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):
         """Push ``screen``; the keys that arrive before it is built and focused wait for it.
 
         Textual hands a key to the focused widget of the screen on top; a screen just
@@ -269,30 +265,31 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if self._rebuild_pending:  # the window that wrote has closed: see on_store_written
             self.call_after_refresh(self._rebuild_if_pending)
 
-    # -- writing ------------------------------------------------------------------
+    # -- writing (tui.threads.write calls this in the worker, after each write) -----
 
-    def write(self, node, fn: Callable[[SharedStore], object], done: Callable[[object], None],
-              failed: Callable[[KizunaError], None]) -> None:
-        """Run ``fn(store)`` in a thread worker of ``node``; call back on the main thread.
+    def after_write(self) -> None:
+        """Say what a write saved with a problem after its commit (see Store.warnings)."""
+        with self.store.lock:
+            warnings, self.store.raw.warnings[:] = list(self.store.raw.warnings), []
+        for warning in warnings:
+            self.call_from_thread(self.notify, warning, title="Saved, with a warning",
+                                  severity="warning", timeout=10)
 
-        ``done(result)`` or ``failed(error)`` run on the main thread. The
-        planning snapshot is rebuilt afterwards by :meth:`rebuild_book`.
-        """
+    def _handle_exception(self, error: Exception) -> None:
+        """An error the data explains (a record of a wrong type in a hand-edited store) ends
+        the app with one line naming the record, not a traceback that prints records (Textual's
+        shows every local). Textual has no public hook for this; anything else goes to it."""
+        from model.records import bad_record
 
-        def job() -> None:
-            try:
-                result = fn(self.store)
-            except KizunaError as exc:
-                self.call_from_thread(failed, exc)
-                return
-            with self.store.lock:  # saved, with a problem after the commit (see Store.warnings)
-                warnings, self.store.raw.warnings[:] = list(self.store.raw.warnings), []
-            for warning in warnings:
-                self.call_from_thread(self.notify, warning, title="Saved, with a warning",
-                                      severity="warning", timeout=10)
-            self.call_from_thread(done, result)
+        problem = bad_record(getattr(self.store, "raw", None))
+        if problem is None:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=1, message=f"kizuna: {problem}")
 
-        node.run_worker(job, thread=True, group="store-write", exit_on_error=True)
+    def notify(self, message: str, *, title: str = "", **options) -> None:
+        """Every notification (names, notes, errors in them) with its hidden characters shown."""
+        super().notify(visible(message, multiline=True), title=visible(title), **options)
 
     # -- opening screens --------------------------------------------------------
 
@@ -377,7 +374,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if not self.is_screen_installed("capture"):
             self.install_screen(CaptureScreen(self.store, self.today), "capture")
         screen = self.get_screen("capture")
-        screen.reopen(prefill)  # type: ignore[attr-defined]
+        screen.reopen(prefill)
         self.push_screen(screen)
 
     def action_review(self) -> None:
@@ -426,7 +423,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if not self.is_screen_installed("health"):
             self.install_screen(HealthScreen(self.today, book=book, health=result), "health")
         else:
-            self.get_screen("health").reopen(book, result)  # type: ignore[attr-defined]
+            self.get_screen("health").reopen(book, result)
         self.push_screen("health", self._opened_person)
 
     def action_import(self) -> None:
@@ -484,4 +481,7 @@ def make_app(store: Store, *, today: date | None = None, demo: bool = False,
              keymap: dict[str, str] | None = None) -> KizunaApp:
     """Build the app; used by ``kizuna``, the tests and the screenshot script.
     ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
+    from tui import safe_render
+
+    safe_render.install()
     return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)

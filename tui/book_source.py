@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from textual import work
-from textual.worker import get_current_worker
+import weakref
+from typing import Any
 
 from model.planning.book import Book
+from tui import threads
 
 
 def app_book(app: object) -> Book | None:
@@ -18,14 +19,32 @@ def app_book(app: object) -> Book | None:
     return book if isinstance(book, Book) else None
 
 
+def follow_book(node: Any, *, with_view: bool = False) -> None:
+    """Call ``node.show_book(book)`` (``(book, view)`` with ``with_view``) with each new
+    snapshot the app announces on its ``book_changed_signal``. Call it from ``on_mount``;
+    outside the real app it does nothing."""
+    signal = getattr(node.app, "book_changed_signal", None)
+    if signal is None:
+        return
+    # The signal keeps its callbacks by node, strongly: a callback holding the node would
+    # keep a closed screen alive (and stop the app's freezes, tui.collector).
+    show = weakref.WeakMethod(node.show_book)
+
+    def changed(message: Any) -> None:
+        method = show()
+        if method is not None:
+            method(message.book, message.view) if with_view else method(message.book)
+
+    signal.subscribe(node, changed, immediate=True)  # at once, as the app swaps the book in
+
+
 class ReadsBook:
     """For screens that need a planning snapshot: ``self._read_book()`` builds one from
     ``self.store`` in a thread worker and hands it to ``self._book_ready(book)`` on the
     event loop (unless the worker was cancelled by a newer read)."""
 
-    @work(thread=True, exclusive=True, group="read")
     def _read_book(self) -> None:
         """Build the planning snapshot off the event loop (a big store takes a moment)."""
-        book = Book.from_store(self.store)  # type: ignore[attr-defined]
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._book_ready, book)  # type: ignore[attr-defined]
+        store = self.store  # type: ignore[attr-defined]  # (a mixin: the screen has a store)
+        threads.read(self, lambda: Book.from_store(store), self._book_ready,  # type: ignore[arg-type,attr-defined]  # mixin
+                     group="read")

@@ -4,9 +4,8 @@ Python's cyclic collector walks every object it tracks. A full collection
 comes after every few thousand objects that survive, and it walks them all:
 at 50,000 notes that is the records and indexes (200,000 objects), and after
 some scrolling Textual's drawn lines too (each ``Strip`` brings its own small
-caches: ~30,000 objects after thirty cursor moves). Walked from the main
-thread that is a 40-60 ms stall in the middle of a keystroke; from a worker it
-holds the interpreter just as long.
+caches). Walked from the main thread that is a visible stall in the middle of
+a keystroke; from a worker it holds the interpreter just as long.
 
 ``gc.freeze()`` moves every object alive into a generation the collector never
 walks again (they are still freed the usual way when nothing refers to them).
@@ -18,10 +17,10 @@ The app freezes
   for :data:`IDLE_SECONDS`: a collection then costs a few milliseconds, and
   the moment is one where nobody waits.
 
-Full collections are left to those quiet moments: the collector's own full
-collections (its third threshold) come only after :data:`FULL_EVERY` younger
-ones instead of 10, so that one does not land in the middle of a save or a
-keystroke. Young collections (a few ms) run as usual.
+Full collections are left to those quiet moments: while the app runs, the
+collector's own full collections come only rarely (:mod:`tui.interpreter`), so
+that one does not land in the middle of a save or a keystroke. Young
+collections (short) run as usual.
 
 Frozen objects that later become garbage *in a reference cycle* are never
 freed, and widgets are full of cycles. So a freeze happens only when the main
@@ -36,6 +35,7 @@ from __future__ import annotations
 import gc
 import time
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,21 +46,17 @@ IDLE_SECONDS = 1.0
 #: a freeze wanted now that is not safe yet is tried again this often, this many times
 SOON_SECONDS = 0.1
 SOON_TRIES = 30
-#: the collector's third threshold while the app runs (Python's default is 10)
-FULL_EVERY = 1000
 
 
 class Collector:
     """The app's freezes: asked for with :meth:`want`, done by :meth:`tick` or at once."""
 
-    def __init__(self, app: App, is_main: callable) -> None:  # type: ignore[valid-type]
+    def __init__(self, app: App, is_main: Callable[[], bool]) -> None:
         self.app = app
         self.is_main = is_main  # () -> whether the screen on top is the main screen
         self.wanted = False
         self.last_input = 0.0
         self._screens_seen: weakref.WeakSet = weakref.WeakSet()
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_EVERY)
 
     def want(self, *, now: bool = False) -> None:
         """Freeze at the next quiet moment; ``now``: as soon as it is safe, quiet or not

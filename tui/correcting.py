@@ -2,17 +2,18 @@
 
 Edit (``e``) or delete (``d``) a timeline entry, forget a person (from the contact
 form), undo (``u``) the last change made from this machine, and search (``s``, ``/``)
-every note. The writes go through the app's ``write`` (a thread worker on the shared
-store); the rules are in :mod:`model.actions.edit` and :mod:`model.undo`.
+every note. The writes go through :func:`tui.threads.write` (a thread worker on the
+app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.undo`.
 """
 
 from __future__ import annotations
 
+from tui import threads
 from tui.text import printable
 
 
 class Correcting:
-    """The app's correct-and-find actions (it needs the app's ``write``, ``book``,
+    """The app's correct-and-find actions (it needs the app's ``store``, ``book``,
     ``undo_log``, ``push_screen``, ``notify`` and ``_main``)."""
 
     def edit_entry(self, entry) -> None:
@@ -43,9 +44,9 @@ class Correcting:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(self, lambda store: delete(store, entry),
-                           lambda _r: self.notify(f"Deleted {what}. u undoes it.", title="Deleted"),
-                           lambda exc: self.notify(str(exc), title="Not deleted", severity="error"))
+                threads.write(self, lambda: delete(self.store, entry),
+                              lambda _r: self.notify(f"Deleted {what}. u undoes it.", title="Deleted"),
+                              lambda exc: self.notify(str(exc), title="Not deleted", severity="error"))
 
         self.push_screen(ConfirmScreen(f"Delete {what}?", yes="delete it (u undoes it)", no="keep it"),
                          answered)
@@ -68,22 +69,22 @@ class Correcting:
                     self.notify(f"Forgot {name}. u undoes it; backups hold them until they age out.",
                                 title="Forgotten")
 
-                self.write(self, lambda store: forget(store, contact_id), done,
-                           lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
+                threads.write(self, lambda: forget(self.store, contact_id), done,
+                              lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
 
             lines = "\n".join("  " + printable(line) for line in plan.summary())
             self.push_screen(ConfirmScreen(f"Forget {name}? This removes:\n{lines}",
                                            yes="forget them (u undoes it)", no="keep them"), answered)
 
-        self.write(self, lambda store: forget_plan(store, contact_id), ask,
-                   lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
+        threads.write(self, lambda: forget_plan(self.store, contact_id), ask,
+                      lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
 
     def action_undo(self) -> None:
         from model.undo import undo
 
-        self.write(self, lambda store: undo(store, self.undo_log),
-                   lambda entry: self.notify(f"Undone: {entry.label}", title="Undo"),
-                   lambda exc: self.notify(str(exc), title="Nothing undone", severity="warning"))
+        threads.write(self, lambda: undo(self.store, self.undo_log),
+                      lambda entry: self.notify(f"Undone: {entry.label}", title="Undo"),
+                      lambda exc: self.notify(str(exc), title="Nothing undone", severity="warning"))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen

@@ -369,7 +369,7 @@ TITLES = {
     "heatmap": "Conversations by day",
     "cadence": "Cadence: deep and active people, worst first",
     "promises": "Promises per quarter",
-    "trust": "Trust balance and trend",
+    "trust": "Trust balance and its 6-month trend",
     "diversity": "Diversity of the deep and active tiers",
 }
 

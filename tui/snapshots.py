@@ -2,7 +2,7 @@
 
 The app keeps ``book``, the current planning snapshot (:class:`model.planning.Book`).
 After one of its own writes it is the newest snapshot updated with what the store's
-journal says changed (``Book.updated``); after another process's change (noticed by a
+journal says changed (``book_update.updated``); after another process's change (noticed by a
 once-a-second ``stat``) it is rebuilt whole. Either way it is built in a thread worker,
 with the main screen's view of it (``prepare_view``), then announced with
 :class:`~tui.messages.BookChanged`, and the main thread only swaps it in. Screens read
@@ -14,13 +14,15 @@ the snapshot is built: see :meth:`Snapshots.on_store_written`.
 
 from __future__ import annotations
 
-import gc
 import itertools
 
 from textual import work
+from textual.signal import Signal
 
 from model.errors import KizunaError
 from model.planning.book import Book
+from model.planning.book_update import updated
+from tui.interpreter import collector_paused
 from tui.messages import BookChanged
 
 #: a snapshot after a write from a dialog waits for it to close at most this long
@@ -73,6 +75,8 @@ class Snapshots:
         self._reloading = False
         self._newest: Book | None = None  # the newest snapshot built (shown or about to be)
         self._full_snapshots = 0  # how many were built whole (not updated from the last one)
+        #: each new snapshot, once it is ``self.book``: screens subscribe with follow_book
+        self.book_changed_signal: Signal[BookChanged] = Signal(self, "book-changed")
         #: the search index of a snapshot: (book, index); built for the snapshot shown when
         #: the search opens, and by each snapshot's worker while it is open
         self._search: tuple[Book, object] | None = None
@@ -83,10 +87,9 @@ class Snapshots:
         """Something wrote the store: rebuild the snapshot — after a closing window has gone.
 
         A window that wrote (the capture box, a form) closes as soon as its write is
-        done, and Textual then redraws the whole screen (~15 ms at 160x48). Building
-        the snapshot in a worker at that same moment doubled the time that frame took
-        on two cores (the worker and the drawing take turns with the interpreter), and
-        the snapshot's own frame came on top. So while a dialog is on top the rebuild
+        done, and Textual then redraws the whole screen. Building the snapshot in a
+        worker at that same moment made that frame slower (the worker and the drawing
+        take turns with the interpreter), and the snapshot's own frame came on top. So while a dialog is on top the rebuild
         waits for the screen to change (or :data:`REBUILD_WAIT_SECONDS`, for a dialog
         that stays open): one frame to close the window, then the worker, then one
         small frame for the new snapshot.
@@ -114,35 +117,29 @@ class Snapshots:
         """A planning snapshot of the store as it is now (call it in a worker).
 
         After the app's own writes it is the newest snapshot updated with what the
-        store's journal says changed (``Book.updated``: a few records, a few ms at
-        50,000 notes, sharing everything else); after an outside change, or when the
+        store's journal says changed (``book_update.updated``: the few records that
+        changed, sharing everything else); after an outside change, or when the
         journal cannot tell, a full one: the records copied under the lock and every
         timeline indexed here, not on the main thread.
         """
         store = self.store
-        # The collector is paused while a full snapshot is built (as the store would
-        # pause it), but the store's own pause would end in gc.freeze() — right now,
-        # with whatever screen is open frozen too. The app freezes later instead, once
-        # the main screen is back (tui.collector, after a full snapshot).
-        was = gc.isenabled()
-        gc.disable()
-        try:
+        # Tens of thousands of records without cycles: the collector paused while they
+        # are built; the app freezes them later, once the main screen is back
+        # (tui.collector, after a full snapshot).
+        with collector_paused():
             with store.lock:
                 base = self._newest
                 changes = store.raw.changes_since(base.mark) if base is not None else None
                 if base is not None and changes is not None:
-                    book = base.updated(store.raw, changes)
+                    book = updated(base, store.raw, changes)
                 else:
                     mark = store.raw.change_mark()
                     records = (store.contacts(), store.interactions(), store.promises(),
                                store.focus_plans(), store.settings())
                     book = Book(*records, mark=mark)
-                    book.timeline("")  # index every timeline now, in the worker (~40 ms)
+                    book.timeline("")  # index every timeline now, in the worker
                     self._full_snapshots += 1
                 self._newest = book
-        finally:
-            if was:
-                gc.enable()
         return book
 
     def _main_view(self):
@@ -255,16 +252,10 @@ class Snapshots:
         if message.generation < self._shown_generation:
             return  # an older snapshot finished after a newer one
         self._shown_generation = message.generation
-        self.book = message.book  # type: ignore[assignment]
+        self.book = message.book
         if message.summary:
             self.notify(message.summary, title="Changed outside Kizuna")
-        from tui.screens.main import MainScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show_book(self.book, message.view)  # type: ignore[arg-type]
-            elif hasattr(screen, "show_book"):
-                screen.show_book(self.book)
+        self.book_changed_signal.publish(message)  # the screens that follow it (follow_book)
         # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
         # one adds a handful: at the next quiet moment (tui.collector).
         self.collector.want(now=message.full)

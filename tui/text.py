@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from model.text import visible
+
 
 def fit(text: str, width: int) -> str:
     """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
 
-    The one display-width fit for the command line and the app (no Textual here)."""
+    The one display-width fit for the command line and the app (no Textual here). Hidden
+    characters are shown (:func:`model.text.visible`): what is fitted is what is drawn."""
+    text = visible(text)
     if width <= 0:
         return ""
     if cell_len(text) > width:

@@ -9,7 +9,10 @@ edited from an old copy (another process changed it since) is refused.
 
 Every deletion leaves a tombstone (:class:`~model.records.Deletion`) so a copy
 of the store from before it cannot bring the record back when the two are
-joined (the two-laptop sync).
+joined (the two-laptop sync, a JSON import). In device mode the store also
+keeps the merge's own clock-stamped tombstone (``Store.remove``); that one is
+authoritative for the merge, which honours Deletion records as tombstones too
+(see :mod:`model.store.sync`). :func:`deleted_ids` reads both.
 """
 
 from __future__ import annotations
@@ -218,9 +221,32 @@ def forget(store: Store, contact_id: str) -> ForgetPlan:
     return plan
 
 
+def deletions(store: Store) -> list[Deletion]:
+    """Every deletion this store knows of: its Deletion records, and in device mode the
+    merge's tombstones (a deletion another laptop made arrives as one of those only)."""
+    out = {d.id: d for d in store.records(Deletion)}
+    tombstoned = getattr(store, "tombstoned", None)
+    for rid, (table, stamp) in (tombstoned() if tombstoned is not None else {}).items():
+        if rid not in out:
+            when = _stamp_time(stamp)
+            out[rid] = Deletion(id=rid, of=table, created=when, updated=when)
+    return list(out.values())
+
+
+def _stamp_time(stamp: str) -> str:
+    """A merge clock stamp (milliseconds first) as an ISO time."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromtimestamp(int(stamp.split(".", 1)[0]) / 1000, timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        when = datetime.now(timezone.utc)
+    return when.astimezone().isoformat(timespec="microseconds")
+
+
 def deleted_ids(store: Store) -> set[str]:
-    """Ids of every record deleted (the tombstones), for a sync to leave out."""
-    return {d.id for d in store.records(Deletion)}
+    """Ids of every record deleted (:func:`deletions`), for a sync or an import to leave out."""
+    return {d.id for d in deletions(store)}
 
 
 # -- notes as capture lines (the editor) ---------------------------------------------

@@ -20,6 +20,8 @@ from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
 from model.records import OWNERS, Contact, Interaction, Promise
 from model.store import Store
+from model.privacy import store_secret_ids
+from model.text import clean_field
 
 
 class RefusedError(KizunaError):
@@ -31,10 +33,14 @@ class RefusedError(KizunaError):
 
 
 def log(store: Store, contact_ids: tuple[str, ...] | list[str], text: str, today: date,
-        tags: tuple[str, ...] = ()) -> Interaction:
-    """Write a ``log`` entry on these people's timelines."""
+        tags: tuple[str, ...] = (), about: Promise | None = None) -> Interaction:
+    """Write a ``log`` entry on these people's timelines; one ``about`` a promise made in a
+    confidential note quotes its text, so it is as confidential (model/privacy.py)."""
+    scope = "open"
+    if about is not None and about.interaction and store_secret_ids(store, (about,)):
+        scope = "confidential"
     return store.add(Interaction(date=today.isoformat(), contacts=tuple(contact_ids), kind="log",
-                                 depth="touch", text=text, tags=tuple(tags)))
+                                 depth="touch", text=text, tags=tuple(tags), scope=scope))
 
 
 # -- tiers -------------------------------------------------------------------------
@@ -152,7 +158,7 @@ def keep_promise(store: Store, promise_id: str, today: date) -> Promise:
         store.put(updated)
         late = (today - date.fromisoformat(p.original_due)).days
         when = f" ({late} day{'s' if late != 1 else ''} late)" if late > 0 else " (on time)"
-        log(store, (p.contact,), f"kept {_whose(p)}: {p.text}{when}", today, tags=("promise",))
+        log(store, (p.contact,), f"kept {_whose(p)}: {p.text}{when}", today, tags=("promise",), about=p)
     return updated
 
 
@@ -162,7 +168,7 @@ def _close(store: Store, promise_id: str, status: str, verb: str, today: date, r
         updated = p.touched(status=status, resolved=today.isoformat())
         store.put(updated)
         why = f": {reason.strip()}" if reason.strip() else ""
-        log(store, (p.contact,), f"{verb} {_whose(p)}: {p.text}{why}", today, tags=("promise",))
+        log(store, (p.contact,), f"{verb} {_whose(p)}: {p.text}{why}", today, tags=("promise",), about=p)
     return updated
 
 
@@ -179,6 +185,7 @@ def drop_promise(store: Store, promise_id: str, today: date, reason: str = "") -
 def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date,
                        reason: str = "") -> Promise:
     """Move an open promise's due date; the history and the original due date are kept."""
+    reason = clean_field(reason)
     with store.transaction():
         p = _open(store, promise_id)
         check_reschedule(new_due, today, date.fromisoformat(p.due))
@@ -188,5 +195,5 @@ def reschedule_promise(store: Store, promise_id: str, new_due: date, today: date
         store.put(updated)
         why = f": {reason.strip()}" if reason.strip() else ""
         log(store, (p.contact,), f"rescheduled {_whose(p)}: {p.text}, {p.due} -> "
-            f"{new_due.isoformat()}{why}", today, tags=("promise",))
+            f"{new_due.isoformat()}{why}", today, tags=("promise",), about=p)
     return updated

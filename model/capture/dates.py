@@ -71,11 +71,11 @@ _FIXED_PAIRS = {
 }
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "lunchtime"}
 _MONTHS: dict[str, int] = {}
-for _i, _names in enumerate((
+for _i, _month_words in enumerate((
     "jan january", "feb february", "mar march", "apr april", "may", "jun june",
     "jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december",
 ), start=1):
-    for _w in _names.split():
+    for _w in _month_words.split():
         _MONTHS[_w] = _i
 _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 

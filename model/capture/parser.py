@@ -422,4 +422,8 @@ def save(store, line: str, today: date, allow_new: bool = False) -> Capture:
             owner=d.owner, contact=d.contact.id, text=d.text, due=d.due.isoformat(),
             interaction=cap.interaction.id,
         )) for d in cap.promises]
+    # what was saved, as the records cleaned it (no control characters: model/text.py)
+    cap.text = cap.interaction.text
+    for draft, saved in zip(cap.promises, cap.saved_promises):
+        draft.text = saved.text
     return cap

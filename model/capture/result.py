@@ -9,6 +9,7 @@ from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import describe
 from model.records import Contact, Interaction, Promise
+from model.text import clean_field, visible
 
 
 class CaptureError(KizunaError):
@@ -101,16 +102,17 @@ class Capture:
         """Lines saying what the line saves, for ``kizuna note`` and the app's preview."""
         today = self.today or self.when
         new = {p.id for p in self.new_people}
-        people = ", ".join(f"{p.name} (new contact, network tier)" if p.id in new else describe(p)
+        people = ", ".join(f"{visible(p.name)} (new contact, network tier)" if p.id in new else describe(p)
                            for p in self.people)
         lines = [f"people   {people}", f"kind     {self.kind}",
                  f"depth    {'deep conversation' if self.depth == 'deep' else 'touch'}",
                  f"date     {describe_date(self.when, today)}",
-                 f"tags     {' '.join('#' + t for t in self.tags) or '(none)'}",
+                 f"tags     {clean_field(' '.join('#' + t for t in self.tags)) or '(none)'}",
                  f"scope    {self.scope}"]
         for d in self.promises:
-            who = f"I promised {d.contact.name}" if d.owner == "me" else f"{d.contact.name} promised"
-            lines.append(f"promise  {who}: {d.text} — due {describe_date(d.due, today)}")
-        lines.append(f"text     {self.text or '(empty)'}")
+            who = f"I promised {visible(d.contact.name)}" if d.owner == "me" else f"{visible(d.contact.name)} promised"
+            lines.append(f"promise  {who}: {clean_field(d.text)} — due {describe_date(d.due, today)}")
+        # the text as it will be saved: without control characters (model/text.py)
+        lines.append(f"text     {clean_field(self.text, multiline=True) or '(empty)'}")
         lines.extend(f"hint     {h}" for h in self.hints)
         return lines

@@ -177,7 +177,7 @@ class NameIndex:
         if self._described is None:
             table: dict[str, list[Contact]] = {}
             for c in self.contacts:
-                table.setdefault(fold(describe(c)), []).append(c)
+                table.setdefault(fold(describe(c, plain=True)), []).append(c)
             self._described = table
         return self._described.get(q, [])
 

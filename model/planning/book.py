@@ -18,7 +18,7 @@ ignores notes dated after it (``kizuna today --date`` in the past, or a note
 written ahead for a meeting next week).
 
 A Book is a snapshot: build a new one (``Book.from_store``) after a change, or
-follow the store's own writes with :meth:`Book.updated` (the app does, after
+follow the store's own writes with :func:`model.planning.book_update.updated` (the app does, after
 each save: it costs what changed, not 50,000 notes). A Book is never changed
 once built, except for caches it fills on first use, so another thread may go
 on reading an old Book while a new one is made from it.
@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
+from typing import Any
 
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings
 
@@ -107,6 +108,7 @@ class Book:
         self._interactions: list[Interaction] = list(interactions)
         #: set by from_store(full=False): reads the records when first needed
         self._pending: Callable[[], list[Interaction]] | None = None
+        self._source: Any = None  # the store, while _pending (for one person's notes)
         #: set by from_store(full=False): the store's interaction index (see note_columns)
         self._index: dict[str, list] | None = None
         self._promises: list[Promise] = list(promises)
@@ -117,7 +119,7 @@ class Book:
         # indexed in one more pass on first use.
         its = self._interactions
         last_touch, deep = _touches(*(map(attrgetter(name), its) for name in ("date", "contacts", "kind", "depth")))
-        # The per-person lists are never changed once built (Book.updated shares them
+        # The per-person lists are never changed once built (book_update.updated shares them
         # with the next Book); sorted copies are made on first use and kept here.
         self._timeline: dict[str, list[Interaction]] | None = None
         self._timeline_sorted: dict[str, list[Interaction]] = {}
@@ -142,37 +144,17 @@ class Book:
         timeline or the interactions are asked for. The app builds full books
         (in a worker), so its screens never touch the store.
         """
-        from model.store.parts import gc_paused
-
         mark = store.change_mark() if hasattr(store, "change_mark") else None
-        # Tens of thousands of index entries, no reference cycles: keep the garbage
-        # collector from walking them again and again while they are built (and after).
-        with gc_paused():
-            if full or not hasattr(store, "interaction_index"):
-                return cls(store.contacts(), store.interactions(), store.promises(),
-                           store.focus_plans(), store.settings(), mark=mark)
-            index = store.interaction_index()
-            book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
-            book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
-            book._index = index
-        book._pending = store.interactions  # type: ignore[assignment]
+        if full or not hasattr(store, "interaction_index"):
+            return cls(store.contacts(), store.interactions(), store.promises(),
+                       store.focus_plans(), store.settings(), mark=mark)
+        index = store.interaction_index()
+        book = cls(store.contacts(), (), store.promises(), store.focus_plans(), store.settings(), mark=mark)
+        book._last_touch, book._deep = _touches(index["date"], index["contacts"], index["kind"], index["depth"])
+        book._index = index
+        book._pending = store.interactions
+        book._source = store
         return book
-
-    def updated(self, store, changes=None) -> Book:
-        """A new Book of ``store`` as it is now, made from this one and what changed.
-
-        ``changes`` is ``store.changes_since(self.mark)`` (asked for when not given).
-        Equal in every query to ``Book.from_store(store)``, except that
-        :meth:`interactions` may list new notes in another order; in time
-        proportional to what changed, sharing every unchanged record, list and
-        index with this Book, which is left exactly as it was. When the changes
-        cannot be followed (None: the store read its file again; or this Book was
-        not built at a mark of this store) it is a full ``Book.from_store(store)``.
-        Call it while no one else writes to ``store`` (the app holds its lock).
-        """
-        from model.planning.book_update import updated
-
-        return updated(self, store, changes)
 
     def _notes(self) -> list[Interaction]:
         """The interactions, read from the store now if this book was built from its index."""
@@ -239,10 +221,23 @@ class Book:
             self._timeline = timeline
         return self._timeline
 
+    def confidential_notes(self, contact_ids: Iterable[str]) -> set[str]:
+        """The ids of the confidential notes with these people (a promise made in one is
+        as confidential as it: model/privacy.py); a book built from the index reads only
+        these people's notes."""
+        out: set[str] = set()
+        for cid in set(contact_ids):
+            if self._pending is not None and hasattr(self._source, "interactions_with"):
+                notes = self._source.interactions_with(cid)
+            else:
+                notes = self._timelines().get(cid, ())
+            out.update(i.id for i in notes if i.scope == "confidential")
+        return out
+
     def person_token(self, contact_id: str) -> tuple:
         """What this person's timeline is made of, as objects: two Books give the same
         objects (``is``, item by item) exactly when the person, their notes and their
-        promises are unchanged between them (:meth:`updated` shares them). Lets a screen
+        promises are unchanged between them (:func:`~model.planning.book_update.updated` shares them). Lets a screen
         keep what it drew for someone across snapshots."""
         return (self._contacts.get(contact_id), self._timelines().get(contact_id),
                 self._promises_by_contact.get(contact_id))

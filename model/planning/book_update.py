@@ -1,8 +1,8 @@
 """Follow a store's own writes: a new :class:`Book` from an old one and what changed.
 
 After a save the app needs a new planning snapshot. Building one from scratch
-is a Python pass over every note (~70-100 ms at 50,000, holding the GIL in a
-worker while the screen wants it). :func:`updated` starts from the previous
+is a Python pass over every note, holding the interpreter in a worker while the
+screen wants it. :func:`updated` starts from the previous
 Book instead and touches only what the store's journal says changed
 (:meth:`model.store.Store.changes_since`): the records are read by id, the
 dicts and lists of the old Book are copied shallowly, and only the affected
@@ -25,14 +25,26 @@ from typing import TYPE_CHECKING
 from model.errors import NotFoundError
 from model.records import Contact, FocusPlan, Interaction, Promise
 
+from model.planning.book import Book
+
 if TYPE_CHECKING:
     from model.store.journal import Changes
-    from model.planning.book import Book
 
 LOG = "log"
 
 
-def updated(book: Book, store, changes: Changes | None) -> Book:
+def updated(book: Book, store, changes: Changes | None = None) -> Book:
+    """A new Book of ``store`` as it is now, made from ``book`` and what changed.
+
+    ``changes`` is ``store.changes_since(book.mark)`` (asked for when not given).
+    Equal in every query to ``Book.from_store(store)``, except that
+    :meth:`~Book.interactions` may list new notes in another order; in time
+    proportional to what changed, sharing every unchanged record, list and index
+    with ``book``, which is left exactly as it was. When the changes cannot be
+    followed (None: the store read its file again; or ``book`` was not built at a
+    mark of this store) it is a full ``Book.from_store(store)``. Call it while no
+    one else writes to ``store`` (the app holds its lock).
+    """
     if book.mark is None or book._pending is not None:
         return _rebuilt(book, store)
     if changes is None or changes.since != book.mark or store.change_mark() != changes.mark:
@@ -89,7 +101,7 @@ def _apply(old: list, changes: Changes, table: str, fetched: dict) -> list:
     removed = changes.removed.get(table, frozenset())
     if not replaced and not removed:
         return old + added
-    out = []
+    out: list = []
     append = out.append
     for r in old:
         rid = r.id
@@ -190,10 +202,9 @@ def _edited(book: Book, changes: Changes, fetched: dict[str, Interaction],
             gone: frozenset[str]) -> tuple[list[Interaction], list[Interaction]]:
     """The notes replaced or removed, and the notes with the changes applied.
 
-    Walking 50,000 notes' ids costs ~8 ms (each note's memory is read), so an
-    edited note is looked up on its people's timelines and then found in the
-    list by identity (~3 ms); a removed one (whose people we do not know), or
-    many, in one walk over the ids.
+    Walking every note's id reads every note, so an edited note is looked up on
+    its people's timelines and then found in the list by identity; a removed one
+    (whose people we do not know), or many, in one walk over the ids.
     """
     table = Interaction.table
     replaced = changes.replaced.get(table, frozenset())
@@ -201,7 +212,7 @@ def _edited(book: Book, changes: Changes, fetched: dict[str, Interaction],
     found: dict[str, Interaction] = {}
     for rid in replaced if len(gone) <= 4 and len(replaced) == len(gone) else ():
         for cid in fetched[rid].contacts:
-            old = next((it for it in book._timeline.get(cid, ()) if it.id == rid), None)  # type: ignore[union-attr]
+            old = next((it for it in book._timeline.get(cid, ()) if it.id == rid), None)  # type: ignore[union-attr]  # checked above
             if old is not None:
                 found[rid] = old
                 break

@@ -23,6 +23,9 @@ Cadence rules:
 The due list for a day, in this order:
 
 1. ``overdue``  my promises past their due date, most overdue first;
+   ``caps``     a tier holding more people than its cap (two laptops that
+                each filled the last deep place, a lowered cap): choose who
+                moves down; gone once the tier is within its cap;
 2. ``today``    promises due today, mine then theirs;
 3. ``chase``    their promises past due, to chase, most overdue first;
 4. ``focus``    focus people without their deep conversation this month,
@@ -46,12 +49,15 @@ from datetime import date, timedelta
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
+from model.privacy import book_secret_ids, promise_text
+from model.text import visible, visible_line
 
-SECTIONS = ("overdue", "today", "chase", "focus", "cadence", "birthday", "upcoming")
+SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
 #: how far ahead a birthday comes onto the due list: the coming week, today included
 BIRTHDAY_DAYS = 7
 SECTION_TITLES = {
     "overdue": "Overdue: my promises",
+    "caps": "Over a tier's cap: choose who moves down",
     "today": "Due today",
     "chase": "Overdue: their promises, to chase",
     "focus": "Focus this month: no deep conversation yet",
@@ -72,7 +78,7 @@ class DueItem:
     detail: str
     due: date
     days: int  # due minus today: negative when overdue, 0 today, positive ahead
-    kind: str = "promise"  # promise | focus | cadence | birthday
+    kind: str = "promise"  # promise | focus | cadence | birthday | caps (no person: contact_id "")
     owner: str | None = None  # for promises: me | them
     name: str = ""
 
@@ -166,10 +172,13 @@ def _in_days(days: int) -> str:
     return f"due in {days} days"
 
 
-def _promise_item(section: str, p: Promise, name: str, today: date) -> DueItem:
+def _promise_item(section: str, p: Promise, name: str, today: date, book: Book | None = None) -> DueItem:
     due = date.fromisoformat(p.due)
     days = (due - today).days
-    title = f"I promised {name}: {p.text}" if p.owner == "me" else f"{name} promised: {p.text}"
+    text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
+    text = visible_line(text)
+    shown = visible(name)  # titles are for a screen: hidden characters shown
+    title = f"I promised {shown}: {text}" if p.owner == "me" else f"{shown} promised: {text}"
     detail = f"{_in_days(days)} ({due.strftime('%a')} {p.due})"
     if p.history:
         n = len(p.history)
@@ -193,12 +202,18 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         mine = p.owner == "me"
         if due < today:
             section = "overdue" if mine else "chase"
-            sections[section].append(((p.due, name), _promise_item(section, p, name, today)))
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today, book)))
         elif due == today:
-            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today)))
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, book)))
         elif due <= end:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
-                                         _promise_item("upcoming", p, name, today)))
+                                         _promise_item("upcoming", p, name, today, book)))
+
+    # Tiers over their cap: the owner chooses who moves down.
+    for tier in ("deep", "active"):
+        cap, count = book.cap(tier), book.tier_count(tier)
+        if cap is not None and count > cap:
+            sections["caps"].append(((tier == "active",), _cap_item(book, tier, count, cap, today)))
 
     # Focus people: a deep conversation this calendar month.
     month = month_key(today)
@@ -213,7 +228,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         if held >= need:
             continue
         last = book.last_deep(cid, on_or_before=today)
-        title = f"{person.name}: a deep conversation this month"
+        title = f"{visible(person.name)}: a deep conversation this month"
         when = (f"last deep conversation {last.isoformat()} ({_ago(last, today)})" if last
                 else "no deep conversation on record")
         left_text = days_left_text(left, today.strftime("%B"))
@@ -247,7 +262,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         cadence = cadence_days(person, book.settings)
         what = "a deep conversation" if needs_deep(person) else "touch base"
         every = "every day" if cadence == 1 else f"every {cadence} days"
-        title = f"{person.name}: {what} ({person.tier}, {every})"
+        title = f"{visible(person.name)}: {what} ({person.tier}, {every})"
         word = "deep conversation" if needs_deep(person) else "touch"
         since = (f"last {word} {last.isoformat()} ({_ago(last, today)})" if last
                  else f"no {word} on record since added {min(_created(person), today).isoformat()}")
@@ -276,7 +291,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         age = ""
         if len(person.birthday) == 10 and not person.birthday.startswith("-"):
             age = f", turns {day.year - int(person.birthday[:4])}"
-        item = DueItem("birthday", person.id, None, f"{person.name}: birthday {when}",
+        item = DueItem("birthday", person.id, None, f"{visible(person.name)}: birthday {when}",
                        f"{day.strftime('%a')} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
         sections["birthday"].append(((day, person.name), item))
 
@@ -284,6 +299,21 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
     for section in SECTIONS:
         out.extend(item for _, item in sorted(sections[section], key=lambda pair: pair[0]))
     return out
+
+
+def _cap_item(book: Book, tier: str, count: int, cap: int, today: date) -> DueItem:
+    """A tier over its cap, naming who has gone longest without a deep conversation."""
+    lower = "active" if tier == "deep" else "network"
+    people = sorted(book.in_tier(tier), key=lambda c: (book.last_deep(c.id, on_or_before=today) or date.min, c.name))
+    named = []
+    for c in people[:3]:
+        last = book.last_deep(c.id, on_or_before=today)
+        named.append(f"{c.name} ({_ago(last, today) if last else 'never'})")
+    more = count - cap
+    title = f"{tier} holds {count} people, more than its cap of {cap}: choose who moves down"
+    detail = (f"move {more} to {lower} (kizuna tier NAME {lower}, or the contact form); "
+              f"longest without a deep conversation: {', '.join(named)}")
+    return DueItem("caps", "", None, title, detail, today, 0, "caps", None, "")
 
 
 def next_birthday(contact: Contact, today: date) -> date | None:

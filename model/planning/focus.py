@@ -54,6 +54,7 @@ from model.planning.book import Book, month_end, month_key
 from model.planning.month_days import days_left
 from model.planning.diversity import DIMENSIONS, DiversityReport, diversity, value_of
 from model.records import KINDS, Contact, FocusPlan, Interaction, Promise
+from model.privacy import masked_copy
 
 PURPOSE_FIT = 30
 ROLE_FIT = 30
@@ -227,7 +228,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
             if value:
                 present[d].add(_fold(value))
 
-    scored: list[tuple[int, str, Suggestion]] = []
+    scored: list[tuple[tuple[int, int, int, str], Contact, dict[str, int], list[str], date | None, int]] = []
     for c in book.contacts():
         if c.tier == "archived" or c.id in taken:
             continue
@@ -355,8 +356,9 @@ def _in(day: str | None, start: str, end: str) -> bool:
     return day is not None and start <= day <= end
 
 
-def month_review(book: Book, month: str, today: date) -> MonthReview:
-    """Per focus person of ``month``: deep conversation held, promises, notes."""
+def month_review(book: Book, month: str, today: date, reveal: bool = False) -> MonthReview:
+    """Per focus person of ``month``: deep conversation held, promises, notes (the text of
+    promises made in confidential notes masked unless ``reveal``)."""
     plan = book.plan(month)
     left = days_left(month, today)
     if plan is None:
@@ -377,7 +379,8 @@ def month_review(book: Book, month: str, today: date) -> MonthReview:
         notes.reverse()  # oldest first reads like the month went
         deep = tuple(date.fromisoformat(it.date) for it in notes if it.depth == "deep")
         kept, broken, open_ = [], [], []
-        for p in book.promises_for(person.id):
+        secret = set() if reveal else book.confidential_notes((person.id,))
+        for p in (masked_copy(p, secret) for p in book.promises_for(person.id)):
             if p.status == "kept" and _in(p.resolved, lo, hi):
                 kept.append(p)
             elif p.status == "broken" and _in(p.resolved, lo, hi):

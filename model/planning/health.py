@@ -378,7 +378,7 @@ def promise_quarters(book: Book, today: date, months: int = 12) -> list[QuarterP
         start, end, label = _quarter(start - timedelta(days=1))
     quarters.reverse()
     bound = today.isoformat()
-    counts = {(lab, owner): Counter() for _, _, lab in quarters for owner in ("me", "them")}
+    counts: dict[tuple[str, str], Counter[str]] = {(lab, owner): Counter() for _, _, lab in quarters for owner in ("me", "them")}
     spans = [(s.isoformat(), e.isoformat(), lab) for s, e, lab in quarters]
 
     def where(day: str) -> str | None:
@@ -447,7 +447,11 @@ class TrustRow:
                 "balance": self.balance, "trend": list(self.trend), "change": self.change}
 
 
-def trust_rows(book: Book, today: date, months: int = 6) -> list[TrustRow]:
+#: the trust chart's trend covers the last six month ends, whatever period the other charts show
+TREND_MONTHS = 6
+
+
+def trust_rows(book: Book, today: date, months: int = TREND_MONTHS) -> list[TrustRow]:
     """Each deep and active person's trust balance and its month-end trend, lowest first.
 
     The entries and weights of :func:`model.planning.trust.trust` (a test keeps the two
@@ -615,8 +619,8 @@ def health(book: Book, today: date, months: int = 12) -> Health:
     """Everything the health screen and ``kizuna health`` show, for ``months`` months to today."""
     people = sum(1 for c in book.contacts() if c.tier != "archived")
     close = _people(book)
-    heat, sums = _scan(book, today, months, months, [c.id for c in close])  # one walk over the notes
+    heat, sums = _scan(book, today, months, TREND_MONTHS, [c.id for c in close])  # one walk over the notes
     return Health(today, months, people, heat, tuple(cadence_bars(book, today)),
                   tuple(promise_quarters(book, today, months)),
-                  tuple(_trust_rows(book, today, months, close, sums)),
+                  tuple(_trust_rows(book, today, TREND_MONTHS, close, sums)),
                   diversity_health(book, today, months))

@@ -21,6 +21,12 @@ def days_left(month: str, today: date) -> int | None:
     return days_left_in_month(today) if month_key(today) == month else None
 
 
+def month_title(month: str) -> str:
+    """``2026-11`` -> ``November 2026``."""
+    year, mon = month.split("-")
+    return date(int(year), int(mon), 1).strftime("%B %Y")
+
+
 def days_left_text(left: int, month_name: str = "") -> str:
     """``4 days left``, ``1 day left in November``; ``last day of the month`` when 0."""
     if left == 0:

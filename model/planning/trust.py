@@ -43,6 +43,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from model.planning.book import Book
+from model.privacy import note_text, promise_text
 
 WEIGHTS: dict[str, int] = {
     "kept on time": 3,
@@ -179,9 +180,11 @@ def reliability(book: Book, contact_id: str, today: date) -> Reliability:
     return Reliability(**counts)
 
 
-def trust(book: Book, contact_id: str, today: date) -> TrustReport:
-    """The trust balance with ``contact_id`` as of ``today``, with its entries."""
+def trust(book: Book, contact_id: str, today: date, reveal: bool = False) -> TrustReport:
+    """The trust balance with ``contact_id`` as of ``today``, with its entries (confidential
+    text masked unless ``reveal``)."""
     entries: list[TrustEntry] = []
+    secret = set() if reveal else book.confidential_notes((contact_id,))  # a promise made in one is as secret
     for p in book.promises_for(contact_id):
         if p.owner != "me":
             continue
@@ -190,7 +193,7 @@ def trust(book: Book, contact_id: str, today: date) -> TrustReport:
             continue
         # Dated when it was resolved; an overdue one on the date it fell due.
         when = (_d(p.resolved) if outcome != "overdue" else None) or date.fromisoformat(p.due)
-        entries.append(TrustEntry(when, outcome, WEIGHTS[outcome], p.text, p.id))
+        entries.append(TrustEntry(when, outcome, WEIGHTS[outcome], promise_text(p, secret), p.id))
     given = received = 0
     for it in book.timeline(contact_id):
         if it.kind not in _KIND_ENTRIES:
@@ -202,7 +205,7 @@ def trust(book: Book, contact_id: str, today: date) -> TrustReport:
             received += 1
         else:
             given += 1
-        text = "[confidential]" if it.scope == "confidential" else it.text
+        text = note_text(it, reveal)
         entries.append(TrustEntry(when, it.kind, WEIGHTS[it.kind], text, it.id))
     entries.sort(key=lambda e: (e.date, e.source), reverse=True)
     return TrustReport(

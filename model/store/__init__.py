@@ -6,7 +6,12 @@ process's own changes, the daily backups and the default location live in the
 modules beside it; the rest of Kizuna uses only the names below.
 """
 
+from model.store.backups import backups_dir
 from model.store.database import Store
 from model.store.paths import default_store_path
+from model.store.recovery import diagnose, list_backups, plan_restore, repair, restore
+from model.store.storage import atomic_write
+from model.store.sync import own_file
 
-__all__ = ["Store", "default_store_path"]
+__all__ = ["Store", "atomic_write", "backups_dir", "default_store_path", "diagnose", "list_backups",
+           "own_file", "plan_restore", "repair", "restore"]

@@ -1,6 +1,6 @@
-"""The store: every record in one TinyDB file, kept safe.
+"""The store: the owner's records in a store file and its part files, kept safe.
 
-All TinyDB access in Kizuna goes through :class:`Store`. Its promises:
+All access to the files goes through :class:`Store`. Its promises:
 
 * **Atomic** writes (see :mod:`model.store.storage`).
 * **Locked** read-modify-write: :meth:`Store.transaction` takes a lock file
@@ -27,7 +27,7 @@ inside the store file (:mod:`model.store.tables`); both kinds have one face.
 
 Every write is also noted in a short journal (:mod:`model.store.journal`), so a
 planning snapshot can follow this object's own changes
-(:meth:`Store.changes_since`, ``Book.updated``) instead of being rebuilt.
+(:meth:`Store.changes_since`, ``model.planning.book_update.updated``) instead of being rebuilt.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
-from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
+from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
@@ -137,8 +137,7 @@ class Store:
         self._signature = _signature(self.path)
         self._tables.clear()
         self._parts.clear()
-        with _parts.gc_paused():
-            self._storage.load()
+        self._storage.load()
         self._open_parts()
 
     def _open_parts(self) -> None:
@@ -286,15 +285,19 @@ class Store:
         check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
         ops: list[tuple] = []
         logs: list[Interaction] = []
+        # Deletion records count as tombstones too, ours and theirs (see model.store.sync)
+        my_deleted = _sync.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
+        x_deleted = _sync.deletion_tombstones(snap.data.get(Deletion.table))
         try:
             for cls in RECORD_TYPES:
                 t = cls.table
                 table = self._table(cls)
                 my_st = meta.stamps.get(t, {})
-                my_tb = meta.tombstones.get(t, {})
+                my_tb = {**my_deleted.get(t, {}), **meta.tombstones.get(t, {})}
                 x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
                 x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
                     if isinstance(theirs.tombstones.get(t), dict) else {}
+                x_tb = {**x_deleted.get(t, {}), **x_tb}
                 ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
                 for rx in records[cls]:
                     rid = rx.id
@@ -398,8 +401,8 @@ class Store:
             return
         self._prepare_folder()
         if self._lock is None:
-            # filelock polls a held lock; at its default 50 ms a waiting `kizuna note`
-            # lost most of its time sleeping, 2 ms keeps the hand-over prompt.
+            # filelock polls a held lock: a short poll (LOCK_POLL) keeps the hand-over
+            # prompt; at its default a waiting `kizuna note` lost most of its time sleeping.
             self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"),
                                    timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
         try:
@@ -559,7 +562,7 @@ class Store:
     # -- reading records --------------------------------------------------------
 
     def _all(self, cls: type[R]) -> list[R]:
-        return list(self._in_parts(lambda: self._table(cls).all()))  # type: ignore[arg-type]
+        return list(self._in_parts(lambda: self._table(cls).all()))
 
     def records(self, cls: type[R]) -> list[R]:
         """Every record of a type, including ones without a method of their own (deletions)."""
@@ -656,6 +659,8 @@ class Store:
         table = self._table(type(record))
         if not self._in_parts(lambda: table.insert(record)):
             raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
+        if self.device and record.id in self._sync().tombstones.get(record.table, {}):
+            self._lift_tombstone(record)
         self._journal.record(record.table, record.id, ADD)
         if self.on_commit is not None:
             self._ops.append((record.table, None, record))
@@ -694,6 +699,29 @@ class Store:
             self._journal.record(record.table, record.id, REMOVE)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, None))
+
+    def _lift_tombstone(self, record: Record) -> None:
+        """A deleted record put back (an undo): stamp every field after its tombstone so the
+        other devices take it back too, and drop the tombstone here."""
+        meta = self._sync()
+        clock = _sync.Clock(self.device or "here", meta.clock)
+        meta.tombstones[record.table].pop(record.id, None)
+        meta.stamps.setdefault(record.table, {})[record.id] = {
+            name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
+        meta.clock = clock.last
+        self._save_sync()
+
+    def tombstoned(self) -> dict[str, tuple[str, str]]:
+        """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
+        for each tombstone no later change outran."""
+        meta = self._sync()
+        out: dict[str, tuple[str, str]] = {}
+        for t, stones in meta.tombstones.items():
+            if t not in _TYPES:  # a Deletion record taken back by an undo leaves one too
+                continue
+            stamps = meta.stamps.get(t, {})
+            out.update((rid, (t, ts)) for rid, ts in stones.items() if ts > _sync.latest(stamps.get(rid)))
+        return out
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():

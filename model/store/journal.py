@@ -4,7 +4,7 @@ The app keeps a planning snapshot (:class:`model.planning.Book`) of the whole
 store. Rebuilding it after every save is a Python pass over 50,000 notes; the
 store instead keeps a short journal of its own writes, and
 :meth:`Store.changes_since` answers "what changed since this mark?" so the
-snapshot can be updated from the few records that did (``Book.updated``).
+snapshot can be updated from the few records that did (``model.planning.book_update.updated``).
 
 The journal only knows what *this* object wrote. Whenever the store reads the
 file again (another process wrote, a failed write was rolled back by reloading,

@@ -3,8 +3,7 @@
 Every write takes an exclusive lock on ``<store>.lock`` for as long as one
 change takes (see :meth:`model.store.Store.transaction`). The ``filelock``
 library does this well (waiting with a timeout, filesystems without
-``flock``), but importing it costs ~20 ms, a tenth of a ``kizuna note`` at
-5,000 people. Most of the time nobody else holds the lock, so this first asks
+``flock``), but importing it is a noticeable part of a short command. Most of the time nobody else holds the lock, so this first asks
 the kernel directly: one non-blocking ``flock`` on the same file, which is
 exactly what ``filelock`` itself does on Unix (so the two exclude each other,
 across processes and within one). Only when the lock is held by someone else,
@@ -21,7 +20,7 @@ from typing import Any
 try:
     import fcntl
 except ImportError:  # no flock here: filelock does everything
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # (a module where there is one)
 
 
 class LockTimeout(Exception):

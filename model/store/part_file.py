@@ -193,7 +193,7 @@ class PartFile:
         missing = {}
         for f in fields(cls):  # a field added since the file was written: its default
             if f.name not in names:
-                missing[f.name] = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
+                missing[f.name] = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[operator]  # not MISSING here
         new = object.__new__
         out: list[Record] = []
         append = out.append

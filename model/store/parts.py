@@ -29,12 +29,9 @@ The file format (JSON Lines with an index line) is :mod:`model.store.part_file`.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -45,44 +42,13 @@ from model.store.paths import make_private_dir
 from model.records import Record
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
-           "check_table", "gc_paused", "part_of", "parts_dir", "set_aside_unnamed"]
+           "check_table", "part_of", "parts_dir", "set_aside_unnamed"]
 
 #: tables kept in part files, and how many parts each is split into
 PART_COUNT = 16
 PARTITIONED = ("interactions",)
 #: the store file's table naming the current part files: {"1": {"id": table, "files": [name|None, ...]}}
 PARTS_TABLE = "parts"
-
-
-#: Whether :func:`gc_paused` ends in ``gc.freeze()``. An application that keeps
-#: windows open while the store is read in a thread (the Kizuna app) turns it off
-#: and freezes at moments of its own choosing: a freeze would keep an open window,
-#: once closed, for ever.
-FREEZE_AFTER_PAUSE = True
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects at once.
-
-    Building 50,000 records triggers dozens of full collections that each walk
-    every object already built (3-4 times the cost of the work itself). Records
-    have no reference cycles, so nothing is lost by not looking; and on the way
-    out the objects built are moved to the collector's permanent generation
-    (:func:`gc.freeze`), or the first collection after the pause would walk
-    them all once more (0.1 s at 50,000 notes) and every later full one again,
-    a visible stutter in the app. Frozen objects are still freed as soon as
-    nothing refers to them.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            if FREEZE_AFTER_PAUSE:
-                gc.freeze()
-            gc.enable()
 
 
 def part_of(record_id: str, count: int = PART_COUNT) -> int:
@@ -100,7 +66,7 @@ PART_NAME = re.compile(r"([a-z_]+)-(\d\d)-[0-9a-f]{12}\.json")
 
 def is_part_name(name: str) -> bool:
     m = PART_NAME.fullmatch(name)
-    return bool(m) and m.group(1) in PARTITIONED and int(m.group(2)) < PART_COUNT
+    return m is not None and m.group(1) in PARTITIONED and int(m.group(2)) < PART_COUNT
 
 
 def check_table(data: dict, path: Path) -> dict[str, list[str | None]]:
@@ -196,13 +162,12 @@ class Parts:
         if loaded is not None and for_writing and k in self._unsplit:
             # read earlier for reading (the app loads everything): split its lines now,
             # before the first change, so the write reuses them
-            f, records = self._unsplit.pop(k)
-            self._lines[k] = f.lines_by_id(self.cls, records)
+            read_file, records = self._unsplit.pop(k)
+            self._lines[k] = read_file.lines_by_id(self.cls, records)
         if loaded is None:
             f = self._file(k)
-            with gc_paused():
-                records = [] if f is None else f.records(self.cls)
-                loaded = {r.id: r for r in records}  # type: ignore[attr-defined]
+            records = [] if f is None else f.records(self.cls)
+            loaded = {r.id: r for r in records}
             if f is not None and len(loaded) != f.rows:
                 raise f.damaged(f"the {self.table} table holds one id twice")
             if for_writing and f is not None:  # a command that changes one note: keep the others' lines
@@ -215,32 +180,30 @@ class Parts:
 
     def all(self) -> list[Record]:
         if self._all is None:
-            with gc_paused():
-                out: list[Record] = []
-                for k in range(PART_COUNT):
-                    out.extend(self.part(k).values())
+            out: list[Record] = []
+            for k in range(PART_COUNT):
+                out.extend(self.part(k).values())
             self._all = out
         return self._all
 
     def index(self) -> dict[str, list]:
         """:data:`INDEX_FIELDS` of every record, by column, without building records."""
         out: dict[str, list] = {name: [] for name in INDEX_FIELDS}
-        with gc_paused():
-            for k in range(PART_COUNT):
-                if k in self._loaded:
-                    records = self._loaded[k].values()
-                    for name in INDEX_FIELDS:
-                        out[name].extend(r.__dict__[name] for r in records)
-                    continue
-                f = self._file(k)
-                if f is None:
-                    continue
-                index = f.index()
+        for k in range(PART_COUNT):
+            if k in self._loaded:
+                records = self._loaded[k].values()
                 for name in INDEX_FIELDS:
-                    column = index.get(name)
-                    if column is None:
-                        raise f.damaged(f"its index line has no {name}")
-                    out[name].extend(column)
+                    out[name].extend(r.__dict__[name] for r in records)
+                continue
+            f = self._file(k)
+            if f is None:
+                continue
+            index = f.index()
+            for name in INDEX_FIELDS:
+                column = index.get(name)
+                if column is None:
+                    raise f.damaged(f"its index line has no {name}")
+                out[name].extend(column)
         return out
 
     def with_contact(self, contact_id: str) -> list[Record]:
@@ -249,14 +212,14 @@ class Parts:
         needle = orjson.dumps(contact_id)  # as it stands in every line naming them
         for k in range(PART_COUNT):
             if k in self._loaded:
-                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]
+                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
                 continue
             f = self._file(k)
             if f is None:
                 continue
             rows = f.rows_with(needle)
             if rows:  # the id may also stand in a note's text: keep only the notes naming them
-                out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]
+                out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
         return out
 
     def picked(self, pick) -> list[Record]:
@@ -329,7 +292,7 @@ class Parts:
                 if name:
                     written.append(name)
                 if names[k]:
-                    old.append(names[k])  # type: ignore[arg-type]
+                    old.append(names[k])  # type: ignore[arg-type]  # not None: just checked
                 names[k] = name
             fd = os.open(self.folder, os.O_RDONLY)
             try:

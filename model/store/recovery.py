@@ -56,7 +56,7 @@ def read_part(path: Path) -> list[Interaction]:
     """Every record of a part file, or StoreError naming what is wrong with it."""
     f = PartFile(path, TABLE)
     f.index()
-    return f.records(Interaction)  # type: ignore[return-value]
+    return f.records(Interaction)  # type: ignore[return-value]  # read as Interaction
 
 
 def intact_records(path: Path, k: int) -> tuple[list[Interaction], int | None]:

@@ -16,6 +16,15 @@ a ``log`` note whose id is derived from what it records (so both laptops
 make the same one); a deletion (tombstone) wins over older edits. Merging is
 the same whichever laptop does it and in whatever order, so both converge.
 
+Tombstones: the merge's own (``SyncMeta.tombstones``, stamped by the clock,
+set by ``Store.remove`` in device mode) are authoritative for the merge. The
+:class:`~model.records.Deletion` records that deleting from Kizuna leaves (in
+any mode, see :mod:`model.actions.edit`) count as tombstones too, stamped at
+their ``created`` time (:func:`deletion_tombstones`): a deletion made before
+the store went into device mode, or one held in a conflict copy, still wins
+over older edits. Putting a deleted record back (an undo) lifts its tombstone
+with fresh stamps, so it comes back on the other laptops too.
+
 Conflict copies the sync tools leave (:data:`CONFLICT`) are sources too; once
 merged they are moved into the backups folder, never deleted.
 """
@@ -39,7 +48,7 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
-from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, gc_paused, parts_dir
+from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
 from model.store.storage import META_TABLE, migrate, parse
 
 DEVICE_ENV = "KIZUNA_DEVICE"
@@ -54,6 +63,8 @@ CONFLICT = re.compile(
     r"| \d{1,3})\.json")  # iCloud: "kizuna 2.json"
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
 _NO_LOG = {"id", "created", "updated"}
+#: fields a change is not stamped for (see :func:`stamp_changes`)
+NO_STAMP = _NO_LOG
 
 
 def devices_dir(store_path: Path) -> Path:
@@ -223,19 +234,18 @@ class Snapshot:
         """The records that arrived. The small tables are validated here; the notes a merge
         would take are checked by it (:func:`check_record`): 50,000 checked on every merge cost seconds."""
         out: list[Record] = []
-        with gc_paused():
-            for doc in self.data.get(cls.table, {}).values():
+        for doc in self.data.get(cls.table, {}).values():
+            try:
+                out.append(cls.from_dict(doc))
+            except (KizunaError, TypeError, ValueError) as exc:
+                raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
+        part_set = self.parts.get(cls.table)
+        if part_set is not None:
+            for k in range(PART_COUNT):
                 try:
-                    out.append(cls.from_dict(doc))
-                except (KizunaError, TypeError, ValueError) as exc:
-                    raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
-            part_set = self.parts.get(cls.table)
-            if part_set is not None:
-                for k in range(PART_COUNT):
-                    try:
-                        out.extend(part_set.part(k).values())
-                    except PartMissing:
-                        self.missing += 1
+                    out.extend(part_set.part(k).values())
+                except PartMissing:
+                    self.missing += 1
         return out
 
 
@@ -289,6 +299,28 @@ class SyncMeta:
 def host_name() -> str:
     name = "".join(ch for ch in socket.gethostname() if ch.isprintable())[:40]
     return name or "this machine"
+
+
+def deletion_tombstones(docs: Any) -> dict[str, dict[str, str]]:
+    """Tombstones (per table, per id: a stamp) for ``deletions`` table documents, each
+    stamped at its ``created`` time; documents that do not parse are left out (outside text)."""
+    from datetime import datetime
+
+    out: dict[str, dict[str, str]] = {}
+    for doc in (docs.values() if isinstance(docs, dict) else docs or ()):
+        if not isinstance(doc, dict):
+            continue
+        rid, of, created = doc.get("id"), doc.get("of"), doc.get("created")
+        if not (isinstance(rid, str) and of in _TYPES and isinstance(created, str)):
+            continue
+        try:
+            ms = int(datetime.fromisoformat(created).timestamp() * 1000)
+        except (ValueError, OverflowError, OSError):
+            continue
+        s = stamp(max(ms, 0), 0, "deletion")
+        if s > out.setdefault(of, {}).get(rid, ""):
+            out[of][rid] = s
+    return out
 
 
 def latest(stamps: dict[str, list[str]] | None) -> str:

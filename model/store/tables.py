@@ -15,8 +15,8 @@ scanned the table for it on every insert: 3,000 imported people took seconds).
 
 from __future__ import annotations
 
-from model.store.parts import gc_paused
-from model.records import Record
+from model.errors import StoreError, ValidationError
+from model.records import Record, check_loaded
 from model.store.storage import AtomicJSONStorage
 
 
@@ -31,21 +31,37 @@ class FileTable:
         self._where: dict[str, int] | None = None  # record id -> its index in _records
         self._doc_ids: dict[str, int] | None = None  # record id -> document number
         self._next: int | None = None
+        self._checked = False
 
     def _docs(self) -> dict[str, dict]:
         return self.storage.data.get(self.table, {})
 
+    def _check(self) -> None:
+        """Refuse a table whose records have a wrong type, an unknown value or a shared id
+        (one line naming the record and the field), before anything is built from it."""
+        if not self._checked:
+            docs = self.storage.data.get(self.table, {})
+            if not isinstance(docs, dict):
+                raise StoreError(f"{self.storage.path}: its {self.table} table is not a table of records")
+            try:
+                check_loaded(self.cls, list(docs.values()))
+            except ValidationError as exc:
+                raise StoreError(f"{self.storage.path}: {exc} (fix it in the file, or restore a backup)") from None
+            self._checked = True
+
     def _ids(self) -> dict[str, int]:
         if self._doc_ids is None:
+            self._check()
             self._doc_ids = {doc["id"]: int(key) for key, doc in self._docs().items()}
         return self._doc_ids
 
     def all(self) -> list[Record]:
         """Every record, in the file's order (the caller copies the list)."""
         if self._records is None:
+            self._check()
             trusted = self.cls.trusted
-            with gc_paused():  # trusted() copies each document: no need to copy it first
-                self._records = [trusted(doc) for doc in self._docs().values()]
+            # trusted() copies each document: no need to copy it first
+            self._records = [trusted(doc) for doc in self._docs().values()]
             self._where = None
         return self._records
 
@@ -56,12 +72,12 @@ class FileTable:
     def insert(self, record: Record) -> bool:
         """Add a record at the end; False if its id is taken."""
         ids = self._ids()
-        if record.id in ids:  # type: ignore[attr-defined]
+        if record.id in ids:
             return False
         if self._next is None:
             self._next = max(ids.values(), default=0) + 1
         self.storage.data.setdefault(self.table, {})[str(self._next)] = record.to_dict()
-        ids[record.id] = self._next  # type: ignore[attr-defined]
+        ids[record.id] = self._next
         self._next += 1
         self._changed(keep=True)
         if self._records is not None:  # one more at the end: no need to build them all again
@@ -71,15 +87,15 @@ class FileTable:
 
     def replace(self, record: Record) -> bool:
         """Put ``record`` in the place of the one with its id; False if there is none."""
-        doc_id = self._ids().get(record.id)  # type: ignore[attr-defined]
+        doc_id = self._ids().get(record.id)
         if doc_id is None:
             return False
         self._docs()[str(doc_id)] = record.to_dict()
         self._changed(keep=True)
         if self._records is not None:  # the one record in its place, the others as they were
             if self._where is None:
-                self._where = {r.id: i for i, r in enumerate(self._records)}  # type: ignore[attr-defined]
-            self._records[self._where[record.id]] = record  # type: ignore[attr-defined]
+                self._where = {r.id: i for i, r in enumerate(self._records)}
+            self._records[self._where[record.id]] = record
         return True
 
     def delete(self, record_id: str) -> bool:

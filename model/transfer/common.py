@@ -21,6 +21,7 @@ from typing import Any
 
 from model.names import fold
 from model.records import Contact, Record, Settings, now_stamp
+from model.text import clean_field
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, called now and then while a long step runs."""
@@ -88,6 +89,8 @@ class ImportPlan:
     added: list[Contact] = field(default_factory=list)
     merged: list[tuple[Contact, Contact]] = field(default_factory=list)  # (before, after)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
+    #: people the file gave no name, named after their e-mail or phone: (where, the name)
+    unnamed: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     read_problems: list[Problem] = field(default_factory=list)  # the reader's, before planning
     #: JSON import: records of every kind that are new, and (old, new) pairs replaced
@@ -111,15 +114,21 @@ class ImportPlan:
             kinds: dict[str, int] = {}
             for r in self.records_added:
                 kinds[r.table] = kinds.get(r.table, 0) + 1
+            stones = kinds.pop("deletions", 0)
             added = ", ".join(f"{n} {t.replace('_', ' ')[:-1] if n == 1 else t.replace('_', ' ')}"
                               for t, n in sorted(kinds.items())) or "nothing"
+            gone = sum(1 for _, why in self.skipped if why.endswith("deleted in this store"))
             parts = [f"added {added}", f"{len(self.records_replaced)} replaced by newer",
-                     f"{len(self.skipped)} skipped"]
+                     f"{len(self.skipped)} skipped" + (f" ({gone} as deleted in this store)" if gone else "")]
+            if stones:
+                parts.append(f"{stones} deletion{'s' * (stones != 1)} recorded")
             if self.settings is not None:
                 parts.append("settings restored")
         else:
             parts = [f"{len(self.added)} added", f"{len(self.merged)} merged",
                      f"{len(self.skipped)} skipped"]
+            if self.unnamed:
+                parts.append(f"{len(self.unnamed)} with no name named after their e-mail or phone")
         if self.problems:
             parts.append(f"{len(self.problems)} problem{'s' * (len(self.problems) != 1)}")
         return ", ".join(parts)
@@ -248,7 +257,7 @@ def plan_people(plan: ImportPlan, contacts: list[Contact], progress: Progress | 
     """
     from model.errors import ValidationError
 
-    plan.added, plan.merged, plan.skipped = [], [], []
+    plan.added, plan.merged, plan.skipped, plan.unnamed = [], [], [], []
     index = PeopleIndex(contacts)
     existing = {c.id for c in contacts}
     first_before: dict[str, Contact] = {}  # id -> the stored person before any merge
@@ -257,10 +266,15 @@ def plan_people(plan: ImportPlan, contacts: list[Contact], progress: Progress | 
     for i, draft in enumerate(plan.drafts):
         if progress and i % 200 == 0:
             progress(i, total)
-        if not draft.name.strip():
-            who = f"{draft.where} ({draft.emails[0]})" if draft.emails else draft.where
-            plan.skipped.append((who, "no name"))
-            continue
+        if not clean_field(draft.name).strip():
+            # Nothing dropped: a card with only an e-mail or phone (Android exports them)
+            # comes in under it, and the plan says so; one with neither has no one to name.
+            stand_in = next((v.strip() for v in (*draft.emails, *draft.phones) if clean_field(v).strip()), "")
+            if not stand_in:
+                plan.skipped.append((draft.where, "no name, e-mail or phone"))
+                continue
+            draft = replace(draft, name=stand_in)
+            plan.unnamed.append((draft.where, clean_field(stand_in)))
         try:
             new = draft.contact()
         except ValidationError as exc:
@@ -305,6 +319,9 @@ class Snapshot:
         self._promises = store.promises()
         self._plans = store.focus_plans()
         self._settings = store.settings()
+        from model.actions.edit import deletions
+
+        self._deletions = deletions(store)  # what a JSON import must not bring back
 
     def contacts(self) -> list[Contact]:
         return list(self._contacts)
@@ -320,3 +337,7 @@ class Snapshot:
 
     def settings(self) -> Settings:
         return self._settings
+
+    def records(self, cls: type) -> list:
+        """The deletions (the only table read this way when planning an import)."""
+        return list(self._deletions) if getattr(cls, "table", "") == "deletions" else []

@@ -2,7 +2,7 @@
 
 :func:`export_data` makes the bytes of ``json`` (everything), ``vcard`` (people),
 ``ics`` (open promises and follow-ups) or ``markdown`` (a month's focus and review);
-confidential notes stay out unless asked for. :func:`write_export` writes them
+confidential and private notes stay out unless asked for. :func:`write_export` writes them
 atomically and privately (0600), with one clear error for a bad target.
 """
 
@@ -17,11 +17,13 @@ SUFFIXES = {"json": ".json", "vcard": ".vcf", "ics": ".ics", "markdown": ".md"}
 
 
 def export_data(store, kind: str, today: date, *, include_confidential: bool = False,
-                month: str | None = None, vcard_version: str = "4.0") -> bytes:
-    """The bytes of ``kind`` for what ``store`` holds now."""
+                month: str | None = None, vcard_version: str = "4.0",
+                include_private: bool = False) -> bytes:
+    """The bytes of ``kind`` for what ``store`` holds now (private notes only if asked, or
+    with the confidential ones: model/privacy.py)."""
     if kind == "json":
         from model.transfer import jsonio
-        return jsonio.export(store, include_confidential)
+        return jsonio.export(store, include_confidential, include_private)
     if kind == "vcard":
         from model.names import sort_key
         from model.transfer import vcard
@@ -32,7 +34,7 @@ def export_data(store, kind: str, today: date, *, include_confidential: bool = F
     if kind == "markdown":
         from model.transfer import markdown
         month = month or today.strftime("%Y-%m")
-        return markdown.export(store, month, today, include_confidential).encode("utf-8")
+        return markdown.export(store, month, today, include_confidential, include_private).encode("utf-8")
     raise ValueError(f"unknown export kind {kind!r}")
 
 

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 
 from model.errors import NotFoundError
 from model.records import Contact, Interaction, Promise
+from model.text import clean_field
 
 PRODID = "-//Kizuna//Kizuna relationship planner//EN"
 HORIZON_DAYS = 366  # follow-ups this far ahead are in the file
@@ -59,9 +60,9 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: str, cate
     ev.add("last-modified", _utc(stamp))
     ev.add("dtstart", day)
     ev.add("dtend", day + timedelta(days=1))
-    ev.add("summary", summary)
+    ev.add("summary", clean_field(summary))  # a calendar shows it in a terminal too: no controls
     if description:
-        ev.add("description", description)
+        ev.add("description", clean_field(description, multiline=True))
     ev.add("categories", categories)
     ev.add("transp", "TRANSPARENT")
     if sequence:

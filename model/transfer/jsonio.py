@@ -2,8 +2,9 @@
 
 The export is one object: ``format``, ``version``, ``exported``, ``settings``
 and one list per table (``contacts``, ``interactions``, ``promises``,
-``focus_plans``), each record as the store holds it. Confidential notes are
-left out unless asked for.
+``focus_plans``), each record as the store holds it, and ``deletions``: the
+ids of records deleted from the store (tombstones, see
+:mod:`model.actions.edit`). Confidential notes are left out unless asked for.
 
 Importing it (all or nothing, like every import):
 
@@ -18,6 +19,9 @@ Importing it (all or nothing, like every import):
 * every record is validated; the first bad one stops the import with its
   place in the file (``contacts[12].tier: ...``), and so does a note or
   promise about a person who is in neither the file nor the store.
+* a record this store has deleted is never brought back (skipped, "deleted
+  in this store"); the file's deletions of records the store does not hold
+  are recorded, so a restore keeps them too. An import never deletes.
 """
 
 from __future__ import annotations
@@ -29,11 +33,16 @@ from typing import Any
 import orjson
 
 from model.errors import KizunaError, ValidationError
-from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings, field_label, now_stamp
+from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings, field_label, now_stamp
+from model.actions.edit import deleted_ids, deletions
 from model.transfer.common import ImportPlan, Problem
+from model.privacy import exported, masked_promise, secret_note_ids
+from model.text import json_safe
 
 FORMAT = "kizuna-export"
 VERSION = 1
+#: why a record is skipped: the store deleted it (an import never brings one back)
+DELETED_HERE = "deleted in this store"
 TABLES: dict[str, type[Record]] = {"contacts": Contact, "interactions": Interaction,
                                    "promises": Promise, "focus_plans": FocusPlan}
 
@@ -42,23 +51,27 @@ class JSONFileError(KizunaError):
     """The file is not a Kizuna export, or one of its records is invalid."""
 
 
-def export(store, include_confidential: bool = False) -> bytes:
-    """Everything in ``store`` as Kizuna JSON (confidential notes only if asked)."""
-    notes = store.interactions()
-    if not include_confidential:
-        notes = [i for i in notes if i.scope != "confidential"]
+def export(store, include_confidential: bool = False, include_private: bool = False) -> bytes:
+    """Everything in ``store`` as Kizuna JSON: confidential notes, and the text of the
+    promises made in them, only if asked; private notes only if asked (model/privacy.py).
+    Hidden characters are written as ``\\u`` escapes: the same text, nothing raw."""
+    every = store.interactions()
+    notes = [i for i in every if exported(i, include_confidential, include_private)]
+    secret = set() if include_confidential else secret_note_ids(every)
     data = {
         "format": FORMAT,
         "version": VERSION,
         "exported": now_stamp(),
         "confidential_included": include_confidential,
+        "private_included": include_private or include_confidential,
         "settings": store.settings().to_dict(),
         "contacts": [c.to_dict() for c in store.contacts()],
         "interactions": [i.to_dict() for i in notes],
-        "promises": [p.to_dict() for p in store.promises()],
+        "promises": [masked_promise(p, secret) for p in store.promises()],
         "focus_plans": [p.to_dict() for p in store.focus_plans()],
+        "deletions": [d.to_dict() for d in sorted(deletions(store), key=lambda d: (d.created, d.id))],
     }
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return json_safe(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()).encode() + b"\n"
 
 
 def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
@@ -75,7 +88,7 @@ def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
     if not isinstance(version, int) or version > VERSION:
         raise JSONFileError(f"export version {version!r}: this Kizuna reads version {VERSION} or older")
     out: dict[str, Any] = {}
-    for table, cls in TABLES.items():
+    for table, cls in {**TABLES, Deletion.table: Deletion}.items():
         items = data.get(table, [])
         if not isinstance(items, list):
             raise JSONFileError(f"{table}: must be a list of records")
@@ -129,10 +142,19 @@ def plan_records(plan: ImportPlan, store) -> None:
     parsed = plan.payload
     plan.records_added, plan.records_replaced, plan.records_removed = [], [], []
     plan.skipped, plan.settings, plan.problems = [], None, []
+    gone = deleted_ids(store)
+    held: set[str] = set()
     for table, cls in TABLES.items():
         have = {r.id: r for r in _records(store, cls)}
-        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}
+        held.update(have)
+        by_month = {p.month: p for p in have.values()} if cls is FocusPlan else {}  # type: ignore[attr-defined]  # plans only
         for record in parsed[table]:
+            if record.id in gone:
+                plan.skipped.append((_label(record), DELETED_HERE))
+                continue
+            if gone and set(getattr(record, "contacts", ()) or (getattr(record, "contact", None),)) & gone:
+                plan.skipped.append((_label(record), "about a person deleted in this store"))
+                continue
             old = have.get(record.id)
             if old is None and cls is FocusPlan and record.month in by_month:
                 old = by_month[record.month]
@@ -150,7 +172,9 @@ def plan_records(plan: ImportPlan, store) -> None:
                 plan.records_replaced.append((old, record))
             else:
                 plan.skipped.append((_label(record), "the store's copy is as new or newer"))
-    people = {c.id for c in store.contacts()} | {c.id for c in parsed["contacts"]}
+    plan.records_added += [d for d in parsed.get(Deletion.table, ())
+                           if d.id not in gone and d.id not in held]
+    people = {c.id for c in store.contacts()} | {c.id for c in parsed["contacts"]} | gone
     for table in ("interactions", "promises"):
         for i, record in enumerate(parsed[table]):
             ids = record.contacts if table == "interactions" else (record.contact,)

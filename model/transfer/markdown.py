@@ -2,7 +2,9 @@
 
 Built on :func:`model.planning.focus.month_review`, so the numbers are the
 same ones the app's month review shows. Confidential notes are left out
-unless asked for (then they are marked as such).
+unless asked for (then they are marked as such), private ones unless asked for
+too (model/privacy.py). Text carries no control characters, and a table cell
+that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a ``'``.
 """
 
 from __future__ import annotations
@@ -11,20 +13,24 @@ from datetime import date
 
 from model.planning.book import Book
 from model.planning.focus import first_day, month_review
+from model.privacy import exported
+from model.text import clean_field, neutral_cell
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split()) or " "
+    """A table cell: one line, no controls, no formula a spreadsheet pasting it would run."""
+    return neutral_cell(" ".join(clean_field(text).replace("|", "\\|").split())) or " "
 
 
 def _line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(clean_field(text).split())
 
 
-def export(store, month: str, today: date, include_confidential: bool = False) -> str:
+def export(store, month: str, today: date, include_confidential: bool = False,
+           include_private: bool = False) -> str:
     """The month's plan, one section per focus person, and the written review."""
     book = Book.from_store(store)
-    review = month_review(book, month, today)
+    review = month_review(book, month, today, reveal=include_confidential)
     title = first_day(month).strftime("%B %Y")
     out = [f"# Focus: {title}", ""]
     plan = review.plan
@@ -49,7 +55,7 @@ def export(store, month: str, today: date, include_confidential: bool = False) -
                    f"{len(r.kept)} | {len(r.broken)} | {len(r.open)} |")
     out.append("")
     for r in review.rows:
-        head = r.contact.name + (f" ({r.contact.company})" if r.contact.company else "")
+        head = _line(r.contact.name + (f" ({r.contact.company})" if r.contact.company else ""))
         out += [f"## {r.slot}. {head}", ""]
         if r.intent:
             out += [f"Intent: {_line(r.intent)}", ""]
@@ -58,17 +64,18 @@ def export(store, month: str, today: date, include_confidential: bool = False) -
                 who = "I promised" if p.owner == "me" else "They promised"
                 when = p.resolved if p.resolved else f"due {p.due}"
                 out.append(f"- {label}: {who} {_line(p.text)} ({when})")
-        notes = [i for i in r.notes if include_confidential or i.scope != "confidential"]
+        notes = [i for i in r.notes if exported(i, include_confidential, include_private)]
         for i in notes:
-            mark = " [confidential]" if i.scope == "confidential" else ""
+            mark = f" [{i.scope}]" if i.scope != "open" else ""
             out.append(f"- {i.date} {i.kind} ({i.depth}){mark}: {_line(i.text)}")
-        hidden = len(r.notes) - len(notes)
-        if hidden:
-            out.append(f"- ({hidden} confidential note{'s' * (hidden != 1)} not exported)")
+        for scope in ("confidential", "private"):
+            hidden = sum(1 for i in r.notes if i.scope == scope and i not in notes)
+            if hidden:
+                out.append(f"- ({hidden} {scope} note{'s' * (hidden != 1)} not exported)")
         if not (r.kept or r.broken or r.open or r.notes):
             out.append("- Nothing recorded this month.")
         out.append("")
     if review.diversity and review.diversity.warnings:
         out += ["## Diversity", ""] + [f"- {_line(str(w))}" for w in review.diversity.warnings] + [""]
-    out += ["## Review", "", plan.review.strip() or "(not written yet)", ""]
+    out += ["## Review", "", clean_field(plan.review, multiline=True).strip() or "(not written yet)", ""]
     return "\n".join(out)

@@ -11,6 +11,7 @@ import uuid
 from datetime import datetime
 
 from model.records import Contact
+from model.text import clean_field
 from model.transfer.common import is_cjk
 
 KIZUNA_FIELDS = {"X-KIZUNA-INDUSTRY": "industry", "X-KIZUNA-FUNCTION": "function",
@@ -27,7 +28,9 @@ def fold(line: str) -> str:
     """Fold at 75 octets (RFC 6350 3.2), never inside a UTF-8 character."""
     if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters are 72 octets at most
         return line
-    out, cur, size = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    size = 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         if size + n > 75:
@@ -96,7 +99,25 @@ def card(c: Contact, version: str = "4.0") -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
+def _clean(c: Contact) -> Contact:
+    """``c`` with no control character in any field (a store from before they were dropped on
+    the way in): the card keeps the text, never a raw escape or a line break that starts a
+    property of its own."""
+    d = c.__dict__
+    if all(v.isprintable() for v in d.values() if isinstance(v, str)) and \
+            all(v.isprintable() for t in d.values() if isinstance(t, tuple) for v in t if isinstance(v, str)):
+        return c
+    obj = object.__new__(Contact)
+    for name, value in d.items():
+        if isinstance(value, str):
+            value = clean_field(value, multiline=name == "notes")
+        elif isinstance(value, tuple):
+            value = tuple(clean_field(v) if isinstance(v, str) else v for v in value)
+        obj.__dict__[name] = value
+    return obj
+
+
 def write(contacts: list[Contact], version: str = "4.0") -> str:
     if version not in ("3.0", "4.0"):
         raise ValueError(f"vCard {version!r}: Kizuna writes 4.0 or 3.0")
-    return "".join(card(c, version) for c in contacts)
+    return "".join(card(_clean(c), version) for c in contacts)

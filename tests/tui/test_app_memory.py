@@ -112,3 +112,21 @@ async def test_what_a_save_and_some_scrolling_built_is_frozen_at_a_quiet_moment(
         assert frozen(app.book) and not app.collector.wanted
         gc.collect()
         assert closed() is None, "the help screen was frozen before it was let go"
+
+
+async def test_the_interpreter_settings_are_the_apps_while_it_runs_and_put_back_after(
+        demo_store, make_test_app) -> None:
+    import sys
+
+    from tui import interpreter
+
+    before = (sys.getswitchinterval(), gc.get_threshold())
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert sys.getswitchinterval() == interpreter.SWITCH_SECONDS
+        assert gc.get_threshold()[2] == interpreter.FULL_EVERY
+        assert gc.get_freeze_count() > 0  # the main screen's first freeze
+    assert (sys.getswitchinterval(), gc.get_threshold()) == before
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()

@@ -9,7 +9,7 @@ import pytest
 from app_helpers import SIZE, TODAY, settle, toasts
 
 from model.capture import save
-from model.records import Contact, Interaction, Promise
+from model.records import Contact, Interaction
 from model.store import Store
 from tui.screens.main import MainScreen
 from tui.widgets.row_list import RowList

@@ -60,7 +60,7 @@ async def test_brackets_change_the_period(demo_store, make_test_app):
         assert screen.health.months == 3 and len(screen.health.promises) == 1
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         await settle(app, pilot)
-        assert screen.health.months == 12 and len(screen.health.trust[0].trend) == 12
+        assert screen.health.months == 12 and len(screen.health.trust[0].trend) == 6  # the trend is always 6 months
 
 
 async def test_enter_on_a_bar_opens_the_person(demo_store, make_test_app):

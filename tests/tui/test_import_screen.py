@@ -148,3 +148,27 @@ async def test_the_path_completes_from_the_files_there(tmp_path):
         await pilot.press("enter")
         await settle(app, pilot)
         assert "2 added" in summary(app)
+
+
+async def test_an_old_export_does_not_bring_back_a_deleted_note_in_the_app(tmp_path, make_test_app):
+    from model.actions.edit import delete_note
+    from model.records import Interaction
+    from model.transfer import jsonio
+
+    store = Store(tmp_path / "kizuna.json")
+    person = store.add(Contact(name="Someone", tier="active"))
+    gone = store.add(Interaction(date="2026-11-20", contacts=(person.id,), text="typo note"))
+    old = tmp_path / "old.json"
+    old.write_bytes(jsonio.export(store))
+    delete_note(store, gone)
+    app = make_test_app(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        await type_path(pilot, str(old))
+        await settle(app, pilot)
+        assert "2 skipped (1 as deleted in this store)" in summary(app)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert [i.id for i in Store(store.path).interactions()] == []

@@ -81,8 +81,7 @@ async def test_filter_as_you_type_by_name_reading_and_company(demo_store, make_t
         await pilot.press("slash")
         assert app.screen.focused.id == "filter"
         await pilot.press(*"sato")  # no one's name is "sato": the reading さとう is not typed...
-        shown = person_rows(app)
-        assert shown == [] or all("佐藤" in r or "sato" in r.lower() for r in shown)
+        assert person_rows(app) == []
         await pilot.press(*["backspace"] * 4)
         for ch in "さとう":
             await pilot.press(ch)

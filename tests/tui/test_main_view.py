@@ -95,6 +95,7 @@ async def test_a_view_made_in_a_thread_is_what_the_screen_shows(demo_store, make
         screen.show_book(book, made[0])
         await pilot.pause()
         assert screen.current_view is made[0]
+        with_view = shown(app)
         # the new person is in the filtered list, the filter and the cursor stayed
         assert screen.contacts.filter_input.value == "sa"
         assert ken.id in shown(app) and set(filtered) <= set(shown(app))
@@ -104,7 +105,7 @@ async def test_a_view_made_in_a_thread_is_what_the_screen_shows(demo_store, make
         screen.show_book(book)
         await pilot.pause()
         assert screen.current_view is not made[0] and screen.current_view.book is book
-        assert shown(app)[: len(filtered)] == shown(app)[: len(filtered)]
+        assert shown(app) == with_view
         # a view made for another snapshot is not used for this one
         newer = snapshot(demo_store)
         screen.show_book(newer, made[0])

@@ -266,3 +266,27 @@ async def test_logging_a_talk_on_a_promise_asks_whether_it_was_kept(tmp_path):
             assert (screen.summary.logged, screen.index) == (1, 2)
             assert reopen(store).get(type(store.promises()[0]), second.promise_id).status == "open"
     assert reopen(store).get(type(store.promises()[0]), item.promise_id).status == "kept"
+
+
+async def test_a_tier_over_its_cap_is_an_item_to_read_and_skip(tmp_path):
+    from model.records import Settings
+
+    store = demo_store(tmp_path)
+    deep = sum(1 for c in store.contacts() if c.tier == "deep")
+    store.save_settings(Settings.from_dict({**store.settings().to_dict(), "deep_cap": deep - 1}))
+    app = FlowApp(lambda: ReviewScreen(store, TODAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await _skip_to(app, pilot, lambda item: item.section == "caps")
+        assert f"deep holds {deep} people, more than its cap of {deep - 1}" in _shown(screen)
+        assert "CHOOSE WHO MOVES DOWN" in _shown(screen)
+        before = reopen(store).contacts()
+        for key in ("t", "d", "s", "y"):  # no one person to log, snooze or keep: nothing happens
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.screen is screen and screen.current.section == "caps"
+        assert reopen(store).contacts() == before
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert screen.current is None or screen.current.section != "caps"

@@ -9,6 +9,7 @@ from app_helpers import SIZE, settle, toasts
 
 from model.records import Interaction
 from model.store import Store
+from tui import threads
 
 
 async def test_a_save_with_a_failing_fsync_after_its_commit_is_saved_with_a_warning(demo_store, make_test_app,
@@ -34,7 +35,7 @@ async def test_a_save_with_a_failing_fsync_after_its_commit_is_saved_with_a_warn
         monkeypatch.setattr(os, "replace", replace)
         monkeypatch.setattr(os, "fsync", fsync)
         note = Interaction(date="2026-11-26", contacts=(priya.id,), text="saved despite the disk")
-        app.write(app.screen, lambda store: store.add(note), results.append, results.append)
+        threads.write(app.screen, lambda: app.store.add(note), results.append, results.append)
         await settle(app, pilot)
         monkeypatch.undo()
         assert results == [note]  # done, not failed

@@ -92,6 +92,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        description="Show one person by name or reading (case- and width-insensitive).")
     p.add_argument("name", help="a name or reading, or enough of one to be unique")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="show the text of confidential notes and of the promises made in them")
     p.set_defaults(func=cmd_show)
 
 
@@ -171,15 +173,21 @@ def cmd_show(ctx) -> int:
     notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
+    from model.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
+
+    reveal = ctx.args.include_confidential
+    secret = secret_note_ids(notes)
     if ctx.args.json:
         from tui.cli.output import print_json
 
         print_json({"contact": person.to_dict(),
-                    "interactions": [i.to_dict() for i in notes],
-                    "promises": [p.to_dict() for p in promises]})
+                    "interactions": [masked_note(i, reveal) for i in notes],
+                    "promises": [masked_promise(p, secret, reveal) for p in promises]})
         return 0
+    from model.text import visible, visible_line
+
     head = person.name + (f" ({person.reading})" if person.reading else "")
-    print(head)
+    print(visible(head))
     for label, value in (("tier", person.tier), ("company", person.company), ("title", person.title),
                          ("industry", person.industry), ("function", person.function),
                          ("level", person.level), ("generation", person.generation),
@@ -193,18 +201,18 @@ def cmd_show(ctx) -> int:
                          ("snoozed", f"until {person.snoozed_until}: {person.snooze_reason}"
                           if person.snoozed_until else "")):
         if value:
-            print(f"  {label:<10} {value}")
+            print(f"  {label:<10} {visible(value)}")
     if person.notes.strip():
         print("notes")
         for line in person.notes.strip().splitlines():
-            print(f"  {line}")
+            print(f"  {visible(line, multiline=True)}")
     if promises:
         print("promises")
         for p in promises:
             who = "I promised" if p.owner == "me" else "they promised"
-            print(f"  {p.due}  {p.status:<7} {who}: {p.text}")
+            print(f"  {p.due}  {p.status:<7} {who}: {visible_line(promise_text(p, secret, reveal))}")
     print(f"timeline ({len(notes)})")
     for i in notes:
-        text = "[confidential]" if i.scope == "confidential" else i.text
-        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {text}")
+        text = note_text(i, reveal)
+        print(f"  {i.date}  {i.kind:<13} {i.depth:<5}  {visible_line(text)}")
     return 0

@@ -12,10 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-#: the words after ``note``/``promise`` that name a command of this module
-ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
-          ("promise", "delete"): "promise-delete"}
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("note-edit", parents=[common], prog="kizuna note edit",
@@ -188,7 +184,6 @@ def _safe(text: str) -> str:
 
 def cmd_note_edit(ctx) -> int:
     from model.actions.edit import edit_from_line, edit_note, note_line
-    from model.errors import KizunaError
     from model.names import resolve
 
     args = ctx.args

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import KizunaError
+from tui.interpreter import collector_paused
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -51,6 +52,9 @@ COMMANDS = {
     "forget": "tui.cli.correct", "undo": "tui.cli.correct", "search": "tui.cli.correct",
     "completion": "tui.cli.correct", "__complete-names": "tui.cli.correct",
 }
+#: two words read as one command (see :func:`routed`); the commands are in tui.cli.correct
+ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
+          ("promise", "delete"): "promise-delete"}
 #: the options before a command, and whether each takes a value
 _GLOBAL_OPTIONS = {"--db": True, "--date": True, "--demo": False, "--help": False, "--version": False}
 
@@ -89,7 +93,9 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        from model.text import visible  # the message may quote an argument: shown, never run
+
+        self.exit(2, f"{self.prog}: error: {visible(message, multiline=True)} (see {self.prog} --help)\n")
 
 
 def parse_date(text: str) -> date:
@@ -157,8 +163,7 @@ def _sweep_demo_copies() -> None:
 
 
 def open_store(ctx: Context):
-    from model.store.paths import default_store_path
-    from model.store import Store
+    from model.store import Store, default_store_path
 
     if getattr(ctx.args, "demo", False):
         import tempfile
@@ -220,7 +225,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 
 class _Version(argparse.Action):
-    """``--version``: looked up only when asked (importlib.metadata costs ~50 ms to import)."""
+    """``--version``: looked up only when asked (importing importlib.metadata is slow: bench/NOTES.md)."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from importlib.metadata import PackageNotFoundError, version
@@ -236,8 +241,6 @@ class _Version(argparse.Action):
 def routed(argv: list[str]) -> list[str]:
     """``note edit ...`` -> ``note-edit ...`` (and ``note delete``, ``promise delete``):
     the word must be its own argument, so a quoted line ``'edit the deck'`` stays a note."""
-    from tui.cli.correct import ROUTED
-
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -275,9 +278,17 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     if getattr(args, "date", None):
         ctx.today = args.date
-    func = getattr(args, "func", None) or run_app
+    func = getattr(args, "func", None)
+    streams = sys.stdout, sys.stderr
+    if func is not None:  # (the app makes what it draws safe itself)
+        from tui.cli.streams import install_safe_streams
+
+        install_safe_streams()
     try:
-        code = func(ctx) or 0
+        if func is None:
+            return run_app(ctx)
+        with collector_paused():  # a short run building many records (tui.interpreter)
+            code = func(ctx) or 0
         for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
             print(f"kizuna: {notice}", file=sys.stderr)
         for warning in getattr(ctx._store, "warnings", ()):
@@ -297,8 +308,17 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception:
+        from model.records import bad_record
+
+        problem = bad_record(ctx._store)
+        if problem is None:
+            raise  # a bug of Kizuna's, not of the data: the traceback is what a report needs
+        print(f"kizuna: {problem}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Set as AbstractSet
 from datetime import date
 
+from model.privacy import masked_promise, promise_text, store_secret_ids
 from model.records import TIERS
 from tui.cli import parse_date
 
@@ -26,7 +28,7 @@ def _days(text: str) -> int:
 
 def when(text: str, today: date) -> date:
     """A due date as typed (the capture grammar's date words, leaning forward)."""
-    from model.capture.dates import parse_due
+    from model.capture import parse_due
 
     return parse_due(text, today)
 
@@ -58,6 +60,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                    "their reliability as a separate figure.")
     p.add_argument("name", help="a name or reading")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="show the text of confidential notes and of the promises made in them")
     p.set_defaults(func=cmd_trust)
 
     p = sub.add_parser("snooze", parents=[common, dated], help="put a follow-up or a promise off, with a reason",
@@ -106,6 +110,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     who.add_argument("--mine", action="store_true", help="only mine")
     who.add_argument("--theirs", action="store_true", help="only theirs")
     q.add_argument("--json", action="store_true", help="print JSON for scripts")
+    q.add_argument("--include-confidential", action="store_true",
+                   help="show the text of promises made in confidential notes")
     q.set_defaults(func=cmd_promise_list)
 
 
@@ -149,7 +155,7 @@ def pick_promise(promises, words: list[str], ident: str | None, who: str):
     return found[0]
 
 
-def _promise_row(p, name: str, today: date) -> tuple[str, ...]:
+def _promise_row(p, name: str, today: date, secret: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
     whose = "mine" if p.owner == "me" else "theirs"
     state = p.status
     if p.status == "open":
@@ -157,11 +163,11 @@ def _promise_row(p, name: str, today: date) -> tuple[str, ...]:
         state = "overdue" if due < today else "today" if due == today else "open"
     elif p.status == "kept" and p.resolved and p.resolved > p.original_due:
         state = "kept late"
-    return (p.due, state, whose, name, p.text)
+    return (p.due, state, whose, name, promise_text(p, secret))
 
 
-def _promise_json(p, name: str) -> dict:
-    return {**p.to_dict(), "name": name}
+def _promise_json(p, name: str, secret: AbstractSet[str] = frozenset()) -> dict:
+    return {**masked_promise(p, secret), "name": name}
 
 
 # -- commands -------------------------------------------------------------------------
@@ -182,10 +188,7 @@ def cmd_today(ctx) -> int:
         print_json({"date": today.isoformat(), "items": [i.to_dict() for i in items],
                     "over_cap": {t: {"count": n, "cap": cap} for t, (n, cap) in crowded.items()}})
         return 0
-    print(today.strftime("%A %d %B %Y").replace(" 0", " "))
-    for tier, (count, cap) in crowded.items():
-        print(f"! {tier} holds {count} people, more than its cap of {cap}: "
-              f"move {count - cap} down (kizuna tier NAME ...)")
+    print(today.strftime("%A %d %B %Y").replace(" 0", " "))  # a tier over its cap is a due item
     now = sum(1 for i in items if i.section != "upcoming")
     if not items:
         print("\nNothing due, nothing coming up in the next "
@@ -225,7 +228,7 @@ def cmd_trust(ctx) -> int:
     from tui.cli.output import print_json, table
 
     person = _person(ctx, ctx.args.name)
-    report = trust(Book.from_store(ctx.store), person.id, ctx.today)
+    report = trust(Book.from_store(ctx.store), person.id, ctx.today, reveal=ctx.args.include_confidential)
     if ctx.args.json:
         print_json({**report.to_dict(), "name": person.name, "date": ctx.today.isoformat()})
         return 0
@@ -341,12 +344,13 @@ def cmd_promise_list(ctx) -> int:
     elif ctx.args.theirs:
         promises = [p for p in promises if p.owner == "them"]
     promises.sort(key=lambda p: (p.due, p.owner != "me", names.get(p.contact, "")))
+    secret = set() if ctx.args.include_confidential else store_secret_ids(store, promises)
     if ctx.args.json:
-        print_json([_promise_json(p, names.get(p.contact, "")) for p in promises])
+        print_json([_promise_json(p, names.get(p.contact, ""), secret) for p in promises])
         return 0
     if not promises:
         print("no open promises" if not ctx.args.all else "no promises")
         return 0
-    rows = [_promise_row(p, names.get(p.contact, "(deleted)"), ctx.today) for p in promises]
+    rows = [_promise_row(p, names.get(p.contact, "(deleted)"), ctx.today, secret) for p in promises]
     print(table(rows, ("due", "state", "whose", "name", "promise")))
     return 0

@@ -48,9 +48,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def store_path(ctx) -> Path:
     if getattr(ctx.args, "demo", False):
         return ctx.store.path
-    from model.store.paths import default_store_path
-
-    from model.store.sync import own_file
+    from model.store import default_store_path, own_file
 
     path, _own = default_store_path(getattr(ctx.args, "db", None))
     path = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -67,7 +65,7 @@ def _size(n: int) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        n /= 1024  # type: ignore[assignment]  # bytes, then KB as a float
     return str(n)
 
 
@@ -79,8 +77,7 @@ def _rel(path: Path, base: Path) -> str:
 
 
 def cmd_backups(ctx) -> int:
-    from model.store.backups import backups_dir
-    from model.store.recovery import list_backups
+    from model.store import backups_dir, list_backups
     from tui.cli.output import table
 
     path = store_path(ctx)
@@ -97,7 +94,7 @@ def cmd_backups(ctx) -> int:
 
 
 def cmd_restore(ctx) -> int:
-    from model.store.recovery import plan_restore, restore
+    from model.store import plan_restore, restore
 
     path = store_path(ctx)
     day = ctx.args.date
@@ -125,7 +122,7 @@ def cmd_restore(ctx) -> int:
 
 
 def cmd_doctor(ctx) -> int:
-    from model.store.recovery import diagnose, repair
+    from model.store import diagnose, repair
 
     path = store_path(ctx)
     d = diagnose(path)

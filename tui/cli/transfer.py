@@ -36,15 +36,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "export", parents=[common], help="take data out: JSON, vCard, iCalendar, Markdown",
         description="json: everything (kizuna import reads it back); vcard: people as vCard 4.0; "
                     "ics: open promises and due follow-ups as calendar events with stable UIDs; "
-                    "markdown: a month's focus plan and review. Confidential notes are left out "
-                    "unless --include-confidential.")
+                    "markdown: a month's focus plan and review. Confidential notes (and the text "
+                    "of promises made in them) are left out unless --include-confidential; private "
+                    "notes unless --include-private (or --include-confidential).")
     p.add_argument("format", choices=sorted(EXPORTS), metavar="FORMAT",
                    help="json, vcard, ics or markdown")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     p.add_argument("--month", type=_month, metavar="YYYY-MM",
                    help="the month for markdown (default: this month)")
     p.add_argument("--include-confidential", action="store_true",
-                   help="include notes marked confidential")
+                   help="include notes marked confidential (and private ones)")
+    p.add_argument("--include-private", action="store_true", help="include notes marked private")
     p.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0",
                    help="vCard version (3.0 for address books that do not read 4.0)")
     p.set_defaults(func=cmd_export)
@@ -85,6 +87,10 @@ def cmd_import(ctx) -> int:
     print(f"{args.file} ({plan.fmt}): {plan.summary()}")
     if plan.added:
         print(f"  added ({len(plan.added)}): {_names([describe(c) for c in plan.added], args.verbose)}")
+    if plan.unnamed:
+        items = [f"{name} ({where})" for where, name in plan.unnamed]
+        print(f"  no name in the file, named after their e-mail or phone ({len(items)}): "
+              f"{_names(items, args.verbose)}")
     if plan.merged:
         items = [f"{a.name} (+ {_changed(a, b)})" for a, b in plan.merged]
         print(f"  merged ({len(plan.merged)}): {_names(items, args.verbose)}")
@@ -112,7 +118,8 @@ def cmd_export(ctx) -> int:
     args = ctx.args
     kind = EXPORTS[args.format]
     data = export_data(ctx.store, kind, ctx.today, include_confidential=args.include_confidential,
-                       month=args.month, vcard_version=args.vcard_version)
+                       month=args.month, vcard_version=args.vcard_version,
+                       include_private=args.include_private)
     if not args.output or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -22,7 +22,7 @@ from datetime import date
 from rich.cells import cell_len
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -32,19 +32,19 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
-from textual.worker import get_current_worker
 
 from model.capture import Capture, CaptureError, Token, parse, save
-from model.capture.dates import describe_date
+from model.capture import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.names import fold
 from model.records import Contact
 from model.store import Store
+from tui import threads
 from tui.book_source import app_book
 from tui.widgets.key_bar import KeyBar
 
 #: What the grammar looks like, shown under the preview.
-#: a save taking longer than this shows "Saving…" (a local disk takes 20-100 ms)
+#: a save taking longer than this shows "Saving…" (a local disk is quicker)
 SLOW_SAVE_SECONDS = 0.15
 
 HINT = (
@@ -240,8 +240,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
         The app keeps one capture box (an installed screen) and shows it again for
         each capture: a fresh one cost Textual a mount on opening and, on closing, a
-        removal followed by a second redraw of the whole screen, 2-5 ms more of the
-        frame that closes it at 160x48.
+        removal followed by a second redraw of the whole screen in the frame that
+        closes it.
         """
         self._start_clean(prefill)
         if not self.is_mounted:
@@ -378,12 +378,12 @@ class CaptureScreen(ModalScreen[Capture | None]):
                 self.notify(str(self.error), title="Not saved", severity="error")
             return
         # Nothing on screen changes when the save starts: disabling the line moved the
-        # focus (a redraw of the whole screen and the window under it, 30-70 ms at 50,000
-        # notes). Enter and Escape wait while it saves (check_action); if the disk is slow,
-        # "Saving…" shows after a moment.
+        # focus (a redraw of the whole screen and the window under it). Enter and Escape
+        # wait while it saves (check_action); if the disk is slow, "Saving…" shows.
         self.saving = True
         self._slow_save = self.set_timer(SLOW_SAVE_SECONDS, self._show_saving, name="slow-save")
-        self._save(line)
+        store, today = self.store, self.today
+        threads.write(self, lambda: save(store, line, today), self._saved, self._failed, name="capture")
 
     def action_editor(self) -> None:
         """ctrl+e: the line so far in $VISUAL/$EDITOR (the app steps aside meanwhile); the
@@ -408,45 +408,14 @@ class CaptureScreen(ModalScreen[Capture | None]):
             self.notify("The file was empty: nothing saved.", severity="warning")
             return
         self.saving = True
-        self._save_text(text)
-
-    @work(thread=True, exclusive=True, group="store-write")
-    def _save_text(self, text: str) -> None:
         from model.actions.edit import save_with_body
-        from tui.worker_refs import let_go
 
-        worker = get_current_worker()
-        try:
-            cap = save_with_body(self.store, text, self.today)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        finally:
-            let_go()
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._saved, cap)
+        store, today = self.store, self.today
+        threads.write(self, lambda: save_with_body(store, text, today), self._saved, self._failed, name="capture")
 
     def _show_saving(self) -> None:
         if self.saving:
             self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
-
-    @work(thread=True, exclusive=True, group="store-write")
-    def _save(self, line: str) -> None:
-        """Write the line in one transaction, off the event loop."""
-        from tui.worker_refs import let_go
-
-        worker = get_current_worker()
-        try:
-            cap = save(self.store, line, self.today)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        finally:
-            let_go()  # or this thread keeps the closed screen alive (see tui.worker_refs)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._saved, cap)
 
     def _saved(self, cap: Capture) -> None:
         if self._slow_save is not None:

@@ -28,6 +28,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
@@ -36,6 +37,9 @@ from textual.widgets.option_list import Option
 from model.errors import KizunaError, ValidationError
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from tui import threads
+from tui.book_source import follow_book
+from model.text import clean_field, visible
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
@@ -122,9 +126,9 @@ class ContactForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         c = self.original or Contact(name="x")
-        title = f"Edit {self.original.name}" if self.original else "Add a person"
+        title = f"Edit {visible(self.original.name)}" if self.original else "Add a person"
         with Vertical(id="form"):
-            yield Static(title, id="form-title")
+            yield Static(Content(title), id="form-title")
             yield Static("", id="form-error")
             with VerticalScroll(id="form-fields"):
                 for name, label, kind, extra in FIELDS:
@@ -144,16 +148,18 @@ class ContactForm(ModalScreen[str | None]):
     def _widget(self, name: str, kind: str, extra, value) -> Widget:
         wid = f"field-{name}"
         if kind in ("choice", "tier"):
-            options = [(v, v) for v in extra]  # type: ignore[union-attr]
+            options = [(v, v) for v in extra]
             if kind == "tier":
                 current = value or "network"
                 return Select(options, value=current, allow_blank=False, id=wid, compact=True)
             return Select(options, value=value or Select.NULL, prompt="(not set)", id=wid, compact=True)
         if kind == "multi":
             chosen = set(value or ())
-            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)  # type: ignore[union-attr]
+            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)
+        # what an old store holds is shown without its control characters (saving drops them)
         if kind == "notes":
-            return TextArea(value or "", id=wid, soft_wrap=True, show_line_numbers=False)
+            return TextArea(clean_field(value or "", multiline=True), id=wid, soft_wrap=True,
+                            show_line_numbers=False)
         if kind == "list":
             text = ", ".join(value or ())
         elif kind == "tags":
@@ -162,9 +168,10 @@ class ContactForm(ModalScreen[str | None]):
             text = "" if value is None else str(value)
         else:
             text = value or ""
-        return Input(text, placeholder=str(extra), id=wid, compact=True)
+        return Input(clean_field(text), placeholder=str(extra), id=wid, compact=True)
 
     def on_mount(self) -> None:
+        follow_book(self)
         self.query_one("#make-room", OptionList).display = False
         for note in self.query(".field-outside"):
             note.display = False
@@ -207,13 +214,13 @@ class ContactForm(ModalScreen[str | None]):
         """One field as a Contact value."""
         widget = self.query_one(f"#field-{name}")
         if kind in ("choice", "tier"):
-            value = widget.value  # type: ignore[attr-defined]
+            value = widget.value
             return "" if value is Select.NULL else value
         if kind == "multi":
-            return tuple(widget.selected)  # type: ignore[attr-defined]
+            return tuple(widget.selected)
         if kind == "notes":
-            return widget.text  # type: ignore[attr-defined]
-        text = widget.value.strip()  # type: ignore[attr-defined]
+            return widget.text
+        text = widget.value.strip()
         if kind == "list":
             return tuple(v.strip() for v in text.split(",") if v.strip())
         if kind == "tags":
@@ -232,19 +239,19 @@ class ContactForm(ModalScreen[str | None]):
         """Show ``value`` (a Contact value) in a field, as the form first shows one."""
         widget = self.query_one(f"#field-{name}")
         if kind in ("choice", "tier"):
-            widget.value = value or (Select.NULL if kind == "choice" else "network")  # type: ignore[attr-defined]
+            widget.value = value or (Select.NULL if kind == "choice" else "network")
         elif kind == "multi":
-            widget.deselect_all()  # type: ignore[attr-defined]
+            widget.deselect_all()
             for v in value or ():
-                widget.select(v)  # type: ignore[attr-defined]
+                widget.select(v)
         elif kind == "notes":
-            widget.text = value or ""  # type: ignore[attr-defined]
+            widget.text = value or ""
         elif kind == "list":
-            widget.value = ", ".join(value or ())  # type: ignore[attr-defined]
+            widget.value = ", ".join(value or ())
         elif kind == "tags":
-            widget.value = " ".join("#" + t for t in value or ())  # type: ignore[attr-defined]
+            widget.value = " ".join("#" + t for t in value or ())
         else:
-            widget.value = "" if value is None else str(value)  # type: ignore[attr-defined]
+            widget.value = "" if value is None else str(value)
 
     # -- an outside change -----------------------------------------------------------
 
@@ -315,7 +322,7 @@ class ContactForm(ModalScreen[str | None]):
     # -- tiers and caps --------------------------------------------------------------
 
     def _tier(self) -> str:
-        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]
+        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]  # never blank: allow_blank=False
 
     def _check_tier(self) -> bool:
         """Ask the planning rules about the chosen tier; show why not and who could make room."""
@@ -471,12 +478,13 @@ class ContactForm(ModalScreen[str | None]):
         def done(contact_id: str) -> None:
             self._saving = False
             verb = "Updated" if original else "Added"
-            moved = "".join(f" Moved {self.book.contact(cid).name} to {target}." for cid, target in room.items()
+            moved = "".join(f" Moved {visible(self.book.contact(cid).name)} to {target}." for cid, target in room.items()
                             if self.book.get_contact(cid))
-            self.app.notify(f"{verb} {contact.name} ({contact.tier}).{moved}", title="Saved")
+            self.app.notify(f"{verb} {visible(contact.name)} ({contact.tier}).{moved}", title="Saved")
             self.dismiss(contact_id)
 
-        self.app.write(self, job, done, failed)
+        store = self.store
+        threads.write(self, lambda: job(store), done, failed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "forget":
@@ -485,7 +493,7 @@ class ContactForm(ModalScreen[str | None]):
 
     def action_forget(self) -> None:
         if self.original is not None:
-            self.app.forget_person(self.original.id, self)  # type: ignore[attr-defined]
+            self.app.forget_person(self.original.id, self)
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if anything was changed."""

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from model.errors import KizunaError
 from model.names import resolve
 from model.records import DEPTHS, KINDS, OWNERS, SCOPES, Interaction, Promise
+from tui import threads
 from tui.widgets.key_bar import KeyBar
 
 
@@ -39,7 +40,7 @@ class EntryForm(ModalScreen[object]):
         self._saving = False
 
     def compose(self) -> ComposeResult:
-        book = self.app.book  # type: ignore[attr-defined]
+        book = self.app.book
         e = self.entry
         with Vertical(id="entry-form"):
             if isinstance(e, Promise):
@@ -84,7 +85,7 @@ class EntryForm(ModalScreen[object]):
             due = self.query_one("#entry-due", Input).value.strip()
             return {"text": self.query_one("#entry-text", Input).value.strip(), "due": due,
                     "owner": self.query_one("#entry-owner", Select).value}
-        book = self.app.book  # type: ignore[attr-defined]
+        book = self.app.book
         names = [n.strip() for n in self.query_one("#entry-people", Input).value.split(",") if n.strip()]
         people = tuple(resolve(book.contacts(), n).id for n in names)
         tags = tuple(dict.fromkeys(t.lstrip("#") for t in
@@ -109,8 +110,8 @@ class EntryForm(ModalScreen[object]):
         entry = self.entry
         change = edit_promise if isinstance(entry, Promise) else edit_note
         self._saving = True
-        self.app.write(self, lambda store: change(store, entry, **changes),  # type: ignore[attr-defined]
-                       self._saved, self._failed)
+        store = self.app.store  # the app's SharedStore
+        threads.write(self, lambda: change(store, entry, **changes), self._saved, self._failed)
 
     def _saved(self, record) -> None:
         self._saving = False

@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from model.errors import KizunaError
 from model.transfer.export import KINDS, SUFFIXES, export_data, write_export
+from tui import threads
 from tui.widgets.key_bar import KeyBar
 
 WHAT = {"json": "everything (kizuna import reads it back)", "vcard": "people, for an address book",
@@ -104,7 +105,8 @@ class ExportDialog(ModalScreen[str | None]):
             self._writing = False
             message.update(Content.styled(f"✗ nothing written: {exc}", "$text-error"))
 
-        self.app.write(self, job, done, failed)
+        store = self.store
+        threads.write(self, lambda: job(store), done, failed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,26 +28,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
-from model.planning.month_days import days_left, days_left_text
+from model.planning.month_days import days_left, days_left_text, month_title
 from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
-from tui.book_source import ReadsBook, app_book
+from tui import threads
+from tui.book_source import ReadsBook, app_book, follow_book
 from tui.text import fit
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
-
-
-def month_title(month: str) -> str:
-    """``2026-11`` -> ``November 2026``."""
-    return first_day(month).strftime("%B %Y")
-
 
 
 #: a slots list narrower than this shows each slot's person on one line: name and ✓/○ only
@@ -106,6 +100,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        follow_book(self)
         self.query_one("#intent-row").display = False
         self.book = self.book or app_book(self.app)
         if self.book is not None:
@@ -231,13 +226,11 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         box.loading = True
         self.load_suggestions(slot.role, str(self.query_one("#purpose", Select).value))
 
-    @work(thread=True, exclusive=True, group="suggest")
     def load_suggestions(self, role: str, purpose: str) -> None:
         """Rank candidates off the event loop: thousands of people take a moment."""
-        worker = get_current_worker()
-        found = suggest(self.book, self.month, role, purpose, self.today, limit=10)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_suggestions, found)
+        book, month, today = self.book, self.month, self.today
+        threads.read(self, lambda: suggest(book, month, role, purpose, today, limit=10),
+                     self._show_suggestions, group="suggest")
 
     def _show_suggestions(self, found: list[Suggestion]) -> None:
         self.suggestions = found
@@ -418,20 +411,10 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     def write(self, what: str, **args: object) -> None:
         self.busy = True
         self.refresh_bindings()
-        self._write(what, self.month, self.query_one("#challenge", Input).value.strip(),
-                    str(self.query_one("#purpose", Select).value), args)
-
-    @work(thread=True, exclusive=False, group="store-write")
-    def _write(self, what: str, month: str, challenge: str, purpose: str, args: dict) -> None:
-        worker = get_current_worker()
-        try:
-            book = self._apply(what, month, challenge, purpose, args)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._write_failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._written, what, book)
+        month, challenge = self.month, self.query_one("#challenge", Input).value.strip()
+        purpose = str(self.query_one("#purpose", Select).value)
+        threads.write(self, lambda: self._apply(what, month, challenge, purpose, args),
+                      lambda book: self._written(what, book), self._write_failed)
 
     def _apply(self, what: str, month: str, challenge: str, purpose: str, args: dict) -> Book:
         """One change in one transaction; returns a fresh Book to draw from."""

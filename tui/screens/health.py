@@ -113,7 +113,7 @@ class HealthScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="health", name="health numbers")
     def _compute(self, book: Book | None, months: int) -> None:
         if book is None:  # a harness without the app's snapshot: read the store
-            book = Book.from_store(self.app.store)  # type: ignore[attr-defined]
+            book = Book.from_store(self.app.store)
         result = health(book, self.today, months)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._computed, book, result)

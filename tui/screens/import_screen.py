@@ -15,7 +15,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,6 +29,7 @@ from model.names import describe
 from model.store import Store
 from model.transfer import ImportPlan, apply_plan, plan_import
 from model.transfer.common import Snapshot
+from tui import threads
 from tui.widgets.key_bar import KeyBar
 
 FORMAT_CHOICES = [("Guess from the file", "auto"), ("vCard (.vcf)", "vcard"),
@@ -72,6 +73,7 @@ def describe_plan(plan: ImportPlan) -> str:
         lines.append(f"[b]{title} ({len(items):,}):[/] {shown}{more}")
 
     group("Add", [describe(c) for c in plan.added])
+    group("No name in the file, named after their e-mail or phone", [f"{name} ({where})" for where, name in plan.unnamed])
     group("Merge into", [a.name for a, _ in plan.merged])
     group("Replace with newer", [getattr(n, "name", "") or n.table.rstrip("s") for _, n in plan.records_replaced])
     group("Skip", [f"{who} ({why})" for who, why in plan.skipped])
@@ -134,10 +136,12 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         self.query_one("#import-go", Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
         summary.update(f"Reading {_esc(raw)} …")
-        self._plan_in_thread(Path(raw).expanduser(), None if fmt == "auto" else str(fmt), Snapshot(self.store))
+        path, snapshot = Path(raw).expanduser(), Snapshot(self.store)
+        threads.read(self, lambda: self._plan(path, None if fmt == "auto" else str(fmt), snapshot),
+                     self._show_plan, lambda exc: self._show_error(str(exc)), group="import")
 
-    @work(thread=True, exclusive=True, group="import")
-    def _plan_in_thread(self, path: Path, fmt: str | None, snapshot: Snapshot) -> None:
+    def _plan(self, path: Path, fmt: str | None, snapshot: Snapshot) -> ImportPlan:
+        """The dry run (in a worker): what importing ``path`` would change."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -145,15 +149,11 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
                 self.app.call_from_thread(self._show_progress, done, total)
 
         try:
-            plan = plan_import(snapshot, path, fmt, progress)
+            return plan_import(snapshot, path, fmt, progress)
+        except KizunaError:
+            raise
         except Exception as exc:  # a reader's bug must not close the app: say it, change nothing
-            if not worker.is_cancelled:
-                message = str(exc) if isinstance(exc, KizunaError) else \
-                    f"{path}: could not read it ({type(exc).__name__}: {exc})"
-                self.app.call_from_thread(self._show_error, message)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_plan, plan)
+            raise KizunaError(f"{path}: could not read it ({type(exc).__name__}: {exc})") from exc
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
@@ -191,16 +191,18 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
             self.query_one(button, Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
         self.query_one("#import-summary", Static).update(f"Importing {_esc(Path(plan.path).name)} …")
-        self._apply_in_thread(plan)
+        store = self.store
 
-    @work(thread=True, exclusive=True, group="import-write")
-    def _apply_in_thread(self, plan: ImportPlan) -> None:
-        try:
-            apply_plan(self.store, plan)  # one transaction; the app's store holds its lock throughout
-        except Exception as exc:
-            self.app.call_from_thread(self._apply_failed, str(exc))
-            return
-        self.app.call_from_thread(self._applied, plan)
+        def apply() -> ImportPlan:
+            try:
+                apply_plan(store, plan)  # one transaction; the app's store holds its lock throughout
+            except KizunaError:
+                raise
+            except Exception as exc:  # as in the dry run: say it, the transaction changed nothing
+                raise KizunaError(str(exc)) from exc
+            return plan
+
+        threads.write(self, apply, self._applied, lambda exc: self._apply_failed(str(exc)))
 
     def _apply_failed(self, message: str) -> None:
         self._applying = False

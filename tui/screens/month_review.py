@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,17 +25,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
-from textual.worker import get_current_worker
 
 from model.actions import focus as planner
 from model.errors import KizunaError
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
-from model.planning.month_days import days_left_text
+from model.planning.month_days import days_left_text, month_title
 from model.store import Store
-from tui.book_source import ReadsBook, app_book
+from tui import threads
+from tui.book_source import ReadsBook, app_book, follow_book
 from tui.text import fit
-from tui.screens.focus_planner import month_title
 from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
@@ -95,6 +94,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        follow_book(self)
         self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
         self.book = self.book or app_book(self.app)
         if self.book is not None:
@@ -240,23 +240,16 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
             return
         self.busy = True
         self.refresh_bindings()
-        self._write(what, self.month, arg, by)
+        store, month, today = self.store, self.month, self.today
 
-    @work(thread=True, exclusive=True, group="store-write")
-    def _write(self, what: str, month: str, arg: object, by: int) -> None:
-        worker = get_current_worker()
-        try:
+        def job() -> tuple[object, Book]:
             if what == "carry":
-                result: object = planner.carry_over(self.store, month, shift_month(month, 1), arg, self.today)
+                result: object = planner.carry_over(store, month, shift_month(month, 1), arg, today)
             else:
-                result = planner.save_review(self.store, month, str(arg), self.today)
-            book = Book.from_store(self.store)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._done, what, result, book, by)
+                result = planner.save_review(store, month, str(arg), today)
+            return result, Book.from_store(store)
+
+        threads.write(self, job, lambda done: self._done(what, *done, by), self._failed)
 
     def _done(self, what: str, result: object, book: Book, by: int) -> None:
         self.busy = False

@@ -20,14 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from model import actions
 from model.capture import Capture
@@ -36,6 +34,8 @@ from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
 from model.store import Store
+from tui import threads
+from model.text import visible
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen
@@ -143,7 +143,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     def _person_name(self, item: DueItem) -> str:
         person = self._book.get_contact(item.contact_id) if self._book else None
-        return person.name if person else item.name or "(someone no longer in the store)"
+        return visible(person.name) if person else visible(item.name) or "(someone no longer in the store)"
 
     def show(self) -> None:
         """Draw the current item, or the summary when the walk is over."""
@@ -171,9 +171,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         person = book.get_contact(item.contact_id) if book else None
         if person is None:
             return Content("")
-        bits = [person.name]
+        bits = [visible(person.name)]
         if person.company:
-            bits.append(person.company)
+            bits.append(visible(person.company))
         bits.append(person.tier)
         lines = [Content.styled(" · ".join(bits), "$text-muted")]
         if book is not None:
@@ -184,7 +184,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             lines.append(Content.styled(
                 "last touch:             " + (day_words(touch, self.today) if touch else "never"), "$text-muted"))
         if person.next_step:
-            lines.append(Content.styled(f"next step: {person.next_step}", "$text-muted"))
+            lines.append(Content.styled(f"next step: {visible(person.next_step)}", "$text-muted"))
         return Content("\n").join(lines)
 
     def _coming(self) -> Content:
@@ -239,6 +239,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             if item is None:
                 return False
             if action in ("keep", "break_promise") and item.promise_id is None:
+                return False
+            if action in ("log", "snooze") and not item.contact_id:  # a tier over its cap: no one person
                 return False
             return None if self.busy else True
         return True
@@ -359,19 +361,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
     def _write(self, what: str, item: DueItem, until: date | None = None, reason: str = "") -> None:
         self.busy = True
         self.refresh_bindings()
-        self._run_write(what, item, until, reason)
-
-    @work(thread=True, exclusive=True, group="store-write")
-    def _run_write(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
-        worker = get_current_worker()
-        try:
-            self._apply(what, item, until, reason)
-        except KizunaError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._write_failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._written, what, item, until, reason)
+        threads.write(self, lambda: self._apply(what, item, until, reason),
+                      lambda _: self._written(what, item, until, reason), self._write_failed)
 
     def _apply(self, what: str, item: DueItem, until: date | None, reason: str) -> None:
         if what == "keep":

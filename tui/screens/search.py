@@ -57,12 +57,12 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.search_open = True  # type: ignore[attr-defined]
+        self.app.search_open = True
         self.query_one("#search-input", Input).focus()
-        self.show_index(self.app.search_index())  # type: ignore[attr-defined]
+        self.show_index(self.app.search_index())
 
     def on_unmount(self) -> None:
-        self.app.search_open = False  # type: ignore[attr-defined]
+        self.app.search_open = False
 
     def show_index(self, index: SearchIndex | None) -> None:
         """The snapshot's index (None while a worker builds it: it comes here when done)."""
@@ -73,7 +73,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def show_book(self, book) -> None:
         """A new snapshot: its index replaces this one when built."""
-        self.show_index(self.app.search_index())  # type: ignore[attr-defined]
+        self.show_index(self.app.search_index())
 
     @on(Input.Changed, "#search-input")
     def _changed(self) -> None:
@@ -98,7 +98,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             status.update(Text(f"{len(self.index):,} notes and promises{hidden}", "dim"), layout=False)
             return
         self.hits = self.index.search(query, include_confidential=self.include_confidential, limit=LIMIT)
-        book = self.app.book  # type: ignore[attr-defined]
+        book = self.app.book
         rows = [Row(_key(h), self._renderer(h, query, book)) for h in self.hits]
         results.set_rows(rows, keep="")
         more = "+" if len(self.hits) == LIMIT else ""

@@ -25,6 +25,7 @@ from textual.widgets import Input, Label, Select, Static
 from model.errors import KizunaError, ValidationError
 from model import records
 from model.records import RELATIONS, Settings
+from tui import threads
 from tui.widgets.key_bar import KeyBar
 
 #: (key in Settings, label, kind, hint or choices). Kinds: text, int, roles, choice.
@@ -104,10 +105,10 @@ class SettingsScreen(ModalScreen[Settings | None]):
         for key, _label, kind, _extra in shown_settings():
             widget = self.query_one(f"#setting-{key}")
             if kind == "choice":
-                value = widget.value  # type: ignore[attr-defined]
+                value = widget.value
                 out[key] = "" if value is Select.NULL else value
                 continue
-            text = widget.value.strip()  # type: ignore[attr-defined]
+            text = widget.value.strip()
             if kind == "int":
                 if not text.isdigit():
                     raise ValidationError(f"settings.{key}", f"{text!r} is not a whole number (1 or more)")
@@ -181,7 +182,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
             self._saving = False
             self.show_error(exc)
 
-        self.app.write(self, job, done, failed)
+        store = self.app.store  # the app's SharedStore
+        threads.write(self, lambda: job(store), done, failed)
 
     def action_cancel(self) -> None:
         try:

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from model.actions.dates import DateRuleError, check_snooze
-from model.capture.dates import DateWordError, describe_date, parse_due
+from model.capture import DateWordError, describe_date, parse_due
 from tui.widgets.key_bar import KeyBar
 
 

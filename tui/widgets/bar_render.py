@@ -1,8 +1,7 @@
 """A scrollbar look that draws straight to strips (the same cells as Textual's own).
 
 Textual's ``ScrollBarRender`` is a Rich renderable: every redraw of a scrollbar goes
-through Rich's console, line splitting and cropping, about 1-1.5 ms for a 37-line
-bar, and the timeline's bar is redrawn on every cursor move in the contact list
+through Rich's console, line splitting and cropping, and the timeline's bar is redrawn on every cursor move in the contact list
 (each person's timeline has another length). :class:`StripScrollBarRender` is the
 same renderer made a Textual ``Visual``: it makes the same segments
 (``ScrollBarRender.render_bar``), styles them as Textual's wrapper does (the

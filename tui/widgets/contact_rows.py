@@ -80,7 +80,7 @@ class PersonRow(Row):
         #: the last months as glyphs (tui.health_charts.rhythm_glyphs), made in the snapshot's worker
         self.rhythm = rhythm
 
-    def render(self, width: int) -> Text:  # type: ignore[override]
+    def render(self, width: int) -> Text:
         c, style, words = self.contact, self._style, self._words
         spark = RHYTHM_WIDTH if width >= RHYTHM_MIN_ROW else 0
         if width < NAME_ONLY_BELOW:  # no room for a company worth reading: the name takes it
@@ -197,7 +197,7 @@ class GroupedRows(Sequence[Row]):
     def __len__(self) -> int:
         return self._len
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._len))]
         if index < 0:

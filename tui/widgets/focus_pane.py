@@ -24,6 +24,7 @@ from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from tui.widgets.border_lines import BorderLines
+from model.text import visible
 from tui.widgets.diversity_panel import app_warning
 from tui.widgets.jk_lists import JKOptionList
 
@@ -94,7 +95,7 @@ def focus_view(book: Book, today: date) -> FocusView:
         head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
         head.append("Press f to choose this month's challenge and who to focus on.")
     else:
-        head.append(plan.challenge or "(no challenge written)", "italic")
+        head.append(visible(plan.challenge, multiline=True) or "(no challenge written)", "italic")
         head.append(f"\npurpose: {plan.purpose}", "dim")
         for i, slot in enumerate(plan.slots):
             person = book.get_contact(slot.contact) if slot.contact else None
@@ -105,14 +106,14 @@ def focus_view(book: Book, today: date) -> FocusView:
                 line.append("(open slot — press f to fill)", "yellow")
                 summary.append("open slot", "yellow")
             else:
-                summary.append(person.name, "bold")
+                summary.append(visible(person.name), "bold")
                 deep = book.deep_count(person.id, month_start(today), month_end(today))
                 summary.append(" ✓" if deep else " ✗", "green" if deep else "yellow")
-                line.append(person.name, "bold")
+                line.append(visible(person.name), "bold")
                 if person.company:
-                    line.append(f" · {person.company}", "dim")
+                    line.append(f" · {visible(person.company)}", "dim")
                 if slot.intent:
-                    line.append(f"\n  {slot.intent}")
+                    line.append(f"\n  {visible(slot.intent)}")
                 line.append("\n  ")
                 line.append_text(slot_progress(book, person.id, today))
                 slot_people[f"slot-{i}"] = person.id

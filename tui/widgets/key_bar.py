@@ -2,9 +2,9 @@
 
 Textual's ``Footer`` shows the same thing, but as one widget per key, and it
 removes and mounts all of them again whenever the keys change — on every
-focus move between panes and every screen opened or closed. At 160 columns
-that cost 20-50 ms per change here (styling ~20 new widgets, a layout, a
-redraw of the whole screen), which was most of the pause when a dialog closed.
+focus move between panes and every screen opened or closed (styling ~20 new
+widgets, a layout, a redraw of the whole screen): most of the pause when a
+dialog closed.
 ``KeyBar`` draws the keys as one line of text and repaints only that line.
 
 It reads the same public information the ``Footer`` reads (the screen's

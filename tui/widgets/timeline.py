@@ -16,17 +16,18 @@ from operator import attrgetter
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
+from model.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
+from tui import threads
 from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -38,16 +39,22 @@ KIND_WIDTH = 13  # "help received"
 FULL_KIND_FROM = 11 + 2 + KIND_WIDTH + 1 + 40
 
 
-def _promise_words(p: Promise, today: date) -> tuple[str, str]:
+def _secret(book: Book, p: Promise, revealed: bool) -> bool:
+    """Made in a confidential note, and not revealed: its text is masked like the note's."""
+    return not revealed and p.interaction is not None and p.interaction in book.confidential_notes((p.contact,))
+
+
+def _promise_words(p: Promise, today: date, secret: bool = False) -> tuple[str, str]:
     """(words, style) for a promise's state."""
     who = "I promised" if p.owner == "me" else "they promised"
+    text = MASK if secret else visible_line(p.text)
     if p.status != "open":
-        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {p.text}", "dim"
+        return f"{who} ({p.status}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
     days = (date.fromisoformat(p.due) - today).days
     if days < 0:
-        return f"{who}, {-days}d overdue: {p.text}", "bold red"
+        return f"{who}, {-days}d overdue: {text}", "bold red"
     when = "due today" if days == 0 else f"due in {days}d"
-    return f"{who}, {when}: {p.text}", "yellow"
+    return f"{who}, {when}: {text}", "yellow"
 
 
 def _entry_text(book: Book, today: date, revealed: bool, names: bool,
@@ -56,13 +63,13 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     always draws the same line (the list keeps drawn rows); a reveal makes new rows."""
     if isinstance(obj, Promise):
         day = _promise_date(obj)
-        words, style = _promise_words(obj, today)
+        words, style = _promise_words(obj, today, _secret(book, obj, revealed))
         kind, mark, mark_style = "promise", "◇", style
         people = (obj.contact,)
     else:
         day = obj.date
         masked = obj.scope == "confidential" and not revealed
-        words = MASK if masked else _clip(obj.text, width).replace("\n", " ") or "(no text)"
+        words = MASK if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or "(no text)"
         style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
         kind = obj.kind
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
@@ -89,7 +96,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _names(book: Book, ids) -> str:
-    names = [c.name for c in (book.get_contact(i) for i in ids) if c is not None]
+    names = [visible(c.name) for c in (book.get_contact(i) for i in ids) if c is not None]
     if not names:
         return "?"
     return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
@@ -112,8 +119,7 @@ def _key(obj: Interaction | Promise) -> str:
 class Entries:
     """Timeline entries, newest first, with their row keys and where each key is.
 
-    Widget-free: everyone's (52,500 at the large size: ~150 ms of sorting and keys)
-    are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
+    Widget-free: everyone's (tens of thousands: a long sort) are made in the snapshot's worker when they will be wanted (:func:`everyone_entries`).
     """
 
     __slots__ = ("items", "keys", "where")
@@ -148,9 +154,9 @@ def everyone_entries(book: Book) -> Entries:
 def _sorted_in_pieces(items: list, key, piece: int = 2_000) -> list:
     """``sorted(items, key=key, reverse=True)`` (as stable), in pieces merged in Python.
 
-    One ``sorted`` of 50,000 notes is a single call into C that holds the interpreter
-    for ~100 ms: in a worker it froze the screen as surely as on the main thread. Pieces
-    of 2,000 hold it for a few milliseconds each, and the merge lets go between items.
+    One ``sorted`` of tens of thousands of notes is a single call into C that holds the
+    interpreter throughout: in a worker it froze the screen as surely as on the main
+    thread. Small pieces hold it briefly, and the merge lets go between items.
     """
     if len(items) <= piece:
         return sorted(items, key=key, reverse=True)
@@ -164,7 +170,7 @@ class TimelinePane(BorderLines, Vertical):
     BORDER_TITLE = "2 Timeline"
     PEOPLE_KEPT = 16  # the last people's rows kept for going back to them
     #: everyone's timeline of a book with more notes than this is sorted in a worker
-    #: (50,000 notes: ~180 ms, far too long for the key that asks for it)
+    #: (too long for the key that asks for it)
     SORT_IN_WORKER_ABOVE = 5_000
 
     BINDINGS = [
@@ -199,7 +205,7 @@ class TimelinePane(BorderLines, Vertical):
         self._shown: tuple | None = None  # (book, today, person, everyone, revealed) on screen
         self._rows_for: tuple | None = None  # (today, revealed) the rows below were made for
         #: person -> (their Book.person_token, entries, rows): kept across snapshots while
-        #: the person's notes and promises are the same objects (Book.updated shares them)
+        #: the person's notes and promises are the same objects (book_update.updated shares them)
         self._people: OrderedDict[str, tuple[tuple, Entries, LazyRows]] = OrderedDict()
         self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
         self._sorting: Book | None = None  # the book whose everyone's timeline a worker sorts
@@ -251,7 +257,7 @@ class TimelinePane(BorderLines, Vertical):
             self._entries, rows = made
         else:
             person = book.get_contact(self.contact_id) if self.contact_id else None
-            title = f"2 Timeline — {person.name}" if person else "2 Timeline"
+            title = f"2 Timeline — {visible(person.name)}" if person else "2 Timeline"
             if person:  # their last 12 months: ◆ a deep conversation, ▂▄▆█ touches, · none
                 title += "  " + rhythm_glyphs(person_rhythm(book, person.id, self.today))
             self._entries, rows = self._person(person.id) if person else (NO_ENTRIES, [])
@@ -291,11 +297,9 @@ class TimelinePane(BorderLines, Vertical):
             self._everyone_rows = (book, *self._lazy_rows(self.everyone_source(book), names=True))
         return self._everyone_rows[1], self._everyone_rows[2]
 
-    @work(thread=True, exclusive=True, group="everyone", name="sort everyone's timeline")
     def _sort_everyone(self, book: Book) -> None:
-        entries = self.everyone_source(book)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._everyone_sorted, book, entries)
+        threads.read(self, lambda: self.everyone_source(book), lambda entries: self._everyone_sorted(book, entries),
+                     group="everyone", name="sort everyone's timeline")
 
     def _everyone_sorted(self, book: Book, entries: Entries) -> None:
         if self._sorting is book:
@@ -331,7 +335,7 @@ class TimelinePane(BorderLines, Vertical):
         assert self.book is not None
         text = Text()
         if isinstance(obj, Promise):
-            words, style = _promise_words(obj, self.today)
+            words, style = _promise_words(obj, self.today, _secret(self.book, obj, self.revealed))
             text.append(f"promise · due {obj.due}", "bold")
             if obj.original_due != obj.due:
                 text.append(f" (first due {obj.original_due})", "dim")
@@ -342,14 +346,14 @@ class TimelinePane(BorderLines, Vertical):
             depth = "deep conversation" if obj.depth == "deep" else "touch"
             # a log entry is Kizuna's own record (a tier change, a snooze): it has no depth
             text.append(f"{obj.date} · {obj.kind}" + ("" if obj.kind == "log" else f" · {depth}"), "bold")
-            people = ", ".join(c.name for c in (self.book.get_contact(i) for i in obj.contacts) if c)
+            people = ", ".join(visible(c.name) for c in (self.book.get_contact(i) for i in obj.contacts) if c)
             text.append(f" · with {people}")
             if obj.scope != "open":
                 text.append(f" · {obj.scope}", "magenta")
             if obj.tags:
-                text.append("  " + " ".join("#" + t for t in obj.tags), "green")
+                text.append("  " + visible(" ".join("#" + t for t in obj.tags)), "green")
             text.append("\n")
-            text.append(MASK if masked else obj.text, "dim italic" if masked else "")
+            text.append(MASK if masked else visible(obj.text, multiline=True), "dim italic" if masked else "")
         return text
 
     def _cursor_moved(self) -> None:
@@ -387,15 +391,15 @@ class TimelinePane(BorderLines, Vertical):
     def action_edit_entry(self) -> None:
         entry = self.highlighted_entry
         if entry is not None:
-            self.app.edit_entry(entry)  # type: ignore[attr-defined]
+            self.app.edit_entry(entry)
 
     def action_delete_entry(self) -> None:
         entry = self.highlighted_entry
         if entry is not None:
-            self.app.delete_entry(entry)  # type: ignore[attr-defined]
+            self.app.delete_entry(entry)
 
     def action_search(self) -> None:
-        self.app.action_search()  # type: ignore[attr-defined]
+        self.app.action_search()
 
     def action_toggle_everyone(self) -> None:
         self.everyone = not self.everyone
