@@ -19,6 +19,13 @@ It measures, in seconds:
   (the note in the timeline, the due markers, the focus pane), drawn; and
   ``capture_block`` — the longest the screen's message loop was blocked from Enter
   until 50 ms after that (a timer ticking every 5 ms notices any stall);
+* ``tab`` — Tab (the next pane) until the focus moved and the screen is drawn (median
+  of a round of the three panes, twice);
+* ``filter_80x24``, ``open_80x24``, ``filter_100x30``, ``open_100x30`` — the filter
+  keystroke and the cursor move again, in a terminal of that size;
+* ``resize`` — a resize (160x48 to 80x24, 100x30, 120x35, 200x60 and back) until the
+  main screen is laid out again for it and drawn (median), Textual's own 1/120 s wait for
+  more resize events included;
 * ``search`` — (median) one keystroke typed into the search (``s``) until its results
   are drawn, the snapshot's search index built; ``search_index`` — from ``s`` until
   that index was built (in a worker);
@@ -87,38 +94,84 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
             cpu.append(time.process_time() - c)
             return time.perf_counter() - t
 
-        # one filter keystroke at a time, each on a fresh filter
-        times = []
-        for query in ("s", "t", "a", "k", "m", "y", "o"):
+        async def filter_and_open(suffix: str = "") -> None:
+            """One filter keystroke at a time, each on a fresh filter; then the cursor."""
+            times = []
+            for query in ("s", "t", "a", "k", "m", "y", "o"):
+                pane.filter_input.value = ""
+                pane.filter_input.focus()
+                await pilot.pause()
+                times.append(await key(query, lambda: pane.filter_input.value == query
+                                       and pane.border_subtitle.startswith(tuple("0123456789"))
+                                       and " of " in pane.border_subtitle))
+            out["filter" + suffix] = statistics.median(times)
+            out["filter" + suffix + "_cpu"] = statistics.median(cpu)
+            out["filter_all" + suffix] = times
+            cpu.clear()
+
+            # open a person's timeline: the cursor moves down (then up) the list, from its
+            # top, where the deep tier with the longest timelines is
             pane.filter_input.value = ""
-            pane.filter_input.focus()
             await pilot.pause()
-            times.append(await key(query, lambda: pane.filter_input.value == query
-                                   and pane.border_subtitle.startswith(tuple("0123456789"))
-                                   and " of " in pane.border_subtitle))
-        out["filter"] = statistics.median(times)
-        out["filter_cpu"] = statistics.median(cpu)
-        out["filter_all"] = times
+            pane.row_list.focus()
+            pane.row_list.action_first()
+            await pilot.pause()
+            times = []
+            rows = 0
+            for step in range(6):
+                before = main.contact_id
+                direction = "down" if step % 2 == 0 else "up"
+                times.append(await key(direction, lambda: main.contact_id != before))
+                rows = max(rows, len(main.timeline.row_list.rows))
+            assert rows > 10, rows
+            out["open" + suffix] = statistics.median(times)
+            out["open" + suffix + "_cpu"] = statistics.median(cpu)
+            out["timeline_rows" + suffix] = rows
+            cpu.clear()
+
+        await filter_and_open()
+
+        # Tab: round the three panes twice, each move until the focus moved and is drawn
+        times = []
+        for _ in range(6):
+            before = app.focused
+            times.append(await key("tab", lambda: app.focused is not before and app.focused is not None))
+        out["tab"] = statistics.median(times)
+        out["tab_cpu"] = statistics.median(cpu)
+        out["tab_all"] = times
         cpu.clear()
 
-        # open a person's timeline: the cursor moves down (then up) the list, from its
-        # top, where the deep tier with the longest timelines is
-        pane.filter_input.value = ""
-        await pilot.pause()
-        pane.row_list.focus()
-        pane.row_list.action_first()
-        await pilot.pause()
+        # a resize: until the main screen is laid out for the new size and drawn
+        from textual.events import Resize
+        from textual.geometry import Size
+
         times = []
-        rows = 0
-        for step in range(6):
-            before = main.contact_id
-            direction = "down" if step % 2 == 0 else "up"
-            times.append(await key(direction, lambda: main.contact_id != before))
-            rows = max(rows, len(main.timeline.row_list.rows))
-        assert rows > 10, rows
-        out["open"] = statistics.median(times)
-        out["open_cpu"] = statistics.median(cpu)
-        out["timeline_rows"] = rows
+        for width, height in ((80, 24), (160, 48), (100, 30), (120, 35), (200, 60), (160, 48)):
+            size = Size(width, height)
+            app._driver._size = size  # the headless driver's terminal (as pilot.resize_terminal does)
+            t, c = time.perf_counter(), time.process_time()
+            app.post_message(Resize(size, size))
+            panes = main.query_one("#panes")
+            while not (panes.size == Size(width, height - 3)  # (the header, the focus line or not, the keys)
+                       or panes.size == Size(width, height - 2)):
+                await pilot._wait_for_screen()
+                if time.perf_counter() - t > 10:
+                    raise SystemExit(f"the screen was not laid out for {size} in 10 s")
+            await pilot._wait_for_screen()
+            main._on_timer_update()
+            cpu.append(time.process_time() - c)
+            times.append(time.perf_counter() - t)
+        out["resize"] = statistics.median(times)
+        out["resize_cpu"] = statistics.median(cpu)
+        out["resize_all"] = times
+        cpu.clear()
+
+        for width, height in ((80, 24), (100, 30)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await filter_and_open(f"_{width}x{height}")
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
 
         # the health screen: h until its numbers (computed in a worker) are drawn; three opens
         from tui.screens.health import HealthScreen

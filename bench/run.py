@@ -52,6 +52,12 @@ ROWS = [
     ("ready", "app start until the main screen is ready", 1.0, "s"),
     ("filter", "one filter keystroke in the contact list", 0.016, "s"),
     ("open", "opening a person's timeline", 0.016, "s"),
+    ("filter_80x24", "… a filter keystroke at 80x24", 0.016, "s"),
+    ("open_80x24", "… a cursor move (the next timeline) at 80x24", 0.016, "s"),
+    ("filter_100x30", "… a filter keystroke at 100x30", 0.016, "s"),
+    ("open_100x30", "… a cursor move (the next timeline) at 100x30", 0.016, "s"),
+    ("tab", "Tab to the next pane", 0.016, "s"),
+    ("resize", "a resize until the main screen is laid out again", 0.050, "s"),
     ("health_open", "opening the health screen until its charts are drawn", 0.15, "s"),
     ("search", "one search keystroke in the app (s), until drawn", 0.016, "s"),
     ("search_index", "… building the search index first (in a worker)", None, "s"),
@@ -297,13 +303,16 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         data = json.loads(out.strip().splitlines()[-1])
         for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown",
                     "capture_block", "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
-                    "health_open", "health_open_cpu"):
+                    "tab", "tab_cpu", "resize", "resize_cpu", "health_open", "health_open_cpu",
+                    *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30")
+                      for cpu in ("", "_cpu"))):
             if key in data:
                 result.add(key, data[key])
         result.add("app_rss", rss)
     log(f"{name}: app ready {result.median('ready'):.3f} s, filter {result.median('filter') * 1000:.1f} ms, "
         f"open {result.median('open') * 1000:.1f} ms, "
-        f"health {(result.median('health_open') or 0) * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms")
+        f"health {(result.median('health_open') or 0) * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms, "
+        f"tab {(result.median('tab') or 0) * 1000:.1f} ms, resize {(result.median('resize') or 0) * 1000:.1f} ms")
     return result
 
 

@@ -47,6 +47,8 @@ from tui.app import KizunaApp, make_app  # noqa: E402
 
 TODAY = date(2026, 11, 26)
 SIZE = (160, 45)
+#: the sizes laptops' terminals open at: the snapshot tests check these shots at each too
+SMALL_SIZES = ((80, 24), (100, 30))
 #: the line typed into quick capture for its screenshot
 CAPTURE_LINE = '@"Emily Carter" lunch deep: hospital sales path #医療 promised an intro to 佐藤 健 by fri'
 
@@ -110,6 +112,7 @@ class Shot:
     title: str
     prepare: Callable[[Pilot], Awaitable[None]]
     screen: str  # the class name of the screen the keys must have opened
+    size: tuple[int, int] = SIZE  # the terminal's (columns, rows)
 
 
 SHOTS = (
@@ -120,9 +123,13 @@ SHOTS = (
          "FocusPlannerScreen"),
     Shot("month_review", "Month review: deep conversations held, promises, carry-over", _month_review,
          "MonthReviewScreen"),
+    Shot("main_80x24", "The main screen in an 80x24 terminal: the focus pane folded into a line", _main,
+         "MainScreen", (80, 24)),
     Shot("health", "Health: conversations by day, cadence, promises, trust, diversity", _health,
          "HealthScreen"),
 )
+#: the shots the snapshot tests also check at each of SMALL_SIZES
+SMALL_SHOTS = ("main", "review", "capture", "focus")
 
 
 def demo_app(folder: Path) -> KizunaApp:
@@ -150,10 +157,10 @@ def leaks(svg: str, secrets: list[str]) -> list[str]:
 
 
 async def render(shot: Shot, folder: Path) -> str:
-    """The SVG of one shot (the app runs headless at SIZE)."""
+    """The SVG of one shot (the app runs headless at its size)."""
     app = demo_app(folder)
     secrets = confidential_texts(app)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=shot.size) as pilot:
         await shot.prepare(pilot)
         shown = type(app.screen).__name__
         if shown != shot.screen:

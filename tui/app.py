@@ -39,6 +39,8 @@ from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
 
 POLL_SECONDS = 1.0
+#: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
+HOLD_SECONDS = 1.0
 
 #: App action -> (module, class) of the screen it opens. An action is refused while a
 #: screen of its class is already on the stack (``f`` in the planner stacks no second one).
@@ -114,6 +116,8 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.sub_title = "demo data" if demo else visible(str(store.shared_path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
+        self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
+        self._hold_round = 0
         self._health_opening = False  # the health screen's numbers are being counted
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
@@ -188,7 +192,72 @@ class KizunaApp(Snapshots, Correcting, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.input_seen()
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if isinstance(event, events.Key) and await self._opens_a_screen(event):
+                return
         await super().on_event(event)
+
+    # -- keys typed ahead of a screen --------------------------------------------------
+
+    async def _opens_a_screen(self, event: events.Key) -> bool:
+        """Run a key that opens a screen (``n``, ``r``, ...) as soon as it arrives.
+
+        Textual looks an app's key up only after it has been to the focused widget and
+        back, while the keys typed after it go on to that widget: ``n`` and a line in one
+        burst left the line on the main screen. A key typed into a text field stays text.
+        """
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or isinstance(screen.focused, (Input, TextArea)):
+            return False
+        keys = {key.strip() for b in self.BINDINGS if isinstance(b, Binding) and b.action in OPENS
+                for key in self.keymap.get(b.id or "", b.key).split(",")}
+        if event.key not in keys:  # (most keys: no need to ask every binding of the screen)
+            return False
+        found = screen.active_bindings.get(event.key)
+        if found is None or found.node is not self or found.binding.action not in OPENS or not found.enabled:
+            return False
+        return await self.run_action(found.binding.action)
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):
+        """Push ``screen``; the keys that arrive before it is built and focused wait for it.
+
+        Textual hands a key to the focused widget of the screen on top; a screen just
+        pushed has none until it is built, so ``n`` and a line typed in one burst lost the
+        line (or its letters acted on the screen below). They are held here and replayed,
+        in order, once the screen has handled its first messages (built, mounted, focused).
+        """
+        self.hold_keys()
+        result = super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
+        target = self.get_screen(screen) if isinstance(screen, str) else screen
+        target.call_later(self.call_later, self.release_keys)
+        return result
+
+    def hold_keys(self) -> None:
+        """Keep the keys that arrive from now on until :meth:`release_keys` (or a second)."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self._hold_round += 1
+            round_ = self._hold_round
+            self.set_timer(HOLD_SECONDS, lambda: self._release_stale(round_), name="release-held-keys")
+
+    async def _release_stale(self, round_: int) -> None:
+        if round_ == self._hold_round:  # (a screen that never came to take its keys)
+            await self.release_keys()
+
+    async def release_keys(self) -> None:
+        """Hand the held keys on, in order, to whatever has the focus now."""
+        held, self._held_keys = self._held_keys, None
+        for event in held or ():
+            if self._held_keys is not None:  # a held key opened another screen: it waits too
+                self._held_keys.append(event)
+            elif not (isinstance(event, events.Key) and await self._opens_a_screen(event)):
+                await super().on_event(event)
 
     def _screen_changed(self, screen) -> None:
         self.collector.screen_changed(screen)

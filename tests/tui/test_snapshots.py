@@ -39,7 +39,18 @@ def _run_before(shot):
 def test_screen_matches_its_snapshot(name, snap_compare, tmp_path):
     shot = SHOTS[name]
     app = shots.demo_app(tmp_path)
-    assert snap_compare(app, terminal_size=shots.SIZE, run_before=_run_before(shot))
+    assert snap_compare(app, terminal_size=shot.size, run_before=_run_before(shot))
+
+
+SMALL = [(name, size) for name in shots.SMALL_SHOTS for size in shots.SMALL_SIZES]
+
+
+@pytest.mark.parametrize(("name", "size"), SMALL, ids=[f"{n}-{w}x{h}" for n, (w, h) in SMALL])
+def test_screen_at_a_laptop_size_matches_its_snapshot(name, size, snap_compare, tmp_path):
+    """The same scenes in the terminals laptops open (issue 11): 80x24 and 100x30."""
+    shot = SHOTS[name]
+    app = shots.demo_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=_run_before(shot))
 
 
 @pytest.mark.parametrize("name", list(SHOTS))

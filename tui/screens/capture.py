@@ -15,13 +15,14 @@ screen never freezes on a slow disk or a held lock.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from datetime import date
 
 from rich.cells import cell_len
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -152,10 +153,36 @@ class NameSuggester(Suggester):
         return None
 
 
+def one_line(text: str) -> str:
+    """Pasted text as one capture line: its lines joined by spaces (a promise on the third
+    line is kept), control characters (tabs, escapes) made spaces."""
+    lines = ("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in line).strip()
+             for line in text.splitlines())
+    return " ".join(line for line in lines if line)
+
+
+class CaptureLine(Input):
+    """The capture line; a paste of several lines is one note (Input keeps the first line)."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # (Input's own handler)
+        event.stop()
+        text = one_line(event.text)
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
 class CaptureScreen(ModalScreen[Capture | None]):
     """One line in the capture grammar, its preview, Enter to save, Escape to cancel."""
 
     CSS_PATH = "capture.tcss"
+    #: (from this many rows, the screen's class): a short terminal's spacing is in the .tcss
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True, tooltip="Save the note and its promises", id="capture.save"),
@@ -182,7 +209,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.contacts = book.contacts() if book is not None else self.store.contacts()
         with Vertical(id="capture-box") as box:
             box.border_title = self.title_text
-            yield Input(
+            yield CaptureLine(
                 value=self.prefill,
                 placeholder='@Tanaka lunch: promised an intro to Sato by fri #hiring',
                 highlighter=self._highlighter,

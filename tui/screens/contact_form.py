@@ -100,6 +100,11 @@ class ContactForm(ModalScreen[str | None]):
                 tooltip="Save the person (Enter in a one-line field saves too)"),
         Binding("escape", "cancel", "Cancel", id="form.cancel",
                 tooltip="Close without saving (asks first if anything was changed)"),
+        # Priority, so the field changes when Tab arrives: as an ordinary key it went to the
+        # field and back first, and the letters typed after it landed in the old field.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next_field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
+                id="form.previous_field"),
         Binding("ctrl+g", "forget", "Forget person", id="form.forget",
                 tooltip="Remove this person and what is theirs alone (shows what goes, asks first; u undoes it)"),
     ]

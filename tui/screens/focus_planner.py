@@ -44,10 +44,16 @@ from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 
+#: a slots list narrower than this shows each slot's person on one line: name and ✓/○ only
+NARROW_SLOTS = 60
+
+
 class FocusPlannerScreen(ReadsBook, Screen[str]):
     """Plan a month: challenge, purpose, slots filled from ranked suggestions."""
 
     CSS_PATH = "focus_planner.tcss"
+    #: (from this many rows, the screen's class): the layout for a short terminal is in the .tcss
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the main screen", id="planner.close"),
@@ -156,14 +162,21 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     def _slot_row(self, n: int, slot: Slot) -> Content:
         person = self.book.get_contact(slot.contact) if slot.contact else None
         role = Content.styled(f"{n}. {slot.role:<15} ", "bold")
+        inner = self.query_one("#slots", OptionList).scrollable_content_region.width
+        narrow = 0 < inner < NARROW_SLOTS  # one line per slot: no company, the mark alone
         if person is None:
-            return Content.assemble(role, ("— empty — Enter picks from the suggestions", "dim italic"))
+            return Content.assemble(role, ("— empty —" if narrow else "— empty — Enter picks from the suggestions",
+                                           "dim italic"))
         deep = self.book.deep_count(person.id, first_day(self.month), last_day(self.month))
-        done = (Content.styled("✓ deep talk held", "$text-success") if deep
-                else Content.styled("○ deep talk due", "$text-warning"))
-        width = max(30, self.query_one("#slots", OptionList).scrollable_content_region.width - 2)
+        done = (Content.styled("✓" if narrow else "✓ deep talk held", "$text-success") if deep
+                else Content.styled("○" if narrow else "○ deep talk due", "$text-warning"))
+        width = max(30, inner - 2)
         intent = (Content.styled("\n   " + fit(slot.intent, width - 3).rstrip(), "italic $text-muted")
                   if slot.intent else Content.styled("\n   (no intent yet: i writes one)", "dim italic"))
+        if narrow:
+            # (the option's padding and a scrollbar: 4 columns)
+            return Content.assemble(role, (fit(person.name, max(6, inner - 19 - 2 - 4)), "bold $accent"), " ", done,
+                                    intent)
         return Content.assemble(role, (fit(person.name, 16), "bold $accent"),
                                 (fit(person.company, max(8, width - 16 - 16 - 19)), "dim"), " ", done, intent)
 
@@ -240,11 +253,15 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         width = box.scrollable_content_region.width - 6
         if width < 30:  # not laid out yet: the list's share of the screen
             width = max(30, self.size.width // 2 - 8)
+        # name 20 and company 22 when there is room (56 columns); else the name takes what is
+        # left after the number, the score, the option's padding and a scrollbar
+        name_w = 20 if width + 6 >= 56 else max(10, width + 6 - 18)
+        company_w = 22 if width + 6 >= 56 else 0
         for i, s in enumerate(found):
             c = s.contact
             mark = "  (in the plan)" if c.id in taken else ""
-            line = Content.assemble((f"{i + 1:>2}. ", "dim"), (fit(c.name, 20), "bold"),
-                                    (fit(c.company, 22), "dim"),
+            line = Content.assemble((f"{i + 1:>2}. ", "dim"), (fit(c.name, name_w), "bold"),
+                                    (fit(c.company, company_w), "dim"),
                                     (f"score {s.score:>3}", "$accent"), (mark, "italic $text-muted"),
                                     ("\n    " + fit("; ".join(s.reasons[:2]), width).rstrip(), "$text-muted"))
             box.add_option(Option(line, id=c.id))

@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from model.planning.book import Book
 from tui.book_source import follow_book
@@ -33,6 +34,25 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.timeline import Entries, TimelinePane, everyone_entries
 
 PANES = ("#contact-list", "#timeline-list", "#focus-list")
+#: (from this many columns, the layout, its pane styles over main.tcss's). From 160 columns
+#: main.tcss's three panes. Below, the focus pane folds into one line under the panes and
+#: ``3`` (or Tab) shows it in the timeline's place, so the timeline keeps room to read a
+#: note (40 columns of its text from 100 columns, 30 at 80). Set on the few widgets
+#: concerned, not as a class on the screen: that restyled all of it on a resize (~12 ms).
+LAYOUTS: tuple[tuple[int, str, dict[str, dict[str, object]]], ...] = (
+    (160, "-wide", {}),
+    (100, "-medium", {
+        "#contacts-pane": {"width": "1fr", "min_width": 32, "max_width": 50},
+        "#timeline-pane": {"width": "2fr"},
+        "#focus-pane": {"width": "2fr", "min_width": 0, "max_width": "100%"},
+    }),
+    (0, "-narrow", {
+        "#contacts-pane": {"width": 26, "min_width": 0, "padding": (0, 0)},
+        "#timeline-pane": {"width": "1fr", "padding": (0, 0)},
+        "#focus-pane": {"width": "1fr", "min_width": 0, "max_width": "100%", "padding": (0, 0)},
+        "RowList": {"scrollbar_size_vertical": 1},
+    }),
+)
 
 
 def due_dates(book: Book, today: date) -> dict[str, date]:
@@ -100,6 +120,11 @@ class MainScreen(Screen):
 
     CSS_PATH = "main.tcss"
 
+    #: Textual's own, without its repaint of the whole screen on every focus change (Tab
+    #: between panes drew all 160x48 cells again): the widgets that gain and lose the focus,
+    #: and the panes' borders (_show_active_pane), redraw themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
@@ -122,6 +147,7 @@ class MainScreen(Screen):
         self.contact_id: str | None = None
         self._from_contacts: str | None = None  # the contact list's person last shown
         self._view: MainView | None = None
+        self._layout: str | None = None  # the LAYOUTS name in use
         self._to_select: str | None = None  # a person chosen before the snapshot had them
 
     def compose(self) -> ComposeResult:
@@ -130,9 +156,11 @@ class MainScreen(Screen):
             yield ContactsPane(id="contacts-pane")
             yield TimelinePane(id="timeline-pane")
             yield FocusPane(id="focus-pane")
+        yield Static("", id="focus-line")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.fit_to(self.app.size.width)
         self.show_book(self.app.book)
         follow_book(self, with_view=True)
         self.query_one("#contact-list").focus()
@@ -171,6 +199,7 @@ class MainScreen(Screen):
         self.timeline.everyone_source = view.everyone_entries
         self.contacts.show_rows(view.contacts)
         self.focus_pane.show_view(view.focus)
+        self.query_one("#focus-line", Static).update(view.focus.summary)
         if self.contact_id and book.get_contact(self.contact_id) is None:
             self.contact_id = self.contacts.highlighted_id
         if self._to_select and book.get_contact(self._to_select) is not None:
@@ -188,37 +217,92 @@ class MainScreen(Screen):
         self.timeline.show(self.app.book, self.app.today, contact_id)
         self.query_one("#contact-list").focus()
 
+    # -- sizes -----------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        self.fit_to(self.app.size.width)  # resized while another screen was on top
+
+    def fit_to(self, width: int) -> None:
+        """Lay the panes out for a terminal ``width`` columns wide (see LAYOUTS)."""
+        layout, rules = next((name, rules) for start, name, rules in LAYOUTS if width >= start)
+        if layout == self._layout:
+            return
+        before = next((rules for _start, name, rules in LAYOUTS if name == self._layout), {})
+        self._layout = layout
+        for selector in before.keys() | rules.keys():
+            for widget in self.query(selector):
+                for rule in before.get(selector, {}).keys() - rules.get(selector, {}).keys():
+                    widget.styles.clear_rule(rule)
+                for rule, value in rules.get(selector, {}).items():
+                    setattr(widget.styles, rule, value)
+        self._fold_focus()
+
+    @property
+    def layout_name(self) -> str | None:
+        """The LAYOUTS name in use: ``-wide``, ``-medium`` or ``-narrow``."""
+        return self._layout
+
+    @property
+    def focus_folded(self) -> bool:
+        """Is the focus pane folded into its one line (shown only while it has the focus)?"""
+        return self._layout != "-wide"
+
+    def _fold_focus(self, show: bool | None = None) -> None:
+        """Folded, the focus pane takes the timeline's place while it has the focus."""
+        if not self.query(FocusPane):
+            return
+        if show is None:
+            show = self._current_pane() == 2
+        folded = self.focus_folded
+        self.focus_pane.display = not folded or show
+        self.timeline.display = not folded or not show
+        self.query_one("#focus-line", Static).display = folded and not show
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "focus-line":
+            self.action_pane(2)
+
     # -- panes -----------------------------------------------------------------
 
     def on_descendant_focus(self) -> None:
+        if self.focus_folded:
+            self._fold_focus()
         self._show_active_pane()
 
-    def _show_active_pane(self, force: bool = False) -> None:
-        """An accent border and a bold accent title on the pane with the focus.
+    def _show_active_pane(self, force: bool = False, index: int | None = None) -> None:
+        """An accent top and bottom border and a bold accent title on the pane with the focus (or the pane
+        ``index``, about to get it: drawn in the same frame as the focus).
 
         Set on the panes themselves: as a ``:focus-within`` rule, Textual restyled the
         pane and everything in it whenever the focus came or went, and drew all of it
-        again on every move between panes.
+        again on every move between panes. Only the borders are drawn again
+        (BorderLines.set_frame_styles).
         """
         from textual.color import Color
 
-        focused = self.focused
+        if index is None:
+            index = self._current_pane() if self.focused is not None else -1
         accent = Color.parse(self.app.theme_variables["accent"])
-        for pane in (self.contacts, self.timeline, self.focus_pane):
-            active = focused is not None and (focused is pane or pane in focused.ancestors)
+        for i, pane in enumerate((self.contacts, self.timeline, self.focus_pane)):
+            active = i == index
             if not force and active == getattr(pane, "_active", None):
                 continue
             pane._active = active
             if active:
-                pane.styles.border = ("round", accent)
-                pane.styles.border_title_color = accent
-                pane.styles.auto_border_title_color = False  # (the panes' rule is "auto 60%")
-                pane.styles.border_title_style = "bold"
+                # The top and bottom lines only: redrawing the sides meant redrawing every
+                # line of two panes on each move. (The panes' rule for the title is "auto 60%".)
+                pane.set_frame_styles(border_top=("round", accent), border_bottom=("round", accent),
+                                      border_title_color=accent, auto_border_title_color=False,
+                                      border_title_style="bold")
             else:  # back to the panes' own rule in main.tcss
-                for rule in ("border_top", "border_right", "border_bottom", "border_left",
-                             "border_title_color", "auto_border_title_color", "border_title_style"):
-                    pane.styles.clear_rule(rule)
-            pane.refresh()
+                pane.set_frame_styles(**dict.fromkeys((
+                    "border_top", "border_bottom", "border_title_color",
+                    "auto_border_title_color", "border_title_style")))
+            if force:
+                pane.refresh()
 
     def _pane_widgets(self) -> list[Widget]:
         return [self.query_one(sel) for sel in PANES]
@@ -231,6 +315,9 @@ class MainScreen(Screen):
         return 0
 
     def action_pane(self, index: int) -> None:
+        if self.focus_folded:
+            self._fold_focus(show=index == 2)  # shown before it can take the focus
+        self._show_active_pane(index=index)
         self._pane_widgets()[index].focus()
 
     def action_next_pane(self) -> None:

@@ -69,6 +69,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
     """One due item at a time; the summary when the list is done."""
 
     CSS_PATH = "review.tcss"
+    #: (from this many rows, the screen's class): a short terminal's layout is in the .tcss
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS = [
         Binding("t", "log('touch')", "Log touch", tooltip="Capture a short touch with this person", id="review.log_touch"),

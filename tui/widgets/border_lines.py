@@ -1,4 +1,4 @@
-"""Border titles that repaint one line, not the whole pane.
+"""Border titles and colours that repaint the border's line, not the whole pane.
 
 Textual's ``border_title`` and ``border_subtitle`` setters call ``refresh()``,
 which redraws the widget and, on screen, everything inside it: a pane whose
@@ -22,6 +22,7 @@ class BorderLines(Widget):
     """A widget whose border title and subtitle can change without a full repaint."""
 
     _border_line: int | None = None  # the line a setter is changing, while it runs
+    _frame_only = False  # while set_frame_styles runs: its refreshes are of the border only
 
     def set_border_text(self, title: str | None = None, subtitle: str | None = None) -> None:
         """Show ``title`` in the top border and/or ``subtitle`` in the bottom one (None: keep)."""
@@ -38,8 +39,26 @@ class BorderLines(Widget):
         finally:
             self._border_line = None
 
+    def set_frame_styles(self, **rules) -> None:
+        """Set style rules that change only how the top and bottom border lines look (their
+        colour, the title's): those two lines are drawn again, not everything inside them.
+        A rule given as None is cleared (back to the stylesheet's)."""
+        self._frame_only = self.is_mounted
+        try:
+            for rule, value in rules.items():
+                if value is None:
+                    self.styles.clear_rule(rule)
+                else:
+                    setattr(self.styles, rule, value)
+        finally:
+            self._frame_only = False
+
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Widget:
+        if self._frame_only and not (regions or layout or recompose) and repaint:
+            ox, oy = self.content_offset  # refresh regions are in content coordinates
+            width, height = self.outer_size
+            return super().refresh(Region(-ox, -oy, width, 1), Region(-ox, height - 1 - oy, width, 1))
         line = self._border_line
         if line is not None and not (regions or layout or recompose) and repaint:
             ox, oy = self.content_offset  # refresh regions are in content coordinates

@@ -30,6 +30,7 @@ from tui.widgets.row_list import Row
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
 DUE_WIDTH = 9
+NAME_ONLY_BELOW = 30  # a row narrower than this shows the name and due date only
 FAR = date.max
 #: the rhythm column (the last 12 months, one cell each, and a space) shows from this row
 #: width up; below it the column is the first to go
@@ -84,12 +85,16 @@ class PersonRow(Row):
     def render(self, width: int) -> Text:
         c, style, words = self.contact, self._style, self._words
         spark = RHYTHM_WIDTH if width >= RHYTHM_MIN_ROW else 0
-        name_w = max(8, min(24, (width - 2 - DUE_WIDTH - spark) // 2))
-        rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH - spark)
+        if width < NAME_ONLY_BELOW:  # no room for a company worth reading: the name takes it
+            name_w, rest = max(4, width - 3 - DUE_WIDTH - spark), 0
+        else:
+            name_w = max(8, min(24, (width - 2 - DUE_WIDTH - spark) // 2))
+            rest = max(0, width - 2 - name_w - 1 - DUE_WIDTH - spark)
         text = Text()
         text.append(self._marker + " ", style)
         text.append(fit(c.name, name_w) + " ", "bold" if c.tier == "deep" else "")
-        text.append(fit(c.company or c.industry, rest), "dim")
+        if rest:
+            text.append(fit(c.company or c.industry, rest), "dim")
         if spark:
             text.append(" ")
             for glyph in self.rhythm:

@@ -7,13 +7,15 @@ month. The diversity warnings for the focus people follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Self
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +24,7 @@ from model.i18n import N_, _
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
+from tui.widgets.border_lines import BorderLines
 from model.text import visible
 from tui.widgets.diversity_panel import app_warning
 from tui.widgets.jk_lists import JKOptionList
@@ -30,6 +33,21 @@ from tui.widgets.jk_lists import JKOptionList
 class FocusList(JKOptionList):
     """The slots; j/k move like everywhere else."""
 
+    _lines_drawn = 0  # the most lines of options shown since the list was last drawn whole
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """Textual redraws a widget whole when the focus comes or goes; this list is much
+        taller than its few slots, so only the lines that have (or had) a slot are drawn."""
+        if regions or layout or recompose or not repaint or not self.is_mounted:
+            if not regions:
+                self._lines_drawn = 0
+            return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        lines = max(self._lines_drawn, self.virtual_size.height - int(self.scroll_y))
+        self._lines_drawn = lines
+        if 0 < lines < self.size.height:
+            return super().refresh(Region(0, 0, self.size.width, lines))
+        return super().refresh()
 
 def slot_progress(book: Book, contact_id: str, today: date) -> Text:
     """``◆ deep talk 11-12 · 2 promises open (1 overdue)``."""
@@ -58,6 +76,8 @@ class FocusView:
     slots: list[tuple[str, Text]]  # (option id, the slot's lines)
     slot_people: dict[str, str]  # option id -> contact id
     diversity: Text
+    #: the pane folded into one line, for a terminal too narrow for it (the main screen's)
+    summary: Text = field(default_factory=Text, compare=False)
 
 
 def focus_view(book: Book, today: date) -> FocusView:
@@ -69,6 +89,9 @@ def focus_view(book: Book, today: date) -> FocusView:
     slots: list[tuple[str, Text]] = []
     slot_people: dict[str, str] = {}
     warnings: list[str] = []
+    summary = Text()
+    summary.append(" 3 Focus ", "bold reverse")
+    summary.append(f" {today:%b %Y} · {days_left_text(days_left_in_month(today))}", "dim")
     if plan is None:
         head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
         head.append("Press f to choose this month's challenge and who to focus on.")
@@ -79,9 +102,14 @@ def focus_view(book: Book, today: date) -> FocusView:
             person = book.get_contact(slot.contact) if slot.contact else None
             line = Text()
             line.append(f"{slot.role}: ", "dim")
+            summary.append(" · ")
             if person is None:
                 line.append("(open slot — press f to fill)", "yellow")
+                summary.append("open slot", "yellow")
             else:
+                summary.append(visible(person.name), "bold")
+                deep = book.deep_count(person.id, month_start(today), month_end(today))
+                summary.append(" ✓" if deep else " ✗", "green" if deep else "yellow")
                 line.append(visible(person.name), "bold")
                 if person.company:
                     line.append(f" · {visible(person.company)}", "dim")
@@ -94,16 +122,20 @@ def focus_view(book: Book, today: date) -> FocusView:
         people = [book.contact(cid) for cid in book.focus_ids(today)]
         if people:
             warnings = diversity(people, book.settings, "people in this month's focus").warnings
+    if plan is None:
+        summary.append(" · no plan yet: press f", "yellow")
+    elif warnings:
+        summary.append(f" · ⚠ {len(warnings)}", "yellow")
     div = Text()
     if warnings:
         for w in warnings:
             div.append(f"⚠ {app_warning(w)}\n", "yellow")
     elif plan is not None and slot_people:
         div.append("✓ a diverse set", "green")
-    return FocusView(head, slots, slot_people, div)
+    return FocusView(head, slots, slot_people, div, summary)
 
 
-class FocusPane(Vertical):
+class FocusPane(BorderLines, Vertical):
     """The month's plan at a glance."""
 
     BORDER_TITLE = N_("3 This month's focus")

@@ -28,6 +28,13 @@ from model.i18n import _
 
 #: keys kept at the right end whatever the width (Help: it lists every key)
 KEPT = frozenset({"question_mark"})
+#: shorter labels, used for every key when the full ones do not all fit (80 columns)
+SHORT = {
+    "Add person": "Add", "Month review": "Month", "Log touch": "Touch", "Log deep": "Deep",
+    "Save review": "Save", "Carry over": "Carry", "Empty slot": "Empty", "Prev month": "Prev",
+    "Next month": "Next", "Everyone's timeline": "Everyone", "Reveal confidential": "Reveal",
+    "Edit person": "Edit", "Keep editing": "Keep", "Clear filter": "Clear",
+}
 
 
 class Item(NamedTuple):
@@ -113,13 +120,24 @@ class KeyBar(Widget, can_focus=False):
     # -- drawing -------------------------------------------------------------------
 
     def render(self) -> Text:
+        """Every key with its full label if they all fit; else every key with its short one
+        (``SHORT``); else as many short ones as fit, whole, Help and the palette kept."""
+        for short in (False, True):
+            line, spans, fits = self._line(short)
+            if fits:
+                break
+        self._spans = spans
+        return line
+
+    def _line(self, short: bool) -> tuple[Text, list[tuple[int, int, Item]], bool]:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
 
         def piece(item: Item) -> Text:
             text = Text(f" {item.display} ", key_style)
-            if item.description:
-                text.append(f"{item.description} ", text_style)
+            description = SHORT.get(item.description, item.description) if short else item.description
+            if description:
+                text.append(f"{description} ", text_style)
             if not item.enabled:
                 text.stylize("dim")
             return text
@@ -131,9 +149,11 @@ class KeyBar(Widget, can_focus=False):
         room = self.size.width - sum(p.cell_len for p in right_pieces) - (1 if self._palette else 0)
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Item]] = []
+        fits = True
         for item in left:
             text = piece(item)
             if line.cell_len + text.cell_len > room:
+                fits = False
                 break  # no half keys: the help (?) lists every one
             spans.append((line.cell_len, line.cell_len + text.cell_len, item))
             line.append_text(text)
@@ -143,8 +163,7 @@ class KeyBar(Widget, can_focus=False):
                 line.append("▏", "dim")
             spans.append((line.cell_len, line.cell_len + text.cell_len, item))
             line.append_text(text)
-        self._spans = spans
-        return line
+        return line, spans, fits
 
     # -- the mouse -------------------------------------------------------------------
 

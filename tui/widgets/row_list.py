@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -82,12 +83,12 @@ class LazyRows(Sequence[Row]):
 class RowList(ScrollView, can_focus=True):
     """A scrolling list of :class:`Row` with a cursor, driven by the keyboard."""
 
-    COMPONENT_CLASSES = {"row-list--cursor", "row-list--heading"}
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--cursor-focused", "row-list--heading"}
 
     DEFAULT_CSS = """
     RowList { height: 1fr; overflow-x: hidden; }
     RowList > .row-list--cursor { background: $block-cursor-blurred-background; }
-    RowList:focus > .row-list--cursor {
+    RowList > .row-list--cursor-focused {
         background: $block-cursor-background; color: $block-cursor-foreground;
         text-style: bold;
     }
@@ -140,12 +141,15 @@ class RowList(ScrollView, can_focus=True):
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = []
-        #: (row, width, on the cursor, focused) -> the row drawn
+        #: (row, width, on the cursor, focused and on the cursor) -> the row drawn
         self._cache: LRUCache[tuple[Row, int, bool, bool], Strip] = LRUCache(CACHED_ROWS)
         self._cells = RowCells(lambda: self.app.console)  # a row's Text -> segments
         self._last_key: str | None = None
         self._styles: dict[bool, tuple[Style, Style, Style]] = {}
         self._frame: tuple[int, int, bool] | None = None  # (top row, width, focused) while drawing
+        self._style_generation = 0  # counts style changes other than the focus's
+        #: (rows, size, top row, style generation) when the whole list was last asked to redraw
+        self._whole: tuple | None = None
 
     # -- content -------------------------------------------------------------
 
@@ -293,7 +297,8 @@ class RowList(ScrollView, can_focus=True):
         self.vertical_scrollbar.renderer = StripScrollBarRender  # the same bar, drawn cheaper
 
     def on_resize(self) -> None:
-        self._cache.clear()
+        # (the drawn rows are kept: they are cached by width, and Textual draws the whole
+        # screen twice after a resize, the second time from here)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
 
     def _set_virtual_height(self, rows: int) -> None:
@@ -324,7 +329,7 @@ class RowList(ScrollView, can_focus=True):
             styles = self._styles[focused] = (
                 self.rich_style,
                 self.get_component_rich_style("row-list--heading"),
-                self.get_component_rich_style("row-list--cursor"),
+                self.get_component_rich_style("row-list--cursor-focused" if focused else "row-list--cursor"),
             )
         return styles
 
@@ -351,7 +356,7 @@ class RowList(ScrollView, can_focus=True):
         # Keyed by the row itself, not its index: a row drawn once is drawn again from
         # here wherever it shows up (after a filter, after the next snapshot, back at the
         # person looked at before), until the width, the focus or the theme changes.
-        cache_key = (row, width, on_cursor, focused)
+        cache_key = (row, width, on_cursor, focused and on_cursor)  # (the focus shows on the cursor only)
         strip = self._cache.get(cache_key)
         if strip is None:
             segments = self._cells.segments(row.render(width), width, base)
@@ -362,8 +367,36 @@ class RowList(ScrollView, can_focus=True):
             strip = self._cache[cache_key] = Strip(segments, width)
         return strip
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The focus changes the cursor's colours only (``row-list--cursor-focused``, not a
+        ``:focus`` rule): no restyle, which also redrew the scrollbar over every line."""
+        self.refresh()  # the cursor's line (see refresh)
+
     def notify_style_update(self) -> None:
-        self._cache.clear()
+        before = self._styles.get(False)
         self._styles.clear()
-        self._cells.clear()
+        if before is None or self._row_styles(False)[:2] != before[:2]:
+            # a real change (the theme): every row is drawn again
+            self._style_generation += 1
+            self._cache.clear()
+            self._cells.clear()
+        # else the focus came or went: only the cursor's colours differ (its rows are
+        # cached by focus), so the rows drawn stay
         super().notify_style_update()
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """Textual redraws a widget whole when it gains or loses the focus; for this list
+        that changes only the cursor's line, so when nothing else changed since the list
+        was last drawn whole (the rows, the size, the scroll, the styles) only that line
+        is drawn again (Tab between panes redrew 40 lines of two lists)."""
+        if regions or layout or recompose or not repaint or not self.is_mounted:
+            return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        whole = (self._rows, self.size, int(self.scroll_y), self._style_generation)
+        if whole == self._whole:
+            y = self.cursor - whole[2]
+            if 0 <= y < self.size.height:
+                return super().refresh(Region(0, y, self.size.width, 1))
+            return self
+        self._whole = whole
+        return super().refresh()

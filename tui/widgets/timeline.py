@@ -35,6 +35,9 @@ from tui.widgets.row_list import LazyRows, Row, RowList
 
 MASK = "▒▒▒ confidential — press v to reveal"
 KIND_WIDTH = 13  # "help received"
+#: a row narrower than this (date, mark, kind, 40 columns of text) shows the kind in 7
+#: columns ("help r…") and the people in 10, to leave the note's text the room
+FULL_KIND_FROM = 11 + 2 + KIND_WIDTH + 1 + 40
 
 
 def _secret(book: Book, p: Promise, revealed: bool) -> bool:
@@ -72,12 +75,13 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
         kind = word("kind", obj.kind)
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
         people = obj.contacts
+    full = width >= FULL_KIND_FROM + (17 if names else 0)
     text = Text()
     text.append(day + " ", "dim")
     text.append(mark + " ", mark_style)
-    text.append(fit(kind, KIND_WIDTH) + " ", "cyan")
+    text.append(fit(kind, KIND_WIDTH if full else 7) + " ", "cyan")
     if names:
-        text.append(fit(_names(book, people), 16) + " ", "bold")
+        text.append(fit(_names(book, people), 16 if full else 10) + " ", "bold")
     text.append(words, style)
     return text
 
