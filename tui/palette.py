@@ -16,6 +16,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from model.i18n import _
 from model.names import fold, guessed_reading, search_keys, sort_key
 
 #: binding id -> (title, help): the palette's words for a key (others use the key's own)
@@ -115,7 +116,7 @@ class KizunaCommands(Provider):
                 continue
             title = f"Go to {contact.name}"
             guess = guessed_reading(contact)
-            reading = f"{guess} (guess)" if guess else contact.reading
+            reading = _("{reading} (guess)").format(reading=guess) if guess else contact.reading
             extra = " · ".join(x for x in (reading, contact.company, contact.tier) if x)
             yield Hit(score, title, partial(self._open, contact.id), text=title, help=extra)
             found += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-GUESS_MARK = "(guess)"
+from model.i18n import _
 
 
 class ReadingInput(Input):
@@ -23,7 +23,7 @@ class ReadingInput(Input):
     def offer(self, guess: str) -> None:
         """Offer ``guess`` (or take the offer back with "") while the field is empty."""
         self.guess = guess
-        self.placeholder = f"{guess} {GUESS_MARK} · → accepts" if guess else self.hint
+        self.placeholder = _("{reading} (guess) · → accepts").format(reading=guess) if guess else self.hint
 
     def action_cursor_right(self, select: bool = False) -> None:
         if not select and not self.value and self.guess:
