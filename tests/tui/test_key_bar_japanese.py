@@ -64,6 +64,10 @@ async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):
         drawn = [str(r.render(60)) for r in rows]
         assert any("深い" in line for line in drawn[:1])  # the first tier's heading
         assert any("日遅れ" in line for line in drawn) and not any(" late" in line for line in drawn)
+        from textual.widgets import Static
+
+        head = str(app.screen.query_one("#focus-head", Static).render())
+        assert head.startswith("2026年11月") and "目的: 販路" in head  # the demo's November plan
 
 
 async def test_the_help_screen_is_japanese(japanese, demo_store, make_test_app):

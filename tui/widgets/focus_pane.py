@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from model.i18n import N_, _
+from model.i18n import N_, _, language, ngettext, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
@@ -56,15 +56,15 @@ def slot_progress(book: Book, contact_id: str, today: date) -> Text:
     deep = book.deep_count(contact_id, start, month_end(today))
     if deep:
         last = book.last_deep(contact_id, month_end(today))
-        text.append(f"✓ deep talk {last:%m-%d}" if last else "✓ deep talk", "green")
+        text.append(_("✓ deep talk {date}").format(date=f"{last:%m-%d}") if last else _("✓ deep talk"), "green")
     else:
-        text.append("✗ no deep talk yet", "yellow")
+        text.append(_("✗ no deep talk yet"), "yellow")
     open_ = [p for p in book.promises_for(contact_id) if p.status == "open"]
     if open_:
         late = sum(1 for p in open_ if p.due < today.isoformat())
-        text.append(f" · {len(open_)} promise{'s' * (len(open_) != 1)} open")
+        text.append(ngettext(" · {n} promise open", " · {n} promises open", len(open_)).format(n=len(open_)))
         if late:
-            text.append(f" ({late} overdue)", "bold red")
+            text.append(_(" ({n} overdue)").format(n=late), "bold red")
     return text
 
 
@@ -84,28 +84,30 @@ def focus_view(book: Book, today: date) -> FocusView:
     """The month's plan at a glance: head, slots with progress, diversity warnings."""
     plan = book.plan(today)
     head = Text()
-    head.append(f"{today:%B %Y}", "bold")
+    month_title = _("{month} {year}").format(month=_(today.strftime("%B")), year=today.year)
+    head.append(month_title, "bold")
     head.append(f" · {days_left_text(days_left_in_month(today))}\n", "dim")
     slots: list[tuple[str, Text]] = []
     slot_people: dict[str, str] = {}
     warnings: list[str] = []
     summary = Text()
-    summary.append(" 3 Focus ", "bold reverse")
-    summary.append(f" {today:%b %Y} · {days_left_text(days_left_in_month(today))}", "dim")
+    summary.append(_(" 3 Focus "), "bold reverse")
+    short = f"{today:%b %Y}" if language() == "en" else month_title
+    summary.append(f" {short} · {days_left_text(days_left_in_month(today))}", "dim")
     if plan is None:
-        head.append(f"No focus plan for {month_key(today)} yet.\n", "yellow")
-        head.append("Press f to choose this month's challenge and who to focus on.")
+        head.append(_("No focus plan for {month} yet.").format(month=month_key(today)) + "\n", "yellow")
+        head.append(_("Press f to choose this month's challenge and who to focus on."))
     else:
-        head.append(visible(plan.challenge, multiline=True) or "(no challenge written)", "italic")
-        head.append(f"\npurpose: {plan.purpose}", "dim")
+        head.append(visible(plan.challenge, multiline=True) or _("(no challenge written)"), "italic")
+        head.append("\n" + _("purpose: {purpose}").format(purpose=word("purpose", plan.purpose)), "dim")
         for i, slot in enumerate(plan.slots):
             person = book.get_contact(slot.contact) if slot.contact else None
             line = Text()
-            line.append(f"{slot.role}: ", "dim")
+            line.append(f"{word('relation', slot.role)}: ", "dim")
             summary.append(" · ")
             if person is None:
-                line.append("(open slot — press f to fill)", "yellow")
-                summary.append("open slot", "yellow")
+                line.append(_("(open slot — press f to fill)"), "yellow")
+                summary.append(_("open slot"), "yellow")
             else:
                 summary.append(visible(person.name), "bold")
                 deep = book.deep_count(person.id, month_start(today), month_end(today))
@@ -123,7 +125,7 @@ def focus_view(book: Book, today: date) -> FocusView:
         if people:
             warnings = diversity(people, book.settings, "people in this month's focus").warnings
     if plan is None:
-        summary.append(" · no plan yet: press f", "yellow")
+        summary.append(_(" · no plan yet: press f"), "yellow")
     elif warnings:
         summary.append(f" · ⚠ {len(warnings)}", "yellow")
     div = Text()
@@ -131,7 +133,7 @@ def focus_view(book: Book, today: date) -> FocusView:
         for w in warnings:
             div.append(f"⚠ {app_warning(w)}\n", "yellow")
     elif plan is not None and slot_people:
-        div.append("✓ a diverse set", "green")
+        div.append(_("✓ a diverse set"), "green")
     return FocusView(head, slots, slot_people, div, summary)
 
 
