@@ -19,7 +19,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import model.store.parts
 from model.capture import parse
 from model.errors import KizunaError
 from model.records import Contact
@@ -34,13 +33,8 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
 
 @pytest.fixture(autouse=True, scope="module")
 def fuzzing():
-    """Thousands of stores opened in one process: the store's gc.freeze after each load (made
-    for one-shot commands) would keep every cycle Hypothesis leaves for ever (GBs in the long
-    run). The stores' folder goes at the end."""
-    was = model.store.parts.FREEZE_AFTER_PAUSE
-    model.store.parts.FREEZE_AFTER_PAUSE = False
+    """The stores' folder goes at the end."""
     yield
-    model.store.parts.FREEZE_AFTER_PAUSE = was
     shutil.rmtree(SEEDED.root, ignore_errors=True)
 
 

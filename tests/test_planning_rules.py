@@ -261,7 +261,7 @@ def test_the_due_list_shows_each_case_in_its_place() -> None:
          "239 days overdue; no touch on record since added 2026-01-01", "2026-04-01", -239),
         ("cadence", "cadence", "Stale", None, None, "Stale", "Stale: touch base (active, every 90 days)",
          "27 days overdue; last touch 2026-08-01 (117 days ago)", "2026-10-30", -27),
-        ("cadence", "cadence", "Daily", None, None, "Daily", "Daily: touch base (network, every 1 days)",
+        ("cadence", "cadence", "Daily", None, None, "Daily", "Daily: touch base (network, every day)",
          "due today; last touch 2026-11-25 (yesterday)", "2026-11-26", 0),
         ("cadence", "cadence", "Ended", None, None, "Ended", "Ended: touch base (active, every 90 days)",
          "snooze ended 2026-11-26 (no reason); due today; last touch 2026-08-28 (90 days ago)", "2026-11-26", 0),

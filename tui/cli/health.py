@@ -58,7 +58,9 @@ def cmd_health(ctx) -> int:
         return 0
     from rich.console import Console
 
-    console = Console(width=width, highlight=False)  # charts fit; readings wrap at the width
+    from tui.cli.streams import styled_stream
+
+    console = Console(file=styled_stream(), width=width, highlight=False)  # charts fit; readings wrap at the width
     for line in lines:
         console.print(line)
     return 0

@@ -28,6 +28,12 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
+def styled_stream() -> Any:
+    """The stream under the safe stdout, for Rich output whose only escape sequences are its
+    own styles (every piece of user text in it already passed through ``printable``)."""
+    return sys.stdout._stream if isinstance(sys.stdout, SafeStream) else sys.stdout
+
+
 def install_safe_streams() -> None:
     if not isinstance(sys.stdout, SafeStream):
         sys.stdout = SafeStream(sys.stdout)

@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 
 from model.planning.book import Book
 from model.planning.health import EMPTY_TEXT, PERIODS, Health, health
-from tui.book_source import app_book
+from tui.book_source import app_book, follow_book
 from tui.health_charts import (
     TITLES,
     Palette,
@@ -99,6 +99,7 @@ class HealthScreen(Screen[str | None]):
         self.set_class(self.app.size.width < WIDE, "-narrow")
         self.book = self.book or app_book(self.app)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.draw())
+        follow_book(self)
         if self.health is not None and self.health.months == self.months:
             self.draw()  # before the first frame: the screen shows drawn
         else:
@@ -135,9 +136,13 @@ class HealthScreen(Screen[str | None]):
             self.compute()
 
     def show_book(self, book: Book) -> None:
-        """The app's hook after a write or an outside change: the numbers again."""
+        """Each new snapshot (a write, an outside change): the numbers again while shown;
+        a hidden screen (the app keeps it installed) only forgets its numbers."""
         self.book = book
-        self.compute()
+        if self.is_current:
+            self.compute()
+        else:
+            self.health = None
 
     # -- drawing ------------------------------------------------------------------
 
