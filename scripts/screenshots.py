@@ -67,6 +67,11 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def _main(pilot: Pilot) -> None:
+    """The main screen on a person with a confidential note (masked) and Japanese text."""
+    await settle(pilot)
+    app = pilot.app
+    person = next(c for c in app.store.contacts() if c.name == "田中 美咲")
+    app.screen.select_person(person.id)
     await settle(pilot)
 
 

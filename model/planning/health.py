@@ -599,7 +599,7 @@ class Health:
     def readings(self) -> dict[str, str]:
         return {"heatmap": self.heatmap.reading(), "cadence": cadence_reading(list(self.cadence)),
                 "promises": promise_reading(list(self.promises)),
-                "trust": trust_reading(list(self.trust), self.months),
+                "trust": trust_reading(list(self.trust), TREND_MONTHS),
                 "diversity": self.diversity.reading()}
 
     def to_dict(self) -> dict[str, Any]:
