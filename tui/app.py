@@ -106,6 +106,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
+        self.last_words = ""  # the one line printed when the data ends the app (run_to_end)
         from model.undo import UndoLog
 
         #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
@@ -284,7 +285,17 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if problem is None:
             super()._handle_exception(error)
             return
-        self.exit(return_code=1, message=f"kizuna: {problem}")
+        # Printed by run_to_end, not as Textual's exit message: Rich wraps or crops that at
+        # the terminal's width, and a long store path would split the one line.
+        self.last_words = f"kizuna: {problem}"
+        self.exit(return_code=1)
+
+    def run_to_end(self, **options) -> int:
+        """Run the app; then print its one-line reason for failing, if it failed on the data."""
+        self.run(**options)
+        if self.last_words:
+            sys.stderr.write(self.last_words + "\n")
+        return self.return_code or 0
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every notification (names, notes, errors in them) with its hidden characters shown."""
