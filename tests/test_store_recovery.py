@@ -12,6 +12,7 @@ import pytest
 from model.records import Contact, Interaction
 from model.store import Store
 from model.store.parts import parts_dir
+from model.store.recovery import read_part
 
 
 def names(path: Path) -> list[str | None]:
@@ -84,25 +85,33 @@ def test_doctor_says_ok_for_a_healthy_store(kizuna, two_days: Path) -> None:
 def test_doctor_repairs_a_truncated_part_from_its_intact_lines_and_the_backup(kizuna, two_days: Path) -> None:
     before = texts(two_days)
     folder = parts_dir(two_days)
-    k, name = max(((k, n) for k, n in enumerate(names(two_days))), key=lambda kn: (folder / kn[1]).stat().st_size)
+    # A part written again on the 20th (old notes, then new ones): the 20th's backup holds its
+    # old notes in a file of its own. A part of old notes only is the backup's file itself (a
+    # hard link), so damage in place would reach the backup too.
+    rows = {n: [r.text for r in read_part(folder / n)] for n in names(two_days) if n}
+    name = max((n for n, t in rows.items() if t[0].startswith("old") and not t[-1].startswith("old")),
+               key=lambda n: (folder / n).stat().st_size)
     damaged = (folder / name).read_bytes()
-    (folder / name).write_bytes(damaged[:len(damaged) - 20])  # the last note cut short, in place
+    lines = damaged.split(b"\n")
+    last_old = max(i for i, t in enumerate(rows[name]) if t.startswith("old"))
+    cut = len(b"\n".join(lines[:2 + last_old])) + 1 + len(lines[2 + last_old]) // 2
+    (folder / name).write_bytes(damaged[:cut])  # in place, from inside its last old note on
     opened = kizuna("show", "Sato")
     assert opened.returncode == 1 and "kizuna doctor" in opened.stderr and len(opened.stderr.splitlines()) == 1
     app = kizuna()  # the app reports the store it cannot open in the same way, naming the command
     assert app.returncode == 1 and "kizuna doctor" in app.stderr and len(app.stderr.splitlines()) == 1
 
     report = kizuna("doctor")
-    assert report.returncode == 1 and name in report.stdout and "intact lines" in report.stdout
-    assert "--repair" in report.stdout
+    assert report.returncode == 1 and name in report.stdout and f"{last_old} intact lines" in report.stdout
+    assert "1 more from the backup of 2026-11-20" in report.stdout and "--repair" in report.stdout
     repaired = kizuna("doctor", "--repair")
     assert repaired.returncode == 0, repaired.stdout + repaired.stderr
     after = texts(two_days)
-    lost = before - after
-    assert after <= before and len(lost) <= 1  # at most the cut note, unless the backup held it
-    assert all(t.startswith("new") or t == "secret plan" for t in lost)
+    # the old notes come back (the cut one from the backup); the 20th's notes after the cut are lost
+    assert before - after == set(rows[name][last_old + 1:]) and after <= before
+    assert all(t.startswith("new") or t == "secret plan" for t in before - after)
     kept = list((two_days.parent / "kizuna-backups").glob(f"kizuna-damaged-*/{name}"))
-    assert len(kept) == 1 and kept[0].read_bytes() == damaged[:len(damaged) - 20]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged[:cut]
     assert kizuna("show", "Sato").returncode == 0 and kizuna("doctor").returncode == 0
 
 
@@ -127,8 +136,6 @@ def test_a_missing_part_is_put_back_from_the_backup_that_holds_it(kizuna, two_da
 
 
 def texts_of_part(path: Path) -> set[str]:
-    from model.store.recovery import read_part
-
     return {r.text for r in read_part(path)}
 
 

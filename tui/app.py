@@ -106,6 +106,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
+        self.last_words = ""  # the one line printed when the data ends the app (run_to_end)
         from model.undo import UndoLog
 
         #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
@@ -118,7 +119,6 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
         self._hold_round = 0
-        self._health_opening = False  # the health screen's numbers are being counted
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
@@ -285,7 +285,17 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if problem is None:
             super()._handle_exception(error)
             return
-        self.exit(return_code=1, message=f"kizuna: {problem}")
+        # Printed by run_to_end, not as Textual's exit message: Rich wraps or crops that at
+        # the terminal's width, and a long store path would split the one line.
+        self.last_words = f"kizuna: {problem}"
+        self.exit(return_code=1)
+
+    def run_to_end(self, **options) -> int:
+        """Run the app; then print its one-line reason for failing, if it failed on the data."""
+        self.run(**options)
+        if self.last_words:
+            sys.stderr.write(self.last_words + "\n")
+        return self.return_code or 0
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every notification (names, notes, errors in them) with its hidden characters shown."""
@@ -393,31 +403,26 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.push_screen(MonthReviewScreen(self.store, self.today))
 
     def action_health(self) -> None:
-        """The health screen, opened once its numbers are counted in a worker (from the
-        snapshot), so that it shows drawn in one frame. One screen is kept (installed) and
-        shown again, with the period last chosen: a new one cost a compose and a restyle."""
-        if self._health_opening:
-            return
-        self._health_opening = True
-        book, today = self.book, self.today
+        """The health screen, its numbers counted here from the snapshot before it shows,
+        so that it is drawn in one frame. One screen is kept (installed) and shown again,
+        with the period last chosen: a new one cost a compose and a restyle.
+
+        Not in a worker: the count is short, and a worker can wait long for the interpreter
+        while the event loop is busy (each turn of the loop lets it go for a moment and
+        takes it back first): bench/NOTES.md, "Relationship health"."""
+        from model.planning.health import health
+
+        book = self.book
         kept = self.get_screen("health") if self.is_screen_installed("health") else None
-        months = getattr(kept, "months", 12)
-
-        def job() -> None:
-            from model.planning.health import health
-
-            result = None
-            try:
-                result = health(book, today, months)
-            finally:  # opened whatever happened (without numbers, it counts them itself)
-                self.call_from_thread(self._open_health, book, result)
-
-        self.run_worker(job, thread=True, group="health", name="health numbers")
+        result = None
+        try:
+            result = health(book, self.today, getattr(kept, "months", 12))
+        finally:  # opened whatever happened (without numbers, it counts them itself)
+            self._open_health(book, result)
 
     def _open_health(self, book: Book, result) -> None:
         from tui.screens.health import HealthScreen
 
-        self._health_opening = False
         if not self.check_action("health", ()):
             return
         if not self.is_screen_installed("health"):

@@ -48,7 +48,8 @@ def backup_files(store_path: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path) -> None:
+    """A copy of ``source`` at ``target`` (a hard link when it can: files are never changed)."""
     if target.exists():
         return
     try:
@@ -76,8 +77,8 @@ def keep_daily(store_path: Path, day: date, part_names: Iterable[str]) -> None:
         source, linked = _parts.parts_dir(store_path), _parts.parts_dir(target)
         make_private_dir(linked)
         for name in names:
-            _link_or_copy(source / name, linked / name)
-    _link_or_copy(store_path, target)
+            link_or_copy(source / name, linked / name)
+    link_or_copy(store_path, target)
     try:
         kept = sorted(folder.glob(f"{store_path.stem}-????-??-??{store_path.suffix}"))
         for old in kept[:-BACKUPS_KEPT]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Interaction, Promise
 from model.store import parts as _parts
-from model.store.backups import backup_files, backups_dir
+from model.store.backups import backup_files, backups_dir, link_or_copy
 from model.store.lock import LockTimeout, StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
@@ -160,17 +159,6 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")
 
 
-def _keep(source: Path, target: Path) -> None:
-    """A copy of ``source`` at ``target`` (a hard link when it can: files are never changed)."""
-    if target.exists():
-        return
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-        os.chmod(target, 0o600)
-
-
 def keep_current_aside(store_path: Path, now: datetime) -> Path:
     """Keep the store file and every file of its parts folder in the backups folder; return where."""
     aside = backups_dir(store_path) / f"{store_path.stem}-before-restore-{_stamp(now)}{store_path.suffix}"
@@ -180,9 +168,9 @@ def keep_current_aside(store_path: Path, now: datetime) -> Path:
         make_private_dir(_parts.parts_dir(aside))
         for p in folder.iterdir():
             if p.is_file():
-                _keep(p, _parts.parts_dir(aside) / p.name)
+                link_or_copy(p, _parts.parts_dir(aside) / p.name)
     if store_path.exists():
-        _keep(store_path, aside)
+        link_or_copy(store_path, aside)
     fsync_dir(aside.parent)
     return aside
 
@@ -276,7 +264,7 @@ def _put_part(source: Path, target: Path) -> None:
     except OSError:
         pass
     tmp = target.with_name(f".kizuna-put-{os.urandom(4).hex()}-{target.name}")
-    _keep(source, tmp)
+    link_or_copy(source, tmp)
     os.replace(tmp, target)
 
 
@@ -341,13 +329,7 @@ def _copy_of(store_path: Path, name: str) -> Path | None:
         found = sorted(backups_dir(store_path).rglob(name))
     except OSError:
         return None
-    for p in found:
-        try:
-            read_part(p)
-            return p
-        except (StoreError, _parts.PartMissing):
-            continue
-    return None
+    return _first_readable(found)
 
 
 def _unnamed_candidate(store_path: Path, k: int, named: set[str]) -> Path | None:
@@ -357,7 +339,12 @@ def _unnamed_candidate(store_path: Path, k: int, named: set[str]) -> Path | None
     pattern = f"{TABLE}-{k:02d}-*.json"
     found = [*folder.glob(pattern), *backups_dir(store_path).glob(f"{store_path.stem}-set-aside-*/{pattern}")]
     found = [p for p in found if p.name not in named and _parts.is_part_name(p.name)]
-    for p in sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True):
+    return _first_readable(sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True))
+
+
+def _first_readable(paths: list[Path]) -> Path | None:
+    """The first of ``paths`` that reads as a whole part file."""
+    for p in paths:
         try:
             read_part(p)
             return p
@@ -440,7 +427,7 @@ def repair(store_path: Path, now: datetime) -> Repair:
         folder = _parts.parts_dir(store_path)
         aside = backups_dir(store_path) / f"{store_path.stem}-damaged-{_stamp(now)}"
         make_private_dir(aside)
-        _keep(store_path, aside / store_path.name)
+        link_or_copy(store_path, aside / store_path.name)
         names = [None] * _parts.PART_COUNT if d.table_problem else part_names(data)
         out = Repair(aside=aside)
         written: list[str] = []
@@ -448,7 +435,7 @@ def repair(store_path: Path, now: datetime) -> Repair:
             make_private_dir(folder)
             for report in d.parts:
                 if report.name and (folder / report.name).exists():
-                    _keep(folder / report.name, aside / report.name)
+                    link_or_copy(folder / report.name, aside / report.name)
                 if report.whole_copy:
                     _put_part(report.whole_copy, folder / report.whole_copy.name)
                     names[report.k] = report.whole_copy.name

@@ -285,8 +285,7 @@ def run_app(ctx: Context) -> int:
     demo = bool(getattr(ctx.args, "demo", False))
     keymap = load_keymap(None if demo else ctx.store.shared_path)  # a bad file: one line, exit 1
     app = make_app(ctx.store, today=ctx.today, demo=demo, keymap=keymap)
-    app.run()
-    return app.return_code or 0
+    return app.run_to_end()
 
 
 def main(argv: list[str] | None = None) -> int:
