@@ -64,6 +64,12 @@ OPENS: dict[str, tuple[str, str]] = {
 MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier", "undo"}
 
 
+def _main_screen():
+    from tui.screens.main import MainScreen
+
+    return MainScreen()
+
+
 class KizunaApp(Snapshots, Correcting, App[int]):
     """A small, deep, diverse network."""
 
@@ -71,6 +77,11 @@ class KizunaApp(Snapshots, Correcting, App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {KizunaCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
+    # The main screen is the bottom of the stack, not pushed over Textual's default screen:
+    # on a resize Textual lays out and draws the screen under the top one too, and then
+    # draws the whole top one again. (A mode's screen gets its CSS_PATH, as a pushed one.)
+    MODES = {"main": _main_screen}
+    DEFAULT_MODE = "main"
 
     BINDINGS = [
         Binding("a", "add_person", "Add person", id="app.add_person",
@@ -126,14 +137,13 @@ class KizunaApp(Snapshots, Correcting, App[int]):
     # -- start ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from tui.screens.main import MainScreen
-
         # the thread hand-over and the collector's thresholds, put back on unmount
         self._restore_interpreter = interpreter.for_the_app()
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
-        # Pushed, not the default screen: Textual loads a screen's CSS_PATH on push.
-        self.push_screen(MainScreen())
+        # (the main screen, MODES, is built; keys typed meanwhile wait for its focus)
+        self.hold_keys()
+        self.screen.call_later(self.call_later, self.release_keys)
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
         # Everything built so far (records, indexes, rows, widgets) lives as long as the
         # screen: move it out of the garbage collector's sight (tui.collector).

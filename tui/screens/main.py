@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
@@ -124,6 +125,10 @@ class MainScreen(Screen):
     #: between panes drew all 160x48 cells again): the widgets that gain and lose the focus,
     #: and the panes' borders (_show_active_pane), redraw themselves.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    #: Textual's own, without the layout and repaint it asks for when it changes: it changes
+    #: only when a layout has just measured it (a resize), and that layout drew the screen;
+    #: the repaint drew all of it a second time.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),

@@ -297,9 +297,9 @@ class RowList(ScrollView, can_focus=True):
         self.vertical_scrollbar.renderer = StripScrollBarRender  # the same bar, drawn cheaper
 
     def on_resize(self) -> None:
-        # (the drawn rows are kept: they are cached by width, and Textual draws the whole
-        # screen twice after a resize, the second time from here)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        # The drawn rows are kept (cached by width). Only the width is new: the layout that
+        # resized the list drew it and set its scrollbar, so neither is asked for again.
+        self.set_reactive(RowList.virtual_size, Size(self.scrollable_content_region.width, len(self._rows)))
 
     def _set_virtual_height(self, rows: int) -> None:
         """Tell the scrollbar how many rows there are, without laying out the whole screen.
