@@ -21,9 +21,11 @@ from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
+from textual.strip import Strip
 from textual.widget import Widget
 
 from model.i18n import _
+from tui.widgets.row_cells import RowCells
 
 
 #: keys kept at the right end whatever the width (Help: it lists every key)
@@ -82,6 +84,8 @@ class KeyBar(Widget, can_focus=False):
         self._items: tuple[Item, ...] = ()
         self._palette: Item | None = None
         self._spans: list[tuple[int, int, Item]] = []  # x ranges drawn last time
+        self._cells = RowCells(lambda: self.app.console)
+        self._drawn: tuple[tuple, Strip] | None = None  # ((keys, palette, width), the line)
 
     # -- which keys ----------------------------------------------------------------
 
@@ -118,6 +122,23 @@ class KeyBar(Widget, can_focus=False):
         return [i.key for i in self._items] + ([self._palette.key] if self._palette else [])
 
     # -- drawing -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """The line as one strip, kept while the keys, the width and the styles stay: Textual
+        makes ``render()``'s text into strips again on every redraw (three per resize)."""
+        width = self.size.width
+        key = (self._items, self._palette, width)
+        if self._drawn is None or self._drawn[0] != key:
+            line = self.render()
+            line.truncate(width, overflow="crop")  # (as render()'s text is drawn: cut, no …)
+            segments = self._cells.segments(line, width, self.rich_style)
+            self._drawn = (key, Strip(segments, width))
+        return self._drawn[1]
+
+    def notify_style_update(self) -> None:
+        self._drawn = None
+        self._cells.clear()
+        super().notify_style_update()
 
     def render(self) -> Text:
         """Every key with its full label if they all fit; else every key with its short one
