@@ -24,7 +24,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
 
-from model.i18n import _
+from model.language.i18n import _
 from tui.widgets.row_cells import RowCells
 
 
