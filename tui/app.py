@@ -26,6 +26,7 @@ from datetime import date
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from model.planning.book import Book
 from model.store import Store
@@ -64,7 +65,8 @@ OPENS: dict[str, tuple[str, str]] = {
 MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier", "undo"}
 
 
-def _main_screen():
+def _main_screen() -> Screen:
+    """The app's default mode (``KizunaApp.MODES``), imported when the app starts."""
     from tui.screens.main import MainScreen
 
     return MainScreen()
