@@ -345,7 +345,7 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
                                                       p.muted)))
         items = list(s.counts.items())
         rest = sum(n for _, n in items[DIMENSION_VALUES:])
-        rows = [(v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
+        rows = [(word(dim, v) if dim == "level" else v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
         if rest:
             rows.append((_("{n} more").format(n=len(items) - DIMENSION_VALUES), rest, "█", p.muted))
         if s.unknown:
