@@ -208,12 +208,12 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
     else:
         state = _("in time")
     other, other_days = ("touch", b.since_touch) if b.keeps == "deep" else ("deep", b.since_deep)
-    since = _right(_days(b.since), 5)
+    since_text = _right(_days(b.since), 5)
     if width >= 64:
-        tail = (f" {since}/{b.cadence:<3} {fit(word('depth', b.keeps), 5)} {fit(state, 10)}"
+        tail = (f" {since_text}/{b.cadence:<3} {fit(word('depth', b.keeps), 5)} {fit(state, 10)}"
                 f" {word('depth', other)} {_right(_days(other_days), 5)}")
     else:  # narrow: the other figure and the words go first
-        tail = f" {since}/{b.cadence:<3} {state}"
+        tail = f" {since_text}/{b.cadence:<3} {state}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Runs()
