@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +36,7 @@ from model.i18n import _, word
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
 from model.planning.month_days import days_left, days_left_text, month_title
-from model.records import PURPOSES, Contact, FocusPlan, Slot
+from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
@@ -47,6 +48,12 @@ from tui.widgets.key_bar import KeyBar
 
 #: a slots list narrower than this shows each slot's person on one line: name and ✓/○ only
 NARROW_SLOTS = 60
+
+
+def role_width() -> int:
+    """The role column: the longest relation as shown (15 in English, 11 in Japanese), so
+    the room a short Japanese role leaves goes to the name."""
+    return max(cell_len(word("relation", r)) for r in RELATIONS) + 1
 
 
 class FocusPlannerScreen(ReadsBook, Screen[str]):
@@ -162,7 +169,9 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
 
     def _slot_row(self, n: int, slot: Slot) -> Content:
         person = self.book.get_contact(slot.contact) if slot.contact else None
-        role = Content.styled(f"{n}. " + fit(word("relation", slot.role), 15) + " ", "bold")
+        role_w = role_width()
+        role = Content.styled(f"{n}. " + fit(word("relation", slot.role), role_w) + " ", "bold")
+        head = 3 + role_w + 1  # "1. ", the role, a space
         inner = self.query_one("#slots", OptionList).scrollable_content_region.width
         narrow = 0 < inner < NARROW_SLOTS  # one line per slot: no company, the mark alone
         if person is None:
@@ -176,10 +185,10 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
                   if slot.intent else Content.styled("\n   " + _("(no intent yet: i writes one)"), "dim italic"))
         if narrow:
             # (the option's padding and a scrollbar: 4 columns)
-            return Content.assemble(role, (fit(person.name, max(6, inner - 19 - 2 - 4)), "bold $accent"), " ", done,
+            return Content.assemble(role, (fit(person.name, max(6, inner - head - 2 - 4)), "bold $accent"), " ", done,
                                     intent)
         return Content.assemble(role, (fit(person.name, 16), "bold $accent"),
-                                (fit(person.company, max(8, width - 16 - 16 - 19)), "dim"), " ", done, intent)
+                                (fit(person.company, max(8, width - 16 - 16 - head)), "dim"), " ", done, intent)
 
     def show_slots(self, highlight: int | None = None) -> None:
         """Draw the slots again; with ``highlight``, move there and rank its suggestions."""

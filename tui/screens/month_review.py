@@ -35,6 +35,7 @@ from model.planning.month_days import days_left_text, month_title
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
+from tui.screens.focus_planner import role_width
 from tui.text import fit
 from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
@@ -49,7 +50,7 @@ def _row_label(row: ReviewRow, rhythm: str = "") -> Content:
     else:
         deep = Content.styled(fit(_("✗ no deep conversation"), 24), "$text-error")
     return Content.assemble(
-        (f"{row.slot}. " + fit(word("relation", row.role), 15), "bold"), (fit(row.contact.name, 22), "bold"),
+        (f"{row.slot}. " + fit(word("relation", row.role), role_width()), "bold"), (fit(row.contact.name, 22), "bold"),
         *([(rhythm + "  ", "$text-muted")] if rhythm else []), deep,
         (_("kept {kept}  broken {broken}  open {open}  notes {notes}").format(
             kept=len(row.kept), broken=len(row.broken), open=len(row.open), notes=len(row.notes)), "$text-muted"))
