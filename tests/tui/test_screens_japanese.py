@@ -370,3 +370,24 @@ def test_editor_errors_in_japanese(monkeypatch) -> None:
     monkeypatch.setenv("EDITOR", "vim '")
     with pytest.raises(KizunaError, match=r"^\$EDITOR をコマンドとして読めません"):
         editor_command()
+
+
+async def test_entry_form_in_japanese_corrects_a_promise(demo_store, make_test_app):
+    from tui.screens.entry_form import EntryForm
+
+    promise = next(p for p in demo_store.promises() if p.owner == "me" and p.status == "open")
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.push_screen(EntryForm(promise))
+        await settle(app, pilot)
+        form = app.screen
+        assert str(form.query_one("#entry-title", Static).content) == "約束を直す"
+        assert [str(lab.content) for lab in form.query(".entry-label")] == ["本文", "期日", "誰の"]
+        assert "自分(自分が約束した)" in shown(app) and "ctrl+s 保存 · Esc キャンセル" in shown(app)
+        form.query_one("#entry-text", Input).value = "資料を送る"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+    saved = next(p for p in fresh(demo_store).promises() if p.id == promise.id)
+    assert (saved.text, saved.owner) == ("資料を送る", "me")
