@@ -28,7 +28,7 @@ def app_warning(warning: str) -> str:
     """A diversity warning as the app says it (its remedy a key, not a shell command)."""
     return _(IN_THE_APP[warning]) if warning in IN_THE_APP else warning
 
-LABEL = "focus people"
+LABEL = N_("focus people")  # names the set in the warnings (model.planning.diversity)
 
 
 def diversity_lines(report: DiversityReport) -> list[Content]:
@@ -67,7 +67,7 @@ class DiversityPanel(Horizontal):
              replacing: str | None = None, slot: int = 0) -> None:
         lines = [Content.styled(_("This plan ({n} people)").format(n=len(chosen)), "bold")]
         if chosen:
-            lines += diversity_lines(diversity(chosen, settings, label=LABEL))
+            lines += diversity_lines(diversity(chosen, settings, label=_(LABEL)))
         else:
             lines.append(Content.styled(_("nobody chosen yet"), "dim"))
         self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
@@ -76,7 +76,7 @@ class DiversityPanel(Horizontal):
             after = [c for c in chosen if c.id != replacing] + [candidate]
             head = [Content.styled(_("With {name} in slot {n}").format(name=candidate.name, n=slot + 1),
                                    "bold $accent")]
-            after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=LABEL))))
+            after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=_(LABEL)))))
         else:
             after_panel.update(Content.styled(
                 _("Highlight a suggestion to see what choosing them does to the spread."), "dim italic"))
