@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from model.errors import KizunaError
-from model.i18n import _
+from model.language.i18n import _
 
 
 def editor_command() -> list[str]:

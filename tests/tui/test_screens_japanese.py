@@ -15,7 +15,7 @@ from screen_text import screen_lines
 from textual.geometry import Region
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
-from model import i18n
+from model.language import i18n
 from model.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from model import i18n
+from model.language import i18n
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
 if "kizuna_screenshots" not in sys.modules:

@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from model.errors import KizunaError
-from model.i18n import N_, _, word
-from model.names import resolve
+from model.language.i18n import N_, _, word
+from model.language.names import resolve
 from model.records import DEPTHS, KINDS, OWNERS, SCOPES, Interaction, Promise
 from tui import threads
 from tui.widgets.key_bar import KeyBar

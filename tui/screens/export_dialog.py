@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from model.errors import KizunaError
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 from model.transfer.export import KINDS, SUFFIXES, export_data, write_export
 from tui import threads
 from tui.widgets.key_bar import KeyBar

@@ -32,7 +32,7 @@ from textual.widgets.option_list import Option
 
 from model.actions import focus as planner
 from model.errors import KizunaError
-from model.i18n import _, word
+from model.language.i18n import _, word
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
 from model.planning.month_days import days_left, days_left_text, month_title

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from model.i18n import _
+from model.language.i18n import _
 from model.planning.book import Book
 from model.planning.health import EMPTY_TEXT, PERIODS, Health, health
 from tui.book_source import app_book, follow_book

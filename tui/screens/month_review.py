@@ -28,7 +28,7 @@ from textual.widgets.selection_list import Selection
 
 from model.actions import focus as planner
 from model.errors import KizunaError
-from model.i18n import _, word
+from model.language.i18n import _, word
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
 from model.planning.month_days import days_left_text, month_title

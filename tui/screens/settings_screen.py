@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from model.errors import KizunaError, ValidationError
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 from model import records
 from model.records import RELATIONS, Settings
 from tui import threads

@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from model.i18n import N_, _, word
+from model.language.i18n import N_, _, word
 from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
 from tui.text import fit
