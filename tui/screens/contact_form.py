@@ -399,7 +399,7 @@ class ContactForm(ModalScreen[str | None]):
         cached = self._draft_book
         if cached is not None and cached[0] is self.book:
             return cached[1]
-        draft = Contact(name="(new person)", id=self._draft_id)
+        draft = Contact(name=_("(new person)"), id=self._draft_id)  # named in the caps message
         book = self.book
         with_draft = Book([*book.contacts(), draft], book.interactions(), book.promises(),
                           book.plans(), book.settings)
