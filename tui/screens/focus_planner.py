@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,11 +35,11 @@ from model.language.i18n import _, word
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
 from model.planning.month_days import days_left, days_left_text, month_title
-from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
+from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
-from tui.text import fit
+from tui.text import fit, role_width
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
@@ -48,12 +47,6 @@ from tui.widgets.key_bar import KeyBar
 
 #: a slots list narrower than this shows each slot's person on one line: name and ✓/○ only
 NARROW_SLOTS = 60
-
-
-def role_width() -> int:
-    """The role column: the longest relation as shown (15 in English, 11 in Japanese), so
-    the room a short Japanese role leaves goes to the name."""
-    return max(cell_len(word("relation", r)) for r in RELATIONS) + 1
 
 
 class FocusPlannerScreen(ReadsBook, Screen[str]):

@@ -35,8 +35,7 @@ from model.planning.month_days import days_left_text, month_title
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
-from tui.screens.focus_planner import role_width
-from tui.text import fit
+from tui.text import fit, role_width
 from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
