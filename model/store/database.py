@@ -33,9 +33,10 @@ planning snapshot can follow this object's own changes
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -241,6 +242,7 @@ class Store:
         meta = self._sync()
         clock = _sync.Clock(self.device or "here", meta.clock)
         changed = False
+        learned: list[tuple[str, str]] = []  # tombstones new to this file
         for src in pending:
             sig = src.signature()
             try:
@@ -256,8 +258,15 @@ class Store:
             name = str(snap.sync.get("name") or "")[:40]
             if name and src.key.startswith("device:"):
                 label = f"{''.join(c for c in name if c.isprintable())} ({src.label})"
-            n = self._merge_snapshot(snap, records, meta, clock)
-            changed = changed or bool(n)
+            n = self._merge_snapshot(snap, records, meta, clock, learned)
+            theirs = _sync.SyncMeta.from_dict(snap.sync)
+            ack = theirs.ack_of(self.device) if self.device else ""
+            was = meta.merged.get(src.key) or {}
+            if not src.conflict and (n or not snap.missing or (was.get("clock"), was.get("ack")) != (theirs.clock, ack)):
+                # when, and how far each side had got (kizuna sync status, the tombstone purge)
+                meta.merged[src.key] = {"clock": theirs.clock, "ack": ack,
+                                        "at": datetime.now().isoformat(timespec="seconds")}
+                changed = True
             if n:
                 self.notices.append(f"{n} change{'s' if n != 1 else ''} merged from {label}")
             if snap.missing:
@@ -268,6 +277,12 @@ class Store:
             else:
                 meta.seen[src.key] = sig or ""
                 changed = True
+        if learned:  # the clock of the first state of this file holding them (see _sync.purgeable)
+            tick = clock.now()
+            for t, rid in learned:
+                meta.held.setdefault(t, {})[rid] = tick
+        if changed and self.device:
+            _sync.purge(meta, _sync.purgeable(meta, self.device, int(time.time() * 1000)))
         if changed:
             self._check_caps()
             meta.clock = clock.last
@@ -275,7 +290,7 @@ class Store:
             self._journal.reset()
 
     def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
-                        clock: _sync.Clock) -> int:
+                        clock: _sync.Clock, learned: list[tuple[str, str]]) -> int:
         """Merge one source's records into ours; say how many records changed here.
 
         Planned first, every record it brings checked, then applied: a source with one bad
@@ -328,6 +343,7 @@ class Store:
             if op == "tomb":
                 if b > meta.tombstones.setdefault(t, {}).get(a, ""):
                     meta.tombstones[t][a] = b
+                    learned.append((t, a))
                 if b > _sync.latest(my_st.get(a)) and table.delete(a):
                     my_st.pop(a, None)
                     n += 1
@@ -359,6 +375,13 @@ class Store:
             if cap is not None and counts.get(tier, 0) > cap:
                 self.notices.append(f"after merging, {tier} holds {counts[tier]} people, more than its cap of "
                                     f"{cap}: choose who moves down (kizuna today lists it)")
+
+    def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
+        """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
+        if not self.device:
+            return "", [], [f"{c.path.name}: not merged yet" for c in _sync.find_sources(self.shared_path, None)]
+        peers, copies = _sync.peers(self._sync(), self.path, self.shared_path)
+        return _sync.printable(self._sync().name), peers, copies
 
     def take_notices(self) -> list[str]:
         """The notices so far, once (the app shows each once)."""
@@ -694,6 +717,7 @@ class Store:
                 clock = _sync.Clock(self.device, meta.clock)
                 meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
                 meta.stamps.get(record.table, {}).pop(record.id, None)
+                meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
                 meta.clock = clock.last
                 self._save_sync()
             self._journal.record(record.table, record.id, REMOVE)
@@ -706,6 +730,7 @@ class Store:
         meta = self._sync()
         clock = _sync.Clock(self.device or "here", meta.clock)
         meta.tombstones[record.table].pop(record.id, None)
+        meta.held.get(record.table, {}).pop(record.id, None)
         meta.stamps.setdefault(record.table, {})[record.id] = {
             name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
         meta.clock = clock.last

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from datetime import datetime
 import re
 import secrets
 import socket
@@ -99,16 +100,41 @@ def device_id() -> str:
     return new
 
 
+#: path parts of the folders the usual sync clients keep (OneDrive, Google Drive and iCloud
+#: leave no marker file): OneDrive, "OneDrive - Company", Dropbox, "Dropbox (Team)", Nextcloud,
+#: ownCloud, iCloud Drive as seen on macOS, Google Drive's mount and its "My Drive"
+SYNC_FOLDERS = re.compile(
+    r"onedrive|onedrive - .+|dropbox|dropbox \(.+\)|nextcloud|owncloud|mobile documents|icloud ?drive"
+    r"|com~apple~clouddocs|google ?drive|googledrive-.+|my drive")
+ON, OFF = "on", "off"
+
+
+def off_marker(store_path: Path) -> Path:
+    """The file ``kizuna sync off`` leaves beside the store: one file, the layout not wanted."""
+    return store_path.with_name(store_path.stem + "-sync-off")
+
+
+def sync_reason(store_path: Path) -> str | None:
+    """Why the store is kept as device files, in a few words; None when it is one file."""
+    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
+        return f"{SYNC_ENV} is set"
+    if devices_dir(store_path).is_dir():
+        return f"{devices_dir(store_path).name}/ is there"
+    if os.path.lexists(off_marker(store_path)):
+        return None
+    for folder in [store_path.parent, *store_path.parent.parents][:12]:
+        for m in SYNC_MARKERS:
+            if os.path.lexists(folder / m):
+                return f"{folder / m} marks a synced folder"
+    for part in store_path.parent.parts:
+        if SYNC_FOLDERS.fullmatch(part.casefold()):
+            return f"{part!r} in its path is a synced folder"
+    return None
+
+
 def sync_wanted(store_path: Path) -> bool:
     """Keep the store as device files? Yes once any device wrote them, when asked, or in a synced folder."""
-    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
-        return True
-    if devices_dir(store_path).is_dir():
-        return True
-    for folder in [store_path.parent, *store_path.parent.parents][:12]:
-        if any(os.path.lexists(folder / m) for m in SYNC_MARKERS) or folder.name == "Mobile Documents":
-            return True
-    return False
+    return sync_reason(store_path) is not None
 
 
 def own_file(store_path: Path) -> Path:
@@ -281,6 +307,12 @@ class SyncMeta:
     #: per source key: the signature of the source when it was merged in full
     seen: dict[str, str] = field(default_factory=dict)
     name: str = ""
+    #: per source key, its last merge here: {"clock": its clock then, "at": when (local time),
+    #: "ack": the clock of this device's file that it had merged} (status, tombstone purge)
+    merged: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: per table, per id: this device's clock when a tombstone learnt from another file entered
+    #: this file (its own deletions entered at their own stamp); see :func:`purgeable`
+    held: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: Any) -> SyncMeta:
@@ -289,11 +321,23 @@ class SyncMeta:
         def obj(key: str) -> dict:
             v = d.get(key)
             return v if isinstance(v, dict) else {}
-        return cls(str(d.get("clock") or ""), obj("stamps"), obj("tombstones"), obj("seen"), str(d.get("name") or ""))
+        merged = {k: {f: x for f, x in v.items() if isinstance(x, str)}
+                  for k, v in obj("merged").items() if isinstance(k, str) and isinstance(v, dict)}
+        return cls(str(d.get("clock") or ""), obj("stamps"), obj("tombstones"), obj("seen"),
+                   str(d.get("name") or ""), merged, obj("held"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"clock": self.clock, "name": self.name, "stamps": self.stamps,
-                "tombstones": self.tombstones, "seen": self.seen}
+        out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
+               "tombstones": self.tombstones, "seen": self.seen}
+        if self.merged:
+            out["merged"] = self.merged
+        if self.held:
+            out["held"] = self.held
+        return out
+
+    def ack_of(self, device: str) -> str:
+        """The clock of ``device``'s file as this file last merged it in full ("" if never)."""
+        return (self.merged.get(f"device:{device}") or {}).get("clock", "")
 
 
 def host_name() -> str:
@@ -304,8 +348,6 @@ def host_name() -> str:
 def deletion_tombstones(docs: Any) -> dict[str, dict[str, str]]:
     """Tombstones (per table, per id: a stamp) for ``deletions`` table documents, each
     stamped at its ``created`` time; documents that do not parse are left out (outside text)."""
-    from datetime import datetime
-
     out: dict[str, dict[str, str]] = {}
     for doc in (docs.values() if isinstance(docs, dict) else docs or ()):
         if not isinstance(doc, dict):
@@ -398,3 +440,150 @@ def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, ne
             continue
         rec[name] = [clock.now(), (rec.get(name) or [""])[0]]
     meta.clock = clock.last
+
+
+# -- tombstones: kept long enough, not for ever ----------------------------------------
+
+#: a tombstone is kept at least this long, for a device this store has not heard from
+TOMBSTONE_DAYS = 400
+
+
+def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS) -> list[tuple[str, str]]:
+    """The tombstones no device can need any more, as (table, id): older than ``days``, and
+    every other device known to this file has merged a state of this file that held it.
+
+    Once every device has merged the deletion, none still holds the record with older edits
+    to bring it back; a device not heard from yet (a laptop joining later with an old copy)
+    is what the age is for.
+    """
+    devices = {k.split(":", 1)[1] for k in (*meta.seen, *meta.merged) if k.startswith("device:")} - {me}
+    acks = [(meta.merged.get(f"device:{d}") or {}).get("ack", "") for d in devices]
+    oldest = now_ms - days * 86_400_000
+    out = []
+    for table, stones in meta.tombstones.items():
+        if not isinstance(stones, dict):
+            continue
+        held = meta.held.get(table) if isinstance(meta.held.get(table), dict) else {}
+        for rid, ts in stones.items():
+            if not isinstance(ts, str) or _split(ts)[0] >= oldest:
+                continue
+            since = held.get(rid) if isinstance(held.get(rid), str) else ts
+            if all(ack >= since for ack in acks):
+                out.append((table, rid))
+    return out
+
+
+def purge(meta: SyncMeta, stones: list[tuple[str, str]]) -> None:
+    for table, rid in stones:
+        meta.tombstones[table].pop(rid, None)
+        if isinstance(meta.held.get(table), dict):
+            meta.held[table].pop(rid, None)
+
+
+# -- the switch and the status (``kizuna sync``) -----------------------------------------
+
+
+def switch_sync(store_path: Path, on: bool) -> str:
+    """Turn the device layout on or off for the store at ``store_path``; say what was done.
+
+    On: ``kizuna-devices/`` is made beside the store (the marker Kizuna honours from then on,
+    carried to the other laptops by the sync tool). Off: only before any device file exists,
+    as the one file would not hold the notes in them.
+    """
+    from model.store.paths import make_private_dir
+
+    devices, off = devices_dir(store_path), off_marker(store_path)
+    if on:
+        try:
+            if os.path.lexists(off):
+                off.unlink()
+            make_private_dir(devices)
+        except OSError as exc:
+            raise StoreError(f"{devices}: cannot turn the two-laptop layout on: {exc.strerror}") from None
+        return f"on: this laptop keeps its own file in {devices}"
+    try:
+        files = sorted(n[:-5] for n in os.listdir(devices) if n.endswith(".json")) if devices.is_dir() else []
+    except OSError as exc:
+        raise StoreError(f"{devices}: cannot read it: {exc.strerror}") from None
+    if files:
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        raise StoreError(f"{devices} holds the files of {len(files)} device{'s' if len(files) != 1 else ''} "
+                         f"({shown}): the layout stays on, as one file would not hold their notes")
+    try:
+        if devices.is_dir():
+            devices.rmdir()
+        make_private_dir(off.parent)
+        fd = os.open(off, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"{off}: cannot turn the two-laptop layout off: {exc.strerror}") from None
+    return f"off: the store stays one file, {store_path.name} ({off.name} says so)"
+
+
+@dataclass
+class Peer:
+    """Another device as ``kizuna sync status`` shows it."""
+
+    device: str
+    name: str
+    last_change: str  # when its file last changed ("" unknown)
+    merged_at: str  # when this device last merged it ("" never)
+    waiting: str  # what has not arrived or cannot be read ("" nothing)
+
+
+def _clock_time(s: str) -> str:
+    ms, _ = _split(s)
+    if ms <= 0:
+        return ""
+    try:
+        return datetime.fromtimestamp(ms / 1000).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return ""
+
+
+def printable(text: str, width: int = 40) -> str:
+    return "".join(ch for ch in text if ch.isprintable())[:width]
+
+
+def waiting_in(source: Source) -> str:
+    """What a source still lacks, or why it cannot be read ("" when it is whole)."""
+    try:
+        snap = Snapshot(source)
+    except StoreError as exc:
+        why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+        return f"cannot be read: {why}"
+    missing = sum(1 for p in snap.parts.values() for n in p.named() if not (source.parts / n).is_file())
+    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else ""
+
+
+def peers(meta: SyncMeta, own: Path, shared: Path) -> tuple[list[Peer], list[str]]:
+    """The other devices (their files here, or merged before) and the conflict copies waiting."""
+    found: dict[str, Peer] = {}
+    copies: list[str] = []
+    for src in find_sources(shared, own):
+        if src.conflict:
+            copies.append(f"{src.path.name}: {waiting_in(src) or 'not merged yet'}")
+            continue
+        if not src.key.startswith("device:"):
+            continue
+        device = src.key.split(":", 1)[1]
+        try:
+            theirs = SyncMeta.from_dict((next(iter((orjson.loads(src.path.read_bytes()).get(META_TABLE) or {})
+                                                   .values()), {}) or {}).get("sync"))
+        except (OSError, ValueError, AttributeError, TypeError):
+            theirs = SyncMeta()
+        done = (meta.merged.get(src.key) or {}).get("at", "")
+        wait = waiting_in(src) if src.signature() != meta.seen.get(src.key) else ""
+        if not wait and src.signature() != meta.seen.get(src.key):
+            wait = "not merged yet"
+        try:  # the sync tools keep a file's time: when that device last wrote it
+            changed = datetime.fromtimestamp(src.path.stat().st_mtime).isoformat(timespec="seconds")
+        except (OSError, OverflowError, ValueError):
+            changed = ""
+        found[device] = Peer(device, printable(theirs.name), changed, done, wait)
+    for key, entry in meta.merged.items():
+        device = key.split(":", 1)[1] if key.startswith("device:") else ""
+        if device and device not in found and DEVICE_NAME.fullmatch(device):
+            found[device] = Peer(device, "", _clock_time(entry.get("clock", "")), entry.get("at", ""),
+                                 "its file is not in the folder")
+    return sorted(found.values(), key=lambda p: p.device), copies
