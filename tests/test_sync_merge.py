@@ -181,6 +181,8 @@ CONFLICT_NAMES = [
     "kizuna (Aiko's conflicted copy 2026-12-05) (1).json",
     "kizuna (conflicted copy 2026-12-05 081500).json",
     "kizuna 2.json",
+    "kizuna (conflict_on_2026-12-05).json",
+    "kizuna (conflict #1_on_2026-12-05).json",
 ]
 
 

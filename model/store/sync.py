@@ -57,10 +57,11 @@ SYNC_ENV = "KIZUNA_SYNC"
 DEVICE_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 #: files and folders that say "this folder is synced" (Syncthing, Dropbox, Nextcloud/ownCloud)
 SYNC_MARKERS = (".stfolder", ".dropbox", ".dropbox.cache", ".owncloudsync.log", ".sync_journal.db", ".nextcloudsync.log")
-#: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud and iCloud name it
+#: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud, Unison and iCloud name it
 CONFLICT = re.compile(
     r"(?P<base>.+?)(?:\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+"  # Syncthing
     r"| \([^()/]*conflicted copy[^()/]*\)(?: \(\d+\))?"  # Dropbox, Nextcloud/ownCloud
+    r"| \(conflict(?: #\d+)?_on_\d{4}-\d{2}-\d{2}\)"  # Unison's -copyonconflict
     r"| \d{1,3})\.json")  # iCloud: "kizuna 2.json"
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
 _NO_LOG = {"id", "created", "updated"}
