@@ -45,7 +45,7 @@ import orjson
 from model.store import parts as _parts
 from model.store import sync as _sync
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
-from model.errors import NotFoundError, StoreError
+from model.errors import KizunaError, NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings
@@ -336,6 +336,7 @@ class Store:
                         logs += lost
         except _parts.PartMissing as exc:
             raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
+        settings = self._merged_settings(snap, meta, theirs)
         clock.see(theirs.clock)
         n = 0
         for op, t, table, a, b in ops:
@@ -363,7 +364,35 @@ class Store:
         for log in logs:
             if notes.find(log.id) is None:
                 notes.insert(log)
+        if settings is not None:
+            values, stamps = settings
+            doc = dict(self._meta())
+            n += doc.get("settings") != values
+            doc["settings"] = values
+            self._storage.data[META_TABLE] = {"1": doc}
+            self._storage.dirty = True
+            meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
         return n
+
+    def _merged_settings(self, snap: _sync.Snapshot, meta: _sync.SyncMeta,
+                         theirs: _sync.SyncMeta) -> tuple[dict, dict] | None:
+        """The settings with the source's merged in (checked), or None when nothing changes."""
+        doc = next(iter(snap.data.get(META_TABLE, {}).values()), {})
+        x_set = doc.get("settings") if isinstance(doc, dict) else None
+        if not isinstance(x_set, dict) or not x_set:
+            return None
+        x_st = theirs.stamps.get(_sync.SETTINGS) if isinstance(theirs.stamps.get(_sync.SETTINGS), dict) else {}
+        my_set = dict(self._meta().get("settings") or {})
+        my_st = (meta.stamps.get(_sync.SETTINGS) or {}).get(_sync.SETTINGS) or {}
+        values, stamps = _sync.merge_settings(my_set, x_set, my_st, _clean_stamps(x_st.get(_sync.SETTINGS)),
+                                              Settings().to_dict())
+        if values == my_set and stamps == my_st:
+            return None
+        try:
+            Settings.from_dict(values)
+        except (KizunaError, TypeError, ValueError) as exc:
+            raise StoreError(f"{snap.source.path}: its settings cannot be used: {exc}") from None
+        return values, stamps
 
     def _check_caps(self) -> None:
         """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
@@ -751,9 +780,19 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
             meta = dict(self._meta())
+            old = {**Settings().to_dict(), **(meta.get("settings") or {})}
             meta["settings"] = settings.to_dict()
             self._storage.data[META_TABLE] = {"1": meta}
             self._storage.dirty = True
+            if self.device:  # stamp the keys changed (a merge compares them, as for records)
+                sync = self._sync()
+                clock = _sync.Clock(self.device, sync.clock)
+                stamps = sync.stamps.setdefault(_sync.SETTINGS, {}).setdefault(_sync.SETTINGS, {})
+                for key, value in meta["settings"].items():
+                    if old.get(key) != value:
+                        stamps[key] = [clock.now(), (stamps.get(key) or [""])[0]]
+                sync.clock = clock.last
+                self._save_sync()
             self._journal.record(SETTINGS, "", PUT)
 
     def record_types(self) -> dict[str, type[Record]]:

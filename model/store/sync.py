@@ -431,6 +431,36 @@ def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict, s_theirs: d
     return out, stamps, logs
 
 
+#: where the settings' stamps are kept: ``SyncMeta.stamps[SETTINGS][SETTINGS]``, per setting key
+SETTINGS = "settings"
+
+
+def merge_settings(mine: dict, theirs: dict, s_mine: dict, s_theirs: dict,
+                   defaults: dict) -> tuple[dict, dict]:
+    """The settings merged: per key, the later change wins by its clock stamp, as for records.
+
+    A value never chosen here (absent, or unstamped and the default) gives way to any other;
+    two unstamped values (from before two laptops) go to the greater, by their JSON. Each key
+    ends as the greatest of its values in one order, so every merge order ends the same.
+    Returns (settings, their stamps).
+    """
+    out, stamps = dict(mine), dict(s_mine)
+
+    def rank(d: dict, s: dict, key: str) -> tuple[str, bool, bytes]:
+        when = (s.get(key) or [""])[0]
+        return when, bool(when) or d[key] != defaults.get(key), _enc(d[key])
+
+    for key in theirs:
+        if key in mine and theirs[key] == mine[key]:
+            if s_theirs.get(key) and (s_theirs[key][0]) > (s_mine.get(key) or [""])[0]:
+                stamps[key] = list(s_theirs[key])  # the same value: keep its later stamp
+        elif key not in mine or rank(theirs, s_theirs, key) > rank(mine, s_mine, key):
+            out[key] = theirs[key]
+            if s_theirs.get(key):
+                stamps[key] = list(s_theirs[key])
+    return out, stamps
+
+
 def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, new: dict) -> None:
     """Stamp the fields a local change touched (what a merge compares)."""
     if old is None:
