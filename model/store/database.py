@@ -88,7 +88,8 @@ class Store:
     """One owner's Kizuna data in one file. Not thread-safe: use one thread."""
 
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
-                 backup_day: Callable[[], date] = date.today) -> None:
+                 backup_day: Callable[[], date] = date.today,
+                 tombstone_days: int = _sync.TOMBSTONE_DAYS) -> None:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
@@ -111,6 +112,8 @@ class Store:
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
+        #: how old a tombstone every device has merged must be to go (a parameter for tests)
+        self._tombstone_days = tombstone_days
         self._storage = AtomicJSONStorage(self.path)
         self._lock: StoreLock | None = None  # made by the first transaction
         self._depth = 0
@@ -282,7 +285,7 @@ class Store:
             for t, rid in learned:
                 meta.held.setdefault(t, {})[rid] = tick
         if changed and self.device:
-            _sync.purge(meta, _sync.purgeable(meta, self.device, int(time.time() * 1000)))
+            _sync.purge(meta, _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days))
         if changed:
             self._check_caps()
             meta.clock = clock.last
