@@ -205,6 +205,14 @@ class Store:
             self._sync_meta = _sync.SyncMeta.from_dict(self._meta().get("sync"))
         return self._sync_meta
 
+    @contextmanager
+    def _clock(self) -> Iterator[_sync.Clock]:
+        """This device's clock, for stamping; where it got to is saved with the stamps made."""
+        clock = _sync.Clock(self.device or "here", self._sync().clock)
+        yield clock
+        self._sync().clock = clock.last
+        self._save_sync()
+
     def _save_sync(self) -> None:
         meta = dict(self._meta())
         meta["sync"] = self._sync().to_dict()
@@ -253,16 +261,16 @@ class Store:
                 records = {cls: snap.records(cls) for cls in RECORD_TYPES}
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
-                why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+                why = _sync.foreign(exc)
                 self.notices.append(f"{src.path.name} left where it is: {why}" if src.conflict
                                     else f"not merged yet (still arriving, or damaged on {src.label}): {why}")
                 continue
             label = src.label
-            name = str(snap.sync.get("name") or "")[:40]
+            name = _sync.printable(snap.meta.name)
             if name and src.key.startswith("device:"):
-                label = f"{''.join(c for c in name if c.isprintable())} ({src.label})"
+                label = f"{name} ({src.label})"
             n = self._merge_snapshot(snap, records, meta, clock, learned)
-            theirs = _sync.SyncMeta.from_dict(snap.sync)
+            theirs = snap.meta
             ack = theirs.ack_of(self.device) if self.device else ""
             was = meta.merged.get(src.key) or {}
             if not src.conflict and (n or not snap.missing or (was.get("clock"), was.get("ack")) != (theirs.clock, ack)):
@@ -299,7 +307,7 @@ class Store:
         Planned first, every record it brings checked, then applied: a source with one bad
         record changes nothing. The old store file of this machine is trusted as it always was.
         """
-        theirs = _sync.SyncMeta.from_dict(snap.sync)
+        theirs = snap.meta
         check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
         ops: list[tuple] = []
         logs: list[Interaction] = []
@@ -313,9 +321,7 @@ class Store:
                 my_st = meta.stamps.get(t, {})
                 my_tb = {**my_deleted.get(t, {}), **meta.tombstones.get(t, {})}
                 x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
-                x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
-                    if isinstance(theirs.tombstones.get(t), dict) else {}
-                x_tb = {**x_deleted.get(t, {}), **x_tb}
+                x_tb = {**x_deleted.get(t, {}), **theirs.tombstones.get(t, {})}
                 ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
                 for rx in records[cls]:
                     rid = rx.id
@@ -730,9 +736,8 @@ class Store:
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
             if old is not None and self.device:
-                _sync.stamp_changes(self._sync(), _sync.Clock(self.device, self._sync().clock),
-                                    record.table, old.to_dict(), record.to_dict())
-                self._save_sync()
+                with self._clock() as clock:
+                    _sync.stamp_changes(self._sync(), clock, record.table, old.to_dict(), record.to_dict())
             self._journal.record(record.table, record.id, PUT)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, record))
@@ -746,12 +751,10 @@ class Store:
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
             if self.device:  # a tombstone: the deletion wins over older edits from other devices
                 meta = self._sync()
-                clock = _sync.Clock(self.device, meta.clock)
-                meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
-                meta.stamps.get(record.table, {}).pop(record.id, None)
-                meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
-                meta.clock = clock.last
-                self._save_sync()
+                with self._clock() as clock:
+                    meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
+                    meta.stamps.get(record.table, {}).pop(record.id, None)
+                    meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
             self._journal.record(record.table, record.id, REMOVE)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, None))
@@ -760,13 +763,11 @@ class Store:
         """A deleted record put back (an undo): stamp every field after its tombstone so the
         other devices take it back too, and drop the tombstone here."""
         meta = self._sync()
-        clock = _sync.Clock(self.device or "here", meta.clock)
         meta.tombstones[record.table].pop(record.id, None)
         meta.held.get(record.table, {}).pop(record.id, None)
-        meta.stamps.setdefault(record.table, {})[record.id] = {
-            name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
-        meta.clock = clock.last
-        self._save_sync()
+        with self._clock() as clock:
+            meta.stamps.setdefault(record.table, {})[record.id] = {
+                name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
 
     def tombstoned(self) -> dict[str, tuple[str, str]]:
         """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
@@ -788,14 +789,9 @@ class Store:
             self._storage.data[META_TABLE] = {"1": meta}
             self._storage.dirty = True
             if self.device:  # stamp the keys changed (a merge compares them, as for records)
-                sync = self._sync()
-                clock = _sync.Clock(self.device, sync.clock)
-                stamps = sync.stamps.setdefault(_sync.SETTINGS, {}).setdefault(_sync.SETTINGS, {})
-                for key, value in meta["settings"].items():
-                    if old.get(key) != value:
-                        stamps[key] = [clock.now(), (stamps.get(key) or [""])[0]]
-                sync.clock = clock.last
-                self._save_sync()
+                with self._clock() as clock:
+                    _sync.stamp_changes(self._sync(), clock, _sync.SETTINGS, {**old, "id": _sync.SETTINGS},
+                                        {**meta["settings"], "id": _sync.SETTINGS})
             self._journal.record(SETTINGS, "", PUT)
 
     def record_types(self) -> dict[str, type[Record]]:

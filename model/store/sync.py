@@ -49,8 +49,8 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
-from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
-from model.store.storage import META_TABLE, migrate, parse
+from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
+from model.store.storage import META_TABLE, migrate
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -245,17 +245,13 @@ class Snapshot:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        try:
-            raw = source.path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"{source.path}: cannot read it: {exc.strerror}") from None
-        self.data, _ = migrate(parse(raw, source.path), source.path)
-        named = check_table(self.data, source.path)
+        data, named = read_data(source.path)
+        self.data, _ = migrate(data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
         meta = next(iter(self.data.get(META_TABLE, {}).values()), {})
-        sync = meta.get("sync") if isinstance(meta, dict) else None
-        self.sync: dict[str, Any] = sync if isinstance(sync, dict) else {}
+        #: its merge data (outside text: checked as it is read)
+        self.meta = SyncMeta.from_dict(meta.get("sync") if isinstance(meta, dict) else None)
 
     def records(self, cls: type[Record]) -> list[Record]:
         """The records that arrived. The small tables are validated here; the notes a merge
@@ -322,10 +318,12 @@ class SyncMeta:
         def obj(key: str) -> dict:
             v = d.get(key)
             return v if isinstance(v, dict) else {}
-        merged = {k: {f: x for f, x in v.items() if isinstance(x, str)}
-                  for k, v in obj("merged").items() if isinstance(k, str) and isinstance(v, dict)}
-        return cls(str(d.get("clock") or ""), obj("stamps"), obj("tombstones"), obj("seen"),
-                   str(d.get("name") or ""), merged, obj("held"))
+
+        def strings(key: str) -> dict[str, dict[str, str]]:  # another device's file is outside text
+            return {k: {f: x for f, x in v.items() if isinstance(x, str)} for k, v in obj(key).items()
+                    if isinstance(v, dict)}
+        return cls(str(d.get("clock") or ""), obj("stamps"), strings("tombstones"), obj("seen"),
+                   str(d.get("name") or ""), strings("merged"), strings("held"))
 
     def to_dict(self) -> dict[str, Any]:
         out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
@@ -342,8 +340,7 @@ class SyncMeta:
 
 
 def host_name() -> str:
-    name = "".join(ch for ch in socket.gethostname() if ch.isprintable())[:40]
-    return name or "this machine"
+    return printable(socket.gethostname()) or "this machine"
 
 
 def deletion_tombstones(docs: Any) -> dict[str, dict[str, str]]:
@@ -470,7 +467,6 @@ def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, ne
         if name in _NO_LOG or old.get(name) == value:
             continue
         rec[name] = [clock.now(), (rec.get(name) or [""])[0]]
-    meta.clock = clock.last
 
 
 # -- tombstones: kept long enough, not for ever ----------------------------------------
@@ -492,14 +488,9 @@ def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS) 
     oldest = now_ms - days * 86_400_000
     out = []
     for table, stones in meta.tombstones.items():
-        if not isinstance(stones, dict):
-            continue
-        held = meta.held.get(table) if isinstance(meta.held.get(table), dict) else {}
+        held = meta.held.get(table, {})
         for rid, ts in stones.items():
-            if not isinstance(ts, str) or _split(ts)[0] >= oldest:
-                continue
-            since = held.get(rid) if isinstance(held.get(rid), str) else ts
-            if all(ack >= since for ack in acks):
+            if _split(ts)[0] < oldest and all(ack >= held.get(rid, ts) for ack in acks):
                 out.append((table, rid))
     return out
 
@@ -507,8 +498,7 @@ def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS) 
 def purge(meta: SyncMeta, stones: list[tuple[str, str]]) -> None:
     for table, rid in stones:
         meta.tombstones[table].pop(rid, None)
-        if isinstance(meta.held.get(table), dict):
-            meta.held[table].pop(rid, None)
+        meta.held.get(table, {}).pop(rid, None)
 
 
 # -- the switch and the status (``kizuna sync``) -----------------------------------------
@@ -576,15 +566,19 @@ def printable(text: str, width: int = 40) -> str:
     return "".join(ch for ch in text if ch.isprintable())[:width]
 
 
-def waiting_in(source: Source) -> str:
-    """What a source still lacks, or why it cannot be read ("" when it is whole)."""
+def foreign(exc: StoreError) -> str:
+    """A problem with another machine's file, said without "run kizuna doctor": not ours to repair."""
+    return str(exc).replace(" (run 'kizuna doctor')", "")
+
+
+def waiting_in(source: Source) -> tuple[str, SyncMeta]:
+    """What a source still lacks, or why it cannot be read ("" when it is whole); its merge data."""
     try:
         snap = Snapshot(source)
     except StoreError as exc:
-        why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
-        return f"cannot be read: {why}"
+        return f"cannot be read: {foreign(exc)}", SyncMeta()
     missing = sum(1 for p in snap.parts.values() for n in p.named() if not (source.parts / n).is_file())
-    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else ""
+    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
 
 
 def peers(meta: SyncMeta, own: Path, shared: Path) -> tuple[list[Peer], list[str]]:
@@ -593,19 +587,16 @@ def peers(meta: SyncMeta, own: Path, shared: Path) -> tuple[list[Peer], list[str
     copies: list[str] = []
     for src in find_sources(shared, own):
         if src.conflict:
-            copies.append(f"{src.path.name}: {waiting_in(src) or 'not merged yet'}")
+            copies.append(f"{src.path.name}: {waiting_in(src)[0] or 'not merged yet'}")
             continue
         if not src.key.startswith("device:"):
             continue
         device = src.key.split(":", 1)[1]
-        try:
-            theirs = SyncMeta.from_dict((next(iter((orjson.loads(src.path.read_bytes()).get(META_TABLE) or {})
-                                                   .values()), {}) or {}).get("sync"))
-        except (OSError, ValueError, AttributeError, TypeError):
-            theirs = SyncMeta()
         done = (meta.merged.get(src.key) or {}).get("at", "")
-        wait = waiting_in(src) if src.signature() != meta.seen.get(src.key) else ""
-        if not wait and src.signature() != meta.seen.get(src.key):
+        wait, theirs = waiting_in(src)
+        if src.signature() == meta.seen.get(src.key):
+            wait = ""
+        elif not wait:
             wait = "not merged yet"
         try:  # the sync tools keep a file's time: when that device last wrote it
             changed = datetime.fromtimestamp(src.path.stat().st_mtime).isoformat(timespec="seconds")
