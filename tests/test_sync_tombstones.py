@@ -156,3 +156,26 @@ def test_a_device_that_has_not_merged_it_keeps_the_tombstone_and_its_old_copy_st
     carry(c, a, "PHONE")
     sa = open_as("DESK", a)
     assert gone not in stones(sa) and gone not in note_ids(sa)
+
+
+def test_a_deletion_made_with_kizuna_goes_for_good_once_purged(tmp_path: Path) -> None:
+    """`kizuna note delete` also leaves a Deletion record, which other devices read as a
+    tombstone: it goes with the tombstone, so no device learns it again."""
+    from model.actions.edit import delete_note, deleted_ids
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    sa = open_as("DESK", a)
+    person = sa.add(Contact(name="Aiko"))
+    gone = sa.add(Interaction(date="2026-12-01", contacts=(person.id,), text="to be deleted"))
+    carry(a, b, "DESK")
+    open_as("LAPTOP", b)
+    carry(b, a, "LAPTOP")
+    delete_note(open_as("DESK", a), gone)
+    assert gone.id in deleted_ids(open_as("DESK", a))
+    for _ in range(4):  # round after round: once purged, it stays purged
+        carry(a, b, "DESK")
+        open_as("LAPTOP", b)
+        carry(b, a, "LAPTOP")
+        open_as("DESK", a)
+    for store in (open_as("DESK", a), open_as("LAPTOP", b)):
+        assert gone.id not in deleted_ids(store) and gone.id not in note_ids(store)

@@ -293,7 +293,12 @@ class Store:
             for t, rid in learned:
                 meta.held.setdefault(t, {})[rid] = tick
         if changed and self.device:
-            _sync.purge(meta, _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days))
+            stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days)
+            _sync.purge(meta, stones)
+            deletions = self._table(Deletion)
+            for t, rid in stones:  # its Deletion record too, or other devices would learn it again
+                if t in _TYPES:
+                    deletions.delete(rid)
         if changed:
             self._check_caps()
             meta.clock = clock.last
