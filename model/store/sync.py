@@ -538,7 +538,9 @@ def switch_sync(store_path: Path, on: bool) -> str:
         os.close(fd)
     except OSError as exc:
         raise StoreError(f"{off}: cannot turn the two-laptop layout off: {exc.strerror}") from None
-    return f"off: the store stays one file, {store_path.name} ({off.name} says so)"
+    also = f"; but {SYNC_ENV} is set, which keeps it on for this shell" \
+        if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
+    return f"off: the store stays one file, {store_path.name} ({off.name} says so){also}"
 
 
 @dataclass
