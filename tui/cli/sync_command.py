@@ -74,7 +74,7 @@ def cmd_sync(ctx) -> int:
 
 
 def _waiting(items: list[str]) -> None:
-    from model.text import visible
+    from model.language.text import visible
 
     if not items:
         print("waiting: nothing")
