@@ -273,7 +273,8 @@ class Store:
             theirs = snap.meta
             ack = theirs.ack_of(self.device) if self.device else ""
             was = meta.merged.get(src.key) or {}
-            if not src.conflict and (n or not snap.missing or (was.get("clock"), was.get("ack")) != (theirs.clock, ack)):
+            moved = (was.get("clock"), was.get("ack")) != (theirs.clock, ack)
+            if not src.conflict and (n or not snap.missing or moved):
                 # when, and how far each side had got (kizuna sync status, the tombstone purge)
                 meta.merged[src.key] = {"clock": theirs.clock, "ack": ack,
                                         "at": datetime.now().isoformat(timespec="seconds")}
@@ -292,6 +293,7 @@ class Store:
             tick = clock.now()
             for t, rid in learned:
                 meta.held.setdefault(t, {})[rid] = tick
+            changed = True
         if changed and self.device:
             stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days)
             _sync.purge(meta, stones)
