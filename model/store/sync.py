@@ -23,7 +23,14 @@ any mode, see :mod:`model.actions.edit`) count as tombstones too, stamped at
 their ``created`` time (:func:`deletion_tombstones`): a deletion made before
 the store went into device mode, or one held in a conflict copy, still wins
 over older edits. Putting a deleted record back (an undo) lifts its tombstone
-with fresh stamps, so it comes back on the other laptops too.
+with fresh stamps, so it comes back on the other laptops too. A tombstone goes
+(:func:`purgeable`) once every device known here has merged a state of this
+file that held it and it is older than :data:`TOMBSTONE_DAYS`.
+
+The settings are merged the same way, per key (:func:`merge_settings`); none
+is about one machine. The layout is on in a synced folder (:func:`sync_reason`:
+a sync client's marker file or folder name, ``kizuna-devices/``, or
+``KIZUNA_SYNC``); ``kizuna sync on|off`` is :func:`switch_sync`.
 
 Conflict copies the sync tools leave (:data:`CONFLICT`) are sources too; once
 merged they are moved into the backups folder, never deleted.
@@ -107,7 +114,6 @@ def device_id() -> str:
 SYNC_FOLDERS = re.compile(
     r"onedrive|onedrive - .+|dropbox|dropbox \(.+\)|nextcloud|owncloud|mobile documents|icloud ?drive"
     r"|com~apple~clouddocs|google ?drive|googledrive-.+|my drive")
-ON, OFF = "on", "off"
 
 
 def off_marker(store_path: Path) -> Path:
