@@ -96,8 +96,13 @@ def test_sync_off_keeps_a_folder_that_looks_synced_as_one_file(kizuna, cli_env, 
     assert sorted(p.name for p in devices_dir(store).iterdir()) == before and not off_marker(store).exists()
 
 
-def test_a_bad_action_is_one_line_and_exit_2(kizuna, cli_env) -> None:
+def test_a_bad_action_is_one_line_and_exit_2(kizuna, cli_env, tmp_path: Path) -> None:
     done = kizuna("sync", "maybe", env=cli_env)
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and "invalid choice" in done.stderr
     demo = kizuna("--demo", "sync", "on", env=cli_env)
     assert demo.returncode == 1 and demo.stderr == "kizuna: the demo data is a disposable copy: it is never synced\n"
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    done = kizuna("--db", str(folder), "sync", "on", env=cli_env)
+    assert done.returncode == 1 and done.stderr == f"kizuna: {folder}: is a folder, not a store file\n"
+    assert not devices_dir(folder).exists()

@@ -43,7 +43,10 @@ def cmd_sync(ctx) -> int:
     if action != "status":
         if getattr(ctx.args, "demo", False):
             raise KizunaError("the demo data is a disposable copy: it is never synced")
-        print(switch_sync(_path(ctx), action == "on"))
+        path = _path(ctx)
+        if path.is_dir():
+            raise KizunaError(f"{path}: is a folder, not a store file")
+        print(switch_sync(path, action == "on"))
         if action == "off":
             return 0
     store = ctx.store  # opening merges what has arrived (notices on stderr)
