@@ -18,6 +18,7 @@ from model.store.sync import devices_dir, off_marker, sync_reason
     "OneDrive", "OneDrive - Acme Corp", "Dropbox", "Dropbox (Team)", "Nextcloud", "ownCloud",
     "Library/Mobile Documents/com~apple~CloudDocs", "iCloud Drive", "iCloudDrive",
     "Google Drive", "GoogleDrive-ann@example.com/My Drive", "My Drive",
+    "Library/CloudStorage/OneDrive-Personal", "OneDrive-Acme",
 ])
 def test_the_usual_synced_folders_are_recognised_by_their_path(tmp_path: Path, folder: str) -> None:
     store = tmp_path / folder / "kizuna" / "kizuna.json"

@@ -110,10 +110,11 @@ def device_id() -> str:
 
 #: path parts of the folders the usual sync clients keep (OneDrive, Google Drive and iCloud
 #: leave no marker file): OneDrive, "OneDrive - Company", Dropbox, "Dropbox (Team)", Nextcloud,
-#: ownCloud, iCloud Drive as seen on macOS, Google Drive's mount and its "My Drive"
+#: ownCloud, iCloud Drive as seen on macOS, Google Drive's mount and its "My Drive", and
+#: macOS's ~/Library/CloudStorage, where every newer client keeps its folder ("OneDrive-Personal")
 SYNC_FOLDERS = re.compile(
-    r"onedrive|onedrive - .+|dropbox|dropbox \(.+\)|nextcloud|owncloud|mobile documents|icloud ?drive"
-    r"|com~apple~clouddocs|google ?drive|googledrive-.+|my drive")
+    r"onedrive|onedrive ?- ?.+|dropbox|dropbox \(.+\)|nextcloud|owncloud|mobile documents|icloud ?drive"
+    r"|com~apple~clouddocs|google ?drive|googledrive-.+|my drive|cloudstorage")
 
 
 def off_marker(store_path: Path) -> Path:
