@@ -558,16 +558,9 @@ class Store:
 
     def _check_parts_present(self) -> None:
         """Refuse to write (or tidy) a store whose file names a part that is not there."""
-        folder = _parts.parts_dir(self.path)
-        for part_set in self._parts.values():
-            for name in part_set.named():
-                try:
-                    ok = os.path.isfile(folder / name)
-                except OSError:
-                    ok = False
-                if not ok:
-                    raise StoreError(f"{folder / name}: a part file of the store is missing; not writing "
-                                     f"(run 'kizuna doctor')")
+        missing = [p.folder / name for p in self._parts.values() for name in p.absent()]
+        if missing:
+            raise StoreError(f"{missing[0]}: a part file of the store is missing; not writing (run 'kizuna doctor')")
 
     def _reload_after_failure(self) -> None:
         try:

@@ -321,3 +321,7 @@ class Parts:
 
     def named(self) -> list[str]:
         return [n for n in self.names if n]
+
+    def absent(self) -> list[str]:
+        """The part files named that are not there (not arrived yet, or lost)."""
+        return [n for n in self.named() if not os.path.isfile(self.folder / n)]

@@ -586,7 +586,7 @@ def waiting_in(source: Source) -> tuple[str, SyncMeta]:
         snap = Snapshot(source)
     except StoreError as exc:
         return f"cannot be read: {foreign(exc)}", SyncMeta()
-    missing = sum(1 for p in snap.parts.values() for n in p.named() if not (source.parts / n).is_file())
+    missing = sum(len(p.absent()) for p in snap.parts.values())
     return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
 
 
