@@ -107,3 +107,14 @@ def test_a_bad_action_is_one_line_and_exit_2(kizuna, cli_env, tmp_path: Path) ->
     done = kizuna("--db", str(folder), "sync", "on", env=cli_env)
     assert done.returncode == 1 and done.stderr == f"kizuna: {folder}: is a folder, not a store file\n"
     assert not devices_dir(folder).exists()
+
+
+def test_status_names_a_conflict_copy_that_cannot_be_merged(kizuna, cli_env, store_path: Path) -> None:
+    run_ok(kizuna, cli_env, "add", "Tanaka")
+    copy = store_path.with_name("kizuna (conflicted copy 2026-12-05 101010).json")
+    copy.write_text("{damaged")
+    done = run_ok(kizuna, cli_env, "sync")
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("layout: one file") and lines[1] == "waiting:", lines
+    assert lines[2].startswith(f"  {copy.name}: cannot be read: ") and "not valid JSON" in lines[2]
+    assert copy.read_text() == "{damaged"  # left where it is

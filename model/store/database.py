@@ -423,9 +423,7 @@ class Store:
 
     def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
         """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
-        if not self.device:
-            return "", [], [f"{c.path.name}: not merged yet" for c in _sync.find_sources(self.shared_path, None)]
-        peers, copies = _sync.peers(self._sync(), self.path, self.shared_path)
+        peers, copies = _sync.peers(self._sync(), self.path if self.device else None, self.shared_path)
         return _sync.printable(self._sync().name), peers, copies
 
     def take_notices(self) -> list[str]:

@@ -590,7 +590,7 @@ def waiting_in(source: Source) -> tuple[str, SyncMeta]:
     return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
 
 
-def peers(meta: SyncMeta, own: Path, shared: Path) -> tuple[list[Peer], list[str]]:
+def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], list[str]]:
     """The other devices (their files here, or merged before) and the conflict copies waiting."""
     found: dict[str, Peer] = {}
     copies: list[str] = []
