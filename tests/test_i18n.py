@@ -24,14 +24,22 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 CONVERTED = [
     "model/language/i18n.py", "model/language/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
+    # the app's other screens (issue 17, TUI part B)
+    "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
+    "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
+    "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
+    "tui/health_charts.py", "tui/editor.py", "tui/widgets/diversity_panel.py",
 ]
 #: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
     "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
-    "tui/cli/health.py", "tui/cli/streams.py",
+    "tui/cli/health.py", "tui/cli/streams.py", "tui/cli/sync_command.py",
     "model/capture/", "model/actions/", "model/errors.py", "model/language/names.py", "model/demo/",
-    "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
+    "tui/app.py", "tui/widgets/", "tui/palette.py",
+    "tui/screens/capture.py", "tui/screens/confirm.py", "tui/screens/entry.py", "tui/screens/first_run.py",
+    "tui/screens/help.py", "tui/screens/main.py", "tui/screens/review.py", "tui/screens/search.py",
+    "tui/screens/snooze_dialog.py",
 ]
 
 
