@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -275,3 +275,96 @@ def test_everyone_counted_at_once_equals_each_counted_alone(tmp_path):
         for c in book.contacts():
             alone = counter.counts(Book.from_store(store).notes_of(c.id))
             assert everyone.get(c.id, ([0] * 12, [0] * 12)) == alone, c.name
+
+
+def test_the_json_names_every_number_of_every_chart(book):
+    """``kizuna health --json``: every chart's numbers under their documented names."""
+    data = health(book, TODAY, 3).to_dict()
+    heat = data.pop("heatmap")
+    assert (len(heat.pop("deep")), sum(heat.pop("touch"))) == (92, 3)
+    assert heat == {"start": "2026-08-27", "end": "2026-11-26", "total_deep": 2, "total_touch": 3,
+                    "active_days": 5, "deep_days": 2}
+    assert data.pop("readings") == health(book, TODAY, 3).readings()
+    spread = data["diversity"].pop("diversity")
+    assert (spread["size"], spread["spread"]["industry"]["counts"]) == (3, {"finance": 2, "software": 1})
+    assert data == {
+        "today": "2026-11-26", "months": 3, "people": 4,
+        "cadence": [
+            {"contact": CHO.id, "name": "Cho", "tier": "deep", "cadence": 30, "keeps": "deep", "since": 100,
+             "since_touch": 100, "since_deep": 100, "due_in": -70, "state": "overdue"},
+            {"contact": BEN.id, "name": "Ben", "tier": "active", "cadence": 90, "keeps": "touch", "since": 77,
+             "since_touch": 77, "since_deep": None, "due_in": 13, "state": "due"},
+            {"contact": ANA.id, "name": "Ana", "tier": "deep", "cadence": 30, "keeps": "deep", "since": 6,
+             "since_touch": 6, "since_deep": 6, "due_in": 24, "state": "in time"}],
+        "promises": [{"quarter": "2026 Q4", "start": "2026-10-01", "end": "2026-12-31",
+                      "mine": {"kept": 1, "on_time": 1, "broken": 1, "open": 0, "on_time_rate": 0.5},
+                      "theirs": {"kept": 0, "on_time": 0, "broken": 0, "open": 1, "on_time_rate": None}}],
+        "trust": [
+            {"contact": BEN.id, "name": "Ben", "tier": "active", "balance": -5, "trend": [0, 0, 0, 0, -5, -5],
+             "change": -5},
+            {"contact": CHO.id, "name": "Cho", "tier": "deep", "balance": 0, "trend": [0] * 6, "change": 0},
+            {"contact": ANA.id, "name": "Ana", "tier": "deep", "balance": 2, "trend": [0, 0, -1, -1, 2, 2],
+             "change": 2}],
+        "diversity": {
+            "template": ["same-industry", "cross-industry", "cross-industry", "customer"],
+            "months": [
+                {"month": "2026-09", "planned": False, "met_template": False, "people": 0, "held": 0,
+                 "all_held": False},
+                {"month": "2026-10", "planned": True, "met_template": True, "people": 4, "held": 1,
+                 "all_held": False},
+                {"month": "2026-11", "planned": True, "met_template": False, "people": 1, "held": 1,
+                 "all_held": True}],
+            "met_template": 1, "all_held": 1, "both": 0},
+    }
+
+
+def test_every_reading_in_words(book):
+    """Each chart's one-line reading, with the numbers of the period it reads."""
+    assert health(book, TODAY, 3).readings() == {
+        "heatmap": "2 deep conversations and 3 touches on 5 of 92 days; deep conversations on 2 days.",
+        "cadence": "1 of 2 deep relationships had no deep conversation in 60 days; "
+                   "1 of 3 deep and active people past their cadence, 1 due soon.",
+        "promises": "Over 1 quarter, mine: 1 kept (50% on time), 1 broken, 0 open; "
+                    "theirs: 0 kept, 0 broken, 1 open.",
+        "trust": "1 of 3 deep and active people have a negative trust balance; over 6 months 1 rose and 1 fell.",
+        "diversity": "3 deep and active people in 2 industries; of 2 focus months planned in the last "
+                     "3 months, 1 met the template and 1 held all their deep conversations.",
+    }
+
+
+def test_readings_of_one_and_of_none(store):
+    """Singular words for one, and a plain sentence when a chart has nothing to read."""
+    ana = Contact(name="Ana", tier="deep", created="2025-01-01T00:00:00.000000+00:00")
+    store.add_many([ana, note("2026-11-25", ana, depth="deep"), note("2026-11-20", ana, kind="log"),
+                    Promise(owner="me", contact=ana.id, text="deck", due="2026-11-10", status="kept",
+                            resolved="2026-11-09")])
+    one = health(Book.from_store(store), TODAY, 1).readings()
+    assert one == {
+        "heatmap": "1 deep conversation and 0 touches on 1 of 31 days; deep conversations on 1 days.",
+        "cadence": "0 of 1 deep relationship had no deep conversation in 60 days; "
+                   "0 of 1 deep and active people past their cadence, 0 due soon.",
+        "promises": "Over 1 quarter, mine: 1 kept (100% on time), 0 broken, 0 open; theirs: none.",
+        "trust": "0 of 1 deep and active people have a negative trust balance; over 6 months 1 rose and 0 fell.",
+        "diversity": "1 deep and active people in 0 industries (1 unknown); no focus month planned "
+                     "in the last 1 month.",
+    }
+    none = health(Book([], [], []), TODAY, 12).readings()
+    assert none == {
+        "heatmap": "No conversations or touches recorded in this period.",
+        "cadence": "No deep or active relationships yet: choose them in the contact form (e) or with "
+                   "kizuna tier NAME deep.",
+        "promises": "Over 4 quarters, mine: none; theirs: none.",
+        "trust": "No deep or active relationships to weigh trust with yet.",
+        "diversity": "No deep or active relationships yet to measure diversity over.",
+    }
+    active = Contact(name="Ben", tier="active", created="2025-01-01T00:00:00.000000+00:00")
+    assert cadence_reading(cadence_bars(Book([active], [], []), TODAY)) == (
+        "1 of 1 deep and active people past their cadence, 0 due soon.")  # no deep tier: no deep part
+
+
+def test_the_rhythm_json_and_the_heatmap_outside_its_days(book):
+    r = person_rhythm(book, ANA.id, TODAY, 3)
+    assert r.to_dict() == {"months": ["2026-09", "2026-10", "2026-11"], "deep": [0, 1, 1], "touch": [1, 1, 0]}
+    h = heatmap(book, TODAY, 3)
+    assert h.on(h.start) == (0, 0) and h.on(date(2026, 9, 10)) == (0, 1)
+    assert h.on(h.start - timedelta(days=1)) == (0, 0) and h.on(TODAY + timedelta(days=1)) == (0, 0)
