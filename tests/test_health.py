@@ -21,7 +21,7 @@ from model.planning.health import (
     rhythm_of,
     trust_rows,
 )
-from model.records import Contact, FocusPlan, Interaction, Promise, Slot
+from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
 from tui.health_charts import (
     cadence_line,
     diversity_lines,
@@ -368,3 +368,75 @@ def test_the_rhythm_json_and_the_heatmap_outside_its_days(book):
     h = heatmap(book, TODAY, 3)
     assert h.on(h.start) == (0, 0) and h.on(date(2026, 9, 10)) == (0, 1)
     assert h.on(h.start - timedelta(days=1)) == (0, 0) and h.on(TODAY + timedelta(days=1)) == (0, 0)
+
+
+def test_cadence_state_boundaries(store):
+    """Due today is "due", not yet overdue; due within 14 days is "due"; 15 days out is "in time"."""
+    made = "2026-01-01T00:00:00.000000+00:00"
+    people = {due_in: Contact(name=f"P{due_in}", tier="active", cadence_days=30, created=made)
+              for due_in in (-1, 0, 14, 15)}
+    store.add_many([*people.values(),
+                    *(note((TODAY - timedelta(days=30 - d)).isoformat(), c) for d, c in people.items())])
+    bars = {b.due_in: b.state for b in cadence_bars(Book.from_store(store), TODAY)}
+    assert bars == {-1: "overdue", 0: "due", 14: "due", 15: "in time"}
+
+
+def test_cadence_ties_go_to_the_longest_without_contact_never_first(store):
+    """Equally due: the one never met (a deep person with no deep conversation) first, then
+    the longest since the conversation that counts, whatever the names."""
+    made = (TODAY - timedelta(days=20)).isoformat() + "T00:00:00.000000+00:00"
+    recent = Contact(name="Aoi", tier="deep", created="2025-01-01T00:00:00.000000+00:00")  # deep 20 days ago
+    lapsed = Contact(name="Ben", tier="active", created="2025-01-01T00:00:00.000000+00:00")  # touch 80 days ago
+    never = Contact(name="Cai", tier="deep", created=made)  # no deep conversation since made 20 days ago
+    store.add_many([recent, lapsed, never, note((TODAY - timedelta(days=20)).isoformat(), recent, depth="deep"),
+                    note((TODAY - timedelta(days=80)).isoformat(), lapsed)])
+    bars = cadence_bars(Book.from_store(store), TODAY)
+    assert [(b.name, b.due_in, b.since) for b in bars] == [("Cai", 10, None), ("Ben", 10, 80), ("Aoi", 10, 20)]
+
+
+def test_a_note_on_the_first_day_of_the_period_counts(store):
+    store.add_many([ANA, note("2026-08-27", ANA, depth="deep")])
+    h = heatmap(Book.from_store(store), TODAY, 3)
+    assert h.start == date(2026, 8, 27) and h.on(h.start) == (1, 0)
+    assert h.on(h.start + timedelta(days=1)) == (0, 0)
+
+
+def test_quarters_when_today_ends_a_quarter(store):
+    """The last day of March is in Q1; the year before is counted back quarter by quarter."""
+    store.add_many([ANA, Promise(owner="me", contact=ANA.id, text="x", due="2026-03-31", status="kept",
+                                 resolved="2026-03-31")])
+    qs = promise_quarters(Book.from_store(store), date(2026, 3, 31), 12)
+    assert [(q.label, q.start, q.end) for q in qs] == [
+        ("2025 Q2", date(2025, 4, 1), date(2025, 6, 30)), ("2025 Q3", date(2025, 7, 1), date(2025, 9, 30)),
+        ("2025 Q4", date(2025, 10, 1), date(2025, 12, 31)), ("2026 Q1", date(2026, 1, 1), date(2026, 3, 31))]
+    assert (qs[-1].mine.kept, qs[-1].mine.on_time) == (1, 1)
+
+
+def test_the_period_is_twelve_months_unless_asked(book):
+    assert heatmap(book, TODAY).days == 365
+    assert len(diversity_health(book, TODAY).months) == 12
+    assert len(promise_quarters(book, TODAY)) == 4
+    whole = health(book, TODAY)
+    assert whole.months == 12 and whole.heatmap.days == 365 and len(whole.diversity.months) == 12
+
+
+def test_archived_people_are_not_counted_and_removed_people_fill_no_slot(store):
+    """An archived person is nobody on the health screen; a focus slot naming someone removed
+    since does not meet the template's role."""
+    gone = Contact(name="Gone", tier="deep")
+    archived = Contact(name="Old", tier="archived")
+    store.add_many([ANA, gone, archived,
+                    FocusPlan(month="2026-11", slots=(Slot("same-industry", ANA.id), Slot("customer", gone.id)))])
+    store.save_settings(Settings(focus_template=("same-industry", "customer")))
+    book = Book.from_store(store)
+    assert diversity_health(book, TODAY, 1).months[-1].met_template
+    store.remove(gone)
+    book = Book.from_store(store)
+    assert health(book, TODAY, 3).people == 1
+    nov = diversity_health(book, TODAY, 1).months[-1]
+    assert nov.planned and nov.people == 1 and not nov.met_template
+
+
+def test_the_diversity_warnings_name_the_deep_and_active_tiers(book):
+    warnings = diversity_health(book, TODAY, 3).report.warnings
+    assert "function, level and generation not recorded for 3 of 3 deep and active relationships" in warnings
