@@ -440,3 +440,33 @@ def test_archived_people_are_not_counted_and_removed_people_fill_no_slot(store):
 def test_the_diversity_warnings_name_the_deep_and_active_tiers(book):
     warnings = diversity_health(book, TODAY, 3).report.warnings
     assert "function, level and generation not recorded for 3 of 3 deep and active relationships" in warnings
+
+
+def test_todays_notes_count_and_same_day_notes_add_up(store):
+    """A note written today is in the rhythm, the heatmap and the trust trend; two on
+    one day count two; an entry on a month's last day counts for that month's end."""
+    store.add_many([ANA, BEN, note(TODAY.isoformat(), ANA, depth="deep"), note(TODAY.isoformat(), ANA),
+                    note(TODAY.isoformat(), ANA), note("2026-10-31", ANA, kind="intro made"),
+                    note(TODAY.isoformat(), BEN, kind="help given")])
+    book = Book.from_store(store)
+    assert person_rhythm(book, ANA.id, TODAY, 1).to_dict() == {"months": ["2026-11"], "deep": [1], "touch": [2]}
+    from model.planning.health import RhythmCounter
+
+    assert RhythmCounter(TODAY, 1).counts_all(book)[ANA.id] == ([1], [2])
+    h = heatmap(book, TODAY, 1)
+    assert h.on(TODAY) == (1, 3) and h.on(date(2026, 10, 31)) == (0, 1)
+    rows = {r.name: r for r in trust_rows(book, TODAY, 2)}
+    assert rows["Ana"].trend == (3, 3) and rows["Ben"].trend == (0, 2) and rows["Ben"].balance == 2
+
+
+def test_trust_counts_my_promises_whoever_comes_first(store):
+    """Their promises and promises to people outside the deep and active tiers are skipped,
+    not the end of the count; the balance is today's, the last point of the trend."""
+    store.add_many([DAN, ANA,
+                    Promise(owner="them", contact=ANA.id, text="a", due="2026-10-01"),
+                    Promise(owner="me", contact=DAN.id, text="b", due="2026-10-01", status="kept",
+                            resolved="2026-10-01"),
+                    Promise(owner="me", contact=ANA.id, text="c", due="2026-11-20", status="broken",
+                            resolved="2026-11-21")])
+    (ana,) = trust_rows(Book.from_store(store), TODAY, 2)
+    assert ana.trend == (0, -5) and ana.balance == -5 and ana.change == -5
