@@ -230,3 +230,11 @@ def test_the_review_of_a_month_without_a_plan(people):
     assert review.to_dict() == {
         "month": "2026-12", "planned": False, "challenge": "", "purpose": None, "review": "", "days_left": 1,
         "deep_held": 0, "people": 0, "rows": [], "empty_slots": [], "diversity": None}
+
+
+def test_a_month_has_a_year_from_one_on():
+    assert check_month("0001-01") == "0001-01"
+    for bad in ("0000-05", None, 202612):
+        with pytest.raises(ValidationError) as refused:
+            check_month(bad)
+        assert refused.value.field == "month"
