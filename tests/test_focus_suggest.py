@@ -244,3 +244,35 @@ def test_days_since_the_deep_conversation_in_words():
     assert "deep conversation today" in s["D0"].reasons and s["D0"].parts["deep_gap"] == 0
     assert "last deep conversation 1 day ago" in s["D1"].reasons
     assert "last deep conversation 2 days ago" in s["D2"].reasons
+
+
+def test_role_fit_says_why_in_words():
+    own = " Food   Service "  # spaces as typed: one industry with "food service"
+    peer, other = Contact(name="p", industry="food service"), Contact(name="o", industry="retail")
+    assert role_fit(peer, "same-industry", own) == (1, "in your industry (food service)")
+    assert role_fit(peer, "cross-industry", own) == (-1, "in your own industry (food service), not cross-industry")
+    assert role_fit(other, "same-industry", own) == (-1, "in retail, not your industry")
+
+
+def test_balances_add_up_per_person_and_count_todays_entries():
+    """Every kept promise adds to the same person's balance; an intro made today counts."""
+    from model.planning.focus import trust_balances
+
+    a, b = Contact(name="A"), Contact(name="B")
+    promises = [Promise(contact=a.id, owner="me", text="x", due="2026-11-01", status="kept",
+                        resolved="2026-10-30") for _ in range(2)]
+    notes = [Interaction(date=TODAY.isoformat(), contacts=(b.id,), kind="intro made", text="intro")]
+    assert trust_balances(book([a, b], notes, promises), TODAY) == {a.id: 6, b.id: 3}
+
+
+def test_the_suggestion_json():
+    """``kizuna focus suggest --json``: the person, the score, its parts and reasons."""
+    lapsed = Contact(name="Lapsed", purposes=("hiring",), industry="retail")
+    found = suggest(book([lapsed], [deep(lapsed, "2026-09-11")]), "2026-12", "cross-industry", "hiring", TODAY)
+    assert found[0].to_dict() == {
+        "contact_id": lapsed.id, "name": "Lapsed", "score": 70,
+        "parts": {"purpose": 30, "role": 30, "deep_gap": 10},
+        "reasons": ["serves the purpose: hiring", "outside your industry (retail)",
+                    "last deep conversation 90 days ago"],
+        "last_deep": "2026-09-11", "trust": 0}
+    assert suggest(book([Contact(name="New")]), "2026-12", None, None, TODAY)[0].to_dict()["last_deep"] is None
