@@ -184,3 +184,16 @@ def test_blank_fields_warn_from_half_of_two_people_and_most_blank_first():
 
 def test_nobody_gives_no_warning_even_without_own_industry():
     assert diversity([], Settings()).warnings == []
+
+
+def test_report_json_names_every_number():
+    """``kizuna diversity --json``: the spread per dimension and the share outside, rounded to 3 places."""
+    people = [person("A", "m", "sales"), person("B", "r", "sales"), person("C", "m")]
+    data = diversity(people, MFG).to_dict()
+    assert data["spread"]["industry"] == {"dimension": "industry", "counts": {"m": 2, "r": 1}, "unknown": 0,
+                                          "distinct": 2, "evenness": 0.667}
+    del data["spread"], data["warnings"]
+    assert data == {"size": 3, "own_industry": "manufacturing", "outside_share": 1.0, "outside": 3,
+                    "inside": 0, "industry_unknown": 0}
+    data = diversity([person("A", "manufacturing"), person("B", "r"), person("C", "s")], MFG).to_dict()
+    assert (data["outside_share"], data["inside"], data["outside"]) == (0.667, 1, 2)

@@ -238,3 +238,10 @@ def test_a_month_has_a_year_from_one_on():
         with pytest.raises(ValidationError) as refused:
             check_month(bad)
         assert refused.value.field == "month"
+
+
+def test_month_titles_and_one_day_left():
+    from model.planning.month_days import month_title
+
+    assert month_title("2026-11") == "November 2026" and month_title("2027-01") == "January 2027"
+    assert days_left_text(1) == "1 day left"
