@@ -273,3 +273,42 @@ def test_an_unclosed_quote_over_a_pasted_line_break_is_still_one_line() -> None:
     line = '@Tanaka lunch with @"Sato \n Ken'
     exc = error(line)
     assert "\n" not in str(exc) and exc.start == line.index('@"') and "quote" in str(exc)
+
+
+def test_the_summary_says_what_the_line_saves():
+    """``kizuna note`` and the app's preview: one line per field, new people marked, the
+    promise with its due day, and the text as saved."""
+    cap = p("@Tanaka @+Mori lunch deep confidential: talked about #hiring; I promised to send the deck by fri")
+    assert cap.summary() == [
+        "people   Tanaka Yuki (Acme), Mori (new contact, network tier)",
+        "kind     meal",
+        "depth    deep conversation",
+        "date     2026-11-26 Thu (today)",
+        "tags     #hiring",
+        "scope    confidential",
+        "promise  I promised Tanaka Yuki: to send the deck — due 2026-11-27 Fri (tomorrow)",
+        "text     talked about",
+    ]
+    cap = p("@Tanaka yesterday call they promised a quote by 12/3")
+    assert cap.summary() == [
+        "people   Tanaka Yuki (Acme)", "kind     call", "depth    touch", "date     2026-11-25 Wed (yesterday)",
+        "tags     (none)", "scope    open", "promise  Tanaka Yuki promised: a quote — due 2026-12-03 Thu (in 7 days)",
+        "text     (empty)",
+    ]
+
+
+def test_name_errors_say_what_to_write():
+    """An unknown name suggests the closest people and how to add a new one; an ambiguous one
+    lists who it could be; both point at the name in the line."""
+    from model.capture import UnknownNameError
+
+    typo = error("@Tanaku lunch")
+    assert isinstance(typo, UnknownNameError) and typo.name == "Tanaku" and typo.suggestions == [TANAKA]
+    assert typo.message == "no one called @Tanaku: did you mean Tanaka Yuki (Acme)? (a new person: write @+Tanaku)"
+    assert (typo.start, typo.end) == (0, 7) and str(typo) == typo.message
+    nobody = error("lunch with @Nobody")
+    assert nobody.message == "no one called @Nobody yet: write @+Nobody to add them as a new contact"
+    assert span("lunch with @Nobody", nobody) == "@Nobody"
+    aoi = Contact(name="Sato Aoi")
+    two = error("@Sato lunch", contacts=PEOPLE + [aoi])
+    assert isinstance(two, AmbiguousNameError) and two.matches == [SATO, aoi] and (two.start, two.end) == (0, 5)
