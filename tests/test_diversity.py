@@ -197,3 +197,11 @@ def test_report_json_names_every_number():
                     "inside": 0, "industry_unknown": 0}
     data = diversity([person("A", "manufacturing"), person("B", "r"), person("C", "s")], MFG).to_dict()
     assert (data["outside_share"], data["inside"], data["outside"]) == (0.667, 1, 2)
+
+
+def test_unknowns_join_the_commonest_value_and_ties_go_by_name():
+    assert evenness([1, 3], unknown=2) == evenness([5, 1])
+    people = [person("A", "retail"), person("B", "bank"), person("C")]
+    s = spread(people, "industry")
+    assert list(s.counts) == ["bank", "retail"]
+    assert s.evenness == evenness([1, 1], unknown=1) < evenness([1, 1])

@@ -245,3 +245,9 @@ def test_month_titles_and_one_day_left():
 
     assert month_title("2026-11") == "November 2026" and month_title("2027-01") == "January 2027"
     assert days_left_text(1) == "1 day left"
+
+
+def test_a_person_whose_fit_cannot_be_told_is_no_misfit(people):
+    _, _, kato = people  # no industry recorded
+    plan = FocusPlan(month="2026-12", slots=(Slot("cross-industry", kato.id),))
+    assert month_review(book_with(people, plans=[plan]), "2026-12", date(2026, 12, 1)).rows[0].misfit == ""

@@ -470,3 +470,37 @@ def test_trust_counts_my_promises_whoever_comes_first(store):
                             resolved="2026-11-21")])
     (ana,) = trust_rows(Book.from_store(store), TODAY, 2)
     assert ana.trend == (0, -5) and ana.balance == -5 and ana.change == -5
+
+
+def test_promises_count_one_by_one_from_the_quarters_first_day(store):
+    """Two kept on time are two; kept after the first due date is late even if rescheduled;
+    resolved on a quarter's first day is in it; a promise dropped later is not open now."""
+    def mine(**kw) -> Promise:
+        return Promise(owner="me", contact=ANA.id, text="x", **kw)
+
+    store.add_many([ANA,
+                    mine(due="2026-10-05", status="kept", resolved="2026-10-01"),
+                    mine(due="2026-10-05", status="kept", resolved="2026-10-04"),
+                    mine(due="2026-11-20", original_due="2026-11-01", status="kept", resolved="2026-11-10"),
+                    mine(due="2026-12-01"), mine(due="2026-12-02"),
+                    mine(due="2026-12-03", status="dropped", resolved="2026-12-01")])
+    q4 = promise_quarters(Book.from_store(store), TODAY, 3)[0].mine
+    assert (q4.kept, q4.on_time, q4.broken, q4.open) == (3, 2, 0, 2)
+    assert q4.to_dict()["on_time_rate"] == 0.667
+
+
+def test_a_quarters_first_month_is_in_it(store):
+    assert [q.label for q in promise_quarters(Book([], [], []), date(2026, 4, 15), 6)] == ["2026 Q1", "2026 Q2"]
+
+
+def test_readings_at_their_edges(store):
+    """60 days since the deep conversation is not yet a gap; a change of +1 is a rise;
+    one touch and one industry are said in the singular."""
+    ana = Contact(name="Ana", tier="deep", industry="finance", created="2025-01-01T00:00:00.000000+00:00")
+    store.add_many([ana, note((TODAY - timedelta(days=60)).isoformat(), ana, depth="deep"),
+                    note(TODAY.isoformat(), ana, kind="value shared")])
+    h = health(Book.from_store(store), TODAY, 1)
+    assert h.readings()["cadence"].startswith("0 of 1 deep relationship had no deep conversation")
+    assert h.readings()["trust"].endswith("1 rose and 0 fell.")
+    assert h.readings()["heatmap"].startswith("0 deep conversations and 1 touch on 1 of 31 days")
+    assert h.readings()["diversity"].startswith("1 deep and active people in 1 industry;")
