@@ -221,13 +221,16 @@ def test_one_note_and_promise_share_everything_else(store: Store) -> None:
 def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
     mine, theirs = Store(store_path), Store(store_path)
     mine.add(Contact(name="佐藤 健"))
-    book = Book.from_store(mine)
+    book, plain = Book.from_store(mine), Book.from_store(mine)
+    book.timeline("")
     theirs.add(Contact(name="森 美咲"))
     mine.add(Contact(name="Oda"))  # the write reads the other's change first
     assert mine.changes_since(book.mark) is None
     new = updated(book, mine)
     assert sorted(c.name for c in new.contacts()) == ["Oda", "佐藤 健", "森 美咲"]
     assert new.mark == mine.change_mark()
+    # the rebuild makes the timeline index now (in the caller's thread) if the old Book had one
+    assert new._timeline is not None and updated(plain, mine)._timeline is None
 
 
 def test_changes_older_than_the_store_are_followed_to_the_end(store: Store) -> None:
