@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from model.text import visible
+from model.language.text import visible
 
 
 def fit(text: str, width: int) -> str:
     """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
 
     The one display-width fit for the command line and the app (no Textual here). Hidden
-    characters are shown (:func:`model.text.visible`): what is fitted is what is drawn."""
+    characters are shown (:func:`model.language.text.visible`): what is fitted is what is drawn."""
     text = visible(text)
     if width <= 0:
         return ""
@@ -31,3 +31,12 @@ def printable(text: str) -> str:
     """``text`` from outside with its control characters (ESC, BEL, line breaks ...) shown
     as spaces: Rich's Text lets ESC through to the terminal."""
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
+
+
+def role_width() -> int:
+    """The planner's and month review's role column: the longest relation as shown (15 in
+    English, 11 in Japanese), so the room a short Japanese role leaves goes to the name."""
+    from model.language.i18n import word
+    from model.records import RELATIONS
+
+    return max(cell_len(word("relation", r)) for r in RELATIONS) + 1

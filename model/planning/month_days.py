@@ -22,14 +22,17 @@ def days_left(month: str, today: date) -> int | None:
 
 
 def month_title(month: str) -> str:
-    """``2026-11`` -> ``November 2026``."""
+    """``2026-11`` -> ``November 2026``; ``2026年11月`` in Japanese."""
+    from model.language.i18n import _
+
     year, mon = month.split("-")
-    return date(int(year), int(mon), 1).strftime("%B %Y")
+    first = date(int(year), int(mon), 1)
+    return _("{month} {year}").format(month=_(first.strftime("%B")), year=first.year)
 
 
 def days_left_text(left: int, month_name: str = "") -> str:
     """``4 days left``, ``1 day left in November``; ``last day of the month`` when 0."""
-    from model.i18n import _, ngettext
+    from model.language.i18n import _, ngettext
 
     if left == 0:
         return _("last day of the month")
