@@ -312,3 +312,12 @@ def test_name_errors_say_what_to_write():
     aoi = Contact(name="Sato Aoi")
     two = error("@Sato lunch", contacts=PEOPLE + [aoi])
     assert isinstance(two, AmbiguousNameError) and two.matches == [SATO, aoi] and (two.start, two.end) == (0, 5)
+
+
+def test_the_summary_lists_every_tag_and_every_suggestion():
+    assert p("@Tanaka lunch: ok #a #採用").summary()[4] == "tags     #a #採用"
+    near = [Contact(name="Sato Ken"), Contact(name="Satu Aoi")]
+    assert error("@Satx lunch", contacts=near).message == (
+        "no one called @Satx: did you mean Sato Ken or Satu Aoi? (a new person: write @+Satx)")
+    plain = CaptureError("nothing to save")
+    assert (plain.message, plain.start, plain.end) == ("nothing to save", 0, 0)
