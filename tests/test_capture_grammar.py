@@ -321,3 +321,10 @@ def test_the_summary_lists_every_tag_and_every_suggestion():
         "no one called @Satx: did you mean Sato Ken or Satu Aoi? (a new person: write @+Satx)")
     plain = CaptureError("nothing to save")
     assert (plain.message, plain.start, plain.end) == ("nothing to save", 0, 0)
+
+
+def test_an_open_quote_at_the_end_of_the_line_asks_to_close_it():
+    """As the line is typed: ``@"`` and ``@+"`` as its last characters ask for the closing quote."""
+    for line in ('@Tanaka lunch @+"', '@Tanaka lunch @"'):
+        exc = error(line)
+        assert exc.message.endswith("…: close the quote after the name") and (exc.start, exc.end) == (14, len(line))
