@@ -323,8 +323,11 @@ def test_the_summary_lists_every_tag_and_every_suggestion():
     assert (plain.message, plain.start, plain.end) == ("nothing to save", 0, 0)
 
 
-def test_an_open_quote_at_the_end_of_the_line_asks_to_close_it():
-    """As the line is typed: ``@"`` and ``@+"`` as its last characters ask for the closing quote."""
-    for line in ('@Tanaka lunch @+"', '@Tanaka lunch @"'):
+def test_an_open_quote_asks_to_close_it_showing_where():
+    """As the line is typed: ``@"`` and ``@+"`` as its last characters ask for the closing quote;
+    a long unclosed name is shown by its first 12 characters, on one line."""
+    for line, shown in (('@Tanaka lunch @+"', '@+"'), ('@Tanaka lunch @"', '@"'),
+                        ('@Tanaka lunch @"Mori\n  Aoi of Acme', '@"Mori Aoi')):
         exc = error(line)
-        assert exc.message.endswith("…: close the quote after the name") and (exc.start, exc.end) == (14, len(line))
+        assert exc.message == f"{shown}…: close the quote after the name"
+        assert (exc.start, exc.end) == (14, len(line))
