@@ -331,3 +331,12 @@ def test_an_open_quote_asks_to_close_it_showing_where():
         exc = error(line)
         assert exc.message == f"{shown}…: close the quote after the name"
         assert (exc.start, exc.end) == (14, len(line))
+
+
+def test_a_japanese_full_stop_ends_a_word_even_after_one_character_or_a_quoted_name():
+    """``了。I promised ...`` and ``@"佐藤 健"。I promised ...``: the promise after the 。 is read."""
+    for line, text in (("@佐藤 了。I promised to send the deck by fri", "了。"),
+                       ('@"佐藤 健"。I promised to send the deck by fri', "")):
+        cap = p(line)
+        assert cap.people == [SATO_JA] and cap.text == text
+        assert [(d.owner, d.text, d.due) for d in cap.promises] == [("me", "to send the deck", date(2026, 11, 27))]
