@@ -327,7 +327,7 @@ def test_an_open_quote_asks_to_close_it_showing_where():
     """As the line is typed: ``@"`` and ``@+"`` as its last characters ask for the closing quote;
     a long unclosed name is shown by its first 12 characters, on one line."""
     for line, shown in (('@Tanaka lunch @+"', '@+"'), ('@Tanaka lunch @"', '@"'),
-                        ('@Tanaka lunch @"Mori\n  Aoi of Acme', '@"Mori Aoi')):
+                        ('@Tanaka lunch @"Mori\n Aoi of Acme', '@"Mori Aoi')):
         exc = error(line)
         assert exc.message == f"{shown}…: close the quote after the name"
         assert (exc.start, exc.end) == (14, len(line))
@@ -340,3 +340,9 @@ def test_a_japanese_full_stop_ends_a_word_even_after_one_character_or_a_quoted_n
         cap = p(line)
         assert cap.people == [SATO_JA] and cap.text == text
         assert [(d.owner, d.text, d.due) for d in cap.promises] == [("me", "to send the deck", date(2026, 11, 27))]
+
+
+def test_a_glued_japanese_mention_with_nobody_in_the_store_names_the_person():
+    """With no one stored yet, ``@佐藤さんとランチ`` is an unknown 佐藤 (the honorific ends the name)."""
+    exc = error("@佐藤さんとランチ", contacts=[])
+    assert exc.name == "佐藤" and (exc.start, exc.end) == (0, 5)
