@@ -346,3 +346,16 @@ def test_a_glued_japanese_mention_with_nobody_in_the_store_names_the_person():
     """With no one stored yet, ``@佐藤さんとランチ`` is an unknown 佐藤 (the honorific ends the name)."""
     exc = error("@佐藤さんとランチ", contacts=[])
     assert exc.name == "佐藤" and (exc.start, exc.end) == (0, 5)
+
+
+@pytest.mark.parametrize("after, read", [
+    ("#hiring", True), ("＃採用", True), ("#3a", True), ("@Emily", True), ("@+Mori", True), ("@+_new", True),
+    ('@"Emily Stone"', True), ("!deep", True),
+    ("#3", False), ("##", False), ("#", False), ("@", False), ("@1", False), ("@+1", False), ("!!", False),
+])
+def test_a_date_after_a_place_is_read_when_a_header_word_follows(after: str, read: bool):
+    """``at the expo yesterday`` is a place and a date when what follows is a header word:
+    an ``@name``, ``#tag`` or ``!marker``, not a lone ``@``, ``#3``, ``##`` or ``!!``."""
+    cap = p(f"@Tanaka lunch at the expo yesterday {after} great talk")
+    assert cap.when == (date(2026, 11, 25) if read else THU)
+    assert cap.text.startswith("at the expo " + ("great" if read else f"yesterday {after} great"))
