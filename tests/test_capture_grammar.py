@@ -359,3 +359,17 @@ def test_a_date_after_a_place_is_read_when_a_header_word_follows(after: str, rea
     cap = p(f"@Tanaka lunch at the expo yesterday {after} great talk")
     assert cap.when == (date(2026, 11, 25) if read else THU)
     assert cap.text.startswith("at the expo " + ("great" if read else f"yesterday {after} great"))
+
+
+def test_a_place_is_at_most_three_words():
+    """``at the big expo yesterday`` is a place and a date; a fourth word makes it plain text."""
+    three = p("@Tanaka lunch at the big expo yesterday #x ok")
+    assert (three.when, three.text) == (date(2026, 11, 25), "at the big expo ok")
+    four = p("@Tanaka lunch at the very big expo yesterday #x ok")
+    assert (four.when, four.text) == (THU, "at the very big expo yesterday ok")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_date_with_either_apostrophe(apostrophe: str):
+    cap = p(f"@Tanaka yesterday{apostrophe}s lunch was good")
+    assert (cap.when, cap.kind, cap.text) == (date(2026, 11, 25), "meal", "was good")
