@@ -373,3 +373,12 @@ def test_a_place_is_at_most_three_words():
 def test_a_possessive_date_with_either_apostrophe(apostrophe: str):
     cap = p(f"@Tanaka yesterday{apostrophe}s lunch was good")
     assert (cap.when, cap.kind, cap.text) == (date(2026, 11, 25), "meal", "was good")
+
+
+@pytest.mark.parametrize("day", ["today", "11/26"])
+def test_on_today_is_a_date_in_the_header(day: str):
+    """``call on today`` / ``on 11/26`` (today's date): ``on`` joins the date, which is not future."""
+    line = f"@Tanaka call on {day}: ok"
+    cap = p(line)
+    assert (cap.when, cap.kind, cap.text) == (THU, "call", "ok")
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens][2:4] == [("joiner", "on"), ("date", f"{day}:")]
