@@ -25,14 +25,16 @@ from pathlib import Path
 # 24/36/152 timeout or killed by a signal (count as caught), None not run yet
 total = killed = 0
 for meta in sorted(Path("mutants/model").rglob("*.py.meta")):
-    codes = [c for c in json.loads(meta.read_text())["exit_code_by_key"].values() if c is not None]
+    every = json.loads(meta.read_text())["exit_code_by_key"].values()
+    codes = [c for c in every if c is not None]
     if not codes:
         continue
     caught = sum(c not in (0, 33) for c in codes)
     total += len(codes)
     killed += caught
     name = str(meta.relative_to("mutants")).removesuffix(".py.meta").replace("/", ".")
-    print(f"{name:32} {caught:5}/{len(codes):<5} {100 * caught / len(codes):5.1f}% killed")
+    partly = f"  (only {len(codes)} of {len(every)} run)" if len(codes) < len(every) else ""
+    print(f"{name:32} {caught:5}/{len(codes):<5} {100 * caught / len(codes):5.1f}% killed{partly}")
 if total:
     print(f"{'all run':32} {killed:5}/{total:<5} {100 * killed / total:5.1f}% killed")
 PYEOF

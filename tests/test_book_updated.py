@@ -221,23 +221,100 @@ def test_one_note_and_promise_share_everything_else(store: Store) -> None:
 def test_updated_after_an_outside_write_is_a_rebuild(store_path: Path) -> None:
     mine, theirs = Store(store_path), Store(store_path)
     mine.add(Contact(name="佐藤 健"))
-    book = Book.from_store(mine)
+    book, plain = Book.from_store(mine), Book.from_store(mine)
+    book.timeline("")
     theirs.add(Contact(name="森 美咲"))
     mine.add(Contact(name="Oda"))  # the write reads the other's change first
     assert mine.changes_since(book.mark) is None
     new = updated(book, mine)
     assert sorted(c.name for c in new.contacts()) == ["Oda", "佐藤 健", "森 美咲"]
     assert new.mark == mine.change_mark()
+    # the rebuild makes the timeline index now (in the caller's thread) if the old Book had one
+    assert new._timeline is not None and updated(plain, mine)._timeline is None
 
 
 def test_changes_older_than_the_store_are_followed_to_the_end(store: Store) -> None:
     a = store.add(Contact(name="佐藤 健"))
+    other = store.add(Promise(contact="someone", text="資料", due="2026-03-05"))
     book = Book.from_store(store)
     changes = store.changes_since(book.mark)
     later = store.add(Interaction(date="2026-03-01", contacts=(a.id,), depth="deep"))  # after the changes were taken
     new = updated(book, store, changes)
     assert new.timeline(a.id) == [later] and new.mark == store.change_mark()
+    assert new.promises_for("someone") == [other]
+    assert new.person_token("someone")[2] is book.person_token("someone")[2]  # followed, not rebuilt
     people = people_of(store)
     assert answers(new, people) == answers(Book.from_store(store), people)
     mine = Book([a], [], [])  # not built at a mark of this store: rebuilt
     assert answers(updated(mine, store), people) == answers(Book.from_store(store), people)
+
+
+def _write(kind: str, store: Store, b: Contact, notes: list[Interaction], promise: Promise) -> None:
+    """One kind of write, all of it about ``b``."""
+    if kind == "edit contact":
+        store.put(b.touched(tier="deep", company="絆 商事"))
+    elif kind == "remove contact":
+        store.remove(b)
+    elif kind == "add contact":
+        store.add(Contact(name="森 美咲", tier="deep"))
+    elif kind == "add note":
+        store.add(Interaction(date="2026-03-02", contacts=(b.id,), depth="deep"))
+    elif kind == "edit note":
+        store.put(notes[0].touched(date="2026-03-03", depth="deep", text="edited"))
+    elif kind == "edit many notes":
+        with store.transaction():
+            for it in notes:
+                store.put(it.touched(text="edited", kind="log"))
+    elif kind == "edit and add notes":
+        with store.transaction():
+            store.put(notes[0].touched(text="edited"))
+            store.add(Interaction(date="2026-03-04", contacts=(b.id,)))
+    elif kind == "remove note":
+        store.remove(notes[-1])
+    elif kind == "add promise":
+        store.add(Promise(contact=b.id, text="見積", due="2026-03-09"))
+    elif kind == "edit promise":
+        store.put(promise.touched(status="kept", resolved="2026-03-01"))
+    elif kind == "remove promise":
+        store.remove(promise)
+    elif kind == "plan":
+        store.add(FocusPlan(month="2026-03", slots=(Slot(contact=b.id),)))
+    else:
+        store.save_settings(Settings(deep_cap=2))
+
+
+WRITES = ["edit contact", "remove contact", "add contact", "add note", "edit note", "edit many notes",
+          "edit and add notes", "remove note", "add promise", "edit promise", "remove promise", "plan", "settings"]
+
+
+@pytest.mark.parametrize("kind", WRITES)
+@pytest.mark.parametrize("indexed", [True, False, None], ids=["timeline index", "no timeline index", "index only"])
+def test_a_write_is_followed_not_rebuilt(store: Store, kind: str, indexed: bool | None) -> None:
+    """Every kind of write is followed from the journal: the person it is not about keeps
+    the very same lists (a rebuild shares none), every answer equals a rebuild's, and the
+    old Book answers as before. Edited or removed notes without a timeline index, and a Book
+    read from the store's index only (``full=False``), are rebuilt."""
+    a, b = Contact(name="佐藤 健", tier="deep"), Contact(name="Tanaka Yuki", tier="active")
+    notes = [Interaction(date=f"2026-02-{d:02d}", contacts=(b.id,), depth="deep" if d % 2 else "touch")
+             for d in range(1, 7)]
+    promise = Promise(contact=b.id, text="資料", due="2026-02-20")
+    store.add_many([a, b, Interaction(date="2026-02-10", contacts=(a.id,), depth="deep"),
+                    Promise(contact=a.id, text="紹介", due="2026-03-05"), promise, *notes])
+    old = Book.from_store(store, full=indexed is not None)
+    if indexed:
+        old.timeline("")
+    people = people_of(store)
+    before = answers(peek(old), people)
+    _write(kind, store, b, notes, promise)
+    new = updated(old, store)
+    if indexed is not None:  # (a Book read from the index reads the notes when first asked)
+        assert answers(peek(old), people) == before
+    people |= people_of(store)
+    assert answers(new, people) == answers(Book.from_store(store), people)
+    shared = [x is y for x, y in zip(new.person_token(a.id), old.person_token(a.id), strict=True)]
+    if indexed is None:
+        assert not shared[2]
+    else:
+        rebuilt = not indexed and kind in ("edit note", "edit many notes", "edit and add notes", "remove note")
+        assert shared == [True, not rebuilt and indexed, not rebuilt]
+    assert new.mark == store.change_mark()

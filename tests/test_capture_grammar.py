@@ -273,3 +273,112 @@ def test_an_unclosed_quote_over_a_pasted_line_break_is_still_one_line() -> None:
     line = '@Tanaka lunch with @"Sato \n Ken'
     exc = error(line)
     assert "\n" not in str(exc) and exc.start == line.index('@"') and "quote" in str(exc)
+
+
+def test_the_summary_says_what_the_line_saves():
+    """``kizuna note`` and the app's preview: one line per field, new people marked, the
+    promise with its due day, and the text as saved."""
+    cap = p("@Tanaka @+Mori lunch deep confidential: talked about #hiring; I promised to send the deck by fri")
+    assert cap.summary() == [
+        "people   Tanaka Yuki (Acme), Mori (new contact, network tier)",
+        "kind     meal",
+        "depth    deep conversation",
+        "date     2026-11-26 Thu (today)",
+        "tags     #hiring",
+        "scope    confidential",
+        "promise  I promised Tanaka Yuki: to send the deck — due 2026-11-27 Fri (tomorrow)",
+        "text     talked about",
+    ]
+    cap = p("@Tanaka yesterday call they promised a quote by 12/3")
+    assert cap.summary() == [
+        "people   Tanaka Yuki (Acme)", "kind     call", "depth    touch", "date     2026-11-25 Wed (yesterday)",
+        "tags     (none)", "scope    open", "promise  Tanaka Yuki promised: a quote — due 2026-12-03 Thu (in 7 days)",
+        "text     (empty)",
+    ]
+
+
+def test_name_errors_say_what_to_write():
+    """An unknown name suggests the closest people and how to add a new one; an ambiguous one
+    lists who it could be; both point at the name in the line."""
+    from model.capture import UnknownNameError
+
+    typo = error("@Tanaku lunch")
+    assert isinstance(typo, UnknownNameError) and typo.name == "Tanaku" and typo.suggestions == [TANAKA]
+    assert typo.message == "no one called @Tanaku: did you mean Tanaka Yuki (Acme)? (a new person: write @+Tanaku)"
+    assert (typo.start, typo.end) == (0, 7) and str(typo) == typo.message
+    nobody = error("lunch with @Nobody")
+    assert nobody.message == "no one called @Nobody yet: write @+Nobody to add them as a new contact"
+    assert span("lunch with @Nobody", nobody) == "@Nobody"
+    aoi = Contact(name="Sato Aoi")
+    two = error("@Sato lunch", contacts=PEOPLE + [aoi])
+    assert isinstance(two, AmbiguousNameError) and two.matches == [SATO, aoi] and (two.start, two.end) == (0, 5)
+
+
+def test_the_summary_lists_every_tag_and_every_suggestion():
+    assert p("@Tanaka lunch: ok #a #採用").summary()[4] == "tags     #a #採用"
+    near = [Contact(name="Sato Ken"), Contact(name="Satu Aoi")]
+    assert error("@Satx lunch", contacts=near).message == (
+        "no one called @Satx: did you mean Sato Ken or Satu Aoi? (a new person: write @+Satx)")
+    plain = CaptureError("nothing to save")
+    assert (plain.message, plain.start, plain.end) == ("nothing to save", 0, 0)
+
+
+def test_an_open_quote_asks_to_close_it_showing_where():
+    """As the line is typed: ``@"`` and ``@+"`` as its last characters ask for the closing quote;
+    a long unclosed name is shown by its first 12 characters, on one line."""
+    for line, shown in (('@Tanaka lunch @+"', '@+"'), ('@Tanaka lunch @"', '@"'),
+                        ('@Tanaka lunch @"Mori\n Aoi of Acme', '@"Mori Aoi')):
+        exc = error(line)
+        assert exc.message == f"{shown}…: close the quote after the name"
+        assert (exc.start, exc.end) == (14, len(line))
+
+
+def test_a_japanese_full_stop_ends_a_word_even_after_one_character_or_a_quoted_name():
+    """``了。I promised ...`` and ``@"佐藤 健"。I promised ...``: the promise after the 。 is read."""
+    for line, text in (("@佐藤 了。I promised to send the deck by fri", "了。"),
+                       ('@"佐藤 健"。I promised to send the deck by fri', "")):
+        cap = p(line)
+        assert cap.people == [SATO_JA] and cap.text == text
+        assert [(d.owner, d.text, d.due) for d in cap.promises] == [("me", "to send the deck", date(2026, 11, 27))]
+
+
+def test_a_glued_japanese_mention_with_nobody_in_the_store_names_the_person():
+    """With no one stored yet, ``@佐藤さんとランチ`` is an unknown 佐藤 (the honorific ends the name)."""
+    exc = error("@佐藤さんとランチ", contacts=[])
+    assert exc.name == "佐藤" and (exc.start, exc.end) == (0, 5)
+
+
+@pytest.mark.parametrize("after, read", [
+    ("#hiring", True), ("＃採用", True), ("#3a", True), ("@Emily", True), ("@+Mori", True), ("@+_new", True),
+    ('@"Emily Stone"', True), ("!deep", True),
+    ("#3", False), ("##", False), ("#", False), ("@", False), ("@1", False), ("@+1", False), ("!!", False),
+])
+def test_a_date_after_a_place_is_read_when_a_header_word_follows(after: str, read: bool):
+    """``at the expo yesterday`` is a place and a date when what follows is a header word:
+    an ``@name``, ``#tag`` or ``!marker``, not a lone ``@``, ``#3``, ``##`` or ``!!``."""
+    cap = p(f"@Tanaka lunch at the expo yesterday {after} great talk")
+    assert cap.when == (date(2026, 11, 25) if read else THU)
+    assert cap.text.startswith("at the expo " + ("great" if read else f"yesterday {after} great"))
+
+
+def test_a_place_is_at_most_three_words():
+    """``at the big expo yesterday`` is a place and a date; a fourth word makes it plain text."""
+    three = p("@Tanaka lunch at the big expo yesterday #x ok")
+    assert (three.when, three.text) == (date(2026, 11, 25), "at the big expo ok")
+    four = p("@Tanaka lunch at the very big expo yesterday #x ok")
+    assert (four.when, four.text) == (THU, "at the very big expo yesterday ok")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_date_with_either_apostrophe(apostrophe: str):
+    cap = p(f"@Tanaka yesterday{apostrophe}s lunch was good")
+    assert (cap.when, cap.kind, cap.text) == (date(2026, 11, 25), "meal", "was good")
+
+
+@pytest.mark.parametrize("day", ["today", "11/26"])
+def test_on_today_is_a_date_in_the_header(day: str):
+    """``call on today`` / ``on 11/26`` (today's date): ``on`` joins the date, which is not future."""
+    line = f"@Tanaka call on {day}: ok"
+    cap = p(line)
+    assert (cap.when, cap.kind, cap.text) == (THU, "call", "ok")
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens][2:4] == [("joiner", "on"), ("date", f"{day}:")]

@@ -152,3 +152,56 @@ def test_report_to_dict_is_plain_data():
     assert data["spread"]["level"]["unknown"] == 1
     assert data["outside_share"] == 1.0  # neither is in manufacturing
     assert data["warnings"] == report.warnings
+
+
+def test_seventy_percent_exactly_is_dominant():
+    people = [person(str(i), "m" if i < 7 else f"o{i}") for i in range(10)]
+    assert "7 of 10 people are in m" in diversity(people, Settings(own_industry="q")).warnings
+
+
+def test_own_industry_is_read_with_its_spaces_folded():
+    people = [person("A", "food service"), person("B", "Food Service")]
+    report = diversity(people, Settings(own_industry="  food   service "))
+    assert (report.inside, report.outside, report.own_industry) == (2, 0, "food service")
+
+
+def test_several_outside_are_said_in_the_plural():
+    people = [person(str(i), "manufacturing" if i > 1 else f"o{i}") for i in range(6)]
+    assert "only 2 of 6 people are outside your industry (manufacturing)" in diversity(people, MFG).warnings
+
+
+def test_blank_fields_warn_from_half_of_two_people_and_most_blank_first():
+    two = [person("A", "x", "sales", "staff", "30s"), person("B", "y", "hr", "manager")]
+    assert diversity(two, Settings(own_industry="x")).warnings == ["generation not recorded for 1 of 2 people"]
+    three = [person("A", "x", "sales", "staff", "30s"), person("B", "y", "hr", "manager", "40s"),
+             person("C", "z", level="staff", generation="50s")]
+    assert diversity(three, Settings(own_industry="x")).warnings == []  # 1 of 3: under half
+    people = [person("A", "x", generation="30s"), person("B", "y"), person("C", "z")]
+    warnings = diversity(people, Settings(own_industry="q"), "people").warnings
+    assert warnings[-2:] == ["function and level not recorded for 3 of 3 people",
+                             "generation not recorded for 2 of 3 people"]
+
+
+def test_nobody_gives_no_warning_even_without_own_industry():
+    assert diversity([], Settings()).warnings == []
+
+
+def test_report_json_names_every_number():
+    """``kizuna diversity --json``: the spread per dimension and the share outside, rounded to 3 places."""
+    people = [person("A", "m", "sales"), person("B", "r", "sales"), person("C", "m")]
+    data = diversity(people, MFG).to_dict()
+    assert data["spread"]["industry"] == {"dimension": "industry", "counts": {"m": 2, "r": 1}, "unknown": 0,
+                                          "distinct": 2, "evenness": 0.667}
+    del data["spread"], data["warnings"]
+    assert data == {"size": 3, "own_industry": "manufacturing", "outside_share": 1.0, "outside": 3,
+                    "inside": 0, "industry_unknown": 0}
+    data = diversity([person("A", "manufacturing"), person("B", "r"), person("C", "s")], MFG).to_dict()
+    assert (data["outside_share"], data["inside"], data["outside"]) == (0.667, 1, 2)
+
+
+def test_unknowns_join_the_commonest_value_and_ties_go_by_name():
+    assert evenness([1, 3], unknown=2) == evenness([5, 1])
+    people = [person("A", "retail"), person("B", "bank"), person("C")]
+    s = spread(people, "industry")
+    assert list(s.counts) == ["bank", "retail"]
+    assert s.evenness == evenness([1, 1], unknown=1) < evenness([1, 1])

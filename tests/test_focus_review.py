@@ -167,3 +167,87 @@ def test_the_deep_per_month_setting_raises_the_bar(people):
     assert [r.deep_held for r in review.rows] == [True, False]
     assert review.rows[1].to_dict()["deep_needed"] == 2
     assert [r.contact.name for r in review.carry_candidates] == ["Oda"]
+
+
+def test_month_words_and_their_synonyms():
+    """``now``/``current`` are this month, ``prev``/``previous`` the last, in any case;
+    a bad month is an error on the ``month`` field."""
+    today = date(2026, 1, 15)
+    assert {w: parse_month(w, today) for w in ("now", "CURRENT", "Prev", "previous", "NEXT")} == {
+        "now": "2026-01", "CURRENT": "2026-01", "Prev": "2025-12", "previous": "2025-12", "NEXT": "2026-02"}
+    with pytest.raises(ValidationError) as bad:
+        parse_month("soon", today)
+    assert bad.value.field == "month"
+
+
+def test_the_review_json_of_a_month(people):
+    """``kizuna focus review --json``: every row's deep conversations, notes and promises under
+    their names; a confidential note's text and a promise made in it are masked unless revealed;
+    a person who contradicts their slot's role says why; empty slots by number."""
+    sato, oda, _ = people
+    oda = Contact(name="Oda", industry="製造業")  # my own industry, in a cross-industry slot
+    plan = FocusPlan(month="2026-12", challenge="採用", purpose="hiring", review="ok",
+                     slots=(Slot("same-industry", sato.id, "advice"), Slot("customer"),
+                            Slot("cross-industry", oda.id), Slot("same-industry", sato.id)))
+    secret = note("2026-12-03", sato, "deep", text="秘密の数字", scope="confidential")
+    lunch = note("2026-12-04", sato, text="lunch")
+    kept = promise(sato, "2026-12-05", "kept", "2026-12-04")
+    broken = promise(sato, "2026-12-06", "broken", "2026-12-07", owner="them")
+    told = Promise(contact=sato.id, due="2026-12-20", text="the 42 million plan", interaction=secret.id)
+    book = book_with((sato, oda), [secret, lunch], [kept, broken, told], [plan])
+    review = month_review(book, "2026-12", date(2026, 12, 10))
+
+    def p(x: Promise, text: str | None = None) -> dict:
+        return {"id": x.id, "owner": x.owner, "text": text or x.text, "due": x.due, "status": x.status,
+                "resolved": x.resolved}
+
+    data = review.to_dict()
+    assert data.pop("diversity")["size"] == 2
+    assert data == {
+        "month": "2026-12", "planned": True, "challenge": "採用", "purpose": "hiring", "review": "ok",
+        "days_left": 21, "deep_held": 1, "people": 2,
+        "rows": [
+            {"slot": 1, "role": "same-industry", "intent": "advice", "contact_id": sato.id, "name": "佐藤 健",
+             "deep_held": True, "deep_needed": 1, "misfit": "", "deep_dates": ["2026-12-03"],
+             "notes": [{"id": secret.id, "date": "2026-12-03", "kind": "meeting", "depth": "deep",
+                        "scope": "confidential", "text": "[confidential]"},
+                       {"id": lunch.id, "date": "2026-12-04", "kind": "meeting", "depth": "touch",
+                        "scope": "open", "text": "lunch"}],
+             "kept": [p(kept)], "broken": [p(broken)], "open": [p(told, "[confidential]")]},
+            {"slot": 3, "role": "cross-industry", "intent": "", "contact_id": oda.id, "name": "Oda",
+             "deep_held": False, "deep_needed": 1, "misfit": "in your own industry (製造業), not cross-industry",
+             "deep_dates": [], "notes": [], "kept": [], "broken": [], "open": []}],
+        "empty_slots": [{"slot": 2, "role": "customer"}, {"slot": 4, "role": "same-industry"}],
+    }
+    assert review.diversity is not None
+    assert "no one of 2 people in 2026-12's focus is outside your industry (製造業)" in review.diversity.warnings
+    shown = month_review(book, "2026-12", date(2026, 12, 10), reveal=True)
+    assert [x.text for x in shown.rows[0].open] == ["the 42 million plan"]
+
+
+def test_the_review_of_a_month_without_a_plan(people):
+    review = month_review(book_with(people), "2026-12", date(2026, 12, 30))
+    assert review.to_dict() == {
+        "month": "2026-12", "planned": False, "challenge": "", "purpose": None, "review": "", "days_left": 1,
+        "deep_held": 0, "people": 0, "rows": [], "empty_slots": [], "diversity": None}
+
+
+def test_a_month_has_a_year_from_one_on():
+    assert check_month("0001-01") == "0001-01"
+    for bad in ("0000-05", None, 202612):
+        with pytest.raises(ValidationError) as refused:
+            check_month(bad)
+        assert refused.value.field == "month"
+
+
+def test_month_titles_and_one_day_left():
+    from model.planning.month_days import month_title
+
+    assert month_title("2026-11") == "November 2026" and month_title("2027-01") == "January 2027"
+    assert days_left_text(1) == "1 day left"
+
+
+def test_a_person_whose_fit_cannot_be_told_is_no_misfit(people):
+    _, _, kato = people  # no industry recorded
+    plan = FocusPlan(month="2026-12", slots=(Slot("cross-industry", kato.id),))
+    assert month_review(book_with(people, plans=[plan]), "2026-12", date(2026, 12, 1)).rows[0].misfit == ""

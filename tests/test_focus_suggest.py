@@ -190,3 +190,89 @@ def test_one_pass_balances_equal_the_trust_report(tmp_path):
         for c in full.contacts():
             assert balances.get(c.id, 0) == trust(full, c.id, day).balance, (c.name, day)
     assert any(balances.values())
+
+
+def test_the_plans_purpose_counts_whatever_the_names():
+    """With no purpose given, the month's plan's purpose scores (not the name order)."""
+    hiring = Contact(name="Yui", purposes=("hiring",))
+    other = Contact(name="Aki")
+    plan = FocusPlan(month="2026-12", purpose="hiring", slots=(Slot("other"),))
+    found = suggest(book([other, hiring], plans=[plan]), "2026-12", None, None, TODAY)
+    assert [s.contact.name for s in found] == ["Yui", "Aki"]
+    assert found[0].parts["purpose"] == PURPOSE_FIT and "purpose" not in found[1].parts
+
+
+def test_equal_scores_go_by_trust_then_by_time_since_deep_then_by_name():
+    """Trust beyond the cap scores no more, but ranks; then the longer since the last deep
+    conversation (never counts as 90 days); the name comes last."""
+    def kept(who: Contact, n: int) -> list[Promise]:
+        return [Promise(contact=who.id, owner="me", text="x", due="2026-11-01", status="kept",
+                        resolved="2026-10-30") for _ in range(n)]
+
+    more, less = Contact(name="Ann"), Contact(name="Zoe")  # balances 12 and 15: both +10
+    found = suggest(book([more, less], promises=kept(more, 4) + kept(less, 5)), "2026-12", None, None, TODAY)
+    assert [(s.contact.name, s.score, s.trust) for s in found] == [("Zoe", 20, 15), ("Ann", 20, 12)]
+
+    d86, never, d94 = Contact(name="Amy"), Contact(name="Bob"), Contact(name="Cy")  # all 10 points
+    notes = [deep(d86, "2026-09-15"), deep(d94, "2026-09-07")]
+    found = suggest(book([d86, never, d94], notes), "2026-12", None, None, TODAY)
+    assert [(s.contact.name, s.score) for s in found] == [("Cy", 10), ("Bob", 10), ("Amy", 10)]
+
+
+def test_ten_suggestions_unless_asked():
+    people = [Contact(name=f"P{i:02d}") for i in range(12)]
+    assert len(suggest(book(people), "2026-12", None, None, TODAY)) == 10
+
+
+def test_no_trust_part_without_trust_entries():
+    found = suggest(book([Contact(name="New")]), "2026-12", None, None, TODAY)
+    assert found[0].trust == 0 and "trust" not in found[0].parts and found[0].score == DEEP_NEVER
+
+
+def test_a_role_that_cannot_be_told_is_said_plainly():
+    """Fit unknown (no industry recorded): no role points, and the reason is not a misfit."""
+    found = suggest(book([Contact(name="Blank")]), "2026-12", "cross-industry", None, TODAY)
+    assert "role" not in found[0].parts
+    assert "industry not recorded" in found[0].reasons
+    assert not any(r.startswith("does not fit") for r in found[0].reasons)
+
+
+def test_days_since_the_deep_conversation_in_words():
+    people = {n: Contact(name=f"D{n}") for n in (0, 1, 2)}
+    notes = [deep(c, date.fromordinal(TODAY.toordinal() - n).isoformat()) for n, c in people.items()]
+    s = by_name(suggest(book(list(people.values()), notes), "2026-12", None, None, TODAY))
+    assert "deep conversation today" in s["D0"].reasons and s["D0"].parts["deep_gap"] == 0
+    assert "last deep conversation 1 day ago" in s["D1"].reasons
+    assert "last deep conversation 2 days ago" in s["D2"].reasons
+
+
+def test_role_fit_says_why_in_words():
+    own = " Food   Service "  # spaces as typed: one industry with "food service"
+    peer, other = Contact(name="p", industry="food service"), Contact(name="o", industry="retail")
+    assert role_fit(peer, "same-industry", own) == (1, "in your industry (food service)")
+    assert role_fit(peer, "cross-industry", own) == (-1, "in your own industry (food service), not cross-industry")
+    assert role_fit(other, "same-industry", own) == (-1, "in retail, not your industry")
+
+
+def test_balances_add_up_per_person_and_count_todays_entries():
+    """Every kept promise adds to the same person's balance; an intro made today counts."""
+    from model.planning.focus import trust_balances
+
+    a, b = Contact(name="A"), Contact(name="B")
+    promises = [Promise(contact=a.id, owner="me", text="x", due="2026-11-01", status="kept",
+                        resolved="2026-10-30") for _ in range(2)]
+    notes = [Interaction(date=TODAY.isoformat(), contacts=(b.id,), kind="intro made", text="intro")]
+    assert trust_balances(book([a, b], notes, promises), TODAY) == {a.id: 6, b.id: 3}
+
+
+def test_the_suggestion_json():
+    """``kizuna focus suggest --json``: the person, the score, its parts and reasons."""
+    lapsed = Contact(name="Lapsed", purposes=("hiring",), industry="retail")
+    found = suggest(book([lapsed], [deep(lapsed, "2026-09-11")]), "2026-12", "cross-industry", "hiring", TODAY)
+    assert found[0].to_dict() == {
+        "contact_id": lapsed.id, "name": "Lapsed", "score": 70,
+        "parts": {"purpose": 30, "role": 30, "deep_gap": 10},
+        "reasons": ["serves the purpose: hiring", "outside your industry (retail)",
+                    "last deep conversation 90 days ago"],
+        "last_deep": "2026-09-11", "trust": 0}
+    assert suggest(book([Contact(name="New")]), "2026-12", None, None, TODAY)[0].to_dict()["last_deep"] is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -21,7 +21,7 @@ from model.planning.health import (
     rhythm_of,
     trust_rows,
 )
-from model.records import Contact, FocusPlan, Interaction, Promise, Slot
+from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
 from tui.health_charts import (
     cadence_line,
     diversity_lines,
@@ -275,3 +275,232 @@ def test_everyone_counted_at_once_equals_each_counted_alone(tmp_path):
         for c in book.contacts():
             alone = counter.counts(Book.from_store(store).notes_of(c.id))
             assert everyone.get(c.id, ([0] * 12, [0] * 12)) == alone, c.name
+
+
+def test_the_json_names_every_number_of_every_chart(book):
+    """``kizuna health --json``: every chart's numbers under their documented names."""
+    data = health(book, TODAY, 3).to_dict()
+    heat = data.pop("heatmap")
+    assert (len(heat.pop("deep")), sum(heat.pop("touch"))) == (92, 3)
+    assert heat == {"start": "2026-08-27", "end": "2026-11-26", "total_deep": 2, "total_touch": 3,
+                    "active_days": 5, "deep_days": 2}
+    assert data.pop("readings") == health(book, TODAY, 3).readings()
+    spread = data["diversity"].pop("diversity")
+    assert (spread["size"], spread["spread"]["industry"]["counts"]) == (3, {"finance": 2, "software": 1})
+    assert data == {
+        "today": "2026-11-26", "months": 3, "people": 4,
+        "cadence": [
+            {"contact": CHO.id, "name": "Cho", "tier": "deep", "cadence": 30, "keeps": "deep", "since": 100,
+             "since_touch": 100, "since_deep": 100, "due_in": -70, "state": "overdue"},
+            {"contact": BEN.id, "name": "Ben", "tier": "active", "cadence": 90, "keeps": "touch", "since": 77,
+             "since_touch": 77, "since_deep": None, "due_in": 13, "state": "due"},
+            {"contact": ANA.id, "name": "Ana", "tier": "deep", "cadence": 30, "keeps": "deep", "since": 6,
+             "since_touch": 6, "since_deep": 6, "due_in": 24, "state": "in time"}],
+        "promises": [{"quarter": "2026 Q4", "start": "2026-10-01", "end": "2026-12-31",
+                      "mine": {"kept": 1, "on_time": 1, "broken": 1, "open": 0, "on_time_rate": 0.5},
+                      "theirs": {"kept": 0, "on_time": 0, "broken": 0, "open": 1, "on_time_rate": None}}],
+        "trust": [
+            {"contact": BEN.id, "name": "Ben", "tier": "active", "balance": -5, "trend": [0, 0, 0, 0, -5, -5],
+             "change": -5},
+            {"contact": CHO.id, "name": "Cho", "tier": "deep", "balance": 0, "trend": [0] * 6, "change": 0},
+            {"contact": ANA.id, "name": "Ana", "tier": "deep", "balance": 2, "trend": [0, 0, -1, -1, 2, 2],
+             "change": 2}],
+        "diversity": {
+            "template": ["same-industry", "cross-industry", "cross-industry", "customer"],
+            "months": [
+                {"month": "2026-09", "planned": False, "met_template": False, "people": 0, "held": 0,
+                 "all_held": False},
+                {"month": "2026-10", "planned": True, "met_template": True, "people": 4, "held": 1,
+                 "all_held": False},
+                {"month": "2026-11", "planned": True, "met_template": False, "people": 1, "held": 1,
+                 "all_held": True}],
+            "met_template": 1, "all_held": 1, "both": 0},
+    }
+
+
+def test_every_reading_in_words(book):
+    """Each chart's one-line reading, with the numbers of the period it reads."""
+    assert health(book, TODAY, 3).readings() == {
+        "heatmap": "2 deep conversations and 3 touches on 5 of 92 days; deep conversations on 2 days.",
+        "cadence": "1 of 2 deep relationships had no deep conversation in 60 days; "
+                   "1 of 3 deep and active people past their cadence, 1 due soon.",
+        "promises": "Over 1 quarter, mine: 1 kept (50% on time), 1 broken, 0 open; "
+                    "theirs: 0 kept, 0 broken, 1 open.",
+        "trust": "1 of 3 deep and active people have a negative trust balance; over 6 months 1 rose and 1 fell.",
+        "diversity": "3 deep and active people in 2 industries; of 2 focus months planned in the last "
+                     "3 months, 1 met the template and 1 held all their deep conversations.",
+    }
+
+
+def test_readings_of_one_and_of_none(store):
+    """Singular words for one, and a plain sentence when a chart has nothing to read."""
+    ana = Contact(name="Ana", tier="deep", created="2025-01-01T00:00:00.000000+00:00")
+    store.add_many([ana, note("2026-11-25", ana, depth="deep"), note("2026-11-20", ana, kind="log"),
+                    Promise(owner="me", contact=ana.id, text="deck", due="2026-11-10", status="kept",
+                            resolved="2026-11-09")])
+    one = health(Book.from_store(store), TODAY, 1).readings()
+    assert one == {
+        "heatmap": "1 deep conversation and 0 touches on 1 of 31 days; deep conversations on 1 days.",
+        "cadence": "0 of 1 deep relationship had no deep conversation in 60 days; "
+                   "0 of 1 deep and active people past their cadence, 0 due soon.",
+        "promises": "Over 1 quarter, mine: 1 kept (100% on time), 0 broken, 0 open; theirs: none.",
+        "trust": "0 of 1 deep and active people have a negative trust balance; over 6 months 1 rose and 0 fell.",
+        "diversity": "1 deep and active people in 0 industries (1 unknown); no focus month planned "
+                     "in the last 1 month.",
+    }
+    none = health(Book([], [], []), TODAY, 12).readings()
+    assert none == {
+        "heatmap": "No conversations or touches recorded in this period.",
+        "cadence": "No deep or active relationships yet: choose them in the contact form (e) or with "
+                   "kizuna tier NAME deep.",
+        "promises": "Over 4 quarters, mine: none; theirs: none.",
+        "trust": "No deep or active relationships to weigh trust with yet.",
+        "diversity": "No deep or active relationships yet to measure diversity over.",
+    }
+    active = Contact(name="Ben", tier="active", created="2025-01-01T00:00:00.000000+00:00")
+    assert cadence_reading(cadence_bars(Book([active], [], []), TODAY)) == (
+        "1 of 1 deep and active people past their cadence, 0 due soon.")  # no deep tier: no deep part
+
+
+def test_the_rhythm_json_and_the_heatmap_outside_its_days(book):
+    r = person_rhythm(book, ANA.id, TODAY, 3)
+    assert r.to_dict() == {"months": ["2026-09", "2026-10", "2026-11"], "deep": [0, 1, 1], "touch": [1, 1, 0]}
+    h = heatmap(book, TODAY, 3)
+    assert h.on(h.start) == (0, 0) and h.on(date(2026, 9, 10)) == (0, 1)
+    assert h.on(h.start - timedelta(days=1)) == (0, 0) and h.on(TODAY + timedelta(days=1)) == (0, 0)
+
+
+def test_cadence_state_boundaries(store):
+    """Due today is "due", not yet overdue; due within 14 days is "due"; 15 days out is "in time"."""
+    made = "2026-01-01T00:00:00.000000+00:00"
+    people = {due_in: Contact(name=f"P{due_in}", tier="active", cadence_days=30, created=made)
+              for due_in in (-1, 0, 14, 15)}
+    store.add_many([*people.values(),
+                    *(note((TODAY - timedelta(days=30 - d)).isoformat(), c) for d, c in people.items())])
+    bars = {b.due_in: b.state for b in cadence_bars(Book.from_store(store), TODAY)}
+    assert bars == {-1: "overdue", 0: "due", 14: "due", 15: "in time"}
+
+
+def test_cadence_ties_go_to_the_longest_without_contact_never_first(store):
+    """Equally due: the one never met (a deep person with no deep conversation) first, then
+    the longest since the conversation that counts, whatever the names."""
+    made = (TODAY - timedelta(days=20)).isoformat() + "T00:00:00.000000+00:00"
+    recent = Contact(name="Aoi", tier="deep", created="2025-01-01T00:00:00.000000+00:00")  # deep 20 days ago
+    lapsed = Contact(name="Ben", tier="active", created="2025-01-01T00:00:00.000000+00:00")  # touch 80 days ago
+    never = Contact(name="Cai", tier="deep", created=made)  # no deep conversation since made 20 days ago
+    store.add_many([recent, lapsed, never, note((TODAY - timedelta(days=20)).isoformat(), recent, depth="deep"),
+                    note((TODAY - timedelta(days=80)).isoformat(), lapsed)])
+    bars = cadence_bars(Book.from_store(store), TODAY)
+    assert [(b.name, b.due_in, b.since) for b in bars] == [("Cai", 10, None), ("Ben", 10, 80), ("Aoi", 10, 20)]
+
+
+def test_a_note_on_the_first_day_of_the_period_counts(store):
+    store.add_many([ANA, note("2026-08-27", ANA, depth="deep")])
+    h = heatmap(Book.from_store(store), TODAY, 3)
+    assert h.start == date(2026, 8, 27) and h.on(h.start) == (1, 0)
+    assert h.on(h.start + timedelta(days=1)) == (0, 0)
+
+
+def test_quarters_when_today_ends_a_quarter(store):
+    """The last day of March is in Q1; the year before is counted back quarter by quarter."""
+    store.add_many([ANA, Promise(owner="me", contact=ANA.id, text="x", due="2026-03-31", status="kept",
+                                 resolved="2026-03-31")])
+    qs = promise_quarters(Book.from_store(store), date(2026, 3, 31), 12)
+    assert [(q.label, q.start, q.end) for q in qs] == [
+        ("2025 Q2", date(2025, 4, 1), date(2025, 6, 30)), ("2025 Q3", date(2025, 7, 1), date(2025, 9, 30)),
+        ("2025 Q4", date(2025, 10, 1), date(2025, 12, 31)), ("2026 Q1", date(2026, 1, 1), date(2026, 3, 31))]
+    assert (qs[-1].mine.kept, qs[-1].mine.on_time) == (1, 1)
+
+
+def test_the_period_is_twelve_months_unless_asked(book):
+    assert heatmap(book, TODAY).days == 365
+    assert len(diversity_health(book, TODAY).months) == 12
+    assert len(promise_quarters(book, TODAY)) == 4
+    whole = health(book, TODAY)
+    assert whole.months == 12 and whole.heatmap.days == 365 and len(whole.diversity.months) == 12
+
+
+def test_archived_people_are_not_counted_and_removed_people_fill_no_slot(store):
+    """An archived person is nobody on the health screen; a focus slot naming someone removed
+    since does not meet the template's role."""
+    gone = Contact(name="Gone", tier="deep")
+    archived = Contact(name="Old", tier="archived")
+    store.add_many([ANA, gone, archived,
+                    FocusPlan(month="2026-11", slots=(Slot("same-industry", ANA.id), Slot("customer", gone.id)))])
+    store.save_settings(Settings(focus_template=("same-industry", "customer")))
+    book = Book.from_store(store)
+    assert diversity_health(book, TODAY, 1).months[-1].met_template
+    store.remove(gone)
+    book = Book.from_store(store)
+    assert health(book, TODAY, 3).people == 1
+    nov = diversity_health(book, TODAY, 1).months[-1]
+    assert nov.planned and nov.people == 1 and not nov.met_template
+
+
+def test_the_diversity_warnings_name_the_deep_and_active_tiers(book):
+    warnings = diversity_health(book, TODAY, 3).report.warnings
+    assert "function, level and generation not recorded for 3 of 3 deep and active relationships" in warnings
+
+
+def test_todays_notes_count_and_same_day_notes_add_up(store):
+    """A note written today is in the rhythm, the heatmap and the trust trend; two on
+    one day count two; an entry on a month's last day counts for that month's end."""
+    store.add_many([ANA, BEN, note(TODAY.isoformat(), ANA, depth="deep"), note(TODAY.isoformat(), ANA),
+                    note(TODAY.isoformat(), ANA), note("2026-10-31", ANA, kind="intro made"),
+                    note(TODAY.isoformat(), BEN, kind="help given")])
+    book = Book.from_store(store)
+    assert person_rhythm(book, ANA.id, TODAY, 1).to_dict() == {"months": ["2026-11"], "deep": [1], "touch": [2]}
+    from model.planning.health import RhythmCounter
+
+    assert RhythmCounter(TODAY, 1).counts_all(book)[ANA.id] == ([1], [2])
+    h = heatmap(book, TODAY, 1)
+    assert h.on(TODAY) == (1, 3) and h.on(date(2026, 10, 31)) == (0, 1)
+    rows = {r.name: r for r in trust_rows(book, TODAY, 2)}
+    assert rows["Ana"].trend == (3, 3) and rows["Ben"].trend == (0, 2) and rows["Ben"].balance == 2
+
+
+def test_trust_counts_my_promises_whoever_comes_first(store):
+    """Their promises and promises to people outside the deep and active tiers are skipped,
+    not the end of the count; the balance is today's, the last point of the trend."""
+    store.add_many([DAN, ANA,
+                    Promise(owner="them", contact=ANA.id, text="a", due="2026-10-01"),
+                    Promise(owner="me", contact=DAN.id, text="b", due="2026-10-01", status="kept",
+                            resolved="2026-10-01"),
+                    Promise(owner="me", contact=ANA.id, text="c", due="2026-11-20", status="broken",
+                            resolved="2026-11-21")])
+    (ana,) = trust_rows(Book.from_store(store), TODAY, 2)
+    assert ana.trend == (0, -5) and ana.balance == -5 and ana.change == -5
+
+
+def test_promises_count_one_by_one_from_the_quarters_first_day(store):
+    """Two kept on time are two; kept after the first due date is late even if rescheduled;
+    resolved on a quarter's first day is in it; a promise dropped later is not open now."""
+    def mine(**kw) -> Promise:
+        return Promise(owner="me", contact=ANA.id, text="x", **kw)
+
+    store.add_many([ANA,
+                    mine(due="2026-10-05", status="kept", resolved="2026-10-01"),
+                    mine(due="2026-10-05", status="kept", resolved="2026-10-04"),
+                    mine(due="2026-11-20", original_due="2026-11-01", status="kept", resolved="2026-11-10"),
+                    mine(due="2026-12-01"), mine(due="2026-12-02"),
+                    mine(due="2026-12-03", status="dropped", resolved="2026-12-01")])
+    q4 = promise_quarters(Book.from_store(store), TODAY, 3)[0].mine
+    assert (q4.kept, q4.on_time, q4.broken, q4.open) == (3, 2, 0, 2)
+    assert q4.to_dict()["on_time_rate"] == 0.667
+
+
+def test_a_quarters_first_month_is_in_it(store):
+    assert [q.label for q in promise_quarters(Book([], [], []), date(2026, 4, 15), 6)] == ["2026 Q1", "2026 Q2"]
+
+
+def test_readings_at_their_edges(store):
+    """60 days since the deep conversation is not yet a gap; a change of +1 is a rise;
+    one touch and one industry are said in the singular."""
+    ana = Contact(name="Ana", tier="deep", industry="finance", created="2025-01-01T00:00:00.000000+00:00")
+    store.add_many([ana, note((TODAY - timedelta(days=60)).isoformat(), ana, depth="deep"),
+                    note(TODAY.isoformat(), ana, kind="value shared")])
+    h = health(Book.from_store(store), TODAY, 1)
+    assert h.readings()["cadence"].startswith("0 of 1 deep relationship had no deep conversation")
+    assert h.readings()["trust"].endswith("1 rose and 0 fell.")
+    assert h.readings()["heatmap"].startswith("0 deep conversations and 1 touch on 1 of 31 days")
+    assert h.readings()["diversity"].startswith("1 deep and active people in 1 industry;")
