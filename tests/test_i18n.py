@@ -24,11 +24,12 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 CONVERTED = [
     "model/i18n.py", "model/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
-    "tui/cli/diversity.py", "model/planning/diversity.py",
+    "tui/cli/diversity.py", "model/planning/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
+    "model/planning/focus.py", "model/actions/focus.py",
 ]
 #: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
-    "tui/cli/correct.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
+    "tui/cli/correct.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
     "tui/cli/health.py", "tui/cli/streams.py",
     "model/capture/", "model/actions/", "model/errors.py", "model/names.py", "model/demo/",
