@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from model import i18n, readings
 from model.errors import AmbiguousError, NotFoundError
+from model.i18n import _
 from model.records import Contact
 from model.text import visible
 
@@ -145,11 +146,12 @@ def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Cont
     """The one person ``query`` names, or an error that lists the candidates."""
     found = matches(contacts, query)
     if not found:
-        raise NotFoundError(f"no one called {query!r}")
+        raise NotFoundError(_("no one called {query!r}").format(query=query))
     if len(found) > 1:
-        listed = ", ".join(describe(c) for c in found[:8])
-        more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise AmbiguousError(f"{query!r} could be {listed}{more}; say which", found)
+        listed = _(", ").join(describe(c) for c in found[:8])
+        more = _(" and {n} more").format(n=len(found) - 8) if len(found) > 8 else ""
+        raise AmbiguousError(_("{query!r} could be {listed}{more}; say which").format(
+            query=query, listed=listed, more=more), found)
     return found[0]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.i18n import _, ngettext, word
+from model.i18n import _, ngettext, pgettext, word
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
@@ -37,7 +37,7 @@ def _groups(ctx, book) -> list[tuple[str, str, list]]:
     if tier == "focus":
         return [focus]
     if tier == "all":
-        return [("all", _("people"), [c for c in book.contacts() if c.tier != "archived"])]
+        return [("all", pgettext("group", "people"), [c for c in book.contacts() if c.tier != "archived"])]
     label = (_("{tier} relationships") if tier in ("deep", "active") else _("people in {tier}")).format(
         tier=word("tier", tier))
     return [(tier, label, book.in_tier(tier))]
