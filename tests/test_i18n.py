@@ -27,13 +27,15 @@ CONVERTED = [
     "tui/cli/diversity.py", "model/planning/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "model/planning/focus.py", "model/actions/focus.py", "tui/cli/people.py", "tui/cli/correct.py",
     "model/names.py", "model/actions/people.py", "model/actions/edit.py",
-    "model/actions/dates.py", "model/planning/caps.py", "model/planning/trust.py",
+    "model/actions/dates.py", "model/planning/caps.py", "model/planning/trust.py", "tui/cli/store_commands.py",
+    "tui/cli/transfer.py", "model/transfer/__init__.py", "model/transfer/common.py", "model/transfer/csvio.py",
+    "model/transfer/export.py", "model/transfer/google.py", "model/transfer/jsonio.py",
+    "model/transfer/linkedin.py", "model/transfer/merge.py", "model/transfer/vcard.py",
 ]
 #: still English: move a module up when its strings go through ``_()``
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py"]
 TO_CONVERT = [
-    "tui/cli/store_commands.py", "tui/cli/transfer.py",
     "tui/cli/health.py",
     "model/capture/", "model/demo/",
     "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
