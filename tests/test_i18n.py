@@ -34,10 +34,10 @@ CONVERTED = [
     "model/capture/dates.py", "model/capture/header.py", "model/capture/parser.py", "model/capture/promises.py",
     "model/capture/result.py", "model/capture/words.py",
 ]
-#: still English: move a module up when its strings go through ``_()``
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py",
                "model/capture/__init__.py"]
+#: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
     "tui/cli/health.py",
     "model/demo/",
