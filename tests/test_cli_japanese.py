@@ -169,3 +169,19 @@ def test_import_export_and_store_commands_in_japanese(ja, en, tmp_path: Path, st
     assert doctor.stdout.endswith("OK: 2人、メモ0件、分割ファイルはすべて読めます。バックアップ0個\n")
     assert "バックアップはまだありません" in ja("backups").stdout
     one_japanese_error(ja("merge", "佐藤", "佐藤"), 1, "同じ記録です")
+
+
+def test_health_in_japanese_and_its_json_unchanged(ja, en) -> None:
+    done = ja("--demo", *DAY, "health")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "関係の健康状態 · 2026-12-05までの12か月"
+    for title in ("日ごとの会話", "連絡の間隔: 深い層と活発な層の人(遅れている順)", "四半期ごとの約束",
+                  "信頼残高と6か月の推移", "深い層と活発な層の多様性"):
+        assert title in lines
+    assert "深い関係5人のうち1人と60日間深い会話なし" in done.stdout and "54日遅れ" in done.stdout
+    one_japanese_error(ja("health", "--months", "13"), 2, "月数(1から12)ではありません")
+    data_ja = json.loads(ja("--demo", *DAY, "health", "--json").stdout)
+    data_en = json.loads(en("--demo", *DAY, "health", "--json").stdout)
+    assert shape(data_ja) == shape(data_en)
+    assert data_ja["cadence"] == data_en["cadence"] and data_ja["heatmap"] == data_en["heatmap"]

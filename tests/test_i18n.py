@@ -32,14 +32,14 @@ CONVERTED = [
     "model/transfer/export.py", "model/transfer/google.py", "model/transfer/jsonio.py",
     "model/transfer/linkedin.py", "model/transfer/merge.py", "model/transfer/vcard.py",
     "model/capture/dates.py", "model/capture/header.py", "model/capture/parser.py", "model/capture/promises.py",
-    "model/capture/result.py", "model/capture/words.py",
+    "model/capture/result.py", "model/capture/words.py", "tui/cli/health.py", "model/planning/health.py",
+    "tui/health_charts.py",
 ]
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py",
                "model/capture/__init__.py"]
 #: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
-    "tui/cli/health.py",
     "model/demo/",
     "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
 ]

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
+from model.i18n import N_, _, pgettext, word
 from model.planning.health import (
     CadenceBar,
     DiversityHealth,
@@ -110,7 +111,7 @@ def rhythm_text(r: Rhythm, p: Palette = PLAIN) -> Text:
 
 # -- heatmap ----------------------------------------------------------------------
 
-_WEEKDAYS = ("Mo", "", "We", "", "Fr", "", "Su")
+_WEEKDAYS = (N_("Mo"), "", N_("We"), "", N_("Fr"), "", N_("Su"))  # shown through _()
 
 
 def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
@@ -144,7 +145,7 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
     lines = [head]
     marker = None
     for row in range(7):
-        line = Runs(fit(_WEEKDAYS[row], label_w), p.muted)
+        line = Runs(fit(_(_WEEKDAYS[row]) if _WEEKDAYS[row] else "", label_w), p.muted)
         for w in range(shown):
             day = first + timedelta(weeks=w, days=row)
             if day < h.start or day > h.end:
@@ -167,11 +168,13 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
     if marker is not None:
         at = label_w + marker * cell
         if at + 7 <= width:
-            lines.append(Text(" " * at) + Text("▲ today", p.bold))
+            lines.append(Text(" " * at) + Text("▲ " + _("today"), p.bold))
         else:  # no room to its right: the words go left of the mark
-            lines.append(Text(" " * max(0, at - 6)) + Text("today ▲", p.bold))
-    lines.append(Text.assemble(("●", p.deep), " deep  ", ("○", p.touch), " touches only  ",
-                               (NONE, p.muted), " none"))
+            mark_text = _("today") + " ▲"
+            lines.append(Text(" " * max(0, at + 1 - cell_len(mark_text))) + Text(mark_text, p.bold))
+    lines.append(Text.assemble(("●", p.deep), " " + pgettext("depth", "deep") + "  ", ("○", p.touch),
+                               " " + _("touches only") + "  ",
+                               (NONE, p.muted), " " + _("none")))
     return lines
 
 
@@ -181,7 +184,13 @@ _STATE_MARK = {"overdue": "!", "due": "●", "in time": " "}
 
 
 def _days(n: int | None) -> str:
-    return "never" if n is None else f"{n}d"
+    return _("never") if n is None else _("{n}d").format(n=n)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal cells (a Japanese character takes two)."""
+    room = " " * max(0, width - cell_len(text))
+    return room + text if right else text + room
 
 
 def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
@@ -190,17 +199,18 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
     one) against the cadence (``│``), past it in ``▓``."""
     style = {"overdue": p.bad, "due": p.warn, "in time": p.good}[b.state]
     if b.due_in < 0:
-        state = f"{-b.due_in}d late"
+        state = _("{n}d late").format(n=-b.due_in)
     elif b.state == "due":
-        state = f"due in {b.due_in}d"
+        state = _("due in {n}d").format(n=b.due_in)
     else:
-        state = "in time"
+        state = _("in time")
     other, other_days = ("touch", b.since_touch) if b.keeps == "deep" else ("deep", b.since_deep)
+    keeps, other = pgettext("depth", b.keeps), pgettext("depth", other)
     if width >= 64:
-        tail = (f" {_days(b.since):>5}/{b.cadence:<3} {b.keeps:<5} {state:<10}"
-                f" {other} {_days(other_days):>5}")
+        tail = (f" {_pad(_days(b.since), 5, True)}/{b.cadence:<3} {_pad(keeps, 5)} {_pad(state, 10)}"
+                f" {other} {_pad(_days(other_days), 5, True)}")
     else:  # narrow: the other figure and the words go first
-        tail = f" {_days(b.since):>5}/{b.cadence:<3} {state}"
+        tail = f" {_pad(_days(b.since), 5, True)}/{b.cadence:<3} {state}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Runs()
@@ -244,15 +254,16 @@ def promise_lines(quarters: list[QuarterPromises], width: int, p: Palette = PLAI
     for q in quarters:
         for who, c in (("mine", q.mine), ("theirs", q.theirs)):
             line = Text(fit(q.label if who == "mine" else "", 8), p.bold)
-            line.append(fit(who, 7) + " ", p.muted)
+            line.append(fit(_(who), 7) + " ", p.muted)
             bar = _glyph_bar([(c.kept, "✓", p.good), (c.broken, "✗", p.bad), (c.open, "○", p.warn)], room)
             line.append_text(bar)
             line.append(" " * max(1, room - bar.cell_len + 1))
             rate = "—" if c.rate is None else f"{c.rate:.0%}"
             line.append(f"{c.kept}✓ {c.broken}✗ {c.open}○ {rate:>4}", p.muted)
             lines.append(line)
-    lines.append(Text.assemble(("✓", p.good), " kept  ", ("✗", p.bad), " broken  ", ("○", p.warn),
-                               " open  % on time", style=p.muted))
+    lines.append(Text.assemble(("✓", p.good), " " + pgettext("status", "kept") + "  ", ("✗", p.bad),
+                               " " + pgettext("status", "broken") + "  ", ("○", p.warn),
+                               " " + pgettext("status", "open") + "  % " + _("on time"), style=p.muted))
     return lines
 
 
@@ -323,21 +334,21 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
     size = max(1, report.size)
     for dim in ("industry", "function", "level", "generation"):
         s = report.spread[dim]
-        lines.append(Text.assemble((dim, p.bold), (f"  evenness {s.evenness:.2f}", p.muted)))
+        lines.append(Text.assemble((_(dim), p.bold), ("  " + _("evenness") + f" {s.evenness:.2f}", p.muted)))
         items = list(s.counts.items())
         rest = sum(n for _, n in items[DIMENSION_VALUES:])
         rows = [(v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
         if rest:
-            rows.append((f"{len(items) - DIMENSION_VALUES} more", rest, "█", p.muted))
+            rows.append((_("{n} more").format(n=len(items) - DIMENSION_VALUES), rest, "█", p.muted))
         if s.unknown:
-            rows.append(("unknown", s.unknown, "░", p.muted))
+            rows.append((_("unknown"), s.unknown, "░", p.muted))
         for value, n, glyph, style in rows:
             cells = max(1, round(room * n / size))
             lines.append(Text.assemble("  ", fit(printable(value), label_w), " ", (glyph * cells, style), f" {n}"))
-    template = ", ".join(f"{n} {role}" for role, n in _counts(dh.template))
-    lines.append(Text.assemble(("focus template", p.bold), (f"  {template}", p.muted)))
-    met = Runs("  template met  ", p.muted)
-    held = Runs("  deep held     ", p.muted)
+    template = _(", ").join(f"{n} {word('relation', role)}" for role, n in _counts(dh.template))
+    lines.append(Text.assemble((_("focus template"), p.bold), (f"  {template}", p.muted)))
+    met = Runs("  " + _pad(_("template met"), 14), p.muted)
+    held = Runs("  " + _pad(_("deep held"), 14), p.muted)
     for m in dh.months:
         if not m.planned:
             met.add(NONE, p.muted)
@@ -346,8 +357,8 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
         met.add("✓" if m.met_template else "✗", p.good if m.met_template else p.bad)
         held.add(DEEP if m.all_held else "✗", p.deep if m.all_held else p.bad)
     planned = sum(1 for m in dh.months if m.planned)
-    met.add(f"  {dh.met} of {planned} planned", p.muted)
-    held.add(f"  {dh.held} of {planned} planned", p.muted)
+    met.add("  " + _("{n} of {planned} planned").format(n=dh.met, planned=planned), p.muted)
+    held.add("  " + _("{n} of {planned} planned").format(n=dh.held, planned=planned), p.muted)
     months = Text("                " + "".join(date.fromisoformat(m.month + "-01").strftime("%b")[0]
                                              for m in dh.months), p.muted)
     lines += [months, met.text(), held.text()]
@@ -365,12 +376,12 @@ def _counts(roles: tuple[str, ...]) -> list[tuple[str, int]]:
 
 # -- the whole report ----------------------------------------------------------------
 
-TITLES = {
-    "heatmap": "Conversations by day",
-    "cadence": "Cadence: deep and active people, worst first",
-    "promises": "Promises per quarter",
-    "trust": "Trust balance and its 6-month trend",
-    "diversity": "Diversity of the deep and active tiers",
+TITLES = {  # shown through _()
+    "heatmap": N_("Conversations by day"),
+    "cadence": N_("Cadence: deep and active people, worst first"),
+    "promises": N_("Promises per quarter"),
+    "trust": N_("Trust balance and its 6-month trend"),
+    "diversity": N_("Diversity of the deep and active tiers"),
 }
 
 
@@ -391,11 +402,12 @@ def report_lines(health, width: int, p: Palette = PLAIN) -> list[Text]:
     """Every chart with its title and one-line reading, for the shell."""
     from model.planning.health import EMPTY_TEXT
 
-    lines = [Text(f"Relationship health · last {health.months} months to {health.today.isoformat()}", p.bold)]
+    lines = [Text(_("Relationship health · last {n} months to {date}").format(
+        n=health.months, date=health.today.isoformat()), p.bold)]
     if health.empty:
-        return lines + [Text(EMPTY_TEXT)]
+        return lines + [Text(_(EMPTY_TEXT))]
     readings = health.readings()
     for name, title in TITLES.items():
-        lines += [Text(""), Text(title, p.bold), Text(readings[name])]
+        lines += [Text(""), Text(_(title), p.bold), Text(readings[name])]
         lines += section_lines(health, name, width, p)
     return lines
