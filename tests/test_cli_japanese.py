@@ -185,3 +185,15 @@ def test_health_in_japanese_and_its_json_unchanged(ja, en) -> None:
     data_en = json.loads(en("--demo", *DAY, "health", "--json").stdout)
     assert shape(data_ja) == shape(data_en)
     assert data_ja["cadence"] == data_en["cadence"] and data_ja["heatmap"] == data_en["heatmap"]
+
+
+def test_a_damaged_store_and_a_bad_field_are_one_japanese_line(ja, store_path: Path) -> None:
+    store_path.parent.mkdir(mode=0o700)
+    store_path.write_text('{"contacts": ', encoding="utf-8")
+    before = store_path.read_bytes()
+    one_japanese_error(ja("contacts"), 1, "正しいJSONではありません", "触りません", "kizuna doctor")
+    assert store_path.read_bytes() == before  # never overwritten
+    store_path.unlink()
+    one_japanese_error(ja("add", "山田", "--birthday", "1999-99-99"), 1,
+                       "--birthday: '1999-99-99' は YYYY-MM-DD でも --MM-DD でもありません")
+    one_japanese_error(ja("undo"), 1, "元に戻すものはありません")

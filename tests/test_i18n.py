@@ -33,7 +33,9 @@ CONVERTED = [
     "model/transfer/linkedin.py", "model/transfer/merge.py", "model/transfer/vcard.py",
     "model/capture/dates.py", "model/capture/header.py", "model/capture/parser.py", "model/capture/promises.py",
     "model/capture/result.py", "model/capture/words.py", "tui/cli/health.py", "model/planning/health.py",
-    "tui/health_charts.py",
+    "tui/health_charts.py", "model/records.py", "model/validate.py", "model/undo.py",
+    "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",
+    "model/store/storage.py", "model/store/sync.py", "model/store/tables.py",
 ]
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py",

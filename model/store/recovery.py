@@ -26,6 +26,7 @@ from model.store.lock import LockTimeout, StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
 from model.store.storage import Data, atomic_write, fsync_dir, parse
+from model.i18n import _
 
 TABLE = _parts.PARTITIONED[0]
 FIELDS = [f.name for f in fields(Interaction)]
@@ -38,7 +39,7 @@ def read_data(path: Path) -> Data:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
     data = parse(raw, path)
     _parts.check_table(data, path)
     return data
@@ -146,7 +147,7 @@ class _Locked:
         try:
             self.lock.acquire()
         except LockTimeout:
-            raise StoreError(f"{self.store_path}: another Kizuna process holds the lock; try again") from None
+            raise StoreError(_("{path}: another Kizuna process holds the lock; try again").format(path=self.store_path)) from None
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -205,8 +206,9 @@ def backup_path(store_path: Path, day: str) -> Path:
                                          rf"{re.escape(store_path.suffix)}", day) and kept.is_file():
         found[day] = kept
     if day not in found:
-        have = ", ".join(sorted(found)) or "none yet"
-        raise StoreError(f"no backup of {day} in {backups_dir(store_path)} (backups: {have})")
+        have = ", ".join(sorted(found)) or _("none yet")
+        raise StoreError(_("no backup of {day} in {folder} (backups: {have})").format(
+            day=day, folder=backups_dir(store_path), have=have))
     return found[day]
 
 
@@ -214,7 +216,7 @@ def plan_restore(store_path: Path, day: str) -> RestorePlan:
     found = {day: backup_path(store_path, day)}
     info = describe_backup(day, found[day])
     if info.problem:
-        raise StoreError(f"the backup of {day} cannot be read: {info.problem}")
+        raise StoreError(_("the backup of {day} cannot be read: {problem}").format(day=day, problem=info.problem))
     plan = RestorePlan(info)
     people, notes, promises = _records(found[day])
     try:
@@ -417,7 +419,7 @@ def repair(store_path: Path, now: datetime) -> Repair:
         return Repair()
     if d.store_problem:
         if not d.restore_day:
-            raise StoreError(f"{d.store_problem}; and no backup can be read, so nothing can be repaired")
+            raise StoreError(_("{problem}; and no backup can be read, so nothing can be repaired").format(problem=d.store_problem))
         return Repair(restored=restore(store_path, d.restore_day, now))
     with _Locked(store_path):
         d = diagnose(store_path)  # again, under the lock

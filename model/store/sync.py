@@ -50,6 +50,7 @@ from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
 from model.store.storage import META_TABLE, migrate, parse
+from model.i18n import _
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -76,7 +77,7 @@ def device_id() -> str:
     env = os.environ.get(DEVICE_ENV)
     if env:
         if not DEVICE_NAME.fullmatch(env):
-            raise StoreError(f"{DEVICE_ENV}={env[:40]!r}: a device id is 1-40 letters, digits, '-' or '_'")
+            raise StoreError(_("{var}={env!r}: a device id is 1-40 letters, digits, '-' or '_'").format(var=DEVICE_ENV, env=env[:40]))
         return env
     from platformdirs import user_config_path
 
@@ -95,7 +96,7 @@ def device_id() -> str:
         make_private_dir(where.parent)
         atomic_write(where, new.encode() + b"\n")
     except OSError as exc:
-        raise StoreError(f"{where}: cannot keep this machine's device id: {exc.strerror}") from None
+        raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(where=where, strerror=exc.strerror)) from None
     return new
 
 
@@ -126,7 +127,7 @@ def stamp(ms: int, counter: int, device: str) -> str:
 
 def _split(s: str) -> tuple[int, int]:
     try:
-        ms, counter, _ = s.split(".", 2)
+        ms, counter, _rest = s.split(".", 2)
         return int(ms), int(counter)
     except ValueError:
         return 0, 0
@@ -221,8 +222,8 @@ class Snapshot:
         try:
             raw = source.path.read_bytes()
         except OSError as exc:
-            raise StoreError(f"{source.path}: cannot read it: {exc.strerror}") from None
-        self.data, _ = migrate(parse(raw, source.path), source.path)
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=source.path, strerror=exc.strerror)) from None
+        self.data, _version = migrate(parse(raw, source.path), source.path)
         named = check_table(self.data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
@@ -238,7 +239,7 @@ class Snapshot:
             try:
                 out.append(cls.from_dict(doc))
             except (KizunaError, TypeError, ValueError) as exc:
-                raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
+                raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(path=self.source.path, table=cls.table, exc=exc)) from None
         part_set = self.parts.get(cls.table)
         if part_set is not None:
             for k in range(PART_COUNT):
@@ -263,7 +264,7 @@ def check_record(record: Record) -> None:
             raise ValueError(f"fields {sorted(set(record.__dict__) ^ names)[:3]}")
         record.validate()
     except (KizunaError, TypeError, ValueError) as exc:
-        raise StoreError(f"a {cls.table} record from another device cannot be used: {exc}") from None
+        raise StoreError(_("a {table} record from another device cannot be used: {exc}").format(table=cls.table, exc=exc)) from None
 
 
 # -- the merge --------------------------------------------------------------------
