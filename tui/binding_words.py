@@ -2,7 +2,7 @@
 so Babel extracts them (the key bar and the palette translate them when shown, through
 :func:`tui.widgets.key_bar.describe`). A test keeps this list in step with the Bindings."""
 
-from model.i18n import N_
+from model.language.i18n import N_
 
 DESCRIPTIONS = (
     N_("Add person"),

@@ -3,7 +3,7 @@
 Edit (``e``) or delete (``d``) a timeline entry, forget a person (from the contact
 form), undo (``u``) the last change made from this machine, and search (``s``, ``/``)
 every note. The writes go through :func:`tui.threads.write` (a thread worker on the
-app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.undo`.
+app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.actions.undo`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class Correcting:
                       lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
 
     def action_undo(self) -> None:
-        from model.undo import undo
+        from model.actions.undo import undo
 
         threads.write(self, lambda: undo(self.store, self.undo_log),
                       lambda entry: self.notify(f"Undone: {entry.label}", title="Undo"),

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.i18n import N_, _, pgettext, word
+from model.language.i18n import N_, _, pgettext, word
 from model.planning.health import (
     CadenceBar,
     DiversityHealth,

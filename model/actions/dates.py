@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from model.errors import KizunaError
-from model.i18n import _, weekday
+from model.language.i18n import _, weekday
 
 
 class DateRuleError(KizunaError):

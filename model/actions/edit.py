@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from model.errors import AmbiguousError, KizunaError, NotFoundError
-from model.i18n import N_, _, ngettext
+from model.language.i18n import N_, _, ngettext
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record
 from model.store import Store
 

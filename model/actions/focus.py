@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError, NotFoundError, ValidationError
-from model.i18n import _, word
-from model.names import describe
+from model.language.i18n import _, word
+from model.language.names import describe
 from model.planning.focus import check_month, role_fit
 from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
 from model.store import Store

@@ -33,7 +33,7 @@ from model.capture.result import CaptureError, Token
 from model.capture.words import (ARTICLES, AT, BANG, GLUE_DATE, GLUE_KIND, GLUE_MEDIA, HASH, JOINERS,
                                  KEYWORDS, MEDIA_KINDS, NEW, PHRASES, PLACE, TRAIL, WEAK_KINDS, Word)
 from model.capture.dates import PAST, DateWordError, read_date
-from model.i18n import _
+from model.language.i18n import _
 
 _GLUE = GLUE_KIND | GLUE_DATE
 

@@ -31,9 +31,9 @@ from model.capture.result import CaptureError, Token
 from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
                                  SENTENCE_END, THEY, TO, WILL, Word, folded)
 from model.capture.dates import FUTURE, DateWordError, read_date
-from model.names import fold
+from model.language.names import fold
 from model.records import Contact
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 
 
 #: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束; 約束してくれた is theirs

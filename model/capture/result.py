@@ -8,10 +8,10 @@ from datetime import date
 
 from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
-from model.i18n import _, pgettext, word
-from model.names import describe
+from model.language.i18n import _, pgettext, word
+from model.language.names import describe
 from model.records import Contact, Interaction, Promise
-from model.text import clean_field, visible
+from model.language.text import clean_field, visible
 
 
 def _cells(text: str) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from model.i18n import _, ngettext, word
+from model.language.i18n import _, ngettext, word
 from model.planning.book import Book
 from model.planning.trust import trust
 from model.records import TIERS

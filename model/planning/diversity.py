@@ -48,8 +48,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.i18n import N_, _, language, ngettext, word
-from model.names import fold
+from model.language.i18n import N_, _, language, ngettext, word
+from model.language.names import fold
 from model.records import Contact, Settings
 
 DIMENSIONS = ("industry", "function", "level", "generation")

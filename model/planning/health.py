@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from model.i18n import N_, _, ngettext
+from model.language.i18n import N_, _, ngettext
 from model.planning.book import LOG, Book, month_end, month_key
 from model.planning.diversity import DiversityReport, diversity
 from model.records import Interaction

@@ -42,9 +42,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from model.i18n import _
+from model.language.i18n import _
 from model.planning.book import Book
-from model.privacy import note_text, promise_text
+from model.records.privacy import note_text, promise_text
 
 WEIGHTS: dict[str, int] = {
     "kept on time": 3,

@@ -51,7 +51,7 @@ from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interactio
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
-from model.i18n import _, ngettext, word
+from model.language.i18n import _, ngettext, word
 
 R = TypeVar("R", bound=Record)
 
@@ -124,7 +124,7 @@ class Store:
         #: one line per write that succeeded with a problem after its commit (the caller shows them)
         self.warnings: list[str] = []
         #: called with the (table, before, after) records of each committed transaction
-        #: (the undo log, :mod:`model.undo`); None records nothing
+        #: (the undo log, :mod:`model.actions.undo`); None records nothing
         self.on_commit: Callable[[list[tuple[str, Record | None, Record | None]]], None] | None = None
         self._ops: list[tuple[str, Record | None, Record | None]] = []
         self._read()

@@ -25,7 +25,7 @@ import orjson
 
 from model.errors import StoreError
 from model.records import Record
-from model.i18n import _
+from model.language.i18n import _
 
 
 class PartMissing(Exception):

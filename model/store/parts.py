@@ -40,7 +40,7 @@ from model.errors import StoreError
 from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
 from model.store.paths import make_private_dir
 from model.records import Record
-from model.i18n import _
+from model.language.i18n import _
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
            "check_table", "part_of", "parts_dir", "set_aside_unnamed"]

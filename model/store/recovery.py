@@ -26,7 +26,7 @@ from model.store.lock import LockTimeout, StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
 from model.store.storage import Data, atomic_write, fsync_dir, parse
-from model.i18n import _
+from model.language.i18n import _
 
 TABLE = _parts.PARTITIONED[0]
 FIELDS = [f.name for f in fields(Interaction)]

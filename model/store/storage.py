@@ -27,7 +27,7 @@ import orjson
 from tinydb.storages import Storage
 
 from model.errors import StoreError
-from model.i18n import _
+from model.language.i18n import _
 
 SCHEMA_VERSION = 2
 META_TABLE = "meta"

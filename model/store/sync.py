@@ -50,7 +50,7 @@ from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
 from model.store.storage import META_TABLE, migrate, parse
-from model.i18n import _
+from model.language.i18n import _
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from model.errors import StoreError, ValidationError
 from model.records import Record, check_loaded
 from model.store.storage import AtomicJSONStorage
-from model.i18n import _
+from model.language.i18n import _
 
 
 class FileTable:

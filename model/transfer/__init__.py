@@ -24,7 +24,7 @@ from model.errors import KizunaError
 from model.transfer import google, jsonio, linkedin, vcard
 from model.transfer.common import ImportPlan, PersonDraft, Problem, Progress, plan_people
 from model.transfer.csvio import CSVFileError, decode, rows
-from model.i18n import _
+from model.language.i18n import _
 
 __all__ = ["FORMATS", "ImportPlan", "PersonDraft", "Problem", "TransferError", "apply_plan",
            "detect_format", "import_file", "plan_import"]

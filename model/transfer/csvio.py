@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator
 
 from model.transfer.common import legacy_charset
-from model.i18n import _
+from model.language.i18n import _
 
 
 class CSVFileError(ValueError):

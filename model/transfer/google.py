@@ -13,7 +13,7 @@ import re
 from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name
 from model.transfer.csvio import CSVFileError, decode, rows, split_multi
 from model.transfer.vcard import parse_bday
-from model.i18n import _
+from model.language.i18n import _
 
 #: our field -> the column names Google has used for it (lower case)
 COLUMNS = {

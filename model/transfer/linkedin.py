@@ -11,7 +11,7 @@ from datetime import datetime
 
 from model.transfer.common import PersonDraft, Problem, Progress, full_name
 from model.transfer.csvio import CSVFileError, decode, rows
-from model.i18n import _
+from model.language.i18n import _
 
 COLUMNS = {"first name": "first", "last name": "last", "url": "url", "email address": "email",
            "company": "company", "position": "position", "connected on": "connected"}

@@ -16,7 +16,7 @@ from datetime import date
 from model.errors import KizunaError
 from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Slot, now_stamp
 from model.transfer.common import FILL_FIELDS, filled_from
-from model.i18n import _
+from model.language.i18n import _
 
 _MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
 _MERGE_LISTS = ("emails", "phones", "links", "tags", "purposes")

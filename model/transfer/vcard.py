@@ -33,7 +33,7 @@ from datetime import date
 from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name, legacy_charset
 from model.transfer.vcard_write import KIZUNA_FIELDS as _KIZUNA_FIELDS
 from model.transfer.vcard_write import card, fold, write  # noqa: F401  (vcard.write, vcard.card)
-from model.i18n import _
+from model.language.i18n import _
 
 _BREAK = re.compile(rb"\r*\n|\r")
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from model.i18n import _, word
+from model.language.i18n import _, word
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -196,7 +196,7 @@ def _safe(text: str) -> str:
 
 def cmd_note_edit(ctx) -> int:
     from model.actions.edit import edit_from_line, edit_note, note_line
-    from model.names import resolve
+    from model.language.names import resolve
 
     args = ctx.args
     if args.last and args.id is not None and args.line is None:  # note edit --last LINE
@@ -264,7 +264,7 @@ def cmd_note_delete(ctx) -> int:
 def cmd_promise_delete(ctx) -> int:
     from model.actions.edit import MIN_PREFIX, delete_promise, pick_id
     from model.errors import AmbiguousError, NotFoundError
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     promises = store.promises()
@@ -301,7 +301,7 @@ def cmd_promise_delete(ctx) -> int:
 
 def cmd_forget(ctx) -> int:
     from model.actions.edit import forget, forget_plan
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.name)
@@ -324,7 +324,7 @@ def cmd_forget(ctx) -> int:
 
 
 def cmd_undo(ctx) -> int:
-    from model.undo import UndoLog, undo
+    from model.actions.undo import UndoLog, undo
 
     entry = undo(ctx.store, UndoLog(ctx.store.path))
     print(_("undone: {label} (from {when})").format(label=_safe(entry.label), when=entry.at[:16].replace("T", " ")))
@@ -366,7 +366,7 @@ def cmd_search(ctx) -> int:
 
 
 def cmd_complete_names(ctx) -> int:
-    from model.names import fold
+    from model.language.names import fold
 
     prefix = fold(ctx.args.prefix)
     for c in sorted(ctx.store.contacts(), key=lambda c: c.name):

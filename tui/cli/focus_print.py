@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.i18n import N_, _, pgettext, word
+from model.language.i18n import N_, _, pgettext, word
 from model.planning.focus import MonthReview
 from model.planning.month_days import days_left_text
 from tui.cli.output import print_json, table

@@ -35,7 +35,7 @@ from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
 from model.store import Store
 from tui import threads
-from model.text import visible
+from model.language.text import visible
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from model.errors import ValidationError
-from model.i18n import _
+from model.language.i18n import _
 
 
 def check_text(where: str, value: Any, *, required: bool = False) -> str:

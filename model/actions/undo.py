@@ -26,7 +26,7 @@ import orjson
 
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, now_stamp
-from model.i18n import _
+from model.language.i18n import _
 
 #: how many changes the log keeps
 KEEP = 30
