@@ -101,7 +101,7 @@ def plan_month(store: Store, month: str, today: date, *, challenge: str | None =
     if roles is not None:
         roles = tuple(roles)
         if not roles:
-            raise ValidationError("roles", "a plan needs at least one slot")
+            raise ValidationError("roles", _("a plan needs at least one slot"))
         for r in roles:
             _check_role(r)
     with store.transaction():
@@ -220,7 +220,7 @@ def clear_slot(store: Store, month: str, today: date, *, contact_id: str | None 
     Returns the plan and the id of the person removed (None if it was empty).
     """
     if (contact_id is None) == (slot is None):
-        raise ValidationError("slot", "name either a person or a slot to clear")
+        raise ValidationError("slot", _("name either a person or a slot to clear"))
     with store.transaction():
         plan = _existing(store, month)
         if contact_id is not None:

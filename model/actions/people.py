@@ -82,7 +82,7 @@ def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str 
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise RefusedError("say why: a snooze needs a reason (--reason WHY)")
+        raise RefusedError(_("say why: a snooze needs a reason (--reason WHY)"))
     return reason
 
 
