@@ -165,6 +165,7 @@ def test_import_export_and_store_commands_in_japanese(ja, en, tmp_path: Path, st
     wrote = ja("export", "json", "-o", str(out))
     assert wrote.returncode == 0 and "に書き出しました(json、" in wrote.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["contacts"][0]["tier"] == "network"
+    one_japanese_error(ja("export", "json", "-o", str(tmp_path)), 1, "フォルダです。ファイル名を指定してください")
     doctor = ja("doctor")
     assert doctor.stdout.endswith("OK: 2人、メモ0件、分割ファイルはすべて読めます。バックアップ0個\n")
     assert "バックアップはまだありません" in ja("backups").stdout

@@ -199,7 +199,7 @@ def closest(contacts: Iterable[Contact], query: str, n: int = 3,
     cutoff = 50 if len(q) <= 2 else 65 if len(q) <= 4 else 72
     table = table if table is not None else fuzzy_table(contacts)
     best: dict[str, tuple[float, Contact]] = {}
-    for _key, score, i in process.extract(q, [k for k, _ in table], scorer=fuzz.ratio,
+    for _key, score, i in process.extract(q, [k for k, _c in table], scorer=fuzz.ratio,
                                           score_cutoff=cutoff, limit=None):
         c = table[i][1]
         if score > best.get(c.id, (0.0,))[0]:

@@ -375,7 +375,7 @@ def promise_quarters(book: Book, today: date, months: int = 12) -> list[QuarterP
     """
     quarters = []
     start, end, label = _quarter(today)
-    for _ in range(max(1, months // 3)):
+    for _quarter_n in range(max(1, months // 3)):
         quarters.append((start, end, label))
         start, end, label = _quarter(start - timedelta(days=1))
     quarters.reverse()

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from model.language.i18n import _
+
 KINDS = ("json", "vcard", "ics", "markdown")
 #: the file name ending each kind is usually given
 SUFFIXES = {"json": ".json", "vcard": ".vcf", "ics": ".ics", "markdown": ".md"}
