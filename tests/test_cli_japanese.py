@@ -198,3 +198,10 @@ def test_a_damaged_store_and_a_bad_field_are_one_japanese_line(ja, store_path: P
     one_japanese_error(ja("add", "山田", "--birthday", "1999-99-99"), 1,
                        "--birthday: '1999-99-99' は YYYY-MM-DD でも --MM-DD でもありません")
     one_japanese_error(ja("undo"), 1, "元に戻すものはありません")
+
+
+def test_the_confidential_mask_is_shown_in_japanese_and_kept_in_json(ja) -> None:
+    shown = ja("--demo", *DAY, "show", "田中 美咲")
+    assert "[機密]" in shown.stdout and "[confidential]" not in shown.stdout
+    data = json.loads(ja("--demo", *DAY, "show", "田中 美咲", "--json").stdout)
+    assert "[confidential]" in [i["text"] for i in data["interactions"]]

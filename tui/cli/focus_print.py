@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from model.language.i18n import N_, _, pgettext, word
 from model.planning.focus import MonthReview
+from model.records.privacy import shown_text
 from model.planning.month_days import days_left_text
 from tui.cli.output import print_json, table
 
@@ -98,7 +99,7 @@ def print_review(review: MonthReview, month: str, as_json: bool) -> None:
             for p in items:
                 who = _("I promised") if p.owner == "me" else _("they promised")
                 print(_("  {name}: {label} (due {due}) {who}: {text}").format(
-                    name=r.contact.name, label=word("status", label), due=p.due, who=who, text=p.text))
+                    name=r.contact.name, label=word("status", label), due=p.due, who=who, text=shown_text(p.text)))
     for i, role in review.empty_slots:
         print(_("  slot {i} ({role}) was empty").format(i=i, role=word("relation", role)))
     if review.carry_candidates:

@@ -7,7 +7,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date
 
 from model.language.i18n import N_, _, date_long, days_late, ngettext, word
-from model.records.privacy import masked_promise, promise_text, store_secret_ids
+from model.records.privacy import masked_promise, promise_text, shown_text, store_secret_ids
 from model.records import TIERS
 from tui.cli import parse_date
 
@@ -170,7 +170,7 @@ def _promise_row(p, name: str, today: date, secret: AbstractSet[str] = frozenset
         state = _("overdue") if due < today else _("today") if due == today else word("status", "open")
     elif p.status == "kept" and p.resolved and p.resolved > p.original_due:
         state = _("kept late")
-    return (p.due, state, whose, name, promise_text(p, secret))
+    return (p.due, state, whose, name, shown_text(promise_text(p, secret)))
 
 
 def _promise_json(p, name: str, secret: AbstractSet[str] = frozenset()) -> dict:
@@ -244,7 +244,7 @@ def cmd_trust(ctx) -> int:
         return 0
     print(_("Trust balance with {name}: {balance:+d}").format(name=person.name, balance=report.balance))
     if report.entries:
-        rows = [(e.date.isoformat(), f"{e.weight:+d}", _(e.what), e.text) for e in report.entries]
+        rows = [(e.date.isoformat(), f"{e.weight:+d}", _(e.what), shown_text(e.text)) for e in report.entries]
         print("  " + table(rows, (_("date"), _("weight"), _("entry"), _("what"))).replace("\n", "\n  "))
     else:
         print(_("  no entries yet: keep a promise, make an intro, help, share something useful"))
