@@ -324,7 +324,9 @@ def cadence_reading(bars: list[CadenceBar]) -> str:
     soon = sum(1 for b in bars if b.state == "due")
     parts.append(_("{late} of {n} deep and active people past their cadence, {soon} due soon").format(
         late=late, n=len(bars), soon=soon))
-    return _("; ").join(parts) + _(".")
+    if len(parts) == 2:
+        return _("{first}; {second}.").format(first=parts[0], second=parts[1])
+    return _("{sentence}.").format(sentence=parts[0])
 
 
 # -- promises ---------------------------------------------------------------------
