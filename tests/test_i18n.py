@@ -37,6 +37,11 @@ CONVERTED = [
     "model/actions/undo.py", "model/search.py", "model/records/privacy.py",
     "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",
     "model/store/storage.py", "model/store/sync.py", "model/store/tables.py",
+    # the app's other screens (issue 17, TUI part B)
+    "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
+    "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
+    "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
+    "tui/editor.py", "tui/widgets/diversity_panel.py",
 ]
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py",
@@ -44,7 +49,10 @@ NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "mo
 #: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
     "model/demo/",
-    "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
+    "tui/app.py", "tui/widgets/", "tui/palette.py",
+    "tui/screens/capture.py", "tui/screens/confirm.py", "tui/screens/entry.py", "tui/screens/first_run.py",
+    "tui/screens/help.py", "tui/screens/main.py", "tui/screens/review.py", "tui/screens/search.py",
+    "tui/screens/snooze_dialog.py",
 ]
 
 
