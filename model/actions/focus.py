@@ -48,7 +48,8 @@ class CarryResult:
 
 def _check_role(role: str) -> None:
     if role not in RELATIONS:
-        raise ValidationError("role", _("{role!r} is not one of {values}").format(role=role, values=", ".join(RELATIONS)))
+        raise ValidationError("role", _("{role!r} is not one of {values}").format(
+            role=role, values=", ".join(RELATIONS)))
 
 
 def _check_purpose(purpose: str) -> None:
@@ -84,7 +85,8 @@ def _save(store: Store, plan: FocusPlan, new: bool) -> FocusPlan:
 def _chooseable(store: Store, contact_id: str) -> Contact:
     person = store.contact(contact_id)
     if person.tier == "archived":
-        raise PlanError(_("{person} is archived; move them to a tier before choosing them").format(person=describe(person)))
+        raise PlanError(_("{person} is archived; move them to a tier before choosing them").format(
+            person=describe(person)))
     return person
 
 
@@ -117,7 +119,8 @@ def plan_month(store: Store, month: str, today: date, *, challenge: str | None =
             for i, slot in enumerate(plan.slots[len(roles):], len(roles) + 1):
                 if slot.contact:
                     name = _name(store, slot.contact)
-                    raise PlanError(_("slot {i} of {month} holds {name}: remove them before dropping the slot").format(i=i, month=month, name=name))
+                    raise PlanError(_("slot {i} of {month} holds {name}: remove them before dropping the slot").format(
+                        i=i, month=month, name=name))
             slots = [Slot(role=r, contact=old.contact, intent=old.intent)
                      for r, old in zip(roles, plan.slots)]
             slots += [Slot(role=r) for r in roles[len(plan.slots):]]
@@ -145,13 +148,15 @@ def _pick_slot(store: Store, plan: FocusPlan, person: Contact, role: str | None)
     empty = [i for i, s in enumerate(plan.slots) if not s.contact]
     size = len(plan.slots)
     if not empty:
-        raise PlanError(_("the plan for {month} is full ({size} of {size} slots): remove someone first").format(month=plan.month, size=size))
+        raise PlanError(_("the plan for {month} is full ({size} of {size} slots): remove someone first").format(
+            month=plan.month, size=size))
     if role is not None:
         for i in empty:
             if plan.slots[i].role == role:
                 return i
         if any(s.role == role for s in plan.slots):
-            raise PlanError(_("no empty {role} slot in {month}'s plan: remove someone first").format(role=word("relation", role), month=plan.month))
+            raise PlanError(_("no empty {role} slot in {month}'s plan: remove someone first").format(
+                role=word("relation", role), month=plan.month))
         raise PlanError(_("{month}'s plan has no {role} slot (its slots: {slots})").format(
             month=plan.month, role=word("relation", role), slots=_(", ").join(word("relation", s.role) for s in plan.slots)))
     own = store.settings().own_industry
@@ -189,23 +194,27 @@ def set_slot(store: Store, month: str, contact_id: str, today: date, *, slot: in
         current = _slot_of(plan, person.id)
         if slot is not None:
             if not 0 <= slot < len(plan.slots):
-                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(month=month, slots=len(plan.slots), slot=slot + 1))
+                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(
+                    month=month, slots=len(plan.slots), slot=slot + 1))
             if current is not None and current != slot:
                 raise PlanError(_("{person} is already in slot {current} of {month}; a person can be in one slot "
                                    "only").format(person=describe(person), current=current + 1, month=month))
             holder = plan.slots[slot].contact
             if holder and holder != person.id and not replace:
-                raise PlanError(_("slot {slot} of {month} holds {holder}: remove them first").format(slot=slot + 1, month=month, holder=_name(store, holder)))
+                raise PlanError(_("slot {slot} of {month} holds {holder}: remove them first").format(
+                    slot=slot + 1, month=month, holder=_name(store, holder)))
             index = slot
         else:
             if current is not None:
-                raise PlanError(_("{person} is already in slot {current} of {month}'s plan").format(person=describe(person), current=current + 1, month=month))
+                raise PlanError(_("{person} is already in slot {current} of {month}'s plan").format(
+                    person=describe(person), current=current + 1, month=month))
             index = _pick_slot(store, plan, person, role)
         old = plan.slots[index]
         fit, why = role_fit(person, old.role, store.settings().own_industry)
         if fit < 0 and not misfit_ok and old.contact != person.id:
             raise PlanError(_("{person} does not fit slot {index} ({role}): {why}; choose another slot, or add "
-                               "them anyway (--anyway)").format(person=describe(person), index=index + 1, role=word("relation", old.role), why=why))
+                               "them anyway (--anyway)").format(
+                                   person=describe(person), index=index + 1, role=word("relation", old.role), why=why))
         keep_intent = old.intent if old.contact == person.id else ""
         slots = list(plan.slots)
         slots[index] = Slot(role=old.role, contact=person.id,
@@ -229,7 +238,8 @@ def clear_slot(store: Store, month: str, today: date, *, contact_id: str | None 
                 raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, contact_id), month=month))
         else:
             if not 0 <= slot < len(plan.slots):
-                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(month=month, slots=len(plan.slots), slot=slot + 1))
+                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(
+                    month=month, slots=len(plan.slots), slot=slot + 1))
             index = slot
         removed = plan.slots[index].contact
         slots = list(plan.slots)
@@ -248,7 +258,8 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
     check_month(from_month)
     check_month(to_month)
     if to_month <= from_month:
-        raise PlanError(_("people carry over forward: {to_month} is not after {from_month}").format(to_month=to_month, from_month=from_month))
+        raise PlanError(_("people carry over forward: {to_month} is not after {from_month}").format(
+            to_month=to_month, from_month=from_month))
     with store.transaction():
         source = _existing(store, from_month)
         target = store.focus_plan(to_month)

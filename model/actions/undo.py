@@ -129,13 +129,15 @@ class UndoLog:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise StoreError(_("{path}: cannot read the undo log: {strerror}").format(path=self.path, strerror=exc.strerror)) from None
+            raise StoreError(_("{path}: cannot read the undo log: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         try:
             data = orjson.loads(raw)
             return [Entry(e["at"], e["label"], list(e["ops"]), int(e.get("too_big", 0)))
                     for e in data["entries"]]
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-            raise StoreError(_("{path}: the undo log is damaged; delete it to start a new one").format(path=self.path)) from None
+            raise StoreError(_("{path}: the undo log is damaged; delete it to start a new one").format(
+                path=self.path)) from None
 
     def _write(self, entries: list[Entry]) -> None:
         data = orjson.dumps({"entries": [e.to_dict() for e in entries[-self.keep:]]})
@@ -171,7 +173,8 @@ class UndoLog:
             self.problem = None
         except OSError as exc:
             # the change is saved; only its undo step is lost
-            self.problem = _("{path}: cannot write the undo log: {strerror}").format(path=self.path, strerror=exc.strerror)
+            self.problem = _("{path}: cannot write the undo log: {strerror}").format(
+                path=self.path, strerror=exc.strerror)
 
     def last(self) -> Entry | None:
         entries = self.entries()
@@ -199,7 +202,8 @@ def undo(store, log: UndoLog) -> Entry:
                     log._write(now)
                     break
     except OSError as exc:
-        raise StoreError(_("{path}: undone, but the undo log could not be updated: {strerror}").format(path=log.path, strerror=exc.strerror)) from None
+        raise StoreError(_("{path}: undone, but the undo log could not be updated: {strerror}").format(
+            path=log.path, strerror=exc.strerror)) from None
     return entry
 
 
@@ -216,7 +220,8 @@ def _undo_newest(store, log: UndoLog) -> Entry:
     for op in reversed(entry.ops):
         cls = _TYPES.get(op["table"])
         if cls is None:
-            raise UndoError(_("{path}: an unknown table {table!r}; not undoing").format(path=log.path, table=op["table"]))
+            raise UndoError(_("{path}: an unknown table {table!r}; not undoing").format(
+                path=log.path, table=op["table"]))
         current = _find(store, cls, op["id"])
         if (None if current is None else current.to_dict()) != op["after"]:
             raise UndoError(_("cannot undo {label}: {op} was changed since (by another process or window); "

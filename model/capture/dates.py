@@ -114,7 +114,8 @@ def _weekday(base: date, index: int, lean: str) -> date:
 
 def _month_day(base: date, month: int, day: int, raw: str, lean: str) -> date:
     if not 1 <= month <= 12:
-        raise DateWordError(_("{raw} is not a date: {month} is not a month (dates are month/day)").format(raw=raw, month=month))
+        raise DateWordError(_("{raw} is not a date: {month} is not a month (dates are month/day)").format(
+            raw=raw, month=month))
     if not 1 <= day <= 31:
         raise DateWordError(_("{raw} is not a date: {day} is not a day of the month").format(raw=raw, day=day))
     step = -1 if lean == PAST else 1
@@ -212,7 +213,8 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
         except ValueError as exc:
             raise DateWordError(_("{word} is not a date: {exc}").format(word=words[0], exc=exc)) from None
     if _DATE_LIKE.match(text) and not _KANA_OR_KANJI.search(text.replace("月", "").replace("日", "")):
-        raise DateWordError(_("{word} is not a date (try {words_help})").format(word=words[0], words_help=_(WORDS_HELP)))
+        raise DateWordError(_("{word} is not a date (try {words_help})").format(
+            word=words[0], words_help=_(WORDS_HELP)))
     return None
 
 
@@ -276,7 +278,8 @@ def parse_due(text: str, today: date) -> date:
         words = ["+" + words[0]]
     found = read_date(words, today, FUTURE)
     if found is None:
-        raise DateWordError(_("{text!r} is not a date I can read; try {words_help}").format(text=text.strip(), words_help=_(WORDS_HELP)))
+        raise DateWordError(_("{text!r} is not a date I can read; try {words_help}").format(
+            text=text.strip(), words_help=_(WORDS_HELP)))
     return found
 
 

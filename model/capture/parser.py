@@ -216,7 +216,8 @@ class _Parser(HeaderReader, PromiseReader):
                 near = difflib.get_close_matches(word, list(KEYWORDS), n=1)
                 hint = _("did you mean !{near}? ").format(near=near[0]) if near else ""
                 raise CaptureError(_("{core} is not a marker; {hint}(!deep, !private, !confidential, a kind like "
-                                      "!call; \\{core} keeps it as text)").format(core=w.core, hint=hint), w.start, w.end)
+                                      "!call; \\{core} keeps it as text)").format(
+                                          core=w.core, hint=hint), w.start, w.end)
             self.set_field(KEYWORDS[word], w, promise, None, word in WEAK_KINDS)
             return True
         if c == "\\" and len(w.raw) > 1:

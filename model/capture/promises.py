@@ -169,7 +169,8 @@ class PromiseReader:
     def _check_due(self, due, base, start: int, end: int) -> None:
         """The one rule for due dates (:mod:`model.actions.dates`), and not before the note."""
         if due < base:
-            raise CaptureError(_("due {due} is before the note's date {date}").format(due=due.isoformat(), date=base.isoformat()), start, end)
+            raise CaptureError(_("due {due} is before the note's date {date}").format(
+                due=due.isoformat(), date=base.isoformat()), start, end)
         try:
             check_due(due, self.today)
         except DateRuleError as exc:

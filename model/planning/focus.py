@@ -251,7 +251,8 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         for d in DIMENSIONS if taken else ():  # an empty plan: no one to differ from
             value = value_of(c, d)
             if value and _fold(value) not in present[d]:
-                new.append(_("{dimension} {value}").format(dimension=_(d), value=word("level", value) if d == "level" else value))
+                new.append(_("{dimension} {value}").format(
+                    dimension=_(d), value=word("level", value) if d == "level" else value))
         if new:
             parts["diversity"] = DIVERSITY_PER_DIMENSION * len(new)
             reasons.append(_("new to the plan: {new}").format(new=_(", ").join(new)))

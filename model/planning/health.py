@@ -550,7 +550,8 @@ class DiversityHealth:
         months = len(self.months)
         if not planned:
             return ngettext("{head}; no focus month planned in the last {n} month.",
-                            "{head}; no focus month planned in the last {n} months.", months).format(head=head, n=months)
+                            "{head}; no focus month planned in the last {n} months.", months).format(
+                                head=head, n=months)
         return _("{head}; of {planned} planned in the last {months}, {met} met the template and "
                  "{held} held all their deep conversations.").format(
             head=head, planned=ngettext("{n} focus month", "{n} focus months", planned).format(n=planned),

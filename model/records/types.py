@@ -201,7 +201,8 @@ class Contact(Record):
         check_choice("contact.relation", self.relation, RELATIONS, blank=True)
         check_choice("contact.stage", self.stage, STAGES, blank=True)
         if self.generation and not _GENERATION.match(self.generation):
-            raise ValidationError("contact.generation", _("{value!r} is not like 20s, 30s, 40s").format(value=self.generation))
+            raise ValidationError("contact.generation", _("{value!r} is not like 20s, 30s, 40s").format(
+                value=self.generation))
         for name in self._lists:
             check_strings(f"contact.{name}", getattr(self, name))
         for p in self.purposes:
@@ -376,7 +377,8 @@ class Settings:
                      "deep_cadence_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValidationError(f"settings.{name}", _("{value!r} is not a whole number (1 or more)").format(value=value))
+                raise ValidationError(f"settings.{name}", _("{value!r} is not a whole number (1 or more)").format(
+                    value=value))
         check_text("settings.own_industry", self.own_industry)
         if not self.own_industry.isprintable():
             object.__setattr__(self, "own_industry", clean_field(self.own_industry))

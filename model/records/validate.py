@@ -22,7 +22,8 @@ def check_choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: boo
     if blank and value == "":
         return
     if value not in allowed:
-        raise ValidationError(where, _("{value!r} is not one of {allowed}").format(value=value, allowed=", ".join(allowed)))
+        raise ValidationError(where, _("{value!r} is not one of {allowed}").format(
+            value=value, allowed=", ".join(allowed)))
 
 
 def check_date(where: str, value: Any, *, optional: bool = False) -> None:
@@ -46,7 +47,8 @@ def check_birthday(value: Any) -> None:
             raise ValueError
         date(2000 if m[1] == "-" else int(m[1]), int(m[2]), int(m[3]))  # 2000: --02-29 is a day
     except ValueError:
-        raise ValidationError("contact.birthday", _("{value!r} is not YYYY-MM-DD or --MM-DD").format(value=value)) from None
+        raise ValidationError("contact.birthday", _("{value!r} is not YYYY-MM-DD or --MM-DD").format(
+            value=value)) from None
 
 
 def check_strings(where: str, value: Any) -> None:

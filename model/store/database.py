@@ -33,6 +33,7 @@ planning snapshot can follow this object's own changes
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -156,7 +157,8 @@ class Store:
                         record = cls.trusted(doc)
                         part_set.replace(record) or part_set.insert(record)
                 except _parts.PartMissing as exc:
-                    raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(exc=exc)) from None
+                    raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(
+                        exc=exc)) from None
                 self._storage.migrated = True
 
     def _table(self, cls: type[Record]) -> _parts.Parts | FileTable:
@@ -178,7 +180,8 @@ class Store:
         try:
             return call()
         except _parts.PartMissing as exc:
-            raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(exc=exc)) from None
+            raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(
+                exc=exc)) from None
 
     def changed_on_disk(self) -> bool:
         """Has another process written the file, or another device's file arrived, since we last read?"""
@@ -249,9 +252,11 @@ class Store:
                 records = {cls: snap.records(cls) for cls in RECORD_TYPES}
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
-                why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+                # another machine's file: not ours to repair, so no "run 'kizuna doctor'" (in any language)
+                why = re.sub(r" ?\([^()]*'kizuna doctor'[^()]*\)", "", str(exc))
                 self.notices.append(_("{name} left where it is: {why}").format(name=src.path.name, why=why) if src.conflict
-                                    else _("not merged yet (still arriving, or damaged on {label}): {why}").format(label=src.label, why=why))
+                                    else _("not merged yet (still arriving, or damaged on {label}): {why}").format(
+                                        label=src.label, why=why))
                 continue
             label = src.label
             name = str(snap.sync.get("name") or "")[:40]
@@ -323,7 +328,8 @@ class Store:
                         ops.append(("put", t, table, new, st))
                         logs += lost
         except _parts.PartMissing as exc:
-            raise StoreError(_("{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(exc=exc)) from None
+            raise StoreError(_("{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(
+                exc=exc)) from None
         clock.see(theirs.clock)
         n = 0
         for op, t, table, a, b in ops:
@@ -381,7 +387,8 @@ class Store:
                 os.replace(path, aside / path.name)
                 self.notices.append(_("{name} merged and moved to {aside}").format(name=path.name, aside=aside))
             except OSError as exc:
-                self.notices.append(_("{name} merged but not moved: {strerror}").format(name=path.name, strerror=exc.strerror))
+                self.notices.append(_("{name} merged but not moved: {strerror}").format(
+                    name=path.name, strerror=exc.strerror))
 
     @property
     def backups_dir(self) -> Path:
@@ -415,7 +422,8 @@ class Store:
             raise StoreError(_("{path}: another Kizuna process has held the lock for {seconds:.0f} s; try "
                                "again").format(path=self.path, seconds=LOCK_TIMEOUT)) from None
         except OSError as exc:
-            raise StoreError(_("{path}: cannot take the lock: {strerror}").format(path=self.path, strerror=exc.strerror)) from None
+            raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         self._depth = 1
         try:
             if _signature(self.path) != self._signature:
@@ -472,7 +480,8 @@ class Store:
 
     def _write_error(self, exc: BaseException) -> StoreError:
         reason = getattr(exc, "strerror", None) or exc
-        return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(path=self.path, reason=reason))
+        return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(
+            path=self.path, reason=reason))
 
     def _write_parts(self) -> tuple[list[str], list[str]]:
         """Write changed parts to new files and name them in the store file's data.
@@ -522,7 +531,8 @@ class Store:
             if self._private_folder:
                 os.chmod(folder, 0o700)
         except OSError as exc:
-            raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(folder=folder, strerror=exc.strerror)) from None
+            raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(
+                folder=folder, strerror=exc.strerror)) from None
 
     def _tidy(self) -> None:
         """Under the lock, with the part list checked: clear what killed writers left.
@@ -661,7 +671,8 @@ class Store:
     def _insert(self, record: Record) -> None:
         table = self._table(type(record))
         if not self._in_parts(lambda: table.insert(record)):
-            raise StoreError(_("{path}: a {table} record with id {id} exists already").format(path=self.path, table=record.table, id=record.id))
+            raise StoreError(_("{path}: a {table} record with id {id} exists already").format(
+                path=self.path, table=record.table, id=record.id))
         if self.device and record.id in self._sync().tombstones.get(record.table, {}):
             self._lift_tombstone(record)
         self._journal.record(record.table, record.id, ADD)
@@ -691,7 +702,8 @@ class Store:
             table = self._table(type(record))
             before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.delete(record.id)):
-                raise NotFoundError(_("no {what} with id {id} to remove").format(what=_(record.table.rstrip("s")), id=record.id))
+                raise NotFoundError(_("no {what} with id {id} to remove").format(
+                    what=_(record.table.rstrip("s")), id=record.id))
             if self.device:  # a tombstone: the deletion wins over older edits from other devices
                 meta = self._sync()
                 clock = _sync.Clock(self.device, meta.clock)

@@ -109,7 +109,8 @@ class PartFile:
             except FileNotFoundError:
                 raise PartMissing(str(self.path)) from None
             except OSError as exc:
-                raise StoreError(_("{path}: cannot read it: {strerror}").format(path=self.path, strerror=exc.strerror)) from None
+                raise StoreError(_("{path}: cannot read it: {strerror}").format(
+                    path=self.path, strerror=exc.strerror)) from None
         return self._rest
 
     def damaged(self, what: str) -> StoreError:

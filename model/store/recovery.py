@@ -147,7 +147,8 @@ class _Locked:
         try:
             self.lock.acquire()
         except LockTimeout:
-            raise StoreError(_("{path}: another Kizuna process holds the lock; try again").format(path=self.store_path)) from None
+            raise StoreError(_("{path}: another Kizuna process holds the lock; try again").format(
+                path=self.store_path)) from None
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -419,7 +420,8 @@ def repair(store_path: Path, now: datetime) -> Repair:
         return Repair()
     if d.store_problem:
         if not d.restore_day:
-            raise StoreError(_("{problem}; and no backup can be read, so nothing can be repaired").format(problem=d.store_problem))
+            raise StoreError(_("{problem}; and no backup can be read, so nothing can be repaired").format(
+                problem=d.store_problem))
         return Repair(restored=restore(store_path, d.restore_day, now))
     with _Locked(store_path):
         d = diagnose(store_path)  # again, under the lock

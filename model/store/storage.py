@@ -66,11 +66,13 @@ def migrate(data: Data, path: Path) -> tuple[Data, bool]:
     """Bring ``data`` up to :data:`SCHEMA_VERSION`; say whether anything changed."""
     version = schema_version(data)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise StoreError(_("{path}: schema_version {version!r} is not a version number; not touching it").format(path=path, version=version))
+        raise StoreError(_("{path}: schema_version {version!r} is not a version number; not touching it").format(
+            path=path, version=version))
     if version > SCHEMA_VERSION:
         raise StoreError(
             _("{path}: written by a newer Kizuna (schema_version {version}, this one reads up "
-              "to {newest}); upgrade Kizuna, the file was not touched").format(path=path, version=version, newest=SCHEMA_VERSION)
+              "to {newest}); upgrade Kizuna, the file was not touched").format(
+                  path=path, version=version, newest=SCHEMA_VERSION)
         )
     changed = False
     while version < SCHEMA_VERSION:
@@ -107,7 +109,8 @@ def parse(raw: bytes, path: Path) -> Data:
     for name, table in data.items():
         # orjson builds exact dicts and strs: checking types by set keeps these loops in C
         if type(table) is not dict or not set(map(type, table.values())) <= {dict}:
-            raise StoreError(_("{path}: table {name!r} is not an object of documents; not touching it").format(path=path, name=name))
+            raise StoreError(_("{path}: table {name!r} is not an object of documents; not touching it").format(
+                path=path, name=name))
         if name == META_TABLE:
             continue
         ids = list(map(dict.get, table.values(), repeat("id")))
@@ -118,7 +121,8 @@ def parse(raw: bytes, path: Path) -> Data:
                 raise StoreError(_("{path}: table {name!r} has a document key {key!r} that is not a number; not "
                                     "touching it").format(path=path, name=name, key=key))
             if type(doc.get("id")) is not str or not doc["id"]:
-                raise StoreError(_("{path}: table {name!r} document {key} has no \"id\"; not touching it").format(path=path, name=name, key=key))
+                raise StoreError(_("{path}: table {name!r} document {key} has no \"id\"; not touching it").format(
+                    path=path, name=name, key=key))
     return data
 
 
@@ -204,7 +208,8 @@ class AtomicJSONStorage(Storage):
         except IsADirectoryError:
             raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path)) from None
         except OSError as exc:
-            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=self.path, strerror=exc.strerror)) from None
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         self.data, self.migrated = migrate(parse(raw, self.path), self.path)
         self.dirty = False
 

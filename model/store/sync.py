@@ -77,7 +77,8 @@ def device_id() -> str:
     env = os.environ.get(DEVICE_ENV)
     if env:
         if not DEVICE_NAME.fullmatch(env):
-            raise StoreError(_("{var}={env!r}: a device id is 1-40 letters, digits, '-' or '_'").format(var=DEVICE_ENV, env=env[:40]))
+            raise StoreError(_("{var}={env!r}: a device id is 1-40 letters, digits, '-' or '_'").format(
+                var=DEVICE_ENV, env=env[:40]))
         return env
     from platformdirs import user_config_path
 
@@ -96,7 +97,8 @@ def device_id() -> str:
         make_private_dir(where.parent)
         atomic_write(where, new.encode() + b"\n")
     except OSError as exc:
-        raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(where=where, strerror=exc.strerror)) from None
+        raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(
+            where=where, strerror=exc.strerror)) from None
     return new
 
 
@@ -222,7 +224,8 @@ class Snapshot:
         try:
             raw = source.path.read_bytes()
         except OSError as exc:
-            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=source.path, strerror=exc.strerror)) from None
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(
+                path=source.path, strerror=exc.strerror)) from None
         self.data, _version = migrate(parse(raw, source.path), source.path)
         named = check_table(self.data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
@@ -239,7 +242,8 @@ class Snapshot:
             try:
                 out.append(cls.from_dict(doc))
             except (KizunaError, TypeError, ValueError) as exc:
-                raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(path=self.source.path, table=cls.table, exc=exc)) from None
+                raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(
+                    path=self.source.path, table=cls.table, exc=exc)) from None
         part_set = self.parts.get(cls.table)
         if part_set is not None:
             for k in range(PART_COUNT):
@@ -264,7 +268,8 @@ def check_record(record: Record) -> None:
             raise ValueError(f"fields {sorted(set(record.__dict__) ^ names)[:3]}")
         record.validate()
     except (KizunaError, TypeError, ValueError) as exc:
-        raise StoreError(_("a {table} record from another device cannot be used: {exc}").format(table=cls.table, exc=exc)) from None
+        raise StoreError(_("a {table} record from another device cannot be used: {exc}").format(
+            table=cls.table, exc=exc)) from None
 
 
 # -- the merge --------------------------------------------------------------------

@@ -43,11 +43,13 @@ class FileTable:
         if not self._checked:
             docs = self.storage.data.get(self.table, {})
             if not isinstance(docs, dict):
-                raise StoreError(_("{path}: its {table} table is not a table of records").format(path=self.storage.path, table=self.table))
+                raise StoreError(_("{path}: its {table} table is not a table of records").format(
+                    path=self.storage.path, table=self.table))
             try:
                 check_loaded(self.cls, list(docs.values()))
             except ValidationError as exc:
-                raise StoreError(_("{path}: {exc} (fix it in the file, or restore a backup)").format(path=self.storage.path, exc=exc)) from None
+                raise StoreError(_("{path}: {exc} (fix it in the file, or restore a backup)").format(
+                    path=self.storage.path, exc=exc)) from None
             self._checked = True
 
     def _ids(self) -> dict[str, int]:

@@ -71,7 +71,8 @@ def detect_format(path: str | os.PathLike, raw: bytes) -> str:
                 return "linkedin"
     except CSVFileError:
         pass
-    raise TransferError(_("{path}: cannot tell what kind of file this is; say --format {formats}").format(path=path, formats='|'.join(FORMATS)))
+    raise TransferError(_("{path}: cannot tell what kind of file this is; say --format {formats}").format(
+        path=path, formats='|'.join(FORMATS)))
 
 
 def _decide(plan: ImportPlan, store, progress: Progress | None = None) -> None:
@@ -92,7 +93,8 @@ def plan_import(store, path: str | os.PathLike, fmt: str | None = None,
     raw = read_bytes(path)
     fmt = fmt or detect_format(path, raw)
     if fmt not in FORMATS:
-        raise TransferError(_("{fmt!r} is not a format to import; use one of {formats}").format(fmt=fmt, formats=', '.join(FORMATS)))
+        raise TransferError(_("{fmt!r} is not a format to import; use one of {formats}").format(
+            fmt=fmt, formats=', '.join(FORMATS)))
     plan = ImportPlan(path=str(path), fmt=fmt)
     try:
         if fmt == "json":

@@ -50,6 +50,8 @@ def write_export(target: Path, data: bytes) -> None:
     try:
         atomic_write(target, data)
     except FileNotFoundError:
-        raise TransferError(_("{target}: the folder {parent} does not exist").format(target=target, parent=target.parent)) from None
+        raise TransferError(_("{target}: the folder {parent} does not exist").format(
+            target=target, parent=target.parent)) from None
     except OSError as exc:
-        raise TransferError(_("{target}: cannot write it: {strerror}").format(target=target, strerror=exc.strerror)) from None
+        raise TransferError(_("{target}: cannot write it: {strerror}").format(
+            target=target, strerror=exc.strerror)) from None

@@ -60,7 +60,8 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
-            problems.append(Problem(f"line {line}", _("{cells} columns where the header has {names}; skipped").format(cells=len(cells), names=len(names))))
+            problems.append(Problem(f"line {line}", _("{cells} columns where the header has {names}; skipped").format(
+                cells=len(cells), names=len(names))))
             continue
 
         def get(key: str) -> str:
@@ -86,7 +87,8 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
             if day:
                 d.birthday = day
             else:
-                problems.append(Problem(f"line {line}", _("Birthday {bday!r} is not a date; kept in the notes").format(bday=bday)))
+                problems.append(Problem(f"line {line}", _("Birthday {bday!r} is not a date; kept in the notes").format(
+                    bday=bday)))
                 d.notes = f"{d.notes}\nBirthday: {bday}".strip()
         drafts.append(d)
     return drafts, problems

@@ -82,12 +82,14 @@ def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
     try:
         data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as exc:
-        raise JSONFileError(_("line {lineno} column {colno}: not valid JSON ({msg})").format(lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
+        raise JSONFileError(_("line {lineno} column {colno}: not valid JSON ({msg})").format(
+            lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise JSONFileError(_("not a Kizuna export (no \"format\": \"kizuna-export\")"))
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise JSONFileError(_("export version {version!r}: this Kizuna reads version {version2} or older").format(version=version, version2=VERSION))
+        raise JSONFileError(_("export version {version!r}: this Kizuna reads version {version2} or older").format(
+            version=version, version2=VERSION))
     out: dict[str, Any] = {}
     for table, cls in {**TABLES, Deletion.table: Deletion}.items():
         items = data.get(table, [])
@@ -100,15 +102,18 @@ def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
                 raise JSONFileError(_("{table}[{i}]: must be an object").format(table=table, i=i))
             unknown = sorted(set(item) - names)
             if unknown:
-                raise JSONFileError(_("{table}[{i}].{unknown}: is not a known field").format(table=table, i=i, unknown=field_label(unknown[0])))
+                raise JSONFileError(_("{table}[{i}].{unknown}: is not a known field").format(
+                    table=table, i=i, unknown=field_label(unknown[0])))
             try:
                 record = cls(**item)
             except ValidationError as exc:
-                raise JSONFileError(_("{table}[{i}].{field}: {message}").format(table=table, i=i, field=exc.field.split('.', 1)[-1], message=exc.message)) from None
+                raise JSONFileError(_("{table}[{i}].{field}: {message}").format(
+                    table=table, i=i, field=exc.field.split('.', 1)[-1], message=exc.message)) from None
             except TypeError as exc:  # e.g. a slot with unknown keys
                 raise JSONFileError(f"{table}[{i}]: {exc}") from None
             if record.id in seen:
-                raise JSONFileError(_("{table}[{i}]: id {id} appears twice in the file").format(table=table, i=i, id=record.id))
+                raise JSONFileError(_("{table}[{i}]: id {id} appears twice in the file").format(
+                    table=table, i=i, id=record.id))
             seen.add(record.id)
             records.append(record)
         out[table] = records
@@ -181,7 +186,8 @@ def plan_records(plan: ImportPlan, store) -> None:
             ids = record.contacts if table == "interactions" else (record.contact,)
             for cid in ids:
                 if cid not in people:
-                    raise JSONFileError(_("{table}[{i}]: person {cid} is in neither the file nor the store").format(table=table, i=i, cid=cid))
+                    raise JSONFileError(_("{table}[{i}]: person {cid} is in neither the file nor the store").format(
+                        table=table, i=i, cid=cid))
     if parsed["settings"] is not None:
         if store.settings() == Settings():
             if parsed["settings"] != Settings():
@@ -208,7 +214,8 @@ def _check_caps(plan: ImportPlan, store) -> None:
         if count > cap:
             plan.problems.append(Problem(
                 "contacts", _("after this import {count} people are {tier} (the cap is {cap}); move {extra} "
-                               "with 'kizuna tier' or in the app").format(count=count, tier=tier, cap=cap, extra=count - cap)))
+                               "with 'kizuna tier' or in the app").format(
+                                   count=count, tier=tier, cap=cap, extra=count - cap)))
 
 
 def _records(store, cls: type[Record]) -> list[Record]:

@@ -78,7 +78,8 @@ class MergePlan:
 def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:
     """Work out a merge against the store as it is; raises MergeError or NotFoundError."""
     if keep.id == drop.id:
-        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(name=keep.name, other=drop.name))
+        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(
+            name=keep.name, other=drop.name))
     a = store.contact(keep.id)
     b = store.contact(drop.id)
     stamp = now_stamp()
@@ -105,7 +106,8 @@ def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:
 def merge(store, keep: Contact, drop: Contact, today: date) -> MergeResult:
     """Merge ``drop`` into ``keep`` in one transaction; see the module's docstring."""
     if keep.id == drop.id:
-        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(name=keep.name, other=drop.name))
+        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(
+            name=keep.name, other=drop.name))
     with store.transaction():
         plan = plan_merge(store, keep, drop)  # against the store as it is inside the lock
         for _before, after in (*plan.interactions, *plan.promises, *plan.plans):

@@ -256,7 +256,8 @@ def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Pro
             elif text.strip():
                 notes.append(f"Birthday: {text.strip()}")
                 if params.get("VALUE", "").lower() != "text":
-                    problems.append(Problem(f"line {no}", _("BDAY {text!r} is not a date; kept in the notes").format(text=text.strip())))
+                    problems.append(Problem(f"line {no}", _("BDAY {text!r} is not a date; kept in the notes").format(
+                        text=text.strip())))
         elif name in _KIZUNA_FIELDS:
             setattr(d, _KIZUNA_FIELDS[name], _unescape(text).strip())
     n += [""] * (5 - len(n))
@@ -285,7 +286,8 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         word = line.strip().upper()
         if word == b"BEGIN:VCARD":
             if current is not None:
-                problems.append(Problem(f"line {start}", _("card has no END:VCARD; read up to line {no}").format(no=no - 1)))
+                problems.append(Problem(f"line {start}", _("card has no END:VCARD; read up to line {no}").format(
+                    no=no - 1)))
                 cards.append((start, current))
             current, start = [], no
         elif word == b"END:VCARD":

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
                     "this month's focus."))
     p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
-                   help=_("one of {tiers}, focus (the month's plan) or all (not archived)").format(tiers=", ".join(TIERS)))
+                   help=_("one of {tiers}, focus (the month's plan) or all (not archived)").format(
+                       tiers=", ".join(TIERS)))
     p.add_argument("--month", metavar="MONTH", help=_("for focus: {month}").format(month=_(MONTH_HELP)))
     p.add_argument("--own-industry", metavar="TEXT",
                    help=_("save your own industry (the setting the share outside it is measured "

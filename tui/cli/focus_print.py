@@ -83,7 +83,8 @@ def print_review(review: MonthReview, month: str, as_json: bool) -> None:
     print(_("review of {month}: {purpose}").format(month=month, purpose=word("purpose", plan.purpose))
           + (_(" — {challenge}").format(challenge=plan.challenge) if plan.challenge else ""))
     print(_("deep conversations held: {held} of {rows}").format(held=review.held, rows=len(review.rows))
-          + (_(" ({days_left})").format(days_left=days_left_text(review.days_left)) if review.days_left is not None else ""))
+          + (_(" ({days_left})").format(
+              days_left=days_left_text(review.days_left)) if review.days_left is not None else ""))
     rows = []
     for r in review.rows:
         deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or _("not held")

@@ -100,7 +100,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     q = psub.add_parser("reschedule", parents=[common, dated], help=_("move a promise's due date (kept on record)"))
     _pick_args(q)
-    q.add_argument("--to", required=True, metavar="DATE", help=_("the new due date: {words}").format(words=_(_DATE_WORDS)))
+    q.add_argument("--to", required=True, metavar="DATE", help=_("the new due date: {words}").format(
+        words=_(_DATE_WORDS)))
     q.add_argument("--reason", default="", help=_("why (kept in its history)"))
     q.set_defaults(func=cmd_promise_reschedule)
 

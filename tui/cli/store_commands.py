@@ -85,7 +85,8 @@ def cmd_backups(ctx) -> int:
     path = store_path(ctx)
     found = list_backups(path)
     if not found:
-        print(_("no backups yet in {path} (one is kept before the first write of each day)").format(path=backups_dir(path)))
+        print(_("no backups yet in {path} (one is kept before the first write of each day)").format(
+            path=backups_dir(path)))
         return 0
     rows = [[b.day, _size(b.size), "-" if b.people is None else f"{b.people:,}",
              "-" if b.notes is None else f"{b.notes:,}", shown(b.problem, 100) if b.problem else _("ok")]
@@ -102,11 +103,14 @@ def cmd_restore(ctx) -> int:
     day = ctx.args.date
     plan = plan_restore(path, day) if ctx.args.dry_run else restore(path, day, datetime.now())
     b = plan.backup
-    print(_("backup of {day}: {people:,} people, {notes:,} notes ({path})").format(day=b.day, people=b.people, notes=b.notes, path=b.path))
+    print(_("backup of {day}: {people:,} people, {notes:,} notes ({path})").format(
+        day=b.day, people=b.people, notes=b.notes, path=b.path))
     if plan.current_problem:
-        print(_("the current store cannot be read ({current_problem}); all of it is kept aside").format(current_problem=shown(plan.current_problem, 200)))
+        print(_("the current store cannot be read ({current_problem}); all of it is kept aside").format(
+            current_problem=shown(plan.current_problem, 200)))
     else:
-        lost = _("{lost_people:,} people, {lost_notes:,} notes, {lost_promises:,} promises").format(lost_people=plan.lost_people, lost_notes=plan.lost_notes, lost_promises=plan.lost_promises)
+        lost = _("{lost_people:,} people, {lost_notes:,} notes, {lost_promises:,} promises").format(
+            lost_people=plan.lost_people, lost_notes=plan.lost_notes, lost_promises=plan.lost_promises)
         print((_("would lose compared with the current store: {lost}") if ctx.args.dry_run
                else _("lost compared with the current store: {lost}")).format(lost=lost))
         if plan.newest_lost:
@@ -169,9 +173,11 @@ def cmd_doctor(ctx) -> int:
         return 1
     done = repair(path, datetime.now())
     if done.restored:
-        print(_("repaired: restored the backup of {day}; the damaged store is kept in {aside}").format(day=done.restored.backup.day, aside=done.restored.aside))
+        print(_("repaired: restored the backup of {day}; the damaged store is kept in {aside}").format(
+            day=done.restored.backup.day, aside=done.restored.aside))
     else:
-        print(_("repaired: {rebuilt} part files; the damaged files are kept in {aside}").format(rebuilt=len(done.rebuilt), aside=done.aside))
+        print(_("repaired: {rebuilt} part files; the damaged files are kept in {aside}").format(
+            rebuilt=len(done.rebuilt), aside=done.aside))
     after = diagnose(path)
     if not after.healthy:
         print(_("still damaged after the repair; see 'kizuna doctor'"), file=sys.stderr)
