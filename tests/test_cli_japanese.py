@@ -177,8 +177,8 @@ def test_health_in_japanese_and_its_json_unchanged(ja, en) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "関係の健康診断 · 2026-12-05までの12か月"
-    for title in ("日ごとの会話", "連絡の間隔: 深い層と活発な層の人(遅れている順)", "四半期ごとの約束",
-                  "信頼残高と6か月の推移", "深い層と活発な層の多様性"):
+    for title in ("日ごとの会話", "連絡の間隔: 深い・活発な人(遅れの大きい順)", "四半期ごとの約束",
+                  "信頼残高と6か月の推移", "深い層・活発な層の多様性"):
         assert title in lines
     assert "深い関係5人のうち1人と60日間深い会話なし" in done.stdout and "54日遅れ" in done.stdout
     one_japanese_error(ja("health", "--months", "13"), 2, "月数(1から12)ではありません")
