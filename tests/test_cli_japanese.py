@@ -205,3 +205,22 @@ def test_the_confidential_mask_is_shown_in_japanese_and_kept_in_json(ja) -> None
     assert "[機密]" in shown.stdout and "[confidential]" not in shown.stdout
     data = json.loads(ja("--demo", *DAY, "show", "田中 美咲", "--json").stdout)
     assert "[confidential]" in [i["text"] for i in data["interactions"]]
+
+
+def test_log_lines_are_stored_in_english_and_shown_in_japanese(ja, en, store_path: Path) -> None:
+    assert ja("add", "山田").returncode == 0
+    steps = [("--date", "2026-12-01", "promise", "add", "山田", "見積を送る", "--due", "2026-12-03"),
+             ("--date", "2026-12-05", "promise", "keep", "山田"),
+             ("--date", "2026-12-05", "tier", "山田", "active", "--reason", "大口顧客"),
+             ("--date", "2026-12-05", "snooze", "山田", "2026-12-20", "--reason", "出張")]
+    for step in steps:
+        assert ja(*step).returncode == 0
+    stored = sorted(i.text for i in Store(store_path).interactions())
+    assert stored == ["kept my promise: 見積を送る (2 days late)", "snoozed until 2026-12-20: 出張",
+                      "tier: moved up from network to active: 大口顧客"]
+    shown = ja("show", "山田").stdout
+    for line in ("自分の約束を守った: 見積を送る(2日遅れ)", "2026-12-20までスヌーズ: 出張",
+                 "層: ネットワークから活発へ上げた: 大口顧客"):
+        assert line in shown
+    english = en("show", "山田").stdout
+    assert all(text in english for text in stored)  # English shows the stored line as it is

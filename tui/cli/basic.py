@@ -230,5 +230,9 @@ def cmd_show(ctx) -> int:
     print(_("timeline ({count})").format(count=len(notes)))
     for i in notes:
         text = shown_text(note_text(i, reveal))
+        if i.kind == "log":
+            from model.actions.log_text import shown
+
+            text = shown(text)
         print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
     return 0
