@@ -16,7 +16,8 @@ LINES = {
     "kept my promise: a (b) (1 day late)": "自分の約束を守った: a (b)(1日遅れ)",
     "dropped their promise: intro: not needed": "相手の約束を取り下げた: intro: not needed",
     "rescheduled my promise: deck, 2026-12-01 -> 2026-12-08": "自分の約束の期日を変更: deck, 2026-12-01 -> 2026-12-08",
-    "Merged A into B: 1 notes, 0 promises, 0 focus slots moved": "Merged A into B: 1 notes, 0 promises, 0 focus slots moved",
+    "Merged A (Acme) into B: 1 note, 2 promises, 0 focus slots moved":
+        "A (Acme)をBに統合: メモ1件、約束2件、フォーカスの枠0件を移動",
     "tier: something else": "tier: something else",
 }
 

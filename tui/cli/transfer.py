@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from model.language.i18n import _
+from model.language.i18n import N_, _
 
 EXPORTS = {"json": "json", "vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics",
            "icalendar": "ics", "markdown": "markdown", "md": "markdown"}
@@ -70,10 +70,15 @@ def _names(items: list[str], verbose: bool, sep: str = ", ") -> str:
     return sep.join(shown) + (_(" and {n} more (--verbose lists them)").format(n=more) if more else "")
 
 
+#: a person's fields as ``_changed`` names them, for the catalogue (the others are in it already)
+FIELD_WORDS = (N_("emails"), N_("phones"), N_("cadence days"), N_("snoozed until"), N_("snooze reason"),
+               N_("created"))
+
+
 def _changed(before, after) -> str:
-    fields = [k.replace("_", " ") for k, v in after.to_dict().items()
+    fields = [_(k.replace("_", " ")) for k, v in after.to_dict().items()
               if k not in ("updated",) and before.to_dict()[k] != v]
-    return ", ".join(fields)
+    return _(", ").join(fields)
 
 
 def cmd_import(ctx) -> int:
@@ -137,6 +142,7 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_merge(ctx) -> int:
+    from model.actions.log_text import shown
     from model.language.names import resolve
     from model.transfer.merge import merge, plan_merge
 
@@ -147,10 +153,10 @@ def cmd_merge(ctx) -> int:
     if ctx.args.dry_run:
         plan = plan_merge(store, keep, drop)
         gained = _changed(plan.keep, plan.merged)
-        print(_("would do: {text}").format(text=plan.text))
+        print(_("would do: {text}").format(text=shown(plan.text)))
         print(_("  {name} would gain: {fields}").format(name=keep.name, fields=gained or _("nothing new")))
         print(_("dry run: nothing was changed"))
         return 0
     result = merge(store, keep, drop, ctx.today)
-    print(result.log.text)
+    print(shown(result.log.text))
     return 0
