@@ -224,3 +224,12 @@ def test_log_lines_are_stored_in_english_and_shown_in_japanese(ja, en, store_pat
         assert line in shown
     english = en("show", "山田").stdout
     assert all(text in english for text in stored)  # English shows the stored line as it is
+
+
+def test_sync_in_japanese(ja) -> None:
+    status = ja("sync")
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.startswith("形: 1ファイル、") and "待っているもの: なし" in status.stdout
+    on = ja("sync", "on")
+    assert on.stdout.startswith("オン: このノートPCは自分のファイルを ") and "この端末: " in on.stdout
+    one_japanese_error(ja("--demo", "sync", "on"), 1, "デモデータは使い捨てのコピーです")

@@ -58,7 +58,7 @@ from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
 from model.store.storage import META_TABLE, migrate
-from model.language.i18n import _
+from model.language.i18n import _, ngettext
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -128,18 +128,18 @@ def off_marker(store_path: Path) -> Path:
 def sync_reason(store_path: Path) -> str | None:
     """Why the store is kept as device files, in a few words; None when it is one file."""
     if os.environ.get(SYNC_ENV, "") not in ("", "0"):
-        return f"{SYNC_ENV} is set"
+        return _("{var} is set").format(var=SYNC_ENV)
     if devices_dir(store_path).is_dir():
-        return f"{devices_dir(store_path).name}/ is there"
+        return _("{name}/ is there").format(name=devices_dir(store_path).name)
     if os.path.lexists(off_marker(store_path)):
         return None
     for folder in [store_path.parent, *store_path.parent.parents][:12]:
         for m in SYNC_MARKERS:
             if os.path.lexists(folder / m):
-                return f"{folder / m} marks a synced folder"
+                return _("{path} marks a synced folder").format(path=folder / m)
     for part in store_path.parent.parts:
         if SYNC_FOLDERS.fullmatch(part.casefold()):
-            return f"{part!r} in its path is a synced folder"
+            return _("{part!r} in its path is a synced folder").format(part=part)
     return None
 
 
@@ -532,16 +532,20 @@ def switch_sync(store_path: Path, on: bool) -> str:
                 off.unlink()
             make_private_dir(devices)
         except OSError as exc:
-            raise StoreError(f"{devices}: cannot turn the two-laptop layout on: {exc.strerror}") from None
-        return f"on: this laptop keeps its own file in {devices}"
+            raise StoreError(_("{devices}: cannot turn the two-laptop layout on: {strerror}").format(
+                devices=devices, strerror=exc.strerror)) from None
+        return _("on: this laptop keeps its own file in {devices}").format(devices=devices)
     try:
         files = sorted(n[:-5] for n in os.listdir(devices) if n.endswith(".json")) if devices.is_dir() else []
     except OSError as exc:
-        raise StoreError(f"{devices}: cannot read it: {exc.strerror}") from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=devices, strerror=exc.strerror)) from None
     if files:
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        raise StoreError(f"{devices} holds the files of {len(files)} device{'s' if len(files) != 1 else ''} "
-                         f"({shown}): the layout stays on, as one file would not hold their notes")
+        shown = _(", ").join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
+        raise StoreError(ngettext("{devices} holds the files of {n} device ({shown}): the layout stays on, "
+                                  "as one file would not hold their notes",
+                                  "{devices} holds the files of {n} devices ({shown}): the layout stays on, "
+                                  "as one file would not hold their notes", len(files)).format(
+            devices=devices, n=len(files), shown=shown))
     try:
         if devices.is_dir():
             devices.rmdir()
@@ -549,10 +553,12 @@ def switch_sync(store_path: Path, on: bool) -> str:
         fd = os.open(off, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"{off}: cannot turn the two-laptop layout off: {exc.strerror}") from None
-    also = f"; but {SYNC_ENV} is set, which keeps it on for this shell" \
+        raise StoreError(_("{off}: cannot turn the two-laptop layout off: {strerror}").format(
+            off=off, strerror=exc.strerror)) from None
+    also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) \
         if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
-    return f"off: the store stays one file, {store_path.name} ({off.name} says so){also}"
+    return _("off: the store stays one file, {name} ({marker} says so){also}").format(
+        name=store_path.name, marker=off.name, also=also)
 
 
 @dataclass
@@ -567,7 +573,7 @@ class Peer:
 
 
 def _clock_time(s: str) -> str:
-    ms, _ = _split(s)
+    ms, _counter = _split(s)
     if ms <= 0:
         return ""
     try:
@@ -590,9 +596,11 @@ def waiting_in(source: Source) -> tuple[str, SyncMeta]:
     try:
         snap = Snapshot(source)
     except StoreError as exc:
-        return f"cannot be read: {foreign(exc)}", SyncMeta()
+        return _("cannot be read: {exc}").format(exc=foreign(exc)), SyncMeta()
     missing = sum(len(p.absent()) for p in snap.parts.values())
-    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
+    if not missing:
+        return "", snap.meta
+    return ngettext("waiting for {n} file", "waiting for {n} files", missing).format(n=missing), snap.meta
 
 
 def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], list[str]]:
@@ -601,7 +609,7 @@ def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], l
     copies: list[str] = []
     for src in find_sources(shared, own):
         if src.conflict:
-            copies.append(f"{src.path.name}: {waiting_in(src)[0] or 'not merged yet'}")
+            copies.append(f"{src.path.name}: {waiting_in(src)[0] or _('not merged yet')}")
             continue
         if not src.key.startswith("device:"):
             continue
