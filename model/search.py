@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError
+from model.language.i18n import _
 from model.language.names import fold, search_keys
 from model.records import KINDS, Contact, Interaction, Promise
 
@@ -66,7 +67,8 @@ def _day(text: str, name: str, end: bool = False) -> str:
             return date(int(y), int(m), 1).isoformat()
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise QueryError(f"{name}:{text} is not a month or a day (2026-01 or 2026-01-15)") from None
+        raise QueryError(_("{name}:{text} is not a month or a day (2026-01 or 2026-01-15)").format(
+            name=name, text=text)) from None
 
 
 def parse_query(text: str) -> Query:
@@ -86,7 +88,7 @@ def parse_query(text: str) -> Query:
             kind = low[5:]
             found = [k for k in KINDS if k.replace(" ", "-").startswith(kind) or k.startswith(kind)]
             if not found:
-                raise QueryError(f"kind:{kind} is not a kind ({', '.join(KINDS)})")
+                raise QueryError(_("kind:{kind} is not a kind ({kinds})").format(kind=kind, kinds=", ".join(KINDS)))
             q.kinds.extend(found)
         elif low.startswith("since:") and len(word) > 6:
             q.since = _day(word[6:], "since")

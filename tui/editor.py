@@ -24,7 +24,8 @@ def editor_command() -> list[str]:
             try:
                 return shlex.split(value)
             except ValueError:
-                raise KizunaError(_("${var} cannot be read as a command: {value!r}").format(var=var, value=value)) from None
+                raise KizunaError(_("${var} cannot be read as a command: {value!r}").format(
+                    var=var, value=value)) from None
     raise KizunaError(_("set $VISUAL or $EDITOR to the editor to use (export EDITOR=nano)"))
 
 

@@ -270,7 +270,8 @@ def promise_lines(quarters: list[QuarterPromises], width: int, p: Palette = PLAI
             line.append(f"{c.kept}✓ {c.broken}✗ {c.open}○ {rate:>4}", p.muted)
             lines.append(line)
     lines.append(Text.assemble(("✓", p.good), " " + word("status", "kept") + "  ", ("✗", p.bad), " " + word("status", "broken") + "  ",
-                               ("○", p.warn), " " + word("status", "open") + "  " + _("{percent} on time").format(percent="%"), style=p.muted))
+                               ("○", p.warn), " " + word("status", "open") + "  " + _("{percent} on time").format(
+                                   percent="%"), style=p.muted))
     return lines
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from model.errors import KizunaError
+from model.language.i18n import _, weekday
 
 
 class DateRuleError(KizunaError):
@@ -30,32 +31,33 @@ class DateRuleError(KizunaError):
 
 
 def _day(d: date) -> str:
-    return f"{d.isoformat()} {d.strftime('%a')}"
+    return f"{d.isoformat()} {weekday(d)}"
 
 
 def check_due(due: date, today: date) -> date:
     """A new promise's due date: today or later."""
     if due < today:
-        raise DateRuleError(f"due {_day(due)} is in the past: a promise is due today or later "
-                            f"(for one already missed, give today and then break or keep it)")
+        raise DateRuleError(_("due {due} is in the past: a promise is due today or later (for one already "
+                               "missed, give today and then break or keep it)").format(due=_day(due)))
     return due
 
 
 def check_snooze(until: date, today: date, due: date | None = None, field: str = "") -> date:
     """A snooze date: after today, and after ``due`` (a promise's due date) when given."""
     if until <= today:
-        raise DateRuleError(f"snooze until {_day(until)}? a snooze puts things off: "
-                            f"pick a day after today ({_day(today)})", field)
+        raise DateRuleError(_("snooze until {until}? a snooze puts things off: pick a day after today ({today})").format(
+            until=_day(until), today=_day(today)), field)
     if due is not None and until <= due:
-        raise DateRuleError(f"a snooze never moves a date earlier: {_day(until)} is not after "
-                            f"the due date {_day(due)}; to bring it forward, reschedule it", field)
+        raise DateRuleError(_("a snooze never moves a date earlier: {until} is not after the due date {due}; "
+                               "to bring it forward, reschedule it").format(until=_day(until), due=_day(due)),
+                            field)
     return until
 
 
 def check_reschedule(new_due: date, today: date, due: date) -> date:
     """A promise's new due date: another day, today or later."""
     if new_due == due:
-        raise DateRuleError(f"it is already due on {_day(due)}")
+        raise DateRuleError(_("it is already due on {due}").format(due=_day(due)))
     if new_due < today:
-        raise DateRuleError(f"{_day(new_due)} is in the past: a promise is due today or later")
+        raise DateRuleError(_("{due} is in the past: a promise is due today or later").format(due=_day(new_due)))
     return new_due

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from model.errors import AmbiguousError, KizunaError, NotFoundError
+from model.language.i18n import N_, _, ngettext
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record
 from model.store import Store
 
@@ -38,20 +39,25 @@ class ChangedMeanwhileError(KizunaError):
     """The record changed on disk since it was read for editing; nothing was saved."""
 
 
+#: the record words an error names (a table name without its s), shown through ``_()``
+RECORD_WORDS = (N_("note"), N_("promise"), N_("contact"), N_("interaction"), N_("focus_plan"))
+
+
 def pick_id(records: Iterable[R], ident: str, what: str = "note") -> R:
     """The one record whose id starts with ``ident`` (at least :data:`MIN_PREFIX`
     characters), or an error listing the candidates."""
     ident = (ident or "").strip().lower()
     if len(ident) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in ident):
-        raise NotFoundError(f"{ident!r} is not a {what} id (at least {MIN_PREFIX} hex characters; "
-                            f"see show --json or search --json)")
+        raise NotFoundError(_("{ident!r} is not a {what} id (at least {n} hex characters; see show "
+                              "--json or search --json)").format(ident=ident, what=_(what), n=MIN_PREFIX))
     found = [r for r in records if r.id.startswith(ident)]
     if not found:
-        raise NotFoundError(f"no {what} with an id starting {ident}")
+        raise NotFoundError(_("no {what} with an id starting {ident}").format(what=_(what), ident=ident))
     if len(found) > 1:
-        listed = ", ".join(f"{r.id[:12]} ({_short(r)})" for r in found[:8])
-        more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise AmbiguousError(f"{ident} could be {listed}{more}; give more of the id", found)
+        listed = _(", ").join(f"{r.id[:12]} ({_short(r)})" for r in found[:8])
+        more = _(" and {n} more").format(n=len(found) - 8) if len(found) > 8 else ""
+        raise AmbiguousError(_("{ident} could be {listed}{more}; give more of the id").format(
+            ident=ident, listed=listed, more=more), found)
     return found[0]
 
 
@@ -59,7 +65,7 @@ def _short(record: Record) -> str:
     if isinstance(record, Interaction):
         return f"{record.date} {record.text[:24]}"
     if isinstance(record, Promise):
-        return f"due {record.due} {record.text[:24]}"
+        return _("due {due} {text}").format(due=record.due, text=record.text[:24])
     return getattr(record, "name", "")
 
 
@@ -83,7 +89,7 @@ def last_note(store: Store) -> Interaction:
     found = picked(_newest_lines) if picked is not None else store.interactions()
     notes = [i for i in found if i.kind != "log"]
     if not notes:
-        raise NotFoundError("there are no notes yet")
+        raise NotFoundError(_("there are no notes yet"))
     return max(notes, key=lambda i: i.created)
 
 
@@ -101,8 +107,8 @@ def _check_unchanged(store: Store, seen: R) -> R:
     current = store.get(type(seen), seen.id)
     if current.updated != seen.updated or current != seen:
         raise ChangedMeanwhileError(
-            f"this {seen.table.rstrip('s')} was changed elsewhere since it was opened "
-            f"(another window or process); nothing saved — open it again")
+            _("this {what} was changed elsewhere since it was opened (another window or "
+              "process); nothing saved — open it again").format(what=_(seen.table.rstrip("s"))))
     return current
 
 
@@ -118,13 +124,13 @@ def edit_note(store: Store, seen: Interaction, **changes) -> Interaction:
     """
     unknown = set(changes) - set(NOTE_FIELDS)
     if unknown:
-        raise KizunaError(f"a note has no field {sorted(unknown)[0]!r}")
+        raise KizunaError(_("a note has no field {unknown!r}").format(unknown=sorted(unknown)[0]))
     with store.transaction():
         current = _check_unchanged(store, seen)
         if "contacts" in changes:
             people = tuple(dict.fromkeys(changes["contacts"]))
             if not people:
-                raise KizunaError("a note needs at least one person")
+                raise KizunaError(_("a note needs at least one person"))
             for cid in people:
                 store.contact(cid)
             changes["contacts"] = people
@@ -172,17 +178,18 @@ class ForgetPlan:
     plans: list[FocusPlan] = field(default_factory=list)  # focus plans with a slot of theirs
 
     def summary(self) -> list[str]:
-        def n(count: int, one: str, many: str) -> str:
-            return f"{count} {one if count == 1 else many}"
-
         return [
-            f"{self.person.name}: the person and their details",
-            n(len(self.notes), "note of theirs alone (deleted)", "notes of theirs alone (deleted)"),
-            n(len(self.shared), "note shared with others (they are taken off it)",
-              "notes shared with others (they are taken off them)"),
-            n(len(self.promises), "promise (deleted)", "promises (deleted)"),
-            n(len(self.plans), "focus plan slot (emptied)", "focus plan slots (emptied)"),
-            "backups (the last seven days) still hold them until they age out",
+            _("{name}: the person and their details").format(name=self.person.name),
+            ngettext("{n} note of theirs alone (deleted)", "{n} notes of theirs alone (deleted)",
+                     len(self.notes)).format(n=len(self.notes)),
+            ngettext("{n} note shared with others (they are taken off it)",
+                     "{n} notes shared with others (they are taken off them)", len(self.shared)).format(
+                n=len(self.shared)),
+            ngettext("{n} promise (deleted)", "{n} promises (deleted)", len(self.promises)).format(
+                n=len(self.promises)),
+            ngettext("{n} focus plan slot (emptied)", "{n} focus plan slots (emptied)", len(self.plans)).format(
+                n=len(self.plans)),
+            _("backups (the last seven days) still hold them until they age out"),
         ]
 
 
@@ -265,14 +272,14 @@ def note_line(note: Interaction, people: dict[str, Contact]) -> str:
     if note.scope != "open":
         words.append("!" + note.scope)
     words += ["#" + t for t in note.tags]
-    first, _, body = note.text.partition("\n")
+    first, _sep, body = note.text.partition("\n")
     line = " ".join(words) + ": " + first
     return line + ("\n" + body if body else "")
 
 
 def split_body(text: str) -> tuple[str, str]:
     """An editor's text: the first line (the capture grammar) and the rest (the body)."""
-    first, _, body = text.strip("\n").partition("\n")
+    first, _sep, body = text.strip("\n").partition("\n")
     return first.strip(), body.strip("\n").rstrip()
 
 
@@ -304,14 +311,14 @@ def edit_from_line(store: Store, seen: Interaction, text: str, today) -> Interac
 
     line, body = split_body(text)
     if not line:
-        raise KizunaError("the line is empty; nothing changed (delete a note with note delete)")
+        raise KizunaError(_("the line is empty; nothing changed (delete a note with note delete)"))
     with store.transaction():
         cap = parse(line, store.contacts(), today)
         if cap.promises:
-            raise KizunaError("an edited note cannot add a promise; nothing changed "
-                              "(use kizuna promise add, or \\promised to keep the word)")
+            raise KizunaError(_("an edited note cannot add a promise; nothing changed (use kizuna promise add, "
+                                 "or \\promised to keep the word)"))
         if not cap.people:
-            raise KizunaError("a note needs at least one @person; nothing changed")
+            raise KizunaError(_("a note needs at least one @person; nothing changed"))
         for person in cap.new_people:
             store.add(person)
         dated = any(t.role == "date" for t in cap.tokens)
@@ -330,7 +337,7 @@ def edit_promise(store: Store, seen: Promise, **changes) -> Promise:
     the original due date moves with it, and nothing is logged)."""
     unknown = set(changes) - set(PROMISE_FIELDS)
     if unknown:
-        raise KizunaError(f"a promise has no field {sorted(unknown)[0]!r}")
+        raise KizunaError(_("a promise has no field {unknown!r}").format(unknown=sorted(unknown)[0]))
     with store.transaction():
         current = _check_unchanged(store, seen)
         if all(getattr(current, k) == v for k, v in changes.items()):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError, NotFoundError, ValidationError
+from model.language.i18n import _, word
 from model.language.names import describe
 from model.planning.focus import check_month, role_fit
 from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
@@ -47,12 +48,14 @@ class CarryResult:
 
 def _check_role(role: str) -> None:
     if role not in RELATIONS:
-        raise ValidationError("role", f"{role!r} is not one of {', '.join(RELATIONS)}")
+        raise ValidationError("role", _("{role!r} is not one of {values}").format(
+            role=role, values=", ".join(RELATIONS)))
 
 
 def _check_purpose(purpose: str) -> None:
     if purpose not in PURPOSES:
-        raise ValidationError("purpose", f"{purpose!r} is not one of {', '.join(PURPOSES)}")
+        raise ValidationError("purpose", _("{purpose!r} is not one of {values}").format(
+            purpose=purpose, values=", ".join(PURPOSES)))
 
 
 def _new_plan(store: Store, month: str, challenge: str = "", purpose: str = "other",
@@ -65,7 +68,7 @@ def _new_plan(store: Store, month: str, challenge: str = "", purpose: str = "oth
 def _existing(store: Store, month: str) -> FocusPlan:
     plan = store.focus_plan(check_month(month))
     if plan is None:
-        raise NotFoundError(f"no focus plan for {month} (kizuna focus plan --month {month})")
+        raise NotFoundError(_("no focus plan for {month} (kizuna focus plan --month {month})").format(month=month))
     return plan
 
 
@@ -82,7 +85,8 @@ def _save(store: Store, plan: FocusPlan, new: bool) -> FocusPlan:
 def _chooseable(store: Store, contact_id: str) -> Contact:
     person = store.contact(contact_id)
     if person.tier == "archived":
-        raise PlanError(f"{describe(person)} is archived; move them to a tier before choosing them")
+        raise PlanError(_("{person} is archived; move them to a tier before choosing them").format(
+            person=describe(person)))
     return person
 
 
@@ -99,7 +103,7 @@ def plan_month(store: Store, month: str, today: date, *, challenge: str | None =
     if roles is not None:
         roles = tuple(roles)
         if not roles:
-            raise ValidationError("roles", "a plan needs at least one slot")
+            raise ValidationError("roles", _("a plan needs at least one slot"))
         for r in roles:
             _check_role(r)
     with store.transaction():
@@ -115,7 +119,8 @@ def plan_month(store: Store, month: str, today: date, *, challenge: str | None =
             for i, slot in enumerate(plan.slots[len(roles):], len(roles) + 1):
                 if slot.contact:
                     name = _name(store, slot.contact)
-                    raise PlanError(f"slot {i} of {month} holds {name}: remove them before dropping the slot")
+                    raise PlanError(_("slot {i} of {month} holds {name}: remove them before dropping the slot").format(
+                        i=i, month=month, name=name))
             slots = [Slot(role=r, contact=old.contact, intent=old.intent)
                      for r, old in zip(roles, plan.slots)]
             slots += [Slot(role=r) for r in roles[len(plan.slots):]]
@@ -129,7 +134,7 @@ def _name(store: Store, contact_id: str) -> str:
     try:
         return describe(store.contact(contact_id))
     except NotFoundError:
-        return "a deleted contact"
+        return _("a deleted contact")
 
 
 def _slot_of(plan: FocusPlan, contact_id: str) -> int | None:
@@ -143,24 +148,25 @@ def _pick_slot(store: Store, plan: FocusPlan, person: Contact, role: str | None)
     empty = [i for i, s in enumerate(plan.slots) if not s.contact]
     size = len(plan.slots)
     if not empty:
-        raise PlanError(f"the plan for {plan.month} is full ({size} of {size} slots): "
-                        f"remove someone first")
+        raise PlanError(_("the plan for {month} is full ({size} of {size} slots): remove someone first").format(
+            month=plan.month, size=size))
     if role is not None:
         for i in empty:
             if plan.slots[i].role == role:
                 return i
         if any(s.role == role for s in plan.slots):
-            raise PlanError(f"no empty {role} slot in {plan.month}'s plan: remove someone first")
-        raise PlanError(f"{plan.month}'s plan has no {role} slot (its slots: "
-                        f"{', '.join(s.role for s in plan.slots)})")
+            raise PlanError(_("no empty {role} slot in {month}'s plan: remove someone first").format(
+                role=word("relation", role), month=plan.month))
+        raise PlanError(_("{month}'s plan has no {role} slot (its slots: {slots})").format(
+            month=plan.month, role=word("relation", role), slots=_(", ").join(word("relation", s.role) for s in plan.slots)))
     own = store.settings().own_industry
     fits = [(role_fit(person, plan.slots[i].role, own)[0], -i) for i in empty]
     best, neg_i = max(fits)
     if best < 0:
-        roles = ", ".join(sorted({plan.slots[i].role for i in empty}))
-        _, why = role_fit(person, plan.slots[-neg_i].role, own)
-        raise PlanError(f"{describe(person)} does not fit the empty slots ({roles}): {why}; "
-                        f"name a slot and add them anyway (--slot N --anyway)")
+        roles = _(", ").join(sorted({word("relation", plan.slots[i].role) for i in empty}))
+        why = role_fit(person, plan.slots[-neg_i].role, own)[1]
+        raise PlanError(_("{person} does not fit the empty slots ({roles}): {why}; name a slot and add "
+                           "them anyway (--slot N --anyway)").format(person=describe(person), roles=roles, why=why))
     return -neg_i
 
 
@@ -188,24 +194,27 @@ def set_slot(store: Store, month: str, contact_id: str, today: date, *, slot: in
         current = _slot_of(plan, person.id)
         if slot is not None:
             if not 0 <= slot < len(plan.slots):
-                raise PlanError(f"{month}'s plan has slots 1 to {len(plan.slots)}, not {slot + 1}")
+                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(
+                    month=month, slots=len(plan.slots), slot=slot + 1))
             if current is not None and current != slot:
-                raise PlanError(f"{describe(person)} is already in slot {current + 1} of {month}; "
-                                f"a person can be in one slot only")
+                raise PlanError(_("{person} is already in slot {current} of {month}; a person can be in one slot "
+                                   "only").format(person=describe(person), current=current + 1, month=month))
             holder = plan.slots[slot].contact
             if holder and holder != person.id and not replace:
-                raise PlanError(f"slot {slot + 1} of {month} holds {_name(store, holder)}: "
-                                f"remove them first")
+                raise PlanError(_("slot {slot} of {month} holds {holder}: remove them first").format(
+                    slot=slot + 1, month=month, holder=_name(store, holder)))
             index = slot
         else:
             if current is not None:
-                raise PlanError(f"{describe(person)} is already in slot {current + 1} of {month}'s plan")
+                raise PlanError(_("{person} is already in slot {current} of {month}'s plan").format(
+                    person=describe(person), current=current + 1, month=month))
             index = _pick_slot(store, plan, person, role)
         old = plan.slots[index]
         fit, why = role_fit(person, old.role, store.settings().own_industry)
         if fit < 0 and not misfit_ok and old.contact != person.id:
-            raise PlanError(f"{describe(person)} does not fit slot {index + 1} ({old.role}): {why}; "
-                            f"choose another slot, or add them anyway (--anyway)")
+            raise PlanError(_("{person} does not fit slot {index} ({role}): {why}; choose another slot, or add "
+                               "them anyway (--anyway)").format(
+                                   person=describe(person), index=index + 1, role=word("relation", old.role), why=why))
         keep_intent = old.intent if old.contact == person.id else ""
         slots = list(plan.slots)
         slots[index] = Slot(role=old.role, contact=person.id,
@@ -220,16 +229,17 @@ def clear_slot(store: Store, month: str, today: date, *, contact_id: str | None 
     Returns the plan and the id of the person removed (None if it was empty).
     """
     if (contact_id is None) == (slot is None):
-        raise ValidationError("slot", "name either a person or a slot to clear")
+        raise ValidationError("slot", _("name either a person or a slot to clear"))
     with store.transaction():
         plan = _existing(store, month)
         if contact_id is not None:
             index = _slot_of(plan, contact_id)
             if index is None:
-                raise PlanError(f"{_name(store, contact_id)} is not in {month}'s plan")
+                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, contact_id), month=month))
         else:
             if not 0 <= slot < len(plan.slots):
-                raise PlanError(f"{month}'s plan has slots 1 to {len(plan.slots)}, not {slot + 1}")
+                raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(
+                    month=month, slots=len(plan.slots), slot=slot + 1))
             index = slot
         removed = plan.slots[index].contact
         slots = list(plan.slots)
@@ -248,7 +258,8 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
     check_month(from_month)
     check_month(to_month)
     if to_month <= from_month:
-        raise PlanError(f"people carry over forward: {to_month} is not after {from_month}")
+        raise PlanError(_("people carry over forward: {to_month} is not after {from_month}").format(
+            to_month=to_month, from_month=from_month))
     with store.transaction():
         source = _existing(store, from_month)
         target = store.focus_plan(to_month)
@@ -260,16 +271,17 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
         for cid in dict.fromkeys(contact_ids):
             where = _slot_of(source, cid)
             if where is None:
-                raise PlanError(f"{_name(store, cid)} is not in {from_month}'s plan")
+                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, cid), month=from_month))
             person = _chooseable(store, cid)
             if any(s.contact == cid for s in slots):
-                result.skipped.append((cid, f"already in {to_month}'s plan"))
+                result.skipped.append((cid, _("already in {to_month}'s plan").format(to_month=to_month)))
                 continue
             old = source.slots[where]
             free = [i for i, s in enumerate(slots) if not s.contact and s.role == old.role]
             if not free:
-                raise PlanError(f"no empty {old.role} slot in {to_month}'s plan for "
-                                f"{describe(person)}: remove someone there first")
+                raise PlanError(_("no empty {role} slot in {to_month}'s plan for {person}: remove someone there "
+                                   "first").format(
+                                       role=word("relation", old.role), to_month=to_month, person=describe(person)))
             slots[free[0]] = Slot(role=old.role, contact=cid, intent=old.intent)
             result.carried.append((cid, free[0] + 1))
         if not result.carried:

@@ -16,6 +16,7 @@ from datetime import date
 
 from model.actions.dates import check_due, check_reschedule, check_snooze
 from model.errors import KizunaError, ValidationError
+from model.language.i18n import _, word
 from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
 from model.records import OWNERS, Contact, Interaction, Promise
@@ -81,7 +82,7 @@ def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str 
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise RefusedError("say why: a snooze needs a reason (--reason WHY)")
+        raise RefusedError(_("say why: a snooze needs a reason (--reason WHY)"))
     return reason
 
 
@@ -128,7 +129,8 @@ def add_promise(store: Store, contact_id: str, owner: str, text: str, due: date,
                 interaction: str | None = None) -> Promise:
     """Record a promise, mine (``owner="me"``) to them or theirs (``"them"``) to me."""
     if owner not in OWNERS:
-        raise ValidationError("promise.owner", f"{owner!r} is not one of {', '.join(OWNERS)}")
+        raise ValidationError("promise.owner", _("{owner!r} is not one of {values}").format(
+            owner=owner, values=", ".join(OWNERS)))
     check_due(due, today)
     with store.transaction():
         store.contact(contact_id)  # the person must exist
@@ -141,8 +143,8 @@ def add_promise(store: Store, contact_id: str, owner: str, text: str, due: date,
 def _open(store: Store, promise_id: str) -> Promise:
     promise = store.get(Promise, promise_id)
     if promise.status != "open":
-        raise RefusedError(f"that promise ({promise.text}) was already {promise.status} "
-                           f"on {promise.resolved}")
+        raise RefusedError(_("that promise ({text}) was already {status} on {resolved}").format(
+            text=promise.text, status=word("status", promise.status), resolved=promise.resolved))
     return promise
 
 

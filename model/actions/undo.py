@@ -26,6 +26,7 @@ import orjson
 
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, now_stamp
+from model.language.i18n import _
 
 #: how many changes the log keeps
 KEEP = 30
@@ -128,13 +129,15 @@ class UndoLog:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read the undo log: {exc.strerror}") from None
+            raise StoreError(_("{path}: cannot read the undo log: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         try:
             data = orjson.loads(raw)
             return [Entry(e["at"], e["label"], list(e["ops"]), int(e.get("too_big", 0)))
                     for e in data["entries"]]
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-            raise StoreError(f"{self.path}: the undo log is damaged; delete it to start a new one") from None
+            raise StoreError(_("{path}: the undo log is damaged; delete it to start a new one").format(
+                path=self.path)) from None
 
     def _write(self, entries: list[Entry]) -> None:
         data = orjson.dumps({"entries": [e.to_dict() for e in entries[-self.keep:]]})
@@ -170,7 +173,8 @@ class UndoLog:
             self.problem = None
         except OSError as exc:
             # the change is saved; only its undo step is lost
-            self.problem = f"{self.path}: cannot write the undo log: {exc.strerror}"
+            self.problem = _("{path}: cannot write the undo log: {strerror}").format(
+                path=self.path, strerror=exc.strerror)
 
     def last(self) -> Entry | None:
         entries = self.entries()
@@ -198,27 +202,31 @@ def undo(store, log: UndoLog) -> Entry:
                     log._write(now)
                     break
     except OSError as exc:
-        raise StoreError(f"{log.path}: undone, but the undo log could not be updated: {exc.strerror}") from None
+        raise StoreError(_("{path}: undone, but the undo log could not be updated: {strerror}").format(
+            path=log.path, strerror=exc.strerror)) from None
     return entry
 
 
 def _undo_newest(store, log: UndoLog) -> Entry:
     entries = log.entries()
     if not entries:
-        raise UndoError("nothing to undo (no change from this machine is on record)")
+        raise UndoError(_("nothing to undo (no change from this machine is on record)"))
     entry = entries[-1]
     if entry.too_big:
-        raise UndoError(f"the last change ({entry.label}, {entry.too_big} records) is too big "
-                        f"to undo; restore a backup instead ({store.backups_dir})")
+        raise UndoError(_("the last change ({label}, {too_big} records) is too big to undo; restore a "
+                           "backup instead ({folder})").format(
+            label=entry.label, too_big=entry.too_big, folder=store.backups_dir))
     plan = []
     for op in reversed(entry.ops):
         cls = _TYPES.get(op["table"])
         if cls is None:
-            raise UndoError(f"{log.path}: an unknown table {op['table']!r}; not undoing")
+            raise UndoError(_("{path}: an unknown table {table!r}; not undoing").format(
+                path=log.path, table=op["table"]))
         current = _find(store, cls, op["id"])
         if (None if current is None else current.to_dict()) != op["after"]:
-            raise UndoError(f"cannot undo {entry.label}: {_what(cls, op)} was changed "
-                            f"since (by another process or window); nothing undone")
+            raise UndoError(_("cannot undo {label}: {op} was changed since (by another process or window); "
+                               "nothing undone").format(
+                label=entry.label, op=_what(cls, op)))
         plan.append((cls, op, current))
     for cls, op, current in plan:
         if op["before"] is None:

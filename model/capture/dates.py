@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from model.errors import KizunaError
-from model.language.i18n import N_, _
+from model.language.i18n import N_, _, days_left, ngettext, weekday
 
 PAST = "past"
 FUTURE = "future"
@@ -114,9 +114,10 @@ def _weekday(base: date, index: int, lean: str) -> date:
 
 def _month_day(base: date, month: int, day: int, raw: str, lean: str) -> date:
     if not 1 <= month <= 12:
-        raise DateWordError(f"{raw} is not a date: {month} is not a month (dates are month/day)")
+        raise DateWordError(_("{raw} is not a date: {month} is not a month (dates are month/day)").format(
+            raw=raw, month=month))
     if not 1 <= day <= 31:
-        raise DateWordError(f"{raw} is not a date: {day} is not a day of the month")
+        raise DateWordError(_("{raw} is not a date: {day} is not a day of the month").format(raw=raw, day=day))
     step = -1 if lean == PAST else 1
     # Feb 29 may be up to 8 years away (1896 -> 1904); stop before that.
     for years in range(0, 9):
@@ -127,7 +128,7 @@ def _month_day(base: date, month: int, day: int, raw: str, lean: str) -> date:
             continue
         if (lean == PAST and found <= base) or (lean == FUTURE and found >= base):
             return found
-    raise DateWordError(f"{raw} is not a date: {month}/{day} does not exist")
+    raise DateWordError(_("{raw} is not a date: {month}/{day} does not exist").format(raw=raw, month=month, day=day))
 
 
 def _pair(first: str, second: str, raw: str, base: date, lean: str) -> date | None:
@@ -201,7 +202,7 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
                 return base + timedelta(weeks=n)
             return base + relativedelta(months=n)
         except (OverflowError, ValueError):
-            raise DateWordError(f"{words[0]} is too far away") from None
+            raise DateWordError(_("{word} is too far away").format(word=words[0])) from None
     m = _MONTH_DAY.match(text) or _JA_MONTH_DAY.match(text)
     if m:
         return _month_day(base, int(m.group(1)), int(m.group(2)), words[0], lean)
@@ -210,9 +211,10 @@ def read_date(words: list[str], base: date, lean: str) -> date | None:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError as exc:
-            raise DateWordError(f"{words[0]} is not a date: {exc}") from None
+            raise DateWordError(_("{word} is not a date: {exc}").format(word=words[0], exc=exc)) from None
     if _DATE_LIKE.match(text) and not _KANA_OR_KANJI.search(text.replace("月", "").replace("日", "")):
-        raise DateWordError(f"{words[0]} is not a date (try {_(WORDS_HELP)})")
+        raise DateWordError(_("{word} is not a date (try {words_help})").format(
+            word=words[0], words_help=_(WORDS_HELP)))
     return None
 
 
@@ -271,12 +273,13 @@ def parse_due(text: str, today: date) -> date:
     """
     words = text.split()
     if not words:
-        raise DateWordError(f"say when, e.g. {_(WORDS_HELP)}")
+        raise DateWordError(_("say when, e.g. {words_help}").format(words_help=_(WORDS_HELP)))
     if len(words) == 1 and _BARE_SPAN.match(_norm(words[0])):
         words = ["+" + words[0]]
     found = read_date(words, today, FUTURE)
     if found is None:
-        raise DateWordError(f"{text.strip()!r} is not a date I can read; try {_(WORDS_HELP)}")
+        raise DateWordError(_("{text!r} is not a date I can read; try {words_help}").format(
+            text=text.strip(), words_help=_(WORDS_HELP)))
     return found
 
 
@@ -284,13 +287,13 @@ def describe_date(day: date, today: date) -> str:
     """``2026-11-27 Fri (tomorrow)``: the date, its weekday, and how far from today."""
     delta = (day - today).days
     if delta == 0:
-        rel = "today"
+        rel = _("today")
     elif delta == -1:
-        rel = "yesterday"
+        rel = _("yesterday")
     elif delta == 1:
-        rel = "tomorrow"
+        rel = _("tomorrow")
     elif delta < 0:
-        rel = f"{-delta} days ago"
+        rel = ngettext("{n} day ago", "{n} days ago", -delta).format(n=-delta)
     else:
-        rel = f"in {delta} days"
-    return f"{day.isoformat()} {day.strftime('%a')} ({rel})"
+        rel = days_left(delta)
+    return _("{date} {weekday} ({when})").format(date=day.isoformat(), weekday=weekday(day), when=rel)

@@ -33,6 +33,7 @@ from model.capture.result import CaptureError, Token
 from model.capture.words import (ARTICLES, AT, BANG, GLUE_DATE, GLUE_KIND, GLUE_MEDIA, HASH, JOINERS,
                                  KEYWORDS, MEDIA_KINDS, NEW, PHRASES, PLACE, TRAIL, WEAK_KINDS, Word)
 from model.capture.dates import PAST, DateWordError, read_date
+from model.language.i18n import _
 
 _GLUE = GLUE_KIND | GLUE_DATE
 
@@ -141,12 +142,12 @@ class HeaderReader:
         ws = self.words
         last = ws[i + used - 1]
         if self.when:
-            raise CaptureError(f"two dates for the note: {self.when[1].core} and "
-                               f"{self.line[ws[i].start:last.end].rstrip(TRAIL)}; keep one",
+            raise CaptureError(_("two dates for the note: {first} and {second}; keep one").format(
+                first=self.when[1].core, second=self.line[ws[i].start:last.end].rstrip(TRAIL)),
                                ws[i].start, last.end)
         if day > self.today:
-            raise CaptureError(f"the note's date {day.isoformat()} is in the future; a note records "
-                               f"what happened (for what is due, write 'promised X by DATE')",
+            raise CaptureError(_("the note's date {date} is in the future; a note records what happened (for "
+                                  "what is due, write 'promised X by DATE')").format(date=day.isoformat()),
                                ws[i].start, last.end)
         self.when = (day, ws[i])
         self.tokens.append(Token("date", ws[i].start, last.end if end is None else end, day.isoformat()))

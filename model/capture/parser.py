@@ -70,6 +70,7 @@ from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOI
 from model.capture.dates import DateWordError, explicit_date, past_word, read_date
 from model.language.names import describe, fold, matches, plain, search_keys
 from model.records import Contact, Interaction, Promise
+from model.language.i18n import _
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
            "UnknownNameError", "parse", "save"]
@@ -123,9 +124,9 @@ class _Parser(HeaderReader, PromiseReader):
                 found = []  # only inside a longer name ("Li" in "Emily"): someone new
         if len(found) > 1:
             listed = ", ".join(describe(c) for c in found[:6])
-            more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-            raise AmbiguousNameError(f"@{name} could be {listed}{more}; write more of the name, "
-                                     f'or @"Name (Company)"', found, start, end)
+            more = _(" and {n} more").format(n=len(found) - 6) if len(found) > 6 else ""
+            raise AmbiguousNameError(_("@{name} could be {listed}{more}; write more of the name, or @\"Name (Company)\"").format(
+                name=name, listed=listed, more=more), found, start, end)
         return found[0] if found else None
 
     def _person(self, name: str, start: int, end: int, new: bool = False) -> Contact:
@@ -172,7 +173,7 @@ class _Parser(HeaderReader, PromiseReader):
                 if name.endswith(h) and len(name) > len(h):
                     name = name[:-len(h)]
             if not name:
-                raise CaptureError('@"" needs a name between the quotes', w.start, w.end)
+                raise CaptureError(_("@\"\" needs a name between the quotes"), w.start, w.end)
             end = b + 1
             shown = self.line[a:b]
         else:
@@ -213,9 +214,10 @@ class _Parser(HeaderReader, PromiseReader):
                 return False
             if word not in KEYWORDS:
                 near = difflib.get_close_matches(word, list(KEYWORDS), n=1)
-                hint = f"did you mean !{near[0]}? " if near else ""
-                raise CaptureError(f"{w.core} is not a marker; {hint}(!deep, !private, !confidential, "
-                                   f"a kind like !call; \\{w.core} keeps it as text)", w.start, w.end)
+                hint = _("did you mean !{near}? ").format(near=near[0]) if near else ""
+                raise CaptureError(_("{core} is not a marker; {hint}(!deep, !private, !confidential, a kind like "
+                                      "!call; \\{core} keeps it as text)").format(
+                                          core=w.core, hint=hint), w.start, w.end)
             self.set_field(KEYWORDS[word], w, promise, None, word in WEAK_KINDS)
             return True
         if c == "\\" and len(w.raw) > 1:
@@ -232,7 +234,8 @@ class _Parser(HeaderReader, PromiseReader):
             if name == "kind" and weak:
                 value = old[0]  # 'met' after 'lunch': still a meal
             elif not (name == "kind" and self.weak_kind):
-                raise CaptureError(f"two {name}s: {old[1].core} and {w.core}; keep one", w.start, w.end)
+                raise CaptureError(_("two {what}s: {first} and {second}; keep one").format(
+                    what=_(name), first=old[1].core, second=w.core), w.start, w.end)
         if not (old and weak and name == "kind"):
             self.fields[name] = (value, w)
             if name == "kind":
@@ -312,8 +315,8 @@ class _Parser(HeaderReader, PromiseReader):
                     day, later = found
                     shown = self.line[w.start:last.start + len(last.core)]
                     if later:
-                        self.hints.append(f"'{shown}' is after today, so it stays in the text "
-                                          f"(a note is dated when it happened)")
+                        self.hints.append(_("'{shown}' is after today, so it stays in the text (a note is dated when it "
+                                             "happened)").format(shown=shown))
                         return 0
                     self.when = (day, w)
                     end = last.start + len(last.core)
@@ -335,13 +338,13 @@ class _Parser(HeaderReader, PromiseReader):
 
     def finish(self) -> Capture:
         if not self.people:
-            raise CaptureError('say who it was with: @Name, or @"Full Name" for a name with spaces',
+            raise CaptureError(_("say who it was with: @Name, or @\"Full Name\" for a name with spaces"),
                                0, len(self.line))
         if self.when is None and self.loose_dates:
             said = "', '".join(self.loose_dates)
-            self.hints.append(f"'{said}' was left in the text: the note is dated today. To date it, "
-                              f"put the date before the text (@Name {self.loose_dates[0]}: ...) "
-                              f"or write 'on 12/3'")
+            self.hints.append(_("'{said}' was left in the text: the note is dated today. To date it, put the "
+                                 "date before the text (@Name {loose_dates}: ...) or write 'on 12/3'").format(
+                said=said, loose_dates=self.loose_dates[0]))
         self._drop_links()
         by_id = {p.id: p for p in self.people}
         drafts = [PromiseDraft(d["owner"], d["text"], d["due"], by_id[d["who"]] if d["who"] else self.people[0],

@@ -33,13 +33,14 @@ from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NO
 from model.capture.dates import FUTURE, DateWordError, read_date
 from model.language.names import fold
 from model.records import Contact
+from model.language.i18n import N_, _
 
 
 #: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束; 約束してくれた is theirs
 _JA_PROMISE = re.compile(r"^(?P<date>[^\s]+?)まで(?:に)?[、,]?\s*(?P<what>.+?)(?:ことを|ことに|と|を)?約束(?P<tail>.*)$",
                          re.S)
 _JA_THEIRS = ("してくれ", "してもらっ", "された", "をもらっ")
-JA_HOW = "for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"
+JA_HOW = N_("for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)")
 
 
 class Start(NamedTuple):
@@ -90,15 +91,15 @@ class PromiseReader:
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise CaptureError(f"{name} could be {' or '.join(c.name for c in found)} on this note; "
-                               f"write @\"Full Name\" {ws[verb].core}", ws[i].start, ws[verb].end)
+            raise CaptureError(_("{name} could be {found} on this note; write @\"Full Name\" {core}").format(
+                name=name, found=_(" or ").join(c.name for c in found), core=ws[verb].core), ws[i].start, ws[verb].end)
         looks_named = (honoured or name[:1].isupper()) and n_words == 1 and \
             name.replace("-", "").replace("'", "").replace("’", "").isalpha() and \
             name.casefold() not in NOT_NAMES
         if looks_named and ws[verb].key == PROMISED:
             said = ws[verb].core
-            raise CaptureError(f"{name} {said}: {name} is not named on this note; write @{name} {said} "
-                               f"(@+{name} {said} for someone new), they {said}, or \\{said} for plain text",
+            raise CaptureError(_("{name} {said}: {name} is not named on this note; write @{name} {said} (@+{name} "
+                                  "{said} for someone new), they {said}, or \\{said} for plain text").format(name=name, said=said),
                                ws[i].start, ws[verb].end)
         return None
 
@@ -168,7 +169,8 @@ class PromiseReader:
     def _check_due(self, due, base, start: int, end: int) -> None:
         """The one rule for due dates (:mod:`model.actions.dates`), and not before the note."""
         if due < base:
-            raise CaptureError(f"due {due.isoformat()} is before the note's date {base.isoformat()}", start, end)
+            raise CaptureError(_("due {due} is before the note's date {date}").format(
+                due=due.isoformat(), date=base.isoformat()), start, end)
         try:
             check_due(due, self.today)
         except DateRuleError as exc:
@@ -184,8 +186,8 @@ class PromiseReader:
         """
         ws = self.words
         if "まで" not in ws[i].raw:
-            if "約束" in ws[i].raw and not any(JA_HOW in h for h in self.hints):
-                self.hints.append(f"'{ws[i].core}' was kept as text: {JA_HOW}")
+            if "約束" in ws[i].raw and not any(_(JA_HOW) in h for h in self.hints):
+                self.hints.append(_("'{core}' was kept as text: {how}").format(core=ws[i].core, how=_(JA_HOW)))
             return 0
         k = i
         while "約束" not in ws[k].raw:
@@ -202,7 +204,8 @@ class PromiseReader:
         except DateWordError:
             due = None
         if due is None:
-            self.hints.append(f"'{m['date']}' before まで is not a date I can read, so this stays text: {JA_HOW}")
+            self.hints.append(_("'{date}' before まで is not a date I can read, so this stays text: {how}").format(
+                date=m["date"], how=_(JA_HOW)))
             return 0
         self._check_due(due, base, start, start + m.end("date"))
         n = len(self.drafts)
@@ -244,7 +247,7 @@ class PromiseReader:
             w = ws[j]
             if w.key in BY and not w.trail:
                 if j + 1 == len(ws):
-                    raise CaptureError(f"'{w.raw}' needs a date after it, like {w.raw} fri or {w.raw} 12/5",
+                    raise CaptureError(_("'{raw}' needs a date after it, like {raw} fri or {raw} 12/5").format(raw=w.raw),
                                        w.start, w.end)
                 found = self.date_at(j + 1, base, FUTURE)
                 if found:
@@ -258,12 +261,12 @@ class PromiseReader:
                 self.tokens.append(Token("text", w.start, w.end, w.raw, w.raw, k))
             j += 1
         else:
-            raise CaptureError(f"a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' "
-                               f"(or write \\{verb_word.core} to keep the word as text)",
+            raise CaptureError(_("a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' (or write "
+                                  "\\{core} to keep the word as text)").format(core=verb_word.core),
                                ws[i].start, len(self.line))
         draft["text"] = self.join_text(self.tokens[body_start:], k)
         if not draft["text"]:
             said = verb_word.core if verb_word.key in (PROMISED, WILL, TO) else "will"
-            raise CaptureError(f"{said} what? write '{said} X by DATE'", ws[i].start, draft["end"])
+            raise CaptureError(_("{said} what? write '{said} X by DATE'").format(said=said), ws[i].start, draft["end"])
         self.drafts.append(draft)
         return j + used + 1

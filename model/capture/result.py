@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
+from model.language.i18n import _, pgettext, word
 from model.language.names import describe
 from model.records import Contact, Interaction, Promise
 from model.language.text import clean_field, visible
+
+
+def _cells(text: str) -> int:
+    """Terminal columns of a label (a Japanese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 class CaptureError(KizunaError):
@@ -37,11 +44,11 @@ class UnknownNameError(CaptureError):
 
     def __init__(self, name: str, suggestions: list[Contact], start: int, end: int) -> None:
         if suggestions:
-            listed = " or ".join(describe(c) for c in suggestions)
-            message = (f"no one called @{name}: did you mean {listed}? "
-                       f"(a new person: write @+{name})")
+            listed = _(" or ").join(describe(c) for c in suggestions)
+            message = _("no one called @{name}: did you mean {listed}? (a new person: write @+{name})").format(
+                name=name, listed=listed)
         else:
-            message = f"no one called @{name} yet: write @+{name} to add them as a new contact"
+            message = _("no one called @{name} yet: write @+{name} to add them as a new contact").format(name=name)
         CaptureError.__init__(self, message, start, end)
         self.name, self.suggestions = name, suggestions
 
@@ -102,17 +109,21 @@ class Capture:
         """Lines saying what the line saves, for ``kizuna note`` and the app's preview."""
         today = self.today or self.when
         new = {p.id for p in self.new_people}
-        people = ", ".join(f"{visible(p.name)} (new contact, network tier)" if p.id in new else describe(p)
-                           for p in self.people)
-        lines = [f"people   {people}", f"kind     {self.kind}",
-                 f"depth    {'deep conversation' if self.depth == 'deep' else 'touch'}",
-                 f"date     {describe_date(self.when, today)}",
-                 f"tags     {clean_field(' '.join('#' + t for t in self.tags)) or '(none)'}",
-                 f"scope    {self.scope}"]
+        people = _(", ").join(_("{name} (new contact, network tier)").format(name=visible(p.name))
+                              if p.id in new else describe(p) for p in self.people)
+        depth = _("deep conversation") if self.depth == "deep" else pgettext("depth", "touch")
+        rows = [(_("people"), people), (_("kind"), word("kind", self.kind)), (_("depth"), depth),
+                (_("date"), describe_date(self.when, today)),
+                (_("tags"), clean_field(" ".join("#" + t for t in self.tags)) or _("(none)")),
+                (_("scope"), word("scope", self.scope))]
         for d in self.promises:
-            who = f"I promised {visible(d.contact.name)}" if d.owner == "me" else f"{visible(d.contact.name)} promised"
-            lines.append(f"promise  {who}: {clean_field(d.text)} — due {describe_date(d.due, today)}")
-        # the text as it will be saved: without control characters (model/language/text.py)
-        lines.append(f"text     {clean_field(self.text, multiline=True) or '(empty)'}")
-        lines.extend(f"hint     {h}" for h in self.hints)
+            who = (_("I promised {name}") if d.owner == "me" else _("{name} promised")).format(
+                name=visible(d.contact.name))
+            rows.append((_("promise"), _("{who}: {text} — due {date}").format(
+                who=who, text=clean_field(d.text), date=describe_date(d.due, today))))
+        # the text as it will be saved: without control characters (model/text.py)
+        rows.append((_("text"), clean_field(self.text, multiline=True) or _("(empty)")))
+        rows.extend((_("hint"), h) for h in self.hints)
+        width = max(9, *(_cells(label) + 1 for label, _value in rows))
+        lines = [label + " " * (width - _cells(label)) + value for label, value in rows]
         return lines

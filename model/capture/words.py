@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from model.capture.result import CaptureError
+from model.language.i18n import _
 from model.language.names import describe, fold, search_keys
 from model.records import Contact
 
@@ -217,7 +218,7 @@ def split_words(line: str) -> list[Word]:
             j = next((k for k in range(q + 1, n) if line[k] in close), -1)
             if j < 0:
                 shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
-                raise CaptureError(f"{shown}…: close the quote after the name", i, n)
+                raise CaptureError(_("{shown}…: close the quote after the name").format(shown=shown), i, n)
             quoted = (q + 1, j)
         while j < n and not line[j].isspace():
             j += 1

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from model.language import i18n, readings
 from model.errors import AmbiguousError, NotFoundError
+from model.language.i18n import _
 from model.records import Contact
 from model.language.text import visible
 
@@ -145,11 +146,12 @@ def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Cont
     """The one person ``query`` names, or an error that lists the candidates."""
     found = matches(contacts, query)
     if not found:
-        raise NotFoundError(f"no one called {query!r}")
+        raise NotFoundError(_("no one called {query!r}").format(query=query))
     if len(found) > 1:
-        listed = ", ".join(describe(c) for c in found[:8])
-        more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise AmbiguousError(f"{query!r} could be {listed}{more}; say which", found)
+        listed = _(", ").join(describe(c) for c in found[:8])
+        more = _(" and {n} more").format(n=len(found) - 8) if len(found) > 8 else ""
+        raise AmbiguousError(_("{query!r} could be {listed}{more}; say which").format(
+            query=query, listed=listed, more=more), found)
     return found[0]
 
 
@@ -197,7 +199,7 @@ def closest(contacts: Iterable[Contact], query: str, n: int = 3,
     cutoff = 50 if len(q) <= 2 else 65 if len(q) <= 4 else 72
     table = table if table is not None else fuzzy_table(contacts)
     best: dict[str, tuple[float, Contact]] = {}
-    for _key, score, i in process.extract(q, [k for k, _ in table], scorer=fuzz.ratio,
+    for _key, score, i in process.extract(q, [k for k, _c in table], scorer=fuzz.ratio,
                                           score_cutoff=cutoff, limit=None):
         c = table[i][1]
         if score > best.get(c.id, (0.0,))[0]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from model.language.i18n import _, ngettext, word
 from model.planning.book import Book
 from model.planning.trust import trust
 from model.records import TIERS
@@ -78,11 +79,12 @@ class TierCheck:
 
 def _since(last: date | None, today: date) -> str:
     if last is None:
-        return "none on record"
+        return _("none on record")
     if today == date.max:
-        return f"last one {last.isoformat()}"
+        return _("last one {date}").format(date=last.isoformat())
     days = (today - last).days
-    return f"{days} day{'s' if days != 1 else ''}, last one {last.isoformat()}"
+    return ngettext("{days} day, last one {date}", "{days} days, last one {date}", days).format(
+        days=days, date=last.isoformat())
 
 
 def room_candidates(book: Book, tier: str, today: date, exclude: str | None = None) -> list[Candidate]:
@@ -105,9 +107,9 @@ def room_candidates(book: Book, tier: str, today: date, exclude: str | None = No
     for c, last, balance in sorted(facts, key=lambda f: (f[1] or date.min, f[2], f[0].name)):
         reasons = []
         if c.id == oldest[0].id:
-            reasons.append("longest without a deep conversation: " + _since(last, today))
+            reasons.append(_("longest without a deep conversation: ") + _since(last, today))
         if c.id == lowest[0].id:
-            reasons.append(f"lowest trust balance: {balance:+d}")
+            reasons.append(_("lowest trust balance: {balance:+d}").format(balance=balance))
         days = None if last is None or today == date.max else (today - last).days
         out.append(Candidate(c.id, c.name, last, days,
                              balance, tuple(reasons)))
@@ -121,11 +123,13 @@ def tier_change(book: Book, contact_id: str, new_tier: str, today: date | None =
     trust as of that day); without it everything on record counts.
     """
     if new_tier not in TIERS:
-        return TierCheck(False, f"{new_tier!r} is not a tier ({', '.join(TIERS)})", (), "", new_tier)
+        return TierCheck(False, _("{tier!r} is not a tier ({tiers})").format(tier=new_tier, tiers=", ".join(TIERS)),
+                         (), "", new_tier)
     person = book.contact(contact_id)
     old = person.tier
     if old == new_tier:
-        return TierCheck(True, f"{person.name} is already in {new_tier}", (), old, new_tier)
+        return TierCheck(True, _("{name} is already in {tier}").format(name=person.name, tier=word("tier", new_tier)),
+                         (), old, new_tier)
     cap = book.cap(new_tier)
     if cap is not None:
         count = sum(1 for c in book.in_tier(new_tier) if c.id != contact_id)
@@ -135,15 +139,18 @@ def tier_change(book: Book, contact_id: str, new_tier: str, today: date | None =
             named = [c for c in candidates if c.reasons]
             lower = "active" if new_tier == "deep" else "network"
             if named:
-                who = ", or ".join(f"{c.name} ({'; '.join(c.reasons)})" for c in named)
-                hint = f" To make room, move one of them to {lower} first: {who}."
+                who = _(", or ").join(f"{c.name} ({'; '.join(c.reasons)})" for c in named)
+                hint = _(" To make room, move one of them to {lower} first: {who}.").format(
+                    lower=word("tier", lower), who=who)
             else:
                 hint = ""
-            msg = (f"cannot move {person.name} to {new_tier}: {new_tier} is full "
-                   f"({count} of {cap}).{hint}")
+            msg = _("cannot move {name} to {tier}: {tier} is full ({count} of {cap}).{hint}").format(
+                name=person.name, tier=word("tier", new_tier), count=count, cap=cap, hint=hint)
             return TierCheck(False, msg, tuple(candidates), old, new_tier)
     direction = "up" if RANK[new_tier] > RANK[old] else "down"
-    return TierCheck(True, f"{person.name}: {old} -> {new_tier} ({direction})", (), old, new_tier)
+    shown = (_("{name}: {old} -> {tier} (up)") if direction == "up" else _("{name}: {old} -> {tier} (down)")).format(
+        name=person.name, old=word("tier", old), tier=word("tier", new_tier))
+    return TierCheck(True, shown, (), old, new_tier)
 
 
 def over_cap(book: Book) -> dict[str, tuple[int, int]]:

@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from model.language.i18n import N_, _, language, ngettext, word
 from model.language.names import fold
 from model.records import Contact, Settings
 
@@ -62,8 +63,8 @@ OUTSIDE_MIN_SHARE = 0.4
 #: a dimension blank for at least this share of the set is a warning
 UNKNOWN_SHARE = 0.5
 
-OWN_NOT_SET = ("your own industry is not set, so the share outside it is not measured "
-               "(kizuna diversity --own-industry TEXT)")
+OWN_NOT_SET = N_("your own industry is not set, so the share outside it is not measured "
+                 "(kizuna diversity --own-industry TEXT)")
 
 _LEVEL_PLURAL = {"executive": "executives", "manager": "managers", "staff": "staff",
                  "independent": "independent"}
@@ -158,17 +159,17 @@ def spread(contacts: Iterable[Contact], dimension: str) -> Spread:
 
 def _dominance_text(dimension: str, value: str, count: int, size: int, label: str) -> str:
     if count == size:
-        lead = "both" if size == 2 else f"all {size}"
-        subject = f"{lead} {label}"
+        subject = (_("both {label}") if size == 2 else _("all {size} {label}")).format(size=size, label=label)
     else:
-        subject = f"{count} of {size} {label}"
+        subject = _("{count} of {size} {label}").format(count=count, size=size, label=label)
     if dimension == "industry":
-        return f"{subject} are in {value}"
+        return _("{subject} are in {value}").format(subject=subject, value=value)
     if dimension == "function":
-        return f"{subject} work in {value}"
+        return _("{subject} work in {value}").format(subject=subject, value=value)
     if dimension == "level":
-        return f"{subject} are {_LEVEL_PLURAL.get(value, value)}"
-    return f"{subject} are in their {value}"
+        shown = _LEVEL_PLURAL.get(value, value) if language() == "en" else word("level", value)
+        return _("{subject} are {level}").format(subject=subject, level=shown)
+    return _("{subject} are in their {value}").format(subject=subject, value=value)
 
 
 def diversity(contacts: Iterable[Contact], settings: Settings, label: str = "people") -> DiversityReport:
@@ -207,12 +208,14 @@ def diversity(contacts: Iterable[Contact], settings: Settings, label: str = "peo
     if own and size:
         outside_share = outside / size
         if size >= 2 and outside == 0:
-            warnings.append(f"no one of {size} {label} is outside your industry ({own})")
+            warnings.append(_("no one of {size} {label} is outside your industry ({own})").format(
+                size=size, label=label, own=own))
         elif size >= 2 and outside_share < OUTSIDE_MIN_SHARE:
-            verb = "is" if outside == 1 else "are"
-            warnings.append(f"only {outside} of {size} {label} {verb} outside your industry ({own})")
+            warnings.append(ngettext("only {outside} of {size} {label} is outside your industry ({own})",
+                                     "only {outside} of {size} {label} are outside your industry ({own})",
+                                     outside).format(outside=outside, size=size, label=label, own=own))
     elif not own and size:
-        warnings.append(OWN_NOT_SET)
+        warnings.append(_(OWN_NOT_SET))
 
     if size >= 2:
         blanks: dict[int, list[str]] = {}
@@ -221,8 +224,11 @@ def diversity(contacts: Iterable[Contact], settings: Settings, label: str = "peo
             if blank and blank / size >= UNKNOWN_SHARE:
                 blanks.setdefault(blank, []).append(d)
         for blank, dims in sorted(blanks.items(), reverse=True):
-            names = dims[0] if len(dims) == 1 else ", ".join(dims[:-1]) + " and " + dims[-1]
-            warnings.append(f"{names} not recorded for {blank} of {size} {label}")
+            shown = [_(d) for d in dims]
+            names = shown[0] if len(shown) == 1 else _("{some} and {last}").format(
+                some=_(", ").join(shown[:-1]), last=shown[-1])
+            warnings.append(_("{names} not recorded for {blank} of {size} {label}").format(
+                names=names, blank=blank, size=size, label=label))
 
     return DiversityReport(size=size, spread=spreads, outside_share=outside_share,
                            outside=outside, inside=inside, industry_unknown=unknown_industry,

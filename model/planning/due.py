@@ -50,7 +50,7 @@ from model.language.i18n import N_, _, ngettext, weekday, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
-from model.records.privacy import book_secret_ids, promise_text
+from model.records.privacy import book_secret_ids, promise_text, shown_text
 from model.language.text import visible, visible_line
 
 SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
@@ -177,7 +177,7 @@ def _promise_item(section: str, p: Promise, name: str, today: date, book: Book |
     due = date.fromisoformat(p.due)
     days = (due - today).days
     text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
-    text = visible_line(text)
+    text = visible_line(shown_text(text))
     shown = visible(name)  # titles are for a screen: hidden characters shown
     title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
         name=shown, text=text)

@@ -49,6 +49,7 @@ from datetime import date
 from typing import Any
 
 from model.errors import ValidationError
+from model.language.i18n import _, ngettext, word
 from model.language.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
 from model.planning.month_days import days_left
@@ -87,14 +88,15 @@ def parse_month(text: str, today: date) -> str:
     try:
         return check_month(word)
     except ValidationError:
-        raise ValidationError("month", f"{text!r} is not a month (YYYY-MM, or this/next/last)") from None
+        raise ValidationError("month", _("{text!r} is not a month (YYYY-MM, or this/next/last)").format(
+            text=text)) from None
 
 
 def check_month(month: str) -> str:
     """``month`` itself if it is a ``YYYY-MM`` month, else a ValidationError."""
     m = _MONTH.match(month) if isinstance(month, str) else None
     if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
-        raise ValidationError("month", f"{month!r} is not a month (YYYY-MM)")
+        raise ValidationError("month", _("{month!r} is not a month (YYYY-MM)").format(month=month))
     return month
 
 
@@ -124,7 +126,7 @@ def role_fit(contact: Contact, role: str, own_industry: str) -> tuple[int, str]:
     cross-industry slots); 0: cannot tell; -1: they contradict it.
     """
     if contact.relation == role:
-        return 2, f"marked {role}"
+        return 2, _("marked {role}").format(role=word("relation", role))
     if role not in _INDUSTRY_ROLES:
         return 0, ""
     industry = value_of(contact, "industry")
@@ -132,14 +134,15 @@ def role_fit(contact: Contact, role: str, own_industry: str) -> tuple[int, str]:
     if industry and own:
         same = _fold(industry) == _fold(own)
         if same == (role == "same-industry"):
-            return 1, (f"in your industry ({industry})" if same else f"outside your industry ({industry})")
-        return -1, (f"in your own industry ({industry}), not cross-industry" if same
-                    else f"in {industry}, not your industry")
+            return 1, (_("in your industry ({industry})") if same
+                       else _("outside your industry ({industry})")).format(industry=industry)
+        return -1, (_("in your own industry ({industry}), not cross-industry") if same
+                    else _("in {industry}, not your industry")).format(industry=industry)
     if contact.relation in _INDUSTRY_ROLES:
-        return -1, f"marked {contact.relation}"
+        return -1, _("marked {role}").format(role=word("relation", contact.relation))
     if not industry:
-        return 0, "industry not recorded"
-    return 0, "your own industry is not set"
+        return 0, _("industry not recorded")
+    return 0, _("your own industry is not set")
 
 
 def plan_people(book: Book, month: str) -> list[Contact]:
@@ -196,12 +199,12 @@ def trust_balances(book: Book, today: date) -> dict[str, int]:
 
 def _deep_part(last: date | None, today: date) -> tuple[int, str]:
     if last is None:
-        return DEEP_NEVER, "no deep conversation yet (new)"
+        return DEEP_NEVER, _("no deep conversation yet (new)")
     days = max(0, (today - last).days)
     points = round(min(days, DEEP_GAP_FULL_DAYS) / DEEP_GAP_FULL_DAYS * DEEP_GAP_MAX)
     if days == 0:
-        return points, "deep conversation today"
-    return points, f"last deep conversation {days} day{'s' if days != 1 else ''} ago"
+        return points, _("deep conversation today")
+    return points, ngettext("last deep conversation {days} day ago", "last deep conversation {days} days ago", days).format(days=days)
 
 
 def suggest(book: Book, month: str, role: str | None, purpose: str | None, today: date,
@@ -236,21 +239,23 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         reasons: list[str] = []
         if purpose and purpose in c.purposes:
             parts["purpose"] = PURPOSE_FIT
-            reasons.append(f"serves the purpose: {purpose}")
+            reasons.append(_("serves the purpose: {purpose}").format(purpose=word("purpose", purpose)))
         if role:
             fit, why = role_fit(c, role, own)
             if fit:
                 parts["role"] = ROLE_FIT if fit > 0 else ROLE_MISMATCH
             if why:
-                reasons.append(why if fit >= 0 else f"does not fit the {role} slot: {why}")
+                reasons.append(why if fit >= 0 else _("does not fit the {role} slot: {why}").format(
+                    role=word("relation", role), why=why))
         new = []
         for d in DIMENSIONS if taken else ():  # an empty plan: no one to differ from
             value = value_of(c, d)
             if value and _fold(value) not in present[d]:
-                new.append(f"{d} {value}")
+                new.append(_("{dimension} {value}").format(
+                    dimension=_(d), value=word("level", value) if d == "level" else value))
         if new:
             parts["diversity"] = DIVERSITY_PER_DIMENSION * len(new)
-            reasons.append(f"new to the plan: {', '.join(new)}")
+            reasons.append(_("new to the plan: {new}").format(new=_(", ").join(new)))
         last = book.last_deep(c.id, on_or_before=today)
         points, why = _deep_part(last, today)
         parts["deep_gap"] = points
@@ -259,9 +264,10 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
         if balance:
             parts["trust"] = int(round(max(-TRUST_CAP, min(TRUST_CAP, balance))))
             if balance < 0:
-                reasons.append(f"trust balance {balance:+g}: keep your promises to them first")
+                reasons.append(_("trust balance {balance:+g}: keep your promises to them first").format(
+                    balance=balance))
             else:
-                reasons.append(f"trust balance {balance:+g}")
+                reasons.append(_("trust balance {balance:+g}").format(balance=balance))
         score = sum(parts.values())
         gap = _NEVER_DAYS if last is None else (today - last).days
         scored.append(((-score, -balance, -gap, c.id), c, parts, reasons, last, balance))
@@ -390,5 +396,6 @@ def month_review(book: Book, month: str, today: date, reveal: bool = False) -> M
         fit, why = role_fit(person, slot.role, book.settings.own_industry)
         rows.append(ReviewRow(i, slot.role, slot.intent, person, deep, tuple(notes),
                               tuple(kept), tuple(broken), tuple(open_), needed, why if fit < 0 else ""))
-    report = diversity([r.contact for r in rows], book.settings, f"people in {month}'s focus")
+    report = diversity([r.contact for r in rows], book.settings,
+                       _("people in {month}'s focus").format(month=month))
     return MonthReview(month, plan, rows, empty, left, report)

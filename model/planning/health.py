@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from model.language.i18n import N_, _, ngettext
 from model.planning.book import LOG, Book, month_end, month_key
 from model.planning.diversity import DiversityReport, diversity
 from model.records import Interaction
@@ -61,10 +62,6 @@ def period_start(today: date, months: int) -> date:
     first = date.fromisoformat(_shift(month_key(today), -months) + "-01")
     day = min(today.day, month_end(first).day)
     return first.replace(day=day) + timedelta(days=1)
-
-
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 # -- rhythm -----------------------------------------------------------------------
@@ -189,9 +186,11 @@ class Heatmap:
     def reading(self) -> str:
         deep, touch = sum(self.deep), sum(self.touch)
         if not deep and not touch:
-            return "No conversations or touches recorded in this period."
-        return (f"{_plural(deep, 'deep conversation')} and {_plural(touch, 'touch', 'touches')} "
-                f"on {self.active_days} of {self.days} days; deep conversations on {self.deep_days} days.")
+            return _("No conversations or touches recorded in this period.")
+        return _("{deep} and {touch} on {active} of {days} days; deep conversations on {deep_days} days.").format(
+            deep=ngettext("{n} deep conversation", "{n} deep conversations", deep).format(n=deep),
+            touch=ngettext("{n} touch", "{n} touches", touch).format(n=touch),
+            active=self.active_days, days=self.days, deep_days=self.deep_days)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(),
@@ -312,17 +311,22 @@ def cadence_bars(book: Book, today: date) -> list[CadenceBar]:
 
 def cadence_reading(bars: list[CadenceBar]) -> str:
     if not bars:
-        return "No deep or active relationships yet: choose them in the contact form (e) or with kizuna tier NAME deep."
+        return _("No deep or active relationships yet: choose them in the contact form (e) or with "
+                 "kizuna tier NAME deep.")
     deep = [b for b in bars if b.tier == "deep"]
     parts = []
     if deep:
         gap = sum(1 for b in deep if b.since_deep is None or b.since_deep > DEEP_GAP_DAYS)
-        parts.append(f"{gap} of {_plural(len(deep), 'deep relationship')} had no deep conversation "
-                     f"in {DEEP_GAP_DAYS} days")
+        parts.append(ngettext("{gap} of {n} deep relationship had no deep conversation in {days} days",
+                              "{gap} of {n} deep relationships had no deep conversation in {days} days",
+                              len(deep)).format(gap=gap, n=len(deep), days=DEEP_GAP_DAYS))
     late = sum(1 for b in bars if b.state == "overdue")
     soon = sum(1 for b in bars if b.state == "due")
-    parts.append(f"{late} of {len(bars)} deep and active people past their cadence, {soon} due soon")
-    return "; ".join(parts) + "."
+    parts.append(_("{late} of {n} deep and active people past their cadence, {soon} due soon").format(
+        late=late, n=len(bars), soon=soon))
+    if len(parts) == 2:
+        return _("{first}; {second}.").format(first=parts[0], second=parts[1])
+    return _("{sentence}.").format(sentence=parts[0])
 
 
 # -- promises ---------------------------------------------------------------------
@@ -373,7 +377,7 @@ def promise_quarters(book: Book, today: date, months: int = 12) -> list[QuarterP
     """
     quarters = []
     start, end, label = _quarter(today)
-    for _ in range(max(1, months // 3)):
+    for _quarter_n in range(max(1, months // 3)):
         quarters.append((start, end, label))
         start, end, label = _quarter(start - timedelta(days=1))
     quarters.reverse()
@@ -419,12 +423,14 @@ def promise_reading(quarters: list[QuarterPromises]) -> str:
 
     def say(who: str, c: PromiseCounts) -> str:
         if not (c.kept or c.broken or c.open):
-            return f"{who}: none"
-        rate = f" ({c.rate:.0%} on time)" if c.rate is not None else ""
-        return f"{who}: {c.kept} kept{rate}, {c.broken} broken, {c.open} open"
+            return _("{who}: none").format(who=who)
+        rate = _(" ({rate} on time)").format(rate=f"{c.rate:.0%}") if c.rate is not None else ""
+        return _("{who}: {kept} kept{rate}, {broken} broken, {open} open").format(
+            who=who, kept=c.kept, rate=rate, broken=c.broken, open=c.open)
 
-    span = _plural(len(quarters), "quarter")
-    return f"Over {span}, {say('mine', mine)}; {say('theirs', theirs)}."
+    return ngettext("Over {n} quarter, {mine}; {theirs}.", "Over {n} quarters, {mine}; {theirs}.",
+                    len(quarters)).format(n=len(quarters), mine=say(_("mine"), mine),
+                                          theirs=say(_("theirs"), theirs))
 
 
 # -- trust ------------------------------------------------------------------------
@@ -483,12 +489,15 @@ def _trust_rows(book: Book, today: date, months: int, people: list, sums: dict[s
 
 def trust_reading(rows: list[TrustRow], months: int) -> str:
     if not rows:
-        return "No deep or active relationships to weigh trust with yet."
+        return _("No deep or active relationships to weigh trust with yet.")
     negative = sum(1 for r in rows if r.balance < 0)
     fell = sum(1 for r in rows if r.change < 0)
     rose = sum(1 for r in rows if r.change > 0)
-    return (f"{negative} of {len(rows)} deep and active people have a negative trust balance; "
-            f"over {_plural(months, 'month')} {rose} rose and {fell} fell.")
+    return ngettext("{negative} of {n} deep and active people have a negative trust balance; "
+                    "over {months} month {rose} rose and {fell} fell.",
+                    "{negative} of {n} deep and active people have a negative trust balance; "
+                    "over {months} months {rose} rose and {fell} fell.", months).format(
+        negative=negative, n=len(rows), months=months, rose=rose, fell=fell)
 
 
 # -- diversity and focus months ------------------------------------------------------
@@ -531,17 +540,22 @@ class DiversityHealth:
 
     def reading(self) -> str:
         if not self.report.size:
-            return "No deep or active relationships yet to measure diversity over."
+            return _("No deep or active relationships yet to measure diversity over.")
         spread = self.report.spread["industry"]
-        head = f"{self.report.size} deep and active people in {_plural(spread.distinct, 'industry', 'industries')}"
+        head = ngettext("{size} deep and active people in {n} industry", "{size} deep and active people in {n} industries",
+                        spread.distinct).format(size=self.report.size, n=spread.distinct)
         if spread.unknown:
-            head += f" ({spread.unknown} unknown)"
+            head += _(" ({n} unknown)").format(n=spread.unknown)
         planned = sum(1 for m in self.months if m.planned)
+        months = len(self.months)
         if not planned:
-            return f"{head}; no focus month planned in the last {_plural(len(self.months), 'month')}."
-        return (f"{head}; of {_plural(planned, 'focus month')} planned in the last "
-                f"{_plural(len(self.months), 'month')}, {self.met} met the template and "
-                f"{self.held} held all their deep conversations.")
+            return ngettext("{head}; no focus month planned in the last {n} month.",
+                            "{head}; no focus month planned in the last {n} months.", months).format(
+                                head=head, n=months)
+        return _("{head}; of {planned} planned in the last {months}, {met} met the template and "
+                 "{held} held all their deep conversations.").format(
+            head=head, planned=ngettext("{n} focus month", "{n} focus months", planned).format(n=planned),
+            months=ngettext("{n} month", "{n} months", months).format(n=months), met=self.met, held=self.held)
 
     def to_dict(self) -> dict[str, Any]:
         return {"diversity": self.report.to_dict(), "template": list(self.template),
@@ -559,7 +573,7 @@ def diversity_health(book: Book, today: date, months: int = 12) -> DiversityHeal
     """The deep and active tiers' spread, and per month of the period whether its focus plan
     met the template and its people had their deep conversation(s) (as the month review
     counts them: ``settings.focus_deep_per_month`` in the calendar month, up to today)."""
-    report = diversity(_people(book), book.settings, "deep and active relationships")
+    report = diversity(_people(book), book.settings, _("deep and active relationships"))
     template = tuple(book.settings.focus_template)
     need = book.settings.focus_deep_per_month
     checks = []
@@ -611,8 +625,8 @@ class Health:
                 "diversity": self.diversity.to_dict()}
 
 
-EMPTY_TEXT = ("Nobody here yet. Add people (a on the main screen, or kizuna import), write notes "
-              "with them (n), and their rhythms, promises and trust show here.")
+EMPTY_TEXT = N_("Nobody here yet. Add people (a on the main screen, or kizuna import), write notes "
+                "with them (n), and their rhythms, promises and trust show here.")
 
 
 def health(book: Book, today: date, months: int = 12) -> Health:

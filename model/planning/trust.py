@@ -42,6 +42,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from model.language.i18n import _
 from model.planning.book import Book
 from model.records.privacy import note_text, promise_text
 
@@ -100,13 +101,14 @@ class Reliability:
 
     def summary(self) -> str:
         if not self.judged:
-            return "no promises of theirs to judge yet" + (f" ({self.open} open)" if self.open else "")
-        parts = [f"{self.kept_on_time} of {self.judged} kept on time"]
-        for n, label in ((self.kept_late, "late"), (self.broken, "broken"),
-                         (self.overdue, "overdue"), (self.open, "open")):
+            return _("no promises of theirs to judge yet") + (
+                _(" ({n} open)").format(n=self.open) if self.open else "")
+        parts = [_("{kept} of {judged} kept on time").format(kept=self.kept_on_time, judged=self.judged)]
+        for n, label in ((self.kept_late, _("{n} late")), (self.broken, _("{n} broken")),
+                         (self.overdue, _("{n} overdue")), (self.open, _("{n} open"))):
             if n:
-                parts.append(f"{n} {label}")
-        return ", ".join(parts)
+                parts.append(label.format(n=n))
+        return _(", ").join(parts)
 
     def to_dict(self) -> dict:
         out = asdict(self)

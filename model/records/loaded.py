@@ -10,6 +10,7 @@ import functools
 from dataclasses import fields
 
 from model.errors import ValidationError
+from model.language.i18n import _
 from model.records.vocabulary import (
     TIERS,
     LEVELS,
@@ -108,19 +109,19 @@ def check_loaded(cls: type[Record], docs: list[dict]) -> None:
                     break
                 seen.add(i)
             raise ValidationError(f"{_label(cls, next(d for d in docs if d['id'] == twice))}.id",
-                                  "another record has the same id")
+                                  _("another record has the same id"))
     if ok:
         return
     known = set(names)
     for n, doc in enumerate(docs):
         if not isinstance(doc, dict):
-            raise ValidationError(f"{cls.table} record {n + 1}", "is not a record (an object)")
+            raise ValidationError(f"{cls.table} record {n + 1}", _("is not a record (an object)"))
         try:
             cls(**{k: v for k, v in doc.items() if k in known})
         except ValidationError as exc:
             raise ValidationError(f"{_label(cls, doc)}.{exc.field.split('.', 1)[-1]}", exc.message) from None
         except TypeError as exc:
-            raise ValidationError(_label(cls, doc), f"is not a record Kizuna reads ({exc})") from None
+            raise ValidationError(_label(cls, doc), _("is not a record Kizuna reads ({exc})").format(exc=exc)) from None
 
 
 def _label(cls: type[Record], doc: dict) -> str:

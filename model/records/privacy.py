@@ -19,9 +19,15 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from model.errors import NotFoundError
+from model.language.i18n import N_, _
 from model.records.types import Interaction, Promise
 
-MASK = "[confidential]"
+MASK = N_("[confidential]")
+
+
+def shown_text(text: str) -> str:
+    """A text as shown: the mask in the user's language (JSON and exports keep :data:`MASK`)."""
+    return _(MASK) if text == MASK else text
 
 
 def secret_note_ids(notes: Iterable[Interaction]) -> set[str]:

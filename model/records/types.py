@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from model.errors import ValidationError
+from model.language.i18n import _
 from model.language.text import clean_field
 from model.records.validate import (
     check_birthday,
@@ -129,7 +130,7 @@ class Record:
         unknown = sorted(set(data) - names)
         if unknown:
             where = cls.table.rstrip("s")
-            raise ValidationError(f"{where}.{field_label(unknown[0])}", "is not a known field")
+            raise ValidationError(f"{where}.{field_label(unknown[0])}", _("is not a known field"))
         return cls(**data)
 
     @classmethod
@@ -200,7 +201,8 @@ class Contact(Record):
         check_choice("contact.relation", self.relation, RELATIONS, blank=True)
         check_choice("contact.stage", self.stage, STAGES, blank=True)
         if self.generation and not _GENERATION.match(self.generation):
-            raise ValidationError("contact.generation", f"{self.generation!r} is not like 20s, 30s, 40s")
+            raise ValidationError("contact.generation", _("{value!r} is not like 20s, 30s, 40s").format(
+                value=self.generation))
         for name in self._lists:
             check_strings(f"contact.{name}", getattr(self, name))
         for p in self.purposes:
@@ -211,7 +213,8 @@ class Contact(Record):
             not isinstance(self.cadence_days, int) or isinstance(self.cadence_days, bool)
             or self.cadence_days < 1
         ):
-            raise ValidationError("contact.cadence_days", f"{self.cadence_days!r} is not a whole number of days (1 or more)")
+            raise ValidationError("contact.cadence_days", _("{value!r} is not a whole number of days (1 or more)").format(
+                value=self.cadence_days))
         check_date("contact.snoozed_until", self.snoozed_until, optional=True)
 
 
@@ -285,7 +288,7 @@ class Promise(Record):
         check_choice("promise.status", self.status, PROMISE_STATUSES)
         check_date("promise.resolved", self.resolved, optional=True)
         if self.status == "open" and self.resolved is not None:
-            raise ValidationError("promise.resolved", "an open promise has no resolved date")
+            raise ValidationError("promise.resolved", _("an open promise has no resolved date"))
 
 
 @dataclass(frozen=True)
@@ -332,12 +335,12 @@ class FocusPlan(Record):
     def validate(self) -> None:
         super().validate()
         if not isinstance(self.month, str) or not _MONTH.match(self.month):
-            raise ValidationError("focus_plan.month", f"{self.month!r} is not a month (YYYY-MM)")
+            raise ValidationError("focus_plan.month", _("{month!r} is not a month (YYYY-MM)").format(month=self.month))
         check_text("focus_plan.challenge", self.challenge)
         check_choice("focus_plan.purpose", self.purpose, PURPOSES)
         for i, slot in enumerate(self.slots):
             if not isinstance(slot, Slot):
-                raise ValidationError(f"focus_plan.slots[{i}]", "is not a slot")
+                raise ValidationError(f"focus_plan.slots[{i}]", _("is not a slot"))
             slot.validate(f"focus_plan.slots[{i}]")
         check_text("focus_plan.review", self.review)
 
@@ -374,7 +377,8 @@ class Settings:
                      "deep_cadence_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValidationError(f"settings.{name}", f"{value!r} is not a whole number (1 or more)")
+                raise ValidationError(f"settings.{name}", _("{value!r} is not a whole number (1 or more)").format(
+                    value=value))
         check_text("settings.own_industry", self.own_industry)
         if not self.own_industry.isprintable():
             object.__setattr__(self, "own_industry", clean_field(self.own_industry))
@@ -391,7 +395,7 @@ class Settings:
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - names)
         if unknown:
-            raise ValidationError(f"settings.{field_label(unknown[0])}", "is not a known setting")
+            raise ValidationError(f"settings.{field_label(unknown[0])}", _("is not a known setting"))
         return cls(**data)
 
 

@@ -7,13 +7,14 @@ from datetime import date, datetime
 from typing import Any
 
 from model.errors import ValidationError
+from model.language.i18n import _
 
 
 def check_text(where: str, value: Any, *, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ValidationError(where, f"must be text, not {type(value).__name__}")
+        raise ValidationError(where, _("must be text, not {kind}").format(kind=type(value).__name__))
     if required and not value.strip():
-        raise ValidationError(where, "must not be empty")
+        raise ValidationError(where, _("must not be empty"))
     return value
 
 
@@ -21,20 +22,21 @@ def check_choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: boo
     if blank and value == "":
         return
     if value not in allowed:
-        raise ValidationError(where, f"{value!r} is not one of {', '.join(allowed)}")
+        raise ValidationError(where, _("{value!r} is not one of {allowed}").format(
+            value=value, allowed=", ".join(allowed)))
 
 
 def check_date(where: str, value: Any, *, optional: bool = False) -> None:
     if optional and value is None:
         return
     if not isinstance(value, str):
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
+        raise ValidationError(where, _("{value!r} is not a date (YYYY-MM-DD)").format(value=value))
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError(where, _("{value!r} is not a date (YYYY-MM-DD)").format(value=value)) from None
     if len(value) != 10:
-        raise ValidationError(where, f"{value!r} is not a date (YYYY-MM-DD)")
+        raise ValidationError(where, _("{value!r} is not a date (YYYY-MM-DD)").format(value=value))
 
 
 def check_birthday(value: Any) -> None:
@@ -45,19 +47,20 @@ def check_birthday(value: Any) -> None:
             raise ValueError
         date(2000 if m[1] == "-" else int(m[1]), int(m[2]), int(m[3]))  # 2000: --02-29 is a day
     except ValueError:
-        raise ValidationError("contact.birthday", f"{value!r} is not YYYY-MM-DD or --MM-DD") from None
+        raise ValidationError("contact.birthday", _("{value!r} is not YYYY-MM-DD or --MM-DD").format(
+            value=value)) from None
 
 
 def check_strings(where: str, value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(where, "must be a list of text")
+        raise ValidationError(where, _("must be a list of text"))
 
 
 def check_stamp(where: str, value: Any) -> None:
     try:
         datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ValidationError(where, f"{value!r} is not an ISO 8601 timestamp") from None
+        raise ValidationError(where, _("{value!r} is not an ISO 8601 timestamp").format(value=value)) from None
 
 
 def check_distinct(where: str, values: tuple[str, ...]) -> None:
@@ -66,4 +69,4 @@ def check_distinct(where: str, values: tuple[str, ...]) -> None:
         seen: set[str] = set()
         # set.add() returns None: the `or` marks v as seen and moves on
         twice = next(v for v in values if v in seen or seen.add(v))  # type: ignore[func-returns-value]
-        raise ValidationError(where, f"{twice!r} is listed twice")
+        raise ValidationError(where, _("{twice!r} is listed twice").format(twice=twice))

@@ -52,6 +52,7 @@ from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interactio
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
+from model.language.i18n import _, ngettext, word
 
 R = TypeVar("R", bound=Record)
 
@@ -72,7 +73,7 @@ def _parts_table(path: Path) -> dict:
     """Only the ``parts`` table of a store file (for a conflict copy: which part files it names)."""
     data = orjson.loads(path.read_bytes())
     if not isinstance(data, dict) or not isinstance(data.get(_parts.PARTS_TABLE, {}), dict):
-        raise StoreError(f"{path}: not a store file")
+        raise StoreError(_("{path}: not a store file").format(path=path))
     return {_parts.PARTS_TABLE: data.get(_parts.PARTS_TABLE, {})}
 
 
@@ -98,7 +99,7 @@ class Store:
         #: this machine's device id when the store is kept as device files, else None
         self.device: str | None = None
         if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a store file")
+            raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path))
         if _sync.sync_wanted(self.path):
             self.device = _sync.device_id()
             self.path = _sync.devices_dir(self.path) / f"{self.device}.json"
@@ -159,7 +160,8 @@ class Store:
                         record = cls.trusted(doc)
                         part_set.replace(record) or part_set.insert(record)
                 except _parts.PartMissing as exc:
-                    raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
+                    raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(
+                        exc=exc)) from None
                 self._storage.migrated = True
 
     def _table(self, cls: type[Record]) -> _parts.Parts | FileTable:
@@ -176,12 +178,13 @@ class Store:
             return call()
         except _parts.PartMissing as exc:
             if self._depth:
-                raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
+                raise StoreError(_("{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(exc=exc)) from None
         self._read()
         try:
             return call()
         except _parts.PartMissing as exc:
-            raise StoreError(f"{exc}: a part file of the store is missing (run 'kizuna doctor')") from None
+            raise StoreError(_("{exc}: a part file of the store is missing (run 'kizuna doctor')").format(
+                exc=exc)) from None
 
     def changed_on_disk(self) -> bool:
         """Has another process written the file, or another device's file arrived, since we last read?"""
@@ -241,7 +244,7 @@ class Store:
             with self.transaction():
                 pass  # the transaction merges before its body
         except StoreError as exc:
-            self.notices.append(f"not merged yet: {exc}")
+            self.notices.append(_("not merged yet: {exc}").format(exc=exc))
             for src in pending:  # tried again when they change (or at the next command), not every second
                 self._noted[src.key] = src.signature() or ""
 
@@ -262,8 +265,10 @@ class Store:
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
                 why = _sync.foreign(exc)
-                self.notices.append(f"{src.path.name} left where it is: {why}" if src.conflict
-                                    else f"not merged yet (still arriving, or damaged on {src.label}): {why}")
+                self.notices.append(_("{name} left where it is: {why}").format(name=src.path.name, why=why)
+                                    if src.conflict else
+                                    _("not merged yet (still arriving, or damaged on {label}): {why}").format(
+                                        label=src.label, why=why))
                 continue
             label = src.label
             name = _sync.printable(snap.meta.name)
@@ -280,10 +285,12 @@ class Store:
                                         "at": datetime.now().isoformat(timespec="seconds")}
                 changed = True
             if n:
-                self.notices.append(f"{n} change{'s' if n != 1 else ''} merged from {label}")
+                self.notices.append(ngettext("{n} change merged from {label}", "{n} changes merged from {label}", n).format(
+                    n=n, label=label))
             if snap.missing:
                 self._noted[src.key] = sig or ""
-                self.notices.append(f"waiting for {snap.missing} file{'s' if snap.missing != 1 else ''} from {label}")
+                self.notices.append(ngettext("waiting for {n} file from {label}", "waiting for {n} files from {label}", snap.missing).format(
+                    n=snap.missing, label=label))
             elif src.conflict:
                 self._merged_copies.append(src.path)
             else:
@@ -351,7 +358,8 @@ class Store:
                         ops.append(("put", t, table, new, st))
                         logs += lost
         except _parts.PartMissing as exc:
-            raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
+            raise StoreError(_("{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(
+                exc=exc)) from None
         settings = self._merged_settings(snap, meta, theirs)
         clock.see(theirs.clock)
         n = 0
@@ -418,8 +426,9 @@ class Store:
             counts[c.tier] = counts.get(c.tier, 0) + 1
         for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
             if cap is not None and counts.get(tier, 0) > cap:
-                self.notices.append(f"after merging, {tier} holds {counts[tier]} people, more than its cap of "
-                                    f"{cap}: choose who moves down (kizuna today lists it)")
+                self.notices.append(_("after merging, {tier} holds {count} people, more than its cap of {cap}: choose "
+                                      "who moves down (kizuna today lists it)").format(
+                    tier=word("tier", tier), count=counts[tier], cap=cap))
 
     def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
         """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
@@ -441,9 +450,10 @@ class Store:
             try:
                 make_private_dir(aside)
                 os.replace(path, aside / path.name)
-                self.notices.append(f"{path.name} merged and moved to {aside}")
+                self.notices.append(_("{name} merged and moved to {aside}").format(name=path.name, aside=aside))
             except OSError as exc:
-                self.notices.append(f"{path.name} merged but not moved: {exc.strerror}")
+                self.notices.append(_("{name} merged but not moved: {strerror}").format(
+                    name=path.name, strerror=exc.strerror))
 
     @property
     def backups_dir(self) -> Path:
@@ -474,10 +484,11 @@ class Store:
         try:
             self._lock.acquire()
         except LockTimeout:
-            raise StoreError(f"{self.path}: another Kizuna process has held the lock for "
-                             f"{LOCK_TIMEOUT:.0f} s; try again") from None
+            raise StoreError(_("{path}: another Kizuna process has held the lock for {seconds:.0f} s; try "
+                               "again").format(path=self.path, seconds=LOCK_TIMEOUT)) from None
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot take the lock: {exc.strerror}") from None
+            raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         self._depth = 1
         try:
             if _signature(self.path) != self._signature:
@@ -534,7 +545,8 @@ class Store:
 
     def _write_error(self, exc: BaseException) -> StoreError:
         reason = getattr(exc, "strerror", None) or exc
-        return StoreError(f"{self.path}: cannot write it: {reason}; nothing was saved")
+        return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(
+            path=self.path, reason=reason))
 
     def _write_parts(self) -> tuple[list[str], list[str]]:
         """Write changed parts to new files and name them in the store file's data.
@@ -558,7 +570,8 @@ class Store:
         """Refuse to write (or tidy) a store whose file names a part that is not there."""
         missing = [p.folder / name for p in self._parts.values() for name in p.absent()]
         if missing:
-            raise StoreError(f"{missing[0]}: a part file of the store is missing; not writing (run 'kizuna doctor')")
+            raise StoreError(_("{name}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(
+                name=missing[0]))
 
     def _reload_after_failure(self) -> None:
         try:
@@ -578,7 +591,8 @@ class Store:
             if self._private_folder:
                 os.chmod(folder, 0o700)
         except OSError as exc:
-            raise StoreError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+            raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(
+                folder=folder, strerror=exc.strerror)) from None
 
     def _tidy(self) -> None:
         """Under the lock, with the part list checked: clear what killed writers left.
@@ -660,7 +674,7 @@ class Store:
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._in_parts(lambda: self._table(cls).find(record_id))
         if found is None:
-            raise NotFoundError(f"no {cls.table.rstrip('s').replace('_', ' ')} with id {record_id}")
+            raise NotFoundError(_("no {what} with id {id}").format(what=_(cls.table.rstrip("s")), id=record_id))
         return found
 
     def contact(self, contact_id: str) -> Contact:
@@ -717,7 +731,8 @@ class Store:
     def _insert(self, record: Record) -> None:
         table = self._table(type(record))
         if not self._in_parts(lambda: table.insert(record)):
-            raise StoreError(f"{self.path}: a {record.table} record with id {record.id} exists already")
+            raise StoreError(_("{path}: a {table} record with id {id} exists already").format(
+                path=self.path, table=record.table, id=record.id))
         if self.device and record.id in self._sync().tombstones.get(record.table, {}):
             self._lift_tombstone(record)
         self._journal.record(record.table, record.id, ADD)
@@ -731,8 +746,8 @@ class Store:
             old = self._in_parts(lambda: table.find(record.id)) if (self.device or self.on_commit) else None
             before = old
             if not self._in_parts(lambda: table.replace(record)):
-                raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
-                                    f"(another process may have deleted it)")
+                raise NotFoundError(_("no {what} with id {id} to update (another process may have deleted it)").format(
+                    what=_(record.table.rstrip("s")), id=record.id))
             if old is not None and self.device:
                 with self._clock() as clock:
                     _sync.stamp_changes(self._sync(), clock, record.table, old.to_dict(), record.to_dict())
@@ -746,7 +761,8 @@ class Store:
             table = self._table(type(record))
             before = self._in_parts(lambda: table.find(record.id)) if self.on_commit else None
             if not self._in_parts(lambda: table.delete(record.id)):
-                raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
+                raise NotFoundError(_("no {what} with id {id} to remove").format(
+                    what=_(record.table.rstrip("s")), id=record.id))
             if self.device:  # a tombstone: the deletion wins over older edits from other devices
                 meta = self._sync()
                 with self._clock() as clock:

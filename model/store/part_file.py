@@ -25,6 +25,7 @@ import orjson
 
 from model.errors import StoreError
 from model.records import Record
+from model.language.i18n import _
 
 
 class PartMissing(Exception):
@@ -79,7 +80,7 @@ class PartFile:
         except FileNotFoundError:
             raise PartMissing(str(path)) from None
         except OSError as exc:
-            raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
         if not first.strip(b"\x00 \t\r\n"):
             raise self.damaged("the file is empty or blank, so it is damaged")
         try:
@@ -108,11 +109,12 @@ class PartFile:
             except FileNotFoundError:
                 raise PartMissing(str(self.path)) from None
             except OSError as exc:
-                raise StoreError(f"{self.path}: cannot read it: {exc.strerror}") from None
+                raise StoreError(_("{path}: cannot read it: {strerror}").format(
+                    path=self.path, strerror=exc.strerror)) from None
         return self._rest
 
     def damaged(self, what: str) -> StoreError:
-        return StoreError(f"{self.path}: {what}; not touching it (run 'kizuna doctor')")
+        return StoreError(_("{path}: {what}; not touching it (run 'kizuna doctor')").format(path=self.path, what=what))
 
     def _loads(self, raw: bytes, line: int) -> Any:
         try:

@@ -40,6 +40,7 @@ from model.errors import StoreError
 from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
 from model.store.paths import make_private_dir
 from model.records import Record
+from model.language.i18n import _
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
            "check_table", "part_of", "parts_dir", "set_aside_unnamed"]
@@ -77,7 +78,7 @@ def read_data(path: Path) -> tuple[dict, dict[str, list[str | None]]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
     data = parse(raw, path)
     return data, check_table(data, path)
 
@@ -90,8 +91,8 @@ def check_table(data: dict, path: Path) -> dict[str, list[str | None]]:
     writes act on these names, and a damaged list must not make them act at all.
     """
     def bad(what: str) -> StoreError:
-        return StoreError(f"{path}: its list of part files is damaged ({what}); not touching it "
-                          f"(run 'kizuna doctor')")
+        return StoreError(_("{path}: its list of part files is damaged ({what}); not touching it (run "
+                             "'kizuna doctor')").format(path=path, what=what))
 
     named: dict[str, list[str | None]] = {}
     for key, doc in data.get(PARTS_TABLE, {}).items():

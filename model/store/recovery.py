@@ -26,6 +26,7 @@ from model.store.lock import LockTimeout, StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
 from model.store.storage import Data, atomic_write, fsync_dir, parse
+from model.language.i18n import _
 
 TABLE = _parts.PARTITIONED[0]
 FIELDS = [f.name for f in fields(Interaction)]
@@ -135,7 +136,8 @@ class _Locked:
         try:
             self.lock.acquire()
         except LockTimeout:
-            raise StoreError(f"{self.store_path}: another Kizuna process holds the lock; try again") from None
+            raise StoreError(_("{path}: another Kizuna process holds the lock; try again").format(
+                path=self.store_path)) from None
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -194,8 +196,9 @@ def backup_path(store_path: Path, day: str) -> Path:
                                          rf"{re.escape(store_path.suffix)}", day) and kept.is_file():
         found[day] = kept
     if day not in found:
-        have = ", ".join(sorted(found)) or "none yet"
-        raise StoreError(f"no backup of {day} in {backups_dir(store_path)} (backups: {have})")
+        have = ", ".join(sorted(found)) or _("none yet")
+        raise StoreError(_("no backup of {day} in {folder} (backups: {have})").format(
+            day=day, folder=backups_dir(store_path), have=have))
     return found[day]
 
 
@@ -203,7 +206,7 @@ def plan_restore(store_path: Path, day: str) -> RestorePlan:
     found = {day: backup_path(store_path, day)}
     info = describe_backup(day, found[day])
     if info.problem:
-        raise StoreError(f"the backup of {day} cannot be read: {info.problem}")
+        raise StoreError(_("the backup of {day} cannot be read: {problem}").format(day=day, problem=info.problem))
     plan = RestorePlan(info)
     people, notes, promises = _records(found[day])
     try:
@@ -406,7 +409,8 @@ def repair(store_path: Path, now: datetime) -> Repair:
         return Repair()
     if d.store_problem:
         if not d.restore_day:
-            raise StoreError(f"{d.store_problem}; and no backup can be read, so nothing can be repaired")
+            raise StoreError(_("{problem}; and no backup can be read, so nothing can be repaired").format(
+                problem=d.store_problem))
         return Repair(restored=restore(store_path, d.restore_day, now))
     with _Locked(store_path):
         d = diagnose(store_path)  # again, under the lock

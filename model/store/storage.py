@@ -27,6 +27,7 @@ import orjson
 from tinydb.storages import Storage
 
 from model.errors import StoreError
+from model.language.i18n import _
 
 SCHEMA_VERSION = 2
 META_TABLE = "meta"
@@ -65,11 +66,13 @@ def migrate(data: Data, path: Path) -> tuple[Data, bool]:
     """Bring ``data`` up to :data:`SCHEMA_VERSION`; say whether anything changed."""
     version = schema_version(data)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise StoreError(f"{path}: schema_version {version!r} is not a version number; not touching it")
+        raise StoreError(_("{path}: schema_version {version!r} is not a version number; not touching it").format(
+            path=path, version=version))
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"{path}: written by a newer Kizuna (schema_version {version}, this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade Kizuna, the file was not touched"
+            _("{path}: written by a newer Kizuna (schema_version {version}, this one reads up "
+              "to {newest}); upgrade Kizuna, the file was not touched").format(
+                  path=path, version=version, newest=SCHEMA_VERSION)
         )
     changed = False
     while version < SCHEMA_VERSION:
@@ -83,8 +86,8 @@ def parse(raw: bytes, path: Path) -> Data:
     """Decode and check the shape of a store file's bytes, or raise StoreError."""
     if not raw.strip(b"\x00 \t\r\n"):
         what = "empty" if not raw else "blank or NUL-filled"
-        raise StoreError(f"{path}: the file is {what} ({len(raw)} bytes), so it is damaged; not touching it "
-                         f"(run 'kizuna doctor')")
+        raise StoreError(_("{path}: the file is {what} ({raw} bytes), so it is damaged; not touching it "
+                            "(run 'kizuna doctor')").format(path=path, what=what, raw=len(raw)))
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark from an editor: harmless
         raw = raw[3:]
     try:
@@ -98,14 +101,16 @@ def parse(raw: bytes, path: Path) -> Data:
             line = head.count(b"\n") + 1
             column = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
             msg = "bytes that are not UTF-8 text"
-        raise StoreError(f"{path}: not valid JSON at line {line} column {column}: {msg}; "
-                         f"not touching it (run 'kizuna doctor')") from None
+        raise StoreError(_("{path}: not valid JSON at line {line} column {column}: {msg}; not touching it "
+                            "(run 'kizuna doctor')").format(path=path, line=line, column=column, msg=msg)) from None
     if not isinstance(data, dict):
-        raise StoreError(f"{path}: expected a JSON object of tables, found {type(data).__name__}; not touching it")
+        raise StoreError(_("{path}: expected a JSON object of tables, found {kind}; not touching it").format(
+            path=path, kind=type(data).__name__))
     for name, table in data.items():
         # orjson builds exact dicts and strs: checking types by set keeps these loops in C
         if type(table) is not dict or not set(map(type, table.values())) <= {dict}:
-            raise StoreError(f"{path}: table {name!r} is not an object of documents; not touching it")
+            raise StoreError(_("{path}: table {name!r} is not an object of documents; not touching it").format(
+                path=path, name=name))
         if name == META_TABLE:
             continue
         ids = list(map(dict.get, table.values(), repeat("id")))
@@ -113,10 +118,11 @@ def parse(raw: bytes, path: Path) -> Data:
             continue
         for key, doc in table.items():  # say which document is wrong
             if not key.isdigit():
-                raise StoreError(f"{path}: table {name!r} has a document key {key!r} that is not a number; "
-                                 f"not touching it")
+                raise StoreError(_("{path}: table {name!r} has a document key {key!r} that is not a number; not "
+                                    "touching it").format(path=path, name=name, key=key))
             if type(doc.get("id")) is not str or not doc["id"]:
-                raise StoreError(f"{path}: table {name!r} document {key} has no \"id\"; not touching it")
+                raise StoreError(_("{path}: table {name!r} document {key} has no \"id\"; not touching it").format(
+                    path=path, name=name, key=key))
     return data
 
 
@@ -162,8 +168,8 @@ def atomic_write(path: Path, payload: bytes) -> str | None:
     try:
         fsync_dir(folder)
     except OSError as exc:
-        return f"{path}: written, but the folder could not be synced ({exc.strerror}); " \
-               f"a power cut now could undo it"
+        return _("{path}: written, but the folder could not be synced ({strerror}); a power cut "
+                  "now could undo it").format(path=path, strerror=exc.strerror)
     return None
 
 
@@ -200,9 +206,10 @@ class AtomicJSONStorage(Storage):
             self.dirty = False
             return
         except IsADirectoryError:
-            raise StoreError(f"{self.path}: is a folder, not a store file") from None
+            raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path)) from None
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read it: {exc.strerror}") from None
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(
+                path=self.path, strerror=exc.strerror)) from None
         self.data, self.migrated = migrate(parse(raw, self.path), self.path)
         self.dirty = False
 

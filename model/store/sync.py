@@ -58,6 +58,7 @@ from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
 from model.store.storage import META_TABLE, migrate
+from model.language.i18n import _, ngettext
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -85,7 +86,8 @@ def device_id() -> str:
     env = os.environ.get(DEVICE_ENV)
     if env:
         if not DEVICE_NAME.fullmatch(env):
-            raise StoreError(f"{DEVICE_ENV}={env[:40]!r}: a device id is 1-40 letters, digits, '-' or '_'")
+            raise StoreError(_("{var}={env!r}: a device id is 1-40 letters, digits, '-' or '_'").format(
+                var=DEVICE_ENV, env=env[:40]))
         return env
     from platformdirs import user_config_path
 
@@ -104,7 +106,8 @@ def device_id() -> str:
         make_private_dir(where.parent)
         atomic_write(where, new.encode() + b"\n")
     except OSError as exc:
-        raise StoreError(f"{where}: cannot keep this machine's device id: {exc.strerror}") from None
+        raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(
+            where=where, strerror=exc.strerror)) from None
     return new
 
 
@@ -125,18 +128,18 @@ def off_marker(store_path: Path) -> Path:
 def sync_reason(store_path: Path) -> str | None:
     """Why the store is kept as device files, in a few words; None when it is one file."""
     if os.environ.get(SYNC_ENV, "") not in ("", "0"):
-        return f"{SYNC_ENV} is set"
+        return _("{var} is set").format(var=SYNC_ENV)
     if devices_dir(store_path).is_dir():
-        return f"{devices_dir(store_path).name}/ is there"
+        return _("{name}/ is there").format(name=devices_dir(store_path).name)
     if os.path.lexists(off_marker(store_path)):
         return None
     for folder in [store_path.parent, *store_path.parent.parents][:12]:
         for m in SYNC_MARKERS:
             if os.path.lexists(folder / m):
-                return f"{folder / m} marks a synced folder"
+                return _("{path} marks a synced folder").format(path=folder / m)
     for part in store_path.parent.parts:
         if SYNC_FOLDERS.fullmatch(part.casefold()):
-            return f"{part!r} in its path is a synced folder"
+            return _("{part!r} in its path is a synced folder").format(part=part)
     return None
 
 
@@ -160,7 +163,7 @@ def stamp(ms: int, counter: int, device: str) -> str:
 
 def _split(s: str) -> tuple[int, int]:
     try:
-        ms, counter, _ = s.split(".", 2)
+        ms, counter, _rest = s.split(".", 2)
         return int(ms), int(counter)
     except ValueError:
         return 0, 0
@@ -253,7 +256,7 @@ class Snapshot:
     def __init__(self, source: Source) -> None:
         self.source = source
         data, named = read_data(source.path)
-        self.data, _ = migrate(data, source.path)
+        self.data, _version = migrate(data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
         meta = next(iter(self.data.get(META_TABLE, {}).values()), {})
@@ -268,7 +271,8 @@ class Snapshot:
             try:
                 out.append(cls.from_dict(doc))
             except (KizunaError, TypeError, ValueError) as exc:
-                raise StoreError(f"{self.source.path}: a {cls.table} record cannot be used: {exc}") from None
+                raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(
+                    path=self.source.path, table=cls.table, exc=exc)) from None
         part_set = self.parts.get(cls.table)
         if part_set is not None:
             for k in range(PART_COUNT):
@@ -293,7 +297,8 @@ def check_record(record: Record) -> None:
             raise ValueError(f"fields {sorted(set(record.__dict__) ^ names)[:3]}")
         record.validate()
     except (KizunaError, TypeError, ValueError) as exc:
-        raise StoreError(f"a {cls.table} record from another device cannot be used: {exc}") from None
+        raise StoreError(_("a {table} record from another device cannot be used: {exc}").format(
+            table=cls.table, exc=exc)) from None
 
 
 # -- the merge --------------------------------------------------------------------
@@ -527,16 +532,20 @@ def switch_sync(store_path: Path, on: bool) -> str:
                 off.unlink()
             make_private_dir(devices)
         except OSError as exc:
-            raise StoreError(f"{devices}: cannot turn the two-laptop layout on: {exc.strerror}") from None
-        return f"on: this laptop keeps its own file in {devices}"
+            raise StoreError(_("{devices}: cannot turn the two-laptop layout on: {strerror}").format(
+                devices=devices, strerror=exc.strerror)) from None
+        return _("on: this laptop keeps its own file in {devices}").format(devices=devices)
     try:
         files = sorted(n[:-5] for n in os.listdir(devices) if n.endswith(".json")) if devices.is_dir() else []
     except OSError as exc:
-        raise StoreError(f"{devices}: cannot read it: {exc.strerror}") from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=devices, strerror=exc.strerror)) from None
     if files:
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        raise StoreError(f"{devices} holds the files of {len(files)} device{'s' if len(files) != 1 else ''} "
-                         f"({shown}): the layout stays on, as one file would not hold their notes")
+        shown = _(", ").join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
+        raise StoreError(ngettext("{devices} holds the files of {n} device ({shown}): the layout stays on, "
+                                  "as one file would not hold their notes",
+                                  "{devices} holds the files of {n} devices ({shown}): the layout stays on, "
+                                  "as one file would not hold their notes", len(files)).format(
+            devices=devices, n=len(files), shown=shown))
     try:
         if devices.is_dir():
             devices.rmdir()
@@ -544,10 +553,12 @@ def switch_sync(store_path: Path, on: bool) -> str:
         fd = os.open(off, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"{off}: cannot turn the two-laptop layout off: {exc.strerror}") from None
-    also = f"; but {SYNC_ENV} is set, which keeps it on for this shell" \
+        raise StoreError(_("{off}: cannot turn the two-laptop layout off: {strerror}").format(
+            off=off, strerror=exc.strerror)) from None
+    also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) \
         if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
-    return f"off: the store stays one file, {store_path.name} ({off.name} says so){also}"
+    return _("off: the store stays one file, {name} ({marker} says so){also}").format(
+        name=store_path.name, marker=off.name, also=also)
 
 
 @dataclass
@@ -562,7 +573,7 @@ class Peer:
 
 
 def _clock_time(s: str) -> str:
-    ms, _ = _split(s)
+    ms, _counter = _split(s)
     if ms <= 0:
         return ""
     try:
@@ -577,7 +588,7 @@ def printable(text: str, width: int = 40) -> str:
 
 def foreign(exc: StoreError) -> str:
     """A problem with another machine's file, said without "run kizuna doctor": not ours to repair."""
-    return str(exc).replace(" (run 'kizuna doctor')", "")
+    return re.sub(r" ?\([^()]*'kizuna doctor'[^()]*\)", "", str(exc))  # the hint, in any language
 
 
 def waiting_in(source: Source) -> tuple[str, SyncMeta]:
@@ -585,9 +596,11 @@ def waiting_in(source: Source) -> tuple[str, SyncMeta]:
     try:
         snap = Snapshot(source)
     except StoreError as exc:
-        return f"cannot be read: {foreign(exc)}", SyncMeta()
+        return _("cannot be read: {exc}").format(exc=foreign(exc)), SyncMeta()
     missing = sum(len(p.absent()) for p in snap.parts.values())
-    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
+    if not missing:
+        return "", snap.meta
+    return ngettext("waiting for {n} file", "waiting for {n} files", missing).format(n=missing), snap.meta
 
 
 def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], list[str]]:
@@ -596,7 +609,7 @@ def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], l
     copies: list[str] = []
     for src in find_sources(shared, own):
         if src.conflict:
-            copies.append(f"{src.path.name}: {waiting_in(src)[0] or 'not merged yet'}")
+            copies.append(f"{src.path.name}: {waiting_in(src)[0] or _('not merged yet')}")
             continue
         if not src.key.startswith("device:"):
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 from model.errors import StoreError, ValidationError
 from model.records import Record, check_loaded
 from model.store.storage import AtomicJSONStorage
+from model.language.i18n import _
 
 
 class FileTable:
@@ -42,11 +43,13 @@ class FileTable:
         if not self._checked:
             docs = self.storage.data.get(self.table, {})
             if not isinstance(docs, dict):
-                raise StoreError(f"{self.storage.path}: its {self.table} table is not a table of records")
+                raise StoreError(_("{path}: its {table} table is not a table of records").format(
+                    path=self.storage.path, table=self.table))
             try:
                 check_loaded(self.cls, list(docs.values()))
             except ValidationError as exc:
-                raise StoreError(f"{self.storage.path}: {exc} (fix it in the file, or restore a backup)") from None
+                raise StoreError(_("{path}: {exc} (fix it in the file, or restore a backup)").format(
+                    path=self.storage.path, exc=exc)) from None
             self._checked = True
 
     def _ids(self) -> dict[str, int]:

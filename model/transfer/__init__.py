@@ -24,6 +24,7 @@ from model.errors import KizunaError
 from model.transfer import google, jsonio, linkedin, vcard
 from model.transfer.common import ImportPlan, PersonDraft, Problem, Progress, plan_people
 from model.transfer.csvio import CSVFileError, decode, rows
+from model.language.i18n import _
 
 __all__ = ["FORMATS", "ImportPlan", "PersonDraft", "Problem", "TransferError", "apply_plan",
            "detect_format", "import_file", "plan_import"]
@@ -40,11 +41,11 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise TransferError(f"{path}: no such file") from None
+        raise TransferError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise TransferError(f"{path}: is a folder, not a file") from None
+        raise TransferError(_("{path}: is a folder, not a file").format(path=path)) from None
     except OSError as exc:
-        raise TransferError(f"{path}: cannot read it: {exc.strerror}") from None
+        raise TransferError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
 
 
 def detect_format(path: str | os.PathLike, raw: bytes) -> str:
@@ -60,7 +61,7 @@ def detect_format(path: str | os.PathLike, raw: bytes) -> str:
     if head[:1] == b"{":
         return "json"
     try:
-        for _, cells in itertools.islice(rows(decode(raw[:65536])), 12):
+        for _row, cells in itertools.islice(rows(decode(raw[:65536])), 12):
             keys = {c.strip().casefold() for c in cells}
             if "connected on" in keys or keys == {"notes:"}:
                 return "linkedin"
@@ -70,8 +71,8 @@ def detect_format(path: str | os.PathLike, raw: bytes) -> str:
                 return "linkedin"
     except CSVFileError:
         pass
-    raise TransferError(f"{path}: cannot tell what kind of file this is; "
-                        f"say --format {'|'.join(FORMATS)}")
+    raise TransferError(_("{path}: cannot tell what kind of file this is; say --format {formats}").format(
+        path=path, formats='|'.join(FORMATS)))
 
 
 def _decide(plan: ImportPlan, store, progress: Progress | None = None) -> None:
@@ -92,7 +93,8 @@ def plan_import(store, path: str | os.PathLike, fmt: str | None = None,
     raw = read_bytes(path)
     fmt = fmt or detect_format(path, raw)
     if fmt not in FORMATS:
-        raise TransferError(f"{fmt!r} is not a format to import; use one of {', '.join(FORMATS)}")
+        raise TransferError(_("{fmt!r} is not a format to import; use one of {formats}").format(
+            fmt=fmt, formats=', '.join(FORMATS)))
     plan = ImportPlan(path=str(path), fmt=fmt)
     try:
         if fmt == "json":
@@ -115,9 +117,9 @@ def apply_plan(store, plan: ImportPlan, progress: Progress | None = None) -> Imp
         for old in plan.records_removed:
             store.remove(old)
         store.add_many([*plan.added, *plan.records_added])
-        for _, after in plan.merged:
+        for _before, after in plan.merged:
             store.put(after)
-        for _, new in plan.records_replaced:
+        for _old, new in plan.records_replaced:
             store.put(new)
         if plan.settings is not None:
             store.save_settings(plan.settings)

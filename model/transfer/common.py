@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from model.language.i18n import N_, _, ngettext
 from model.language.names import fold
 from model.records import Contact, Record, Settings, now_stamp
 from model.language.text import clean_field
@@ -33,6 +34,20 @@ FILL_FIELDS = ("reading", "company", "title", "industry", "function", "level", "
 LIST_FIELDS = ("emails", "phones", "links", "tags")
 
 
+#: what a JSON import added, by table: (one, many) for ``ngettext``
+_RECORD_COUNTS = {"contacts": ("{n} contact", "{n} contacts"), "interactions": ("{n} interaction", "{n} interactions"),
+                  "promises": ("{n} promise", "{n} promises"), "focus_plans": ("{n} focus plan", "{n} focus plans")}
+#: why a JSON import skips a record (model.transfer.jsonio), counted in the summary
+DELETED_HERE = N_("deleted in this store")
+
+
+def _marks() -> None:  # never called: the counts above, for pybabel extract
+    ngettext("{n} contact", "{n} contacts", 1)
+    ngettext("{n} interaction", "{n} interactions", 1)
+    ngettext("{n} promise", "{n} promises", 1)
+    ngettext("{n} focus plan", "{n} focus plans", 1)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a part of the file: ``where`` is ``line 12`` or ``row 7``."""
@@ -41,7 +56,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{shown_where(self.where)}: {self.message}"
+
+
+def shown_where(where: str) -> str:
+    """``line 12`` as the user reads it (``12行目``); kept in English in the plan, where it sorts."""
+    head, _sep, number = where.partition(" ")
+    if head == "line" and number.isdigit():
+        return _("line {n}").format(n=number)
+    return where
 
 
 @dataclass
@@ -115,23 +138,25 @@ class ImportPlan:
             for r in self.records_added:
                 kinds[r.table] = kinds.get(r.table, 0) + 1
             stones = kinds.pop("deletions", 0)
-            added = ", ".join(f"{n} {t.replace('_', ' ')[:-1] if n == 1 else t.replace('_', ' ')}"
-                              for t, n in sorted(kinds.items())) or "nothing"
-            gone = sum(1 for _, why in self.skipped if why.endswith("deleted in this store"))
-            parts = [f"added {added}", f"{len(self.records_replaced)} replaced by newer",
-                     f"{len(self.skipped)} skipped" + (f" ({gone} as deleted in this store)" if gone else "")]
+            added = _(", ").join(ngettext(*_RECORD_COUNTS[t], n).format(n=n) if t in _RECORD_COUNTS
+                                 else f"{n} {t.replace('_', ' ')}" for t, n in sorted(kinds.items())) or _("nothing")
+            gone = sum(1 for _who, why in self.skipped if why.endswith((DELETED_HERE, _(DELETED_HERE))))
+            parts = [_("added {what}").format(what=added),
+                     _("{n} replaced by newer").format(n=len(self.records_replaced)),
+                     _("{n} skipped").format(n=len(self.skipped))
+                     + (_(" ({n} as deleted in this store)").format(n=gone) if gone else "")]
             if stones:
-                parts.append(f"{stones} deletion{'s' * (stones != 1)} recorded")
+                parts.append(ngettext("{n} deletion recorded", "{n} deletions recorded", stones).format(n=stones))
             if self.settings is not None:
-                parts.append("settings restored")
+                parts.append(_("settings restored"))
         else:
-            parts = [f"{len(self.added)} added", f"{len(self.merged)} merged",
-                     f"{len(self.skipped)} skipped"]
+            parts = [_("{n} added").format(n=len(self.added)), _("{n} merged").format(n=len(self.merged)),
+                     _("{n} skipped").format(n=len(self.skipped))]
             if self.unnamed:
-                parts.append(f"{len(self.unnamed)} with no name named after their e-mail or phone")
+                parts.append(_("{n} with no name named after their e-mail or phone").format(n=len(self.unnamed)))
         if self.problems:
-            parts.append(f"{len(self.problems)} problem{'s' * (len(self.problems) != 1)}")
-        return ", ".join(parts)
+            parts.append(ngettext("{n} problem", "{n} problems", len(self.problems)).format(n=len(self.problems)))
+        return _(", ").join(parts)
 
 
 def _unique(values: list[str] | tuple[str, ...]) -> list[str]:
@@ -224,6 +249,7 @@ def merge_into(old: Contact, draft: Contact) -> Contact | None:
     return replace(old, updated=now_stamp(), **changes)
 
 
+
 class PeopleIndex:
     """Who is already there, by email and by (name, company); built once per plan."""
 
@@ -271,7 +297,7 @@ def plan_people(plan: ImportPlan, contacts: list[Contact], progress: Progress | 
             # comes in under it, and the plan says so; one with neither has no one to name.
             stand_in = next((v.strip() for v in (*draft.emails, *draft.phones) if clean_field(v).strip()), "")
             if not stand_in:
-                plan.skipped.append((draft.where, "no name, e-mail or phone"))
+                plan.skipped.append((draft.where, _("no name, e-mail or phone")))
                 continue
             draft = replace(draft, name=stand_in)
             plan.unnamed.append((draft.where, clean_field(stand_in)))
@@ -289,7 +315,7 @@ def plan_people(plan: ImportPlan, contacts: list[Contact], progress: Progress | 
             continue
         merged = merge_into(old, new)
         if merged is None:
-            plan.skipped.append((draft.name, f"already there as {old.name}, nothing new"))
+            plan.skipped.append((draft.name, _("already there as {name}, nothing new").format(name=old.name)))
             continue
         index.note(merged)
         if old.id in existing:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 
 from model.transfer.common import legacy_charset
+from model.language.i18n import _
 
 
 class CSVFileError(ValueError):
@@ -36,7 +37,7 @@ def rows(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise CSVFileError(f"line {reader.line_num}: not readable as CSV ({exc})") from None
+            raise CSVFileError(_("line {n}: not readable as CSV ({exc})").format(n=reader.line_num, exc=exc)) from None
         line = reader.line_num
         yield start, row
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from model.language.i18n import _
+
 KINDS = ("json", "vcard", "ics", "markdown")
 #: the file name ending each kind is usually given
 SUFFIXES = {"json": ".json", "vcard": ".vcf", "ics": ".ics", "markdown": ".md"}
@@ -44,10 +46,12 @@ def write_export(target: Path, data: bytes) -> None:
     from model.transfer import TransferError
 
     if target.is_dir():
-        raise TransferError(f"{target}: is a folder; give a file name")
+        raise TransferError(_("{target}: is a folder; give a file name").format(target=target))
     try:
         atomic_write(target, data)
     except FileNotFoundError:
-        raise TransferError(f"{target}: the folder {target.parent} does not exist") from None
+        raise TransferError(_("{target}: the folder {parent} does not exist").format(
+            target=target, parent=target.parent)) from None
     except OSError as exc:
-        raise TransferError(f"{target}: cannot write it: {exc.strerror}") from None
+        raise TransferError(_("{target}: cannot write it: {strerror}").format(
+            target=target, strerror=exc.strerror)) from None

@@ -13,6 +13,7 @@ import re
 from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name
 from model.transfer.csvio import CSVFileError, decode, rows, split_multi
 from model.transfer.vcard import parse_bday
+from model.language.i18n import _
 
 #: our field -> the column names Google has used for it (lower case)
 COLUMNS = {
@@ -46,8 +47,8 @@ def is_header(cells: list[str]) -> bool:
 def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft], list[Problem]]:
     all_rows = list(rows(decode(raw)))
     if not all_rows or not is_header(all_rows[0][1]):
-        raise CSVFileError("line 1: not a Google Contacts header (no 'E-mail 1 - Value', "
-                           "'Given Name' or 'Labels' column)")
+        raise CSVFileError(_("line 1: not a Google Contacts header (no 'E-mail 1 - Value', 'Given Name' or "
+                              "'Labels' column)"))
     names = [c.strip().casefold() for c in all_rows[0][1]]
     col = {key: next((names.index(a) for a in alts if a in names), None) for key, alts in COLUMNS.items()}
     multi = {key: [j for j, n in enumerate(names) if rx.match(n)] for key, rx in _MULTI.items()}
@@ -59,8 +60,8 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
-            problems.append(Problem(f"line {line}", f"{len(cells)} columns where the header has "
-                                                    f"{len(names)}; skipped"))
+            problems.append(Problem(f"line {line}", _("{cells} columns where the header has {names}; skipped").format(
+                cells=len(cells), names=len(names))))
             continue
 
         def get(key: str) -> str:
@@ -86,7 +87,8 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
             if day:
                 d.birthday = day
             else:
-                problems.append(Problem(f"line {line}", f"Birthday {bday!r} is not a date; kept in the notes"))
+                problems.append(Problem(f"line {line}", _("Birthday {bday!r} is not a date; kept in the notes").format(
+                    bday=bday)))
                 d.notes = f"{d.notes}\nBirthday: {bday}".strip()
         drafts.append(d)
     return drafts, problems

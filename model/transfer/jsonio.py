@@ -38,6 +38,7 @@ from model.actions.edit import deleted_ids, deletions
 from model.transfer.common import ImportPlan, Problem
 from model.records.privacy import exported, masked_promise, secret_note_ids
 from model.language.text import json_safe
+from model.language.i18n import _
 
 FORMAT = "kizuna-export"
 VERSION = 1
@@ -77,44 +78,49 @@ def export(store, include_confidential: bool = False, include_private: bool = Fa
 def parse(raw: bytes) -> dict[str, list[Record] | Settings | None]:
     """The records in an export, validated; raises JSONFileError naming the place."""
     if raw.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] not in (b"{", b"["):
-        raise JSONFileError("not a Kizuna export (the file is not JSON)")
+        raise JSONFileError(_("not a Kizuna export (the file is not JSON)"))
     try:
         data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as exc:
-        raise JSONFileError(f"line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})") from None
+        raise JSONFileError(_("line {lineno} column {colno}: not valid JSON ({msg})").format(
+            lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise JSONFileError("not a Kizuna export (no \"format\": \"kizuna-export\")")
+        raise JSONFileError(_("not a Kizuna export (no \"format\": \"kizuna-export\")"))
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise JSONFileError(f"export version {version!r}: this Kizuna reads version {VERSION} or older")
+        raise JSONFileError(_("export version {version!r}: this Kizuna reads version {version2} or older").format(
+            version=version, version2=VERSION))
     out: dict[str, Any] = {}
     for table, cls in {**TABLES, Deletion.table: Deletion}.items():
         items = data.get(table, [])
         if not isinstance(items, list):
-            raise JSONFileError(f"{table}: must be a list of records")
+            raise JSONFileError(_("{table}: must be a list of records").format(table=table))
         records, seen = [], set()
         names = {f.name for f in fields(cls)}  # once, not per record: 50,000 notes
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                raise JSONFileError(f"{table}[{i}]: must be an object")
+                raise JSONFileError(_("{table}[{i}]: must be an object").format(table=table, i=i))
             unknown = sorted(set(item) - names)
             if unknown:
-                raise JSONFileError(f"{table}[{i}].{field_label(unknown[0])}: is not a known field")
+                raise JSONFileError(_("{table}[{i}].{unknown}: is not a known field").format(
+                    table=table, i=i, unknown=field_label(unknown[0])))
             try:
                 record = cls(**item)
             except ValidationError as exc:
-                raise JSONFileError(f"{table}[{i}].{exc.field.split('.', 1)[-1]}: {exc.message}") from None
+                raise JSONFileError(_("{table}[{i}].{field}: {message}").format(
+                    table=table, i=i, field=exc.field.split('.', 1)[-1], message=exc.message)) from None
             except TypeError as exc:  # e.g. a slot with unknown keys
                 raise JSONFileError(f"{table}[{i}]: {exc}") from None
             if record.id in seen:
-                raise JSONFileError(f"{table}[{i}]: id {record.id} appears twice in the file")
+                raise JSONFileError(_("{table}[{i}]: id {id} appears twice in the file").format(
+                    table=table, i=i, id=record.id))
             seen.add(record.id)
             records.append(record)
         out[table] = records
     settings = data.get("settings")
     if settings is not None:
         if not isinstance(settings, dict):
-            raise JSONFileError("settings: must be an object")
+            raise JSONFileError(_("settings: must be an object"))
         try:
             out["settings"] = Settings.from_dict(settings)
         except (ValidationError, TypeError) as exc:
@@ -133,8 +139,8 @@ def _label(record: Record) -> str:
     for attr in ("name", "month", "text", "date"):
         value = getattr(record, attr, "")
         if value:
-            return f"{record.table.rstrip('s').replace('_', ' ')} {str(value)[:40]}"
-    return f"{record.table.rstrip('s')} {record.id}"
+            return f"{_(record.table.rstrip('s'))} {str(value)[:40]}"
+    return f"{_(record.table.rstrip('s'))} {record.id}"
 
 
 def plan_records(plan: ImportPlan, store) -> None:
@@ -153,7 +159,7 @@ def plan_records(plan: ImportPlan, store) -> None:
                 plan.skipped.append((_label(record), DELETED_HERE))
                 continue
             if gone and set(getattr(record, "contacts", ()) or (getattr(record, "contact", None),)) & gone:
-                plan.skipped.append((_label(record), "about a person deleted in this store"))
+                plan.skipped.append((_label(record), _("about a person deleted in this store")))
                 continue
             old = have.get(record.id)
             if old is None and cls is FocusPlan and record.month in by_month:
@@ -162,16 +168,16 @@ def plan_records(plan: ImportPlan, store) -> None:
                     plan.records_removed.append(old)
                     plan.records_added.append(record)
                 else:
-                    plan.skipped.append((_label(record), "the store's plan for that month is as new or newer"))
+                    plan.skipped.append((_label(record), _("the store's plan for that month is as new or newer")))
                 continue
             if old is None:
                 plan.records_added.append(record)
             elif old.to_dict() == record.to_dict():
-                plan.skipped.append((_label(record), "already there, the same"))
+                plan.skipped.append((_label(record), _("already there, the same")))
             elif _stamp(record) > _stamp(old):
                 plan.records_replaced.append((old, record))
             else:
-                plan.skipped.append((_label(record), "the store's copy is as new or newer"))
+                plan.skipped.append((_label(record), _("the store's copy is as new or newer")))
     plan.records_added += [d for d in parsed.get(Deletion.table, ())
                            if d.id not in gone and d.id not in held]
     people = {c.id for c in store.contacts()} | {c.id for c in parsed["contacts"]} | gone
@@ -180,13 +186,14 @@ def plan_records(plan: ImportPlan, store) -> None:
             ids = record.contacts if table == "interactions" else (record.contact,)
             for cid in ids:
                 if cid not in people:
-                    raise JSONFileError(f"{table}[{i}]: person {cid} is in neither the file nor the store")
+                    raise JSONFileError(_("{table}[{i}]: person {cid} is in neither the file nor the store").format(
+                        table=table, i=i, cid=cid))
     if parsed["settings"] is not None:
         if store.settings() == Settings():
             if parsed["settings"] != Settings():
                 plan.settings = parsed["settings"]
         elif parsed["settings"] != store.settings():
-            plan.skipped.append(("settings", "the store has settings of its own; kept them"))
+            plan.skipped.append((_("settings"), _("the store has settings of its own; kept them")))
     _check_caps(plan, store)
 
 
@@ -195,7 +202,7 @@ def _check_caps(plan: ImportPlan, store) -> None:
     people = {c.id: c for c in store.contacts()}
     for old in plan.records_removed:
         people.pop(old.id, None)
-    for _, new in plan.records_replaced:
+    for _old, new in plan.records_replaced:
         if isinstance(new, Contact):
             people[new.id] = new
     for new in plan.records_added:
@@ -206,8 +213,9 @@ def _check_caps(plan: ImportPlan, store) -> None:
         count = sum(1 for c in people.values() if c.tier == tier)
         if count > cap:
             plan.problems.append(Problem(
-                "contacts", f"after this import {count} people are {tier} (the cap is {cap}); "
-                            f"move {count - cap} with 'kizuna tier' or in the app"))
+                "contacts", _("after this import {count} people are {tier} (the cap is {cap}); move {extra} "
+                               "with 'kizuna tier' or in the app").format(
+                                   count=count, tier=tier, cap=cap, extra=count - cap)))
 
 
 def _records(store, cls: type[Record]) -> list[Record]:

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from model.transfer.common import PersonDraft, Problem, Progress, full_name
 from model.transfer.csvio import CSVFileError, decode, rows
+from model.language.i18n import _
 
 COLUMNS = {"first name": "first", "last name": "last", "url": "url", "email address": "email",
            "company": "company", "position": "position", "connected on": "connected"}
@@ -48,8 +49,7 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > width:
-            problems.append(Problem(f"line {line}", f"{len(cells)} columns where the header has {width} "
-                                                    "(an unquoted comma?); skipped"))
+            problems.append(Problem(f"line {line}", _("{cells} columns where the header has {width} (an unquoted comma?); skipped").format(cells=len(cells), width=width)))
             continue
 
         def get(key: str) -> str:
@@ -65,11 +65,9 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         connected = get("connected")
         day = _date(connected) if connected else None
         if connected and day is None:
-            problems.append(Problem(f"line {line}", f"'Connected On' {connected!r} is not a date; "
-                                                    "imported without it"))
+            problems.append(Problem(f"line {line}", _("'Connected On' {connected!r} is not a date; imported without it").format(connected=connected)))
         d.how_met = f"LinkedIn, connected {day}" if day else "LinkedIn"
         drafts.append(d)  # one with no name is skipped by the plan, and counted
     if header is None:
-        raise CSVFileError("no header row with 'First Name' and 'Last Name': "
-                           "not a LinkedIn Connections.csv")
+        raise CSVFileError(_("no header row with 'First Name' and 'Last Name': not a LinkedIn Connections.csv"))
     return drafts, problems

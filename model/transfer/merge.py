@@ -16,6 +16,7 @@ from datetime import date
 from model.errors import KizunaError
 from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Slot, now_stamp
 from model.transfer.common import FILL_FIELDS, filled_from
+from model.language.i18n import _
 
 _MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
 _MERGE_LISTS = ("emails", "phones", "links", "tags", "purposes")
@@ -77,7 +78,8 @@ class MergePlan:
 def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:
     """Work out a merge against the store as it is; raises MergeError or NotFoundError."""
     if keep.id == drop.id:
-        raise MergeError(f"{keep.name} and {drop.name} are the same record; nothing to merge")
+        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(
+            name=keep.name, other=drop.name))
     a = store.contact(keep.id)
     b = store.contact(drop.id)
     stamp = now_stamp()
@@ -104,10 +106,11 @@ def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:
 def merge(store, keep: Contact, drop: Contact, today: date) -> MergeResult:
     """Merge ``drop`` into ``keep`` in one transaction; see the module's docstring."""
     if keep.id == drop.id:
-        raise MergeError(f"{keep.name} and {drop.name} are the same record; nothing to merge")
+        raise MergeError(_("{name} and {other} are the same record; nothing to merge").format(
+            name=keep.name, other=drop.name))
     with store.transaction():
         plan = plan_merge(store, keep, drop)  # against the store as it is inside the lock
-        for _, after in (*plan.interactions, *plan.promises, *plan.plans):
+        for _before, after in (*plan.interactions, *plan.promises, *plan.plans):
             store.put(after)
         kept = store.put(plan.merged)
         store.remove(plan.drop)

@@ -33,6 +33,7 @@ from datetime import date
 from model.transfer.common import PersonDraft, Problem, Progress, clean_tag, full_name, legacy_charset
 from model.transfer.vcard_write import KIZUNA_FIELDS as _KIZUNA_FIELDS
 from model.transfer.vcard_write import card, fold, write  # noqa: F401  (vcard.write, vcard.card)
+from model.language.i18n import _
 
 _BREAK = re.compile(rb"\r*\n|\r")
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
@@ -215,7 +216,7 @@ def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Pro
         parsed = parse_line(line)
         if parsed is None:
             if not last_binary:  # a broken photo's stray lines are no loss
-                problems.append(Problem(f"line {no}", "not a vCard property (no ':'); ignored"))
+                problems.append(Problem(f"line {no}", _("not a vCard property (no ':'); ignored")))
             continue
         name, params, raw = parsed
         last_binary = name in _BINARY and "X-IRMC-N" not in params.get("TYPE", "").upper()
@@ -255,8 +256,8 @@ def card_to_draft(start: int, lines: list[tuple[int, bytes]], problems: list[Pro
             elif text.strip():
                 notes.append(f"Birthday: {text.strip()}")
                 if params.get("VALUE", "").lower() != "text":
-                    problems.append(Problem(f"line {no}", f"BDAY {text.strip()!r} is not a date; "
-                                                          "kept in the notes"))
+                    problems.append(Problem(f"line {no}", _("BDAY {text!r} is not a date; kept in the notes").format(
+                        text=text.strip())))
         elif name in _KIZUNA_FIELDS:
             setattr(d, _KIZUNA_FIELDS[name], _unescape(text).strip())
     n += [""] * (5 - len(n))
@@ -285,19 +286,20 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         word = line.strip().upper()
         if word == b"BEGIN:VCARD":
             if current is not None:
-                problems.append(Problem(f"line {start}", f"card has no END:VCARD; read up to line {no - 1}"))
+                problems.append(Problem(f"line {start}", _("card has no END:VCARD; read up to line {no}").format(
+                    no=no - 1)))
                 cards.append((start, current))
             current, start = [], no
         elif word == b"END:VCARD":
             if current is None:
-                problems.append(Problem(f"line {no}", "END:VCARD without BEGIN:VCARD; ignored"))
+                problems.append(Problem(f"line {no}", _("END:VCARD without BEGIN:VCARD; ignored")))
             else:
                 cards.append((start, current))
                 current = None
         elif current is not None:
             current.append((no, line))
     if current is not None:
-        problems.append(Problem(f"line {start}", "the last card has no END:VCARD; read to the end"))
+        problems.append(Problem(f"line {start}", _("the last card has no END:VCARD; read to the end")))
         cards.append((start, current))
     if not cards:
         raise NotVCard("no BEGIN:VCARD found: this is not a vCard file")
@@ -312,6 +314,6 @@ def read(raw: bytes, progress: Progress | None = None) -> tuple[list[PersonDraft
         try:
             drafts.append(card_to_draft(start, body, problems, fallback))
         except Exception as exc:  # one card must never cost the others
-            problems.append(Problem(f"line {start}", f"could not read this card ({exc}); skipped"))
+            problems.append(Problem(f"line {start}", _("could not read this card ({exc}); skipped").format(exc=exc)))
     problems.sort(key=lambda p: int(p.where.split()[-1]))
     return drafts, problems

@@ -174,7 +174,7 @@ def cmd_show(ctx) -> int:
     notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
-    from model.records.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
+    from model.records.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids, shown_text
 
     reveal = ctx.args.include_confidential
     secret = secret_note_ids(notes)
@@ -226,9 +226,13 @@ def cmd_show(ctx) -> int:
         print(_("promises"))
         for p in promises:
             who = _("I promised") if p.owner == "me" else _("they promised")
-            print(f"  {p.due}  {pad(word('status', p.status), 7)} {who}: {visible_line(promise_text(p, secret, reveal))}")
+            print(f"  {p.due}  {pad(word('status', p.status), 7)} {who}: {visible_line(shown_text(promise_text(p, secret, reveal)))}")
     print(_("timeline ({count})").format(count=len(notes)))
     for i in notes:
-        text = note_text(i, reveal)
+        text = shown_text(note_text(i, reveal))
+        if i.kind == "log":
+            from model.actions.log_text import shown
+
+            text = shown(text)
         print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
     return 0

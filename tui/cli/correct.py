@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from model.language.i18n import _
+from model.language.i18n import _, word
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -129,14 +129,14 @@ def _dry(ctx, change):
 def _usage(ctx) -> str | None:
     """What is wrong with how the note was named (exit 2), or None."""
     if ctx.args.last and ctx.args.id:
-        return "give a note id or --last, not both"
+        return _("give a note id or --last, not both")
     if not ctx.args.last and not ctx.args.id:
-        return "which note? give its id (see show --json or search --json) or --last"
+        return _("which note? give its id (see show --json or search --json) or --last")
     return None
 
 
 def _bad(message: str) -> int:
-    print(f"kizuna: error: {message}", file=sys.stderr)
+    print(_("kizuna: error: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
@@ -168,15 +168,25 @@ def _print_note(ctx, label: str, note, saved: bool) -> None:
 
         print_json({"saved": saved, "interaction": note.to_dict()})
         return
+    from rich.cells import cell_len
+
     people = {c.id: c.name for c in ctx.store.contacts()}
     print(label)
-    print(f"  id      {note.id}")
-    print(f"  date    {note.date}  {note.kind}, {note.depth}" + ("" if note.scope == "open" else f", {note.scope}"))
-    print(f"  people  {', '.join(people.get(c, '?') for c in note.contacts)}")
+    labels = {"id": _("id"), "date": _("date"), "people": _("people"), "tags": _("tags"), "text": _("text")}
+    width = max(8, *(cell_len(v) + 2 for v in labels.values()))
+
+    def row(key: str, value: str) -> None:
+        label = labels[key] if key else ""
+        print("  " + label + " " * (width - cell_len(label)) + value)
+
+    scope = "" if note.scope == "open" else ", " + word("scope", note.scope)
+    row("id", note.id)
+    row("date", f"{note.date}  {word('kind', note.kind)}, {word('depth', note.depth)}{scope}")
+    row("people", _(", ").join(people.get(c, "?") for c in note.contacts))
     if note.tags:
-        print(f"  tags    {' '.join('#' + t for t in note.tags)}")
+        row("tags", " ".join("#" + t for t in note.tags))
     for i, line in enumerate(note.text.splitlines() or [""]):
-        print(("  text    " if i == 0 else "          ") + _safe(line))
+        row("text" if i == 0 else "", _safe(line))
 
 
 def _safe(text: str) -> str:
@@ -204,7 +214,7 @@ def cmd_note_edit(ctx) -> int:
         try:
             fields["date"] = date.fromisoformat(args.new_date).isoformat()
         except ValueError:
-            return _bad(f"--date {args.new_date!r} is not a date (YYYY-MM-DD)")
+            return _bad(_("--date {text!r} is not a date (YYYY-MM-DD)").format(text=args.new_date))
     if args.people is not None:
         contacts = store.contacts()
         fields["contacts"] = tuple(resolve(contacts, n.strip()).id for n in args.people.split(",") if n.strip())
@@ -215,7 +225,8 @@ def cmd_note_edit(ctx) -> int:
         fields["tags"] = tuple(t.strip().lstrip("#") for t in args.tags.split(",") if t.strip())
     ways = bool(fields) + (args.line is not None) + args.editor
     if ways != 1:
-        return _bad("say what to change: a new LINE, field options (--text, --date, ...) or -e; one of them")
+        return _bad(_("say what to change: a new LINE, field options (--text, --date, ...) or -e; one "
+                       "of them"))
     if args.editor:
         from tui.editor import edit_text
 
@@ -223,17 +234,17 @@ def cmd_note_edit(ctx) -> int:
         before = note_line(note, people)
         text = edit_text(before)
         if text.strip() == before.strip():
-            print("nothing changed")
+            print(_("nothing changed"))
             return 0
         if not text.strip():
-            print("the file was empty: nothing changed (delete a note with kizuna note delete)")
+            print(_("the file was empty: nothing changed (delete a note with kizuna note delete)"))
             return 0
         updated = _dry(ctx, lambda: edit_from_line(store, note, text, ctx.today))
     elif args.line is not None:
         updated = _dry(ctx, lambda: edit_from_line(store, note, args.line, ctx.today))
     else:
         updated = _dry(ctx, lambda: edit_note(store, note, **fields))
-    _print_note(ctx, "would save (dry run, nothing saved):" if args.dry_run else "saved:", updated,
+    _print_note(ctx, _("would save (dry run, nothing saved):") if args.dry_run else _("saved:"), updated,
                 not args.dry_run)
     return 0
 
@@ -245,8 +256,8 @@ def cmd_note_delete(ctx) -> int:
         return _bad(_usage(ctx))
     note = _the_note(ctx)
     _dry(ctx, lambda: delete_note(ctx.store, note))
-    _print_note(ctx, "would delete (dry run, nothing deleted):" if ctx.args.dry_run
-                else "deleted (kizuna undo brings it back):", note, not ctx.args.dry_run)
+    _print_note(ctx, _("would delete (dry run, nothing deleted):") if ctx.args.dry_run
+                else _("deleted (kizuna undo brings it back):"), note, not ctx.args.dry_run)
     return 0
 
 
@@ -267,10 +278,12 @@ def cmd_promise_delete(ctx) -> int:
         words = [w.casefold() for w in what[1:]]
         found = [p for p in promises if p.contact == person.id and all(w in p.text.casefold() for w in words)]
         if not found:
-            raise NotFoundError(f"no promise of or to {person.name} with those words")
+            raise NotFoundError(_("no promise of or to {name} with those words").format(name=person.name))
         if len(found) > 1:
-            listed = "; ".join(f"{p.id[:8]} {p.status} due {p.due}: {p.text[:30]}" for p in found[:8])
-            raise AmbiguousError(f"{len(found)} promises fit: {listed}; give words or the id", found)
+            listed = "; ".join(_("{id} {status} due {due}: {text}").format(
+                id=p.id[:8], status=word("status", p.status), due=p.due, text=p.text[:30]) for p in found[:8])
+            raise AmbiguousError(_("{n} promises fit: {listed}; give words or the id").format(
+                n=len(found), listed=listed), found)
         promise = found[0]
     _dry(ctx, lambda: delete_promise(store, promise))
     if ctx.args.json:
@@ -278,8 +291,11 @@ def cmd_promise_delete(ctx) -> int:
 
         print_json({"saved": not ctx.args.dry_run, "promise": promise.to_dict()})
         return 0
-    head = "would delete (dry run, nothing deleted):" if ctx.args.dry_run else "deleted (kizuna undo brings it back):"
-    print(f"{head}\n  {promise.id[:8]}  {promise.status}, due {promise.due}: {_safe(promise.text)}")
+    head = (_("would delete (dry run, nothing deleted):") if ctx.args.dry_run
+            else _("deleted (kizuna undo brings it back):"))
+    print(head)
+    print(_("  {id}  {status}, due {due}: {text}").format(
+        id=promise.id[:8], status=word("status", promise.status), due=promise.due, text=_safe(promise.text)))
     return 0
 
 
@@ -297,13 +313,13 @@ def cmd_forget(ctx) -> int:
                     "notes": [n.id for n in plan.notes], "shared_notes": [n.id for n in plan.shared],
                     "promises": [p.id for p in plan.promises], "focus_plans": [f.month for f in plan.plans]})
         return 0
-    print("forgotten:" if ctx.args.yes else "forgetting would remove:")
+    print(_("forgotten:") if ctx.args.yes else _("forgetting would remove:"))
     for line in plan.summary():
         print("  " + _safe(line))
     if ctx.args.yes:
-        print("(kizuna undo brings them back, from this machine)")
+        print(_("(kizuna undo brings them back, from this machine)"))
     else:
-        print(f"nothing removed yet: run kizuna forget {ctx.args.name!r} --yes")
+        print(_("nothing removed yet: run kizuna forget {name!r} --yes").format(name=ctx.args.name))
     return 0
 
 
@@ -311,7 +327,7 @@ def cmd_undo(ctx) -> int:
     from model.actions.undo import UndoLog, undo
 
     entry = undo(ctx.store, UndoLog(ctx.store.path))
-    print(f"undone: {_safe(entry.label)} (from {entry.at[:16].replace('T', ' ')})")
+    print(_("undone: {label} (from {when})").format(label=_safe(entry.label), when=entry.at[:16].replace("T", " ")))
     return 0
 
 
@@ -331,19 +347,21 @@ def cmd_search(ctx) -> int:
                      "record": h.record.to_dict()} for h in hits])
         return 0
     if not hits:
-        print("no matches")
+        print(_("no matches"))
         return 0
+    from rich.cells import cell_len
+
     color = sys.stdout.isatty()
     for h in hits:
         who = ", ".join(names.get(c, "?") for c in h.people)
-        kind = "promise" if h.kind == "promise" else h.record.kind
+        kind = _("promise") if h.kind == "promise" else word("kind", h.record.kind)
         text = _safe(h.text.replace("\n", " "))
         if color:
             for s, e in reversed(highlight_spans(text, query)):
                 text = f"{text[:s]}\x1b[1;33m{text[s:e]}\x1b[0m{text[e:]}"
-        print(f"{h.day}  {h.record.id[:8]}  {kind:<13} {_safe(who)}: {text}")
+        print(f"{h.day}  {h.record.id[:8]}  {kind}{' ' * max(0, 13 - cell_len(kind))} {_safe(who)}: {text}")
     if limit is not None and len(hits) == limit:
-        print(f"(the newest {limit}; --limit 0 shows all)")
+        print(_("(the newest {limit}; --limit 0 shows all)").format(limit=limit))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.language.i18n import _
+from model.language.i18n import _, ngettext, pgettext, word
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "as unknown, never as variety. Without TIER: the deep tier, the active tier and "
                     "this month's focus."))
     p.add_argument("tier", nargs="?", choices=(*TIERS, "focus", "all"), metavar="TIER",
-                   help=_("one of {tiers}, focus (the month's plan) or all (not archived)").format(tiers=", ".join(TIERS)))
+                   help=_("one of {tiers}, focus (the month's plan) or all (not archived)").format(
+                       tiers=", ".join(TIERS)))
     p.add_argument("--month", metavar="MONTH", help=_("for focus: {month}").format(month=_(MONTH_HELP)))
     p.add_argument("--own-industry", metavar="TEXT",
                    help=_("save your own industry (the setting the share outside it is measured "
@@ -26,22 +27,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_diversity)
 
 
-
-
-
 def _groups(ctx, book) -> list[tuple[str, str, list]]:
     tier = ctx.args.tier
     month = month_arg(ctx)
-    focus = ("focus", f"people in {month}'s focus", [book.contact(c) for c in book.focus_ids(month)])
+    focus = ("focus", _("people in {month}'s focus").format(month=month),
+             [book.contact(c) for c in book.focus_ids(month)])
     if tier is None:
-        return [("deep", "deep relationships", book.in_tier("deep")),
-                ("active", "active relationships", book.in_tier("active")), focus]
+        return [("deep", _("deep relationships"), book.in_tier("deep")),
+                ("active", _("active relationships"), book.in_tier("active")), focus]
     if tier == "focus":
         return [focus]
     if tier == "all":
-        return [("all", "people", [c for c in book.contacts() if c.tier != "archived"])]
-    return [(tier, f"{tier} relationships" if tier in ("deep", "active") else f"people in {tier}",
-             book.in_tier(tier))]
+        return [("all", pgettext("group", "people"), [c for c in book.contacts() if c.tier != "archived"])]
+    label = (_("{tier} relationships") if tier in ("deep", "active") else _("people in {tier}")).format(
+        tier=word("tier", tier))
+    return [(tier, label, book.in_tier(tier))]
 
 
 def cmd_diversity(ctx) -> int:
@@ -57,7 +57,7 @@ def cmd_diversity(ctx) -> int:
                                            own_industry=" ".join(ctx.args.own_industry.split()))
             store.save_settings(settings)
         if not ctx.args.json:
-            print(f"your own industry: {settings.own_industry or '(not set)'}")
+            print(_("your own industry: {industry}").format(industry=settings.own_industry or _("(not set)")))
     book = load_book(ctx)
     groups = [(g, label, diversity(people, book.settings, label))
               for g, label, people in _groups(ctx, book)]
@@ -71,26 +71,27 @@ def cmd_diversity(ctx) -> int:
             print()
         first = False
         if not report.size:
-            print(f"{label}: no one")
+            print(_("{label}: no one").format(label=label))
             continue
-        line = f"{label}: {report.size}"
+        line = _("{label}: {size}").format(label=label, size=report.size)
         if report.outside_share is not None:
-            line += (f", {report.outside} outside your industry ({report.own_industry}): "
-                     f"{report.outside_share:.0%}")
+            line += _(", {outside} outside your industry ({industry}): {share}").format(
+                outside=report.outside, industry=report.own_industry, share=f"{report.outside_share:.0%}")
         print(line)
         rows = []
         for d in DIMENSIONS:
             s = report.spread[d]
-            values = ", ".join(f"{v} {n}" for v, n in s.counts.items())
-            blank = f"not recorded for {s.unknown} {'person' if s.unknown == 1 else 'people'}"
+            values = ", ".join(f"{word('level', v) if d == 'level' else v} {n}" for v, n in s.counts.items())
+            blank = ngettext("not recorded for {n} person", "not recorded for {n} people",
+                             s.unknown).format(n=s.unknown)
             if not s.counts:
-                rows.append((d, "-", f"{blank} (nothing to measure)"))
+                rows.append((_(d), "-", _("{blank} (nothing to measure)").format(blank=blank)))
                 continue
-            rows.append((d, f"{s.evenness:.2f}", f"{values}; {blank}" if s.unknown else values))
-        print(table(rows, ("dimension", "evenness", "values")))
-        print("(evenness: 0 = all the same, 1 = all different)")
+            rows.append((_(d), f"{s.evenness:.2f}", f"{values}; {blank}" if s.unknown else values))
+        print(table(rows, (_("dimension"), _("evenness"), _("values"))))
+        print(_("(evenness: 0 = all the same, 1 = all different)"))
         for w in report.warnings:
-            if w == OWN_NOT_SET:
+            if w == _(OWN_NOT_SET):
                 if hinted:
                     continue
                 hinted = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.language.i18n import N_, _
+from model.language.i18n import N_, _, word
 from model.records import PURPOSES, RELATIONS
 
 MONTH_HELP = N_("YYYY-MM, or this/next/last (default: this month)")
@@ -112,7 +112,8 @@ def _slot_index(plan, number: int | None) -> int | None:
         return None
     size = len(plan.slots) if plan else 0
     if number < 1 or (plan and number > size):
-        raise ValidationError("slot", f"{number} is not a slot number (1 to {size or 'the plan size'})")
+        raise ValidationError("slot", _("{number} is not a slot number (1 to {size})").format(
+            number=number, size=size or _("the plan size")))
     return number - 1
 
 
@@ -157,7 +158,8 @@ def cmd_plan(ctx) -> int:
     plan_month(ctx.store, month, ctx.today, challenge=ctx.args.challenge,
                purpose=ctx.args.purpose, roles=roles)
     if not ctx.args.json:
-        print(f"{'updated' if existed else 'created'} the focus plan for {month}")
+        print((_("updated the focus plan for {month}") if existed else _("created the focus plan for {month}")).format(
+            month=month))
     return _print_plan(ctx, month)
 
 
@@ -178,10 +180,12 @@ def cmd_add(ctx) -> int:
         print_json({"month": month, "slot": index + 1, "role": slot.role,
                     "contact_id": person.id, "name": person.name, "intent": slot.intent})
         return 0
-    intent = f": {slot.intent}" if slot.intent else ""
+    intent = _(": {intent}").format(intent=slot.intent) if slot.intent else ""
     if existing is None:
-        print(f"created the focus plan for {month} (purpose: other; kizuna focus plan --purpose P to set it)")
-    print(f"{describe(person)} is in slot {index + 1} ({slot.role}) of {month}{intent}")
+        print(_("created the focus plan for {month} (purpose: other; kizuna focus plan --purpose "
+                 "P to set it)").format(month=month))
+    print(_("{person} is in slot {index} ({role}) of {month}{intent}").format(
+        person=describe(person), index=index + 1, role=word("relation", slot.role), month=month, intent=intent))
     return 0
 
 
@@ -194,7 +198,7 @@ def cmd_remove(ctx) -> int:
     store = ctx.store
     plan = store.focus_plan(month)
     if (ctx.args.name is None) == (ctx.args.slot is None):
-        raise ValidationError("remove", "name a person or give --slot N (not both)")
+        raise ValidationError("remove", _("name a person or give --slot N (not both)"))
     if ctx.args.name is not None:
         person = _person(ctx, ctx.args.name, _plan_people(store, plan))
         plan, removed = clear_slot(store, month, ctx.today, contact_id=person.id)
@@ -202,15 +206,15 @@ def cmd_remove(ctx) -> int:
         if plan is None:
             from model.errors import NotFoundError
 
-            raise NotFoundError(f"no focus plan for {month}")
+            raise NotFoundError(_("no focus plan for {month}").format(month=month))
         plan, removed = clear_slot(store, month, ctx.today, slot=_slot_index(plan, ctx.args.slot))
     name = store.contact(removed).name if removed else None
     if ctx.args.json:
         print_json({"month": month, "removed": removed, "name": name})
     elif removed:
-        print(f"took {name} out of {month}'s plan")
+        print(_("took {name} out of {month}'s plan").format(name=name, month=month))
     else:
-        print(f"slot {ctx.args.slot} of {month} was already empty")
+        print(_("slot {slot} of {month} was already empty").format(slot=ctx.args.slot, month=month))
     return 0
 
 
@@ -229,7 +233,7 @@ def cmd_suggest(ctx) -> int:
     if ctx.args.limit is not None and ctx.args.limit < 1:
         from model.errors import ValidationError
 
-        raise ValidationError("limit", f"{ctx.args.limit} is not 1 or more")
+        raise ValidationError("limit", _("{limit} is not 1 or more").format(limit=ctx.args.limit))
     targets: list[tuple[int | None, str | None]]
     if ctx.args.slot is not None:
         index = _slot_index(plan, ctx.args.slot) if plan else None
@@ -237,7 +241,8 @@ def cmd_suggest(ctx) -> int:
             if not 1 <= ctx.args.slot <= len(template):
                 from model.errors import ValidationError
 
-                raise ValidationError("slot", f"{ctx.args.slot} is not a slot number (1 to {len(template)})")
+                raise ValidationError("slot", _("{number} is not a slot number (1 to {size})").format(
+                    number=ctx.args.slot, size=len(template)))
             index = ctx.args.slot - 1
         targets = [(index + 1, template[index])]
     elif ctx.args.role is not None:
@@ -255,19 +260,19 @@ def cmd_suggest(ctx) -> int:
                               for n, role, found in results]})
         return 0
     if not targets:
-        print(f"every slot of {month}'s plan is filled")
+        print(_("every slot of {month}'s plan is filled").format(month=month))
         return 0
     first = True
     for n, role, found in results:
         if not first:
             print()
         first = False
-        print(f"slot {n} ({role})" if n else f"a {role} slot")
+        print((_("slot {n} ({role})") if n else _("a {role} slot")).format(n=n, role=word("relation", role)))
         if not found:
-            print("  no one to suggest (everyone is in the plan or archived)")
+            print(_("  no one to suggest (everyone is in the plan or archived)"))
             continue
         rows = [(str(s.score), s.contact.name, "; ".join(s.reasons)) for s in found]
-        print(table(rows, ("score", "person", "why")))
+        print(table(rows, (_("score"), _("person"), _("why"))))
     return 0
 
 
@@ -297,7 +302,7 @@ def cmd_carry(ctx) -> int:
     store = ctx.store
     plan = store.focus_plan(month)
     if plan is None:
-        raise NotFoundError(f"no focus plan for {month} to carry over from")
+        raise NotFoundError(_("no focus plan for {month} to carry over from").format(month=month))
     if ctx.args.names:
         people = _plan_people(store, plan)
         ids = [_person(ctx, n, people).id for n in ctx.args.names]
@@ -314,12 +319,14 @@ def cmd_carry(ctx) -> int:
                                 for c, why in result.skipped]})
         return 0
     if not ids:
-        print(f"no one to carry over from {month}: every deep conversation happened (use --all or names)")
+        print(_("no one to carry over from {month}: every deep conversation happened (use --all "
+                 "or names)").format(month=month))
         return 0
     if result.created and result.carried:
-        print(f"created the focus plan for {target}")
+        print(_("created the focus plan for {month}").format(month=target))
     for cid, n in result.carried:
-        print(f"carried {store.contact(cid).name} into slot {n} of {target}")
+        print(_("carried {name} into slot {n} of {target}").format(
+            name=store.contact(cid).name, n=n, target=target))
     for cid, why in result.skipped:
-        print(f"skipped {store.contact(cid).name}: {why}")
+        print(_("skipped {name}: {why}").format(name=store.contact(cid).name, why=why))
     return 0

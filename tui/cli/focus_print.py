@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from model.language.i18n import N_, _, pgettext, word
 from model.planning.focus import MonthReview
+from model.records.privacy import shown_text
 from model.planning.month_days import days_left_text
 from tui.cli.output import print_json, table
 
@@ -18,40 +20,41 @@ def print_plan(review: MonthReview, month: str, as_json: bool) -> None:
         print_json(data)
         return
     if plan is None:
-        print(f"no focus plan for {month}: kizuna focus plan --month {month} "
-              f"--challenge \"...\" --purpose PURPOSE")
+        print(_("no focus plan for {month}: kizuna focus plan --month {month} --challenge "
+                 "\"...\" --purpose PURPOSE").format(month=month))
         return
-    head = f"focus {month}: {plan.purpose}"
+    head = _("focus {month}: {purpose}").format(month=month, purpose=word("purpose", plan.purpose))
     if plan.challenge:
-        head += f" — {plan.challenge}"
+        head += _(" — {challenge}").format(challenge=plan.challenge)
     print(head)
     if review.days_left is not None and review.rows:
-        print(f"{review.held} of {len(review.rows)} deep conversations held; "
-              f"{days_left_text(review.days_left, 'the month')}")
+        print(_("{held} of {rows} deep conversations held; {days_left}").format(
+            held=review.held, rows=len(review.rows), days_left=days_left_text(review.days_left, N_("the month"))))
     rows_by_slot = {r.slot: r for r in review.rows}
     lines = []
     for i, slot in enumerate(plan.slots, 1):
         r = rows_by_slot.get(i)
         if r is None:
-            lines.append((str(i), slot.role, "(empty)", "", "", slot.intent))
+            lines.append((str(i), word("relation", slot.role), _("(empty)"), "", "", slot.intent))
             continue
         if r.deep_held:
-            deep = f"deep {r.deep_dates[-1].isoformat()}"
+            deep = _("deep {date}").format(date=r.deep_dates[-1].isoformat())
         elif r.deep_dates:
-            deep = f"deep {len(r.deep_dates)} of {r.needed}"
+            deep = _("deep {count} of {needed}").format(count=len(r.deep_dates), needed=r.needed)
         else:
-            deep = "no deep yet"
-        promises = f"{len(r.open)} open" if r.open else ""
-        name = r.contact.name + (" (archived)" if r.contact.tier == "archived" else "")
-        lines.append((str(i), slot.role, name, deep, promises, slot.intent))
-    print(table(lines, ("#", "role", "person", "this month", "promises", "intent")))
+            deep = _("no deep yet")
+        promises = _("{count} open").format(count=len(r.open)) if r.open else ""
+        name = r.contact.name + (_(" (archived)") if r.contact.tier == "archived" else "")
+        lines.append((str(i), word("relation", slot.role), name, deep, promises, slot.intent))
+    print(table(lines, ("#", _("role"), _("person"), _("this month"), _("promises"), _("intent"))))
     for r in review.rows:
         if r.misfit:
-            print(f"! slot {r.slot} ({r.role}): {r.contact.name} does not fit it: {r.misfit}")
+            print(_("! slot {slot} ({role}): {name} does not fit it: {misfit}").format(
+                slot=r.slot, role=word("relation", r.role), name=r.contact.name, misfit=r.misfit))
     for w in review.diversity.warnings if review.diversity and review.rows else ():
         print(f"! {w}")
     if plan.review:
-        print(f"review: {plan.review}")
+        print(_("review: {review}").format(review=plan.review))
 
 
 def slots_json(plan, review: MonthReview) -> list[dict]:
@@ -74,30 +77,35 @@ def print_review(review: MonthReview, month: str, as_json: bool) -> None:
         print_json(review.to_dict())
         return
     if review.plan is None:
-        print(f"no focus plan for {month}")
+        print(_("no focus plan for {month}").format(month=month))
         return
     plan = review.plan
-    print(f"review of {month}: {plan.purpose}" + (f" — {plan.challenge}" if plan.challenge else ""))
-    print(f"deep conversations held: {review.held} of {len(review.rows)}"
-          + (f" ({days_left_text(review.days_left)})" if review.days_left is not None else ""))
+    print(_("review of {month}: {purpose}").format(month=month, purpose=word("purpose", plan.purpose))
+          + (_(" — {challenge}").format(challenge=plan.challenge) if plan.challenge else ""))
+    print(_("deep conversations held: {held} of {rows}").format(held=review.held, rows=len(review.rows))
+          + (_(" ({days_left})").format(
+              days_left=days_left_text(review.days_left)) if review.days_left is not None else ""))
     rows = []
     for r in review.rows:
-        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or "not held"
+        deep = ", ".join(dict.fromkeys(d.isoformat() for d in r.deep_dates)) or _("not held")
         if not r.deep_held and r.deep_dates:
-            deep += f" ({len(r.deep_dates)} of {r.needed})"
+            deep += _(" ({count} of {needed})").format(count=len(r.deep_dates), needed=r.needed)
         rows.append((str(r.slot), r.contact.name, deep, str(len(r.kept)), str(len(r.broken)),
                      str(len(r.open)), str(len(r.notes))))
     if rows:
-        print(table(rows, ("#", "person", "deep conversation", "kept", "broken", "open", "notes")))
+        print(table(rows, ("#", _("person"), _("deep conversation"), pgettext("status", "kept"),
+                          pgettext("status", "broken"), pgettext("status", "open"), _("notes"))))
     for r in review.rows:
         for label, items in (("broken", r.broken), ("open", r.open)):
             for p in items:
-                who = "I promised" if p.owner == "me" else "they promised"
-                print(f"  {r.contact.name}: {label} (due {p.due}) {who}: {p.text}")
+                who = _("I promised") if p.owner == "me" else _("they promised")
+                print(_("  {name}: {label} (due {due}) {who}: {text}").format(
+                    name=r.contact.name, label=word("status", label), due=p.due, who=who, text=shown_text(p.text)))
     for i, role in review.empty_slots:
-        print(f"  slot {i} ({role}) was empty")
+        print(_("  slot {i} ({role}) was empty").format(i=i, role=word("relation", role)))
     if review.carry_candidates:
         names = ", ".join(r.contact.name for r in review.carry_candidates)
-        print(f"to carry over: {names} (kizuna focus carry --month {month})")
+        print(_("to carry over: {names} (kizuna focus carry --month {month})").format(
+            names=names, month=month))
     if plan.review:
-        print(f"review: {plan.review}")
+        print(_("review: {review}").format(review=plan.review))

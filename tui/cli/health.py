@@ -10,7 +10,7 @@ from tui.cli import parse_date
 
 def _months(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 12:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of months (1 to 12)")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a number of months (1 to 12)").format(text=text))
     return int(text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from model.language.i18n import N_, _
+from model.language.i18n import N_, _, word
 from model.language.names import plain
 
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
@@ -122,7 +122,7 @@ def _values(args) -> dict:
             elif text.isdigit():
                 out[name] = int(text)
             else:
-                raise _bad("cadence", f"{text!r} is not a whole number of days")
+                raise _bad("cadence", _("{text!r} is not a whole number of days").format(text=text))
         else:
             out[name] = text
     return out
@@ -164,7 +164,7 @@ def cmd_add(ctx) -> int:
 
         print_json(person.to_dict())
     else:
-        print(f"added {person.name} ({person.tier})")
+        print(_("added {name} ({tier})").format(name=person.name, tier=word("tier", person.tier)))
     return 0
 
 
@@ -180,8 +180,8 @@ def cmd_edit(ctx) -> int:
     if not values and ctx.args.tier is None:
         from model.errors import KizunaError
 
-        raise KizunaError(f"nothing to change for {person.name}: give a field, e.g. --stage "
-                          f"'joint work' or --next-step TEXT (see kizuna edit --help)")
+        raise KizunaError(_("nothing to change for {name}: give a field, e.g. --stage 'joint work' or "
+                             "--next-step TEXT (see kizuna edit --help)").format(name=person.name))
     with store.transaction():
         current = store.contact(person.id)
         if values:
@@ -196,7 +196,8 @@ def cmd_edit(ctx) -> int:
     else:
         changed = sorted({*(o for o, (f, _) in FIELDS.items() if f in values),
                           *(["tier"] if ctx.args.tier else [])})
-        print(f"updated {person.name} ({person.tier}): {', '.join(changed)}")
+        print(_("updated {name} ({tier}): {changed}").format(name=person.name, tier=word("tier", person.tier),
+                                                             changed=", ".join(changed)))
     return 0
 
 
@@ -210,14 +211,15 @@ def _key(text: str) -> str:
     for k, (field, _what) in SETTINGS.items():
         if key in (k, field.replace("_", "-")):
             return k
-    raise KizunaError(f"no setting called {text!r}; the settings are {', '.join(SETTINGS)}")
+    raise KizunaError(_("no setting called {text!r}; the settings are {keys}").format(
+        text=text, keys=", ".join(SETTINGS)))
 
 
 def _shown(settings, key: str) -> str:
     value = getattr(settings, SETTINGS[key][0])
     if isinstance(value, tuple):
         return ", ".join(value)
-    return str(value) if value != "" else "(not set)"
+    return str(value) if value != "" else _("(not set)")
 
 
 def _parse_value(key: str, text: str):
@@ -227,7 +229,7 @@ def _parse_value(key: str, text: str):
         if not text.isdigit() or int(text) < 1:
             from model.errors import KizunaError
 
-            raise KizunaError(f"{key}: {text!r} is not a whole number (1 or more)")
+            raise KizunaError(_("{key}: {text!r} is not a whole number (1 or more)").format(key=key, text=text))
         return int(text)
     if field == "focus_template":
         return tuple(r for r in (x.strip() for x in text.replace(" ", ",").split(",")) if r)
@@ -248,8 +250,8 @@ def cmd_settings(ctx) -> int:
             print_json({k: getattr(settings, f) if not isinstance(getattr(settings, f), tuple)
                         else list(getattr(settings, f)) for k, (f, _) in SETTINGS.items()})
             return 0
-        print(table([(k, _shown(settings, k)) for k in SETTINGS], ("setting", "value")))
-        print("(what each means: kizuna settings --help; change one: kizuna settings KEY VALUE)")
+        print(table([(k, _shown(settings, k)) for k in SETTINGS], (_("setting"), _("value"))))
+        print(_("(what each means: kizuna settings --help; change one: kizuna settings KEY VALUE)"))
         return 0
     key = _key(args.key)
     if args.value is not None:
@@ -270,6 +272,6 @@ def cmd_settings(ctx) -> int:
         from model.planning.caps import over_cap
 
         for tier, (count, cap) in over_cap(Book.from_store(store, full=False)).items():
-            print(f"! {tier} holds {count} people, more than its cap of {cap}: move {count - cap} down "
-                  f"(kizuna tier NAME ...)")
+            print(_("! {tier} holds {count} people, more than its cap of {cap}: move {extra} down "
+                    "(kizuna tier NAME ...)").format(tier=word("tier", tier), count=count, cap=cap, extra=count - cap))
     return 0

@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Set as AbstractSet
 from datetime import date
 
-from model.language.i18n import N_, _, date_long, ngettext
-from model.records.privacy import masked_promise, promise_text, store_secret_ids
+from model.language.i18n import N_, _, date_long, days_late, ngettext, word
+from model.records.privacy import masked_promise, promise_text, shown_text, store_secret_ids
 from model.records import TIERS
 from tui.cli import parse_date
 
@@ -100,7 +100,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     q = psub.add_parser("reschedule", parents=[common, dated], help=_("move a promise's due date (kept on record)"))
     _pick_args(q)
-    q.add_argument("--to", required=True, metavar="DATE", help=_("the new due date: {words}").format(words=_(_DATE_WORDS)))
+    q.add_argument("--to", required=True, metavar="DATE", help=_("the new due date: {words}").format(
+        words=_(_DATE_WORDS)))
     q.add_argument("--reason", default="", help=_("why (kept in its history)"))
     q.set_defaults(func=cmd_promise_reschedule)
 
@@ -126,6 +127,11 @@ def _pick_args(q: argparse.ArgumentParser) -> None:
 # -- helpers ---------------------------------------------------------------------
 
 
+#: the trust entries' words (model.planning.trust.WEIGHTS keys), shown through ``_()``
+TRUST_WORDS = (N_("kept on time"), N_("kept late"), N_("broken"), N_("dropped late"), N_("overdue"),
+               N_("intro made"), N_("help given"), N_("value shared"), N_("help received"))
+
+
 def _person(ctx, name: str):
     from model.language.names import resolve
 
@@ -140,31 +146,32 @@ def pick_promise(promises, words: list[str], ident: str | None, who: str):
     if ident:
         found = [p for p in promises if p.id.startswith(ident.lower())]
         if not found:
-            raise NotFoundError(f"no promise of or to {who} with id {ident}")
+            raise NotFoundError(_("no promise of or to {who} with id {ident}").format(who=who, ident=ident))
     else:
         found = [p for p in promises if p.status == "open"]
         wanted = [fold(w) for w in words]
         found = [p for p in found if all(w in fold(p.text) for w in wanted)]
         if not found:
-            said = f" matching {' '.join(words)!r}" if words else ""
-            raise NotFoundError(f"no open promise of or to {who}{said} (see kizuna promise list)")
+            said = _(" matching {words!r}").format(words=" ".join(words)) if words else ""
+            raise NotFoundError(_("no open promise of or to {who}{said} (see kizuna promise list)").format(
+                who=who, said=said))
     if len(found) > 1:
-        listed = "; ".join(f"{p.text!r} due {p.due}" for p in found[:6])
-        more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-        raise AmbiguousError(f"{who} has {len(found)} open promises that fit: {listed}{more}; "
-                             f"add words of the text or use --id", found)
+        listed = "; ".join(_("{text!r} due {due}").format(text=p.text, due=p.due) for p in found[:6])
+        more = _(" and {n} more").format(n=len(found) - 6) if len(found) > 6 else ""
+        raise AmbiguousError(_("{who} has {n} open promises that fit: {listed}{more}; add words of the text "
+                               "or use --id").format(who=who, n=len(found), listed=listed, more=more), found)
     return found[0]
 
 
 def _promise_row(p, name: str, today: date, secret: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
-    whose = "mine" if p.owner == "me" else "theirs"
-    state = p.status
+    whose = _("mine") if p.owner == "me" else _("theirs")
+    state = word("status", p.status)
     if p.status == "open":
         due = date.fromisoformat(p.due)
-        state = "overdue" if due < today else "today" if due == today else "open"
+        state = _("overdue") if due < today else _("today") if due == today else word("status", "open")
     elif p.status == "kept" and p.resolved and p.resolved > p.original_due:
-        state = "kept late"
-    return (p.due, state, whose, name, promise_text(p, secret))
+        state = _("kept late")
+    return (p.due, state, whose, name, shown_text(promise_text(p, secret)))
 
 
 def _promise_json(p, name: str, secret: AbstractSet[str] = frozenset()) -> dict:
@@ -219,10 +226,10 @@ def cmd_tier(ctx) -> int:
     if ctx.args.json:
         print_json(check.to_dict())
     elif check.old_tier == ctx.args.tier:
-        print(f"{person.name} is already in {ctx.args.tier}")
+        print(_("{name} is already in {tier}").format(name=person.name, tier=word("tier", ctx.args.tier)))
     else:
-        direction = "up" if check.promotion else "down"
-        print(f"{person.name}: moved {direction} from {check.old_tier} to {ctx.args.tier}")
+        moved = _("{name}: moved up from {old} to {tier}") if check.promotion else _("{name}: moved down from {old} to {tier}")
+        print(moved.format(name=person.name, old=word("tier", check.old_tier), tier=word("tier", ctx.args.tier)))
     return 0
 
 
@@ -236,15 +243,16 @@ def cmd_trust(ctx) -> int:
     if ctx.args.json:
         print_json({**report.to_dict(), "name": person.name, "date": ctx.today.isoformat()})
         return 0
-    print(f"Trust balance with {person.name}: {report.balance:+d}")
+    print(_("Trust balance with {name}: {balance:+d}").format(name=person.name, balance=report.balance))
     if report.entries:
-        rows = [(e.date.isoformat(), f"{e.weight:+d}", e.what, e.text) for e in report.entries]
-        print("  " + table(rows, ("date", "weight", "entry", "what")).replace("\n", "\n  "))
+        rows = [(e.date.isoformat(), f"{e.weight:+d}", _(e.what), shown_text(e.text)) for e in report.entries]
+        print("  " + table(rows, (_("date"), _("weight"), _("entry"), _("what"))).replace("\n", "\n  "))
     else:
-        print("  no entries yet: keep a promise, make an intro, help, share something useful")
-    print(f"Their reliability: {report.reliability.summary()}")
-    print(f"Given {report.given} (intros, help, value shared), received {report.received} (help)")
-    print("Weights: " + ", ".join(f"{k} {v:+d}" for k, v in WEIGHTS.items()))
+        print(_("  no entries yet: keep a promise, make an intro, help, share something useful"))
+    print(_("Their reliability: {summary}").format(summary=report.reliability.summary()))
+    print(_("Given {given} (intros, help, value shared), received {received} (help)").format(
+        given=report.given, received=report.received))
+    print(_("Weights: ") + _(", ").join(f"{_(k)} {v:+d}" for k, v in WEIGHTS.items()))
     return 0
 
 
@@ -255,10 +263,10 @@ def cmd_snooze(ctx) -> int:
     person = _person(ctx, ctx.args.name)
     if ctx.args.clear:
         unsnooze(ctx.store, person.id, ctx.today)
-        print(f"{person.name} is back on the due list")
+        print(_("{name} is back on the due list").format(name=person.name))
         return 0
     if not ctx.args.until:
-        raise KizunaError("say until when: kizuna snooze NAME DATE --reason WHY")
+        raise KizunaError(_("say until when: kizuna snooze NAME DATE --reason WHY"))
     until = when(ctx.args.until, ctx.today)
     promise_id = None
     if ctx.args.promise is not None:
@@ -266,9 +274,11 @@ def cmd_snooze(ctx) -> int:
         promise_id = pick_promise(promises, ctx.args.promise.split(), None, person.name).id
     result = snooze(ctx.store, person.id, until, ctx.today, ctx.args.reason, promise_id=promise_id)
     if promise_id:
-        print(f"promise {result.text!r} now due {result.due} (first due {result.original_due})")
+        print(_("promise {text!r} now due {due} (first due {original_due})").format(
+            text=result.text, due=result.due, original_due=result.original_due))
     else:
-        print(f"{person.name} snoozed until {until.isoformat()}: {ctx.args.reason.strip()}")
+        print(_("{name} snoozed until {date}: {reason}").format(
+            name=person.name, date=until.isoformat(), reason=ctx.args.reason.strip()))
     return 0
 
 
@@ -283,9 +293,9 @@ def cmd_promise_add(ctx) -> int:
     if ctx.args.json:
         print_json(_promise_json(p, person.name))
     elif owner == "me":
-        print(f"promised {person.name}: {p.text} (due {p.due})")
+        print(_("promised {name}: {text} (due {due})").format(name=person.name, text=p.text, due=p.due))
     else:
-        print(f"{person.name} promised: {p.text} (due {p.due})")
+        print(_("{name} promised: {text} (due {due})").format(name=person.name, text=p.text, due=p.due))
     return 0
 
 
@@ -313,8 +323,9 @@ def cmd_promise_resolve(ctx) -> int:
     late = ""
     if action == "keep":
         days = (ctx.today - date.fromisoformat(done.original_due)).days
-        late = f" ({days} day{'s' if days != 1 else ''} late)" if days > 0 else " (on time)"
-    print(f"{done.status}: {done.text} ({person.name}){late}")
+        late = _(" ({late})").format(late=days_late(days)) if days > 0 else _(" (on time)")
+    print(_("{status}: {text} ({name}){late}").format(
+        status=word("status", done.status), text=done.text, name=person.name, late=late))
     return 0
 
 
@@ -328,7 +339,8 @@ def cmd_promise_reschedule(ctx) -> int:
     if ctx.args.json:
         print_json(_promise_json(done, person.name))
     else:
-        print(f"rescheduled: {done.text} ({person.name}) now due {done.due}, first due {done.original_due}")
+        print(_("rescheduled: {text} ({name}) now due {due}, first due {original_due}").format(
+            text=done.text, name=person.name, due=done.due, original_due=done.original_due))
     return 0
 
 
@@ -353,8 +365,8 @@ def cmd_promise_list(ctx) -> int:
         print_json([_promise_json(p, names.get(p.contact, ""), secret) for p in promises])
         return 0
     if not promises:
-        print("no open promises" if not ctx.args.all else "no promises")
+        print(_("no open promises") if not ctx.args.all else _("no promises"))
         return 0
-    rows = [_promise_row(p, names.get(p.contact, "(deleted)"), ctx.today, secret) for p in promises]
-    print(table(rows, ("due", "state", "whose", "name", "promise")))
+    rows = [_promise_row(p, names.get(p.contact, _("(deleted)")), ctx.today, secret) for p in promises]
+    print(table(rows, (_("due"), _("state"), _("whose"), _("name"), _("promise"))))
     return 0

@@ -85,13 +85,14 @@ def cmd_backups(ctx) -> int:
     path = store_path(ctx)
     found = list_backups(path)
     if not found:
-        print(f"no backups yet in {backups_dir(path)} (one is kept before the first write of each day)")
+        print(_("no backups yet in {path} (one is kept before the first write of each day)").format(
+            path=backups_dir(path)))
         return 0
     rows = [[b.day, _size(b.size), "-" if b.people is None else f"{b.people:,}",
-             "-" if b.notes is None else f"{b.notes:,}", shown(b.problem, 100) if b.problem else "ok"]
+             "-" if b.notes is None else f"{b.notes:,}", shown(b.problem, 100) if b.problem else _("ok")]
             for b in found]
-    print(table(rows, ["DATE", "SIZE", "PEOPLE", "NOTES", "STATE"]))
-    print(f"in {backups_dir(path)}; put one back with: kizuna restore DATE --dry-run")
+    print(table(rows, [_("DATE"), _("SIZE"), _("PEOPLE"), _("NOTES"), _("STATE")]))
+    print(_("in {path}; put one back with: kizuna restore DATE --dry-run").format(path=backups_dir(path)))
     return 0
 
 
@@ -102,24 +103,29 @@ def cmd_restore(ctx) -> int:
     day = ctx.args.date
     plan = plan_restore(path, day) if ctx.args.dry_run else restore(path, day, datetime.now())
     b = plan.backup
-    print(f"backup of {b.day}: {b.people:,} people, {b.notes:,} notes ({b.path})")
+    print(_("backup of {day}: {people:,} people, {notes:,} notes ({path})").format(
+        day=b.day, people=b.people, notes=b.notes, path=b.path))
     if plan.current_problem:
-        print(f"the current store cannot be read ({shown(plan.current_problem, 200)}); all of it is kept aside")
+        print(_("the current store cannot be read ({current_problem}); all of it is kept aside").format(
+            current_problem=shown(plan.current_problem, 200)))
     else:
-        lost = f"{plan.lost_people:,} people, {plan.lost_notes:,} notes, {plan.lost_promises:,} promises"
-        print(f"{'would lose' if ctx.args.dry_run else 'lost'} compared with the current store: {lost}")
+        lost = _("{lost_people:,} people, {lost_notes:,} notes, {lost_promises:,} promises").format(
+            lost_people=plan.lost_people, lost_notes=plan.lost_notes, lost_promises=plan.lost_promises)
+        print((_("would lose compared with the current store: {lost}") if ctx.args.dry_run
+               else _("lost compared with the current store: {lost}")).format(lost=lost))
         if plan.newest_lost:
-            print("  the newest notes that go:")
+            print(_("  the newest notes that go:"))
             for note in plan.newest_lost:
                 who = ", ".join(plan.people_names.get(c, "?") for c in note.contacts)
-                text = "[confidential]" if note.scope == "confidential" else shown(note.text)
-                print(f"    {note.date}  {shown(who, 30)}: {text}")
+                text = _("[confidential]") if note.scope == "confidential" else shown(note.text)
+                print(_("    {date}  {who}: {text}").format(date=note.date, who=shown(who, 30), text=text))
         if plan.gained_notes:
-            print(f"  and {plan.gained_notes:,} notes removed since come back")
+            print(_("  and {gained_notes:,} notes removed since come back").format(gained_notes=plan.gained_notes))
     if ctx.args.dry_run:
-        print("dry run: nothing was changed; the current store would be kept in the backups folder first")
+        print(_("dry run: nothing was changed; the current store would be kept in the backups "
+                 "folder first"))
     else:
-        print(f"restored; the store as it was is kept in {plan.aside} (and its -parts folder)")
+        print(_("restored; the store as it was is kept in {aside} (and its -parts folder)").format(aside=plan.aside))
     return 0
 
 
@@ -130,47 +136,51 @@ def cmd_doctor(ctx) -> int:
     d = diagnose(path)
     base = path.parent
     if not path.exists() and not d.backups and not path.is_symlink():
-        print(f"{path}: no store yet (the first note or import makes it)")
+        print(_("{path}: no store yet (the first note or import makes it)").format(path=path))
         return 0
     if d.healthy:
-        print(f"{path}: ok: {d.people:,} people, {d.notes:,} notes, every part file reads; "
-              f"{d.backups} backups")
+        print(_("{path}: ok: {people:,} people, {notes:,} notes, every part file reads; "
+                 "{backups} backups").format(path=path, people=d.people, notes=d.notes, backups=d.backups))
         return 0
     if d.store_problem:
         print(shown(d.store_problem, 300))
         if d.restore_day:
-            print(f"  can be recovered: the backup of {d.restore_day} (kizuna restore {d.restore_day} "
-                  f"--dry-run says what it would lose)")
+            print(_("  can be recovered: the backup of {restore_day} (kizuna restore {restore_day} "
+                     "--dry-run says what it would lose)").format(restore_day=d.restore_day))
         else:
-            print("  no backup can be read, so it cannot be recovered here")
+            print(_("  no backup can be read, so it cannot be recovered here"))
     if d.table_problem:
         print(shown(d.table_problem, 300))
-        print(f"  can be recovered: the newest file of each part in the parts folder "
-              f"({len(d.parts)} of 16 found)")
+        print(_("  can be recovered: the newest file of each part in the parts folder ({parts} "
+                 "of 16 found)").format(parts=len(d.parts)))
     for r in d.parts if not d.table_problem else []:
         print(f"{_rel(path.parent / (path.stem + '-parts') / r.name, base)}: {shown(r.problem, 200)}")
         if r.whole_copy:
-            print(f"  can be recovered whole: a copy is in {_rel(r.whole_copy, base)}")
+            print(_("  can be recovered whole: a copy is in {path}").format(path=_rel(r.whole_copy, base)))
             continue
-        said = f"its header says {r.header_rows:,} notes; " if r.header_rows is not None else ""
-        backup = (f"{len({x.id for x in r.from_backup} - {x.id for x in r.intact}):,} more from the backup of "
-                  f"{r.backup_day}" if r.backup_day else "no backup holds this part")
-        lost = f"; {r.unrecovered:,} cannot be recovered" if r.unrecovered else ""
-        print(f"  can be recovered: {said}{len(r.intact):,} intact lines, {backup}{lost}")
+        said = _("its header says {header_rows:,} notes; ").format(header_rows=r.header_rows) if r.header_rows is not None else ""
+        more = len({x.id for x in r.from_backup} - {x.id for x in r.intact})
+        backup = (_("{more:,} more from the backup of {backup_day}").format(more=more, backup_day=r.backup_day)
+                  if r.backup_day else _("no backup holds this part"))
+        lost = _("; {unrecovered:,} cannot be recovered").format(unrecovered=r.unrecovered) if r.unrecovered else ""
+        print(_("  can be recovered: {said}{intact:,} intact lines, {backup}{lost}").format(
+            said=said, intact=len(r.intact), backup=backup, lost=lost))
     if not ctx.args.repair:
-        print("run 'kizuna doctor --repair' to recover this (the damaged files are kept in the backups folder)")
+        print(_("run 'kizuna doctor --repair' to recover this (the damaged files are kept in the "
+                 "backups folder)"))
         return 1
     if d.store_problem and not d.restore_day:
         return 1
     done = repair(path, datetime.now())
     if done.restored:
-        print(f"repaired: restored the backup of {done.restored.backup.day}; the damaged store is kept in "
-              f"{done.restored.aside}")
+        print(_("repaired: restored the backup of {day}; the damaged store is kept in {aside}").format(
+            day=done.restored.backup.day, aside=done.restored.aside))
     else:
-        print(f"repaired: {len(done.rebuilt)} part files; the damaged files are kept in {done.aside}")
+        print(_("repaired: {rebuilt} part files; the damaged files are kept in {aside}").format(
+            rebuilt=len(done.rebuilt), aside=done.aside))
     after = diagnose(path)
     if not after.healthy:
-        print("still damaged after the repair; see 'kizuna doctor'", file=sys.stderr)
+        print(_("still damaged after the repair; see 'kizuna doctor'"), file=sys.stderr)
         return 1
-    print(f"{path}: ok: {after.people:,} people, {after.notes:,} notes")
+    print(_("{path}: ok: {people:,} people, {notes:,} notes").format(path=path, people=after.people, notes=after.notes))
     return 0

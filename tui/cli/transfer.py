@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from model.language.i18n import _
+from model.language.i18n import N_, _
 
 EXPORTS = {"json": "json", "vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics",
            "icalendar": "ics", "markdown": "markdown", "md": "markdown"}
@@ -15,7 +15,7 @@ SHOWN = 15  # names listed per group unless --verbose
 
 def _month(text: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a month (YYYY-MM)").format(text=text))
     return text
 
 
@@ -67,13 +67,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _names(items: list[str], verbose: bool, sep: str = ", ") -> str:
     shown = items if verbose else items[:SHOWN]
     more = len(items) - len(shown)
-    return sep.join(shown) + (f" and {more} more (--verbose lists them)" if more else "")
+    return sep.join(shown) + (_(" and {n} more (--verbose lists them)").format(n=more) if more else "")
+
+
+#: a person's fields as ``_changed`` names them, for the catalogue (the others are in it already)
+FIELD_WORDS = (N_("emails"), N_("phones"), N_("cadence days"), N_("snoozed until"), N_("snooze reason"),
+               N_("created"))
 
 
 def _changed(before, after) -> str:
-    fields = [k.replace("_", " ") for k, v in after.to_dict().items()
+    fields = [_(k.replace("_", " ")) for k, v in after.to_dict().items()
               if k not in ("updated",) and before.to_dict()[k] != v]
-    return ", ".join(fields)
+    return _(", ").join(fields)
 
 
 def cmd_import(ctx) -> int:
@@ -85,30 +90,34 @@ def cmd_import(ctx) -> int:
     plan = plan_import(store, args.file, args.format)
     if not args.dry_run:
         apply_plan(store, plan)
-    verb = "would be" if args.dry_run else "were"
     print(f"{args.file} ({plan.fmt}): {plan.summary()}")
     if plan.added:
-        print(f"  added ({len(plan.added)}): {_names([describe(c) for c in plan.added], args.verbose)}")
+        print(_("  added ({n}): {names}").format(
+            n=len(plan.added), names=_names([describe(c) for c in plan.added], args.verbose)))
     if plan.unnamed:
-        items = [f"{name} ({where})" for where, name in plan.unnamed]
-        print(f"  no name in the file, named after their e-mail or phone ({len(items)}): "
-              f"{_names(items, args.verbose)}")
+        from model.transfer.common import shown_where
+
+        items = [f"{name} ({shown_where(where)})" for where, name in plan.unnamed]
+        print(_("  no name in the file, named after their e-mail or phone ({n}): {names}").format(
+            n=len(items), names=_names(items, args.verbose)))
     if plan.merged:
         items = [f"{a.name} (+ {_changed(a, b)})" for a, b in plan.merged]
-        print(f"  merged ({len(plan.merged)}): {_names(items, args.verbose)}")
+        print(_("  merged ({n}): {names}").format(n=len(plan.merged), names=_names(items, args.verbose)))
     if plan.records_replaced:
-        items = [f"{new.table.rstrip('s')} {getattr(new, 'name', '') or new.id}" for _, new in plan.records_replaced]
-        print(f"  replaced by a newer copy ({len(items)}): {_names(items, args.verbose)}")
+        items = [f"{_(new.table.rstrip('s'))} {getattr(new, 'name', '') or new.id}"
+                 for _old, new in plan.records_replaced]
+        print(_("  replaced by a newer copy ({n}): {names}").format(n=len(items), names=_names(items, args.verbose)))
     if plan.skipped:
-        items = [f"{who}: {why}" for who, why in plan.skipped]
-        print(f"  skipped ({len(plan.skipped)}): " + _names(items, args.verbose, "; "))
+        from model.transfer.common import shown_where
+
+        items = [f"{shown_where(who)}: {why}" for who, why in plan.skipped]
+        print(_("  skipped ({n}): {names}").format(n=len(plan.skipped), names=_names(items, args.verbose, "; ")))
     for problem in plan.problems if args.verbose else plan.problems[:SHOWN]:
-        print(f"  problem: {problem}")
+        print(_("  problem: {problem}").format(problem=problem))
     if len(plan.problems) > SHOWN and not args.verbose:
-        print(f"  ... and {len(plan.problems) - SHOWN} more problems (--verbose lists them)")
+        print(_("  ... and {n} more problems (--verbose lists them)").format(n=len(plan.problems) - SHOWN))
     if args.dry_run:
-        print(f"dry run: nothing was changed; these {verb} the changes. "
-              f"Run without --dry-run to import.")
+        print(_("dry run: nothing was changed; these would be the changes. Run without --dry-run to import."))
     return 0
 
 
@@ -128,11 +137,12 @@ def cmd_export(ctx) -> int:
         return 0
     target = Path(args.output)
     write_export(target, data)
-    print(f"wrote {target} ({kind}, {len(data):,} bytes)", file=sys.stderr)
+    print(_("wrote {path} ({kind}, {size:,} bytes)").format(path=target, kind=kind, size=len(data)), file=sys.stderr)
     return 0
 
 
 def cmd_merge(ctx) -> int:
+    from model.actions.log_text import shown
     from model.language.names import resolve
     from model.transfer.merge import merge, plan_merge
 
@@ -143,10 +153,10 @@ def cmd_merge(ctx) -> int:
     if ctx.args.dry_run:
         plan = plan_merge(store, keep, drop)
         gained = _changed(plan.keep, plan.merged)
-        print(f"would do: {plan.text}")
-        print(f"  {keep.name} would gain: {gained or 'nothing new'}")
-        print("dry run: nothing was changed")
+        print(_("would do: {text}").format(text=shown(plan.text)))
+        print(_("  {name} would gain: {fields}").format(name=keep.name, fields=gained or _("nothing new")))
+        print(_("dry run: nothing was changed"))
         return 0
     result = merge(store, keep, drop, ctx.today)
-    print(result.log.text)
+    print(shown(result.log.text))
     return 0

@@ -194,7 +194,8 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         for button in ("#import-go", "#import-check"):
             self.query_one(button, Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
-        self.query_one("#import-summary", Static).update(_esc(_("Importing {name} …").format(name=Path(plan.path).name)))
+        self.query_one("#import-summary", Static).update(_esc(_("Importing {name} …").format(
+            name=Path(plan.path).name)))
         store = self.store
 
         def apply() -> ImportPlan:

@@ -86,7 +86,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                         with Vertical(classes="setting-body"):
                             yield self._widget(key, kind, extra)
                             if kind != "choice":
-                                yield Static(_(str(extra)).format(roles=", ".join(RELATIONS)), classes="setting-hint", markup=False)
+                                yield Static(_(str(extra)).format(
+                                    roles=", ".join(RELATIONS)), classes="setting-hint", markup=False)
                             yield Static("", classes="setting-error", id=f"error-{key}")
         yield KeyBar()
 
@@ -117,7 +118,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
             text = widget.value.strip()
             if kind == "int":
                 if not text.isdigit():
-                    raise ValidationError(f"settings.{key}", _("{text!r} is not a whole number (1 or more)").format(text=text))
+                    raise ValidationError(f"settings.{key}", _("{text!r} is not a whole number (1 or more)").format(
+                        text=text))
                 out[key] = int(text)
             elif kind == "roles":
                 out[key] = tuple(r.strip() for r in text.split(",") if r.strip())
