@@ -4,6 +4,17 @@ so Babel extracts them (the key bar and the palette translate them when shown, t
 
 from model.i18n import N_
 
+#: Textual's own words: the key bar's palette key, the palette's placeholder and its system
+#: commands (tui.app.KizunaApp.get_system_commands translates them when shown)
+TEXTUAL_WORDS = (
+    N_("palette"), N_("Search for commands…"),
+    N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+
 DESCRIPTIONS = (
     N_("Add person"),
     N_("Back"),

@@ -14,17 +14,27 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from rich.cells import cell_len
+
+from model.i18n import N_, _, ngettext, word
 from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
 
 #: the app's words for the warning whose remedy the shell's words name as a command
-IN_THE_APP = {OWN_NOT_SET: "your own industry is not set, so the share outside it is not measured "
-                           "(S: settings)"}
+IN_THE_APP = {OWN_NOT_SET: N_("your own industry is not set, so the share outside it is not measured "
+                              "(S: settings)")}
+#: the dimensions' names as shown (model.planning.diversity.DIMENSIONS)
+DIMENSION_WORDS = {"industry": N_("industry"), "function": N_("function"), "level": N_("level"),
+                   "generation": N_("generation")}
 
 
 def app_warning(warning: str) -> str:
     """A diversity warning as the app says it (its remedy a key, not a shell command)."""
-    return IN_THE_APP.get(warning, warning)
+    return _(IN_THE_APP[warning]) if warning in IN_THE_APP else _(warning)
+
+
+def _label(text: str, width: int = 11) -> str:
+    return text + " " * max(1, width - cell_len(text))
 
 LABEL = "focus people"
 
@@ -33,18 +43,20 @@ def diversity_lines(report: DiversityReport) -> list[Content]:
     """The spread in one line per dimension, then the warnings."""
     lines: list[Content] = []
     for name, spread in report.spread.items():
-        values = ", ".join(f"{label} {n}" for label, n in spread.counts.items()) or "—"
-        unknown = f", unknown {spread.unknown}" if spread.unknown else ""
-        lines.append(Content.assemble((f"{name:<11}", "bold $text-muted"), f"{values}{unknown}",
-                                      (f"  (evenness {spread.evenness:.2f})", "dim")))
+        shown = (lambda v: word("level", v)) if name == "level" else (lambda v: v)
+        values = ", ".join(f"{shown(label)} {n}" for label, n in spread.counts.items()) or "—"
+        unknown = _(", unknown {n}").format(n=spread.unknown) if spread.unknown else ""
+        lines.append(Content.assemble((_label(_(DIMENSION_WORDS.get(name, name))), "bold $text-muted"),
+                                      f"{values}{unknown}",
+                                      ("  " + _("(evenness {value})").format(value=f"{spread.evenness:.2f}"), "dim")))
     if report.outside_share is not None:
-        lines.append(Content.assemble(("outside    ", "bold $text-muted"),
-                                      f"{report.outside} of {report.size} outside my industry "
-                                      f"({report.outside_share:.0%})"))
+        lines.append(Content.assemble((_label(_("outside")), "bold $text-muted"),
+                                      _("{n} of {size} outside my industry ({share})").format(
+                                          n=report.outside, size=report.size, share=f"{report.outside_share:.0%}")))
     for warning in report.warnings:
         lines.append(Content.styled(f"⚠ {app_warning(warning)}", "bold $text-warning"))
     if not report.warnings and report.size:
-        lines.append(Content.styled("✓ no warnings: a varied set", "$text-success"))
+        lines.append(Content.styled(_("✓ no warnings: a varied set"), "$text-success"))
     return lines
 
 
@@ -62,17 +74,19 @@ class DiversityPanel(Horizontal):
 
     def show(self, chosen: list[Contact], settings: Settings, candidate: Contact | None = None,
              replacing: str | None = None, slot: int = 0) -> None:
-        lines = [Content.styled(f"This plan ({len(chosen)} people)", "bold")]
+        lines = [Content.styled(ngettext("This plan ({n} person)", "This plan ({n} people)", len(chosen)).format(
+            n=len(chosen)), "bold")]
         if chosen:
             lines += diversity_lines(diversity(chosen, settings, label=LABEL))
         else:
-            lines.append(Content.styled("nobody chosen yet", "dim"))
+            lines.append(Content.styled(_("nobody chosen yet"), "dim"))
         self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
         after_panel = self.query_one("#diversity-with", Static)
         if candidate is not None and candidate.id not in {c.id for c in chosen}:
             after = [c for c in chosen if c.id != replacing] + [candidate]
-            head = [Content.styled(f"With {candidate.name} in slot {slot + 1}", "bold $accent")]
+            head = [Content.styled(_("With {name} in slot {n}").format(name=candidate.name, n=slot + 1),
+                                   "bold $accent")]
             after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=LABEL))))
         else:
             after_panel.update(Content.styled(
-                "Highlight a suggestion to see what choosing them does to the spread.", "dim italic"))
+                _("Highlight a suggestion to see what choosing them does to the spread."), "dim italic"))

@@ -329,7 +329,7 @@ class TimelinePane(BorderLines, Vertical):
         self._detail_shown = shown
         detail = self.query_one("#timeline-detail", Static)
         if obj is None or self.book is None:
-            detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.", layout=False)
+            detail.update("" if self.contact_id or self.everyone else _("Choose a person on the left."), layout=False)
             return
         detail.update(self._detail_text(obj), layout=False)  # its height is fixed (main.tcss): no layout
 
