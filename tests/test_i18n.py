@@ -24,14 +24,31 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 CONVERTED = [
     "model/i18n.py", "model/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
+    "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
+    "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
+    "tui/screens/first_run.py", "tui/screens/confirm.py", "tui/screens/snooze_dialog.py",
+    "tui/screens/entry.py", "tui/screens/search.py",
+    "tui/widgets/bar_render.py", "tui/widgets/border_lines.py", "tui/widgets/contact_list.py",
+    "tui/widgets/contact_rows.py", "tui/widgets/diversity_panel.py", "tui/widgets/focus_pane.py",
+    "tui/widgets/jk_lists.py", "tui/widgets/key_bar.py", "tui/widgets/reading_input.py",
+    "tui/widgets/row_cells.py", "tui/widgets/row_list.py", "tui/widgets/timeline.py",
+    "model/demo/",
 ]
+#: converted modules that show no words of their own (layout, drawing, or words kept elsewhere:
+#: the main screen's are its panes', the key bar's are the Bindings' in tui/binding_words.py,
+#: the demo's shown labels are stored words, translated by model.i18n.word where shown)
+SILENT = {"tui/screens/main.py", "tui/screens/entry.py", "tui/widgets/bar_render.py",
+          "tui/widgets/border_lines.py", "tui/widgets/jk_lists.py", "tui/widgets/key_bar.py",
+          "tui/widgets/row_cells.py", "tui/widgets/row_list.py", "model/demo/"}
 #: still English: move a module up when its strings go through ``_()``
 TO_CONVERT = [
     "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
     "tui/cli/health.py", "tui/cli/streams.py",
-    "model/capture/", "model/actions/", "model/errors.py", "model/names.py", "model/demo/",
-    "tui/app.py", "tui/screens/", "tui/widgets/", "tui/palette.py",
+    "model/capture/", "model/actions/", "model/errors.py", "model/names.py",
+    "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
+    "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
+    "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
 ]
 
 
@@ -41,14 +58,15 @@ def catalogue():
 
 
 def extracted(module: str):
-    return list(extract_from_file("python", str(ROOT / module), keywords=KEYWORDS))
+    paths = sorted((ROOT / module).glob("*.py")) if module.endswith("/") else [ROOT / module]
+    return [m for path in paths for m in extract_from_file("python", str(path), keywords=KEYWORDS)]
 
 
 @pytest.mark.parametrize("module", CONVERTED)
 def test_every_message_of_a_converted_module_is_translated(module: str) -> None:
     cat = catalogue()
     found = extracted(module)
-    assert found or module == "model/i18n.py", f"{module}: nothing extracted"
+    assert found or module == "model/i18n.py" or module in SILENT, f"{module}: nothing extracted"
     missing = []
     for _line, message, _comments, context in found:
         entry = cat.get(message, context=context)
@@ -60,8 +78,9 @@ def test_every_message_of_a_converted_module_is_translated(module: str) -> None:
 
 def test_every_cli_module_is_listed_as_converted_or_not() -> None:
     listed = {m.split(":")[0] for m in CONVERTED + TO_CONVERT}
-    cli = {str(p.relative_to(ROOT)) for p in (ROOT / "tui" / "cli").glob("*.py") if p.name != "__init__.py"}
-    assert cli <= listed, f"say whether these are converted: {sorted(cli - listed)}"
+    for folder in ("tui/cli", "tui/screens", "tui/widgets"):
+        modules = {str(p.relative_to(ROOT)) for p in (ROOT / folder).glob("*.py") if p.name != "__init__.py"}
+        assert modules <= listed, f"say whether these are converted: {sorted(modules - listed)}"
 
 
 def _fields(text: str) -> set[str]:

@@ -2,7 +2,7 @@
 so Babel extracts them (the key bar and the palette translate them when shown, through
 :func:`tui.widgets.key_bar.describe`). A test keeps this list in step with the Bindings."""
 
-from model.i18n import N_
+from model.i18n import N_, pgettext
 
 #: Textual's own words: the key bar's palette key, the palette's placeholder and its system
 #: commands (tui.app.KizunaApp.get_system_commands translates them when shown)
@@ -179,3 +179,21 @@ TOOLTIPS = (
     N_("Write what this slot's conversation is for"),
     N_("Yes: do what the question asks (e.g. discard the form's changes)"),
 )
+
+
+def _short_marks() -> None:
+    """The key bar's short labels (tui.widgets.key_bar.SHORT), for ``pybabel extract``; never called."""
+    pgettext("short", "Add")
+    pgettext("short", "Month")
+    pgettext("short", "Touch")
+    pgettext("short", "Deep")
+    pgettext("short", "Save")
+    pgettext("short", "Carry")
+    pgettext("short", "Empty")
+    pgettext("short", "Prev")
+    pgettext("short", "Next")
+    pgettext("short", "Everyone")
+    pgettext("short", "Reveal")
+    pgettext("short", "Edit")
+    pgettext("short", "Keep")
+    pgettext("short", "Clear")

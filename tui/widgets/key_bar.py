@@ -23,7 +23,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from model.i18n import _
+from model.i18n import _, language, pgettext
 
 
 #: keys kept at the right end whatever the width (Help: it lists every key)
@@ -35,6 +35,17 @@ SHORT = {
     "Next month": "Next", "Everyone's timeline": "Everyone", "Reveal confidential": "Reveal",
     "Edit person": "Edit", "Keep editing": "Keep", "Clear filter": "Clear",
 }
+
+
+_SHORT_SHOWN: tuple[str, dict[str, str]] = ("", {})
+
+
+def short_words() -> dict[str, str]:
+    """:data:`SHORT` in the language in use (tui.binding_words lists the short words)."""
+    global _SHORT_SHOWN
+    if _SHORT_SHOWN[0] != language():
+        _SHORT_SHOWN = (language(), {_(full): pgettext("short", brief) for full, brief in SHORT.items()})
+    return _SHORT_SHOWN[1]
 
 
 class Item(NamedTuple):
@@ -135,7 +146,7 @@ class KeyBar(Widget, can_focus=False):
 
         def piece(item: Item) -> Text:
             text = Text(f" {item.display} ", key_style)
-            description = SHORT.get(item.description, item.description) if short else item.description
+            description = short_words().get(item.description, item.description) if short else item.description
             if description:
                 text.append(f"{description} ", text_style)
             if not item.enabled:
