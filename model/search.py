@@ -6,7 +6,7 @@ A query is words, all of which must match (ANDed), and narrowing terms::
 
 Words and ``"phrases"`` match anywhere in a note's text, its tags, its kind
 and its people's names and readings, as substrings: Japanese needs no spaces.
-Both sides are folded (:func:`model.names.fold`: NFKC, case-folded, katakana
+Both sides are folded (:func:`model.language.names.fold`: NFKC, case-folded, katakana
 as hiragana), so ``サトウ`` finds ``さとう`` and ``ｻﾄｳ``, ``ＡＢＣ`` finds ``abc``.
 ``@name`` keeps notes with a person whose name or reading contains it;
 ``#tag`` a note with that tag (a prefix of it); ``kind:`` a kind (a prefix);
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError
-from model.names import fold, search_keys
+from model.language.names import fold, search_keys
 from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -134,7 +134,7 @@ def coarse(data: bytes | str, *, nfkc: bool | None = None) -> bytes:
 
 
 def fold_many(texts: Iterable[str]) -> list[str]:
-    """:func:`model.names.fold` of many short texts, as one string (far faster than one by one)."""
+    """:func:`model.language.names.fold` of many short texts, as one string (far faster than one by one)."""
     joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
     folded = unicodedata.normalize("NFKC", joined).casefold().translate(_KATA_TO_HIRA)
     return [" ".join(x.split()) for x in folded.split("\n")] if joined else []
@@ -178,7 +178,7 @@ class SearchIndex:
 
     ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
     one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
-    checked exactly (:func:`model.names.fold`) until the page of results is full.
+    checked exactly (:func:`model.language.names.fold`) until the page of results is full.
     """
 
     def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
@@ -223,7 +223,7 @@ class SearchIndex:
         return len(self.items)
 
     def exact(self, k: int) -> str:
-        """Entry ``k`` as :func:`model.names.fold` has it (made when first needed)."""
+        """Entry ``k`` as :func:`model.language.names.fold` has it (made when first needed)."""
         found = self._exact.get(k)
         if found is None:
             hay = self.hay[k]

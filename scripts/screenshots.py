@@ -9,7 +9,7 @@ saves ``screenshots/<name>.svg``. When ``rsvg-convert`` is on the PATH
 into ``screenshots/<name>.png``; when it is not, the script says so and
 keeps the SVGs.
 
-A shot with ``language="ja"`` is taken in Japanese mode (``model.i18n.set_language``),
+A shot with ``language="ja"`` is taken in Japanese mode (``model.language.i18n.set_language``),
 as ``KIZUNA_LANG=ja kizuna --demo`` shows it.
 
 The shots are deterministic (fixed day, seeded demo data, no clock on
@@ -45,7 +45,7 @@ from rich.cells import cell_len  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, TextArea  # noqa: E402
 
-from model import i18n  # noqa: E402
+from model.language import i18n  # noqa: E402
 from model.demo import build_demo  # noqa: E402
 from model.store import Store  # noqa: E402
 from tui.app import KizunaApp, make_app  # noqa: E402
@@ -126,7 +126,7 @@ class Shot:
     prepare: Callable[[Pilot], Awaitable[None]]
     screen: str  # the class name of the screen the keys must have opened
     size: tuple[int, int] = SIZE  # the terminal's (columns, rows)
-    language: str = "en"  # the interface's language (model.i18n)
+    language: str = "en"  # the interface's language (model.language.i18n)
 
 
 SHOTS = (

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from model import i18n
+from model.language import i18n
 from model.capture import parse
 from model.capture.dates import FUTURE, PAST, WORDS_HELP, read_date
 from model.records import Contact

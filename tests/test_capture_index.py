@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from model.capture import CaptureError, parse
-from model.names import describe
+from model.language.names import describe
 from model.records import Contact
 
 from capture_helpers import THU

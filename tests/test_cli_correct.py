@@ -114,7 +114,7 @@ def test_undo_refuses_a_change_another_process_made_since(kizuna, store_path: Pa
     other.put(other.get(Interaction, saved["id"]).touched(text="theirs"))
     assert "changed since" in one_error(kizuna("undo"))
     assert Store(store_path).get(Interaction, saved["id"]).text == "theirs"
-    from model.undo import undo_path
+    from model.actions.undo import undo_path
 
     assert undo_path(store_path).name.startswith("kizuna.undo.")
     assert stat.S_IMODE(os.stat(undo_path(store_path)).st_mode) == 0o600

@@ -27,7 +27,7 @@ from model.planning.focus import month_review
 from model.planning.trust import trust
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Slot
 from model.store import Store
-from model.undo import UndoError, UndoLog, undo, undo_path
+from model.actions.undo import UndoError, UndoLog, undo, undo_path
 
 TODAY = date(2026, 11, 26)
 

@@ -10,7 +10,7 @@ import pytest
 
 from hostile import BIDI_NAME, CONTROL, ESC_NAME, ESC_TEXT, hostile_store
 from model.records import Contact, Interaction
-from model.text import clean_field, neutral_cell, visible, visible_line
+from model.language.text import clean_field, neutral_cell, visible, visible_line
 
 LINE = "@Evil\x1b]0;pwned\x07Name lunch: hi \x1b[2J there \x1b]52;c;aGk=\x07 end"
 TODAY = date(2026, 12, 5)

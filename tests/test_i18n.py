@@ -13,7 +13,7 @@ import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
-from model import i18n
+from model.language import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "tui" / "locale" / "ja" / "LC_MESSAGES" / "kizuna.po"
@@ -22,7 +22,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 
 #: every message a user can read in these modules goes through gettext and is in ``ja``
 CONVERTED = [
-    "model/i18n.py", "model/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
+    "model/language/i18n.py", "model/language/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
     "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
     "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
@@ -36,7 +36,7 @@ CONVERTED = [
 ]
 #: converted modules that show no words of their own (layout, drawing, or words kept elsewhere:
 #: the main screen's are its panes', the key bar's are the Bindings' in tui/binding_words.py,
-#: the demo's shown labels are stored words, translated by model.i18n.word where shown)
+#: the demo's shown labels are stored words, translated by model.language.i18n.word where shown)
 SILENT = {"tui/screens/main.py", "tui/screens/entry.py", "tui/widgets/bar_render.py",
           "tui/widgets/border_lines.py", "tui/widgets/jk_lists.py", "tui/widgets/key_bar.py",
           "tui/widgets/row_cells.py", "tui/widgets/row_list.py", "model/demo/"}
@@ -45,7 +45,7 @@ TO_CONVERT = [
     "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
     "tui/cli/health.py", "tui/cli/streams.py",
-    "model/capture/", "model/actions/", "model/errors.py", "model/names.py",
+    "model/capture/", "model/actions/", "model/errors.py", "model/language/names.py",
     "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
     "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
     "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
@@ -66,7 +66,7 @@ def extracted(module: str):
 def test_every_message_of_a_converted_module_is_translated(module: str) -> None:
     cat = catalogue()
     found = extracted(module)
-    assert found or module == "model/i18n.py" or module in SILENT, f"{module}: nothing extracted"
+    assert found or module == "model/language/i18n.py" or module in SILENT, f"{module}: nothing extracted"
     missing = []
     for _line, message, _comments, context in found:
         entry = cat.get(message, context=context)
@@ -106,7 +106,7 @@ def test_translations_keep_their_placeholders_and_the_mo_is_compiled_from_the_po
 
 def test_stored_words_have_a_translation_for_every_value() -> None:
     from model import records
-    from model.i18n_words import GROUPS
+    from model.language.i18n_words import GROUPS
 
     cat = catalogue()
     for context, name in GROUPS.items():

@@ -45,5 +45,5 @@ def test_the_command_line_does_not_import_textual_until_the_app_opens(tmp_path: 
 
 def test_importing_model_does_no_heavy_work() -> None:
     # importing the store must not read files or build data: only definitions
-    loaded = loaded_after(["model.store", "model.records", "model.names"])
+    loaded = loaded_after(["model.store", "model.records", "model.language.names"])
     assert "model.demo" not in loaded

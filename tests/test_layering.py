@@ -131,3 +131,9 @@ def test_no_import_cycles() -> None:
         if name not in state:
             visit(name)
     assert cycles == []
+
+
+def test_model_shows_its_parts_at_its_top() -> None:
+    """A newcomer sees the domain's parts, not forty modules: new modules go in a package."""
+    top = sorted(p.name for p in (ROOT / "model").iterdir() if p.name != "__pycache__")
+    assert len(top) <= 11, top

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model.errors import AmbiguousError, NotFoundError
-from model.names import describe, fold, matches, resolve, sort_key
+from model.language.names import describe, fold, matches, resolve, sort_key
 from model.records import Contact
 
 SATO = Contact(name="佐藤 健", reading="さとう けん", company="佐藤精工")

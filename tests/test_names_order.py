@@ -1,5 +1,5 @@
 """Japanese mode sorts people by reading (あいうえお順), Latin names after, the same way in
-the CLI, the contact list and the palette (one sort key, model.names.sort_key)."""
+the CLI, the contact list and the palette (one sort key, model.language.names.sort_key)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model import i18n
+from model.language import i18n
 from model.records import Contact
 from model.store import Store
 

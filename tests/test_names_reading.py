@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from model import i18n
-from model.names import guessed_reading, matches, reading_of, resolve, search_keys, sort_key
-from model.readings import guess, needs_guess, romaji
+from model.language import i18n
+from model.language.names import guessed_reading, matches, reading_of, resolve, search_keys, sort_key
+from model.language.readings import guess, needs_guess, romaji
 from model.records import Contact
 
 
@@ -80,7 +80,7 @@ def test_japanese_order_is_aiueo_then_latin() -> None:
 def test_the_guesser_is_not_imported_when_every_person_has_a_reading() -> None:
     code = ("import sys\n"
             "from model.records import Contact\n"
-            "from model.names import matches, sort_key\n"
+            "from model.language.names import matches, sort_key\n"
             "people = [Contact(name='佐藤 健', reading='さとう けん'), Contact(name='Anna')]\n"
             "assert matches(people, 'sato') == people[:1]\n"
             "sorted(people, key=sort_key)\n"

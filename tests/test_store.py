@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from model.errors import NotFoundError, StoreError
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
 from model.store.storage import SCHEMA_VERSION, TEMP_PREFIX
-from model.text import clean_field  # records drop control characters: a name of them only is empty
+from model.language.text import clean_field  # records drop control characters: a name of them only is empty
 from model.store.backups import BACKUPS_KEPT
 from model.store import Store
 

@@ -27,11 +27,11 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
-from model.i18n import _
+from model.language.i18n import _
 from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
-from model.text import visible
+from model.language.text import visible
 from tui.collector import Collector
 from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
@@ -108,7 +108,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
         self.last_words = ""  # the one line printed when the data ends the app (run_to_end)
-        from model.undo import UndoLog
+        from model.actions.undo import UndoLog
 
         #: every change this app makes can be undone (u), as can the shell's (kizuna undo)
         self.undo_log = UndoLog(store.path).attach(store)

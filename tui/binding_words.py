@@ -2,7 +2,7 @@
 so Babel extracts them (the key bar and the palette translate them when shown, through
 :func:`tui.widgets.key_bar.describe`). A test keeps this list in step with the Bindings."""
 
-from model.i18n import N_, pgettext
+from model.language.i18n import N_, pgettext
 
 #: Textual's own words: the key bar's palette key, the palette's placeholder and its system
 #: commands (tui.app.KizunaApp.get_system_commands translates them when shown)

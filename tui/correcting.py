@@ -3,12 +3,12 @@
 Edit (``e``) or delete (``d``) a timeline entry, forget a person (from the contact
 form), undo (``u``) the last change made from this machine, and search (``s``, ``/``)
 every note. The writes go through :func:`tui.threads.write` (a thread worker on the
-app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.undo`.
+app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.actions.undo`.
 """
 
 from __future__ import annotations
 
-from model.i18n import _
+from model.language.i18n import _
 from tui import threads
 from tui.text import printable
 
@@ -84,7 +84,7 @@ class Correcting:
                       lambda exc: self.notify(str(exc), title=_("Cannot forget"), severity="error"))
 
     def action_undo(self) -> None:
-        from model.undo import undo
+        from model.actions.undo import undo
 
         threads.write(self, lambda: undo(self.store, self.undo_log),
                       lambda entry: self.notify(_("Undone: {what}").format(what=entry.label), title=_("Undo")),

@@ -27,7 +27,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from model.errors import KizunaError
-from model.i18n import _
+from model.language.i18n import _
 
 FILE_NAME = "keymap.toml"
 #: a key name as Textual spells them: letters, digits, ctrl+/shift+ combinations, names

@@ -1,6 +1,6 @@
 """The command palette's provider (ctrl+p): jump to anyone, run any action.
 
-People match by name or reading the way :mod:`model.names` folds them
+People match by name or reading the way :mod:`model.language.names` folds them
 (case, width and kana ignored: ``さとう`` finds ``サトウ``, ``ｔａｎａｋａ``
 finds Tanaka), so Japanese names are found by their furigana too.
 
@@ -16,8 +16,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from model.i18n import N_, _, word
-from model.names import fold, guessed_reading, search_keys, sort_key
+from model.language.i18n import N_, _, word
+from model.language.names import fold, guessed_reading, search_keys, sort_key
 
 #: binding id -> (title, help): the palette's words for a key (others use the key's own)
 WORDS = {

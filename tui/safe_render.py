@@ -1,6 +1,6 @@
 """The app's last line of defence: no control character in text reaches the terminal.
 
-Names and notes are shown with :func:`model.text.visible` where the app draws them;
+Names and notes are shown with :func:`model.language.text.visible` where the app draws them;
 anything that slips past (a new screen, a message quoting a record) still goes
 through Rich's ``Text`` or Textual's ``Content``, which strip only BEL, BS, VT, FF
 and CR and let ESC through (``\\x1b]0;…\\x07`` would retitle the terminal). Both

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from model.text import visible
+from model.language.text import visible
 
 
 def fit(text: str, width: int) -> str:
     """``text`` cut (with …) or padded to ``width`` terminal cells (wide characters count two).
 
     The one display-width fit for the command line and the app (no Textual here). Hidden
-    characters are shown (:func:`model.text.visible`): what is fitted is what is drawn."""
+    characters are shown (:func:`model.language.text.visible`): what is fitted is what is drawn."""
     text = visible(text)
     if width <= 0:
         return ""

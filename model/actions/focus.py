@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError, NotFoundError, ValidationError
-from model.names import describe
+from model.language.names import describe
 from model.planning.focus import check_month, role_fit
 from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
 from model.store import Store

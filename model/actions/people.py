@@ -20,8 +20,8 @@ from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
 from model.records import OWNERS, Contact, Interaction, Promise
 from model.store import Store
-from model.privacy import store_secret_ids
-from model.text import clean_field
+from model.records.privacy import store_secret_ids
+from model.language.text import clean_field
 
 
 class RefusedError(KizunaError):
@@ -35,7 +35,7 @@ class RefusedError(KizunaError):
 def log(store: Store, contact_ids: tuple[str, ...] | list[str], text: str, today: date,
         tags: tuple[str, ...] = (), about: Promise | None = None) -> Interaction:
     """Write a ``log`` entry on these people's timelines; one ``about`` a promise made in a
-    confidential note quotes its text, so it is as confidential (model/privacy.py)."""
+    confidential note quotes its text, so it is as confidential (model/records/privacy.py)."""
     scope = "open"
     if about is not None and about.interaction and store_secret_ids(store, (about,)):
         scope = "confidential"

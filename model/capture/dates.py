@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from model.errors import KizunaError
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 
 PAST = "past"
 FUTURE = "future"

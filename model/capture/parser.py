@@ -7,8 +7,8 @@
 The grammar (README "Quick capture grammar" is the user's version):
 
 * ``@Name`` / ``@"Sato Ken"`` / ``@佐藤`` — people, matched by name or reading
-  (:func:`model.names.matches`); a name nobody has is an :class:`UnknownNameError`
-  offering the closest people (:func:`model.names.closest`), and ``@+Name`` is a new
+  (:func:`model.language.names.matches`); a name nobody has is an :class:`UnknownNameError`
+  offering the closest people (:func:`model.language.names.closest`), and ``@+Name`` is a new
   contact in the ``network`` tier; a name that fits several people is an error listing them.
 * ``on 2026-06-18`` / ``on nov 3`` anywhere dates an undated note; ``12/10までに見積を
   送ると約束`` is a promise; what is not read (a past date word in the text, a 約束)
@@ -68,7 +68,7 @@ from model.capture.result import (AmbiguousNameError, Capture, CaptureError, Pro
 from model.capture.words import (AT, BANG, CJK, CJK_STOPS, HASH, HONORIFICS, JOINERS, KEYWORDS, LINKS, NEW, TRAIL,
                                  WEAK_KINDS, NameIndex, Word, split_words)
 from model.capture.dates import DateWordError, explicit_date, past_word, read_date
-from model.names import describe, fold, matches, plain, search_keys
+from model.language.names import describe, fold, matches, plain, search_keys
 from model.records import Contact, Interaction, Promise
 
 __all__ = ["AmbiguousNameError", "Capture", "CaptureError", "KEYWORDS", "PromiseDraft", "Token",
@@ -102,7 +102,7 @@ class _Parser(HeaderReader, PromiseReader):
         return self.names.keys()
 
     def _matches(self, name: str) -> list[Contact]:
-        """:func:`model.names.matches` over only the people whose folded names contain
+        """:func:`model.language.names.matches` over only the people whose folded names contain
         ``name`` (every kind of match needs that), so a keystroke stays fast with thousands."""
         q = fold(name)
         if not q:
@@ -422,7 +422,7 @@ def save(store, line: str, today: date, allow_new: bool = False) -> Capture:
             owner=d.owner, contact=d.contact.id, text=d.text, due=d.due.isoformat(),
             interaction=cap.interaction.id,
         )) for d in cap.promises]
-    # what was saved, as the records cleaned it (no control characters: model/text.py)
+    # what was saved, as the records cleaned it (no control characters: model/language/text.py)
     cap.text = cap.interaction.text
     for draft, saved in zip(cap.promises, cap.saved_promises):
         draft.text = saved.text

@@ -31,7 +31,7 @@ from model.capture.result import CaptureError, Token
 from model.capture.words import (ADVERBS, AT, BY, CONTRACTED, HONORIFICS, ME, NOT_NAMES, PROMISED,
                                  SENTENCE_END, THEY, TO, WILL, Word, folded)
 from model.capture.dates import FUTURE, DateWordError, read_date
-from model.names import fold
+from model.language.names import fold
 from model.records import Contact
 
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from model.capture.dates import describe_date
 from model.errors import AmbiguousError, KizunaError
-from model.names import describe
+from model.language.names import describe
 from model.records import Contact, Interaction, Promise
-from model.text import clean_field, visible
+from model.language.text import clean_field, visible
 
 
 class CaptureError(KizunaError):
@@ -112,7 +112,7 @@ class Capture:
         for d in self.promises:
             who = f"I promised {visible(d.contact.name)}" if d.owner == "me" else f"{visible(d.contact.name)} promised"
             lines.append(f"promise  {who}: {clean_field(d.text)} — due {describe_date(d.due, today)}")
-        # the text as it will be saved: without control characters (model/text.py)
+        # the text as it will be saved: without control characters (model/language/text.py)
         lines.append(f"text     {clean_field(self.text, multiline=True) or '(empty)'}")
         lines.extend(f"hint     {h}" for h in self.hints)
         return lines

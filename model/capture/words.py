@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from model.capture.result import CaptureError
-from model.names import describe, fold, search_keys
+from model.language.names import describe, fold, search_keys
 from model.records import Contact
 
 #: bare lead words and ``!words``: folded word -> (field, value)
@@ -86,7 +86,7 @@ _FOLD_CACHE: dict[int, tuple[Contact, tuple[str, ...]]] = {}
 
 
 def folded(c: Contact) -> tuple[str, ...]:
-    """``c``'s name and reading as :func:`model.names.fold` compares them (also without
+    """``c``'s name and reading as :func:`model.language.names.fold` compares them (also without
     spaces), remembered per record object: records are frozen, so the keys never go stale."""
     hit = _FOLD_CACHE.get(id(c))
     if hit is not None and hit[0] is c:
@@ -159,9 +159,9 @@ class NameIndex:
         return [c for c, _ in found]
 
     def closest(self, name: str) -> list[Contact]:
-        """The people closest to a name nobody has (:func:`model.names.closest`), remembered:
+        """The people closest to a name nobody has (:func:`model.language.names.closest`), remembered:
         the preview asks again on every keystroke after the name."""
-        from model.names import closest, fuzzy_table
+        from model.language.names import closest, fuzzy_table
 
         if self._fuzzy is None:
             self._fuzzy = fuzzy_table(self.contacts)

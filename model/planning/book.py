@@ -223,7 +223,7 @@ class Book:
 
     def confidential_notes(self, contact_ids: Iterable[str]) -> set[str]:
         """The ids of the confidential notes with these people (a promise made in one is
-        as confidential as it: model/privacy.py); a book built from the index reads only
+        as confidential as it: model/records/privacy.py); a book built from the index reads only
         these people's notes."""
         out: set[str] = set()
         for cid in set(contact_ids):

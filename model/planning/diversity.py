@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.names import fold
+from model.language.names import fold
 from model.records import Contact, Settings
 
 DIMENSIONS = ("industry", "function", "level", "generation")

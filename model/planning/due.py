@@ -46,12 +46,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from model.i18n import N_, _, ngettext, weekday, word
+from model.language.i18n import N_, _, ngettext, weekday, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
-from model.privacy import book_secret_ids, promise_text
-from model.text import visible, visible_line
+from model.records.privacy import book_secret_ids, promise_text
+from model.language.text import visible, visible_line
 
 SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
 #: how far ahead a birthday comes onto the due list: the coming week, today included

@@ -49,12 +49,12 @@ from datetime import date
 from typing import Any
 
 from model.errors import ValidationError
-from model.names import fold, sort_key
+from model.language.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
 from model.planning.month_days import days_left
 from model.planning.diversity import DIMENSIONS, DiversityReport, diversity, value_of
 from model.records import KINDS, Contact, FocusPlan, Interaction, Promise
-from model.privacy import masked_copy
+from model.records.privacy import masked_copy
 
 PURPOSE_FIT = 30
 ROLE_FIT = 30

@@ -29,7 +29,7 @@ def month_title(month: str) -> str:
 
 def days_left_text(left: int, month_name: str = "") -> str:
     """``4 days left``, ``1 day left in November``; ``last day of the month`` when 0."""
-    from model.i18n import _, ngettext
+    from model.language.i18n import _, ngettext
 
     if left == 0:
         return _("last day of the month")

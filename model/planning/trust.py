@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from model.planning.book import Book
-from model.privacy import note_text, promise_text
+from model.records.privacy import note_text, promise_text
 
 WEIGHTS: dict[str, int] = {
     "kept on time": 3,

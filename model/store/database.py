@@ -123,7 +123,7 @@ class Store:
         #: one line per write that succeeded with a problem after its commit (the caller shows them)
         self.warnings: list[str] = []
         #: called with the (table, before, after) records of each committed transaction
-        #: (the undo log, :mod:`model.undo`); None records nothing
+        #: (the undo log, :mod:`model.actions.undo`); None records nothing
         self.on_commit: Callable[[list[tuple[str, Record | None, Record | None]]], None] | None = None
         self._ops: list[tuple[str, Record | None, Record | None]] = []
         self._read()

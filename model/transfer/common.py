@@ -7,7 +7,7 @@ nothing new. Nothing here writes: :mod:`model.transfer` applies a plan in one
 transaction.
 
 Two people are the same when they share an email address (case-insensitive)
-or have the same folded name (:func:`model.names.fold`) and the same folded
+or have the same folded name (:func:`model.language.names.fold`) and the same folded
 company. A merge fills the blank fields of the person already there and adds
 the emails, phones, links and tags they did not have; it never overwrites.
 """
@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from model.names import fold
+from model.language.names import fold
 from model.records import Contact, Record, Settings, now_stamp
-from model.text import clean_field
+from model.language.text import clean_field
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, called now and then while a long step runs."""

@@ -20,12 +20,12 @@ def export_data(store, kind: str, today: date, *, include_confidential: bool = F
                 month: str | None = None, vcard_version: str = "4.0",
                 include_private: bool = False) -> bytes:
     """The bytes of ``kind`` for what ``store`` holds now (private notes only if asked, or
-    with the confidential ones: model/privacy.py)."""
+    with the confidential ones: model/records/privacy.py)."""
     if kind == "json":
         from model.transfer import jsonio
         return jsonio.export(store, include_confidential, include_private)
     if kind == "vcard":
-        from model.names import sort_key
+        from model.language.names import sort_key
         from model.transfer import vcard
         return vcard.write(sorted(store.contacts(), key=sort_key), vcard_version).encode("utf-8")
     if kind == "ics":

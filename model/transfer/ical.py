@@ -20,7 +20,7 @@ from icalendar import Calendar, Event
 
 from model.errors import NotFoundError
 from model.records import Contact, Interaction, Promise
-from model.text import clean_field
+from model.language.text import clean_field
 
 PRODID = "-//Kizuna//Kizuna relationship planner//EN"
 HORIZON_DAYS = 366  # follow-ups this far ahead are in the file

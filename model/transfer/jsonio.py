@@ -36,8 +36,8 @@ from model.errors import KizunaError, ValidationError
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings, field_label, now_stamp
 from model.actions.edit import deleted_ids, deletions
 from model.transfer.common import ImportPlan, Problem
-from model.privacy import exported, masked_promise, secret_note_ids
-from model.text import json_safe
+from model.records.privacy import exported, masked_promise, secret_note_ids
+from model.language.text import json_safe
 
 FORMAT = "kizuna-export"
 VERSION = 1
@@ -53,7 +53,7 @@ class JSONFileError(KizunaError):
 
 def export(store, include_confidential: bool = False, include_private: bool = False) -> bytes:
     """Everything in ``store`` as Kizuna JSON: confidential notes, and the text of the
-    promises made in them, only if asked; private notes only if asked (model/privacy.py).
+    promises made in them, only if asked; private notes only if asked (model/records/privacy.py).
     Hidden characters are written as ``\\u`` escapes: the same text, nothing raw."""
     every = store.interactions()
     notes = [i for i in every if exported(i, include_confidential, include_private)]

@@ -3,7 +3,7 @@
 Built on :func:`model.planning.focus.month_review`, so the numbers are the
 same ones the app's month review shows. Confidential notes are left out
 unless asked for (then they are marked as such), private ones unless asked for
-too (model/privacy.py). Text carries no control characters, and a table cell
+too (model/records/privacy.py). Text carries no control characters, and a table cell
 that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a ``'``.
 """
 
@@ -13,8 +13,8 @@ from datetime import date
 
 from model.planning.book import Book
 from model.planning.focus import first_day, month_review
-from model.privacy import exported
-from model.text import clean_field, neutral_cell
+from model.records.privacy import exported
+from model.language.text import clean_field, neutral_cell
 
 
 def _cell(text: str) -> str:

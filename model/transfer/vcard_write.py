@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 
 from model.records import Contact
-from model.text import clean_field
+from model.language.text import clean_field
 from model.transfer.common import is_cjk
 
 KIZUNA_FIELDS = {"X-KIZUNA-INDUSTRY": "industry", "X-KIZUNA-FUNCTION": "function",

@@ -52,7 +52,7 @@ async def test_every_screen_draws_hostile_text_escaped(tmp_path, make_test_app):
 
 
 def test_the_last_net_covers_text_drawn_without_visible(tmp_path, make_test_app):
-    """Text that reaches Rich or Textual without model.text.visible still loses its controls."""
+    """Text that reaches Rich or Textual without model.language.text.visible still loses its controls."""
     from rich.text import Text
     from textual.content import Content
 

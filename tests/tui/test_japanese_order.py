@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from app_helpers import SIZE, settle
 
-from model import i18n
+from model.language import i18n
 from model.records import Contact
 from tui.widgets.row_list import RowList
 

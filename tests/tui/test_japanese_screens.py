@@ -9,7 +9,7 @@ import pytest
 from app_helpers import SIZE, TODAY, settle, toasts
 from screen_text import screen_lines
 
-from model import i18n
+from model.language import i18n
 
 
 @pytest.fixture

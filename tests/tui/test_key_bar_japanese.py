@@ -11,7 +11,7 @@ import pytest
 from app_helpers import SIZE, settle
 from textual.binding import Binding
 
-from model import i18n
+from model.language import i18n
 
 
 def app_descriptions(field: str = "description") -> set[str]:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.geometry import Region
 
 from app_helpers import SIZE, settle
-from model.names import fold
+from model.language.names import fold
 from model.records import Contact, Interaction
 from tui.widgets.row_cells import RowCells
 from tui.widgets.row_list import RowList

@@ -2,7 +2,7 @@
 extracts them into our catalogue: :func:`tui.cli.entry._argparse_words` hands argparse
 our ``_`` in Japanese mode. (argparse's ``expected %s argument(s)`` plural forms are left out.)"""
 
-from model.i18n import N_
+from model.language.i18n import N_
 
 WORDS = (
     N_("usage: "),

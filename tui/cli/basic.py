@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, ngettext, word
 from model.records import TIERS
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
@@ -146,7 +146,7 @@ def cmd_note(ctx) -> int:
 
 
 def cmd_contacts(ctx) -> int:
-    from model.names import sort_key
+    from model.language.names import sort_key
     from tui.cli.output import print_json, table
 
     people = ctx.store.contacts()
@@ -167,14 +167,14 @@ def cmd_contacts(ctx) -> int:
 
 
 def cmd_show(ctx) -> int:
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.name)
     notes = sorted(store.interactions_with(person.id),  # reads only this person's notes
                    key=lambda i: (i.date, i.created), reverse=True)
     promises = sorted((p for p in store.promises() if p.contact == person.id), key=lambda p: p.due)
-    from model.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
+    from model.records.privacy import masked_note, masked_promise, note_text, promise_text, secret_note_ids
 
     reveal = ctx.args.include_confidential
     secret = secret_note_ids(notes)
@@ -187,8 +187,8 @@ def cmd_show(ctx) -> int:
         return 0
     from rich.cells import cell_len
 
-    from model.names import guessed_reading
-    from model.text import visible, visible_line
+    from model.language.names import guessed_reading
+    from model.language.text import visible, visible_line
     from tui.text import fit
 
     def pad(text: str, width: int) -> str:  # by display width, never cut (a translated word may be wider)

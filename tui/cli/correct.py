@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from model.i18n import _
+from model.language.i18n import _
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -186,7 +186,7 @@ def _safe(text: str) -> str:
 
 def cmd_note_edit(ctx) -> int:
     from model.actions.edit import edit_from_line, edit_note, note_line
-    from model.names import resolve
+    from model.language.names import resolve
 
     args = ctx.args
     if args.last and args.id is not None and args.line is None:  # note edit --last LINE
@@ -253,7 +253,7 @@ def cmd_note_delete(ctx) -> int:
 def cmd_promise_delete(ctx) -> int:
     from model.actions.edit import MIN_PREFIX, delete_promise, pick_id
     from model.errors import AmbiguousError, NotFoundError
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     promises = store.promises()
@@ -285,7 +285,7 @@ def cmd_promise_delete(ctx) -> int:
 
 def cmd_forget(ctx) -> int:
     from model.actions.edit import forget, forget_plan
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.name)
@@ -308,7 +308,7 @@ def cmd_forget(ctx) -> int:
 
 
 def cmd_undo(ctx) -> int:
-    from model.undo import UndoLog, undo
+    from model.actions.undo import UndoLog, undo
 
     entry = undo(ctx.store, UndoLog(ctx.store.path))
     print(f"undone: {_safe(entry.label)} (from {entry.at[:16].replace('T', ' ')})")
@@ -348,7 +348,7 @@ def cmd_search(ctx) -> int:
 
 
 def cmd_complete_names(ctx) -> int:
-    from model.names import fold
+    from model.language.names import fold
 
     prefix = fold(ctx.args.prefix)
     for c in sorted(ctx.store.contacts(), key=lambda c: c.name):

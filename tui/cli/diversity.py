@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.i18n import _
+from model.language.i18n import _
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 

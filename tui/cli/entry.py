@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import KizunaError
-from model.i18n import _
+from model.language.i18n import _
 from tui.interpreter import collector_paused
 
 #: Modules whose ``register`` adds subcommands, in the order ``--help`` lists them.
@@ -94,7 +94,7 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        from model.text import visible  # the message may quote an argument: shown, never run
+        from model.language.text import visible  # the message may quote an argument: shown, never run
 
         self.exit(2, _("{prog}: error: {message} (see {prog} --help)").format(
             prog=self.prog, message=visible(message, multiline=True)) + "\n")
@@ -176,12 +176,12 @@ def open_store(ctx: Context):
         ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
         build_demo(store, ctx.today)
-        from model.undo import UndoLog
+        from model.actions.undo import UndoLog
 
         UndoLog(store.path).attach(store)
         _use_language(store)
         return store
-    from model.undo import UndoLog
+    from model.actions.undo import UndoLog
 
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
     store = Store(path, private_folder=own_folder)
@@ -192,7 +192,7 @@ def open_store(ctx: Context):
 
 def _use_language(store) -> None:
     """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins)."""
-    from model import i18n
+    from model.language import i18n
 
     try:
         setting = store.settings().language
@@ -271,7 +271,7 @@ def routed(argv: list[str]) -> list[str]:
 def _argparse_words() -> None:
     """argparse's own words (usage, options, its errors) from our catalogue: argparse looks
     up ``_`` and ``ngettext`` in its module when it prints, so Japanese mode shows them."""
-    from model import i18n
+    from model.language import i18n
 
     if i18n.language() != "en":
         argparse._ = i18n._  # type: ignore[attr-defined]
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             print(_("kizuna: error: {text!r} is not valid UTF-8 text").format(text=shown), file=sys.stderr)
             return 2
     argv = routed(argv)
-    from model import i18n
+    from model.language import i18n
 
     i18n.set_language(i18n.choose())  # before --help; the store's setting once it is open
     _argparse_words()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 from model.records import PURPOSES, RELATIONS
 
 MONTH_HELP = N_("YYYY-MM, or this/next/last (default: this month)")
@@ -94,7 +94,7 @@ def load_book(ctx):
 def _person(ctx, name: str, first=()):
     """Resolve ``name``, trying the people in ``first`` (a plan's) before everyone."""
     from model.errors import NotFoundError
-    from model.names import resolve
+    from model.language.names import resolve
 
     people = list(first)
     if people:
@@ -162,7 +162,7 @@ def cmd_plan(ctx) -> int:
 
 
 def cmd_add(ctx) -> int:
-    from model.names import describe
+    from model.language.names import describe
     from model.actions.focus import set_slot
     from tui.cli.output import print_json
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.i18n import _
+from model.language.i18n import _
 from tui.cli import parse_date
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 from rich.cells import cell_len
 
-from model.text import json_safe, visible
+from model.language.text import json_safe, visible
 from tui.text import fit
 
 

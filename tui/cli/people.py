@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from model.i18n import N_, _
-from model.names import plain
+from model.language.i18n import N_, _
+from model.language.names import plain
 
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
 
@@ -170,7 +170,7 @@ def cmd_add(ctx) -> int:
 
 def cmd_edit(ctx) -> int:
     from model.actions import set_tier
-    from model.names import resolve
+    from model.language.names import resolve
 
     store = ctx.store
     person = resolve(store.contacts(), ctx.args.who)

@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Set as AbstractSet
 from datetime import date
 
-from model.i18n import N_, _, date_long, ngettext
-from model.privacy import masked_promise, promise_text, store_secret_ids
+from model.language.i18n import N_, _, date_long, ngettext
+from model.records.privacy import masked_promise, promise_text, store_secret_ids
 from model.records import TIERS
 from tui.cli import parse_date
 
@@ -127,7 +127,7 @@ def _pick_args(q: argparse.ArgumentParser) -> None:
 
 
 def _person(ctx, name: str):
-    from model.names import resolve
+    from model.language.names import resolve
 
     return resolve(ctx.store.contacts(), name)
 
@@ -135,7 +135,7 @@ def _person(ctx, name: str):
 def pick_promise(promises, words: list[str], ident: str | None, who: str):
     """The one open promise meant by words of its text, or an error listing the choices."""
     from model.errors import AmbiguousError, NotFoundError
-    from model.names import fold
+    from model.language.names import fold
 
     if ident:
         found = [p for p in promises if p.id.startswith(ident.lower())]

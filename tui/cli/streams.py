@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from model.text import visible
+from model.language.text import visible
 
 
 class SafeStream:
     """A text stream for the command line's stdout/stderr: whatever is printed reaches the
-    terminal with its control characters escaped (:func:`model.text.visible`), line breaks
+    terminal with its control characters escaped (:func:`model.language.text.visible`), line breaks
     and tabs kept. Bytes written to ``.buffer`` (exports) pass as they are."""
 
     def __init__(self, stream: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from model.i18n import _
+from model.language.i18n import _
 
 EXPORTS = {"json": "json", "vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics",
            "icalendar": "ics", "markdown": "markdown", "md": "markdown"}
@@ -77,7 +77,7 @@ def _changed(before, after) -> str:
 
 
 def cmd_import(ctx) -> int:
-    from model.names import describe
+    from model.language.names import describe
     from model.transfer import apply_plan, plan_import
 
     args = ctx.args
@@ -133,7 +133,7 @@ def cmd_export(ctx) -> int:
 
 
 def cmd_merge(ctx) -> int:
-    from model.names import resolve
+    from model.language.names import resolve
     from model.transfer.merge import merge, plan_merge
 
     store = ctx.store

@@ -36,9 +36,9 @@ from textual.widgets import Input, Label, Static
 from model.capture import Capture, CaptureError, Token, parse, save
 from model.capture import describe_date
 from model.errors import AmbiguousError, KizunaError
-from model.names import fold
-from model import i18n
-from model.i18n import N_, _, ngettext, word
+from model.language.names import fold
+from model.language import i18n
+from model.language.i18n import N_, _, ngettext, word
 from model.records import Contact
 from model.store import Store
 from tui import threads

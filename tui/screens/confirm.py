@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 from tui.widgets.key_bar import KeyBar
 
 

@@ -39,7 +39,7 @@ from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 from tui import threads
 from tui.book_source import follow_book
-from model.text import clean_field, visible
+from model.language.text import clean_field, visible
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reading_input import ReadingInput
@@ -401,8 +401,8 @@ class ContactForm(ModalScreen[str | None]):
 
     @on(Input.Changed, "#field-name")
     def _offer_reading(self) -> None:
-        """Offer the reading guessed from the name (model.readings) in the empty reading field."""
-        from model.readings import guess
+        """Offer the reading guessed from the name (model.language.readings) in the empty reading field."""
+        from model.language.readings import guess
 
         name = self.query_one("#field-name", Input).value.strip()
         self.query_one("#field-reading", ReadingInput).offer(guess(name))

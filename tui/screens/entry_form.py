@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from model.errors import KizunaError
-from model.names import resolve
+from model.language.names import resolve
 from model.records import DEPTHS, KINDS, OWNERS, SCOPES, Interaction, Promise
 from tui import threads
 from tui.widgets.key_bar import KeyBar

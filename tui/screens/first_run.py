@@ -9,7 +9,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from model.i18n import _
+from model.language.i18n import _
 from tui.widgets.key_bar import KeyBar
 
 

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from model.i18n import N_, _
+from model.language.i18n import N_, _
 from tui.text import fit
 from tui.widgets.key_bar import KeyBar
 

@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from model.errors import KizunaError
-from model.names import describe
+from model.language.names import describe
 from model.store import Store
 from model.transfer import ImportPlan, apply_plan, plan_import
 from model.transfer.common import Snapshot

@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError
-from model.names import describe, fold, matches, sort_key
+from model.language.names import describe, fold, matches, sort_key
 from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
 from tui.widgets.jk_lists import JKOptionList

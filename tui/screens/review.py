@@ -34,10 +34,10 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
-from model.i18n import N_, _, language, ngettext, word
+from model.language.i18n import N_, _, language, ngettext, word
 from model.store import Store
 from tui import threads
-from model.text import visible
+from model.language.text import visible
 from tui.book_source import ReadsBook, app_book
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from model.i18n import _, ngettext, word
+from model.language.i18n import _, ngettext, word
 from model.records import Promise
 from model.search import Hit, QueryError, SearchIndex, highlight_spans, parse_query
 from tui.text import fit, printable as _safe

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from model.actions.dates import DateRuleError, check_snooze
 from model.capture import DateWordError, parse_due
-from model.i18n import _
+from model.language.i18n import _
 from tui.screens.capture import day_words
 from tui.widgets.key_bar import KeyBar
 

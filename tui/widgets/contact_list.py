@@ -19,8 +19,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from model.i18n import N_, _
-from model.names import fold
+from model.language.i18n import N_, _
+from model.language.names import fold
 from model.planning.book import Book
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.contact_rows import ContactRows, GroupedRows, caps_line, contact_rows, due_label

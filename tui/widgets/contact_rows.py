@@ -19,8 +19,8 @@ from operator import itemgetter
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.i18n import _, word
-from model.names import fold, search_keys, sort_key
+from model.language.i18n import _, word
+from model.language.names import fold, search_keys, sort_key
 from model.planning.book import Book
 from model.planning.health import RHYTHM_MONTHS, RhythmCounter
 from model.records import TIERS, Contact

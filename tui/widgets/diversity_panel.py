@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from rich.cells import cell_len
 
-from model.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, ngettext, word
 from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
 

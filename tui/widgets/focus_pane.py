@@ -20,12 +20,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from model.i18n import N_, _, language, ngettext, word
+from model.language.i18n import N_, _, language, ngettext, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from tui.widgets.border_lines import BorderLines
-from model.text import visible
+from model.language.text import visible
 from tui.widgets.diversity_panel import app_warning
 from tui.widgets.jk_lists import JKOptionList
 

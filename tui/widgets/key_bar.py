@@ -23,7 +23,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from model.i18n import _, language, pgettext
+from model.language.i18n import _, language, pgettext
 
 
 #: keys kept at the right end whatever the width (Help: it lists every key)

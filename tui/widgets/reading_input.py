@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from model.i18n import _
+from model.language.i18n import _
 
 
 class ReadingInput(Input):

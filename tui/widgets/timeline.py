@@ -22,11 +22,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from model.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, ngettext, word
 from model.planning.book import Book
 from model.planning.health import person_rhythm
 from model.records import Interaction, Promise
-from model.text import visible, visible_line
+from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
 from tui.text import fit

@@ -3,7 +3,7 @@
 Matching is case-insensitive and width-insensitive (``ＴＡＮＡＫＡ`` finds
 ``Tanaka``; half-width ``ｻﾄｳ`` finds ``サトウ``), and katakana readings match
 hiragana ones (``さとう`` finds ``サトウ``). A person with no reading is found
-by the reading guessed from their name (:mod:`model.readings`), in kana or
+by the reading guessed from their name (:mod:`model.language.readings`), in kana or
 romaji: ``さとう``, ``サトウ`` and ``sato`` all find 佐藤.
 """
 
@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from model import i18n, readings
+from model.language import i18n, readings
 from model.errors import AmbiguousError, NotFoundError
 from model.records import Contact
-from model.text import visible
+from model.language.text import visible
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 
@@ -37,7 +37,7 @@ def plain(text: str, lines: bool = False) -> str:
 
 def reading_of(contact: Contact) -> str:
     """The person's reading: the one stored, else the one guessed from a kanji name
-    (:func:`model.readings.guess`, "" when there is none)."""
+    (:func:`model.language.readings.guess`, "" when there is none)."""
     return contact.reading or readings.guess(contact.name)
 
 
@@ -155,7 +155,7 @@ def resolve(contacts: Sequence[Contact] | Iterable[Contact], query: str) -> Cont
 
 def describe(contact: Contact, *, plain: bool = False) -> str:
     """A name with enough beside it to tell two people apart, with any hidden
-    character shown (:func:`model.text.visible`) unless ``plain`` (for matching)."""
+    character shown (:func:`model.language.text.visible`) unless ``plain`` (for matching)."""
     extra = contact.company or contact.reading
     text = f"{contact.name} ({extra})" if extra else contact.name
     return text if plain else visible(text)

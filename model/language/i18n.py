@@ -23,7 +23,7 @@ LANGUAGES = ("en", "ja")
 DOMAIN = "kizuna"
 #: the compiled catalogues, shipped as package data of ``tui`` (found by path: model
 #: never imports tui)
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "tui" / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "tui" / "locale"
 
 _language = "en"
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from model.errors import NotFoundError
-from model.records import Interaction, Promise
+from model.records.types import Interaction, Promise
 
 MASK = "[confidential]"
 

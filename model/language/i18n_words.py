@@ -1,11 +1,11 @@
 """The stored words (tiers, kinds, depths...) as shown on screen, listed so Babel
-extracts them with their context: :func:`model.i18n.word` translates a stored word
+extracts them with their context: :func:`model.language.i18n.word` translates a stored word
 only where it is shown; the store, JSON and exports keep the English word.
 
 Never called: the calls are for ``pybabel extract``. A test keeps it in step with
 :mod:`model.records`."""
 
-from model.i18n import N_, pgettext
+from model.language.i18n import N_, pgettext
 
 GROUPS = {"tier": "TIERS", "kind": "KINDS", "depth": "DEPTHS", "level": "LEVELS",
           "relation": "RELATIONS", "stage": "STAGES", "purpose": "PURPOSES", "scope": "SCOPES",
