@@ -197,3 +197,4 @@ def _short_marks() -> None:
     pgettext("short", "Edit")
     pgettext("short", "Keep")
     pgettext("short", "Clear")
+    pgettext("short", "Skip")

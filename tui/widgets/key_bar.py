@@ -34,6 +34,7 @@ SHORT = {
     "Save review": "Save", "Carry over": "Carry", "Empty slot": "Empty", "Prev month": "Prev",
     "Next month": "Next", "Everyone's timeline": "Everyone", "Reveal confidential": "Reveal",
     "Edit person": "Edit", "Keep editing": "Keep", "Clear filter": "Clear",
+    "Skip": "Skip",  # (shorter in Japanese: the review's keys fit 80 columns)
 }
 
 
