@@ -25,6 +25,7 @@ CONVERTED = [
     "model/language/i18n.py", "model/language/i18n_words.py", "model/planning/due.py", "model/planning/month_days.py",
     "tui/cli/entry.py", "tui/cli/basic.py", "tui/cli/planning.py", "tui/cli/argparse_words.py",
     "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
+    "tui/snapshots.py", "tui/editor.py",
     "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
     "tui/screens/first_run.py", "tui/screens/confirm.py", "tui/screens/snooze_dialog.py",
     "tui/screens/entry.py", "tui/screens/search.py",

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from model.errors import KizunaError
+from model.language.i18n import _
 
 
 def editor_command() -> list[str]:
@@ -23,8 +24,8 @@ def editor_command() -> list[str]:
             try:
                 return shlex.split(value)
             except ValueError:
-                raise KizunaError(f"${var} cannot be read as a command: {value!r}") from None
-    raise KizunaError("set $VISUAL or $EDITOR to the editor to use (export EDITOR=nano)")
+                raise KizunaError(_("${var} cannot be read as a command: {value}").format(var=var, value=repr(value))) from None
+    raise KizunaError(_("set $VISUAL or $EDITOR to the editor to use (export EDITOR=nano)"))
 
 
 def edit_text(text: str) -> str:
@@ -39,12 +40,14 @@ def edit_text(text: str) -> str:
         try:
             done = subprocess.run([*command, str(path)])
         except OSError as exc:
-            raise KizunaError(f"cannot run the editor {command[0]!r}: {exc.strerror}") from None
+            raise KizunaError(_("cannot run the editor {editor}: {reason}").format(
+                editor=repr(command[0]), reason=exc.strerror)) from None
         if done.returncode != 0:
-            raise KizunaError(f"the editor {command[0]!r} exited with status {done.returncode}; nothing saved")
+            raise KizunaError(_("the editor {editor} exited with status {status}; nothing saved").format(
+                editor=repr(command[0]), status=done.returncode))
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise KizunaError("the edited text is not UTF-8; nothing saved") from None
+            raise KizunaError(_("the edited text is not UTF-8; nothing saved")) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
