@@ -118,3 +118,20 @@ async def test_first_run_and_palette_in_japanese(japanese, empty_store, make_tes
         await settle(app, pilot)
         assert isinstance(app.screen, CommandPalette)
         assert "コマンドや名前で検索…" in shown(app)
+
+
+async def test_help_wraps_a_long_description_under_its_column(japanese, demo_store, make_test_app):
+    """At 80 columns a long Japanese description goes on under its first line, not under the keys."""
+    from rich.cells import cell_len
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        lines = screen_lines(app)
+        first = next(i for i, line in enumerate(lines) if "すばやく記録:" in line)
+        column = cell_len(lines[first][:lines[first].index("すばやく記録")])
+        after = lines[first + 1]
+        assert after[:after.index("金曜までに")].strip() == ""
+        assert cell_len(after[:after.index("金曜までに")]) == column
