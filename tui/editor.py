@@ -24,7 +24,7 @@ def editor_command() -> list[str]:
             try:
                 return shlex.split(value)
             except ValueError:
-                raise KizunaError(_("${var} cannot be read as a command: {value}").format(var=var, value=repr(value))) from None
+                raise KizunaError(_("${var} cannot be read as a command: {value!r}").format(var=var, value=value)) from None
     raise KizunaError(_("set $VISUAL or $EDITOR to the editor to use (export EDITOR=nano)"))
 
 
@@ -40,11 +40,11 @@ def edit_text(text: str) -> str:
         try:
             done = subprocess.run([*command, str(path)])
         except OSError as exc:
-            raise KizunaError(_("cannot run the editor {editor}: {reason}").format(
-                editor=repr(command[0]), reason=exc.strerror)) from None
+            raise KizunaError(_("cannot run the editor {command!r}: {error}").format(
+                command=command[0], error=exc.strerror)) from None
         if done.returncode != 0:
-            raise KizunaError(_("the editor {editor} exited with status {status}; nothing saved").format(
-                editor=repr(command[0]), status=done.returncode))
+            raise KizunaError(_("the editor {command!r} exited with status {status}; nothing saved").format(
+                command=command[0], status=done.returncode))
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:

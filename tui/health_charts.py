@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
+from model.language.i18n import N_, _, language, word
 from model.planning.health import (
     CadenceBar,
     DiversityHealth,
@@ -110,7 +111,17 @@ def rhythm_text(r: Rhythm, p: Palette = PLAIN) -> Text:
 
 # -- heatmap ----------------------------------------------------------------------
 
-_WEEKDAYS = ("Mo", "", "We", "", "Fr", "", "Su")
+_WEEKDAYS = (N_("Mo"), "", N_("We"), "", N_("Fr"), "", N_("Su"))
+
+
+def month_abbr(d: date) -> str:
+    """``Nov``; ``11月`` in Japanese."""
+    return f"{d.month}月" if language() == "ja" else d.strftime("%b")
+
+
+def month_letter(d: date) -> str:
+    """One cell for a month: ``N``; in Japanese the month number's last digit (``11月`` → ``1``)."""
+    return str(d.month % 10) if language() == "ja" else d.strftime("%b")[0]
 
 
 def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
@@ -130,21 +141,21 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
         if w == 0 and starts is None:
             starts = monday
         if starts is not None:
-            labels.append((w * cell, starts.strftime("%b")))
+            labels.append((w * cell, month_abbr(starts)))
     kept: list[tuple[int, str]] = []
     for at, name in reversed(labels):  # a label that runs into the next one gives way
-        if not kept or at + len(name) < kept[-1][0]:
+        if not kept or at + cell_len(name) < kept[-1][0]:
             kept.append((at, name))
     head = Text(" " * label_w)
     taken = 0
     for at, name in reversed(kept):
         head.append(" " * (at - taken))
         head.append(name, p.bold)
-        taken = at + len(name)
+        taken = at + cell_len(name)
     lines = [head]
     marker = None
     for row in range(7):
-        line = Runs(fit(_WEEKDAYS[row], label_w), p.muted)
+        line = Runs(fit(_(_WEEKDAYS[row]) if _WEEKDAYS[row] else "", label_w), p.muted)
         for w in range(shown):
             day = first + timedelta(weeks=w, days=row)
             if day < h.start or day > h.end:
@@ -166,12 +177,13 @@ def heatmap_lines(h: Heatmap, width: int, p: Palette = PLAIN) -> list[Text]:
         lines.append(line.text())
     if marker is not None:
         at = label_w + marker * cell
-        if at + 7 <= width:
-            lines.append(Text(" " * at) + Text("▲ today", p.bold))
+        today = _("today")
+        if at + 2 + cell_len(today) <= width:
+            lines.append(Text(" " * at) + Text(f"▲ {today}", p.bold))
         else:  # no room to its right: the words go left of the mark
-            lines.append(Text(" " * max(0, at - 6)) + Text("today ▲", p.bold))
-    lines.append(Text.assemble(("●", p.deep), " deep  ", ("○", p.touch), " touches only  ",
-                               (NONE, p.muted), " none"))
+            lines.append(Text(" " * max(0, at - 1 - cell_len(today))) + Text(f"{today} ▲", p.bold))
+    lines.append(Text.assemble(("●", p.deep), " " + word("depth", "deep") + "  ", ("○", p.touch), " " + _("touches only") + "  ",
+                               (NONE, p.muted), " " + _("none")))
     return lines
 
 
@@ -181,7 +193,7 @@ _STATE_MARK = {"overdue": "!", "due": "●", "in time": " "}
 
 
 def _days(n: int | None) -> str:
-    return "never" if n is None else f"{n}d"
+    return _("never") if n is None else _("{n}d").format(n=n)
 
 
 def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
@@ -190,17 +202,18 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
     one) against the cadence (``│``), past it in ``▓``."""
     style = {"overdue": p.bad, "due": p.warn, "in time": p.good}[b.state]
     if b.due_in < 0:
-        state = f"{-b.due_in}d late"
+        state = _("{n}d late").format(n=-b.due_in)
     elif b.state == "due":
-        state = f"due in {b.due_in}d"
+        state = _("due in {n}d").format(n=b.due_in)
     else:
-        state = "in time"
+        state = _("in time")
     other, other_days = ("touch", b.since_touch) if b.keeps == "deep" else ("deep", b.since_deep)
+    since_text = _right(_days(b.since), 5)
     if width >= 64:
-        tail = (f" {_days(b.since):>5}/{b.cadence:<3} {b.keeps:<5} {state:<10}"
-                f" {other} {_days(other_days):>5}")
+        tail = (f" {since_text}/{b.cadence:<3} {fit(word('depth', b.keeps), 5)} {fit(state, 10)}"
+                f" {word('depth', other)} {_right(_days(other_days), 5)}")
     else:  # narrow: the other figure and the words go first
-        tail = f" {_days(b.since):>5}/{b.cadence:<3} {state}"
+        tail = f" {since_text}/{b.cadence:<3} {state}"
     name_w = max(8, min(18, width // 5))
     bar_w = max(4, width - 2 - name_w - 1 - cell_len(tail))
     text = Runs()
@@ -219,6 +232,11 @@ def cadence_line(b: CadenceBar, width: int, p: Palette = PLAIN) -> Text:
             text.add(NONE if i < mark else " ", p.muted)
     text.add(tail, p.muted)
     return text.text()
+
+
+def _right(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` cells (wide characters count two)."""
+    return " " * max(0, width - cell_len(text)) + text
 
 
 # -- promises ---------------------------------------------------------------------
@@ -242,17 +260,17 @@ def promise_lines(quarters: list[QuarterPromises], width: int, p: Palette = PLAI
     lines = []
     room = max(4, width - 8 - 8 - 16)
     for q in quarters:
-        for who, c in (("mine", q.mine), ("theirs", q.theirs)):
+        for who, c in ((N_("mine"), q.mine), (N_("theirs"), q.theirs)):
             line = Text(fit(q.label if who == "mine" else "", 8), p.bold)
-            line.append(fit(who, 7) + " ", p.muted)
+            line.append(fit(_(who), 7) + " ", p.muted)
             bar = _glyph_bar([(c.kept, "✓", p.good), (c.broken, "✗", p.bad), (c.open, "○", p.warn)], room)
             line.append_text(bar)
             line.append(" " * max(1, room - bar.cell_len + 1))
             rate = "—" if c.rate is None else f"{c.rate:.0%}"
             line.append(f"{c.kept}✓ {c.broken}✗ {c.open}○ {rate:>4}", p.muted)
             lines.append(line)
-    lines.append(Text.assemble(("✓", p.good), " kept  ", ("✗", p.bad), " broken  ", ("○", p.warn),
-                               " open  % on time", style=p.muted))
+    lines.append(Text.assemble(("✓", p.good), " " + word("status", "kept") + "  ", ("✗", p.bad), " " + word("status", "broken") + "  ",
+                               ("○", p.warn), " " + word("status", "open") + "  " + _("{percent} on time").format(percent="%"), style=p.muted))
     return lines
 
 
@@ -323,21 +341,22 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
     size = max(1, report.size)
     for dim in ("industry", "function", "level", "generation"):
         s = report.spread[dim]
-        lines.append(Text.assemble((dim, p.bold), (f"  evenness {s.evenness:.2f}", p.muted)))
+        lines.append(Text.assemble((_(dim), p.bold), ("  " + _("evenness {value:.2f}").format(value=s.evenness),
+                                                      p.muted)))
         items = list(s.counts.items())
         rest = sum(n for _, n in items[DIMENSION_VALUES:])
-        rows = [(v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
+        rows = [(word(dim, v) if dim == "level" else v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
         if rest:
-            rows.append((f"{len(items) - DIMENSION_VALUES} more", rest, "█", p.muted))
+            rows.append((_("{n} more").format(n=len(items) - DIMENSION_VALUES), rest, "█", p.muted))
         if s.unknown:
-            rows.append(("unknown", s.unknown, "░", p.muted))
+            rows.append((_("unknown"), s.unknown, "░", p.muted))
         for value, n, glyph, style in rows:
             cells = max(1, round(room * n / size))
             lines.append(Text.assemble("  ", fit(printable(value), label_w), " ", (glyph * cells, style), f" {n}"))
-    template = ", ".join(f"{n} {role}" for role, n in _counts(dh.template))
-    lines.append(Text.assemble(("focus template", p.bold), (f"  {template}", p.muted)))
-    met = Runs("  template met  ", p.muted)
-    held = Runs("  deep held     ", p.muted)
+    template = _(", ").join(f"{n} {word('relation', role)}" for role, n in _counts(dh.template))
+    lines.append(Text.assemble((_("focus template"), p.bold), (f"  {template}", p.muted)))
+    met = Runs("  " + fit(_("template met"), 14), p.muted)
+    held = Runs("  " + fit(_("deep held"), 14), p.muted)
     for m in dh.months:
         if not m.planned:
             met.add(NONE, p.muted)
@@ -346,9 +365,9 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
         met.add("✓" if m.met_template else "✗", p.good if m.met_template else p.bad)
         held.add(DEEP if m.all_held else "✗", p.deep if m.all_held else p.bad)
     planned = sum(1 for m in dh.months if m.planned)
-    met.add(f"  {dh.met} of {planned} planned", p.muted)
-    held.add(f"  {dh.held} of {planned} planned", p.muted)
-    months = Text("                " + "".join(date.fromisoformat(m.month + "-01").strftime("%b")[0]
+    met.add("  " + _("{n} of {planned} planned").format(n=dh.met, planned=planned), p.muted)
+    held.add("  " + _("{n} of {planned} planned").format(n=dh.held, planned=planned), p.muted)
+    months = Text("                " + "".join(month_letter(date.fromisoformat(m.month + "-01"))
                                              for m in dh.months), p.muted)
     lines += [months, met.text(), held.text()]
     for line in lines:
@@ -365,13 +384,19 @@ def _counts(roles: tuple[str, ...]) -> list[tuple[str, int]]:
 
 # -- the whole report ----------------------------------------------------------------
 
+#: marked with N_: translate with _() where shown
 TITLES = {
-    "heatmap": "Conversations by day",
-    "cadence": "Cadence: deep and active people, worst first",
-    "promises": "Promises per quarter",
-    "trust": "Trust balance and its 6-month trend",
-    "diversity": "Diversity of the deep and active tiers",
+    "heatmap": N_("Conversations by day"),
+    "cadence": N_("Cadence: deep and active people, worst first"),
+    "promises": N_("Promises per quarter"),
+    "trust": N_("Trust balance and its 6-month trend"),
+    "diversity": N_("Diversity of the deep and active tiers"),
 }
+
+
+def report_title(months: int, today: date) -> str:
+    """``Relationship health · last 12 months to 2026-11-26``."""
+    return _("Relationship health · last {months} months to {date}").format(months=months, date=today.isoformat())
 
 
 def section_lines(health, name: str, width: int, p: Palette = PLAIN) -> list[Text]:
@@ -391,11 +416,11 @@ def report_lines(health, width: int, p: Palette = PLAIN) -> list[Text]:
     """Every chart with its title and one-line reading, for the shell."""
     from model.planning.health import EMPTY_TEXT
 
-    lines = [Text(f"Relationship health · last {health.months} months to {health.today.isoformat()}", p.bold)]
+    lines = [Text(report_title(health.months, health.today), p.bold)]
     if health.empty:
         return lines + [Text(EMPTY_TEXT)]
     readings = health.readings()
     for name, title in TITLES.items():
-        lines += [Text(""), Text(title, p.bold), Text(readings[name])]
+        lines += [Text(""), Text(_(title), p.bold), Text(readings[name])]
         lines += section_lines(health, name, width, p)
     return lines

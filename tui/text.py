@@ -31,3 +31,12 @@ def printable(text: str) -> str:
     """``text`` from outside with its control characters (ESC, BEL, line breaks ...) shown
     as spaces: Rich's Text lets ESC through to the terminal."""
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
+
+
+def role_width() -> int:
+    """The planner's and month review's role column: the longest relation as shown (15 in
+    English, 11 in Japanese), so the room a short Japanese role leaves goes to the name."""
+    from model.language.i18n import word
+    from model.records import RELATIONS
+
+    return max(cell_len(word("relation", r)) for r in RELATIONS) + 1

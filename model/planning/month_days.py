@@ -22,9 +22,12 @@ def days_left(month: str, today: date) -> int | None:
 
 
 def month_title(month: str) -> str:
-    """``2026-11`` -> ``November 2026``."""
+    """``2026-11`` -> ``November 2026``; ``2026年11月`` in Japanese."""
+    from model.language.i18n import _
+
     year, mon = month.split("-")
-    return date(int(year), int(mon), 1).strftime("%B %Y")
+    first = date(int(year), int(mon), 1)
+    return _("{month} {year}").format(month=_(first.strftime("%B")), year=first.year)
 
 
 def days_left_text(left: int, month_name: str = "") -> str:

@@ -35,6 +35,7 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError, ValidationError
+from model.language.i18n import N_, _, word
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 from tui import threads
@@ -44,31 +45,32 @@ from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reading_input import ReadingInput
 
-#: (field, label, kind, choices or hint). Every field of Contact a person edits.
+#: (field, label, kind, choices or hint). Every field of Contact a person edits; labels and hints
+#: are marked with N_ and translated when shown.
 FIELDS: tuple[tuple[str, str, str, object], ...] = (
-    ("name", "Name", "text", "e.g. 佐藤 健 or Ken Sato"),
-    ("reading", "Reading", "text", "furigana or romaji, used to sort and search: さとう けん"),
-    ("company", "Company", "text", ""),
-    ("title", "Title", "text", ""),
-    ("industry", "Industry", "text", "e.g. manufacturing, finance"),
-    ("function", "Function", "text", "sales, engineering, finance, ..."),
-    ("level", "Level", "choice", LEVELS),
-    ("generation", "Generation", "text", "20s, 30s, 40s, ..."),
-    ("relation", "Relation", "choice", RELATIONS),
-    ("tier", "Tier", "tier", TIERS),
-    ("purposes", "Purposes", "multi", PURPOSES),
-    ("stage", "Stage", "choice", STAGES),
-    ("next_step", "Next step", "text", ""),
-    ("emails", "Emails", "list", "comma-separated"),
-    ("phones", "Phones", "list", "comma-separated"),
-    ("links", "Links", "list", "comma-separated (social profiles, site)"),
-    ("how_met", "How we met", "text", ""),
-    ("tags", "Tags", "tags", "#hiring #tokyo (spaces or commas)"),
-    ("birthday", "Birthday", "text", "YYYY-MM-DD, or --MM-DD without the year"),
-    ("cadence_days", "Cadence", "int", "days between touches (blank: the default)"),
-    ("snoozed_until", "Snoozed until", "date", "YYYY-MM-DD (blank: not snoozed)"),
-    ("snooze_reason", "Snooze reason", "text", ""),
-    ("notes", "Notes", "notes", ""),
+    ("name", N_("Name"), "text", N_("e.g. 佐藤 健 or Ken Sato")),
+    ("reading", N_("Reading"), "text", N_("furigana or romaji, used to sort and search: さとう けん")),
+    ("company", N_("Company"), "text", ""),
+    ("title", N_("Title"), "text", ""),
+    ("industry", N_("Industry"), "text", N_("e.g. manufacturing, finance")),
+    ("function", N_("Function"), "text", N_("sales, engineering, finance, ...")),
+    ("level", N_("Level"), "choice", LEVELS),
+    ("generation", N_("Generation"), "text", N_("20s, 30s, 40s, ...")),
+    ("relation", N_("Relation"), "choice", RELATIONS),
+    ("tier", N_("Tier"), "tier", TIERS),
+    ("purposes", N_("Purposes"), "multi", PURPOSES),
+    ("stage", N_("Stage"), "choice", STAGES),
+    ("next_step", N_("Next step"), "text", ""),
+    ("emails", N_("Emails"), "list", N_("comma-separated")),
+    ("phones", N_("Phones"), "list", N_("comma-separated")),
+    ("links", N_("Links"), "list", N_("comma-separated (social profiles, site)")),
+    ("how_met", N_("How we met"), "text", ""),
+    ("tags", N_("Tags"), "tags", N_("#hiring #tokyo (spaces or commas)")),
+    ("birthday", N_("Birthday"), "text", N_("YYYY-MM-DD, or --MM-DD without the year")),
+    ("cadence_days", N_("Cadence"), "int", N_("days between touches (blank: the default)")),
+    ("snoozed_until", N_("Snoozed until"), "date", N_("YYYY-MM-DD (blank: not snoozed)")),
+    ("snooze_reason", N_("Snooze reason"), "text", ""),
+    ("notes", N_("Notes"), "notes", ""),
 )
 CAPPED = ("deep", "active")
 
@@ -127,7 +129,8 @@ class ContactForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         c = self.original or Contact(name="x")
-        title = f"Edit {visible(self.original.name)}" if self.original else "Add a person"
+        title = (_("Edit {name}").format(name=visible(self.original.name)) if self.original
+                 else _("Add a person"))
         with Vertical(id="form"):
             yield Static(Content(title), id="form-title")
             yield Static("", id="form-error")
@@ -135,7 +138,7 @@ class ContactForm(ModalScreen[str | None]):
                 for name, label, kind, extra in FIELDS:
                     value = getattr(c, name) if self.original else None
                     with Horizontal(classes="field", id=f"row-{name}"):
-                        yield Label(label, classes="field-label")
+                        yield Label(_(label), classes="field-label")
                         with Vertical(classes="field-body"):
                             yield self._widget(name, kind, extra, value)
                             yield Static("", classes="field-error", id=f"error-{name}")
@@ -143,20 +146,20 @@ class ContactForm(ModalScreen[str | None]):
                             if kind == "tier":
                                 yield Static("", id="tier-message")
                                 yield JKOptionList(id="make-room")
-            yield Static("ctrl+s save · Esc cancel · Tab next field", id="form-hint")
+            yield Static(_("ctrl+s save · Esc cancel · Tab next field"), id="form-hint")
         yield KeyBar()
 
     def _widget(self, name: str, kind: str, extra, value) -> Widget:
         wid = f"field-{name}"
         if kind in ("choice", "tier"):
-            options = [(v, v) for v in extra]
+            options = [(word(name, v), v) for v in extra]  # shown translated, stored as is
             if kind == "tier":
                 current = value or "network"
                 return Select(options, value=current, allow_blank=False, id=wid, compact=True)
-            return Select(options, value=value or Select.NULL, prompt="(not set)", id=wid, compact=True)
+            return Select(options, value=value or Select.NULL, prompt=_("(not set)"), id=wid, compact=True)
         if kind == "multi":
             chosen = set(value or ())
-            return SelectionList(*[(p, p, p in chosen) for p in extra], id=wid)
+            return SelectionList(*[(word("purpose", p), p, p in chosen) for p in extra], id=wid)
         # what an old store holds is shown without its control characters (saving drops them)
         if kind == "notes":
             return TextArea(clean_field(value or "", multiline=True), id=wid, soft_wrap=True,
@@ -170,8 +173,8 @@ class ContactForm(ModalScreen[str | None]):
         else:
             text = value or ""
         if name == "reading":
-            return ReadingInput(clean_field(text), str(extra), id=wid, compact=True)
-        return Input(clean_field(text), placeholder=str(extra), id=wid, compact=True)
+            return ReadingInput(clean_field(text), _(str(extra)), id=wid, compact=True)
+        return Input(clean_field(text), placeholder=_(str(extra)) if extra else "", id=wid, compact=True)
 
     def on_mount(self) -> None:
         follow_book(self)
@@ -234,7 +237,7 @@ class ContactForm(ModalScreen[str | None]):
                 return None
             if text.isdigit():
                 return int(text)
-            raise ValidationError(f"contact.{name}", f"{text!r} is not a whole number of days")
+            raise ValidationError(f"contact.{name}", _("{text!r} is not a whole number of days").format(text=text))
         if kind == "date":
             return text or None
         return text
@@ -269,7 +272,7 @@ class ContactForm(ModalScreen[str | None]):
             old, new = getattr(before, name), getattr(current, name)
             if old == new:
                 continue
-            outside.append(label.lower())
+            outside.append(_(label).lower())
             note = self.query_one(f"#outside-{name}", Static)
             try:
                 mine = self._field(name, kind)
@@ -278,17 +281,19 @@ class ContactForm(ModalScreen[str | None]):
             if mine == old:  # not edited here: take theirs
                 with self.prevent(Select.Changed):
                     self._set_field(name, kind, new)
-                self._say(note, "↻ changed in another window")
+                self._say(note, _("↻ changed in another window"))
             else:
                 shown = ", ".join(new) if isinstance(new, tuple) else ("" if new is None else str(new))
-                self._say(note, f"↻ the other window wrote: {shown or '(blank)'} — your edit is kept")
+                self._say(note, _("↻ the other window wrote: {value} — your edit is kept").format(
+                    value=shown or _("(blank)")))
         self.original = current
         if self._initial is not None:
             self._initial = {name: getattr(current, name) for name, *_ in FIELDS}
         if outside:
             general = self.query_one("#form-error", Static)
-            general.update(f"↻ {current.name} was changed in another window ({', '.join(outside)}). "
-                           "Your edits are kept on top; ctrl+s saves them.")
+            general.update(_("↻ {name} was changed in another window ({fields}). "
+                             "Your edits are kept on top; ctrl+s saves them.").format(
+                name=current.name, fields=_(", ").join(outside)))
             general.display = True
 
     def _build(self) -> Contact:
@@ -353,11 +358,12 @@ class ContactForm(ModalScreen[str | None]):
         for cand in check.candidates:
             target = lower_tier(book, cand.contact_id, tier)
             if cand.days_since_deep is None:
-                since = "no deep conversation on record"
+                since = _("no deep conversation on record")
             else:
-                since = f"{cand.days_since_deep} days since a deep conversation"
-            why = f"{since}, trust {cand.balance:+d}"
-            room.add_option(Option(f"Move {cand.name} to {target} — {why}", id=cand.contact_id))
+                since = _("{n} days since a deep conversation").format(n=cand.days_since_deep)
+            why = _("{since}, trust {balance:+d}").format(since=since, balance=cand.balance)
+            room.add_option(Option(_("Move {name} to {tier} — {why}").format(
+                name=cand.name, tier=word("tier", target), why=why), id=cand.contact_id))
         room.display = bool(room.option_count)
         return False
 
@@ -369,9 +375,10 @@ class ContactForm(ModalScreen[str | None]):
     def _room_text(self, tier: str) -> str:
         if not self._room:
             return ""
-        moves = ", ".join(f"{self.book.contact(cid).name} to {target}" for cid, target in self._room.items()
-                          if self.book.get_contact(cid))
-        return f"✓ On save: {moves}, making room in {tier}. ctrl+s saves; Esc changes nothing."
+        moves = _(", ").join(_("{name} to {tier}").format(name=self.book.contact(cid).name, tier=word("tier", target))
+                             for cid, target in self._room.items() if self.book.get_contact(cid))
+        return _("✓ On save: {moves}, making room in {tier}. ctrl+s saves; Esc changes nothing.").format(
+            moves=moves, tier=word("tier", tier))
 
     def _staged_book(self) -> Book:
         """The snapshot (with the person being added) and the make-room moves staged here."""
@@ -392,7 +399,7 @@ class ContactForm(ModalScreen[str | None]):
         cached = self._draft_book
         if cached is not None and cached[0] is self.book:
             return cached[1]
-        draft = Contact(name="(new person)", id=self._draft_id)
+        draft = Contact(name=_("(new person)"), id=self._draft_id)  # named in the caps message
         book = self.book
         with_draft = Book([*book.contacts(), draft], book.interactions(), book.promises(),
                           book.plans(), book.settings)
@@ -442,8 +449,9 @@ class ContactForm(ModalScreen[str | None]):
         if not self._check_tier():
             tier = self._tier()
             book = self._staged_book()
-            self.show_error(ValidationError("contact.tier", f"{tier} is full ({book.tier_count(tier)} of "
-                                            f"{book.cap(tier)}): choose below who moves down, or another tier"))
+            self.show_error(ValidationError("contact.tier", _(
+                "{tier} is full ({count} of {cap}): choose below who moves down, or another tier").format(
+                    tier=word("tier", tier), count=book.tier_count(tier), cap=book.cap(tier))))
             room = self.query_one("#make-room", OptionList)
             if room.display:
                 room.focus()
@@ -489,10 +497,12 @@ class ContactForm(ModalScreen[str | None]):
 
         def done(contact_id: str) -> None:
             self._saving = False
-            verb = "Updated" if original else "Added"
-            moved = "".join(f" Moved {visible(self.book.contact(cid).name)} to {target}." for cid, target in room.items()
-                            if self.book.get_contact(cid))
-            self.app.notify(f"{verb} {visible(contact.name)} ({contact.tier}).{moved}", title="Saved")
+            said = _("Updated {name} ({tier}).") if original else _("Added {name} ({tier}).")
+            moved = "".join(_(" Moved {name} to {tier}.").format(name=visible(self.book.contact(cid).name),
+                                                                 tier=word("tier", target))
+                            for cid, target in room.items() if self.book.get_contact(cid))
+            self.app.notify(said.format(name=visible(contact.name), tier=word("tier", contact.tier)) + moved,
+                            title=_("Saved"))
             self.dismiss(contact_id)
 
         store = self.store
@@ -518,10 +528,10 @@ class ContactForm(ModalScreen[str | None]):
             name = self.original.name
         else:
             typed = self.query_one("#field-name", Input).value.strip()
-            name = typed or "the new person"
+            name = typed or _("the new person")
 
         def answered(discard: bool | None) -> None:
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(f"Discard your changes to {name}?"), answered)
+        self.app.push_screen(ConfirmScreen(_("Discard your changes to {name}?").format(name=name)), answered)

@@ -17,10 +17,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from model.errors import KizunaError
+from model.language.i18n import N_, _, word
 from model.language.names import resolve
 from model.records import DEPTHS, KINDS, OWNERS, SCOPES, Interaction, Promise
 from tui import threads
 from tui.widgets.key_bar import KeyBar
+
+
+#: whose a promise is, as the form offers it (stored as ``me`` / ``them``)
+OWNER_WORDS = {"me": N_("mine (I promised)"), "them": N_("theirs (they promised)")}
 
 
 class EntryForm(ModalScreen[object]):
@@ -44,30 +49,30 @@ class EntryForm(ModalScreen[object]):
         e = self.entry
         with Vertical(id="entry-form"):
             if isinstance(e, Promise):
-                yield Static("Edit the promise", id="entry-title")
+                yield Static(_("Edit the promise"), id="entry-title")
                 yield Static("", id="entry-error")
-                yield from self._row("Text", Input(e.text, id="entry-text", compact=True))
-                yield from self._row("Due", Input(e.due, placeholder="YYYY-MM-DD", id="entry-due", compact=True))
-                yield from self._row("Whose", Select([(o, o) for o in OWNERS], value=e.owner,
+                yield from self._row(_("Text"), Input(e.text, id="entry-text", compact=True))
+                yield from self._row(_("Due"), Input(e.due, placeholder="YYYY-MM-DD", id="entry-due", compact=True))
+                yield from self._row(_("Whose"), Select([(_(OWNER_WORDS.get(o, o)), o) for o in OWNERS], value=e.owner,
                                                      allow_blank=False, id="entry-owner", compact=True))
             else:
                 names = ", ".join(c.name for c in (book.get_contact(i) for i in e.contacts) if c)
-                yield Static("Edit the note", id="entry-title")
+                yield Static(_("Edit the note"), id="entry-title")
                 yield Static("", id="entry-error")
-                yield from self._row("People", Input(names, placeholder="names, comma-separated",
+                yield from self._row(_("People"), Input(names, placeholder=_("names, comma-separated"),
                                                      id="entry-people", compact=True))
-                yield from self._row("Date", Input(e.date, placeholder="YYYY-MM-DD", id="entry-date", compact=True))
-                yield from self._row("Kind", Select([(k, k) for k in KINDS], value=e.kind,
+                yield from self._row(_("Date"), Input(e.date, placeholder="YYYY-MM-DD", id="entry-date", compact=True))
+                yield from self._row(_("Kind"), Select([(word("kind", k), k) for k in KINDS], value=e.kind,
                                                     allow_blank=False, id="entry-kind", compact=True))
-                yield from self._row("Depth", Select([(d, d) for d in DEPTHS], value=e.depth,
+                yield from self._row(_("Depth"), Select([(word("depth", d), d) for d in DEPTHS], value=e.depth,
                                                      allow_blank=False, id="entry-depth", compact=True))
-                yield from self._row("Scope", Select([(s, s) for s in SCOPES], value=e.scope,
+                yield from self._row(_("Scope"), Select([(word("scope", s), s) for s in SCOPES], value=e.scope,
                                                      allow_blank=False, id="entry-scope", compact=True))
-                yield from self._row("Tags", Input(" ".join("#" + t for t in e.tags), id="entry-tags",
+                yield from self._row(_("Tags"), Input(" ".join("#" + t for t in e.tags), id="entry-tags",
                                                    compact=True))
-                yield Label("Text", classes="entry-label")
+                yield Label(_("Text"), classes="entry-label")
                 yield TextArea(e.text, id="entry-body", soft_wrap=True, show_line_numbers=False)
-            yield Static("ctrl+s save · Esc cancel · Tab next field", id="entry-hint")
+            yield Static(_("ctrl+s save · Esc cancel · Tab next field"), id="entry-hint")
         yield KeyBar()
 
     @staticmethod

@@ -21,12 +21,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from model.errors import KizunaError
+from model.language.i18n import N_, _
 from model.transfer.export import KINDS, SUFFIXES, export_data, write_export
 from tui import threads
 from tui.widgets.key_bar import KeyBar
 
-WHAT = {"json": "everything (kizuna import reads it back)", "vcard": "people, for an address book",
-        "ics": "open promises and follow-ups, for a calendar", "markdown": "this month's focus and review"}
+WHAT = {"json": N_("everything (kizuna import reads it back)"), "vcard": N_("people, for an address book"),
+        "ics": N_("open promises and follow-ups, for a calendar"), "markdown": N_("this month's focus and review")}
 
 
 def default_path(kind: str, today: date) -> str:
@@ -52,13 +53,13 @@ class ExportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
-            box.border_title = "Export"
-            yield Label("Format")
-            yield Select([(f"{k} — {WHAT[k]}", k) for k in KINDS], value="json", allow_blank=False,
+            box.border_title = _("Export")
+            yield Label(_("Format"))
+            yield Select([(f"{k} — {_(WHAT[k])}", k) for k in KINDS], value="json", allow_blank=False,
                          id="export-kind")
-            yield Label("File")
+            yield Label(_("File"))
             yield Input(default_path("json", self.today), id="export-path")
-            yield Checkbox("include confidential notes", id="export-secret")
+            yield Checkbox(_("include confidential notes"), id="export-secret")
             yield Static("", id="export-message")
         yield KeyBar()
 
@@ -82,14 +83,14 @@ class ExportDialog(ModalScreen[str | None]):
         raw = self.query_one("#export-path", Input).value.strip()
         message = self.query_one("#export-message", Static)
         if not raw:
-            message.update(Content.styled("✗ type the file to write", "$text-error"))
+            message.update(Content.styled(_("✗ type the file to write"), "$text-error"))
             return
         kind = str(self.query_one("#export-kind", Select).value)
         secret = self.query_one("#export-secret", Checkbox).value
         target = Path(raw).expanduser()
         today = self.today
         self._writing = True
-        message.update(Content.styled(f"Writing {target} …", "$text-muted"))
+        message.update(Content.styled(_("Writing {path} …").format(path=target), "$text-muted"))
 
         def job(store) -> int:
             data = export_data(store, kind, today, include_confidential=secret)
@@ -98,12 +99,13 @@ class ExportDialog(ModalScreen[str | None]):
 
         def done(size: int) -> None:
             self._writing = False
-            self.app.notify(f"Wrote {target} ({kind}, {size:,} bytes).", title="Exported")
+            self.app.notify(_("Wrote {path} ({kind}, {size:,} bytes).").format(path=target, kind=kind, size=size),
+                            title=_("Exported"))
             self.dismiss(str(target))
 
         def failed(exc: KizunaError) -> None:
             self._writing = False
-            message.update(Content.styled(f"✗ nothing written: {exc}", "$text-error"))
+            message.update(Content.styled(_("✗ nothing written: {error}").format(error=exc), "$text-error"))
 
         store = self.store
         threads.write(self, lambda: job(store), done, failed)

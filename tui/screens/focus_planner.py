@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from model.actions import focus as planner
 from model.errors import KizunaError
+from model.language.i18n import _, word
 from model.planning.book import Book
 from model.planning.focus import Suggestion, first_day, last_day, shift_month, suggest
 from model.planning.month_days import days_left, days_left_text, month_title
@@ -38,7 +39,7 @@ from model.records import PURPOSES, Contact, FocusPlan, Slot
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
-from tui.text import fit
+from tui.text import fit, role_width
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
@@ -82,17 +83,17 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         with Horizontal(id="planner-top"):
             with Vertical(id="plan-box"):
                 with Horizontal(classes="field"):
-                    yield Label("Challenge", classes="field-label")
-                    yield Input(placeholder="this month's business challenge, e.g. find a sales channel in Kansai",
+                    yield Label(_("Challenge"), classes="field-label")
+                    yield Input(placeholder=_("this month's business challenge, e.g. find a sales channel in Kansai"),
                                 id="challenge", select_on_focus=False)
                 with Horizontal(classes="field"):
-                    yield Label("Purpose", classes="field-label")
-                    yield Select([(p, p) for p in PURPOSES], id="purpose", allow_blank=False, value="other")
+                    yield Label(_("Purpose"), classes="field-label")
+                    yield Select([(word("purpose", p), p) for p in PURPOSES], id="purpose", allow_blank=False, value="other")
                 yield JKOptionList(id="slots")
                 yield Static(id="planner-hint")
                 with Horizontal(id="intent-row", classes="field"):
-                    yield Label("Intent", classes="field-label")
-                    yield Input(placeholder="what this conversation is for (Enter saves)", id="intent")
+                    yield Label(_("Intent"), classes="field-label")
+                    yield Input(placeholder=_("what this conversation is for (Enter saves)"), id="intent")
             with Vertical(id="suggest-box"):
                 yield JKOptionList(id="suggestions")
                 yield Static(id="suggest-reasons")  # "Why X", in its own frame under the list
@@ -144,7 +145,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     def load_month(self) -> None:
         """Show self.month: its challenge, purpose, slots and diversity."""
         left = days_left(self.month, self.today)
-        self.query_one("#plan-box").border_title = f"Focus · {month_title(self.month)}"
+        self.query_one("#plan-box").border_title = _("Focus · {month}").format(month=month_title(self.month))
         self.query_one("#plan-box").border_subtitle = days_left_text(left) if left is not None else ""
         plan = self.plan
         with self.prevent(Input.Changed, Select.Changed):
@@ -156,29 +157,31 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         else:
             self.query_one("#slots", OptionList).focus()
         self.query_one("#planner-hint", Static).update(Content.styled(
-            "c or Shift+Tab: the challenge · Tab: purpose, slots, suggestions · Enter on a slot: "
-            "choose from the suggestions", "dim"))
+            _("c or Shift+Tab: the challenge · Tab: purpose, slots, suggestions · Enter on a slot: "
+              "choose from the suggestions"), "dim"))
 
     def _slot_row(self, n: int, slot: Slot) -> Content:
         person = self.book.get_contact(slot.contact) if slot.contact else None
-        role = Content.styled(f"{n}. {slot.role:<15} ", "bold")
+        role_w = role_width()
+        role = Content.styled(f"{n}. " + fit(word("relation", slot.role), role_w) + " ", "bold")
+        head = 3 + role_w + 1  # "1. ", the role, a space
         inner = self.query_one("#slots", OptionList).scrollable_content_region.width
         narrow = 0 < inner < NARROW_SLOTS  # one line per slot: no company, the mark alone
         if person is None:
-            return Content.assemble(role, ("— empty —" if narrow else "— empty — Enter picks from the suggestions",
+            return Content.assemble(role, (_("— empty —") if narrow else _("— empty — Enter picks from the suggestions"),
                                            "dim italic"))
         deep = self.book.deep_count(person.id, first_day(self.month), last_day(self.month))
-        done = (Content.styled("✓" if narrow else "✓ deep talk held", "$text-success") if deep
-                else Content.styled("○" if narrow else "○ deep talk due", "$text-warning"))
+        done = (Content.styled("✓" if narrow else _("✓ deep talk held"), "$text-success") if deep
+                else Content.styled("○" if narrow else _("○ deep talk due"), "$text-warning"))
         width = max(30, inner - 2)
         intent = (Content.styled("\n   " + fit(slot.intent, width - 3).rstrip(), "italic $text-muted")
-                  if slot.intent else Content.styled("\n   (no intent yet: i writes one)", "dim italic"))
+                  if slot.intent else Content.styled("\n   " + _("(no intent yet: i writes one)"), "dim italic"))
         if narrow:
             # (the option's padding and a scrollbar: 4 columns)
-            return Content.assemble(role, (fit(person.name, max(6, inner - 19 - 2 - 4)), "bold $accent"), " ", done,
+            return Content.assemble(role, (fit(person.name, max(6, inner - head - 2 - 4)), "bold $accent"), " ", done,
                                     intent)
         return Content.assemble(role, (fit(person.name, 16), "bold $accent"),
-                                (fit(person.company, max(8, width - 16 - 16 - 19)), "dim"), " ", done, intent)
+                                (fit(person.company, max(8, width - 16 - 16 - head)), "dim"), " ", done, intent)
 
     def show_slots(self, highlight: int | None = None) -> None:
         """Draw the slots again; with ``highlight``, move there and rank its suggestions."""
@@ -188,7 +191,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             slots_list.clear_options()
             slots_list.add_options([Option(self._slot_row(i + 1, s), id=f"slot-{i}")
                                     for i, s in enumerate(self.slots())])
-            slots_list.border_title = "Slots"
+            slots_list.border_title = _("Slots")
             if self.slots():
                 slots_list.highlighted = min(keep or 0, len(self.slots()) - 1)
         self.show_diversity()
@@ -222,7 +225,8 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
             return
         slot = slots[self.slot_index]
         box = self.query_one("#suggestions", OptionList)
-        box.border_title = f"Suggestions for slot {self.slot_index + 1} · {slot.role}"
+        box.border_title = _("Suggestions for slot {n} · {role}").format(n=self.slot_index + 1,
+                                                                          role=word("relation", slot.role))
         box.loading = True
         self.load_suggestions(slot.role, str(self.query_one("#purpose", Select).value))
 
@@ -259,14 +263,14 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         company_w = 22 if width + 6 >= 56 else 0
         for i, s in enumerate(found):
             c = s.contact
-            mark = "  (in the plan)" if c.id in taken else ""
+            mark = "  " + _("(in the plan)") if c.id in taken else ""
             line = Content.assemble((f"{i + 1:>2}. ", "dim"), (fit(c.name, name_w), "bold"),
                                     (fit(c.company, company_w), "dim"),
-                                    (f"score {s.score:>3}", "$accent"), (mark, "italic $text-muted"),
+                                    (_("score {score:>3}").format(score=s.score), "$accent"), (mark, "italic $text-muted"),
                                     ("\n    " + fit("; ".join(s.reasons[:2]), width).rstrip(), "$text-muted"))
             box.add_option(Option(line, id=c.id))
         if not found:
-            box.add_option(Option(Content.styled("No one fits this role yet: add people with this relation.", "dim"),
+            box.add_option(Option(Content.styled(_("No one fits this role yet: add people with this relation."), "dim"),
                                   disabled=True))
         elif keep is not None and keep < len(found):
             with self.prevent(OptionList.OptionHighlighted):
@@ -279,7 +283,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         if s is None:
             why.update("")
             return
-        why.border_title = f"Why {s.contact.name}"
+        why.border_title = _("Why {name}").format(name=s.contact.name)
         why.update(Content("\n").join([Content.styled(f"• {r}", "$text-muted") for r in s.reasons]))
 
     @on(OptionList.OptionHighlighted, "#suggestions")
@@ -332,7 +336,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     def action_edit_intent(self) -> None:
         slots = self.slots()
         if not slots or not slots[self.slot_index].contact:
-            self.notify("Choose a person for this slot first.", severity="warning")
+            self.notify(_("Choose a person for this slot first."), severity="warning")
             return
         row = self.query_one("#intent-row")
         row.display = True
@@ -361,14 +365,15 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         from tui.screens.confirm import ConfirmScreen
 
         person = self.book.get_contact(slot.contact)
-        name = person.name if person else "this person"
+        name = person.name if person else _("this person")
 
         def answered(yes: bool | None) -> None:
             if yes and self.slots()[index].contact == slot.contact:
                 self.write("clear", index=index)
 
-        self.app.push_screen(ConfirmScreen(f"Take {name} out of slot {index + 1}? Its intent goes too:\n"
-                                           f"{slot.intent}", yes="empty the slot", no="keep them"), answered)
+        question = _("Take {name} out of slot {n}? Its intent goes too:").format(name=name, n=index + 1)
+        self.app.push_screen(ConfirmScreen(f"{question}\n{slot.intent}", yes=_("empty the slot"),
+                                           no=_("keep them")), answered)
 
     def action_challenge(self) -> None:
         self.query_one("#intent-row").display = False
@@ -446,4 +451,4 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
     def _write_failed(self, exc: KizunaError) -> None:
         self.busy = False
         self.refresh_bindings()
-        self.notify(str(exc), title="Not saved", severity="error")
+        self.notify(str(exc), title=_("Not saved"), severity="error")

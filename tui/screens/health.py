@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from model.language.i18n import _
 from model.planning.book import Book
 from model.planning.health import EMPTY_TEXT, PERIODS, Health, health
 from tui.book_source import app_book, follow_book
@@ -34,6 +35,7 @@ from tui.health_charts import (
     Palette,
     cadence_line,
     palette_from_theme,
+    report_title,
     section_lines,
     trust_line,
     trust_scale,
@@ -92,7 +94,7 @@ class HealthScreen(Screen[str | None]):
     def _card(name: str, chart) -> Vertical:
         card = Vertical(Static("", id=f"reading-{name}", classes="reading"), chart,
                         id=f"card-{name}", classes="health-card")
-        card.border_title = TITLES[name]
+        card.border_title = _(TITLES[name])
         return card
 
     def on_mount(self) -> None:
@@ -148,9 +150,9 @@ class HealthScreen(Screen[str | None]):
 
     def _subtitle(self, counting: bool = True) -> None:
         body = self.query_one("#health-body")
-        body.border_title = f"Relationship health · last {self.months} months to {self.today.isoformat()}"
-        body.border_subtitle = ("counting…" if counting
-                                else "[ ] period 3/6/12 · Enter on a person opens them")
+        body.border_title = report_title(self.months, self.today)
+        body.border_subtitle = (_("counting…") if counting
+                                else _("[ ] period 3/6/12 · Enter on a person opens them"))
 
     def _palette(self) -> Palette:
         return palette_from_theme(self.app.theme_variables)

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from model.errors import KizunaError
+from model.language.i18n import N_, _
 from model.language.names import describe
 from model.store import Store
 from model.transfer import ImportPlan, apply_plan, plan_import
@@ -32,9 +33,9 @@ from model.transfer.common import Snapshot
 from tui import threads
 from tui.widgets.key_bar import KeyBar
 
-FORMAT_CHOICES = [("Guess from the file", "auto"), ("vCard (.vcf)", "vcard"),
-                  ("LinkedIn Connections.csv", "linkedin"), ("Google Contacts CSV", "google"),
-                  ("Kizuna JSON export", "json")]
+FORMAT_CHOICES = [(N_("Guess from the file"), "auto"), (N_("vCard (.vcf)"), "vcard"),
+                  (N_("LinkedIn Connections.csv"), "linkedin"), (N_("Google Contacts CSV"), "google"),
+                  (N_("Kizuna JSON export"), "json")]
 LISTED = 12  # names shown per group in the dry run
 
 
@@ -69,16 +70,17 @@ def describe_plan(plan: ImportPlan) -> str:
         if not items:
             return
         shown = ", ".join(_esc(i) for i in items[:LISTED])
-        more = f" and {len(items) - LISTED:,} more" if len(items) > LISTED else ""
-        lines.append(f"[b]{title} ({len(items):,}):[/] {shown}{more}")
+        more = _(" and {n:,} more").format(n=len(items) - LISTED) if len(items) > LISTED else ""
+        lines.append(f"[b]{_esc(_(title))} ({len(items):,}):[/] {shown}{more}")
 
-    group("Add", [describe(c) for c in plan.added])
-    group("No name in the file, named after their e-mail or phone", [f"{name} ({where})" for where, name in plan.unnamed])
-    group("Merge into", [a.name for a, _ in plan.merged])
-    group("Replace with newer", [getattr(n, "name", "") or n.table.rstrip("s") for _, n in plan.records_replaced])
-    group("Skip", [f"{who} ({why})" for who, why in plan.skipped])
+    group(N_("Add"), [describe(c) for c in plan.added])
+    group(N_("No name in the file, named after their e-mail or phone"),
+          [f"{name} ({where})" for where, name in plan.unnamed])
+    group(N_("Merge into"), [a.name for a, _n in plan.merged])
+    group(N_("Replace with newer"), [getattr(n, "name", "") or n.table.rstrip("s") for _o, n in plan.records_replaced])
+    group(N_("Skip"), [f"{who} ({why})" for who, why in plan.skipped])
     if plan.problems:
-        lines += ["", f"[b $warning]Problems ({len(plan.problems)}):[/]"]
+        lines += ["", "[b $warning]" + _esc(_("Problems ({n}):").format(n=len(plan.problems))) + "[/]"]
         lines += [f"  {_esc(str(p))}" for p in plan.problems]
     return "\n".join(lines)
 
@@ -102,20 +104,20 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box") as box:
-            box.border_title = "Import people"
-            yield Label("File: vCard, LinkedIn Connections.csv, Google Contacts CSV or a Kizuna JSON export")
+            box.border_title = _("Import people")
+            yield Label(_("File: vCard, LinkedIn Connections.csv, Google Contacts CSV or a Kizuna JSON export"))
             with Horizontal(id="import-row"):
                 yield Input(placeholder="~/Downloads/Connections.csv", id="import-path",
                             suggester=PathSuggester())
-                yield Select(FORMAT_CHOICES, value="auto", allow_blank=False, id="import-format")
+                yield Select([(_(label), value) for label, value in FORMAT_CHOICES], value="auto", allow_blank=False, id="import-format")
             yield ProgressBar(total=100, show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
-                yield Static("Type the file's path and press Enter for a dry run: nothing is "
-                             "written until you import.", id="import-summary")
+                yield Static(_esc(_("Type the file's path and press Enter for a dry run: nothing is "
+                                    "written until you import.")), id="import-summary")
             with Horizontal(id="import-buttons"):
-                yield Button("Dry run", id="import-check")
-                yield Button("Import", id="import-go", variant="primary", disabled=True)
-                yield Button("Cancel", id="import-cancel")
+                yield Button(_("Dry run"), id="import-check")
+                yield Button(_("Import"), id="import-go", variant="primary", disabled=True)
+                yield Button(_("Cancel"), id="import-cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -129,13 +131,13 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         raw = self.query_one("#import-path", Input).value.strip()
         summary = self.query_one("#import-summary", Static)
         if not raw:
-            summary.update("[$text-error]✗ type the path of the file to import[/]")
+            summary.update("[$text-error]" + _esc(_("✗ type the path of the file to import")) + "[/]")
             return
         fmt = self.query_one("#import-format", Select).value
         self.plan = None
         self.query_one("#import-go", Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
-        summary.update(f"Reading {_esc(raw)} …")
+        summary.update(_esc(_("Reading {path} …").format(path=raw)))
         path, snapshot = Path(raw).expanduser(), Snapshot(self.store)
         threads.read(self, lambda: self._plan(path, None if fmt == "auto" else str(fmt), snapshot),
                      self._show_plan, lambda exc: self._show_error(str(exc)), group="import")
@@ -153,7 +155,8 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         except KizunaError:
             raise
         except Exception as exc:  # a reader's bug must not close the app: say it, change nothing
-            raise KizunaError(f"{path}: could not read it ({type(exc).__name__}: {exc})") from exc
+            raise KizunaError(_("{path}: could not read it ({error})").format(
+                path=path, error=f"{type(exc).__name__}: {exc}")) from exc
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
@@ -170,8 +173,9 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         text = describe_plan(plan)
         go = self.query_one("#import-go", Button)
         go.disabled = plan.changes == 0
-        text += ("\n\nNothing to import: everyone is already here." if go.disabled
-                 else "\n\nDry run only: nothing was written. Press [b]ctrl+s[/] (Import) to import.")
+        text += "\n\n" + (_esc(_("Nothing to import: everyone is already here.")) if go.disabled
+                           else _esc(_("Dry run only: nothing was written. Press {key} (Import) to import."))
+                           .format(key="[b]ctrl+s[/]"))
         self.query_one("#import-summary", Static).update(text)
         if not go.disabled:
             go.focus()
@@ -184,13 +188,13 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         if self._applying:
             return
         if plan is None or plan.changes == 0:
-            self.notify("Run the dry run first (Enter in the path).", severity="warning")
+            self.notify(_("Run the dry run first (Enter in the path)."), severity="warning")
             return
         self._applying = True
         for button in ("#import-go", "#import-check"):
             self.query_one(button, Button).disabled = True
         self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
-        self.query_one("#import-summary", Static).update(f"Importing {_esc(Path(plan.path).name)} …")
+        self.query_one("#import-summary", Static).update(_esc(_("Importing {name} …").format(name=Path(plan.path).name)))
         store = self.store
 
         def apply() -> ImportPlan:
@@ -208,17 +212,18 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         self._applying = False
         self.plan = None
         self.query_one("#import-check", Button).disabled = False
-        self._show_error(f"nothing was imported: {message}")
+        self._show_error(_("nothing was imported: {error}").format(error=message))
 
     def _applied(self, plan: ImportPlan) -> None:
         self._applying = False
-        self.notify(f"Imported {Path(plan.path).name}: {plan.summary()}", title="Import")
+        self.notify(_("Imported {name}: {summary}").format(name=Path(plan.path).name, summary=plan.summary()),
+                    title=_("Import"))
         self.dismiss(plan)
 
     @on(Button.Pressed, "#import-cancel")
     def action_cancel(self) -> None:
         if self._applying:
-            self.notify("Importing: one moment, it is all or nothing.", severity="warning")
+            self.notify(_("Importing: one moment, it is all or nothing."), severity="warning")
             return
         self.workers.cancel_group(self, "import")
         self.dismiss(None)

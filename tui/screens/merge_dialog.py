@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError
+from model.language.i18n import N_, _
 from model.language.names import describe, fold, matches, sort_key
 from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
@@ -30,6 +31,15 @@ from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 
 SHOWN = 50
+#: a contact's fields as the preview names them (the ones a merge can fill in)
+FIELD_WORDS = {"reading": N_("reading"), "company": N_("company"), "title": N_("title"),
+               "industry": N_("industry"), "function": N_("function"), "level": N_("level"),
+               "generation": N_("generation"), "relation": N_("relation"), "tier": N_("tier"),
+               "purposes": N_("purposes"), "stage": N_("stage"), "next_step": N_("next step"),
+               "emails": N_("emails"), "phones": N_("phones"), "links": N_("links"), "how_met": N_("how met"),
+               "tags": N_("tags"), "birthday": N_("birthday"), "cadence_days": N_("cadence days"),
+               "snoozed_until": N_("snoozed until"), "snooze_reason": N_("snooze reason"), "notes": N_("notes"),
+               "name": N_("name")}
 
 
 def likely_duplicates(people: list[Contact], person: Contact) -> list[Contact]:
@@ -69,9 +79,9 @@ class MergeDialog(ModalScreen[MergeResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="merge-box") as box:
-            box.border_title = f"Merge: {self.person.name}"
-            yield Label("Which record is the same person? (type a name or reading)")
-            yield Input(placeholder="name or reading", id="merge-query")
+            box.border_title = _("Merge: {name}").format(name=self.person.name)
+            yield Label(_("Which record is the same person? (type a name or reading)"))
+            yield Input(placeholder=_("name or reading"), id="merge-query")
             yield JKOptionList(id="merge-people")
             yield Static(id="merge-preview")
         yield KeyBar()
@@ -98,7 +108,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
         self._pick(self._shown[0] if self._shown else None)
         if not self._shown:
             self.query_one("#merge-preview", Static).update(
-                "No likely duplicate found: type a name." if not query.strip() else "No one by that name.")
+                _("No likely duplicate found: type a name.") if not query.strip() else _("No one by that name."))
 
     @on(Input.Submitted, "#merge-query")
     def _to_list(self) -> None:
@@ -133,12 +143,15 @@ class MergeDialog(ModalScreen[MergeResult | None]):
         except KizunaError as exc:
             preview.update(f"[$text-error]✗ {escape(str(exc))}[/]")
             return
-        gained = [k.replace("_", " ") for k, v in plan.merged.to_dict().items()
+        gained = [_(FIELD_WORDS.get(k, k.replace("_", " "))) for k, v in plan.merged.to_dict().items()
                   if k != "updated" and plan.keep.to_dict()[k] != v]
+        moves = escape(plan.text.split(": ", 1)[-1])
         preview.update(
-            f"Keep [b]{escape(describe(keep))}[/], remove [b]{escape(describe(drop))}[/]\n"
-            f"{plan.text.split(': ', 1)[1]}; {escape(keep.name)} gains: {', '.join(gained) or 'nothing new'}.\n"
-            "[dim]ctrl+s merges · ctrl+o keeps the other record instead[/]")
+            escape(_("Keep {keep}, remove {drop}")).format(keep=f"[b]{escape(describe(keep))}[/]",
+                                                           drop=f"[b]{escape(describe(drop))}[/]") + "\n"
+            + escape(_("{moves}; {name} gains: {fields}.")).format(
+                moves=moves, name=escape(keep.name), fields=escape(_(", ").join(gained) or _("nothing new"))) + "\n"
+            + "[dim]" + escape(_("ctrl+s merges · ctrl+o keeps the other record instead")) + "[/]")
 
     def action_swap(self) -> None:
         self.keep_person = not self.keep_person
@@ -147,15 +160,15 @@ class MergeDialog(ModalScreen[MergeResult | None]):
     def action_confirm(self) -> None:
         roles = self._roles()
         if roles is None:
-            self.notify("Pick the other record first.", severity="warning")
+            self.notify(_("Pick the other record first."), severity="warning")
             return
         keep, drop = roles
         try:
             result = merge(self.store, keep, drop, self.today)
         except KizunaError as exc:
-            self.query_one("#merge-preview", Static).update(f"[$text-error]✗ nothing merged: {escape(str(exc))}[/]")
+            self.query_one("#merge-preview", Static).update("[$text-error]" + escape(_("✗ nothing merged: {error}").format(error=exc)) + "[/]")
             return
-        self.notify(result.log.text, title="Merged")
+        self.notify(result.log.text, title=_("Merged"))
         self.dismiss(result)
 
     def action_cancel(self) -> None:

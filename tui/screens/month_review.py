@@ -28,13 +28,14 @@ from textual.widgets.selection_list import Selection
 
 from model.actions import focus as planner
 from model.errors import KizunaError
+from model.language.i18n import _, word
 from model.planning.book import Book, month_key
 from model.planning.focus import MonthReview, ReviewRow, month_review, shift_month
 from model.planning.month_days import days_left_text, month_title
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
-from tui.text import fit
+from tui.text import fit, role_width
 from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
 
@@ -43,14 +44,15 @@ def _row_label(row: ReviewRow, rhythm: str = "") -> Content:
     """One person's month on one line, in columns that line up with wide names; ``rhythm``
     is their last months to this one as glyphs (``tui.health_charts.rhythm_glyphs``)."""
     if row.deep_held:
-        deep = Content.styled(fit("✓ deep " + ", ".join(f"{d:%m-%d}" for d in row.deep_dates), 24), "$text-success")
+        dates = ", ".join(f"{d:%m-%d}" for d in row.deep_dates)
+        deep = Content.styled(fit(_("✓ deep {dates}").format(dates=dates), 24), "$text-success")
     else:
-        deep = Content.styled(fit("✗ no deep conversation", 24), "$text-error")
+        deep = Content.styled(fit(_("✗ no deep conversation"), 24), "$text-error")
     return Content.assemble(
-        (f"{row.slot}. {row.role:<15}", "bold"), (fit(row.contact.name, 22), "bold"),
+        (f"{row.slot}. " + fit(word("relation", row.role), role_width()), "bold"), (fit(row.contact.name, 22), "bold"),
         *([(rhythm + "  ", "$text-muted")] if rhythm else []), deep,
-        (f"kept {len(row.kept)}  broken {len(row.broken)}  open {len(row.open)}  "
-         f"notes {len(row.notes)}", "$text-muted"))
+        (_("kept {kept}  broken {broken}  open {open}  notes {notes}").format(
+            kept=len(row.kept), broken=len(row.broken), open=len(row.open), notes=len(row.notes)), "$text-muted"))
 
 
 
@@ -95,7 +97,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
 
     def on_mount(self) -> None:
         follow_book(self)
-        self.query_one("#text-box").border_title = "Review (ctrl+s saves)"
+        self.query_one("#text-box").border_title = _("Review (ctrl+s saves)")
         self.book = self.book or app_book(self.app)
         if self.book is not None:
             self.load(self.book)
@@ -117,35 +119,38 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         self.review = review
         plan = review.plan
         top = self.query_one("#review-top")
-        top.border_title = f"Month review · {month_title(self.month)}"
-        top.border_subtitle = f"c carries ticked people into {month_title(self.next_month)}"
+        top.border_title = _("Month review · {month}").format(month=month_title(self.month))
+        top.border_subtitle = _("c carries ticked people into {month}").format(month=month_title(self.next_month))
         heading = self.query_one("#month-heading", Static)
         rows = self.query_one("#rows", SelectionList)
         rows.clear_options()
         if plan is None:
             heading.update(Content.assemble(
-                (f"No focus plan for {month_title(self.month)}. ", "bold"),
-                ("Press f on the main screen to plan a month; [ and ] move between months here.", "$text-muted")))
+                (_("No focus plan for {month}.").format(month=month_title(self.month)) + " ", "bold"),
+                (_("Press f on the main screen to plan a month; [ and ] move between months here."),
+                 "$text-muted")))
             self.query_one("#month-empty", Static).update("")
             self.query_one("#row-detail", Static).update("")
         else:
             left = f" · {days_left_text(review.days_left)}" if review.days_left is not None else ""
             heading.update(Content.assemble(
-                ("Challenge: ", "bold $text-muted"), (plan.challenge or "(none written)", "bold"),
-                ("  purpose: ", "$text-muted"), plan.purpose,
-                (f"   deep conversations held {review.held} of {len(review.rows)}{left}", "$accent"),
+                (_("Challenge: "), "bold $text-muted"), (plan.challenge or _("(none written)"), "bold"),
+                ("  " + _("purpose: "), "$text-muted"), word("purpose", plan.purpose),
+                ("   " + _("deep conversations held {held} of {total}").format(held=review.held,
+                                                                             total=len(review.rows)) + left,
+                 "$accent"),
                 *[(f"\n⚠ {w}", "$text-warning") for w in (review.diversity.warnings if review.diversity else ())]))
             carry = {r.contact.id for r in review.carry_candidates}
             rows.add_options([Selection(_row_label(r, self._rhythm(r.contact.id)), r.contact.id,
                                         r.contact.id in carry) for r in review.rows])
-            empty = ", ".join(f"{i} {role}" for i, role in review.empty_slots)
+            empty = _(", ").join(f"{i} {word('relation', role)}" for i, role in review.empty_slots)
             self.query_one("#month-empty", Static).update(
-                Content.styled(f"empty slots: {empty}", "$text-muted") if empty else "")
+                Content.styled(_("empty slots: {slots}").format(slots=empty), "$text-muted") if empty else "")
             if review.rows:
                 rows.highlighted = 0
                 self.show_detail(review.rows[0])
             else:
-                self.query_one("#row-detail", Static).update(Content.styled("Nobody was chosen this month.", "dim"))
+                self.query_one("#row-detail", Static).update(Content.styled(_("Nobody was chosen this month."), "dim"))
         text = plan.review if plan else ""
         self.saved_text = text
         area = self.query_one("#review-text", TextArea)
@@ -191,18 +196,20 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         """The highlighted person's month: intent, notes, promises."""
         lines = [Content.styled(row.contact.name, "bold")]
         if row.intent:
-            lines.append(Content.styled(f"intent: {row.intent}", "italic"))
+            lines.append(Content.styled(_("intent: {intent}").format(intent=row.intent), "italic"))
         for it in row.notes:
-            text = "(confidential note — hidden)" if it.scope == "confidential" else it.text
-            depth = "deep" if it.depth == "deep" else "touch"
-            lines.append(Content.assemble((f"{it.date[5:]} {it.kind} · {depth}  ", "$text-muted"), text))
+            text = _("(confidential note — hidden)") if it.scope == "confidential" else it.text
+            depth = word("depth", "deep" if it.depth == "deep" else "touch")
+            lines.append(Content.assemble((f"{it.date[5:]} {word('kind', it.kind)} · {depth}  ", "$text-muted"),
+                                          text))
         for label, promises, style in (("kept", row.kept, "$text-success"), ("broken", row.broken, "$text-error"),
                                        ("open", row.open, "$text-warning")):
             for p in promises:
-                who = "I" if p.owner == "me" else "they"
-                lines.append(Content.assemble((f"{label:<6} ", style), f"{who}: {p.text} (due {p.due})"))
+                said = (_("I: {text} (due {due})") if p.owner == "me" else _("they: {text} (due {due})"))
+                lines.append(Content.assemble((fit(word("status", label), 6) + " ", style),
+                                              said.format(text=p.text, due=p.due)))
         if len(lines) == 1 or (len(lines) == 2 and row.intent):
-            lines.append(Content.styled("no notes or promises this month", "dim"))
+            lines.append(Content.styled(_("no notes or promises this month"), "dim"))
         self.query_one("#row-detail", Static).update(Content("\n").join(lines))
 
     # -- actions ------------------------------------------------------------------------------
@@ -219,7 +226,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
     def action_carry(self) -> None:
         chosen = list(self.query_one("#rows", SelectionList).selected)
         if not chosen:
-            self.notify("Tick someone with space first.", severity="warning")
+            self.notify(_("Tick someone with space first."), severity="warning")
             return
         self._start("carry", chosen)
 
@@ -257,16 +264,18 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
         self.refresh_bindings()
         if what == "carry":
             names = {r.contact.id: r.contact.name for r in self.review.rows} if self.review else {}
-            carried = ", ".join(f"{names.get(cid, cid)} (slot {slot})" for cid, slot in result.carried)
+            carried = _(", ").join(_("{name} (slot {n})").format(name=names.get(cid, cid), n=slot)
+                                   for cid, slot in result.carried)
             skipped = "; ".join(f"{names.get(cid, cid)}: {why}" for cid, why in result.skipped)
-            message = f"Carried into {month_title(self.next_month)}: {carried or 'nobody'}"
+            message = _("Carried into {month}: {people}").format(month=month_title(self.next_month),
+                                                                people=carried or _("nobody"))
             if skipped:
-                message += f". Skipped {skipped}"
-            self.notify(message, title="Carry over")
+                message += _(". Skipped {people}").format(people=skipped)
+            self.notify(message, title=_("Carry over"))
             return
         self.saved_text = self.query_one("#review-text", TextArea).text
         if what == "text":
-            self.notify(f"Review of {month_title(self.month)} saved.")
+            self.notify(_("Review of {month} saved.").format(month=month_title(self.month)))
         self._after(what, book, by)
 
     def _after(self, what: str, book: Book | None, by: int) -> None:
@@ -279,4 +288,4 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
     def _failed(self, exc: KizunaError) -> None:
         self.busy = False
         self.refresh_bindings()
-        self.notify(str(exc), title="Not saved", severity="error")
+        self.notify(str(exc), title=_("Not saved"), severity="error")

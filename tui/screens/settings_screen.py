@@ -23,26 +23,28 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from model.errors import KizunaError, ValidationError
+from model.language.i18n import N_, _
 from model import records
 from model.records import RELATIONS, Settings
 from tui import threads
 from tui.widgets.key_bar import KeyBar
 
-#: (key in Settings, label, kind, hint or choices). Kinds: text, int, roles, choice.
+#: (key in Settings, label, kind, hint or choices). Kinds: text, int, roles, choice. Labels and
+#: hints are marked with N_ and translated when shown.
 SETTINGS: tuple[tuple[str, str, str, object], ...] = (
-    ("own_industry", "Your industry", "text",
-     "e.g. manufacturing: diversity measures the share of people outside it"),
-    ("deep_cap", "Deep cap", "int", "most people in the deep tier (default 5)"),
-    ("active_cap", "Active cap", "int", "most people in the active tier (default 15)"),
-    ("deep_cadence_days", "Deep cadence", "int",
-     "days between deep conversations with a deep person (default 30)"),
-    ("touch_cadence_days", "Active cadence", "int",
-     "days between touches with an active person (default 90, a quarter)"),
-    ("focus_deep_per_month", "Deep per month", "int",
-     "deep conversations a focus person needs in a month to count as held"),
-    ("focus_template", "Focus slots", "roles", "a new month's slot roles, comma-separated: "
-     + ", ".join(RELATIONS)),
-    ("language", "Language", "choice", getattr(records, "LANGUAGES", ("en", "ja"))),
+    ("own_industry", N_("Your industry"), "text",
+     N_("e.g. manufacturing: diversity measures the share of people outside it")),
+    ("deep_cap", N_("Deep cap"), "int", N_("most people in the deep tier (default 5)")),
+    ("active_cap", N_("Active cap"), "int", N_("most people in the active tier (default 15)")),
+    ("deep_cadence_days", N_("Deep cadence"), "int",
+     N_("days between deep conversations with a deep person (default 30)")),
+    ("touch_cadence_days", N_("Active cadence"), "int",
+     N_("days between touches with an active person (default 90, a quarter)")),
+    ("focus_deep_per_month", N_("Deep per month"), "int",
+     N_("deep conversations a focus person needs in a month to count as held")),
+    # the roles are typed as stored (English), so the hint lists them as stored
+    ("focus_template", N_("Focus slots"), "roles", N_("a new month's slot roles, comma-separated: {roles}")),
+    ("language", N_("Language"), "choice", getattr(records, "LANGUAGES", ("en", "ja"))),
 )
 
 
@@ -50,6 +52,10 @@ def shown_settings() -> list[tuple[str, str, str, object]]:
     """The rows of :data:`SETTINGS` that this version's ``Settings`` has."""
     names = {f.name for f in dataclasses.fields(Settings)}
     return [row for row in SETTINGS if row[0] in names]
+
+
+#: each language named in itself
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 
 
 class SettingsScreen(ModalScreen[Settings | None]):
@@ -71,16 +77,16 @@ class SettingsScreen(ModalScreen[Settings | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="settings-box") as box:
-            box.border_title = "Settings"
+            box.border_title = _("Settings")
             yield Static("", id="settings-error")
             with VerticalScroll(id="settings-fields"):
                 for key, label, kind, extra in shown_settings():
                     with Horizontal(classes="setting", id=f"row-{key}"):
-                        yield Label(label, classes="setting-label")
+                        yield Label(_(label), classes="setting-label")
                         with Vertical(classes="setting-body"):
                             yield self._widget(key, kind, extra)
                             if kind != "choice":
-                                yield Static(str(extra), classes="setting-hint", markup=False)
+                                yield Static(_(str(extra)).format(roles=", ".join(RELATIONS)), classes="setting-hint", markup=False)
                             yield Static("", classes="setting-error", id=f"error-{key}")
         yield KeyBar()
 
@@ -88,7 +94,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
         value = getattr(self.settings, key)
         if kind == "choice":
             choices = list(extra) + ([value] if value and value not in extra else [])
-            return Select([(c, c) for c in choices], value=value or Select.NULL, id=f"setting-{key}",
+            return Select([(LANGUAGE_NAMES.get(c, c), c) for c in choices], value=value or Select.NULL, id=f"setting-{key}",
                           compact=True)
         text = ", ".join(value) if kind == "roles" else str(value)
         return Input(text, id=f"setting-{key}", compact=True)
@@ -111,7 +117,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
             text = widget.value.strip()
             if kind == "int":
                 if not text.isdigit():
-                    raise ValidationError(f"settings.{key}", f"{text!r} is not a whole number (1 or more)")
+                    raise ValidationError(f"settings.{key}", _("{text!r} is not a whole number (1 or more)").format(text=text))
                 out[key] = int(text)
             elif kind == "roles":
                 out[key] = tuple(r.strip() for r in text.split(",") if r.strip())
@@ -174,8 +180,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
 
         def done(new: Settings) -> None:
             self._saving = False
-            names = ", ".join(label.lower() for key, label, _k, _e in shown_settings() if key in changed)
-            self.app.notify(f"Saved: {names}.", title="Settings")
+            names = _(", ").join(_(label).lower() for key, label, _k, _e in shown_settings() if key in changed)
+            self.app.notify(_("Saved: {names}.").format(names=names), title=_("Settings"))
             self.dismiss(new)
 
         def failed(exc: KizunaError) -> None:
@@ -199,4 +205,4 @@ class SettingsScreen(ModalScreen[Settings | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Discard your changes to the settings?"), answered)
+        self.app.push_screen(ConfirmScreen(_("Discard your changes to the settings?")), answered)

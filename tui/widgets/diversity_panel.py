@@ -14,45 +14,36 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from rich.cells import cell_len
-
-from model.language.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, word
 from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
+from tui.text import fit
 
 #: the app's words for the warning whose remedy the shell's words name as a command
 IN_THE_APP = {OWN_NOT_SET: N_("your own industry is not set, so the share outside it is not measured "
                               "(S: settings)")}
-#: the dimensions' names as shown (model.planning.diversity.DIMENSIONS)
-DIMENSION_WORDS = {"industry": N_("industry"), "function": N_("function"), "level": N_("level"),
-                   "generation": N_("generation")}
 
 
 def app_warning(warning: str) -> str:
     """A diversity warning as the app says it (its remedy a key, not a shell command)."""
-    return _(IN_THE_APP[warning]) if warning in IN_THE_APP else _(warning)
+    return _(IN_THE_APP[warning]) if warning in IN_THE_APP else warning
 
-
-def _label(text: str, width: int = 11) -> str:
-    return text + " " * max(1, width - cell_len(text))
-
-LABEL = "focus people"
+LABEL = N_("focus people")  # names the set in the warnings (model.planning.diversity)
 
 
 def diversity_lines(report: DiversityReport) -> list[Content]:
     """The spread in one line per dimension, then the warnings."""
     lines: list[Content] = []
     for name, spread in report.spread.items():
-        shown = (lambda v: word("level", v)) if name == "level" else (lambda v: v)
-        values = ", ".join(f"{shown(label)} {n}" for label, n in spread.counts.items()) or "—"
+        shown = (word(name, label) if name == "level" else label for label in spread.counts)
+        values = _(", ").join(f"{label} {n}" for label, n in zip(shown, spread.counts.values())) or "—"
         unknown = _(", unknown {n}").format(n=spread.unknown) if spread.unknown else ""
-        lines.append(Content.assemble((_label(_(DIMENSION_WORDS.get(name, name))), "bold $text-muted"),
-                                      f"{values}{unknown}",
-                                      ("  " + _("(evenness {value})").format(value=f"{spread.evenness:.2f}"), "dim")))
+        lines.append(Content.assemble((fit(_(name), 11), "bold $text-muted"), f"{values}{unknown}",
+                                      ("  " + _("(evenness {value:.2f})").format(value=spread.evenness), "dim")))
     if report.outside_share is not None:
-        lines.append(Content.assemble((_label(_("outside")), "bold $text-muted"),
-                                      _("{n} of {size} outside my industry ({share})").format(
-                                          n=report.outside, size=report.size, share=f"{report.outside_share:.0%}")))
+        lines.append(Content.assemble((fit(_("outside"), 11), "bold $text-muted"),
+                                      _("{n} of {size} outside my industry ({share:.0%})").format(
+                                          n=report.outside, size=report.size, share=report.outside_share)))
     for warning in report.warnings:
         lines.append(Content.styled(f"⚠ {app_warning(warning)}", "bold $text-warning"))
     if not report.warnings and report.size:
@@ -74,10 +65,9 @@ class DiversityPanel(Horizontal):
 
     def show(self, chosen: list[Contact], settings: Settings, candidate: Contact | None = None,
              replacing: str | None = None, slot: int = 0) -> None:
-        lines = [Content.styled(ngettext("This plan ({n} person)", "This plan ({n} people)", len(chosen)).format(
-            n=len(chosen)), "bold")]
+        lines = [Content.styled(_("This plan ({n} people)").format(n=len(chosen)), "bold")]
         if chosen:
-            lines += diversity_lines(diversity(chosen, settings, label=LABEL))
+            lines += diversity_lines(diversity(chosen, settings, label=_(LABEL)))
         else:
             lines.append(Content.styled(_("nobody chosen yet"), "dim"))
         self.query_one("#diversity-now", Static).update(Content("\n").join(lines))
@@ -86,7 +76,7 @@ class DiversityPanel(Horizontal):
             after = [c for c in chosen if c.id != replacing] + [candidate]
             head = [Content.styled(_("With {name} in slot {n}").format(name=candidate.name, n=slot + 1),
                                    "bold $accent")]
-            after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=LABEL))))
+            after_panel.update(Content("\n").join(head + diversity_lines(diversity(after, settings, label=_(LABEL)))))
         else:
             after_panel.update(Content.styled(
                 _("Highlight a suggestion to see what choosing them does to the spread."), "dim italic"))
