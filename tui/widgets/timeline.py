@@ -190,7 +190,7 @@ class TimelinePane(BorderLines, Vertical):
     def describe_binding(self, binding: Binding) -> str | None:
         """The key bar's word for ``binding`` now (``v`` reads Hide once revealed)."""
         if binding.action == "toggle_reveal" and self.revealed:
-            return "Hide"
+            return N_("Hide")  # (translated where shown: key_bar.describe)
         return None
 
     def __init__(self, *, id: str | None = None) -> None:
