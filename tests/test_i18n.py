@@ -50,7 +50,7 @@ SILENT = {"tui/screens/main.py", "tui/screens/entry.py", "tui/widgets/bar_render
 TO_CONVERT = [
     "tui/cli/correct.py", "tui/cli/diversity.py", "tui/cli/focus.py", "tui/cli/focus_print.py",
     "tui/cli/people.py", "tui/cli/store_commands.py", "tui/cli/transfer.py", "tui/cli/output.py",
-    "tui/cli/health.py", "tui/cli/streams.py",
+    "tui/cli/health.py", "tui/cli/streams.py", "tui/cli/sync_command.py",
     "model/capture/", "model/actions/", "model/errors.py", "model/language/names.py",
 ]
 

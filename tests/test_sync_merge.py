@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 import tempfile
 from pathlib import Path
 
@@ -181,6 +182,8 @@ CONFLICT_NAMES = [
     "kizuna (Aiko's conflicted copy 2026-12-05) (1).json",
     "kizuna (conflicted copy 2026-12-05 081500).json",
     "kizuna 2.json",
+    "kizuna (conflict_on_2026-12-05).json",
+    "kizuna (conflict #1_on_2026-12-05).json",
 ]
 
 
@@ -236,7 +239,7 @@ def test_a_newer_schema_conflict_copy_is_left_in_place(tmp_path, monkeypatch):
 
 # -- the property: any order, any subset --------------------------------------------------
 
-OPS = st.lists(st.sampled_from(["add", "edit", "delete", "person"]), max_size=5)
+OPS = st.lists(st.sampled_from(["add", "edit", "delete", "person", "settings"]), max_size=5)
 
 
 def run_ops(store: Store, ops: list[str], tag: str) -> None:
@@ -249,6 +252,8 @@ def run_ops(store: Store, ops: list[str], tag: str) -> None:
             store.put(notes[k % len(notes)].touched(text=f"{tag} edit {k}"))
         elif op == "delete":
             store.remove(notes[k % len(notes)])
+        elif op == "settings":
+            store.save_settings(replace(store.settings(), deep_cap=3 + k % 3, own_industry=f"{tag} {k}"))
         else:
             store.put(people[0].touched(notes=f"{tag} {k}"))
 
@@ -293,6 +298,7 @@ def test_any_order_any_subset_opens_keeps_and_converges(ops_a, ops_b, order, cut
         sa = open_as("DESK", a)
         assert not [n for n in sa.notices + sb.notices if n.startswith("waiting")]
         assert everything(sa) == everything(sb)
+        assert sa.settings() == sb.settings()
         assert kept <= set(everything(sa)["interactions"])
 
 

@@ -11,7 +11,7 @@ from model.store.database import Store
 from model.store.paths import default_store_path
 from model.store.recovery import diagnose, list_backups, plan_restore, repair, restore
 from model.store.storage import atomic_write
-from model.store.sync import own_file
+from model.store.sync import off_marker, own_file, switch_sync, sync_reason
 
 __all__ = ["Store", "atomic_write", "backups_dir", "default_store_path", "diagnose", "list_backups",
-           "own_file", "plan_restore", "repair", "restore"]
+           "off_marker", "own_file", "plan_restore", "repair", "restore", "switch_sync", "sync_reason"]

@@ -33,9 +33,10 @@ planning snapshot can follow this object's own changes
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,7 +45,7 @@ import orjson
 from model.store import parts as _parts
 from model.store import sync as _sync
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
-from model.errors import NotFoundError, StoreError
+from model.errors import KizunaError, NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
 from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings
@@ -87,7 +88,8 @@ class Store:
     """One owner's Kizuna data in one file. Not thread-safe: use one thread."""
 
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
-                 backup_day: Callable[[], date] = date.today) -> None:
+                 backup_day: Callable[[], date] = date.today,
+                 tombstone_days: int = _sync.TOMBSTONE_DAYS) -> None:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
@@ -110,6 +112,8 @@ class Store:
         self._private_folder = private_folder
         #: the day a backup is named after (a parameter so tests can move through days)
         self._backup_day = backup_day
+        #: how old a tombstone every device has merged must be to go (a parameter for tests)
+        self._tombstone_days = tombstone_days
         self._storage = AtomicJSONStorage(self.path)
         self._lock: StoreLock | None = None  # made by the first transaction
         self._depth = 0
@@ -201,6 +205,14 @@ class Store:
             self._sync_meta = _sync.SyncMeta.from_dict(self._meta().get("sync"))
         return self._sync_meta
 
+    @contextmanager
+    def _clock(self) -> Iterator[_sync.Clock]:
+        """This device's clock, for stamping; where it got to is saved with the stamps made."""
+        clock = _sync.Clock(self.device or "here", self._sync().clock)
+        yield clock
+        self._sync().clock = clock.last
+        self._save_sync()
+
     def _save_sync(self) -> None:
         meta = dict(self._meta())
         meta["sync"] = self._sync().to_dict()
@@ -241,6 +253,7 @@ class Store:
         meta = self._sync()
         clock = _sync.Clock(self.device or "here", meta.clock)
         changed = False
+        learned: list[tuple[str, str]] = []  # tombstones new to this file
         for src in pending:
             sig = src.signature()
             try:
@@ -248,16 +261,24 @@ class Store:
                 records = {cls: snap.records(cls) for cls in RECORD_TYPES}
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
-                why = str(exc).replace(" (run 'kizuna doctor')", "")  # another machine's file: not ours to repair
+                why = _sync.foreign(exc)
                 self.notices.append(f"{src.path.name} left where it is: {why}" if src.conflict
                                     else f"not merged yet (still arriving, or damaged on {src.label}): {why}")
                 continue
             label = src.label
-            name = str(snap.sync.get("name") or "")[:40]
+            name = _sync.printable(snap.meta.name)
             if name and src.key.startswith("device:"):
-                label = f"{''.join(c for c in name if c.isprintable())} ({src.label})"
-            n = self._merge_snapshot(snap, records, meta, clock)
-            changed = changed or bool(n)
+                label = f"{name} ({src.label})"
+            n = self._merge_snapshot(snap, records, meta, clock, learned)
+            theirs = snap.meta
+            ack = theirs.ack_of(self.device) if self.device else ""
+            was = meta.merged.get(src.key) or {}
+            moved = (was.get("clock"), was.get("ack")) != (theirs.clock, ack)
+            if not src.conflict and (n or not snap.missing or moved):
+                # when, and how far each side had got (kizuna sync status, the tombstone purge)
+                meta.merged[src.key] = {"clock": theirs.clock, "ack": ack,
+                                        "at": datetime.now().isoformat(timespec="seconds")}
+                changed = True
             if n:
                 self.notices.append(f"{n} change{'s' if n != 1 else ''} merged from {label}")
             if snap.missing:
@@ -268,6 +289,18 @@ class Store:
             else:
                 meta.seen[src.key] = sig or ""
                 changed = True
+        if learned:  # the clock of the first state of this file holding them (see _sync.purgeable)
+            tick = clock.now()
+            for t, rid in learned:
+                meta.held.setdefault(t, {})[rid] = tick
+            changed = True
+        if changed and self.device:
+            stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days)
+            _sync.purge(meta, stones)
+            deletions = self._table(Deletion)
+            for t, rid in stones:  # its Deletion record too, or other devices would learn it again
+                if t in _TYPES:
+                    deletions.delete(rid)
         if changed:
             self._check_caps()
             meta.clock = clock.last
@@ -275,13 +308,13 @@ class Store:
             self._journal.reset()
 
     def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
-                        clock: _sync.Clock) -> int:
+                        clock: _sync.Clock, learned: list[tuple[str, str]]) -> int:
         """Merge one source's records into ours; say how many records changed here.
 
         Planned first, every record it brings checked, then applied: a source with one bad
         record changes nothing. The old store file of this machine is trusted as it always was.
         """
-        theirs = _sync.SyncMeta.from_dict(snap.sync)
+        theirs = snap.meta
         check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
         ops: list[tuple] = []
         logs: list[Interaction] = []
@@ -295,9 +328,7 @@ class Store:
                 my_st = meta.stamps.get(t, {})
                 my_tb = {**my_deleted.get(t, {}), **meta.tombstones.get(t, {})}
                 x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
-                x_tb = {k: v for k, v in (theirs.tombstones.get(t) or {}).items() if isinstance(v, str)} \
-                    if isinstance(theirs.tombstones.get(t), dict) else {}
-                x_tb = {**x_deleted.get(t, {}), **x_tb}
+                x_tb = {**x_deleted.get(t, {}), **theirs.tombstones.get(t, {})}
                 ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
                 for rx in records[cls]:
                     rid = rx.id
@@ -321,6 +352,7 @@ class Store:
                         logs += lost
         except _parts.PartMissing as exc:
             raise StoreError(f"{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')") from None
+        settings = self._merged_settings(snap, meta, theirs)
         clock.see(theirs.clock)
         n = 0
         for op, t, table, a, b in ops:
@@ -328,6 +360,7 @@ class Store:
             if op == "tomb":
                 if b > meta.tombstones.setdefault(t, {}).get(a, ""):
                     meta.tombstones[t][a] = b
+                    learned.append((t, a))
                 if b > _sync.latest(my_st.get(a)) and table.delete(a):
                     my_st.pop(a, None)
                     n += 1
@@ -347,7 +380,35 @@ class Store:
         for log in logs:
             if notes.find(log.id) is None:
                 notes.insert(log)
+        if settings is not None:
+            values, stamps = settings
+            doc = dict(self._meta())
+            n += doc.get("settings") != values
+            doc["settings"] = values
+            self._storage.data[META_TABLE] = {"1": doc}
+            self._storage.dirty = True
+            meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
         return n
+
+    def _merged_settings(self, snap: _sync.Snapshot, meta: _sync.SyncMeta,
+                         theirs: _sync.SyncMeta) -> tuple[dict, dict] | None:
+        """The settings with the source's merged in (checked), or None when nothing changes."""
+        doc = next(iter(snap.data.get(META_TABLE, {}).values()), {})
+        x_set = doc.get("settings") if isinstance(doc, dict) else None
+        if not isinstance(x_set, dict) or not x_set:
+            return None
+        x_st = theirs.stamps.get(_sync.SETTINGS) if isinstance(theirs.stamps.get(_sync.SETTINGS), dict) else {}
+        my_set = dict(self._meta().get("settings") or {})
+        my_st = (meta.stamps.get(_sync.SETTINGS) or {}).get(_sync.SETTINGS) or {}
+        values, stamps = _sync.merge_settings(my_set, x_set, my_st, _clean_stamps(x_st.get(_sync.SETTINGS)),
+                                              Settings().to_dict())
+        if values == my_set and stamps == my_st:
+            return None
+        try:
+            Settings.from_dict(values)
+        except (KizunaError, TypeError, ValueError) as exc:
+            raise StoreError(f"{snap.source.path}: its settings cannot be used: {exc}") from None
+        return values, stamps
 
     def _check_caps(self) -> None:
         """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
@@ -359,6 +420,11 @@ class Store:
             if cap is not None and counts.get(tier, 0) > cap:
                 self.notices.append(f"after merging, {tier} holds {counts[tier]} people, more than its cap of "
                                     f"{cap}: choose who moves down (kizuna today lists it)")
+
+    def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
+        """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
+        peers, copies = _sync.peers(self._sync(), self.path if self.device else None, self.shared_path)
+        return _sync.printable(self._sync().name), peers, copies
 
     def take_notices(self) -> list[str]:
         """The notices so far, once (the app shows each once)."""
@@ -490,16 +556,9 @@ class Store:
 
     def _check_parts_present(self) -> None:
         """Refuse to write (or tidy) a store whose file names a part that is not there."""
-        folder = _parts.parts_dir(self.path)
-        for part_set in self._parts.values():
-            for name in part_set.named():
-                try:
-                    ok = os.path.isfile(folder / name)
-                except OSError:
-                    ok = False
-                if not ok:
-                    raise StoreError(f"{folder / name}: a part file of the store is missing; not writing "
-                                     f"(run 'kizuna doctor')")
+        missing = [p.folder / name for p in self._parts.values() for name in p.absent()]
+        if missing:
+            raise StoreError(f"{missing[0]}: a part file of the store is missing; not writing (run 'kizuna doctor')")
 
     def _reload_after_failure(self) -> None:
         try:
@@ -675,9 +734,8 @@ class Store:
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to update "
                                     f"(another process may have deleted it)")
             if old is not None and self.device:
-                _sync.stamp_changes(self._sync(), _sync.Clock(self.device, self._sync().clock),
-                                    record.table, old.to_dict(), record.to_dict())
-                self._save_sync()
+                with self._clock() as clock:
+                    _sync.stamp_changes(self._sync(), clock, record.table, old.to_dict(), record.to_dict())
             self._journal.record(record.table, record.id, PUT)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, record))
@@ -691,11 +749,10 @@ class Store:
                 raise NotFoundError(f"no {record.table.rstrip('s')} with id {record.id} to remove")
             if self.device:  # a tombstone: the deletion wins over older edits from other devices
                 meta = self._sync()
-                clock = _sync.Clock(self.device, meta.clock)
-                meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
-                meta.stamps.get(record.table, {}).pop(record.id, None)
-                meta.clock = clock.last
-                self._save_sync()
+                with self._clock() as clock:
+                    meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
+                    meta.stamps.get(record.table, {}).pop(record.id, None)
+                    meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
             self._journal.record(record.table, record.id, REMOVE)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, None))
@@ -704,12 +761,11 @@ class Store:
         """A deleted record put back (an undo): stamp every field after its tombstone so the
         other devices take it back too, and drop the tombstone here."""
         meta = self._sync()
-        clock = _sync.Clock(self.device or "here", meta.clock)
         meta.tombstones[record.table].pop(record.id, None)
-        meta.stamps.setdefault(record.table, {})[record.id] = {
-            name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
-        meta.clock = clock.last
-        self._save_sync()
+        meta.held.get(record.table, {}).pop(record.id, None)
+        with self._clock() as clock:
+            meta.stamps.setdefault(record.table, {})[record.id] = {
+                name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
 
     def tombstoned(self) -> dict[str, tuple[str, str]]:
         """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
@@ -726,9 +782,14 @@ class Store:
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
             meta = dict(self._meta())
+            old = {**Settings().to_dict(), **(meta.get("settings") or {})}
             meta["settings"] = settings.to_dict()
             self._storage.data[META_TABLE] = {"1": meta}
             self._storage.dirty = True
+            if self.device:  # stamp the keys changed (a merge compares them, as for records)
+                with self._clock() as clock:
+                    _sync.stamp_changes(self._sync(), clock, _sync.SETTINGS, {**old, "id": _sync.SETTINGS},
+                                        {**meta["settings"], "id": _sync.SETTINGS})
             self._journal.record(SETTINGS, "", PUT)
 
     def record_types(self) -> dict[str, type[Record]]:

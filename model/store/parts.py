@@ -69,6 +69,19 @@ def is_part_name(name: str) -> bool:
     return m is not None and m.group(1) in PARTITIONED and int(m.group(2)) < PART_COUNT
 
 
+def read_data(path: Path) -> tuple[dict, dict[str, list[str | None]]]:
+    """A store file's tables and the part files it names, checked (StoreError if it cannot be
+    read or trusted): a backup, another device's file, a conflict copy."""
+    from model.store.storage import parse
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
+    data = parse(raw, path)
+    return data, check_table(data, path)
+
+
 def check_table(data: dict, path: Path) -> dict[str, list[str | None]]:
     """The part file names the store file's ``parts`` table gives, per table, checked.
 
@@ -308,3 +321,7 @@ class Parts:
 
     def named(self) -> list[str]:
         return [n for n in self.names if n]
+
+    def absent(self) -> list[str]:
+        """The part files named that are not there (not arrived yet, or lost)."""
+        return [n for n in self.named() if not os.path.isfile(self.folder / n)]

@@ -33,17 +33,6 @@ FIELDS = [f.name for f in fields(Interaction)]
 
 # -- reading a store's files without trusting them ---------------------------------------------
 
-def read_data(path: Path) -> Data:
-    """A store file's tables, checked (StoreError if it cannot be read or trusted)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read it: {exc.strerror}") from None
-    data = parse(raw, path)
-    _parts.check_table(data, path)
-    return data
-
-
 def part_names(data: Data) -> list[str | None]:
     for doc in data.get(_parts.PARTS_TABLE, {}).values():
         if doc.get("id") == TABLE:
@@ -114,7 +103,7 @@ def _size(path: Path) -> int:
 def describe_backup(day: str, path: Path) -> BackupInfo:
     info = BackupInfo(day, path, _size(path))
     try:
-        data = read_data(path)
+        data, _ = _parts.read_data(path)
         info.people = len(data.get(Contact.table, {}))
         notes = len(data.get(TABLE, {}))  # a file from before part files
         folder = _parts.parts_dir(path)
@@ -244,7 +233,7 @@ def restore(store_path: Path, day: str, now: datetime) -> RestorePlan:
         data_raw = backup.read_bytes()
         plan.aside = keep_current_aside(store_path, now)
         folder = _parts.parts_dir(store_path)
-        names = [n for n in part_names(read_data(backup)) if n]
+        names = [n for n in part_names(_parts.read_data(backup)[0]) if n]
         if names:
             make_private_dir(folder)
         for name in names:
@@ -314,7 +303,7 @@ def _backup_parts(store_path: Path, k: int) -> tuple[str | None, list[Interactio
     """Part ``k`` of the newest backup that holds it readable."""
     for day, path in reversed(backup_files(store_path)):
         try:
-            name = part_names(read_data(path))[k]
+            name = part_names(_parts.read_data(path)[0])[k]
             if name is None:
                 return day, []
             return day, read_part(_parts.parts_dir(path) / name)

@@ -23,7 +23,14 @@ any mode, see :mod:`model.actions.edit`) count as tombstones too, stamped at
 their ``created`` time (:func:`deletion_tombstones`): a deletion made before
 the store went into device mode, or one held in a conflict copy, still wins
 over older edits. Putting a deleted record back (an undo) lifts its tombstone
-with fresh stamps, so it comes back on the other laptops too.
+with fresh stamps, so it comes back on the other laptops too. A tombstone goes
+(:func:`purgeable`) once every device known here has merged a state of this
+file that held it and it is older than :data:`TOMBSTONE_DAYS`.
+
+The settings are merged the same way, per key (:func:`merge_settings`); none
+is about one machine. The layout is on in a synced folder (:func:`sync_reason`:
+a sync client's marker file or folder name, ``kizuna-devices/``, or
+``KIZUNA_SYNC``); ``kizuna sync on|off`` is :func:`switch_sync`.
 
 Conflict copies the sync tools leave (:data:`CONFLICT`) are sources too; once
 merged they are moved into the backups folder, never deleted.
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from datetime import datetime
 import re
 import secrets
 import socket
@@ -48,18 +56,19 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import RECORD_TYPES, Interaction, Record
 from model.store.part_file import PartMissing
-from model.store.parts import PARTITIONED, PART_COUNT, Parts, check_table, parts_dir
-from model.store.storage import META_TABLE, migrate, parse
+from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
+from model.store.storage import META_TABLE, migrate
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
 DEVICE_NAME = re.compile(r"[A-Za-z0-9_-]{1,40}")
 #: files and folders that say "this folder is synced" (Syncthing, Dropbox, Nextcloud/ownCloud)
 SYNC_MARKERS = (".stfolder", ".dropbox", ".dropbox.cache", ".owncloudsync.log", ".sync_journal.db", ".nextcloudsync.log")
-#: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud and iCloud name it
+#: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud, Unison and iCloud name it
 CONFLICT = re.compile(
     r"(?P<base>.+?)(?:\.sync-conflict-\d{8}-\d{6}-[A-Za-z0-9]+"  # Syncthing
     r"| \([^()/]*conflicted copy[^()/]*\)(?: \(\d+\))?"  # Dropbox, Nextcloud/ownCloud
+    r"| \(conflict(?: #\d+)?_on_\d{4}-\d{2}-\d{2}\)"  # Unison's -copyonconflict
     r"| \d{1,3})\.json")  # iCloud: "kizuna 2.json"
 _TYPES = {cls.table: cls for cls in RECORD_TYPES}
 _NO_LOG = {"id", "created", "updated"}
@@ -99,16 +108,41 @@ def device_id() -> str:
     return new
 
 
+#: path parts of the folders the usual sync clients keep (OneDrive, Google Drive and iCloud
+#: leave no marker file): OneDrive, "OneDrive - Company", Dropbox, "Dropbox (Team)", Nextcloud,
+#: ownCloud, iCloud Drive as seen on macOS, Google Drive's mount and its "My Drive", and
+#: macOS's ~/Library/CloudStorage, where every newer client keeps its folder ("OneDrive-Personal")
+SYNC_FOLDERS = re.compile(
+    r"onedrive|onedrive ?- ?.+|dropbox|dropbox \(.+\)|nextcloud|owncloud|mobile documents|icloud ?drive"
+    r"|com~apple~clouddocs|google ?drive|googledrive-.+|my drive|cloudstorage")
+
+
+def off_marker(store_path: Path) -> Path:
+    """The file ``kizuna sync off`` leaves beside the store: one file, the layout not wanted."""
+    return store_path.with_name(store_path.stem + "-sync-off")
+
+
+def sync_reason(store_path: Path) -> str | None:
+    """Why the store is kept as device files, in a few words; None when it is one file."""
+    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
+        return f"{SYNC_ENV} is set"
+    if devices_dir(store_path).is_dir():
+        return f"{devices_dir(store_path).name}/ is there"
+    if os.path.lexists(off_marker(store_path)):
+        return None
+    for folder in [store_path.parent, *store_path.parent.parents][:12]:
+        for m in SYNC_MARKERS:
+            if os.path.lexists(folder / m):
+                return f"{folder / m} marks a synced folder"
+    for part in store_path.parent.parts:
+        if SYNC_FOLDERS.fullmatch(part.casefold()):
+            return f"{part!r} in its path is a synced folder"
+    return None
+
+
 def sync_wanted(store_path: Path) -> bool:
     """Keep the store as device files? Yes once any device wrote them, when asked, or in a synced folder."""
-    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
-        return True
-    if devices_dir(store_path).is_dir():
-        return True
-    for folder in [store_path.parent, *store_path.parent.parents][:12]:
-        if any(os.path.lexists(folder / m) for m in SYNC_MARKERS) or folder.name == "Mobile Documents":
-            return True
-    return False
+    return sync_reason(store_path) is not None
 
 
 def own_file(store_path: Path) -> Path:
@@ -218,17 +252,13 @@ class Snapshot:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        try:
-            raw = source.path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"{source.path}: cannot read it: {exc.strerror}") from None
-        self.data, _ = migrate(parse(raw, source.path), source.path)
-        named = check_table(self.data, source.path)
+        data, named = read_data(source.path)
+        self.data, _ = migrate(data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
         meta = next(iter(self.data.get(META_TABLE, {}).values()), {})
-        sync = meta.get("sync") if isinstance(meta, dict) else None
-        self.sync: dict[str, Any] = sync if isinstance(sync, dict) else {}
+        #: its merge data (outside text: checked as it is read)
+        self.meta = SyncMeta.from_dict(meta.get("sync") if isinstance(meta, dict) else None)
 
     def records(self, cls: type[Record]) -> list[Record]:
         """The records that arrived. The small tables are validated here; the notes a merge
@@ -281,6 +311,12 @@ class SyncMeta:
     #: per source key: the signature of the source when it was merged in full
     seen: dict[str, str] = field(default_factory=dict)
     name: str = ""
+    #: per source key, its last merge here: {"clock": its clock then, "at": when (local time),
+    #: "ack": the clock of this device's file that it had merged} (status, tombstone purge)
+    merged: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: per table, per id: this device's clock when a tombstone learnt from another file entered
+    #: this file (its own deletions entered at their own stamp); see :func:`purgeable`
+    held: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: Any) -> SyncMeta:
@@ -289,23 +325,34 @@ class SyncMeta:
         def obj(key: str) -> dict:
             v = d.get(key)
             return v if isinstance(v, dict) else {}
-        return cls(str(d.get("clock") or ""), obj("stamps"), obj("tombstones"), obj("seen"), str(d.get("name") or ""))
+
+        def strings(key: str) -> dict[str, dict[str, str]]:  # another device's file is outside text
+            return {k: {f: x for f, x in v.items() if isinstance(x, str)} for k, v in obj(key).items()
+                    if isinstance(v, dict)}
+        return cls(str(d.get("clock") or ""), obj("stamps"), strings("tombstones"), obj("seen"),
+                   str(d.get("name") or ""), strings("merged"), strings("held"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"clock": self.clock, "name": self.name, "stamps": self.stamps,
-                "tombstones": self.tombstones, "seen": self.seen}
+        out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
+               "tombstones": self.tombstones, "seen": self.seen}
+        if self.merged:
+            out["merged"] = self.merged
+        if self.held:
+            out["held"] = self.held
+        return out
+
+    def ack_of(self, device: str) -> str:
+        """The clock of ``device``'s file as this file last merged it in full ("" if never)."""
+        return (self.merged.get(f"device:{device}") or {}).get("clock", "")
 
 
 def host_name() -> str:
-    name = "".join(ch for ch in socket.gethostname() if ch.isprintable())[:40]
-    return name or "this machine"
+    return printable(socket.gethostname()) or "this machine"
 
 
 def deletion_tombstones(docs: Any) -> dict[str, dict[str, str]]:
     """Tombstones (per table, per id: a stamp) for ``deletions`` table documents, each
     stamped at its ``created`` time; documents that do not parse are left out (outside text)."""
-    from datetime import datetime
-
     out: dict[str, dict[str, str]] = {}
     for doc in (docs.values() if isinstance(docs, dict) else docs or ()):
         if not isinstance(doc, dict):
@@ -388,6 +435,36 @@ def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict, s_theirs: d
     return out, stamps, logs
 
 
+#: where the settings' stamps are kept: ``SyncMeta.stamps[SETTINGS][SETTINGS]``, per setting key
+SETTINGS = "settings"
+
+
+def merge_settings(mine: dict, theirs: dict, s_mine: dict, s_theirs: dict,
+                   defaults: dict) -> tuple[dict, dict]:
+    """The settings merged: per key, the later change wins by its clock stamp, as for records.
+
+    A value never chosen here (absent, or unstamped and the default) gives way to any other;
+    two unstamped values (from before two laptops) go to the greater, by their JSON. Each key
+    ends as the greatest of its values in one order, so every merge order ends the same.
+    Returns (settings, their stamps).
+    """
+    out, stamps = dict(mine), dict(s_mine)
+
+    def rank(d: dict, s: dict, key: str) -> tuple[str, bool, bytes]:
+        when = (s.get(key) or [""])[0]
+        return when, bool(when) or d[key] != defaults.get(key), _enc(d[key])
+
+    for key in theirs:
+        if key in mine and theirs[key] == mine[key]:
+            if s_theirs.get(key) and (s_theirs[key][0]) > (s_mine.get(key) or [""])[0]:
+                stamps[key] = list(s_theirs[key])  # the same value: keep its later stamp
+        elif key not in mine or rank(theirs, s_theirs, key) > rank(mine, s_mine, key):
+            out[key] = theirs[key]
+            if s_theirs.get(key):
+                stamps[key] = list(s_theirs[key])
+    return out, stamps
+
+
 def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, new: dict) -> None:
     """Stamp the fields a local change touched (what a merge compares)."""
     if old is None:
@@ -397,4 +474,147 @@ def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, ne
         if name in _NO_LOG or old.get(name) == value:
             continue
         rec[name] = [clock.now(), (rec.get(name) or [""])[0]]
-    meta.clock = clock.last
+
+
+# -- tombstones: kept long enough, not for ever ----------------------------------------
+
+#: a tombstone is kept at least this long, for a device this store has not heard from
+TOMBSTONE_DAYS = 400
+
+
+def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS) -> list[tuple[str, str]]:
+    """The tombstones no device can need any more, as (table, id): older than ``days``, and
+    every other device known to this file has merged a state of this file that held it.
+
+    Once every device has merged the deletion, none still holds the record with older edits
+    to bring it back; a device not heard from yet (a laptop joining later with an old copy)
+    is what the age is for.
+    """
+    devices = {k.split(":", 1)[1] for k in (*meta.seen, *meta.merged) if k.startswith("device:")} - {me}
+    acks = [(meta.merged.get(f"device:{d}") or {}).get("ack", "") for d in devices]
+    oldest = now_ms - days * 86_400_000
+    out = []
+    for table, stones in meta.tombstones.items():
+        held = meta.held.get(table, {})
+        for rid, ts in stones.items():
+            if _split(ts)[0] < oldest and all(ack >= held.get(rid, ts) for ack in acks):
+                out.append((table, rid))
+    return out
+
+
+def purge(meta: SyncMeta, stones: list[tuple[str, str]]) -> None:
+    for table, rid in stones:
+        meta.tombstones[table].pop(rid, None)
+        meta.held.get(table, {}).pop(rid, None)
+
+
+# -- the switch and the status (``kizuna sync``) -----------------------------------------
+
+
+def switch_sync(store_path: Path, on: bool) -> str:
+    """Turn the device layout on or off for the store at ``store_path``; say what was done.
+
+    On: ``kizuna-devices/`` is made beside the store (the marker Kizuna honours from then on,
+    carried to the other laptops by the sync tool). Off: only before any device file exists,
+    as the one file would not hold the notes in them.
+    """
+    from model.store.paths import make_private_dir
+
+    devices, off = devices_dir(store_path), off_marker(store_path)
+    if on:
+        try:
+            if os.path.lexists(off):
+                off.unlink()
+            make_private_dir(devices)
+        except OSError as exc:
+            raise StoreError(f"{devices}: cannot turn the two-laptop layout on: {exc.strerror}") from None
+        return f"on: this laptop keeps its own file in {devices}"
+    try:
+        files = sorted(n[:-5] for n in os.listdir(devices) if n.endswith(".json")) if devices.is_dir() else []
+    except OSError as exc:
+        raise StoreError(f"{devices}: cannot read it: {exc.strerror}") from None
+    if files:
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        raise StoreError(f"{devices} holds the files of {len(files)} device{'s' if len(files) != 1 else ''} "
+                         f"({shown}): the layout stays on, as one file would not hold their notes")
+    try:
+        if devices.is_dir():
+            devices.rmdir()
+        make_private_dir(off.parent)
+        fd = os.open(off, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"{off}: cannot turn the two-laptop layout off: {exc.strerror}") from None
+    also = f"; but {SYNC_ENV} is set, which keeps it on for this shell" \
+        if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
+    return f"off: the store stays one file, {store_path.name} ({off.name} says so){also}"
+
+
+@dataclass
+class Peer:
+    """Another device as ``kizuna sync status`` shows it."""
+
+    device: str
+    name: str
+    last_change: str  # when its file last changed ("" unknown)
+    merged_at: str  # when this device last merged it ("" never)
+    waiting: str  # what has not arrived or cannot be read ("" nothing)
+
+
+def _clock_time(s: str) -> str:
+    ms, _ = _split(s)
+    if ms <= 0:
+        return ""
+    try:
+        return datetime.fromtimestamp(ms / 1000).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return ""
+
+
+def printable(text: str, width: int = 40) -> str:
+    return "".join(ch for ch in text if ch.isprintable())[:width]
+
+
+def foreign(exc: StoreError) -> str:
+    """A problem with another machine's file, said without "run kizuna doctor": not ours to repair."""
+    return str(exc).replace(" (run 'kizuna doctor')", "")
+
+
+def waiting_in(source: Source) -> tuple[str, SyncMeta]:
+    """What a source still lacks, or why it cannot be read ("" when it is whole); its merge data."""
+    try:
+        snap = Snapshot(source)
+    except StoreError as exc:
+        return f"cannot be read: {foreign(exc)}", SyncMeta()
+    missing = sum(len(p.absent()) for p in snap.parts.values())
+    return f"waiting for {missing} file{'s' if missing != 1 else ''}" if missing else "", snap.meta
+
+
+def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], list[str]]:
+    """The other devices (their files here, or merged before) and the conflict copies waiting."""
+    found: dict[str, Peer] = {}
+    copies: list[str] = []
+    for src in find_sources(shared, own):
+        if src.conflict:
+            copies.append(f"{src.path.name}: {waiting_in(src)[0] or 'not merged yet'}")
+            continue
+        if not src.key.startswith("device:"):
+            continue
+        device = src.key.split(":", 1)[1]
+        done = (meta.merged.get(src.key) or {}).get("at", "")
+        wait, theirs = waiting_in(src)
+        if src.signature() == meta.seen.get(src.key):
+            wait = ""
+        elif not wait:
+            wait = "not merged yet"
+        try:  # the sync tools keep a file's time: when that device last wrote it
+            changed = datetime.fromtimestamp(src.path.stat().st_mtime).isoformat(timespec="seconds")
+        except (OSError, OverflowError, ValueError):
+            changed = ""
+        found[device] = Peer(device, printable(theirs.name), changed, done, wait)
+    for key, entry in meta.merged.items():
+        device = key.split(":", 1)[1] if key.startswith("device:") else ""
+        if device and device not in found and DEVICE_NAME.fullmatch(device):
+            found[device] = Peer(device, "", _clock_time(entry.get("clock", "")), entry.get("at", ""),
+                                 "its file is not in the folder")
+    return sorted(found.values(), key=lambda p: p.device), copies

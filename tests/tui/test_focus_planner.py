@@ -9,7 +9,7 @@ from tui.screens.focus_planner import FocusPlannerScreen
 
 
 def _diversity(screen) -> str:
-    return "\n".join(str(screen.query_one(f"#diversity-{part}", Static).render()) for part in ("now", "with"))
+    return "\n".join(str(screen.query_one(f"#diversity-{part}").render()) for part in ("now", "with"))
 
 
 async def test_shows_this_months_plan(tmp_path):
@@ -217,3 +217,19 @@ async def test_reasons_are_cut_again_when_the_screen_grows(tmp_path):
         await pilot.resize_terminal(*SIZE)
         await settle(app, pilot)
         assert widest() > narrow
+
+
+def test_a_long_spread_wraps_under_its_value_between_its_pieces():
+    """At 80 columns a dimension's values continue under the values, never under its name,
+    and a value's label and count stay together."""
+    from textual.content import Content
+
+    from tui.widgets.diversity_panel import LABEL_WIDTH, SpreadView, pack
+
+    pieces = [Content(p) for p in ("healthcare 1,", "manufacturing 1,", "software 1")]
+    assert [str(line) for line in pack(pieces, 26)] == ["healthcare 1,", "manufacturing 1,", "software 1"]
+    assert [str(line) for line in pack(pieces, 40)] == ["healthcare 1, manufacturing 1,", "software 1"]
+    view = SpreadView(id="spread")
+    view.update([("industry", pieces, " ")])
+    lines = [str(line) for line in view.wrapped(LABEL_WIDTH + 30)]
+    assert lines == ["industry   healthcare 1, manufacturing 1,", " " * LABEL_WIDTH + "software 1"]

@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "tui.cli.transfer",
     "tui.cli.store_commands",
     "tui.cli.correct",
+    "tui.cli.sync_command",
 )
 #: The module registering each top-level command (a test keeps this in step with them).
 COMMANDS = {
@@ -52,6 +53,7 @@ COMMANDS = {
     "note-edit": "tui.cli.correct", "note-delete": "tui.cli.correct", "promise-delete": "tui.cli.correct",
     "forget": "tui.cli.correct", "undo": "tui.cli.correct", "search": "tui.cli.correct",
     "completion": "tui.cli.correct", "__complete-names": "tui.cli.correct",
+    "sync": "tui.cli.sync_command",
 }
 #: two words read as one command (see :func:`routed`); the commands are in tui.cli.correct
 ROUTED = {("note", "edit"): "note-edit", ("note", "delete"): "note-delete",
