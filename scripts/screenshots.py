@@ -9,6 +9,9 @@ saves ``screenshots/<name>.svg``. When ``rsvg-convert`` is on the PATH
 into ``screenshots/<name>.png``; when it is not, the script says so and
 keeps the SVGs.
 
+A shot with ``language="ja"`` is taken in Japanese mode (``model.language.i18n.set_language``),
+as ``KIZUNA_LANG=ja kizuna --demo`` shows it.
+
 The shots are deterministic (fixed day, seeded demo data, no clock on
 screen), so a diff in ``screenshots/`` means a screen changed. The script
 refuses to write a shot that shows the text of a confidential note.
@@ -27,7 +30,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -41,6 +45,7 @@ from rich.cells import cell_len  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, TextArea  # noqa: E402
 
+from model.language import i18n  # noqa: E402
 from model.demo import build_demo  # noqa: E402
 from model.store import Store  # noqa: E402
 from tui.app import KizunaApp, make_app  # noqa: E402
@@ -51,6 +56,8 @@ SIZE = (160, 45)
 SMALL_SIZES = ((80, 24), (100, 30))
 #: the line typed into quick capture for its screenshot
 CAPTURE_LINE = '@"Emily Carter" lunch deep: hospital sales path #医療 promised an intro to 佐藤 健 by fri'
+#: ...and in Japanese mode
+CAPTURE_LINE_JA = "@佐藤健 ランチ 昨日 病院向けの販路の話 #医療 金曜までに医療機器メーカーの資料を送ると約束"
 
 
 async def settle(pilot: Pilot) -> None:
@@ -85,7 +92,8 @@ async def _capture(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("n")
     await settle(pilot)
-    pilot.app.screen.query_one("#capture-line", Input).insert_text_at_cursor(CAPTURE_LINE)
+    line = CAPTURE_LINE_JA if i18n.language() == "ja" else CAPTURE_LINE
+    pilot.app.screen.query_one("#capture-line", Input).insert_text_at_cursor(line)
     await settle(pilot)
 
 
@@ -118,6 +126,7 @@ class Shot:
     prepare: Callable[[Pilot], Awaitable[None]]
     screen: str  # the class name of the screen the keys must have opened
     size: tuple[int, int] = SIZE  # the terminal's (columns, rows)
+    language: str = "en"  # the interface's language (model.language.i18n)
 
 
 SHOTS = (
@@ -132,9 +141,23 @@ SHOTS = (
          "MainScreen", (80, 24)),
     Shot("health", "Health: conversations by day, cadence, promises, trust, diversity", _health,
          "HealthScreen"),
+    Shot("main_ja", "日本語モード: 連絡先・タイムライン・今月のフォーカス", _main, "MainScreen", language="ja"),
 )
 #: the shots the snapshot tests also check at each of SMALL_SIZES
 SMALL_SHOTS = ("main", "review", "capture", "focus")
+#: the shots the snapshot tests also check in Japanese, at each of JA_SIZES
+JA_SHOTS = ("main", "review", "capture", "focus")
+JA_SIZES = (SIZE, (80, 24))
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Japanese (or English) mode while the app is built and run; English again after."""
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
 
 
 def demo_app(folder: Path) -> KizunaApp:
@@ -163,14 +186,15 @@ def leaks(svg: str, secrets: list[str]) -> list[str]:
 
 async def render(shot: Shot, folder: Path) -> str:
     """The SVG of one shot (the app runs headless at its size)."""
-    app = demo_app(folder)
-    secrets = confidential_texts(app)
-    async with app.run_test(size=shot.size) as pilot:
-        await shot.prepare(pilot)
-        shown = type(app.screen).__name__
-        if shown != shot.screen:
-            raise SystemExit(f"screenshots: {shot.name}: the keys opened {shown}, not {shot.screen}")
-        svg = app.export_screenshot(title=f"Kizuna — {shot.title}")
+    with language(shot.language):
+        app = demo_app(folder)
+        secrets = confidential_texts(app)
+        async with app.run_test(size=shot.size) as pilot:
+            await shot.prepare(pilot)
+            shown = type(app.screen).__name__
+            if shown != shot.screen:
+                raise SystemExit(f"screenshots: {shot.name}: the keys opened {shown}, not {shot.screen}")
+            svg = app.export_screenshot(title=f"Kizuna — {shot.title}")
     leaked = leaks(svg, secrets)
     if leaked:
         raise SystemExit(f"screenshots: {shot.name} shows a confidential note ({leaked[0][:20]}…); not written")

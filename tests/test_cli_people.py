@@ -79,7 +79,7 @@ def test_settings_list_show_and_change(kizuna, store: Store) -> None:
     for key, value in (("own-industry", "(not set)"), ("deep-cap", "5"), ("active-cap", "15"),
                        ("deep-cadence", "30"), ("active-cadence", "90"), ("focus-deep-per-month", "1"),
                        ("focus-template", "same-industry, cross-industry, cross-industry, customer"),
-                       ("language", "en")):
+                       ("language", "(not set)")):
         assert re.search(rf"^{key}\s+{re.escape(value)}$", out, re.M), key
     assert ok(kizuna("settings", "own-industry", "製造業")) == "own-industry: 製造業\n"
     assert ok(kizuna("settings", "deep_cadence_days", "21")) == "deep-cadence: 21\n"

@@ -37,6 +37,16 @@ CONVERTED = [
     "model/actions/undo.py", "model/search.py", "model/records/privacy.py", "model/actions/log_text.py",
     "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",
     "model/store/storage.py", "model/store/sync.py", "model/store/tables.py", "tui/cli/sync_command.py",
+    "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
+    "tui/snapshots.py",
+    "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
+    "tui/screens/first_run.py", "tui/screens/confirm.py", "tui/screens/snooze_dialog.py",
+    "tui/screens/entry.py", "tui/screens/search.py",
+    "tui/widgets/bar_render.py", "tui/widgets/border_lines.py", "tui/widgets/contact_list.py",
+    "tui/widgets/contact_rows.py", "tui/widgets/focus_pane.py",
+    "tui/widgets/jk_lists.py", "tui/widgets/key_bar.py", "tui/widgets/reading_input.py",
+    "tui/widgets/row_cells.py", "tui/widgets/row_list.py", "tui/widgets/timeline.py",
+    "model/demo/",
     # the app's other screens (issue 17, TUI part B)
     "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
     "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
@@ -46,14 +56,14 @@ CONVERTED = [
 #: modules that hold no message of their own (they pass on what others say)
 NO_MESSAGES = ["tui/cli/output.py", "tui/cli/streams.py", "model/errors.py", "model/actions/__init__.py",
                "model/capture/__init__.py"]
+#: converted modules that show no words of their own (layout, drawing, or words kept elsewhere:
+#: the main screen's are its panes', the key bar's are the Bindings' in tui/binding_words.py,
+#: the demo's shown labels are stored words, translated by model.language.i18n.word where shown)
+SILENT = {"tui/screens/main.py", "tui/screens/entry.py", "tui/widgets/bar_render.py",
+          "tui/widgets/border_lines.py", "tui/widgets/jk_lists.py", "tui/widgets/key_bar.py",
+          "tui/widgets/row_cells.py", "tui/widgets/row_list.py", "model/demo/"}
 #: still English: move a module up when its strings go through ``_()``
-TO_CONVERT = [
-    "model/demo/",
-    "tui/app.py", "tui/widgets/", "tui/palette.py",
-    "tui/screens/capture.py", "tui/screens/confirm.py", "tui/screens/entry.py", "tui/screens/first_run.py",
-    "tui/screens/help.py", "tui/screens/main.py", "tui/screens/review.py", "tui/screens/search.py",
-    "tui/screens/snooze_dialog.py",
-]
+TO_CONVERT: list[str] = []
 
 
 def catalogue():
@@ -62,14 +72,15 @@ def catalogue():
 
 
 def extracted(module: str):
-    return list(extract_from_file("python", str(ROOT / module), keywords=KEYWORDS))
+    paths = sorted((ROOT / module).glob("*.py")) if module.endswith("/") else [ROOT / module]
+    return [m for path in paths for m in extract_from_file("python", str(path), keywords=KEYWORDS)]
 
 
 @pytest.mark.parametrize("module", CONVERTED)
 def test_every_message_of_a_converted_module_is_translated(module: str) -> None:
     cat = catalogue()
     found = extracted(module)
-    assert found or module == "model/language/i18n.py", f"{module}: nothing extracted"
+    assert found or module == "model/language/i18n.py" or module in SILENT, f"{module}: nothing extracted"
     missing = []
     for _line, message, _comments, context in found:
         entry = cat.get(message, context=context)
@@ -86,8 +97,9 @@ def test_a_module_without_messages_has_none(module: str) -> None:
 
 def test_every_cli_module_is_listed_as_converted_or_not() -> None:
     listed = {m.split(":")[0] for m in CONVERTED + TO_CONVERT + NO_MESSAGES}
-    cli = {str(p.relative_to(ROOT)) for p in (ROOT / "tui" / "cli").glob("*.py") if p.name != "__init__.py"}
-    assert cli <= listed, f"say whether these are converted: {sorted(cli - listed)}"
+    for folder in ("tui/cli", "tui/screens", "tui/widgets"):
+        modules = {str(p.relative_to(ROOT)) for p in (ROOT / folder).glob("*.py") if p.name != "__init__.py"}
+        assert modules <= listed, f"say whether these are converted: {sorted(modules - listed)}"
 
 
 def _fields(text: str) -> set[str]:

@@ -28,6 +28,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from model.language.i18n import _
 from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
@@ -127,7 +128,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.store = SharedStore(store, on_change=lambda: self.post_message(StoreWritten()))
         self.today = today
         self.demo = demo
-        self.sub_title = "demo data" if demo else visible(str(store.shared_path))
+        self.sub_title = _("demo data") if demo else visible(str(store.shared_path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
         self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
@@ -153,7 +154,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.collector.want(now=True)
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         for notice in self.store.raw.take_notices():  # merged from other devices while opening
-            self.notify(notice, title="From your other devices", timeout=8)
+            self.notify(notice, title=_("From your other devices"), timeout=8)
         if not self.book.contacts():
             self.show_first_run()
 
@@ -284,7 +285,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         with self.store.lock:
             warnings, self.store.raw.warnings[:] = list(self.store.raw.warnings), []
         for warning in warnings:
-            self.call_from_thread(self.notify, warning, title="Saved, with a warning",
+            self.call_from_thread(self.notify, warning, title=_("Saved, with a warning"),
                                   severity="warning", timeout=10)
 
     def _handle_exception(self, error: Exception) -> None:
@@ -340,6 +341,20 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         screen = next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))
         return isinstance(screen, (MainScreen, FirstRunScreen))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands (theme, quit, keys...), in the user's language."""
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
     def action_add_person(self) -> None:
         from tui.screens.contact_form import ContactForm
 
@@ -355,7 +370,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         main = self._main()
         contact_id = (main.contact_id or main.contacts.highlighted_id) if main is not None else None
         if not contact_id or self.book.get_contact(contact_id) is None:
-            self.notify("Choose a person first (the contact list, or ctrl+p and a name).",
+            self.notify(_("Choose a person first (the contact list, or ctrl+p and a name)."),
                         severity="warning")
             return None
         return contact_id
@@ -486,8 +501,8 @@ class KizunaApp(Snapshots, Correcting, App[int]):
             return
         if main is None:
             person = self.book.get_contact(message.contact_id)
-            name = person.name if person else "them"
-            self.notify(f"Close this screen first (Esc) to go to {name}.", title="Not here")
+            name = person.name if person else _("them")
+            self.notify(_("Close this screen first (Esc) to go to {name}.").format(name=name), title=_("Not here"))
             return
         main.select_person(message.contact_id)
         if message.edit:

@@ -2,7 +2,18 @@
 so Babel extracts them (the key bar and the palette translate them when shown, through
 :func:`tui.widgets.key_bar.describe`). A test keeps this list in step with the Bindings."""
 
-from model.language.i18n import N_
+from model.language.i18n import N_, pgettext
+
+#: Textual's own words: the key bar's palette key, the palette's placeholder and its system
+#: commands (tui.app.KizunaApp.get_system_commands translates them when shown)
+TEXTUAL_WORDS = (
+    N_("palette"), N_("Search for commands…"),
+    N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 DESCRIPTIONS = (
     N_("Add person"),
@@ -168,3 +179,22 @@ TOOLTIPS = (
     N_("Write what this slot's conversation is for"),
     N_("Yes: do what the question asks (e.g. discard the form's changes)"),
 )
+
+
+def _short_marks() -> None:
+    """The key bar's short labels (tui.widgets.key_bar.SHORT), for ``pybabel extract``; never called."""
+    pgettext("short", "Add")
+    pgettext("short", "Month")
+    pgettext("short", "Touch")
+    pgettext("short", "Deep")
+    pgettext("short", "Save")
+    pgettext("short", "Carry")
+    pgettext("short", "Empty")
+    pgettext("short", "Prev")
+    pgettext("short", "Next")
+    pgettext("short", "Everyone")
+    pgettext("short", "Reveal")
+    pgettext("short", "Edit")
+    pgettext("short", "Keep")
+    pgettext("short", "Clear")
+    pgettext("short", "Skip")

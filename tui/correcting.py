@@ -8,6 +8,7 @@ app's shared store); the rules are in :mod:`model.actions.edit` and :mod:`model.
 
 from __future__ import annotations
 
+from model.language.i18n import _
 from tui import threads
 from tui.text import printable
 
@@ -22,7 +23,7 @@ class Correcting:
 
         def saved(record) -> None:
             if record is not None:
-                self.notify("Saved (u undoes it).", title="Corrected")
+                self.notify(_("Saved (u undoes it)."), title=_("Corrected"))
 
         self.push_screen(EntryForm(entry), saved)
 
@@ -37,18 +38,21 @@ class Correcting:
             return text if len(text) <= 40 else text[:39] + "…"
 
         if isinstance(entry, Promise):
-            what, delete = f"the promise “{short(entry.text)}” (due {entry.due})", delete_promise
+            what = _("the promise “{text}” (due {date})").format(text=short(entry.text), date=entry.due)
+            delete = delete_promise
         else:
-            first = short(entry.text) if entry.scope != "confidential" else "confidential"
-            what, delete = f"the note of {entry.date} ({first})", delete_note
+            first = short(entry.text) if entry.scope != "confidential" else _("confidential")
+            what, delete = _("the note of {date} ({first})").format(date=entry.date, first=first), delete_note
 
         def answered(yes: bool | None) -> None:
             if yes:
                 threads.write(self, lambda: delete(self.store, entry),
-                              lambda _r: self.notify(f"Deleted {what}. u undoes it.", title="Deleted"),
-                              lambda exc: self.notify(str(exc), title="Not deleted", severity="error"))
+                              lambda _r: self.notify(_("Deleted {what}. u undoes it.").format(what=what),
+                                                       title=_("Deleted")),
+                              lambda exc: self.notify(str(exc), title=_("Not deleted"), severity="error"))
 
-        self.push_screen(ConfirmScreen(f"Delete {what}?", yes="delete it (u undoes it)", no="keep it"),
+        self.push_screen(ConfirmScreen(_("Delete {what}?").format(what=what), yes=_("delete it (u undoes it)"),
+                                       no=_("keep it")),
                          answered)
 
     def forget_person(self, contact_id: str, form=None) -> None:
@@ -66,25 +70,25 @@ class Correcting:
                 def done(_plan) -> None:
                     if form is not None and form.is_attached:
                         form.dismiss(None)
-                    self.notify(f"Forgot {name}. u undoes it; backups hold them until they age out.",
-                                title="Forgotten")
+                    self.notify(_("Forgot {name}. u undoes it; backups hold them until they age out.").format(
+                        name=name), title=_("Forgotten"))
 
                 threads.write(self, lambda: forget(self.store, contact_id), done,
-                              lambda exc: self.notify(str(exc), title="Not forgotten", severity="error"))
+                              lambda exc: self.notify(str(exc), title=_("Not forgotten"), severity="error"))
 
             lines = "\n".join("  " + printable(line) for line in plan.summary())
-            self.push_screen(ConfirmScreen(f"Forget {name}? This removes:\n{lines}",
-                                           yes="forget them (u undoes it)", no="keep them"), answered)
+            self.push_screen(ConfirmScreen(_("Forget {name}? This removes:").format(name=name) + f"\n{lines}",
+                                           yes=_("forget them (u undoes it)"), no=_("keep them")), answered)
 
         threads.write(self, lambda: forget_plan(self.store, contact_id), ask,
-                      lambda exc: self.notify(str(exc), title="Cannot forget", severity="error"))
+                      lambda exc: self.notify(str(exc), title=_("Cannot forget"), severity="error"))
 
     def action_undo(self) -> None:
         from model.actions.undo import undo
 
         threads.write(self, lambda: undo(self.store, self.undo_log),
-                      lambda entry: self.notify(f"Undone: {entry.label}", title="Undo"),
-                      lambda exc: self.notify(str(exc), title="Nothing undone", severity="warning"))
+                      lambda entry: self.notify(_("Undone: {what}").format(what=entry.label), title=_("Undo")),
+                      lambda exc: self.notify(str(exc), title=_("Nothing undone"), severity="warning"))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen

@@ -27,6 +27,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from model.errors import KizunaError
+from model.language.i18n import _
 
 FILE_NAME = "keymap.toml"
 #: a key name as Textual spells them: letters, digits, ctrl+/shift+ combinations, names
@@ -66,25 +67,27 @@ def read_keymap(path: Path, known: set[str] | None = None) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise KeymapError(f"{path}: cannot read it: {exc.strerror}") from None
+        raise KeymapError(_("{path}: cannot read it: {reason}").format(path=path, reason=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise KeymapError(f"{path}: is not UTF-8 text") from None
+        raise KeymapError(_("{path}: is not UTF-8 text").format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise KeymapError(f"{path}: not a keymap file: {exc}") from None
+        raise KeymapError(_("{path}: not a keymap file: {reason}").format(path=path, reason=exc)) from None
     keymap: dict[str, str] = {}
     for ident, keys in data.items():
         shown = ident.encode("unicode_escape").decode("ascii")[:60]
         if ident not in known:
             near = difflib.get_close_matches(ident, sorted(known), n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else " (python -m tui.keymap lists them)"
-            raise KeymapError(f"{path}: {shown!r} is not a key of the app{hint}")
+            hint = (_(" (did you mean {name}?)").format(name=repr(near[0])) if near
+                    else _(" (python -m tui.keymap lists them)"))
+            raise KeymapError(_("{path}: {name} is not a key of the app").format(path=path, name=repr(shown)) + hint)
         if not isinstance(keys, str) or not keys.strip():
-            raise KeymapError(f"{path}: {shown}: give the keys as text, e.g. \"c\" or \"ctrl+k,K\"")
+            raise KeymapError(_("{path}: {name}: give the keys as text, e.g. \"c\" or \"ctrl+k,K\"").format(
+                path=path, name=shown))
         parts = [k.strip() for k in keys.split(",")]
         bad = next((k for k in parts if not _KEY.match(k)), None)
         if bad is not None:
-            raise KeymapError(f"{path}: {shown}: {bad.encode('unicode_escape').decode('ascii')[:30]!r} "
-                              "is not a key name (e.g. c, K, ctrl+k, f2, question_mark)")
+            raise KeymapError(_("{path}: {name}: {key} is not a key name (e.g. c, K, ctrl+k, f2, question_mark)").format(
+                path=path, name=shown, key=repr(bad.encode("unicode_escape").decode("ascii")[:30])))
         keymap[ident] = ",".join(parts)
     return keymap
 

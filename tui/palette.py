@@ -16,30 +16,30 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from model.language.i18n import _
+from model.language.i18n import N_, _, word
 from model.language.names import fold, guessed_reading, search_keys, sort_key
 
 #: binding id -> (title, help): the palette's words for a key (others use the key's own)
 WORDS = {
-    "app.add_person": ("Add a person", "open the contact form"),
-    "app.capture": ("Quick capture", "one line: @Name what happened, promises, #tags"),
-    "app.review": ("Daily review", "walk today's due list"),
-    "app.plan": ("Plan this month's focus", "challenge, purpose and who to focus on"),
-    "app.month_review": ("Month review", "review last month and carry over"),
-    "app.health": ("Relationship health", "rhythms, cadence, promises, trust and diversity as pictures"),
-    "app.import": ("import: bring people in", "vCard, LinkedIn or Google CSV, Kizuna JSON"),
-    "app.export": ("export: take your data out", "JSON, vCard, iCalendar or Markdown, to a file"),
-    "app.merge": ("merge: join two records of the person shown", "their notes, promises and slots move"),
-    "app.tier": ("tier: move the person shown to another tier", "their form, on the tier (caps checked)"),
-    "app.settings": ("settings: your industry, caps, cadences, focus slots", "the settings screen"),
-    "app.help": ("Help: every key", "the help screen"),
-    "timeline.everyone": ("Everyone's timeline", "switch the timeline between the person and everyone"),
-    "timeline.reveal": ("Reveal or hide confidential notes", "the confidential notes shown"),
-    "contacts.filter": ("Filter contacts", "type to filter the contact list"),
-    "app.search": ("Search every note", 'words, "a phrase", @person, #tag, kind:, since:, before:'),
-    "app.undo": ("Undo", "undo the last change made from this machine"),
-    "timeline.edit": ("Correct the highlighted entry", "its people, date, kind, depth, scope, tags, text"),
-    "timeline.delete": ("Delete the highlighted entry", "asks first; u undoes it"),
+    "app.add_person": (N_("Add a person"), N_("open the contact form")),
+    "app.capture": (N_("Quick capture"), N_("one line: @Name what happened, promises, #tags")),
+    "app.review": (N_("Daily review"), N_("walk today's due list")),
+    "app.plan": (N_("Plan this month's focus"), N_("challenge, purpose and who to focus on")),
+    "app.month_review": (N_("Month review"), N_("review last month and carry over")),
+    "app.health": (N_("Relationship health"), N_("rhythms, cadence, promises, trust and diversity as pictures")),
+    "app.import": (N_("import: bring people in"), N_("vCard, LinkedIn or Google CSV, Kizuna JSON")),
+    "app.export": (N_("export: take your data out"), N_("JSON, vCard, iCalendar or Markdown, to a file")),
+    "app.merge": (N_("merge: join two records of the person shown"), N_("their notes, promises and slots move")),
+    "app.tier": (N_("tier: move the person shown to another tier"), N_("their form, on the tier (caps checked)")),
+    "app.settings": (N_("settings: your industry, caps, cadences, focus slots"), N_("the settings screen")),
+    "app.help": (N_("Help: every key"), N_("the help screen")),
+    "timeline.everyone": (N_("Everyone's timeline"), N_("switch the timeline between the person and everyone")),
+    "timeline.reveal": (N_("Reveal or hide confidential notes"), N_("the confidential notes shown")),
+    "contacts.filter": (N_("Filter contacts"), N_("type to filter the contact list")),
+    "app.search": (N_("Search every note"), N_('words, "a phrase", @person, #tag, kind:, since:, before:')),
+    "app.undo": (N_("Undo"), N_("undo the last change made from this machine")),
+    "timeline.edit": (N_("Correct the highlighted entry"), N_("its people, date, kind, depth, scope, tags, text")),
+    "timeline.delete": (N_("Delete the highlighted entry"), N_("asks first; u undoes it")),
 }
 #: offered on the main screen even where no key of the focused pane does it: id -> app action
 ALWAYS = {"app.tier": "tier", "contacts.filter": "filter", "timeline.everyone": "everyone",
@@ -80,14 +80,17 @@ class KizunaCommands(Provider):
             if ident in seen:
                 continue
             seen.add(ident)
-            title, help_ = WORDS.get(binding.id or "", (describe(node, binding), tooltip or ""))
-            shown = app.get_key_display(binding)
-            yield title, f"{help_} · key {shown}" if help_ else f"key {shown}", \
+            if binding.id in WORDS:
+                title, help_ = (_(w) for w in WORDS[binding.id])
+            else:
+                title, help_ = describe(node, binding), _(tooltip) if tooltip else ""
+            shown = _("key {key}").format(key=app.get_key_display(binding))
+            yield title, f"{help_} · {shown}" if help_ else shown, \
                 partial(app.run_action, binding.action, node)
         for ident, action in ALWAYS.items():
             if ident not in seen and hasattr(app, f"action_{action}") and app.check_action(action, ()):
                 title, help_ = WORDS[ident]
-                yield title, help_, partial(app.run_action, action)
+                yield _(title), _(help_), partial(app.run_action, action)
 
     async def discover(self) -> Hits:
         for title, help_, run in self._actions():
@@ -114,10 +117,10 @@ class KizunaCommands(Provider):
                     score = max(score, 0.7)
             if not score:
                 continue
-            title = f"Go to {contact.name}"
+            title = _("Go to {name}").format(name=contact.name)
             guess = guessed_reading(contact)
             reading = _("{reading} (guess)").format(reading=guess) if guess else contact.reading
-            extra = " · ".join(x for x in (reading, contact.company, contact.tier) if x)
+            extra = " · ".join(x for x in (reading, contact.company, word("tier", contact.tier)) if x)
             yield Hit(score, title, partial(self._open, contact.id), text=title, help=extra)
             found += 1
             if found >= PEOPLE_SHOWN:

@@ -20,6 +20,7 @@ from textual import work
 from textual.signal import Signal
 
 from model.errors import KizunaError
+from model.language.i18n import _, ngettext
 from model.planning.book import Book
 from model.planning.book_update import updated
 from tui.interpreter import collector_paused
@@ -49,17 +50,18 @@ def describe_changes(old: Book, new: Book) -> str | None:
 
     if notes:
         who = names(cid for i in notes for cid in i.contacts)
-        parts.append(f"{len(notes)} new note{'s' * (len(notes) != 1)}" + (f" with {who}" if who else ""))
+        parts.append((ngettext("{n} new note with {who}", "{n} new notes with {who}", len(notes)) if who
+                      else ngettext("{n} new note", "{n} new notes", len(notes))).format(n=len(notes), who=who))
     if added:
-        parts.append(f"new: {', '.join(added[:3])}" + (" …" if len(added) > 3 else ""))
+        parts.append(_("new: {names}").format(names=", ".join(added[:3]) + (" …" if len(added) > 3 else "")))
     if edited:
-        parts.append(f"updated: {', '.join(edited[:3])}" + (" …" if len(edited) > 3 else ""))
+        parts.append(_("updated: {names}").format(names=", ".join(edited[:3]) + (" …" if len(edited) > 3 else "")))
     if removed:
-        parts.append(f"removed: {', '.join(removed[:3])}")
+        parts.append(_("removed: {names}").format(names=", ".join(removed[:3])))
     if promises:
-        parts.append(f"{len(promises)} promise{'s' * (len(promises) != 1)} changed")
+        parts.append(ngettext("{n} promise changed", "{n} promises changed", len(promises)).format(n=len(promises)))
     if new.plans() != old.plans():
-        parts.append("focus plan changed")
+        parts.append(_("focus plan changed"))
     return "; ".join(parts) or None
 
 
@@ -236,7 +238,7 @@ class Snapshots:
             return
         changed = describe_changes(old, book)
         arrived = self.store.raw.take_notices()  # what came from which other device, one line each
-        summary = "\n".join([*arrived, *([changed] if changed else [])]) or "the store changed in another window"
+        summary = "\n".join([*arrived, *([changed] if changed else [])]) or _("the store changed in another window")
         view = self._prepare_view(book, previous)
         self._index_later(book)
         self.post_message(BookChanged(book, summary, generation=generation, full=True, view=view))
@@ -244,7 +246,7 @@ class Snapshots:
 
     def _reload_failed(self, exc: KizunaError) -> None:
         self._reloading = False
-        self.notify(str(exc), title="Cannot reload the store", severity="error", timeout=10)
+        self.notify(str(exc), title=_("Cannot reload the store"), severity="error", timeout=10)
 
     def on_book_changed(self, message: BookChanged) -> None:
         if message.summary:
@@ -254,7 +256,7 @@ class Snapshots:
         self._shown_generation = message.generation
         self.book = message.book
         if message.summary:
-            self.notify(message.summary, title="Changed outside Kizuna")
+            self.notify(message.summary, title=_("Changed outside Kizuna"))
         self.book_changed_signal.publish(message)  # the screens that follow it (follow_book)
         # A whole new snapshot (new records, indexes, rows): freeze it soon. An updated
         # one adds a handful: at the next quiet moment (tui.collector).

@@ -90,13 +90,14 @@ def normal(value: str | None) -> str:
 
 def choose(setting: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """The language to use: ``KIZUNA_LANG``, else the store's ``language`` setting when
-    it is ``ja``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one
-    set); English when none of them says Japanese."""
+    one was chosen (``en`` or ``ja``: ``en`` overrides a Japanese locale), else the locale
+    (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set); English when none of them
+    says Japanese. An unset setting is ``""`` (or None)."""
     env = os.environ if environ is None else environ
     if normal(env.get("KIZUNA_LANG")):
         return normal(env.get("KIZUNA_LANG"))
-    if normal(setting) == "ja":  # "en" is also the setting's default: the locale may still say ja
-        return "ja"
+    if normal(setting) in LANGUAGES:
+        return normal(setting)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if env.get(var):
             return normal(env[var]) or "en"

@@ -367,12 +367,12 @@ class Settings:
     focus_deep_per_month: int = 1  # A11
     touch_cadence_days: int = 90  # A11: the active tier, a touch each quarter
     deep_cadence_days: int = 30  # A11: the deep tier, a deep conversation each month
-    language: str = "en"  # the interface's language (kept for the app; it speaks English today)
+    language: str = ""  # the interface's language; "" follows KIZUNA_LANG, then the locale (model.language.i18n.choose)
 
     def __post_init__(self) -> None:
         if isinstance(self.focus_template, list):
             object.__setattr__(self, "focus_template", tuple(self.focus_template))
-        check_choice("settings.language", self.language, LANGUAGES)
+        check_choice("settings.language", self.language, LANGUAGES, blank=True)
         for name in ("deep_cap", "active_cap", "focus_deep_per_month", "touch_cadence_days",
                      "deep_cadence_days"):
             value = getattr(self, name)

@@ -25,6 +25,8 @@ sys.modules[_spec.name] = shots  # dataclasses look their module up there
 _spec.loader.exec_module(shots)
 
 SHOTS = {shot.name: shot for shot in shots.SHOTS}
+#: the English scenes (a Japanese one is checked by test_japanese_screen_matches_its_snapshot)
+ENGLISH = [name for name, shot in SHOTS.items() if shot.language == "en"]
 
 
 def _run_before(shot):
@@ -35,7 +37,7 @@ def _run_before(shot):
     return run_before
 
 
-@pytest.mark.parametrize("name", list(SHOTS))
+@pytest.mark.parametrize("name", ENGLISH)
 def test_screen_matches_its_snapshot(name, snap_compare, tmp_path):
     shot = SHOTS[name]
     app = shots.demo_app(tmp_path)
@@ -51,6 +53,18 @@ def test_screen_at_a_laptop_size_matches_its_snapshot(name, size, snap_compare, 
     shot = SHOTS[name]
     app = shots.demo_app(tmp_path)
     assert snap_compare(app, terminal_size=size, run_before=_run_before(shot))
+
+
+JA = [(name, size) for name in shots.JA_SHOTS for size in shots.JA_SIZES]
+
+
+@pytest.mark.parametrize(("name", "size"), JA, ids=[f"{n}-{w}x{h}" for n, (w, h) in JA])
+def test_japanese_screen_matches_its_snapshot(name, size, snap_compare, tmp_path):
+    """The same scenes in Japanese mode (issue 17): wide characters line up in the columns."""
+    shot = SHOTS[name]
+    with shots.language("ja"):
+        app = shots.demo_app(tmp_path)
+        assert snap_compare(app, terminal_size=size, run_before=_run_before(shot))
 
 
 @pytest.mark.parametrize("name", list(SHOTS))

@@ -47,7 +47,7 @@ SETTINGS = {
     "focus-deep-per-month": ("focus_deep_per_month", N_("deep conversations a focus person needs each month")),
     "focus-template": ("focus_template", N_("a new month's slot roles, comma-separated ({relations})")),
     "language": ("language", N_("the interface language: {languages} (ja: Japanese, sorted by reading; "
-                                "en: English unless KIZUNA_LANG or the locale says ja)")),
+                                "en: English, even under a Japanese locale; unset: the locale says)")),
 }
 
 

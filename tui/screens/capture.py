@@ -37,7 +37,8 @@ from model.capture import Capture, CaptureError, Token, parse, save
 from model.capture import describe_date
 from model.errors import AmbiguousError, KizunaError
 from model.language.names import fold
-from model.language.i18n import N_, _
+from model.language import i18n
+from model.language.i18n import N_, _, ngettext, word
 from model.records import Contact
 from model.store import Store
 from tui import threads
@@ -69,8 +70,13 @@ ROLE_STYLES = {
 
 
 def day_words(when: date, today: date) -> str:
-    """``2026-11-27 Fri (tomorrow)``: the date the way the capture grammar prints it."""
-    return describe_date(when, today)
+    """``2026-11-27 Fri (tomorrow)``: the date the way the capture grammar prints it;
+    ``2026-11-27(金) 明日`` in Japanese."""
+    if i18n.language() != "ja":
+        return describe_date(when, today)
+    delta = (when - today).days
+    rel = {0: "今日", -1: "昨日", 1: "明日"}.get(delta) or (f"{-delta}日前" if delta < 0 else i18n.days_left(delta))
+    return f"{when.isoformat()}({i18n.weekday(when)}) {rel}"
 
 
 class CaptureHighlighter(Highlighter):
@@ -192,11 +198,11 @@ class CaptureScreen(ModalScreen[Capture | None]):
                 tooltip="Write a long note in $VISUAL/$EDITOR: the first line as here, then the body"),
     ]
 
-    def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "Quick capture") -> None:
+    def __init__(self, store: Store, today: date, prefill: str = "", *, title: str = "") -> None:
         super().__init__()
         self.store = store
         self.today = today
-        self.title_text = title
+        self.title_text = title or _("Quick capture")
         self.contacts: list[Contact] = []  # the people the line may name: read in compose
         self._slow_save: Timer | None = None
         self._start_clean(prefill)
@@ -211,7 +217,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             box.border_title = self.title_text
             yield CaptureLine(
                 value=self.prefill,
-                placeholder='@Tanaka lunch: promised an intro to Sato by fri #hiring',
+                placeholder=_("@Tanaka lunch: promised an intro to Sato by fri #hiring"),
                 highlighter=self._highlighter,
                 suggester=NameSuggester(self.contacts),
                 select_on_focus=False,
@@ -307,12 +313,13 @@ class CaptureScreen(ModalScreen[Capture | None]):
         cap = self.capture
         if cap is None:
             if self.error is None:
-                return Content.from_markup("[dim]Type a note. The preview shows what Enter will save.[/]")
-            return Content.from_markup("[dim]Nothing will be saved until the line reads right.[/]")
+                return Content.styled(_("Type a note. The preview shows what Enter will save."), "dim")
+            return Content.styled(_("Nothing will be saved until the line reads right."), "dim")
         rows: list[Content] = []
 
         def row(label: str, *parts: tuple[str, str] | str) -> None:
-            rows.append(Content.assemble((f"{label:<9}", "bold $text-muted"), *parts))
+            label = _(label)
+            rows.append(Content.assemble((label + " " * max(1, 9 - cell_len(label)), "bold $text-muted"), *parts))
 
         people: list[tuple[str, str] | str] = []
         new_ids = {p.id for p in cap.new_people}
@@ -321,24 +328,26 @@ class CaptureScreen(ModalScreen[Capture | None]):
                 people.append(", ")
             people.append((person.name, "bold"))
             if person.id in new_ids:
-                people.append((" (new, network tier)", "bold $text-warning"))
+                people.append((_(" (new, network tier)"), "bold $text-warning"))
             elif person.tier:
-                people.append((f" ({person.tier})", "dim"))
-        row("people", *people)
+                people.append((f" ({word('tier', person.tier)})", "dim"))
+        row(N_("people"), *people)
         depth_style = "bold $text-success" if cap.depth == "deep" else ""
-        row("kind", (cap.kind, ""), " · ", (f"{cap.depth} conversation" if cap.depth == "deep" else "touch", depth_style))
-        row("date", day_words(cap.when, self.today))
+        depth = _("deep conversation") if cap.depth == "deep" else _("touch")
+        row(N_("kind"), (word("kind", cap.kind), ""), " · ", (depth, depth_style))
+        row(N_("date"), day_words(cap.when, self.today))
         for draft in cap.promises:
-            who = "I promise" if draft.owner == "me" else f"{draft.contact.name} promises"
-            to = f" {draft.contact.name}" if draft.owner == "me" else ""
-            row("promise", (f"{who}{to}: ", "bold"), draft.text, (f"  due {day_words(draft.due, self.today)}", "$accent"))
+            who = (_("I promise {name}") if draft.owner == "me" else _("{name} promises")).format(
+                name=draft.contact.name)
+            due = _("due {date}").format(date=day_words(draft.due, self.today))
+            row(N_("promise"), (f"{who}: ", "bold"), draft.text, (f"  {due}", "$accent"))
         if cap.tags:
-            row("tags", (" ".join(f"#{t}" for t in cap.tags), "magenta"))
+            row(N_("tags"), (" ".join(f"#{t}" for t in cap.tags), "magenta"))
         scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
-        row("scope", (cap.scope, scope_style))
-        row("note", cap.text or ("(no text)", "dim"))
+        row(N_("scope"), (word("scope", cap.scope), scope_style))
+        row(N_("note"), cap.text or (_("(no text)"), "dim"))
         for hint in cap.hints:
-            row("hint", (f"⚠ {hint}", "$text-warning"))
+            row(N_("hint"), (f"⚠ {hint}", "$text-warning"))
         return Content("\n").join(rows)
 
     # -- actions ----------------------------------------------------------------------
@@ -374,9 +383,9 @@ class CaptureScreen(ModalScreen[Capture | None]):
             self.update_preview(line)
         if self.capture is None:
             if self.error is None:
-                self.notify("Nothing to save: type a note first.", severity="warning")
+                self.notify(_("Nothing to save: type a note first."), severity="warning")
             else:
-                self.notify(str(self.error), title="Not saved", severity="error")
+                self.notify(str(self.error), title=_("Not saved"), severity="error")
             return
         # Nothing on screen changes when the save starts: disabling the line moved the
         # focus (a redraw of the whole screen and the window under it). Enter and Escape
@@ -400,13 +409,13 @@ class CaptureScreen(ModalScreen[Capture | None]):
                     text = edit_text(line)
             except SuspendNotSupported:
                 if not self.app.is_headless:  # (a headless app has no terminal to give up)
-                    raise KizunaError("this terminal cannot hand the screen to an editor") from None
+                    raise KizunaError(_("this terminal cannot hand the screen to an editor")) from None
                 text = edit_text(line)
         except KizunaError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+            self.notify(str(exc), title=_("Not saved"), severity="error")
             return
         if not text.strip():
-            self.notify("The file was empty: nothing saved.", severity="warning")
+            self.notify(_("The file was empty: nothing saved."), severity="warning")
             return
         self.saving = True
         from model.actions.edit import save_with_body
@@ -416,19 +425,21 @@ class CaptureScreen(ModalScreen[Capture | None]):
 
     def _show_saving(self) -> None:
         if self.saving:
-            self.query_one("#capture-preview", Static).update(Content.from_markup("[dim]Saving…[/]"))
+            self.query_one("#capture-preview", Static).update(Content.styled(_("Saving…"), "dim"))
 
     def _saved(self, cap: Capture) -> None:
         if self._slow_save is not None:
             self._slow_save.stop()
         names = ", ".join(p.name for p in cap.people)
         n = len(cap.promises)
-        extra = f" and {n} promise{'s' if n != 1 else ''}" if n else ""
+        done = (ngettext("Saved a note with {names} and {n} promise.",
+                         "Saved a note with {names} and {n} promises.", n) if n
+                else _("Saved a note with {names}.")).format(names=names, n=n)
         app = self.app
         self.dismiss(cap)
         # after the frame that closes the box: a notification is a widget to lay out and
         # draw, one frame's worth of work of its own at 50,000 notes
-        app.call_after_refresh(app.notify, f"Saved a note with {names}{extra}.", title="Captured")
+        app.call_after_refresh(app.notify, done, title=_("Captured"))
 
     def _failed(self, exc: KizunaError) -> None:
         if self._slow_save is not None:
@@ -439,4 +450,4 @@ class CaptureScreen(ModalScreen[Capture | None]):
         self.update_preview(line.value)
         self.error = exc
         self.query_one("#capture-error", Static).update(self._error_content(line.value, None))
-        self.notify(str(exc), title="Not saved", severity="error")
+        self.notify(str(exc), title=_("Not saved"), severity="error")

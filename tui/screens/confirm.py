@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from model.language.i18n import N_, _
 from tui.widgets.key_bar import KeyBar
 
 
@@ -31,18 +32,19 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     #: the keys, as the dialog lists them under the question
-    KEYS = "y  yes, discard · n  no, keep editing"
+    KEYS = N_("y  yes, discard · n  no, keep editing")
 
     def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
+        self.keys = _(self.KEYS)
         if yes or no:  # what each answer does, for this question
-            self.KEYS = f"y  yes, {yes or 'yes'} · n  no, {no or 'no'}"
+            self.keys = _("y  yes, {yes} · n  no, {no}").format(yes=yes or _("yes"), no=no or _("no"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)
-            yield Static(self.KEYS, id="confirm-keys")
+            yield Static(self.keys, id="confirm-keys", markup=False)
         yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:

@@ -9,25 +9,28 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from model.language.i18n import _
 from tui.widgets.key_bar import KeyBar
 
 
 def welcome_text(app) -> Text:
     text = Text()
-    text.append("Welcome to Kizuna 絆\n\n", "bold")
-    text.append("A small, deep, diverse network instead of a big shallow one.\n"
-                "Your store is empty. To begin:\n\n")
-    steps = [("a", "add a person (name, company, tier, ...)", "action_add_person"),
-             ("n", "capture a note: @Tanaka lunch, talked hiring #sales", "action_capture"),
-             ("i", "import contacts (vCard, LinkedIn or Google CSV, JSON)", "action_import")]
+    text.append(_("Welcome to Kizuna 絆") + "\n\n", "bold")
+    text.append(_("A small, deep, diverse network instead of a big shallow one.") + "\n"
+                + _("Your store is empty. To begin:") + "\n\n")
+    steps = [("a", _("add a person (name, company, tier, ...)"), "action_add_person"),
+             ("n", _("capture a note: @Tanaka lunch, talked hiring #sales"), "action_capture"),
+             ("i", _("import contacts (vCard, LinkedIn or Google CSV, JSON)"), "action_import")]
     for key, words, action in steps:
         if hasattr(app, action):
-            text.append(f"  press {key}  ", "bold cyan")
+            text.append("  " + _("press {key}").format(key=key) + "  ", "bold cyan")
             text.append(words + "\n")
-    text.append("\nOr explore first: quit (ctrl+q) and run ", "")
+    before, _sep, after = _("Or explore first: quit (ctrl+q) and run {command} for a disposable copy of "
+                            "demo data.").partition("{command}")
+    text.append("\n" + before)
     text.append("kizuna --demo", "bold")
-    text.append(" for a disposable copy of demo data.\n")
-    text.append("Press ? for every key.", "dim")
+    text.append(after + "\n")
+    text.append(_("Press ? for every key."), "dim")
     return text
 
 

@@ -80,6 +80,12 @@ def key_text(app, binding: Binding) -> str:
                       for k in keys.split(","))
 
 
+#: the key column; the body's width and what its border, padding and scrollbar take (help.tcss)
+KEY_WIDTH = 20
+BODY_WIDTH = 96
+BODY_FRAME = 2 + 4 + 2
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key on one screen."""
 
@@ -100,12 +106,28 @@ class HelpScreen(ModalScreen[None]):
                     if b.action in seen:
                         continue
                     seen.add(b.action)
-                    text.append("  " + fit(key_text(self.app, b), 18), "bold cyan")
-                    text.append(_(b.tooltip or b.description) + "\n")
+                    text.append("  " + fit(key_text(self.app, b), KEY_WIDTH - 2), "bold cyan")
+                    text.append_text(self._hanging(_(b.tooltip or b.description)))
+                    text.append("\n")
                 text.rstrip()
                 yield Static(text, classes="help-section")
             yield Static(Text(_("ctrl+p  command palette · ctrl+q  quit"), style="dim"))
         yield KeyBar()
+
+    def _hanging(self, words: str) -> Text:
+        """``words`` wrapped to the room right of the keys, the lines after the first
+        indented under the first (a long Japanese description stays in its column)."""
+        room = min(BODY_WIDTH, self.app.size.width) - BODY_FRAME - KEY_WIDTH
+        lines = Text(words).wrap(self.app.console, max(20, room))
+        return Text("\n" + " " * KEY_WIDTH).join(lines)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.app.size.width != self._drawn_at:
+            self._drawn_at = self.app.size.width
+            self.refresh(recompose=True)
+
+    def on_mount(self) -> None:
+        self._drawn_at = self.app.size.width
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -33,6 +34,7 @@ from model.errors import KizunaError
 from model.planning.book import Book
 from model.planning.due import SECTION_TITLES, SECTIONS, DueItem, due_list
 from model.planning.trust import WEIGHTS
+from model.language.i18n import N_, _, language, ngettext, word
 from model.store import Store
 from tui import threads
 from model.language.text import visible
@@ -41,6 +43,18 @@ from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.snooze_dialog import SnoozeDialog
 from tui.widgets.key_bar import KeyBar
+
+
+#: the due list's section names as the review shows them (the model keeps the English word)
+SECTION_WORDS = {"overdue": N_("overdue"), "caps": N_("caps"), "today": N_("today"), "chase": N_("chase"),
+                 "focus": N_("focus"), "cadence": N_("cadence"), "birthday": N_("birthday"),
+                 "upcoming": N_("upcoming")}
+#: what happened to an item, as "The item before was ... already" says it
+OUTCOMES = (N_("logged"), N_("snoozed"), N_("kept"), N_("broken"), N_("skipped"))
+
+
+def section_word(section: str) -> str:
+    return _(SECTION_WORDS[section]) if section in SECTION_WORDS else section
 
 
 @dataclass
@@ -61,8 +75,8 @@ class ReviewSummary:
         return self.logged + self.snoozed + self.kept + self.broken
 
     def counts(self) -> str:
-        return (f"logged {self.logged} · snoozed {self.snoozed} · kept {self.kept} · "
-                f"broken {self.broken} · skipped {self.skipped}")
+        return _("logged {logged} · snoozed {snoozed} · kept {kept} · broken {broken} · skipped {skipped}").format(
+            logged=self.logged, snoozed=self.snoozed, kept=self.kept, broken=self.broken, skipped=self.skipped)
 
 
 class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
@@ -103,7 +117,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="review-box") as box:
-            box.border_title = f"Daily review · {day_words(self.today, self.today).split(' (')[0]}"
+            today = day_words(self.today, self.today)
+            today = today.split(" ")[0] if language() == "ja" else today.split(" (")[0]  # without "(today)"
+            box.border_title = _("Daily review · {date}").format(date=today)
             yield Static(id="review-section")
             yield Static(id="review-title")
             yield Static(id="review-detail")
@@ -118,7 +134,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if self._book is not None:
             self._book_ready(self._book)
         else:
-            self.query_one("#review-title", Static).update(Content.styled("Reading the due list…", "dim"))
+            self.query_one("#review-title", Static).update(Content.styled(_("Reading the due list…"), "dim"))
             self._read_book()
 
     def _book_ready(self, book: Book) -> None:
@@ -143,23 +159,23 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
 
     def _person_name(self, item: DueItem) -> str:
         person = self._book.get_contact(item.contact_id) if self._book else None
-        return visible(person.name) if person else visible(item.name) or "(someone no longer in the store)"
+        return visible(person.name) if person else visible(item.name) or _("(someone no longer in the store)")
 
     def show(self) -> None:
         """Draw the current item, or the summary when the walk is over."""
         self.refresh_bindings()
         self.query_one(ProgressBar).update(progress=self.index)
         self.query_one("#review-tally", Static).update(
-            Content.from_markup("[b]So far:[/b] $counts", counts=self.summary.counts()))
+            Content.assemble((_("So far:"), "bold"), " ", self.summary.counts()))
         item = self.current
         box = self.query_one("#review-box")
         if item is None:
             self._show_summary()
             return
-        box.border_subtitle = f"{self.index + 1} of {len(self.items)}"
+        box.border_subtitle = _("{n} of {total}").format(n=self.index + 1, total=len(self.items))
         section_style = "bold $text-error" if item.days < 0 else "bold $text-warning" if item.days == 0 else "bold $accent"
         self.query_one("#review-section", Static).update(
-            Content.styled(SECTION_TITLES.get(item.section, item.section).upper(), section_style))
+            Content.styled(_(SECTION_TITLES.get(item.section, item.section)).upper(), section_style))
         self.query_one("#review-title", Static).update(Content.styled(item.title, "bold"))
         self.query_one("#review-detail", Static).update(Content.styled(item.detail, section_style))
         self.query_one("#review-context", Static).update(self._about(item))
@@ -174,17 +190,18 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         bits = [visible(person.name)]
         if person.company:
             bits.append(visible(person.company))
-        bits.append(person.tier)
+        bits.append(word("tier", person.tier))
         lines = [Content.styled(" · ".join(bits), "$text-muted")]
         if book is not None:
             deep = book.last_deep(person.id)
             touch = book.last_touch(person.id)
-            lines.append(Content.styled(
-                "last deep conversation: " + (day_words(deep, self.today) if deep else "never"), "$text-muted"))
-            lines.append(Content.styled(
-                "last touch:             " + (day_words(touch, self.today) if touch else "never"), "$text-muted"))
+            labels = [_("last deep conversation:"), _("last touch:")]
+            width = max(cell_len(label) for label in labels) + 1
+            for label, when in zip(labels, (deep, touch)):
+                lines.append(Content.styled(label + " " * (width - cell_len(label))
+                                            + (day_words(when, self.today) if when else _("never")), "$text-muted"))
         if person.next_step:
-            lines.append(Content.styled(f"next step: {visible(person.next_step)}", "$text-muted"))
+            lines.append(Content.styled(_("next step: {step}").format(step=visible(person.next_step)), "$text-muted"))
         return Content("\n").join(lines)
 
     def _coming(self) -> Content:
@@ -192,34 +209,38 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if not rest:
             return Content("")
         left = Counter(item.section for item in self.items[self.index + 1:])
-        counts = " · ".join(f"{section} {left[section]}" for section in SECTIONS if left[section])
-        lines = [Content.assemble(("Next up", "bold $text-muted"), (f"   {counts}", "$text-muted"))]
+        counts = " · ".join(f"{section_word(section)} {left[section]}" for section in SECTIONS if left[section])
+        lines = [Content.assemble((_("Next up"), "bold $text-muted"), (f"   {counts}", "$text-muted"))]
+        width = max(9, *(cell_len(section_word(item.section)) for item in rest))
         for item in rest:
-            lines.append(Content.styled(f"  {item.section:<9} {item.title}", "$text-muted"))
+            shown = section_word(item.section)
+            lines.append(Content.styled(f"  {shown}{' ' * (width - cell_len(shown))} {item.title}", "$text-muted"))
         more = len(self.items) - self.index - 1 - len(rest)
         if more > 0:
-            lines.append(Content.styled(f"  … and {more} more", "$text-muted"))
+            lines.append(Content.styled("  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more),
+                                        "$text-muted"))
         return Content("\n").join(lines)
 
     def _show_summary(self) -> None:
         s = self.summary
         box = self.query_one("#review-box")
-        box.border_subtitle = "done"
-        self.query_one("#review-section", Static).update(Content.styled("REVIEW DONE", "bold $text-success"))
+        box.border_subtitle = _("done")
+        self.query_one("#review-section", Static).update(Content.styled(_("REVIEW DONE"), "bold $text-success"))
         if not self.items:
-            title = "Nothing is due today. Well kept."
+            title = _("Nothing is due today. Well kept.")
         else:
-            title = f"{s.handled} of {s.total} {'item' if s.total == 1 else 'items'} handled"
-            left = [f"{s.skipped} skipped"] if s.skipped else []
+            title = ngettext("{handled} of {total} item handled", "{handled} of {total} items handled",
+                             s.total).format(handled=s.handled, total=s.total)
+            left = [_("{n} skipped").format(n=s.skipped)] if s.skipped else []
             if (unseen := s.total - self.index) > 0:
-                left.append(f"{unseen} not reached")
+                left.append(_("{n} not reached").format(n=unseen))
             if left:
-                title += f" · {' · '.join(left)}: still on the due list"
+                title += _(" · {left}: still on the due list").format(left=" · ".join(left))
         self.query_one("#review-title", Static).update(Content.styled(title, "bold"))
         self.query_one("#review-detail", Static).update(Content.styled(s.counts(), "bold"))
         self.query_one("#review-context", Static).update(
             Content("\n").join([Content.styled(f"• {line}", "$text-muted") for line in s.lines]))
-        self.query_one("#review-next", Static).update(Content.styled("Enter or Escape closes the review.", "$text-muted"))
+        self.query_one("#review-next", Static).update(Content.styled(_("Enter or Escape closes the review."), "$text-muted"))
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -267,7 +288,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if before is None:
             return
         if before != "skipped":
-            self.notify(f"The item before was {before} already.", severity="warning")
+            self.notify(_("The item before was {outcome} already.").format(outcome=_(before)), severity="warning")
             return
         del self.outcomes[self.index - 1]
         self.summary.skipped -= 1
@@ -286,8 +307,9 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             if cap is None:
                 return  # cancelled: stay on this item
             self.summary.logged += 1
-            what = "a deep conversation" if cap.depth == "deep" else "a touch"
-            line = f"logged {what} with {', '.join(p.name for p in cap.people)}"
+            names = ", ".join(p.name for p in cap.people)
+            line = (_("logged a deep conversation with {names}") if cap.depth == "deep"
+                    else _("logged a touch with {names}")).format(names=names)
             if item.promise_id is None:
                 self._advance("logged", line)
                 return
@@ -300,10 +322,10 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
                 else:
                     self._advance("logged")
 
-            self.app.push_screen(ConfirmScreen(f"Was the promise kept?\n{item.title}",
-                                               yes="it was kept", no="still open"), kept)
+            self.app.push_screen(ConfirmScreen(_("Was the promise kept?") + f"\n{item.title}",
+                                               yes=_("it was kept"), no=_("still open")), kept)
 
-        title = "Log a deep conversation" if depth == "deep" else "Log a touch"
+        title = _("Log a deep conversation") if depth == "deep" else _("Log a touch")
         self.app.push_screen(CaptureScreen(self.store, self.today, prefill, title=title), logged)
 
     def action_snooze(self) -> None:
@@ -312,11 +334,11 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             return
         name = self._person_name(item)
         if item.promise_id is None:
-            dialog = SnoozeDialog(self.today, name=name, verb="Snooze", default="2w")
+            dialog = SnoozeDialog(self.today, name=name, verb=_("Snooze"), default="2w")
         else:
             # a snooze only puts the promise off: a week after it is due (model.actions.dates)
             later = max(item.due, self.today) + timedelta(days=7)
-            dialog = SnoozeDialog(self.today, name=item.title, verb="Move the due date",
+            dialog = SnoozeDialog(self.today, name=item.title, verb=_("Move the due date"),
                                   default=later.isoformat(), due=item.due)
 
         def chosen(result: tuple[date, str] | None) -> None:
@@ -341,8 +363,8 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
                 self._write("break", item)
 
         cost = f"{WEIGHTS['broken']:+d}".replace("-", "−")
-        question = f"Mark this promise broken? It costs trust ({cost}).\n{item.title}"
-        self.app.push_screen(ConfirmScreen(question, yes="mark it broken", no="leave it"), answered)
+        question = _("Mark this promise broken? It costs trust ({cost}).").format(cost=cost) + f"\n{item.title}"
+        self.app.push_screen(ConfirmScreen(question, yes=_("mark it broken"), no=_("leave it")), answered)
 
     def action_finish(self) -> None:
         """Mid-way: end on the summary (the rest stays on the due list). On it: close."""
@@ -376,18 +398,19 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         self.busy = False
         if what == "keep":
             self.summary.kept += 1
-            outcome, line = "kept", f"kept: {item.title}"
+            outcome, line = "kept", _("kept: {title}").format(title=item.title)
         elif what == "break":
             self.summary.broken += 1
-            outcome, line = "broken", f"broken: {item.title}"
+            outcome, line = "broken", _("broken: {title}").format(title=item.title)
         else:
             self.summary.snoozed += 1
             outcome = "snoozed"
             target = self._person_name(item) if item.promise_id is None else item.title
-            line = f"snoozed {target} until {until.isoformat() if until else '?'}: {reason}"
+            line = _("snoozed {target} until {date}: {reason}").format(
+                target=target, date=until.isoformat() if until else "?", reason=reason)
         self._advance(outcome, line)
 
     def _write_failed(self, exc: KizunaError) -> None:
         self.busy = False
         self.refresh_bindings()
-        self.notify(str(exc), title="Not changed", severity="error")
+        self.notify(str(exc), title=_("Not changed"), severity="error")

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from model.language.i18n import _, ngettext, word
 from model.records import Promise
 from model.search import Hit, QueryError, SearchIndex, highlight_spans, parse_query
 from tui.text import fit, printable as _safe
@@ -50,7 +51,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder='words, "a phrase", @person, #tag, kind:meal, since:2026-01, before:2026-06',
+            yield Input(placeholder=_('words, "a phrase", @person, #tag, kind:meal, since:2026-01, before:2026-06'),
                         id="search-input")
             yield Static("", id="search-status")
             yield RowList(id="search-results")
@@ -89,20 +90,23 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             status.update(Text(str(exc), "red"), layout=False)
             return
         if self.index is None:
-            status.update(Text("building the search index…", "dim"), layout=False)
+            status.update(Text(_("building the search index…"), "dim"), layout=False)
             return
         if not query:
             self.hits = []
             results.set_rows([])
-            hidden = "" if self.include_confidential else " (confidential notes only while revealed: v)"
-            status.update(Text(f"{len(self.index):,} notes and promises{hidden}", "dim"), layout=False)
+            hidden = "" if self.include_confidential else _(" (confidential notes only while revealed: v)")
+            count = ngettext("{n} note or promise", "{n} notes and promises", len(self.index)).format(
+                n=f"{len(self.index):,}")
+            status.update(Text(count + hidden, "dim"), layout=False)
             return
         self.hits = self.index.search(query, include_confidential=self.include_confidential, limit=LIMIT)
         book = self.app.book
         rows = [Row(_key(h), self._renderer(h, query, book)) for h in self.hits]
         results.set_rows(rows, keep="")
         more = "+" if len(self.hits) == LIMIT else ""
-        status.update(Text(f"{len(self.hits)}{more} found · Enter opens the person at that entry", "dim"),
+        status.update(Text(_("{n} found · Enter opens the person at that entry").format(n=f"{len(self.hits)}{more}"),
+                           "dim"),
                       layout=False)  # one line, fixed height (search.tcss): no layout
         self.shown = text
 
@@ -115,7 +119,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             if made is None:  # the same entry is drawn again for the next keystroke
                 names = [c.name for c in (book.get_contact(i) for i in hit.people) if c]
                 who = (names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")) if names else "?"
-                kind = "promise" if hit.kind == "promise" else hit.record.kind
+                kind = _("promise") if hit.kind == "promise" else word("kind", hit.record.kind)
                 head = Text()
                 head.append(hit.day + " ", "dim")
                 head.append(fit(kind, 13) + " ", "cyan")

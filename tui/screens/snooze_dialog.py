@@ -19,7 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from model.actions.dates import DateRuleError, check_snooze
-from model.capture import DateWordError, describe_date, parse_due
+from model.capture import DateWordError, parse_due
+from model.language.i18n import _
+from tui.screens.capture import day_words
 from tui.widgets.key_bar import KeyBar
 
 
@@ -33,22 +35,22 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="snooze.cancel"),
     ]
 
-    def __init__(self, today: date, *, name: str, verb: str = "Snooze", default: str = "2w",
+    def __init__(self, today: date, *, name: str, verb: str = "", default: str = "2w",
                  due: date | None = None) -> None:
         super().__init__()
         self.today = today
         self.due = due  # a promise's due date: a snooze may only put it off (model.actions.dates)
         self.who = name
-        self.verb = verb
+        self.verb = verb or _("Snooze")
         self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="snooze-box") as box:
             box.border_title = f"{self.verb}: {self.who}"
-            yield Label("Until (2026-12-10, 12/10, fri, 2w, next month, eom)")
+            yield Label(_("Until (2026-12-10, 12/10, fri, 2w, next month, eom)"))
             yield Input(value=self.default, id="snooze-until", select_on_focus=True)
-            yield Label("Reason (why it can wait)")
-            yield Input(placeholder="e.g. travelling until December", id="snooze-reason")
+            yield Label(_("Reason (why it can wait)"))
+            yield Input(placeholder=_("e.g. travelling until December"), id="snooze-reason")
             yield Static(id="snooze-message")
         yield KeyBar()
 
@@ -65,7 +67,7 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
         except (DateWordError, DateRuleError) as exc:
             message.update(Content.assemble(("✗ ", "bold $text-error"), (str(exc), "$text-error")))
             return
-        message.update(f"until {describe_date(when, self.today)}")
+        message.update(Content(_("until {date}").format(date=day_words(when, self.today))))
 
     @on(Input.Submitted, "#snooze-until")
     def _to_reason(self) -> None:
@@ -83,7 +85,7 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
             self.query_one("#snooze-until", Input).focus()
             return
         if not reason:
-            message.update("[$text-error]✗ say why (a reason keeps you honest later)[/]")
+            message.update(Content.styled("✗ " + _("say why (a reason keeps you honest later)"), "$text-error"))
             self.query_one("#snooze-reason", Input).focus()
             return
         self.dismiss((when, reason))

@@ -24,7 +24,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
 
-from model.language.i18n import _
+from model.language.i18n import _, language, pgettext
 from tui.widgets.row_cells import RowCells
 
 
@@ -36,7 +36,19 @@ SHORT = {
     "Save review": "Save", "Carry over": "Carry", "Empty slot": "Empty", "Prev month": "Prev",
     "Next month": "Next", "Everyone's timeline": "Everyone", "Reveal confidential": "Reveal",
     "Edit person": "Edit", "Keep editing": "Keep", "Clear filter": "Clear",
+    "Skip": "Skip",  # (shorter in Japanese: the review's keys fit 80 columns)
 }
+
+
+_SHORT_SHOWN: tuple[str, dict[str, str]] = ("", {})
+
+
+def short_words() -> dict[str, str]:
+    """:data:`SHORT` in the language in use (tui.binding_words lists the short words)."""
+    global _SHORT_SHOWN
+    if _SHORT_SHOWN[0] != language():
+        _SHORT_SHOWN = (language(), {_(full): pgettext("short", brief) for full, brief in SHORT.items()})
+    return _SHORT_SHOWN[1]
 
 
 class Item(NamedTuple):
@@ -156,7 +168,7 @@ class KeyBar(Widget, can_focus=False):
 
         def piece(item: Item) -> Text:
             text = Text(f" {item.display} ", key_style)
-            description = SHORT.get(item.description, item.description) if short else item.description
+            description = short_words().get(item.description, item.description) if short else item.description
             if description:
                 text.append(f"{description} ", text_style)
             if not item.enabled:

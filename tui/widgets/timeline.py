@@ -33,7 +33,7 @@ from tui.text import fit
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 
-MASK = "▒▒▒ confidential — press v to reveal"
+MASK = N_("▒▒▒ confidential — press v to reveal")
 KIND_WIDTH = 13  # "help received"
 #: a row narrower than this (date, mark, kind, 40 columns of text) shows the kind in 7
 #: columns ("help r…") and the people in 10, to leave the note's text the room
@@ -48,7 +48,7 @@ def _secret(book: Book, p: Promise, revealed: bool) -> bool:
 def _promise_words(p: Promise, today: date, secret: bool = False) -> tuple[str, str]:
     """(words, style) for a promise's state."""
     who = _("I promised") if p.owner == "me" else _("they promised")
-    text = MASK if secret else visible_line(p.text)
+    text = _(MASK) if secret else visible_line(p.text)
     if p.status != "open":
         return f"{who} ({word('status', p.status)}{' ' + p.resolved if p.resolved else ''}): {text}", "dim"
     days = (date.fromisoformat(p.due) - today).days
@@ -70,7 +70,7 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
     else:
         day = obj.date
         masked = obj.scope == "confidential" and not revealed
-        words = MASK if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or "(no text)"
+        words = _(MASK) if masked else visible_line(_clip(obj.text, width).replace("\n", " ")) or _("(no text)")
         style = "dim italic" if masked else ("dim" if obj.kind == "log" else "")
         kind = word("kind", obj.kind)
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
@@ -190,7 +190,7 @@ class TimelinePane(BorderLines, Vertical):
     def describe_binding(self, binding: Binding) -> str | None:
         """The key bar's word for ``binding`` now (``v`` reads Hide once revealed)."""
         if binding.action == "toggle_reveal" and self.revealed:
-            return "Hide"
+            return N_("Hide")  # (translated where shown: key_bar.describe)
         return None
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -329,7 +329,7 @@ class TimelinePane(BorderLines, Vertical):
         self._detail_shown = shown
         detail = self.query_one("#timeline-detail", Static)
         if obj is None or self.book is None:
-            detail.update("" if self.contact_id or self.everyone else "Choose a person on the left.", layout=False)
+            detail.update("" if self.contact_id or self.everyone else _("Choose a person on the left."), layout=False)
             return
         detail.update(self._detail_text(obj), layout=False)  # its height is fixed (main.tcss): no layout
 
@@ -357,7 +357,7 @@ class TimelinePane(BorderLines, Vertical):
             if obj.tags:
                 text.append("  " + visible(" ".join("#" + t for t in obj.tags)), "green")
             text.append("\n")
-            text.append(MASK if masked else visible(obj.text, multiline=True), "dim italic" if masked else "")
+            text.append(_(MASK) if masked else visible(obj.text, multiline=True), "dim italic" if masked else "")
         return text
 
     def _cursor_moved(self) -> None:
