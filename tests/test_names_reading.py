@@ -92,7 +92,7 @@ def test_the_guesser_is_not_imported_when_every_person_has_a_reading() -> None:
 
 
 def test_guesses_for_5000_people_are_made_once() -> None:
-    from model import readings
+    from model.language import readings
 
     people = [Contact(name=f"佐藤 健{'一二三四五六七八九'[i % 9]}{i}") for i in range(5000)]
     for c in people:

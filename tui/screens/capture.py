@@ -128,8 +128,8 @@ class NameSuggester(Suggester):
         self._names = [n for _, n in pairs]
         self._owners: dict[str, int] = {}  # a folded word -> how many people it names
         for c in contacts:
-            for word in {w for k in (c.name, c.reading) if k for w in [fold(k), *fold(k).split()]}:
-                self._owners[word] = self._owners.get(word, 0) + 1
+            for folded in {w for k in (c.name, c.reading) if k for w in [fold(k), *fold(k).split()]}:
+                self._owners[folded] = self._owners.get(folded, 0) + 1
 
     def _written(self, name: str, typed: str) -> str:
         first = name.split()[0] if " " in name else name

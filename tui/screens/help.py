@@ -121,6 +121,8 @@ class HelpScreen(ModalScreen[None]):
         lines = Text(words).wrap(self.app.console, max(20, room))
         return Text("\n" + " " * KEY_WIDTH).join(lines)
 
+    _drawn_at = 0  # the width the descriptions were wrapped for
+
     def on_resize(self) -> None:
         if self.is_mounted and self.app.size.width != self._drawn_at:
             self._drawn_at = self.app.size.width
