@@ -233,3 +233,18 @@ def test_a_long_spread_wraps_under_its_value_between_its_pieces():
     view.update([("industry", pieces, " ")])
     lines = [str(line) for line in view.wrapped(LABEL_WIDTH + 30)]
     assert lines == ["industry   healthcare 1, manufacturing 1,", " " * LABEL_WIDTH + "software 1"]
+
+
+def test_the_app_names_its_key_for_a_missing_own_industry_in_either_language():
+    """The shell's remedy (a command) becomes the app's (S: settings) in English and Japanese."""
+    from model.language import i18n
+    from model.planning.diversity import OWN_NOT_SET
+    from tui.widgets.diversity_panel import app_warning
+
+    try:
+        for language in ("en", "ja"):
+            i18n.set_language(language)
+            shown = app_warning(i18n._(OWN_NOT_SET))
+            assert "S" in shown and shown != i18n._(OWN_NOT_SET), language
+    finally:
+        i18n.set_language("en")

@@ -27,7 +27,10 @@ IN_THE_APP = {OWN_NOT_SET: N_("your own industry is not set, so the share outsid
 
 def app_warning(warning: str) -> str:
     """A diversity warning as the app says it (its remedy a key, not a shell command)."""
-    return _(IN_THE_APP[warning]) if warning in IN_THE_APP else warning
+    for said, in_app in IN_THE_APP.items():
+        if warning == _(said):  # the report's warnings are in the language in use
+            return _(in_app)
+    return warning
 
 LABEL = N_("focus people")  # names the set in the warnings (model.planning.diversity)
 
