@@ -124,6 +124,9 @@ class _Demo:
         topic = rng.choice(row["topics"])
         text = text.format(
             topic=topic, company=row["company"] or row["name"], n=rng.randint(2, 9),
+            # at their company, or with them when they have none (a name is not a place)
+            meet_ja=f"{row['company']}で" if row["company"] else f"{row['name']}さんと",
+            meet_en=f"Met at {row['company']}" if row["company"] else f"Met {row['name']}",
             qty=rng.choice((200, 500, 800, 1200, 3000, 5000)), price=rng.choice((180, 240, 350, 480, 1200)),
             pct=pct, pct2=round(pct * rng.uniform(0.3, 0.8), 1), y=rng.randint(78, 94),
             event=rng.choice(EVENTS_JA if ja else EVENTS_EN), month=(month := rng.randint(1, 12)),

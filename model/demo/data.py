@@ -182,9 +182,9 @@ INTERVALS = {"deep": 14, "active": 30, "network": 90, "archived": 60}
 EVENTS_JA = ("名古屋ものづくりワールド", "商工会議所の交流会", "浜松テクノフェア", "経営者勉強会", "医療機器展")
 EVENTS_EN = ("Monozukuri Summit", "Hannover Messe", "a JETRO export seminar", "the Tokyo robotics meetup")
 
-#: (kind, depth, text): {topic} {company} {n} {qty} {price} {pct} {pct2} {y} {event} {month} {month_en}
+#: (kind, depth, text): {topic} {company} {meet_ja} {meet_en} {n} {qty} {price} {pct} {pct2} {y} {event} {month} {month_en}
 TEMPLATES_JA = (
-    ("meeting", "deep", "{company}で打ち合わせ。{topic}について1時間半。月産{qty}個の案件、単価{price}円前後が目安とのこと。"),
+    ("meeting", "deep", "{meet_ja}打ち合わせ。{topic}について1時間半。月産{qty}個の案件、単価{price}円前後が目安とのこと。"),
     ("meeting", "deep", "{topic}の進め方を議論。先方の課題は歩留まり（現状{y}%）。当社の検査工程を説明した。"),
     ("meal", "deep", "夕食。{topic}の話から、人手不足で今期の採用は{n}名止まりという本音まで。"),
     ("meal", "deep", "ランチ。{topic}で失敗した話を率直に聞けた。設備投資{n}千万円の判断を{month}月まで保留。"),
@@ -199,7 +199,7 @@ TEMPLATES_JA = (
     ("note", "touch", "{topic}: 業績は増収、営業利益率{pct}%程度と聞いた。"),
 )
 TEMPLATES_EN = (
-    ("meeting", "deep", "Met at {company}. 90 minutes on {topic}; volume around {qty} pcs/month, target price near ¥{price}."),
+    ("meeting", "deep", "{meet_en}. 90 minutes on {topic}; volume around {qty} pcs/month, target price near ¥{price}."),
     ("meeting", "deep", "Working session on {topic}. Their yield is stuck at {y}%; walked them through our inspection step."),
     ("meal", "deep", "Dinner. Candid talk about {topic}; they lost {n} engineers this year and are rethinking pay bands."),
     ("call", "touch", "Quick call to catch up; the {topic} work picks up again in {month_en}."),
