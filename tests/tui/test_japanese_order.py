@@ -38,11 +38,17 @@ async def test_list_and_palette_follow_the_reading(japanese, empty_store, make_t
         provider = KizunaCommands(app.screen)
         await provider.startup()
         hits = [h async for h in provider.search("a")]  # a letter inside every name's reading or romaji
-        shown = [h.text.removeprefix("Go to ") for h in hits if h.text.startswith("Go to ")]
+        before, after = i18n._("Go to {name}").split("{name}")  # 「{name}へ」 in Japanese
+
+        def person(text: str) -> str | None:
+            name = text[len(before):len(text) - len(after)] if text.startswith(before) and text.endswith(after) else ""
+            return name if name in JA else None
+
+        shown = [person(h.text) for h in hits if person(h.text)]
         by_score: dict[float, list[str]] = {}
         for h in hits:
-            if h.text.startswith("Go to "):
-                by_score.setdefault(h.score, []).append(h.text.removeprefix("Go to "))
+            if (name := person(h.text)) is not None:
+                by_score.setdefault(h.score, []).append(name)
         for same in by_score.values():  # people as good a match as each other: in reading order
             assert same == [n for n in JA if n in same]
         assert set(shown) == set(JA) - {"小池 恵"}  # koike megumi has no "a"

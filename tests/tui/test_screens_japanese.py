@@ -321,7 +321,7 @@ async def test_entry_form_in_japanese_corrects_a_note(demo_store, make_test_app)
         form = app.screen
         assert str(form.query_one("#entry-title", Static).content) == "メモを直す"
         labels = [str(lab.content) for lab in form.query(".entry-label")]
-        assert labels == ["人", "日付", "種類", "深さ", "公開範囲", "タグ", "本文"]
+        assert labels == ["人", "日付", "種類", "深さ", "共有範囲", "タグ", "本文"]
         assert "深い" in shown(app) or "接点" in shown(app)
         form.query_one("#entry-body", TextArea).load_text("直したメモ")
         await pilot.press("ctrl+s")
