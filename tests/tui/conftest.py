@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from app_helpers import TODAY
 
+from model.language import i18n
 from model.store import Store
 
 
@@ -38,3 +39,11 @@ def make_test_app():
         return make_app(store, today=TODAY)
 
     return make
+
+
+@pytest.fixture
+def japanese():
+    """The app and its messages in Japanese for one test, English again after it."""
+    i18n.set_language("ja")
+    yield
+    i18n.set_language("en")

@@ -3,7 +3,6 @@ readings (stored or guessed), Latin names after: the same order as ``kizuna cont
 
 from __future__ import annotations
 
-import pytest
 from app_helpers import SIZE, settle
 
 from model.language import i18n
@@ -14,13 +13,6 @@ PEOPLE = [Contact(name="Anna Berg"), Contact(name="佐藤 健"), Contact(name="�
           Contact(name="後藤 学", reading="ごとう まなぶ"), Contact(name="小池 恵", reading="コイケ メグミ"),
           Contact(name="Ken Sato"), Contact(name="加藤 浩", reading="かとう ひろし")]
 JA = ["阿部 勇", "加藤 浩", "小池 恵", "後藤 学", "佐藤 健", "Anna Berg", "Ken Sato"]
-
-
-@pytest.fixture
-def japanese():
-    i18n.set_language("ja")
-    yield
-    i18n.set_language("en")
 
 
 async def test_list_and_palette_follow_the_reading(japanese, empty_store, make_test_app):

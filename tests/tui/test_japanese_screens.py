@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from app_helpers import SIZE, TODAY, settle, toasts
 from screen_text import screen_lines
 
 from model.language import i18n
-
-
-@pytest.fixture
-def japanese():
-    i18n.set_language("ja")
-    yield
-    i18n.set_language("en")
 
 
 def shown(app) -> str:

@@ -7,11 +7,9 @@ import importlib
 import inspect
 import pkgutil
 
-import pytest
 from app_helpers import SIZE, settle
 from textual.binding import Binding
 
-from model.language import i18n
 
 
 def app_descriptions(field: str = "description") -> set[str]:
@@ -35,13 +33,6 @@ def test_every_binding_description_is_listed_for_translation() -> None:
 
     missing = (app_descriptions() - set(DESCRIPTIONS)) | (app_descriptions("tooltip") - set(TOOLTIPS))
     assert not missing, f"add these to tui/binding_words.py and translate them: {sorted(missing)}"
-
-
-@pytest.fixture
-def japanese():
-    i18n.set_language("ja")
-    yield
-    i18n.set_language("en")
 
 
 async def test_the_key_bar_is_japanese(japanese, demo_store, make_test_app):

@@ -22,11 +22,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SMALL = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def japanese():
-    i18n.set_language("ja")
-    yield
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("japanese")  # every test here in Japanese
 
 
 def shown(app) -> str:

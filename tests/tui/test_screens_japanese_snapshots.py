@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from model.language import i18n
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py"
 if "kizuna_screenshots" not in sys.modules:
@@ -28,11 +27,7 @@ shots = sys.modules["kizuna_screenshots"]
 SIZE = (100, 30)
 
 
-@pytest.fixture(autouse=True)
-def japanese():
-    i18n.set_language("ja")
-    yield
-    i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("japanese")  # every test here in Japanese
 
 
 def test_contact_form_with_a_guessed_reading(snap_compare, tmp_path):
