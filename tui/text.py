@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 
 from model.language.text import visible
@@ -25,6 +27,51 @@ def fit(text: str, width: int) -> str:
             used += w
         text = "".join(out) + "…"
     return text + " " * (width - cell_len(text))
+
+
+#: a break is never put before these (closing marks, small kana, the long-vowel mark) ...
+_NO_START = set("、。，．・：；？！）」』】〕〉》ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.:;!?")
+#: ... nor after these (opening marks)
+_NO_END = set("（「『【〔〈《([{")
+_PIECES = re.compile(r"\s+|[^\s]")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` terminal cells, breaking at spaces and between wide
+    (Japanese) characters but not before a closing mark or after an opening one.
+
+    :func:`textwrap.wrap` breaks only at spaces and counts characters, so a Japanese
+    sentence ran past the edge of the terminal."""
+    words: list[str] = []  # unbreakable pieces; "" stands for a space between them
+    for piece in _PIECES.findall(text):
+        if piece.isspace():
+            if words and words[-1]:
+                words.append("")
+            continue
+        glue = words and words[-1] and (
+            piece in _NO_START or words[-1][-1] in _NO_END
+            or (cell_len(piece) == 1 and cell_len(words[-1][-1]) == 1))
+        if glue:
+            words[-1] += piece
+        else:
+            words.append(piece)
+    lines: list[str] = []
+    line, used, space = "", 0, False
+    for w in words:
+        if not w:
+            space = bool(line)
+            continue
+        gap = 1 if space else 0
+        if line and used + gap + cell_len(w) > width:
+            lines.append(line)
+            line, used = w, cell_len(w)
+        else:
+            line += " " * gap + w
+            used += gap + cell_len(w)
+        space = False
+    if line:
+        lines.append(line)
+    return lines
 
 
 def printable(text: str) -> str:

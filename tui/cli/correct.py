@@ -62,8 +62,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                    "deletion, a tier move, a promise kept); again for the one before."))
     p.set_defaults(func=cmd_undo)
 
+    from tui.cli.entry import RawWrapFormatter
+
     p = sub.add_parser("search", parents=[common], help=_("search every note and promise"),
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       formatter_class=RawWrapFormatter,
                        description=_("Search note and promise text, people, tags and places; newest first."),
                        epilog=SEARCH_HELP)
     p.add_argument("query", nargs="+", help=_("words (all must match), \"a phrase\", @person, #tag, "

@@ -72,20 +72,60 @@ class WrapFormatter(argparse.HelpFormatter):
         text = self._whitespace_matcher.sub(" ", text).strip()
         return self._GLUE.sub(lambda m: m.group(1) + "\u00a0", text)
 
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None) -> str:
+        # argparse measures "使い方: " in characters; each is two cells wide
+        from rich.cells import cell_len
+
+        shown = prefix if prefix is not None else argparse._("usage: ")  # type: ignore[attr-defined]  # set by _argparse_words
+        extra = cell_len(shown) - len(shown)
+        self._width -= extra
+        try:
+            return super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+
     def _split_lines(self, text: str, width: int) -> list[str]:
+        if _wide(text):
+            from tui.text import wrap_cells
+
+            return wrap_cells(self._whitespace_matcher.sub(" ", text).strip(), width)
         import textwrap
 
         return [line.replace("\u00a0", " ") for line in textwrap.wrap(self._glued(text), width)]
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if _wide(text):
+            return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
         import textwrap
 
         filled = textwrap.fill(self._glued(text), width, initial_indent=indent, subsequent_indent=indent)
         return filled.replace("\u00a0", " ")
 
 
+def _wide(text: str) -> bool:
+    """Whether ``text`` holds a wide (Japanese) character: then it is wrapped by cells."""
+    return any(ord(c) >= 0x1100 for c in text) and not text.isascii()
+
+
 class RawWrapFormatter(argparse.RawDescriptionHelpFormatter, WrapFormatter):
-    """The description and epilog as written; the options wrapped like :class:`WrapFormatter`."""
+    """The description and epilog as written, but a line too long for the terminal wrapped,
+    a table row under its own column; the options wrapped like :class:`WrapFormatter`."""
+
+    _ROW = re.compile(r"^(.*\S {2,}|\s*)(\S.*)$")
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        from rich.cells import cell_len
+
+        out = []
+        for line in text.splitlines():
+            if cell_len(indent + line) <= width or line.lstrip().startswith("kizuna "):
+                out.append(indent + line)  # an example command is copied whole
+                continue
+            head, rest = self._ROW.match(line).groups()  # type: ignore[union-attr]  # always matches
+            pad = indent + " " * cell_len(head)
+            pieces = self._split_lines(rest, max(20, width - cell_len(pad)))
+            out += [indent + head + pieces[0]] + [pad + p for p in pieces[1:]]
+        return "\n".join(out)
 
 
 class Parser(argparse.ArgumentParser):
