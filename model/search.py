@@ -33,7 +33,7 @@ from datetime import date
 
 from model.errors import KizunaError
 from model.language.i18n import _
-from model.language.names import fold, search_keys
+from model.language.names import fold, search_keys, search_keys_many
 from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -145,7 +145,7 @@ def fold_many(texts: Iterable[str]) -> list[str]:
 def _names(contacts: Iterable[Contact]) -> dict[str, str]:
     people = list(contacts)
     return dict(zip((c.id for c in people),
-                    fold_many(" ".join(search_keys(c)) for c in people)))
+                    fold_many(" ".join(k) for k in search_keys_many(people))))
 
 
 def _newest(r: Interaction | Promise) -> tuple[str, str]:

@@ -9,6 +9,7 @@ import pytest
 
 from model.language import i18n
 from model.language.names import guessed_reading, matches, reading_of, resolve, search_keys, sort_key
+from model.language import readings
 from model.language.readings import guess, needs_guess, romaji
 from model.records import Contact
 
@@ -36,6 +37,19 @@ def test_romaji_as_spelled_and_as_passports_write_it() -> None:
     assert romaji("いのうえ") == ("inoue",)  # う is a vowel of its own here
     assert romaji("おおの") == ("oono", "ono")
     assert romaji("Sato") == ()
+
+
+def test_romaji_of_many_at_once_is_each_ones_romaji() -> None:
+    many = ["さとう けん", "しょうじ", "いのうえ", "おおの", "Sato", "ｻﾄｳ", "キャリー", "ゔぁん",
+            "えー", "ほっかいどう", "たかなし ひかり", "こうの", "ふぁ", "ぢ", "ん", "き\nょう"]
+    one_by_one = {}
+    for r in many:
+        readings._romaji.clear()
+        one_by_one[r] = romaji(r)
+    readings._romaji.clear()
+    readings.romaji_many(many)
+    assert {r: romaji(r) for r in many} == one_by_one
+    assert len(readings._romaji) == len(many)
 
 
 SATO = Contact(name="佐藤 健")  # imported without a reading

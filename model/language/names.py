@@ -94,6 +94,13 @@ def _key_sets(contact: Contact) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return found
 
 
+def search_keys_many(contacts: Iterable[Contact]) -> list[tuple[str, ...]]:
+    """:func:`search_keys` of many people, their readings' romaji spelled in one pass."""
+    people = list(contacts)
+    readings.romaji_many(reading_of(c) for c in people if (c.name, c.reading) not in _KEYS)
+    return [search_keys(c) for c in people]
+
+
 def search_keys(contact: Contact) -> tuple[str, ...]:
     """What a typed name is compared with, folded: the name, the reading (stored or
     guessed, :func:`reading_of`) and that reading in romaji (``satou``, ``sato``)."""
