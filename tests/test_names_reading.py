@@ -122,3 +122,17 @@ def test_guesses_for_5000_people_are_made_once() -> None:
     finally:
         readings._read_word = original
     assert calls == [] and readings._guessed == made
+
+
+def test_keys_made_for_many_at_once_are_each_ones_keys() -> None:
+    from model.language import names
+
+    people = [Contact(name=n, reading=r) for n, r in [
+        ("佐藤 健", ""), ("東海林 ひかり", ""), ("Ken Sato", ""), ("e\u0301a", "\u0301x"), ("A\nB", "ｻﾄｳ\r"),
+        ("ﾀﾞｲｽｹ", ""), ("x\u2028y", ""), ("Ǆ ǅ", "ß"), ("가\n\u1161", ""), ("東 幹久", "あずま みきひさ")]]
+    names._KEYS.clear()
+    one_by_one = [search_keys(c) for c in people]
+    names._KEYS.clear()
+    names.prepare_keys(people)
+    assert all((c.name, c.reading) in names._KEYS for c in people)
+    assert [search_keys(c) for c in people] == one_by_one
