@@ -243,7 +243,7 @@ class Book:
             return set()
         if self._pending is not None and hasattr(self._source, "interactions_by_id"):
             notes = {i.id: i for i in self._source.interactions_by_id({p.interaction for p in made_in})}
-            return {p.id for p in made_in if (n := notes.get(p.interaction)) is not None  # type: ignore[arg-type]
+            return {p.id for p in made_in if (n := notes.get(p.interaction)) is not None
                     and n.scope == "confidential" and p.contact in n.contacts}
         secret = {cid: self.confidential_notes((cid,)) for cid in {p.contact for p in made_in}}
         return {p.id for p in made_in if p.interaction in secret[p.contact]}
