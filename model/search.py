@@ -33,7 +33,7 @@ from datetime import date
 
 from model.errors import KizunaError
 from model.language.i18n import _
-from model.language.names import fold, search_keys
+from model.language.names import fold, search_keys, search_keys_many
 from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -123,16 +123,18 @@ _KANA_BYTES = bytes(
 _WIDE = re.compile(rb"\xef[\xbc-\xbf]")  # full- and half-width forms (U+FF00-U+FFFF)
 
 
-def coarse(data: bytes | str, *, nfkc: bool | None = None) -> bytes:
+def coarse(data: bytes | str, *, nfkc: bool | None = None, kana: bool = True) -> bytes:
     """Bytes to find candidates in fast: NFKC (when width forms are there), ASCII lower
-    case, kana folded by bytes (:data:`_KANA_BYTES`). Line breaks stay where they were."""
+    case, kana folded by bytes (:data:`_KANA_BYTES`). Line breaks stay where they were.
+    ``kana=False`` is for an ASCII needle: the kana folding keeps ASCII bytes and makes
+    no others ASCII, so it would find the same lines."""
     if isinstance(data, str):
         data = data.encode("utf-8", "replace")
     if nfkc is None:  # (b"\xef" is rare in text: a quick look before the pattern)
         nfkc = b"\xef" in data and _WIDE.search(data) is not None
     if nfkc:
         data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
-    return data.lower().translate(_KANA_BYTES)
+    return data.lower().translate(_KANA_BYTES) if kana else data.lower()
 
 
 def fold_many(texts: Iterable[str]) -> list[str]:
@@ -145,7 +147,7 @@ def fold_many(texts: Iterable[str]) -> list[str]:
 def _names(contacts: Iterable[Contact]) -> dict[str, str]:
     people = list(contacts)
     return dict(zip((c.id for c in people),
-                    fold_many(" ".join(search_keys(c)) for c in people)))
+                    fold_many(" ".join(k) for k in search_keys_many(people))))
 
 
 def _newest(r: Interaction | Promise) -> tuple[str, str]:
@@ -303,10 +305,11 @@ def _search_store(store, q: Query, contacts, promises, names, include_confidenti
     cutoffs: list[str] = []  # per part cut short: the oldest date it kept
     if word is not None and not any(c in word for c in '"\\') and word.isprintable():
         needle = coarse(word, nfkc=True)
+        ascii_needle = needle.isascii()
         ids = {cid for cid, name in names.items() if word in name}
 
         def pick(body: bytes, index) -> list[int]:
-            found = list(lines_with(coarse(body), needle))
+            found = list(lines_with(coarse(body, kana=not ascii_needle), needle))
             if ids:
                 found += [i for i, people in enumerate(index()["contacts"]) if not ids.isdisjoint(people)]
             if keep is None or len(found) <= keep:

@@ -80,3 +80,15 @@ def test_a_masked_export_imports_back_without_losing_the_real_text(kizuna, secre
     run(kizuna, "export", "json", "-o", str(out))
     run(kizuna, "import", str(out))
     assert SECRET in run(kizuna, "promise", "list", "--include-confidential")
+
+
+def test_the_due_list_masks_the_same_promises_from_the_index_as_from_every_note(secret_store):
+    from model.planning.book import Book
+    from model.planning.due import due_list
+
+    save(secret_store, "@Mori email: promised the open pricing sheet by fri", TODAY)
+    full, from_index = Book.from_store(secret_store), Book.from_store(secret_store, full=False)
+    titles = [[i.title for i in due_list(b, TODAY)] for b in (full, from_index)]
+    assert titles[0] == titles[1]
+    assert any("[confidential]" in t for t in titles[1]) and any("pricing sheet" in t for t in titles[1])
+    assert not any(SECRET in t for t in titles[1])

@@ -9,6 +9,7 @@ import pytest
 
 from model.language import i18n
 from model.language.names import guessed_reading, matches, reading_of, resolve, search_keys, sort_key
+from model.language import readings
 from model.language.readings import guess, needs_guess, romaji
 from model.records import Contact
 
@@ -36,6 +37,19 @@ def test_romaji_as_spelled_and_as_passports_write_it() -> None:
     assert romaji("いのうえ") == ("inoue",)  # う is a vowel of its own here
     assert romaji("おおの") == ("oono", "ono")
     assert romaji("Sato") == ()
+
+
+def test_romaji_of_many_at_once_is_each_ones_romaji() -> None:
+    many = ["さとう けん", "しょうじ", "いのうえ", "おおの", "Sato", "ｻﾄｳ", "キャリー", "ゔぁん",
+            "えー", "ほっかいどう", "たかなし ひかり", "こうの", "ふぁ", "ぢ", "ん", "き\nょう"]
+    one_by_one = {}
+    for r in many:
+        readings._romaji.clear()
+        one_by_one[r] = romaji(r)
+    readings._romaji.clear()
+    readings.romaji_many(many)
+    assert {r: romaji(r) for r in many} == one_by_one
+    assert len(readings._romaji) == len(many)
 
 
 SATO = Contact(name="佐藤 健")  # imported without a reading
@@ -108,3 +122,17 @@ def test_guesses_for_5000_people_are_made_once() -> None:
     finally:
         readings._read_word = original
     assert calls == [] and readings._guessed == made
+
+
+def test_keys_made_for_many_at_once_are_each_ones_keys() -> None:
+    from model.language import names
+
+    people = [Contact(name=n, reading=r) for n, r in [
+        ("佐藤 健", ""), ("東海林 ひかり", ""), ("Ken Sato", ""), ("e\u0301a", "\u0301x"), ("A\nB", "ｻﾄｳ\r"),
+        ("ﾀﾞｲｽｹ", ""), ("x\u2028y", ""), ("Ǆ ǅ", "ß"), ("가\n\u1161", ""), ("東 幹久", "あずま みきひさ")]]
+    names._KEYS.clear()
+    one_by_one = [search_keys(c) for c in people]
+    names._KEYS.clear()
+    names.prepare_keys(people)
+    assert all((c.name, c.reading) in names._KEYS for c in people)
+    assert [search_keys(c) for c in people] == one_by_one

@@ -45,9 +45,11 @@ def for_the_app() -> Callable[[], None]:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(exiting: bool = False) -> Iterator[None]:
     """The cyclic collector off for a while (one command; one snapshot built whole), then
-    back as it was. Nothing is frozen here: the app freezes at moments of its own
+    back as it was. Nothing is frozen here unless ``exiting`` (a command whose process ends
+    next): then what it built is frozen, so neither the full collection due when the
+    collector is back nor the one at exit walks it. The app freezes at moments of its own
     (:mod:`tui.collector`), when no closing window would be frozen with the rest."""
     was = gc.isenabled()
     gc.disable()
@@ -55,4 +57,6 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            if exiting:
+                gc.freeze()
             gc.enable()

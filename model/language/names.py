@@ -94,6 +94,43 @@ def _key_sets(contact: Contact) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return found
 
 
+def _fold_lines(texts: list[str]) -> list[str]:
+    """:func:`fold` of many texts at once: one NFKC pass over them joined by line breaks
+    (a line break composes with nothing, and fold makes one a space anyway)."""
+    joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+    folded = unicodedata.normalize("NFKC", joined).casefold().translate(_KATA_TO_HIRA).split("\n")
+    if len(folded) != len(texts):
+        return [fold(t) for t in texts]
+    return [" ".join(x.split()) for x in folded]
+
+
+def prepare_keys(contacts: Iterable[Contact]) -> None:
+    """The :func:`search_keys` of every person among ``contacts`` not keyed yet, made in
+    one pass (their names and readings folded together, their readings' romaji spelled
+    together): far faster than one by one."""
+    todo: dict[tuple[str, str], str] = {}
+    for c in contacts:
+        key = (c.name, c.reading)
+        if key not in _KEYS and key not in todo:
+            todo[key] = reading_of(c)
+    if len(todo) < 8:
+        return
+    readings.romaji_many(todo.values())
+    folded = iter(_fold_lines([t for (name, _), reading in todo.items() for t in (name, reading)]))
+    for (name, stored), reading in todo.items():
+        name_f, reading_f = next(folded), next(folded)
+        keys = tuple(k for k, raw in ((name_f, name), (reading_f, reading)) if raw)
+        latin = tuple(r for r in readings.romaji(reading) if r not in keys) if reading else ()
+        _KEYS[(name, stored)] = (keys, latin)
+
+
+def search_keys_many(contacts: Iterable[Contact]) -> list[tuple[str, ...]]:
+    """:func:`search_keys` of many people (see :func:`prepare_keys`)."""
+    people = list(contacts)
+    prepare_keys(people)
+    return [search_keys(c) for c in people]
+
+
 def search_keys(contact: Contact) -> tuple[str, ...]:
     """What a typed name is compared with, folded: the name, the reading (stored or
     guessed, :func:`reading_of`) and that reading in romaji (``satou``, ``sato``)."""

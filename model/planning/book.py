@@ -234,6 +234,20 @@ class Book:
             out.update(i.id for i in notes if i.scope == "confidential")
         return out
 
+    def secret_promises(self, promises: Iterable[Promise]) -> set[str]:
+        """The ids of the promises among ``promises`` made in a confidential note with their
+        person (as :meth:`confidential_notes` of that person says); a book built from the
+        index reads only those promises' notes, not each person's."""
+        made_in = [p for p in promises if p.interaction]
+        if not made_in:
+            return set()
+        if self._pending is not None and hasattr(self._source, "interactions_by_id"):
+            notes = {i.id: i for i in self._source.interactions_by_id({p.interaction for p in made_in})}
+            return {p.id for p in made_in if (n := notes.get(p.interaction)) is not None
+                    and n.scope == "confidential" and p.contact in n.contacts}
+        secret = {cid: self.confidential_notes((cid,)) for cid in {p.contact for p in made_in}}
+        return {p.id for p in made_in if p.interaction in secret[p.contact]}
+
     def person_token(self, contact_id: str) -> tuple:
         """What this person's timeline is made of, as objects: two Books give the same
         objects (``is``, item by item) exactly when the person, their notes and their

@@ -43,6 +43,7 @@ conversation clears).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -50,7 +51,7 @@ from model.language.i18n import N_, _, ngettext, weekday, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.month_days import days_left_in_month, days_left_text
 from model.records import Contact, Promise
-from model.records.privacy import book_secret_ids, promise_text, shown_text
+from model.records.privacy import MASK, shown_text
 from model.language.text import visible, visible_line
 
 SECTIONS = ("overdue", "caps", "today", "chase", "focus", "cadence", "birthday", "upcoming")
@@ -173,10 +174,11 @@ def _in_days(days: int) -> str:
     return ngettext("due in {n} day", "due in {n} days", days).format(n=days)
 
 
-def _promise_item(section: str, p: Promise, name: str, today: date, book: Book | None = None) -> DueItem:
+def _promise_item(section: str, p: Promise, name: str, today: date, secret: AbstractSet[str] = frozenset()) -> DueItem:
+    """``secret``: the ids of the promises made in a confidential note (masked)."""
     due = date.fromisoformat(p.due)
     days = (due - today).days
-    text = promise_text(p, book_secret_ids(book, (p.contact,))) if book is not None and p.interaction else p.text
+    text = MASK if p.id in secret else p.text
     text = visible_line(shown_text(text))
     shown = visible(name)  # titles are for a screen: hidden characters shown
     title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
@@ -199,18 +201,20 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
         return c.name if c else _("(someone deleted)")
 
     # Promises.
-    for p in book.open_promises():
+    shown = [p for p in book.open_promises() if date.fromisoformat(p.due) <= end]
+    secret = book.secret_promises(shown)
+    for p in shown:
         due = date.fromisoformat(p.due)
         name = name_of(p.contact)
         mine = p.owner == "me"
         if due < today:
             section = "overdue" if mine else "chase"
-            sections[section].append(((p.due, name), _promise_item(section, p, name, today, book)))
+            sections[section].append(((p.due, name), _promise_item(section, p, name, today, secret)))
         elif due == today:
-            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, book)))
+            sections["today"].append(((0 if mine else 1, name), _promise_item("today", p, name, today, secret)))
         elif due <= end:
             sections["upcoming"].append(((p.due, 0 if mine else 1, name),
-                                         _promise_item("upcoming", p, name, today, book)))
+                                         _promise_item("upcoming", p, name, today, secret)))
 
     # Tiers over their cap: the owner chooses who moves down.
     for tier in ("deep", "active"):

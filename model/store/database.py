@@ -651,6 +651,10 @@ class Store:
         """One person's interactions (in no order), reading only their records from disk."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].with_contact(contact_id)))
 
+    def interactions_by_id(self, ids: Iterable[str]) -> list[Interaction]:
+        """The interactions with these ids (those that exist), reading one part's bytes for each."""
+        return list(self._in_parts(lambda: self._parts[Interaction.table].with_ids(ids)))
+
     def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]]) -> list[Interaction]:
         """The interactions whose lines ``pick(body, index)`` chooses in each part file, a
         superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`): what

@@ -97,6 +97,7 @@ class PartFile:
         self.rows: int = header["rows"]
         self._index_line = second
         self._rest: bytes | None = None
+        self._as_written: bool | None = None  # one record per line, as its header says
 
     @property
     def _body(self) -> bytes:
@@ -150,7 +151,9 @@ class PartFile:
         line and splitting 3,000 lines.
         """
         body = self._body
-        if body.count(b"\n") != self.rows:  # not as written: let lines() say what is wrong
+        if self._as_written is None:  # (counted once: a command may look for many needles)
+            self._as_written = body.count(b"\n") == self.rows
+        if not self._as_written:  # not as written: let lines() say what is wrong
             lines = self.lines()
             return [self._loads(line, 3 + i) for i, line in enumerate(lines) if needle in line]
         rows = []

@@ -236,6 +236,26 @@ class Parts:
                 out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
         return out
 
+    def with_ids(self, record_ids) -> list[Record]:
+        """The records with these ids, each looked for in its own part's bytes only."""
+        out: list[Record] = []
+        by_part: dict[int, list[str]] = {}
+        for rid in set(record_ids):
+            by_part.setdefault(part_of(rid), []).append(rid)
+        for k, ids in by_part.items():
+            if k in self._loaded:
+                out.extend(r for rid in ids if (r := self._loaded[k].get(rid)) is not None)
+                continue
+            f = self._file(k)
+            if f is None:
+                continue
+            wanted = set(ids)
+            for rid in ids:
+                rows = f.rows_with(orjson.dumps(rid))
+                if rows:  # the id may also stand in another record's text: keep the record itself
+                    out.extend(r for r in f.records(self.cls, rows) if r.id in wanted)
+        return out
+
     def picked(self, pick) -> list[Record]:
         """The records whose lines ``pick`` chooses in each part file (see
         :meth:`PartFile.rows_picked`); a part held in memory gives all its records."""

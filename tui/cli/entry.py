@@ -331,6 +331,7 @@ def run_app(ctx: Context) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv_given = argv
     argv = sys.argv[1:] if argv is None else argv
     for arg in argv:
         try:
@@ -357,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if func is None:
             return run_app(ctx)
-        with collector_paused():  # a short run building many records (tui.interpreter)
+        # a short run building many records (tui.interpreter); called as the program (no
+        # argv), its process ends after it
+        with collector_paused(exiting=argv_given is None):
             code = func(ctx) or 0
         for notice in getattr(ctx._store, "notices", ()):  # what arrived from other devices: one line each
             print(f"kizuna: {notice}", file=sys.stderr)

@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from model.language.i18n import _, word
-from model.language.names import fold, search_keys, sort_key
+from model.language.names import fold, prepare_keys, search_keys, sort_key
 from model.planning.book import Book
 from model.planning.health import RHYTHM_MONTHS, RhythmCounter
 from model.records import TIERS, Contact
@@ -143,6 +143,8 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
     counter = RhythmCounter(today)
     # everyone's rhythm in one walk when nothing can be reused; else each changed person's
     everyone = counter.counts_all(book) if not old else None
+    if not old:
+        prepare_keys(book.contacts())
     for c in book.contacts():
         cid = c.id
         d = due.get(cid)
