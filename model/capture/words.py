@@ -5,6 +5,7 @@ Kept apart from :mod:`model.capture` (the parser) so the vocabulary reads in one
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,21 +84,12 @@ SENTENCE_END = ".;!?。；！？:："
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
-_FOLD_CACHE: dict[int, tuple[Contact, tuple[str, ...]]] = {}
-
-
+@functools.lru_cache(maxsize=65_536)
 def folded(c: Contact) -> tuple[str, ...]:
     """``c``'s name and reading as :func:`model.language.names.fold` compares them (also without
-    spaces), remembered per record object: records are frozen, so the keys never go stale."""
-    hit = _FOLD_CACHE.get(id(c))
-    if hit is not None and hit[0] is c:
-        return hit[1]
+    spaces), remembered per record: records are frozen, so the keys never go stale."""
     keys = search_keys(c)  # name, reading (stored or guessed), the reading in romaji
-    keys += tuple(k.replace(" ", "") for k in keys if " " in k)
-    if len(_FOLD_CACHE) > 100_000:
-        _FOLD_CACHE.clear()
-    _FOLD_CACHE[id(c)] = (c, keys)
-    return keys
+    return keys + tuple(k.replace(" ", "") for k in keys if " " in k)
 
 
 class NameIndex:
