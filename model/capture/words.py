@@ -204,14 +204,14 @@ def split_words(line: str) -> list[Word]:
             continue
         quoted = None
         j = i
-        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) and i + 2 < n else i + 1
+        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) else i + 1
         if line[i] in AT and q < n and line[q] in QUOTES:
             close = QUOTES[line[q]]
-            j = next((k for k in range(q + 1, n) if line[k] in close), -1)
-            if j < 0:
+            end = next((k for k in range(q + 1, n) if line[k] in close), None)
+            if end is None:
                 shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
                 raise CaptureError(_("{shown}…: close the quote after the name").format(shown=shown), i, n)
-            quoted = (q + 1, j)
+            j, quoted = end, (q + 1, end)
         while j < n and not line[j].isspace():
             j += 1
             # a Japanese sentence end starts a new word: 合意した。I promised ...
