@@ -57,6 +57,30 @@ def test_a_place_in_the_header_is_kept_as_text() -> None:
     assert (cap.kind, cap.when, cap.text) == ("meal", YESTERDAY, "at 銀座: 採用の話")
 
 
+@pytest.mark.parametrize(("line", "kind", "when", "text", "people"), [
+    ("met @Tanaka at the big expo yesterday: talked", "meeting", YESTERDAY, "at the big expo: talked", 1),
+    # four words after 'at' are no place: the text starts at 'at', the date is text too
+    ("met @Tanaka at the big new expo yesterday: talked", "meeting", THU,
+     "at the big new expo yesterday: talked", 1),
+    ("met @Tanaka at the expo for coffee", "meal", THU, "at the expo", 1),
+    ("met @Tanaka in Osaka with @Emily", "meeting", THU, "in Osaka", 2),
+    ("met @Tanaka in Osaka and @Emily yesterday", "meeting", YESTERDAY, "in Osaka", 2),
+    ("@Tanaka at the expo yesterday, lunch", "meal", YESTERDAY, "at the expo", 1),
+    # a comma, an escaped word or a tag ends the would-be place before a header word: text
+    ("met @Tanaka at, the expo yesterday", "meeting", THU, "at, the expo yesterday", 1),
+    ("@Tanaka at the expo, yesterday", "note", THU, "at the expo, yesterday", 1),
+    ("@Tanaka at \\the expo yesterday", "note", THU, "at the expo yesterday", 1),
+    ("@Tanaka at the expo #hiring yesterday", "note", THU, "at the expo yesterday", 1),
+    ("@Tanaka in Osaka", "note", THU, "in Osaka", 1),
+])
+def test_a_place_is_one_to_three_plain_words_right_before_a_header_word(
+        line: str, kind: str, when: date, text: str, people: int) -> None:
+    """``at``/``in`` and one to three plain words count as a place (kept as text, the header
+    goes on) only when a person, a small word leading to a kind or date, or a past date follows."""
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.text, len(cap.people)) == (kind, when, text, people)
+
+
 @pytest.mark.parametrize("line", [
     "@Tanaka talked about the call center",
     "@Tanaka for a call center visit",  # a small word counts only before a kind that ends a phrase
