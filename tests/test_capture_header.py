@@ -81,6 +81,34 @@ def test_a_place_is_one_to_three_plain_words_right_before_a_header_word(
     assert (cap.kind, cap.when, cap.text, len(cap.people)) == (kind, when, text, people)
 
 
+@pytest.mark.parametrize(("line", "kind", "when", "text"), [
+    ("@Tanaka via zoom", "call", THU, ""),
+    ("@Tanaka via email yesterday", "message", YESTERDAY, ""),
+    ("@Tanaka by lunch", "note", THU, "by lunch"),  # by/via lead only to a call or a message
+    ("@Tanaka by deep", "note", THU, "by deep"),  # a small word leads to a kind, not a marker
+    ("@Tanaka for private", "note", THU, "for private"),
+    ("@Tanaka grabbed coffee", "meal", THU, ""),
+    ("@Tanaka during the event", "event", THU, ""),
+    ("@Tanaka for got help", "help received", THU, ""),  # a two-word kind after a small word
+    ("@Tanaka on 11/20", "note", date(2026, 11, 20), ""),
+    ("@Tanaka on the tue", "note", THU, "on the tue"),  # no article before a date
+    ("@Tanaka on tomorrow", "note", THU, "on tomorrow"),  # never a future date after a small word
+    ("@Tanaka for, lunch", "note", THU, "for, lunch"),  # a comma breaks the phrase
+    ("@Tanaka for the, lunch", "note", THU, "for the, lunch"),
+    ("@Tanaka for the", "note", THU, "for the"),
+    ("@Tanaka for", "note", THU, "for"),
+    ("@Tanaka yesterday's note", "note", YESTERDAY, ""),
+    ("@Tanaka yesterday's", "note", THU, "yesterday's"),  # 's only before a kind word
+    ("@Tanaka yesterday's, lunch", "note", THU, "yesterday's, lunch"),
+])
+def test_a_small_word_counts_only_when_it_leads_to_a_kind_or_a_past_date(
+        line: str, kind: str, when: date, text: str) -> None:
+    """``for``/``over``/``had``/``via``/``by``... lead to a kind (``by``/``via`` to a call or a
+    message only), ``on`` to a date; with nothing fitting after it the small word is text."""
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.text) == (kind, when, text)
+
+
 @pytest.mark.parametrize("line", [
     "@Tanaka talked about the call center",
     "@Tanaka for a call center visit",  # a small word counts only before a kind that ends a phrase
