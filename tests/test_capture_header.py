@@ -109,6 +109,25 @@ def test_a_small_word_counts_only_when_it_leads_to_a_kind_or_a_past_date(
     assert (cap.kind, cap.when, cap.text) == (kind, when, text)
 
 
+@pytest.mark.parametrize("rest", ["#3 lunch", "## lunch", "#＃x lunch", "!! lunch", "!1 lunch", "@ lunch",
+                                  "help, given", "with lunch"])
+def test_only_a_real_sigil_word_or_a_whole_phrase_goes_on_with_the_header(rest: str) -> None:
+    """``#3``, ``##``, ``!!``, ``!1`` or a lone ``@`` are no tag, marker or person, a comma splits a
+    two-word kind, and ``with`` leads only to a person: each starts the text, and the kind
+    after it is text too."""
+    cap = p(f"@Tanaka {rest}")
+    assert (cap.kind, cap.text, cap.tags, cap.people) == ("note", rest, [], [TANAKA])
+
+
+def test_a_tag_a_marker_and_a_two_word_kind_go_on_with_the_header() -> None:
+    assert (p("@Tanaka #hiring lunch").kind, p("@Tanaka #hiring lunch").tags) == ("meal", ["hiring"])
+    assert p("@Tanaka help given").kind == "help given"
+    assert p("@Tanaka got help").kind == "help received"
+    assert p("lunch and @Emily with @Tanaka").people == [EMILY, TANAKA]
+    line = "@Tanaka !call lunch"
+    assert span(line, error(line)) == "lunch"
+
+
 @pytest.mark.parametrize("line", [
     "@Tanaka talked about the call center",
     "@Tanaka for a call center visit",  # a small word counts only before a kind that ends a phrase
