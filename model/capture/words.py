@@ -214,9 +214,9 @@ def split_words(line: str) -> list[Word]:
             j, quoted = end, (q + 1, end)
         while j < n and not line[j].isspace():
             j += 1
-            # a Japanese sentence end starts a new word: 合意した。I promised ...
-            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL \
-                    and (quoted is None or j > quoted[1]):
+            # a Japanese sentence end starts a new word: 合意した。I promised ... (a quoted
+            # name's own characters are never looked at: j starts at its closing quote)
+            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL:
                 break
         out.append(Word(i, j, line[i:j], quoted))
         i = j
