@@ -83,3 +83,9 @@ def test_name_and_company_pick_one_of_two_namesakes_even_with_a_hidden_character
     for company, who in (("Co", here), ("Other", there)):
         cap = parse(f'@"{name} ({company})" hi', [here, there], THU)
         assert cap.people == [who]
+
+
+def test_a_name_with_a_company_nobody_has_is_an_unknown_name() -> None:
+    """``@"Tanaka (Nope)"``: no one of that name works there, so it is refused as a name
+    nobody has (never a guess at the Tanaka of another company)."""
+    assert unknown('@"Tanaka (Nope)" hi').name == "Tanaka (Nope)"
