@@ -93,7 +93,7 @@ def folded(c: Contact) -> tuple[str, ...]:
 
 
 class NameIndex:
-    """The folded names of one list of contacts, each part built when first needed.
+    """The folded names of one list of contacts, each part built when first needed (cached_property).
 
     The app parses the same contacts on every keystroke, so the last one is kept
     (:meth:`of`) and reused while the same record objects come in again (records
@@ -104,12 +104,7 @@ class NameIndex:
 
     def __init__(self, contacts: list[Contact], ids: tuple[int, ...]) -> None:
         self.contacts, self.ids = list(contacts), ids
-        self._keys: set[str] | None = None
-        self._longest = 0
-        self._hay: list[tuple[Contact, str]] | None = None
-        self._described: dict[str, list[Contact]] | None = None
         self._containing: dict[str, list[tuple[Contact, str]]] = {}
-        self._fuzzy: list[tuple[str, Contact]] | None = None
         self._closest: dict[str, list[Contact]] = {}
 
     @classmethod
@@ -121,19 +116,38 @@ class NameIndex:
         cls._last = names = cls(contacts, ids)
         return names
 
+    @functools.cached_property
+    def _keys(self) -> set[str]:
+        return {k for c in self.contacts for k in folded(c)}
+
+    @functools.cached_property
+    def _longest(self) -> int:
+        return max(map(len, self._keys), default=0)
+
+    @functools.cached_property
+    def _hay(self) -> list[tuple[Contact, str]]:
+        return [(c, "\0".join(folded(c))) for c in self.contacts]
+
+    @functools.cached_property
+    def _fuzzy(self) -> list[tuple[str, Contact]]:
+        from model.language.names import fuzzy_table
+
+        return fuzzy_table(self.contacts)
+
+    @functools.cached_property
+    def _described(self) -> dict[str, list[Contact]]:
+        table: dict[str, list[Contact]] = {}
+        for c in self.contacts:
+            table.setdefault(fold(describe(c, plain=True)), []).append(c)
+        return table
+
     def keys(self) -> set[str]:
-        if self._keys is None:
-            self._keys = {k for c in self.contacts for k in folded(c)}
-            self._longest = max(map(len, self._keys), default=0)
         return self._keys
 
     def longest(self) -> int:
-        self.keys()
         return self._longest
 
     def hay(self) -> list[tuple[Contact, str]]:
-        if self._hay is None:
-            self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
         return self._hay
 
     def containing(self, q: str) -> list[Contact]:
@@ -154,10 +168,8 @@ class NameIndex:
     def closest(self, name: str) -> list[Contact]:
         """The people closest to a name nobody has (:func:`model.language.names.closest`), remembered:
         the preview asks again on every keystroke after the name."""
-        from model.language.names import closest, fuzzy_table
+        from model.language.names import closest
 
-        if self._fuzzy is None:
-            self._fuzzy = fuzzy_table(self.contacts)
         q = fold(name)
         if q not in self._closest:
             if len(self._closest) > 200:
@@ -167,11 +179,6 @@ class NameIndex:
 
     def described(self, q: str) -> list[Contact]:
         """The people whose ``Name (Company)`` folds to ``q``."""
-        if self._described is None:
-            table: dict[str, list[Contact]] = {}
-            for c in self.contacts:
-                table.setdefault(fold(describe(c, plain=True)), []).append(c)
-            self._described = table
         return self._described.get(q, [])
 
 
