@@ -147,9 +147,6 @@ class NameIndex:
     def longest(self) -> int:
         return self._longest
 
-    def hay(self) -> list[tuple[Contact, str]]:
-        return self._hay
-
     def containing(self, q: str) -> list[Contact]:
         """The people whose folded name or reading contains ``q`` (folded).
 
@@ -158,11 +155,10 @@ class NameIndex:
         """
         found = self._containing.get(q)
         if found is None:
-            pool = self._containing.get(q[:-1]) if len(q) > 1 else None
+            pool = self._containing.get(q[:-1], self._hay)  # the last keystroke's people, or all
             if len(self._containing) > 1000:
                 self._containing.clear()
-            found = self._containing[q] = [(c, hay) for c, hay in (self.hay() if pool is None else pool)
-                                           if q in hay]
+            found = self._containing[q] = [(c, hay) for c, hay in pool if q in hay]
         return [c for c, _ in found]
 
     def closest(self, name: str) -> list[Contact]:
