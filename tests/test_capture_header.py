@@ -189,6 +189,30 @@ def test_header_date_errors_point_at_the_date(line: str, bad: str, words: str) -
     assert span(line, exc) == bad and words in str(exc) and "\n" not in str(exc)
 
 
+def test_date_errors_name_both_dates_as_typed_and_say_what_to_write() -> None:
+    """Two dates: both named as typed, without the comma or full stop after them. A future
+    date: the date itself, and the promise form to write for what is due."""
+    assert str(error("met @Tanaka yesterday, on mon.")) == "two dates for the note: yesterday and mon; keep one"
+    assert str(error("met @Tanaka for lunch tomorrow")) == (
+        "the note's date 2026-11-27 is in the future; a note records what happened (for what is due, "
+        "write 'promised X by DATE')")
+
+
+@pytest.mark.parametrize(("line", "kind", "text", "tags", "people"), [
+    ("@Tanaka #Xmas lunch", "meal", "", ["xmas"], 1),  # a tag may start with any letter
+    ("@Tanaka @1x lunch", "note", "@1x lunch", [], 1),  # @ and a digit: no person
+    ("@Tanaka @+1b lunch", "note", "@+1b lunch", [], 1),  # @+ and a digit: no new person
+    ("@Tanaka lunch with", "meal", "with", [], 1),  # 'with' at the end leads to nobody
+    ("@Tanaka for lunch with", "note", "for lunch with", [], 1),
+    # 'and' ends a would-be place: no place, so the text starts at 'at'
+    ("met @Tanaka at Tom and Jerrys with @Emily", "meeting", "at Tom and Jerrys with Emily", [], 2),
+])
+def test_words_that_only_look_like_header_words_start_the_text(
+        line: str, kind: str, text: str, tags: list[str], people: int) -> None:
+    cap = p(line)
+    assert (cap.kind, cap.text, cap.tags, len(cap.people)) == (kind, text, tags, people)
+
+
 def test_a_promise_ends_the_header() -> None:
     cap = p("met @Tanaka for lunch promised an intro by fri")
     assert (cap.kind, cap.text) == ("meal", "")
