@@ -72,6 +72,11 @@ def test_a_place_in_the_header_is_kept_as_text() -> None:
     ("@Tanaka at \\the expo yesterday", "note", THU, "at the expo yesterday", 1),
     ("@Tanaka at the expo #hiring yesterday", "note", THU, "at the expo yesterday", 1),
     ("@Tanaka in Osaka", "note", THU, "in Osaka", 1),
+    ("met @Tanaka at yesterday", "meeting", THU, "at yesterday", 1),  # no word for the place
+    ("@Tanaka at the expo with", "note", THU, "at the expo with", 1),  # 'with' leads to nobody
+    # the date after a place must end its phrase; a second place does not end it
+    ("met @Tanaka at the expo yesterday at the bar with @Emily", "meeting", THU,
+     "at the expo yesterday at the bar with Emily", 2),
 ])
 def test_a_place_is_one_to_three_plain_words_right_before_a_header_word(
         line: str, kind: str, when: date, text: str, people: int) -> None:
