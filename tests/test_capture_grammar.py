@@ -342,6 +342,15 @@ def test_a_japanese_full_stop_ends_a_word_even_after_one_character_or_a_quoted_n
         assert [(d.owner, d.text, d.due) for d in cap.promises] == [("me", "to send the deck", date(2026, 11, 27))]
 
 
+def test_a_glued_japanese_mention_with_no_honorific_ends_at_the_longest_stored_name():
+    """``@佐藤健とランチ``: with no honorific to end it, the mention is the longest stored name
+    at its start (佐藤 健 without the space); the rest stays note text."""
+    line = "@佐藤健とランチ 採用の話"
+    cap = p(line)
+    assert cap.people == [SATO_JA] and cap.text == "とランチ 採用の話"
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens][0] == ("person", "@佐藤健")
+
+
 def test_a_glued_japanese_mention_with_nobody_in_the_store_names_the_person():
     """With no one stored yet, ``@佐藤さんとランチ`` is an unknown 佐藤 (the honorific ends the name)."""
     exc = error("@佐藤さんとランチ", contacts=[])

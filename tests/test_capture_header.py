@@ -57,6 +57,82 @@ def test_a_place_in_the_header_is_kept_as_text() -> None:
     assert (cap.kind, cap.when, cap.text) == ("meal", YESTERDAY, "at 銀座: 採用の話")
 
 
+@pytest.mark.parametrize(("line", "kind", "when", "text", "people"), [
+    ("met @Tanaka at the big expo yesterday: talked", "meeting", YESTERDAY, "at the big expo: talked", 1),
+    # four words after 'at' are no place: the text starts at 'at', the date is text too
+    ("met @Tanaka at the big new expo yesterday: talked", "meeting", THU,
+     "at the big new expo yesterday: talked", 1),
+    ("met @Tanaka at the expo for coffee", "meal", THU, "at the expo", 1),
+    ("met @Tanaka in Osaka with @Emily", "meeting", THU, "in Osaka", 2),
+    ("met @Tanaka in Osaka and @Emily yesterday", "meeting", YESTERDAY, "in Osaka", 2),
+    ("@Tanaka at the expo yesterday, lunch", "meal", YESTERDAY, "at the expo", 1),
+    # a comma, an escaped word or a tag ends the would-be place before a header word: text
+    ("met @Tanaka at, the expo yesterday", "meeting", THU, "at, the expo yesterday", 1),
+    ("@Tanaka at the expo, yesterday", "note", THU, "at the expo, yesterday", 1),
+    ("@Tanaka at \\the expo yesterday", "note", THU, "at the expo yesterday", 1),
+    ("@Tanaka at the expo #hiring yesterday", "note", THU, "at the expo yesterday", 1),
+    ("@Tanaka in Osaka", "note", THU, "in Osaka", 1),
+    ("met @Tanaka at yesterday", "meeting", THU, "at yesterday", 1),  # no word for the place
+    ("@Tanaka at the expo with", "note", THU, "at the expo with", 1),  # 'with' leads to nobody
+    # the date after a place must end its phrase; a second place does not end it
+    ("met @Tanaka at the expo yesterday at the bar with @Emily", "meeting", THU,
+     "at the expo yesterday at the bar with Emily", 2),
+])
+def test_a_place_is_one_to_three_plain_words_right_before_a_header_word(
+        line: str, kind: str, when: date, text: str, people: int) -> None:
+    """``at``/``in`` and one to three plain words count as a place (kept as text, the header
+    goes on) only when a person, a small word leading to a kind or date, or a past date follows."""
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.text, len(cap.people)) == (kind, when, text, people)
+
+
+@pytest.mark.parametrize(("line", "kind", "when", "text"), [
+    ("@Tanaka via zoom", "call", THU, ""),
+    ("@Tanaka via email yesterday", "message", YESTERDAY, ""),
+    ("@Tanaka by lunch", "note", THU, "by lunch"),  # by/via lead only to a call or a message
+    ("@Tanaka by deep", "note", THU, "by deep"),  # a small word leads to a kind, not a marker
+    ("@Tanaka for private", "note", THU, "for private"),
+    ("@Tanaka grabbed coffee", "meal", THU, ""),
+    ("@Tanaka during the event", "event", THU, ""),
+    ("@Tanaka for got help", "help received", THU, ""),  # a two-word kind after a small word
+    ("@Tanaka on 11/20", "note", date(2026, 11, 20), ""),
+    ("@Tanaka on the tue", "note", THU, "on the tue"),  # no article before a date
+    ("@Tanaka on tomorrow", "note", THU, "on tomorrow"),  # never a future date after a small word
+    ("@Tanaka for, lunch", "note", THU, "for, lunch"),  # a comma breaks the phrase
+    ("@Tanaka for the, lunch", "note", THU, "for the, lunch"),
+    ("@Tanaka for the", "note", THU, "for the"),
+    ("@Tanaka for", "note", THU, "for"),
+    ("@Tanaka yesterday's note", "note", YESTERDAY, ""),
+    ("@Tanaka yesterday's", "note", THU, "yesterday's"),  # 's only before a kind word
+    ("@Tanaka yesterday's, lunch", "note", THU, "yesterday's, lunch"),
+])
+def test_a_small_word_counts_only_when_it_leads_to_a_kind_or_a_past_date(
+        line: str, kind: str, when: date, text: str) -> None:
+    """``for``/``over``/``had``/``via``/``by``... lead to a kind (``by``/``via`` to a call or a
+    message only), ``on`` to a date; with nothing fitting after it the small word is text."""
+    cap = p(line)
+    assert (cap.kind, cap.when, cap.text) == (kind, when, text)
+
+
+@pytest.mark.parametrize("rest", ["#3 lunch", "## lunch", "#＃x lunch", "!! lunch", "!1 lunch", "@ lunch",
+                                  "help, given", "with lunch"])
+def test_only_a_real_sigil_word_or_a_whole_phrase_goes_on_with_the_header(rest: str) -> None:
+    """``#3``, ``##``, ``!!``, ``!1`` or a lone ``@`` are no tag, marker or person, a comma splits a
+    two-word kind, and ``with`` leads only to a person: each starts the text, and the kind
+    after it is text too."""
+    cap = p(f"@Tanaka {rest}")
+    assert (cap.kind, cap.text, cap.tags, cap.people) == ("note", rest, [], [TANAKA])
+
+
+def test_a_tag_a_marker_and_a_two_word_kind_go_on_with_the_header() -> None:
+    assert (p("@Tanaka #hiring lunch").kind, p("@Tanaka #hiring lunch").tags) == ("meal", ["hiring"])
+    assert p("@Tanaka help given").kind == "help given"
+    assert p("@Tanaka got help").kind == "help received"
+    assert p("lunch and @Emily with @Tanaka").people == [EMILY, TANAKA]
+    line = "@Tanaka !call lunch"
+    assert span(line, error(line)) == "lunch"
+
+
 @pytest.mark.parametrize("line", [
     "@Tanaka talked about the call center",
     "@Tanaka for a call center visit",  # a small word counts only before a kind that ends a phrase
@@ -116,6 +192,30 @@ def test_header_tokens_say_what_each_word_is() -> None:
 def test_header_date_errors_point_at_the_date(line: str, bad: str, words: str) -> None:
     exc = error(line)
     assert span(line, exc) == bad and words in str(exc) and "\n" not in str(exc)
+
+
+def test_date_errors_name_both_dates_as_typed_and_say_what_to_write() -> None:
+    """Two dates: both named as typed, without the comma or full stop after them. A future
+    date: the date itself, and the promise form to write for what is due."""
+    assert str(error("met @Tanaka yesterday, on mon.")) == "two dates for the note: yesterday and mon; keep one"
+    assert str(error("met @Tanaka for lunch tomorrow")) == (
+        "the note's date 2026-11-27 is in the future; a note records what happened (for what is due, "
+        "write 'promised X by DATE')")
+
+
+@pytest.mark.parametrize(("line", "kind", "text", "tags", "people"), [
+    ("@Tanaka #Xmas lunch", "meal", "", ["xmas"], 1),  # a tag may start with any letter
+    ("@Tanaka @1x lunch", "note", "@1x lunch", [], 1),  # @ and a digit: no person
+    ("@Tanaka @+1b lunch", "note", "@+1b lunch", [], 1),  # @+ and a digit: no new person
+    ("@Tanaka lunch with", "meal", "with", [], 1),  # 'with' at the end leads to nobody
+    ("@Tanaka for lunch with", "note", "for lunch with", [], 1),
+    # 'and' ends a would-be place: no place, so the text starts at 'at'
+    ("met @Tanaka at Tom and Jerrys with @Emily", "meeting", "at Tom and Jerrys with Emily", [], 2),
+])
+def test_words_that_only_look_like_header_words_start_the_text(
+        line: str, kind: str, text: str, tags: list[str], people: int) -> None:
+    cap = p(line)
+    assert (cap.kind, cap.text, cap.tags, len(cap.people)) == (kind, text, tags, people)
 
 
 def test_a_promise_ends_the_header() -> None:

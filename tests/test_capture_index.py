@@ -43,11 +43,13 @@ def test_every_keystroke_reads_as_a_fresh_parse_does() -> None:
 
 
 def test_containing_narrows_from_the_last_keystroke_without_losing_anyone() -> None:
+    """Each query finds exactly the people one of whose folded keys holds it: never text
+    spanning two keys (a name and its reading), however the keys are kept together."""
     from model.capture.words import NameIndex, folded
 
     index = NameIndex.of(PEOPLE)
     queries = ["t", "ta", "tan", "tana", "a", "an", "ana", "n", "na", "nak", "tanab", "e", "ei", "佐", "佐藤",
-               "藤", "li", "i", "ee", "lee", "たな", "な", "たなか", "ka", "k", "ke", "ken", "x"]
+               "藤", "li", "i", "ee", "lee", "たな", "な", "たなか", "ka", "k", "ke", "ken", "x", "xx"]
     for q in queries + queries[::-1]:
         expected = [c for c in PEOPLE if any(q in k for k in folded(c))]
         assert index.containing(q) == expected, q

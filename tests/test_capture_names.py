@@ -73,3 +73,19 @@ def test_a_refused_typo_saves_nothing(store: Store) -> None:
     again = Store(store.path)
     assert [c.name for c in again.contacts()] == ["Tanaka Yuki"]
     assert again.interactions() == [] and again.promises() == []
+
+
+def test_name_and_company_pick_one_of_two_namesakes_even_with_a_hidden_character() -> None:
+    """``@"Name (Company)"`` tells two people of one name apart by their companies, also when
+    the name holds an invisible character (pasted from a web page): matched as typed, not as shown."""
+    name = "Ann\u200bLee"
+    here, there = Contact(name=name, company="Co"), Contact(name=name, company="Other")
+    for company, who in (("Co", here), ("Other", there)):
+        cap = parse(f'@"{name} ({company})" hi', [here, there], THU)
+        assert cap.people == [who]
+
+
+def test_a_name_with_a_company_nobody_has_is_an_unknown_name() -> None:
+    """``@"Tanaka (Nope)"``: no one of that name works there, so it is refused as a name
+    nobody has (never a guess at the Tanaka of another company)."""
+    assert unknown('@"Tanaka (Nope)" hi').name == "Tanaka (Nope)"

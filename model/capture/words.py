@@ -5,6 +5,7 @@ Kept apart from :mod:`model.capture` (the parser) so the vocabulary reads in one
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,25 +84,16 @@ SENTENCE_END = ".;!?。；！？:："
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
-_FOLD_CACHE: dict[int, tuple[Contact, tuple[str, ...]]] = {}
-
-
+@functools.lru_cache(maxsize=65_536)
 def folded(c: Contact) -> tuple[str, ...]:
     """``c``'s name and reading as :func:`model.language.names.fold` compares them (also without
-    spaces), remembered per record object: records are frozen, so the keys never go stale."""
-    hit = _FOLD_CACHE.get(id(c))
-    if hit is not None and hit[0] is c:
-        return hit[1]
+    spaces), remembered per record: records are frozen, so the keys never go stale."""
     keys = search_keys(c)  # name, reading (stored or guessed), the reading in romaji
-    keys += tuple(k.replace(" ", "") for k in keys if " " in k)
-    if len(_FOLD_CACHE) > 100_000:
-        _FOLD_CACHE.clear()
-    _FOLD_CACHE[id(c)] = (c, keys)
-    return keys
+    return keys + tuple(k.replace(" ", "") for k in keys if " " in k)
 
 
 class NameIndex:
-    """The folded names of one list of contacts, each part built when first needed.
+    """The folded names of one list of contacts, each part built when first needed (cached_property).
 
     The app parses the same contacts on every keystroke, so the last one is kept
     (:meth:`of`) and reused while the same record objects come in again (records
@@ -112,12 +104,7 @@ class NameIndex:
 
     def __init__(self, contacts: list[Contact], ids: tuple[int, ...]) -> None:
         self.contacts, self.ids = list(contacts), ids
-        self._keys: set[str] | None = None
-        self._longest = 0
-        self._hay: list[tuple[Contact, str]] | None = None
-        self._described: dict[str, list[Contact]] | None = None
         self._containing: dict[str, list[tuple[Contact, str]]] = {}
-        self._fuzzy: list[tuple[str, Contact]] | None = None
         self._closest: dict[str, list[Contact]] = {}
 
     @classmethod
@@ -129,20 +116,36 @@ class NameIndex:
         cls._last = names = cls(contacts, ids)
         return names
 
+    @functools.cached_property
+    def _keys(self) -> set[str]:
+        return {k for c in self.contacts for k in folded(c)}
+
+    @functools.cached_property
+    def _longest(self) -> int:
+        return max(map(len, self._keys), default=0)
+
+    @functools.cached_property
+    def _hay(self) -> list[tuple[Contact, str]]:
+        return [(c, "\0".join(folded(c))) for c in self.contacts]
+
+    @functools.cached_property
+    def _fuzzy(self) -> list[tuple[str, Contact]]:
+        from model.language.names import fuzzy_table
+
+        return fuzzy_table(self.contacts)
+
+    @functools.cached_property
+    def _described(self) -> dict[str, list[Contact]]:
+        table: dict[str, list[Contact]] = {}
+        for c in self.contacts:
+            table.setdefault(fold(describe(c, plain=True)), []).append(c)
+        return table
+
     def keys(self) -> set[str]:
-        if self._keys is None:
-            self._keys = {k for c in self.contacts for k in folded(c)}
-            self._longest = max(map(len, self._keys), default=0)
         return self._keys
 
     def longest(self) -> int:
-        self.keys()
         return self._longest
-
-    def hay(self) -> list[tuple[Contact, str]]:
-        if self._hay is None:
-            self._hay = [(c, "\0".join(folded(c))) for c in self.contacts]
-        return self._hay
 
     def containing(self, q: str) -> list[Contact]:
         """The people whose folded name or reading contains ``q`` (folded).
@@ -152,20 +155,17 @@ class NameIndex:
         """
         found = self._containing.get(q)
         if found is None:
-            pool = self._containing.get(q[:-1]) if len(q) > 1 else None
+            pool = self._containing.get(q[:-1], self._hay)  # the last keystroke's people, or all
             if len(self._containing) > 1000:
                 self._containing.clear()
-            found = self._containing[q] = [(c, hay) for c, hay in (self.hay() if pool is None else pool)
-                                           if q in hay]
+            found = self._containing[q] = [(c, hay) for c, hay in pool if q in hay]
         return [c for c, _ in found]
 
     def closest(self, name: str) -> list[Contact]:
         """The people closest to a name nobody has (:func:`model.language.names.closest`), remembered:
         the preview asks again on every keystroke after the name."""
-        from model.language.names import closest, fuzzy_table
+        from model.language.names import closest
 
-        if self._fuzzy is None:
-            self._fuzzy = fuzzy_table(self.contacts)
         q = fold(name)
         if q not in self._closest:
             if len(self._closest) > 200:
@@ -175,11 +175,6 @@ class NameIndex:
 
     def described(self, q: str) -> list[Contact]:
         """The people whose ``Name (Company)`` folds to ``q``."""
-        if self._described is None:
-            table: dict[str, list[Contact]] = {}
-            for c in self.contacts:
-                table.setdefault(fold(describe(c, plain=True)), []).append(c)
-            self._described = table
         return self._described.get(q, [])
 
 
@@ -212,19 +207,19 @@ def split_words(line: str) -> list[Word]:
             continue
         quoted = None
         j = i
-        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) and i + 2 < n else i + 1
+        q = i + 2 if line[i] in AT and line[i + 1:i + 2] in tuple(NEW) else i + 1
         if line[i] in AT and q < n and line[q] in QUOTES:
             close = QUOTES[line[q]]
-            j = next((k for k in range(q + 1, n) if line[k] in close), -1)
-            if j < 0:
+            end = next((k for k in range(q + 1, n) if line[k] in close), None)
+            if end is None:
                 shown = " ".join(line[i:i + 12].split())  # one line, whatever was pasted
                 raise CaptureError(_("{shown}…: close the quote after the name").format(shown=shown), i, n)
-            quoted = (q + 1, j)
+            j, quoted = end, (q + 1, end)
         while j < n and not line[j].isspace():
             j += 1
-            # a Japanese sentence end starts a new word: 合意した。I promised ...
-            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL \
-                    and (quoted is None or j > quoted[1]):
+            # a Japanese sentence end starts a new word: 合意した。I promised ... (a quoted
+            # name's own characters are never looked at: j starts at its closing quote)
+            if line[j - 1] in CJK_STOPS and j - 1 > i and j < n and not line[j].isspace() and line[j] not in TRAIL:
                 break
         out.append(Word(i, j, line[i:j], quoted))
         i = j
