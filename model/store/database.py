@@ -261,7 +261,7 @@ class Store:
             sig = src.signature()
             try:
                 snap = _sync.Snapshot(src)
-                records = {cls: snap.records(cls) for cls in RECORD_TYPES}
+                records = self._arrived_records(src, snap, meta)
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
                 why = _sync.foreign(exc)
@@ -295,6 +295,7 @@ class Store:
                 self._merged_copies.append(src.path)
             else:
                 meta.seen[src.key] = sig or ""
+                meta.parts_seen[src.key] = {t: list(p.names) for t, p in snap.parts.items()}
                 changed = True
         if learned:  # the clock of the first state of this file holding them (see _sync.purgeable)
             tick = clock.now()
@@ -313,6 +314,37 @@ class Store:
             meta.clock = clock.last
             self._save_sync()
             self._journal.reset()
+
+    def _arrived_records(self, src: _sync.Source, snap: _sync.Snapshot,
+                         meta: _sync.SyncMeta) -> dict[type[Record], list[Record]]:
+        """A source's records, but for the part files known to be merged already.
+
+        Part files are never changed once written, so a part of the source that is one of
+        ours (a conflict copy beside the store shares most of them) or that it named when
+        it was last merged in full holds nothing new: merging a state again changes nothing.
+        Only its records whose clock stamps may have moved are read from such a part.
+        """
+        out: dict[type[Record], list[Record]] = {}
+        for cls in RECORD_TYPES:
+            theirs = snap.parts.get(cls.table)
+            if theirs is None:
+                out[cls] = snap.records(cls)
+                continue
+            mine = self._parts.get(cls.table)
+            before = (meta.parts_seen.get(src.key) or {}).get(cls.table) or []
+            skip = {k for k, name in enumerate(theirs.names) if name is not None and (
+                (mine is not None and theirs.folder == mine.folder and name == mine.names[k])
+                or (k < len(before) and before[k] == name))}
+            out[cls] = snap.records(cls, skip)
+            stamped = snap.meta.stamps.get(cls.table)
+            if skip and isinstance(stamped, dict):
+                ids: dict[int, set[str]] = {}
+                for rid in stamped:
+                    if _parts.part_of(rid) in skip:
+                        ids.setdefault(_parts.part_of(rid), set()).add(rid)
+                for k, wanted in ids.items():
+                    out[cls] += snap.picked(cls, k, wanted)
+        return out
 
     def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
                         clock: _sync.Clock, learned: list[tuple[str, str]]) -> int:

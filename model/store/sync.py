@@ -48,14 +48,16 @@ import time
 import uuid
 import zlib
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from model.errors import KizunaError, StoreError
-from model.records import RECORD_TYPES, Interaction, Record
+from model.records import RECORD_TYPES, Interaction, Record, check_loaded
 from model.store.part_file import PartMissing
+from model.store.part_file import read as read_part
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
 from model.store.storage import META_TABLE, migrate
 from model.language.i18n import _, ngettext
@@ -263,24 +265,56 @@ class Snapshot:
         #: its merge data (outside text: checked as it is read)
         self.meta = SyncMeta.from_dict(meta.get("sync") if isinstance(meta, dict) else None)
 
-    def records(self, cls: type[Record]) -> list[Record]:
-        """The records that arrived. The small tables are validated here; the notes a merge
+    def records(self, cls: type[Record], skip: Collection[int] = ()) -> list[Record]:
+        """The records that arrived, but for the parts in ``skip``. The small tables are checked
+        here (all at once when they are as Kizuna writes them, else one by one); the notes a merge
         would take are checked by it (:func:`check_record`): 50,000 checked on every merge cost seconds."""
-        out: list[Record] = []
-        for doc in self.data.get(cls.table, {}).values():
-            try:
-                out.append(cls.from_dict(doc))
-            except (KizunaError, TypeError, ValueError) as exc:
-                raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(
-                    path=self.source.path, table=cls.table, exc=exc)) from None
+        docs = list(self.data.get(cls.table, {}).values())
+        names = _field_names(cls)
+        try:
+            if not all(d.keys() == names for d in docs):
+                raise ValueError
+            check_loaded(cls, docs)
+            out: list[Record] = [cls.trusted(d) for d in docs]
+        except (KizunaError, TypeError, ValueError):
+            out = []
+            for doc in docs:
+                try:
+                    out.append(cls.from_dict(doc))
+                except (KizunaError, TypeError, ValueError) as exc:
+                    raise StoreError(_("{path}: a {table} record cannot be used: {exc}").format(
+                        path=self.source.path, table=cls.table, exc=exc)) from None
         part_set = self.parts.get(cls.table)
         if part_set is not None:
             for k in range(PART_COUNT):
+                if k in skip:
+                    continue
                 try:
                     out.extend(part_set.part(k).values())
                 except PartMissing:
                     self.missing += 1
         return out
+
+    def picked(self, cls: type[Record], k: int, ids: Collection[str]) -> list[Record]:
+        """The records of part ``k`` with these ids, decoding only their lines (a skipped part)."""
+        part_set = self.parts[cls.table]
+        name = part_set.names[k]
+        if name is None or not ids:
+            return []
+        try:
+            f = read_part(part_set.folder, name, cls.table)
+            rows = [row for rid in ids for row in f.rows_with(orjson.dumps(rid))]
+            return [r for r in f.records(cls, rows) if r.id in ids]
+        except PartMissing:
+            self.missing += 1
+            return []
+
+
+def _field_names(cls: type[Record]) -> set[str]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = {f.name for f in dataclasses.fields(cls)}
+    return names
 
 
 _FIELDS: dict[type, set[str]] = {}
@@ -289,9 +323,7 @@ _FIELDS: dict[type, set[str]] = {}
 def check_record(record: Record) -> None:
     """Refuse a record from another machine's file that Kizuna would not have written."""
     cls = type(record)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     try:
         if set(record.__dict__) != names:
             raise ValueError(f"fields {sorted(set(record.__dict__) ^ names)[:3]}")
@@ -322,6 +354,9 @@ class SyncMeta:
     #: per table, per id: this device's clock when a tombstone learnt from another file entered
     #: this file (its own deletions entered at their own stamp); see :func:`purgeable`
     held: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: per source key, per table: the part files it named when it was last merged in full
+    #: (never changed once written, so those need not be read again)
+    parts_seen: dict[str, dict[str, list[str | None]]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: Any) -> SyncMeta:
@@ -334,8 +369,13 @@ class SyncMeta:
         def strings(key: str) -> dict[str, dict[str, str]]:  # another device's file is outside text
             return {k: {f: x for f, x in v.items() if isinstance(x, str)} for k, v in obj(key).items()
                     if isinstance(v, dict)}
+        def names(v: Any) -> list[str | None]:
+            return [x if isinstance(x, str) else None for x in v] if isinstance(v, list) else []
+
+        parts_seen = {k: {t: names(n) for t, n in v.items()} for k, v in obj("parts_seen").items()
+                      if isinstance(v, dict)}
         return cls(str(d.get("clock") or ""), obj("stamps"), strings("tombstones"), obj("seen"),
-                   str(d.get("name") or ""), strings("merged"), strings("held"))
+                   str(d.get("name") or ""), strings("merged"), strings("held"), parts_seen)
 
     def to_dict(self) -> dict[str, Any]:
         out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
@@ -344,6 +384,8 @@ class SyncMeta:
             out["merged"] = self.merged
         if self.held:
             out["held"] = self.held
+        if self.parts_seen:
+            out["parts_seen"] = self.parts_seen
         return out
 
     def ack_of(self, device: str) -> str:
