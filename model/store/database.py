@@ -303,17 +303,63 @@ class Store:
                 meta.held.setdefault(t, {})[rid] = tick
             changed = True
         if changed and self.device:
-            stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days)
-            _sync.purge(meta, stones)
-            deletions = self._table(Deletion)
-            for t, rid in stones:  # its Deletion record too, or other devices would learn it again
-                if t in _TYPES:
-                    deletions.delete(rid)
+            self._purge(meta)
         if changed:
             self._check_caps()
             meta.clock = clock.last
             self._save_sync()
             self._journal.reset()
+
+    def _purge(self, meta: _sync.SyncMeta) -> None:
+        """Drop the tombstones no device can need any more (see :func:`_sync.purgeable`)."""
+        assert self.device
+        gone = _sync.note_gone(meta, self.device, _sync.present_devices(self.path.parent), self._backup_day())
+        stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days, gone)
+        _sync.purge(meta, stones)
+        deletions = self._table(Deletion)
+        for t, rid in stones:  # its Deletion record too, or other devices would learn it again
+            if t in _TYPES:
+                deletions.delete(rid)
+
+    def forget_device(self, device: str) -> Path | None:
+        """Stop counting another device (a laptop retired): its files, merged in full first, are
+        moved into the backups folder (never deleted), and it no longer holds back the purge of
+        old tombstones. Refused while anything of it is waiting or cannot be read. Returns where
+        its files went (None when none were left in the folder)."""
+        if not self.device:
+            raise StoreError(_("{path}: the store is one file; there is no other device to forget").format(
+                path=self.path))
+        if device == self.device:
+            raise StoreError(_("{device} is this device").format(device=device))
+        folder = self.path.parent
+        files = [p for p in (folder / f"{device}.json", _parts.parts_dir(folder / f"{device}.json"))
+                 if os.path.lexists(p)]
+        key = f"device:{device}"
+        with self.transaction():  # merges what arrived first
+            meta = self._sync()
+            if device not in _sync.known_devices(meta) and not files:
+                raise NotFoundError(_("no device {device} is known here ('kizuna sync status' lists them)").format(
+                    device=device))
+            src = next((s for s in _sync.find_sources(self.shared_path, self.path) if s.key == key), None)
+            if files and (src is None or src.signature() != meta.seen.get(key)):
+                why = _sync.waiting_in(src)[0] if src is not None else _("its file {name} is not there").format(
+                    name=f"{device}.json")
+                raise StoreError(_("{device}: not merged in full yet ({why}); nothing was forgotten or moved").format(
+                    device=device, why=why or _("not merged yet")))
+            _sync.forget(meta, device)
+            self._purge(meta)
+            self._save_sync()
+        if not files:
+            return None
+        aside = self.backups_dir / "forgotten-devices" / f"{device}-{self._backup_day().isoformat()}"
+        try:
+            make_private_dir(aside)
+            for path in files:
+                os.replace(path, aside / path.name)
+        except OSError as exc:
+            raise StoreError(_("{device}: forgotten, but its files could not be moved to {aside}: {strerror}").format(
+                device=device, aside=aside, strerror=exc.strerror)) from None
+        return aside
 
     def _arrived_records(self, src: _sync.Source, snap: _sync.Snapshot,
                          meta: _sync.SyncMeta) -> dict[type[Record], list[Record]]:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from datetime import datetime
+from datetime import date, datetime
 import re
 import secrets
 import socket
@@ -357,6 +357,9 @@ class SyncMeta:
     #: per source key, per table: the part files it named when it was last merged in full
     #: (never changed once written, so those need not be read again)
     parts_seen: dict[str, dict[str, list[str | None]]] = field(default_factory=dict)
+    #: per known device whose files are not in the folder: the day this device first saw it so
+    #: (see :func:`note_gone`)
+    gone: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: Any) -> SyncMeta:
@@ -375,7 +378,8 @@ class SyncMeta:
         parts_seen = {k: {t: names(n) for t, n in v.items()} for k, v in obj("parts_seen").items()
                       if isinstance(v, dict)}
         return cls(str(d.get("clock") or ""), obj("stamps"), strings("tombstones"), obj("seen"),
-                   str(d.get("name") or ""), strings("merged"), strings("held"), parts_seen)
+                   str(d.get("name") or ""), strings("merged"), strings("held"), parts_seen,
+                   {k: v for k, v in obj("gone").items() if isinstance(v, str)})
 
     def to_dict(self) -> dict[str, Any]:
         out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
@@ -386,6 +390,8 @@ class SyncMeta:
             out["held"] = self.held
         if self.parts_seen:
             out["parts_seen"] = self.parts_seen
+        if self.gone:
+            out["gone"] = self.gone
         return out
 
     def ack_of(self, device: str) -> str:
@@ -529,15 +535,62 @@ def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, ne
 TOMBSTONE_DAYS = 400
 
 
-def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS) -> list[tuple[str, str]]:
+#: a known device whose files have been gone from the folder this long stops counting
+GONE_DAYS = 30
+
+
+def known_devices(meta: SyncMeta) -> set[str]:
+    """The devices this file has merged from (or tried to)."""
+    return {k.split(":", 1)[1] for k in (*meta.seen, *meta.merged) if k.startswith("device:")}
+
+
+def present_devices(folder: Path) -> set[str]:
+    """The devices with a file or a part folder in the devices folder."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return set()
+    stems = (e[:-5] if e.endswith(".json") else e[:-6] if e.endswith("-parts") else "" for e in entries)
+    return {s for s in stems if DEVICE_NAME.fullmatch(s)}
+
+
+def note_gone(meta: SyncMeta, me: str, present: set[str], today: date, days: int = GONE_DAYS) -> set[str]:
+    """Note the day each known device was first seen here without files (a laptop retired, its
+    files deleted); return those gone ``days`` or more: they stop holding back the purge."""
+    known = known_devices(meta) - {me}
+    for device in list(meta.gone):
+        if device in present or device not in known:
+            del meta.gone[device]
+    out = set()
+    for device in known - present:
+        since = meta.gone.setdefault(device, today.isoformat())
+        try:
+            if (today - date.fromisoformat(since)).days >= days:
+                out.add(device)
+        except ValueError:
+            meta.gone[device] = today.isoformat()
+    return out
+
+
+def forget(meta: SyncMeta, device: str) -> None:
+    """Drop what this file knows of another device: it no longer counts (``kizuna sync forget``)."""
+    key = f"device:{device}"
+    for known in (meta.seen, meta.merged, meta.parts_seen):
+        known.pop(key, None)
+    meta.gone.pop(device, None)
+
+
+def purgeable(meta: SyncMeta, me: str, now_ms: int, days: int = TOMBSTONE_DAYS,
+              gone: Collection[str] = ()) -> list[tuple[str, str]]:
     """The tombstones no device can need any more, as (table, id): older than ``days``, and
-    every other device known to this file has merged a state of this file that held it.
+    every other device known to this file (but those ``gone``) has merged a state of this
+    file that held it.
 
     Once every device has merged the deletion, none still holds the record with older edits
     to bring it back; a device not heard from yet (a laptop joining later with an old copy)
     is what the age is for.
     """
-    devices = {k.split(":", 1)[1] for k in (*meta.seen, *meta.merged) if k.startswith("device:")} - {me}
+    devices = known_devices(meta) - {me} - set(gone)
     acks = [(meta.merged.get(f"device:{d}") or {}).get("ack", "") for d in devices]
     oldest = now_ms - days * 86_400_000
     out = []
@@ -670,6 +723,10 @@ def peers(meta: SyncMeta, own: Path | None, shared: Path) -> tuple[list[Peer], l
     for key, entry in meta.merged.items():
         device = key.split(":", 1)[1] if key.startswith("device:") else ""
         if device and device not in found and DEVICE_NAME.fullmatch(device):
+            since = meta.gone.get(device)
             found[device] = Peer(device, "", _clock_time(entry.get("clock", "")), entry.get("at", ""),
-                                 "its file is not in the folder")
+                                 _("its files left the folder (seen {since}; 'kizuna sync forget {device}' "
+                                   "if it is retired)").format(since=since, device=device) if since else
+                                 _("its file is not in the folder ('kizuna sync forget {device}' if it is "
+                                   "retired)").format(device=device))
     return sorted(found.values(), key=lambda p: p.device), copies
