@@ -1,9 +1,9 @@
 """``kizuna sync on|off|status``: the two-laptop layout of the store (see README "Two laptops").
 
 ``on`` makes ``kizuna-devices/`` beside the store, the marker Kizuna honours (the sync tool
-carries it to the other laptops); ``off`` keeps a folder that looks synced as one file, refused
-once device files exist; ``status`` says which layout is used and why, this device, the others
-and what is waiting.
+carries it to the other laptops); ``off`` keeps a folder that looks synced as one file, or turns
+device files back into one file (:mod:`model.store.layout`); ``status`` says which layout is used
+and why, this device, the others and what is waiting; ``forget DEVICE`` retires another device.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from model.language.i18n import _
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "sync", parents=[common], help=_("two laptops: the synced-folder layout (on, off, status)"),
+        "sync", parents=[common], help=_("two laptops: the synced-folder layout (on, off, status, forget)"),
         description=_("Keep the store as one file per device, for a folder a sync tool shares between "
                     "laptops (Syncthing, Dropbox, Nextcloud, iCloud Drive, OneDrive, Google Drive). "
                     "Recognised synced folders turn it on by themselves; 'on' turns it on for any "
@@ -55,13 +55,18 @@ def cmd_sync(ctx) -> int:
             print(_("kizuna: error: 'kizuna sync forget' takes one device id (1-40 letters, digits, '-' or "
                     "'_'); the other actions take none"), file=sys.stderr)
             return 2
-        return _forget(ctx, device)
+        return _forget(ctx, device or "")
     if action != "status":
         if getattr(ctx.args, "demo", False):
             raise KizunaError(_("the demo data is a disposable copy: it is never synced"))
         path = _path(ctx)
         if path.is_dir():
             raise KizunaError(_("{path}: is a folder, not a store file").format(path=path))
+        if action == "off" and _has_device_files(path):  # merged back into one store file
+            from model.store.layout import to_one_file
+
+            print(to_one_file(ctx.store))
+            return 0
         print(switch_sync(path, action == "on"))
         if action == "off":
             return 0
@@ -103,6 +108,15 @@ def _waiting(items: list[str]) -> None:
     print(_("waiting:"))
     for item in items:
         print(f"  {visible(item)}")
+
+
+def _has_device_files(path: Path) -> bool:
+    from model.store.sync import devices_dir
+
+    try:
+        return any(n.endswith(".json") for n in os.listdir(devices_dir(path)))
+    except OSError:
+        return False
 
 
 def _forget(ctx, device: str) -> int:
