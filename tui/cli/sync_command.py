@@ -49,7 +49,7 @@ def cmd_sync(ctx) -> int:
     action = ctx.args.action
     device = getattr(ctx.args, "device", None)
     if action == "forget" or device is not None:  # a bad argument: exit 2, as argparse's own
-        from model.store.sync import DEVICE_NAME
+        from model.store import DEVICE_NAME
 
         if action != "forget" or not DEVICE_NAME.fullmatch(device or ""):
             print(_("kizuna: error: 'kizuna sync forget' takes one device id (1-40 letters, digits, '-' or "
@@ -63,7 +63,7 @@ def cmd_sync(ctx) -> int:
         if path.is_dir():
             raise KizunaError(_("{path}: is a folder, not a store file").format(path=path))
         if action == "off" and _has_device_files(path):  # merged back into one store file
-            from model.store.layout import to_one_file
+            from model.store import to_one_file
 
             print(to_one_file(ctx.store))
             return 0
@@ -111,7 +111,7 @@ def _waiting(items: list[str]) -> None:
 
 
 def _has_device_files(path: Path) -> bool:
-    from model.store.sync import devices_dir
+    from model.store import devices_dir
 
     try:
         return any(n.endswith(".json") for n in os.listdir(devices_dir(path)))
