@@ -19,7 +19,7 @@ import pytest
 from model.errors import StoreError
 from model.records import Contact, Interaction
 from model.store import Store
-from model.store.sync import devices_dir
+from model.store.devices import devices_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY0 = date(2026, 12, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from model.store.backups import backups_dir
 from model.store.parts import parts_dir
-from model.store.sync import devices_dir, off_marker
+from model.store.devices import devices_dir, off_marker
 
 
 def run_ok(kizuna, env, *args: str):

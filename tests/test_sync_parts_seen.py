@@ -16,7 +16,7 @@ import pytest
 from model.records import Contact, Interaction
 from model.store import Store
 from model.store.parts import part_of
-from model.store.sync import devices_dir
+from model.store.devices import devices_dir
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from model.store.sync import devices_dir, off_marker, sync_reason
+from model.store.devices import devices_dir, off_marker, sync_reason
 
 
 @pytest.mark.parametrize("folder", [

@@ -43,6 +43,9 @@ from typing import Any, TypeVar
 import orjson
 
 from model.store import parts as _parts
+from model.store import devices as _devices
+from model.store import sources as _sources
+from model.store import tombstones as _tombs
 from model.store import sync as _sync
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import KizunaError, NotFoundError, StoreError
@@ -90,7 +93,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
                  backup_day: Callable[[], date] = date.today,
-                 tombstone_days: int = _sync.TOMBSTONE_DAYS) -> None:
+                 tombstone_days: int = _tombs.TOMBSTONE_DAYS) -> None:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
@@ -100,9 +103,9 @@ class Store:
         self.device: str | None = None
         if self.path.is_dir():
             raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path))
-        if _sync.sync_wanted(self.path):
-            self.device = _sync.device_id()
-            self.path = _sync.devices_dir(self.path) / f"{self.device}.json"
+        if _devices.sync_wanted(self.path):
+            self.device = _devices.device_id()
+            self.path = _devices.devices_dir(self.path) / f"{self.device}.json"
         #: one line each about what arrived from other devices (the caller shows them)
         self.notices: list[str] = []
         self._sync_meta: _sync.SyncMeta | None = None
@@ -222,9 +225,9 @@ class Store:
         self._storage.data[META_TABLE] = {"1": meta}
         self._storage.dirty = True
 
-    def _pending(self) -> list[_sync.Source]:
+    def _pending(self) -> list[_sources.Source]:
         """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
-        sources = _sync.find_sources(self.shared_path, self.path if self.device else None)
+        sources = _sources.find_sources(self.shared_path, self.path if self.device else None)
         if not sources:
             return []
         seen = self._sync().seen
@@ -260,18 +263,18 @@ class Store:
         for src in pending:
             sig = src.signature()
             try:
-                snap = _sync.Snapshot(src)
+                snap = _sources.Snapshot(src)
                 records = self._arrived_records(src, snap, meta)
             except StoreError as exc:
                 self._noted[src.key] = sig or ""
-                why = _sync.foreign(exc)
+                why = _sources.foreign(exc)
                 self.notices.append(_("{name} left where it is: {why}").format(name=src.path.name, why=why)
                                     if src.conflict else
                                     _("not merged yet (still arriving, or damaged on {label}): {why}").format(
                                         label=src.label, why=why))
                 continue
             label = src.label
-            name = _sync.printable(snap.meta.name)
+            name = _devices.printable(snap.meta.name)
             if name and src.key.startswith("device:"):
                 label = f"{name} ({src.label})"
             n = self._merge_snapshot(snap, records, meta, clock, learned)
@@ -297,7 +300,7 @@ class Store:
                 meta.seen[src.key] = sig or ""
                 meta.parts_seen[src.key] = {t: list(p.names) for t, p in snap.parts.items()}
                 changed = True
-        if learned:  # the clock of the first state of this file holding them (see _sync.purgeable)
+        if learned:  # the clock of the first state of this file holding them (see _tombs.purgeable)
             tick = clock.now()
             for t, rid in learned:
                 meta.held.setdefault(t, {})[rid] = tick
@@ -311,11 +314,11 @@ class Store:
             self._journal.reset()
 
     def _purge(self, meta: _sync.SyncMeta) -> None:
-        """Drop the tombstones no device can need any more (see :func:`_sync.purgeable`)."""
+        """Drop the tombstones no device can need any more (see :func:`_tombs.purgeable`)."""
         assert self.device
-        gone = _sync.note_gone(meta, self.device, _sync.present_devices(self.path.parent), self._backup_day())
-        stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days, gone)
-        _sync.purge(meta, stones)
+        gone = _tombs.note_gone(meta, self.device, _devices.present_devices(self.path.parent), self._backup_day())
+        stones = _tombs.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days, gone)
+        _tombs.purge(meta, stones)
         deletions = self._table(Deletion)
         for t, rid in stones:  # its Deletion record too, or other devices would learn it again
             if t in _TYPES:
@@ -337,16 +340,16 @@ class Store:
         key = f"device:{device}"
         with self.transaction():  # merges what arrived first
             meta = self._sync()
-            if device not in _sync.known_devices(meta) and not files:
+            if device not in _tombs.known_devices(meta) and not files:
                 raise NotFoundError(_("no device {device} is known here ('kizuna sync status' lists them)").format(
                     device=device))
-            src = next((s for s in _sync.find_sources(self.shared_path, self.path) if s.key == key), None)
+            src = next((s for s in _sources.find_sources(self.shared_path, self.path) if s.key == key), None)
             if files and (src is None or src.signature() != meta.seen.get(key)):
-                why = _sync.waiting_in(src)[0] if src is not None else _("its file {name} is not there").format(
+                why = _sources.waiting_in(src)[0] if src is not None else _("its file {name} is not there").format(
                     name=f"{device}.json")
                 raise StoreError(_("{device}: not merged in full yet ({why}); nothing was forgotten or moved").format(
                     device=device, why=why or _("not merged yet")))
-            _sync.forget(meta, device)
+            _tombs.forget(meta, device)
             self._purge(meta)
             self._save_sync()
         if not files:
@@ -361,7 +364,7 @@ class Store:
                 device=device, aside=aside, strerror=exc.strerror)) from None
         return aside
 
-    def _arrived_records(self, src: _sync.Source, snap: _sync.Snapshot,
+    def _arrived_records(self, src: _sources.Source, snap: _sources.Snapshot,
                          meta: _sync.SyncMeta) -> dict[type[Record], list[Record]]:
         """A source's records, but for the part files known to be merged already.
 
@@ -392,7 +395,7 @@ class Store:
                     out[cls] += snap.picked(cls, k, wanted)
         return out
 
-    def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
+    def _merge_snapshot(self, snap: _sources.Snapshot, records: dict, meta: _sync.SyncMeta,
                         clock: _sync.Clock, learned: list[tuple[str, str]]) -> int:
         """Merge one source's records into ours; say how many records changed here.
 
@@ -400,12 +403,12 @@ class Store:
         record changes nothing. The old store file of this machine is trusted as it always was.
         """
         theirs = snap.meta
-        check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
+        check = (lambda r: None) if snap.source.key == "legacy" else _sources.check_record
         ops: list[tuple] = []
         logs: list[Interaction] = []
         # Deletion records count as tombstones too, ours and theirs (see model.store.sync)
-        my_deleted = _sync.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
-        x_deleted = _sync.deletion_tombstones(snap.data.get(Deletion.table))
+        my_deleted = _tombs.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
+        x_deleted = _tombs.deletion_tombstones(snap.data.get(Deletion.table))
         try:
             for cls in RECORD_TYPES:
                 t = cls.table
@@ -476,7 +479,7 @@ class Store:
             meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
         return n
 
-    def _merged_settings(self, snap: _sync.Snapshot, meta: _sync.SyncMeta,
+    def _merged_settings(self, snap: _sources.Snapshot, meta: _sync.SyncMeta,
                          theirs: _sync.SyncMeta) -> tuple[dict, dict] | None:
         """The settings with the source's merged in (checked), or None when nothing changes."""
         doc = next(iter(snap.data.get(META_TABLE, {}).values()), {})
@@ -508,10 +511,10 @@ class Store:
                                       "who moves down (kizuna today lists it)").format(
                     tier=word("tier", tier), count=counts[tier], cap=cap))
 
-    def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
+    def sync_status(self) -> tuple[str, list[_sources.Peer], list[str]]:
         """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
-        peers, copies = _sync.peers(self._sync(), self.path if self.device else None, self.shared_path)
-        return _sync.printable(self._sync().name), peers, copies
+        peers, copies = _sources.peers(self._sync(), self.path if self.device else None, self.shared_path)
+        return _devices.printable(self._sync().name), peers, copies
 
     def take_notices(self) -> list[str]:
         """The notices so far, once (the app shows each once)."""
@@ -577,7 +580,7 @@ class Store:
             yield self
             changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
             if changed and self.device and not self._sync().name:  # how other machines' notices name this one
-                self._sync().name = _sync.host_name()
+                self._sync().name = _devices.host_name()
                 self._save_sync()
             if changed or self._storage.migrated:
                 self._commit()
@@ -695,7 +698,7 @@ class Store:
         """Part files a conflict copy beside the store names: not set aside while it waits to be merged."""
         out: set[str] = set()
         own_parts = _parts.parts_dir(self.path)
-        for src in _sync.find_sources(self.shared_path, self.path if self.device else None):
+        for src in _sources.find_sources(self.shared_path, self.path if self.device else None):
             if not src.conflict or src.parts != own_parts:
                 continue
             try:

@@ -19,7 +19,8 @@ import orjson
 from model.errors import StoreError
 from model.language.i18n import _, ngettext
 from model.store import parts as _parts
-from model.store import sync as _sync
+from model.store import devices as _devices
+from model.store import sources as _sources
 from model.store.backups import backups_dir, link_or_copy
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, atomic_write, fsync_dir
@@ -35,10 +36,10 @@ def waiting(store: Store) -> list[str]:
     """What keeps the device files from being turned into one file, one line each."""
     meta = store._sync()
     out = []
-    for src in _sync.find_sources(store.shared_path, store.path):
+    for src in _sources.find_sources(store.shared_path, store.path):
         if src.key == "legacy" or src.signature() == meta.seen.get(src.key):
             continue  # the old store file was merged on the first command; its own parts may be set aside since
-        why = _sync.waiting_in(src)[0] or _("not merged yet")
+        why = _sources.waiting_in(src)[0] or _("not merged yet")
         out.append(f"{src.path.name}: {why}")
     return out
 
@@ -75,7 +76,7 @@ def to_one_file(store: Store) -> str:
                 make_private_dir(aside.parent)
                 link_or_copy(shared, aside)
             warning = atomic_write(shared, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
-            marker = _sync.off_marker(shared)
+            marker = _devices.off_marker(shared)
             os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
         except (OSError, ValueError) as exc:
             raise StoreError(_("{path}: cannot turn the device files into one file: {reason}; the device "
@@ -91,8 +92,8 @@ def to_one_file(store: Store) -> str:
             raise StoreError(_("{path}: written as one file, but {devices} could not be moved to the backups "
                                "({strerror}); the device files are still used").format(
                 path=shared, devices=devices, strerror=exc.strerror)) from None
-    also = _("; but {var} is set, which keeps the device layout on for this shell").format(var=_sync.SYNC_ENV) \
-        if os.environ.get(_sync.SYNC_ENV, "") not in ("", "0") else ""
+    also = _("; but {var} is set, which keeps the device layout on for this shell").format(var=_devices.SYNC_ENV) \
+        if os.environ.get(_devices.SYNC_ENV, "") not in ("", "0") else ""
     return _("off: the device files are one file again, {name}; they were moved to {kept}{also}").format(
         name=shared.name, kept=kept, also=also)
 
