@@ -18,7 +18,7 @@ import pytest
 
 from model.errors import StoreError
 from model.records import Contact, Interaction
-from model.store import Store
+from model.store import Store, forget_device
 from model.store.devices import devices_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,7 @@ def test_forget_moves_a_merged_device_into_the_backups_and_purges(tmp_path: Path
     a, b, gone = desk_and_laptop(tmp_path)
     sa = open_as("DESK", a)
     assert gone in stones(sa)
-    aside = sa.forget_device("LAPTOP")
+    aside = forget_device(sa, "LAPTOP")
     assert aside is not None and (aside / "LAPTOP.json").is_file() and (aside / "LAPTOP-parts").is_dir()
     folder = devices_dir(a / "kizuna.json")
     assert not (folder / "LAPTOP.json").exists() and not (folder / "LAPTOP-parts").exists()
@@ -132,7 +132,7 @@ def test_forget_is_refused_while_the_device_is_half_arrived(tmp_path: Path) -> N
     newest.unlink()  # a part still on its way
     before = sorted(p.name for p in parts.iterdir())
     with pytest.raises(StoreError, match="not merged in full"):
-        open_as("DESK", a).forget_device("LAPTOP")
+        forget_device(open_as("DESK", a), "LAPTOP")
     assert sorted(p.name for p in parts.iterdir()) == before
     assert (devices_dir(a / "kizuna.json") / "LAPTOP.json").is_file()
     assert gone in stones(open_as("DESK", a))

@@ -45,12 +45,13 @@ from model.store import parts as _parts
 from model.store import devices as _devices
 from model.store import tombstones as _tombs
 from model.store import sync as _sync
+from model.store.sync import TYPES as _TYPES
 from model.store.backups import backups_dir, keep_daily, set_aside_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
 from model.store.merging import Merging
-from model.records import RECORD_TYPES, Contact, FocusPlan, Interaction, Promise, Record, Settings
+from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
@@ -60,7 +61,6 @@ R = TypeVar("R", bound=Record)
 
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
-_TYPES = {cls.table: cls for cls in RECORD_TYPES}
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

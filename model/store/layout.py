@@ -1,4 +1,6 @@
-"""``kizuna sync off`` on a store kept as device files: everything back into one store file.
+"""The device layout's end: ``kizuna sync off`` and ``kizuna sync forget DEVICE``.
+
+``sync off`` on a store kept as device files puts everything back into one store file.
 
 The device files are merged first (opening the store does that), then this device's file,
 which now holds everything, is written as the one store file beside them (its part files
@@ -16,11 +18,12 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from model.errors import StoreError
+from model.errors import NotFoundError, StoreError
 from model.language.i18n import _, ngettext
 from model.store import parts as _parts
 from model.store import devices as _devices
 from model.store import sources as _sources
+from model.store import tombstones as _tombs
 from model.store.backups import backups_dir, link_or_copy
 from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, atomic_write, fsync_dir
@@ -97,6 +100,46 @@ def to_one_file(store: Store) -> str:
     return _("off: the device files are one file again, {name}; they were moved to {kept}{also}").format(
         name=shared.name, kept=kept, also=also)
 
+
+def forget_device(store: Store, device: str) -> Path | None:
+    """Stop counting another device (a laptop retired): its files, merged in full first, are
+    moved into the backups folder (never deleted), and it no longer holds back the purge of
+    old tombstones. Refused while anything of it is waiting or cannot be read. Returns where
+    its files went (None when none were left in the folder)."""
+    if not store.device:
+        raise StoreError(_("{path}: the store is one file; there is no other device to forget").format(
+            path=store.path))
+    if device == store.device:
+        raise StoreError(_("{device} is this device").format(device=device))
+    folder = store.path.parent
+    files = [p for p in (folder / f"{device}.json", _parts.parts_dir(folder / f"{device}.json"))
+             if os.path.lexists(p)]
+    key = f"device:{device}"
+    with store.transaction():  # merges what arrived first
+        meta = store._sync()
+        if device not in _tombs.known_devices(meta) and not files:
+            raise NotFoundError(_("no device {device} is known here ('kizuna sync status' lists them)").format(
+                device=device))
+        src = next((s for s in _sources.find_sources(store.shared_path, store.path) if s.key == key), None)
+        if files and (src is None or src.signature() != meta.seen.get(key)):
+            why = _sources.waiting_in(src)[0] if src is not None else _("its file {name} is not there").format(
+                name=f"{device}.json")
+            raise StoreError(_("{device}: not merged in full yet ({why}); nothing was forgotten or moved").format(
+                device=device, why=why or _("not merged yet")))
+        _tombs.forget(meta, device)
+        store._purge(meta)
+        store._save_sync()
+    if not files:
+        return None
+    aside = store.backups_dir / "forgotten-devices" / f"{device}-{store._backup_day().isoformat()}"
+    try:
+        make_private_dir(aside)
+        for path in files:
+            os.replace(path, aside / path.name)
+    except OSError as exc:
+        raise StoreError(_("{device}: forgotten, but its files could not be moved to {aside}: {strerror}").format(
+            device=device, aside=aside, strerror=exc.strerror)) from None
+    return aside
 
 def _free(path: Path) -> Path:
     """``path``, or ``path-2``, ``path-3``… if it is taken (sync turned off twice a day)."""

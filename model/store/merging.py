@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from model.errors import KizunaError, NotFoundError, StoreError
+from model.errors import KizunaError, StoreError
 from model.language.i18n import _, ngettext, word
 from model.records import RECORD_TYPES, Contact, Deletion, Interaction, Record, Settings
 from model.store import devices as _devices
@@ -31,14 +31,12 @@ from model.store import tombstones as _tombs
 from model.store.paths import make_private_dir
 from model.store.parts import Parts
 from model.store.storage import META_TABLE
-from model.store.sync import Clock, SyncMeta
+from model.store.sync import Clock, SyncMeta, TYPES as _TYPES
 
 if TYPE_CHECKING:
     from model.store.journal import Journal
     from model.store.storage import AtomicJSONStorage
     from model.store.tables import FileTable
-
-_TYPES = {cls.table: cls for cls in RECORD_TYPES}
 
 
 def _clean_stamps(value: object) -> dict[str, list[str]]:
@@ -199,46 +197,6 @@ class Merging:
         for t, rid in stones:  # its Deletion record too, or other devices would learn it again
             if t in _TYPES:
                 deletions.delete(rid)
-
-    def forget_device(self, device: str) -> Path | None:
-        """Stop counting another device (a laptop retired): its files, merged in full first, are
-        moved into the backups folder (never deleted), and it no longer holds back the purge of
-        old tombstones. Refused while anything of it is waiting or cannot be read. Returns where
-        its files went (None when none were left in the folder)."""
-        if not self.device:
-            raise StoreError(_("{path}: the store is one file; there is no other device to forget").format(
-                path=self.path))
-        if device == self.device:
-            raise StoreError(_("{device} is this device").format(device=device))
-        folder = self.path.parent
-        files = [p for p in (folder / f"{device}.json", _parts.parts_dir(folder / f"{device}.json"))
-                 if os.path.lexists(p)]
-        key = f"device:{device}"
-        with self.transaction():  # merges what arrived first
-            meta = self._sync()
-            if device not in _tombs.known_devices(meta) and not files:
-                raise NotFoundError(_("no device {device} is known here ('kizuna sync status' lists them)").format(
-                    device=device))
-            src = next((s for s in _sources.find_sources(self.shared_path, self.path) if s.key == key), None)
-            if files and (src is None or src.signature() != meta.seen.get(key)):
-                why = _sources.waiting_in(src)[0] if src is not None else _("its file {name} is not there").format(
-                    name=f"{device}.json")
-                raise StoreError(_("{device}: not merged in full yet ({why}); nothing was forgotten or moved").format(
-                    device=device, why=why or _("not merged yet")))
-            _tombs.forget(meta, device)
-            self._purge(meta)
-            self._save_sync()
-        if not files:
-            return None
-        aside = self.backups_dir / "forgotten-devices" / f"{device}-{self._backup_day().isoformat()}"
-        try:
-            make_private_dir(aside)
-            for path in files:
-                os.replace(path, aside / path.name)
-        except OSError as exc:
-            raise StoreError(_("{device}: forgotten, but its files could not be moved to {aside}: {strerror}").format(
-                device=device, aside=aside, strerror=exc.strerror)) from None
-        return aside
 
     def _arrived_records(self, src: _sources.Source, snap: _sources.Snapshot,
                          meta: SyncMeta) -> dict[type[Record], list[Record]]:

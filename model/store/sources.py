@@ -22,13 +22,13 @@ import orjson
 
 from model.errors import KizunaError, StoreError
 from model.language.i18n import _, ngettext
-from model.records import RECORD_TYPES, Record, check_loaded
+from model.records import Record, check_loaded
 from model.store.devices import DEVICE_NAME, printable
 from model.store.part_file import PartMissing
 from model.store.part_file import read as read_part
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
 from model.store.storage import META_TABLE, migrate
-from model.store.sync import SyncMeta, _split
+from model.store.sync import SyncMeta, _split, TYPES as _TYPES
 
 #: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud, Unison and iCloud name it
 CONFLICT = re.compile(
@@ -36,7 +36,6 @@ CONFLICT = re.compile(
     r"| \([^()/]*conflicted copy[^()/]*\)(?: \(\d+\))?"  # Dropbox, Nextcloud/ownCloud
     r"| \(conflict(?: #\d+)?_on_\d{4}-\d{2}-\d{2}\)"  # Unison's -copyonconflict
     r"| \d{1,3})\.json")  # iCloud: "kizuna 2.json"
-_TYPES = {cls.table: cls for cls in RECORD_TYPES}
 
 
 @dataclass

@@ -23,8 +23,10 @@ from typing import Any
 
 import orjson
 
-from model.records import Interaction
+from model.records import RECORD_TYPES, Interaction
 
+#: the record classes by table name
+TYPES = {cls.table: cls for cls in RECORD_TYPES}
 _NO_LOG = {"id", "created", "updated"}
 #: fields a change is not stamped for (see :func:`stamp_changes`)
 NO_STAMP = _NO_LOG

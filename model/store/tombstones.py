@@ -15,10 +15,8 @@ from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
-from model.records import RECORD_TYPES
-from model.store.sync import SyncMeta, _split, stamp
+from model.store.sync import SyncMeta, _split, stamp, TYPES as _TYPES
 
-_TYPES = {cls.table: cls for cls in RECORD_TYPES}
 
 #: a tombstone is kept at least this long, for a device this store has not heard from
 TOMBSTONE_DAYS = 400

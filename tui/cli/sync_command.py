@@ -120,7 +120,9 @@ def _has_device_files(path: Path) -> bool:
 
 
 def _forget(ctx, device: str) -> int:
-    aside = ctx.store.forget_device(device)
+    from model.store import forget_device
+
+    aside = forget_device(ctx.store, device)
     print(_("forgot {device}: it no longer holds back the removal of old deletions").format(device=device)
           + (_("; its files were moved to {aside}").format(aside=aside) if aside else ""))
     return 0
