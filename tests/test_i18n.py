@@ -38,6 +38,7 @@ CONVERTED = [
     "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",
     "model/store/storage.py", "model/store/tables.py", "tui/cli/sync_command.py",
     "model/store/devices.py", "model/store/sources.py", "model/store/layout.py", "model/store/merging.py",
+    "model/store/writing.py",
     "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
     "tui/snapshots.py",
     "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
