@@ -17,7 +17,7 @@ from pathlib import Path
 
 from model.actions.edit import deleted_ids, delete_note
 from model.store import Store
-from model.store.sync import devices_dir
+from model.store.devices import devices_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

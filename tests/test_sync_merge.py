@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from model.records import Contact, Interaction
 from model.store import Store
-from model.store.sync import CONFLICT, Clock, devices_dir
+from model.store.devices import devices_dir
+from model.store.sources import CONFLICT
+from model.store.sync import Clock
 
 
 @pytest.fixture(autouse=True)

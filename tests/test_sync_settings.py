@@ -18,7 +18,8 @@ from hypothesis import given, strategies as st
 
 from model.records import Settings
 from model.store import Store
-from model.store.sync import devices_dir, merge_settings, stamp
+from model.store.devices import devices_dir
+from model.store.sync import merge_settings, stamp
 
 DEFAULTS = Settings().to_dict()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from model.store.sync import devices_dir, off_marker, sync_reason
+from model.store.devices import devices_dir, off_marker, sync_reason
 
 
 @pytest.mark.parametrize("folder", [
@@ -89,12 +89,12 @@ def test_sync_off_keeps_a_folder_that_looks_synced_as_one_file(kizuna, cli_env, 
     assert not off_marker(store).exists()
     assert "one file" in run_ok(kizuna, env, "show", "Mori").stdout
 
-    before = sorted(p.name for p in devices_dir(store).iterdir())
-    done = kizuna("sync", "off", env=env)  # device files exist now: their notes would be hidden
-    assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr == (f"kizuna: {devices_dir(store)} holds the files of 1 device (laptop-a): the layout "
-                           "stays on, as one file would not hold their notes\n")
-    assert sorted(p.name for p in devices_dir(store).iterdir()) == before and not off_marker(store).exists()
+    run_ok(kizuna, env, "note", "@Mori call: in the device file")
+    done = run_ok(kizuna, env, "sync", "off")  # device files exist now: merged back into one file
+    assert done.stdout.startswith("off: the device files are one file again, kizuna.json; they were moved to ")
+    assert not devices_dir(store).exists() and off_marker(store).exists()
+    shown = run_ok(kizuna, env, "show", "Mori").stdout
+    assert "one file" in shown and "in the device file" in shown
 
 
 def test_a_bad_action_is_one_line_and_exit_2(kizuna, cli_env, tmp_path: Path) -> None:

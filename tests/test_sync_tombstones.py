@@ -16,7 +16,9 @@ import pytest
 
 from model.records import Contact, Interaction
 from model.store import Store
-from model.store.sync import SyncMeta, devices_dir, purgeable, stamp
+from model.store.devices import devices_dir
+from model.store.sync import SyncMeta, stamp
+from model.store.tombstones import purgeable
 
 DAY = 86_400_000
 NOW = 2_000 * DAY

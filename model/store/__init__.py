@@ -11,7 +11,9 @@ from model.store.database import Store
 from model.store.paths import default_store_path
 from model.store.recovery import diagnose, list_backups, plan_restore, repair, restore
 from model.store.storage import atomic_write
-from model.store.sync import off_marker, own_file, switch_sync, sync_reason
+from model.store.layout import forget_device, to_one_file
+from model.store.devices import DEVICE_NAME, devices_dir, off_marker, own_file, switch_sync, sync_reason
 
-__all__ = ["Store", "atomic_write", "backups_dir", "default_store_path", "diagnose", "list_backups",
-           "off_marker", "own_file", "plan_restore", "repair", "restore", "switch_sync", "sync_reason"]
+__all__ = ["DEVICE_NAME", "Store", "atomic_write", "backups_dir", "default_store_path", "devices_dir", "diagnose", "forget_device",
+           "list_backups", "off_marker", "own_file", "plan_restore", "repair", "restore", "switch_sync",
+           "sync_reason", "to_one_file"]

@@ -33,64 +33,41 @@ planning snapshot can follow this object's own changes
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
 
 from model.store import parts as _parts
+from model.store import devices as _devices
+from model.store import tombstones as _tombs
 from model.store import sync as _sync
-from model.store.backups import backups_dir, keep_daily, set_aside_dir
-from model.errors import KizunaError, NotFoundError, StoreError
+from model.store.sync import TYPES as _TYPES
+from model.store.backups import backups_dir
+from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
 from model.store.lock import LockTimeout, StoreLock
-from model.records import RECORD_TYPES, Contact, Deletion, FocusPlan, Interaction, Promise, Record, Settings
-from model.store.paths import make_private_dir
-from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
+from model.store.merging import Merging
+from model.store.writing import Writing, file_signature as _signature
+from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings
+from model.store.storage import META_TABLE, SCHEMA_VERSION, AtomicJSONStorage
 from model.store.tables import FileTable
-from model.language.i18n import _, ngettext, word
+from model.language.i18n import _
 
 R = TypeVar("R", bound=Record)
 
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002
-_TYPES = {cls.table: cls for cls in RECORD_TYPES}
 
 
-def _clean_stamps(value: object) -> dict[str, list[str]]:
-    """Another device's stamps for one record, keeping only well-formed entries (its file is outside text)."""
-    if not isinstance(value, dict):
-        return {}
-    return {f: [s[0], s[1]] for f, s in value.items()
-            if isinstance(f, str) and isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)}
-
-
-def _parts_table(path: Path) -> dict:
-    """Only the ``parts`` table of a store file (for a conflict copy: which part files it names)."""
-    data = orjson.loads(path.read_bytes())
-    if not isinstance(data, dict) or not isinstance(data.get(_parts.PARTS_TABLE, {}), dict):
-        raise StoreError(_("{path}: not a store file").format(path=path))
-    return {_parts.PARTS_TABLE: data.get(_parts.PARTS_TABLE, {})}
-
-
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:  # gone, or unreadable: reading it says which
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-class Store:
+class Store(Merging, Writing):
     """One owner's Kizuna data in one file. Not thread-safe: use one thread."""
 
     def __init__(self, path: str | os.PathLike, *, private_folder: bool = False,
                  backup_day: Callable[[], date] = date.today,
-                 tombstone_days: int = _sync.TOMBSTONE_DAYS) -> None:
+                 tombstone_days: int = _tombs.TOMBSTONE_DAYS) -> None:
         self.path = Path(path)
         if self.path.is_symlink():  # it stays one: the target is written, its parts, lock and backups beside it
             self.path = Path(os.path.realpath(self.path))
@@ -100,9 +77,9 @@ class Store:
         self.device: str | None = None
         if self.path.is_dir():
             raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path))
-        if _sync.sync_wanted(self.path):
-            self.device = _sync.device_id()
-            self.path = _sync.devices_dir(self.path) / f"{self.device}.json"
+        if _devices.sync_wanted(self.path):
+            self.device = _devices.device_id()
+            self.path = _devices.devices_dir(self.path) / f"{self.device}.json"
         #: one line each about what arrived from other devices (the caller shows them)
         self.notices: list[str] = []
         self._sync_meta: _sync.SyncMeta | None = None
@@ -201,260 +178,6 @@ class Store:
             changed = True
         return changed
 
-    # -- other devices (see model.store.sync) ----------------------------------------
-
-    def _sync(self) -> _sync.SyncMeta:
-        if self._sync_meta is None:
-            self._sync_meta = _sync.SyncMeta.from_dict(self._meta().get("sync"))
-        return self._sync_meta
-
-    @contextmanager
-    def _clock(self) -> Iterator[_sync.Clock]:
-        """This device's clock, for stamping; where it got to is saved with the stamps made."""
-        clock = _sync.Clock(self.device or "here", self._sync().clock)
-        yield clock
-        self._sync().clock = clock.last
-        self._save_sync()
-
-    def _save_sync(self) -> None:
-        meta = dict(self._meta())
-        meta["sync"] = self._sync().to_dict()
-        self._storage.data[META_TABLE] = {"1": meta}
-        self._storage.dirty = True
-
-    def _pending(self) -> list[_sync.Source]:
-        """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
-        sources = _sync.find_sources(self.shared_path, self.path if self.device else None)
-        if not sources:
-            return []
-        seen = self._sync().seen
-        out = []
-        for src in sources:
-            sig = src.signature()
-            if sig is not None and sig != seen.get(src.key) and sig != self._noted.get(src.key):
-                out.append(src)
-        return out
-
-    def _merge_arrived(self) -> None:
-        """Merge what arrived from other devices, as one write; a failure is a notice, not an error."""
-        pending = self._pending()
-        if not pending:
-            return
-        try:
-            with self.transaction():
-                pass  # the transaction merges before its body
-        except StoreError as exc:
-            self.notices.append(_("not merged yet: {exc}").format(exc=exc))
-            for src in pending:  # tried again when they change (or at the next command), not every second
-                self._noted[src.key] = src.signature() or ""
-
-    def _merge_pending(self) -> None:
-        """Under the lock: merge every pending source into this device's records."""
-        pending = self._pending()
-        if not pending:
-            return
-        meta = self._sync()
-        clock = _sync.Clock(self.device or "here", meta.clock)
-        changed = False
-        learned: list[tuple[str, str]] = []  # tombstones new to this file
-        for src in pending:
-            sig = src.signature()
-            try:
-                snap = _sync.Snapshot(src)
-                records = {cls: snap.records(cls) for cls in RECORD_TYPES}
-            except StoreError as exc:
-                self._noted[src.key] = sig or ""
-                why = _sync.foreign(exc)
-                self.notices.append(_("{name} left where it is: {why}").format(name=src.path.name, why=why)
-                                    if src.conflict else
-                                    _("not merged yet (still arriving, or damaged on {label}): {why}").format(
-                                        label=src.label, why=why))
-                continue
-            label = src.label
-            name = _sync.printable(snap.meta.name)
-            if name and src.key.startswith("device:"):
-                label = f"{name} ({src.label})"
-            n = self._merge_snapshot(snap, records, meta, clock, learned)
-            theirs = snap.meta
-            ack = theirs.ack_of(self.device) if self.device else ""
-            was = meta.merged.get(src.key) or {}
-            moved = (was.get("clock"), was.get("ack")) != (theirs.clock, ack)
-            if not src.conflict and (n or not snap.missing or moved):
-                # when, and how far each side had got (kizuna sync status, the tombstone purge)
-                meta.merged[src.key] = {"clock": theirs.clock, "ack": ack,
-                                        "at": datetime.now().isoformat(timespec="seconds")}
-                changed = True
-            if n:
-                self.notices.append(ngettext("{n} change merged from {label}", "{n} changes merged from {label}", n).format(
-                    n=n, label=label))
-            if snap.missing:
-                self._noted[src.key] = sig or ""
-                self.notices.append(ngettext("waiting for {n} file from {label}", "waiting for {n} files from {label}", snap.missing).format(
-                    n=snap.missing, label=label))
-            elif src.conflict:
-                self._merged_copies.append(src.path)
-            else:
-                meta.seen[src.key] = sig or ""
-                changed = True
-        if learned:  # the clock of the first state of this file holding them (see _sync.purgeable)
-            tick = clock.now()
-            for t, rid in learned:
-                meta.held.setdefault(t, {})[rid] = tick
-            changed = True
-        if changed and self.device:
-            stones = _sync.purgeable(meta, self.device, int(time.time() * 1000), self._tombstone_days)
-            _sync.purge(meta, stones)
-            deletions = self._table(Deletion)
-            for t, rid in stones:  # its Deletion record too, or other devices would learn it again
-                if t in _TYPES:
-                    deletions.delete(rid)
-        if changed:
-            self._check_caps()
-            meta.clock = clock.last
-            self._save_sync()
-            self._journal.reset()
-
-    def _merge_snapshot(self, snap: _sync.Snapshot, records: dict, meta: _sync.SyncMeta,
-                        clock: _sync.Clock, learned: list[tuple[str, str]]) -> int:
-        """Merge one source's records into ours; say how many records changed here.
-
-        Planned first, every record it brings checked, then applied: a source with one bad
-        record changes nothing. The old store file of this machine is trusted as it always was.
-        """
-        theirs = snap.meta
-        check = (lambda r: None) if snap.source.key == "legacy" else _sync.check_record
-        ops: list[tuple] = []
-        logs: list[Interaction] = []
-        # Deletion records count as tombstones too, ours and theirs (see model.store.sync)
-        my_deleted = _sync.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
-        x_deleted = _sync.deletion_tombstones(snap.data.get(Deletion.table))
-        try:
-            for cls in RECORD_TYPES:
-                t = cls.table
-                table = self._table(cls)
-                my_st = meta.stamps.get(t, {})
-                my_tb = {**my_deleted.get(t, {}), **meta.tombstones.get(t, {})}
-                x_st = theirs.stamps.get(t) if isinstance(theirs.stamps.get(t), dict) else {}
-                x_tb = {**x_deleted.get(t, {}), **theirs.tombstones.get(t, {})}
-                ops += [("tomb", t, table, rid, ts) for rid, ts in x_tb.items()]
-                for rx in records[cls]:
-                    rid = rx.id
-                    sx = _clean_stamps(x_st.get(rid))
-                    tb = max(my_tb.get(rid, ""), x_tb.get(rid, ""))
-                    if tb and _sync.latest(sx) < tb:
-                        continue
-                    ro = table.find(rid)
-                    if ro is None:
-                        check(rx)
-                        ops.append(("put", t, table, rx, sx))
-                    elif ro == rx:
-                        if sx:
-                            ops.append(("stamps", t, table, rid, sx))
-                    else:
-                        merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {},
-                                                             sx, snap.source.label)
-                        new = cls.trusted(merged)
-                        check(new)
-                        ops.append(("put", t, table, new, st))
-                        logs += lost
-        except _parts.PartMissing as exc:
-            raise StoreError(_("{exc}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(
-                exc=exc)) from None
-        settings = self._merged_settings(snap, meta, theirs)
-        clock.see(theirs.clock)
-        n = 0
-        for op, t, table, a, b in ops:
-            my_st = meta.stamps.setdefault(t, {})
-            if op == "tomb":
-                if b > meta.tombstones.setdefault(t, {}).get(a, ""):
-                    meta.tombstones[t][a] = b
-                    learned.append((t, a))
-                if b > _sync.latest(my_st.get(a)) and table.delete(a):
-                    my_st.pop(a, None)
-                    n += 1
-            elif op == "stamps":  # the same value on both: keep the later stamp of each field
-                mine = my_st.get(a) or {}
-                later = {f: s for f, s in b.items() if s[0] > (mine.get(f) or [""])[0]}
-                if later:
-                    my_st[a] = {**mine, **later}
-            else:
-                old = table.find(a.id)
-                if old != a:
-                    (table.replace(a) if old is not None else table.insert(a))
-                    n += 1
-                if b:
-                    my_st[a.id] = b
-        notes = self._table(Interaction)
-        for log in logs:
-            if notes.find(log.id) is None:
-                notes.insert(log)
-        if settings is not None:
-            values, stamps = settings
-            doc = dict(self._meta())
-            n += doc.get("settings") != values
-            doc["settings"] = values
-            self._storage.data[META_TABLE] = {"1": doc}
-            self._storage.dirty = True
-            meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
-        return n
-
-    def _merged_settings(self, snap: _sync.Snapshot, meta: _sync.SyncMeta,
-                         theirs: _sync.SyncMeta) -> tuple[dict, dict] | None:
-        """The settings with the source's merged in (checked), or None when nothing changes."""
-        doc = next(iter(snap.data.get(META_TABLE, {}).values()), {})
-        x_set = doc.get("settings") if isinstance(doc, dict) else None
-        if not isinstance(x_set, dict) or not x_set:
-            return None
-        x_st = theirs.stamps.get(_sync.SETTINGS) if isinstance(theirs.stamps.get(_sync.SETTINGS), dict) else {}
-        my_set = dict(self._meta().get("settings") or {})
-        my_st = (meta.stamps.get(_sync.SETTINGS) or {}).get(_sync.SETTINGS) or {}
-        values, stamps = _sync.merge_settings(my_set, x_set, my_st, _clean_stamps(x_st.get(_sync.SETTINGS)),
-                                              Settings().to_dict())
-        if values == my_set and stamps == my_st:
-            return None
-        try:
-            Settings.from_dict(values)
-        except (KizunaError, TypeError, ValueError) as exc:
-            raise StoreError(f"{snap.source.path}: its settings cannot be used: {exc}") from None
-        return values, stamps
-
-    def _check_caps(self) -> None:
-        """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
-        settings = self.settings()
-        counts: dict[str, int] = {}
-        for c in self._all(Contact):
-            counts[c.tier] = counts.get(c.tier, 0) + 1
-        for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
-            if cap is not None and counts.get(tier, 0) > cap:
-                self.notices.append(_("after merging, {tier} holds {count} people, more than its cap of {cap}: choose "
-                                      "who moves down (kizuna today lists it)").format(
-                    tier=word("tier", tier), count=counts[tier], cap=cap))
-
-    def sync_status(self) -> tuple[str, list[_sync.Peer], list[str]]:
-        """This device's name, the other devices and the conflict copies waiting (``kizuna sync status``)."""
-        peers, copies = _sync.peers(self._sync(), self.path if self.device else None, self.shared_path)
-        return _sync.printable(self._sync().name), peers, copies
-
-    def take_notices(self) -> list[str]:
-        """The notices so far, once (the app shows each once)."""
-        out, self.notices = self.notices, []
-        return out
-
-    def _move_merged_copies(self) -> None:
-        """Conflict copies merged and committed: into the backups folder, never deleted."""
-        copies, self._merged_copies = self._merged_copies, []
-        if not copies:
-            return
-        aside = self.backups_dir / "conflict-copies"
-        for path in copies:
-            try:
-                make_private_dir(aside)
-                os.replace(path, aside / path.name)
-                self.notices.append(_("{name} merged and moved to {aside}").format(name=path.name, aside=aside))
-            except OSError as exc:
-                self.notices.append(_("{name} merged but not moved: {strerror}").format(
-                    name=path.name, strerror=exc.strerror))
-
     @property
     def backups_dir(self) -> Path:
         return backups_dir(self.path)
@@ -499,7 +222,7 @@ class Store:
             yield self
             changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
             if changed and self.device and not self._sync().name:  # how other machines' notices name this one
-                self._sync().name = _sync.host_name()
+                self._sync().name = _devices.host_name()
                 self._save_sync()
             if changed or self._storage.migrated:
                 self._commit()
@@ -518,119 +241,6 @@ class Store:
                 self._lock.release()
             except OSError:
                 pass  # closing the lock file (or this process ending) releases it anyway
-
-    def _commit(self) -> None:
-        """Back up, write new parts, then the store file (the commit point), then tidy.
-
-        Before the commit only files this write made are deleted; after it, the
-        superseded parts only once the commit is durable (folder synced).
-        """
-        try:
-            self._backup()
-            new, superseded = self._write_parts()
-        except (OSError, orjson.JSONEncodeError) as exc:  # write_dirty removed its own files
-            raise self._write_error(exc) from exc
-        try:
-            warning = self._storage.flush()
-        except (OSError, orjson.JSONEncodeError) as exc:
-            # JSONEncodeError: text JSON cannot hold (a lone surrogate from a bad byte)
-            if _signature(self.path) == self._signature:  # not replaced: nothing names the new parts
-                _parts.remove_files(_parts.parts_dir(self.path), new)
-            raise self._write_error(exc) from exc
-        self._signature = _signature(self.path)
-        if warning:
-            self.warnings.append(warning)  # not durable yet: the old parts may still be needed
-            return
-        _parts.remove_files(_parts.parts_dir(self.path), superseded)
-
-    def _write_error(self, exc: BaseException) -> StoreError:
-        reason = getattr(exc, "strerror", None) or exc
-        return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(
-            path=self.path, reason=reason))
-
-    def _write_parts(self) -> tuple[list[str], list[str]]:
-        """Write changed parts to new files and name them in the store file's data.
-
-        Returns the new and the superseded file names.
-        """
-        new: list[str] = []
-        superseded: list[str] = []
-        table = {}
-        for i, (name, part_set) in enumerate(self._parts.items(), start=1):
-            written, old = part_set.write_dirty()
-            new += written
-            superseded += old
-            table[str(i)] = {"id": name, "files": part_set.names}
-        if any(doc["files"] for doc in table.values()) or _parts.PARTS_TABLE in self._storage.data:
-            self._storage.data[_parts.PARTS_TABLE] = table
-            self._storage.dirty = True
-        return new, superseded
-
-    def _check_parts_present(self) -> None:
-        """Refuse to write (or tidy) a store whose file names a part that is not there."""
-        missing = [p.folder / name for p in self._parts.values() for name in p.absent()]
-        if missing:
-            raise StoreError(_("{name}: a part file of the store is missing; not writing (run 'kizuna doctor')").format(
-                name=missing[0]))
-
-    def _reload_after_failure(self) -> None:
-        try:
-            self._read()
-        except StoreError:
-            # The file itself is the problem; keep nothing that is not on disk.
-            self._journal.reset()
-            self._storage.data = {}
-            self._tables.clear()
-            self._parts.clear()
-            self._signature = None  # no good snapshot: the next transaction reads (and refuses) again
-
-    def _prepare_folder(self) -> None:
-        folder = self.path.parent
-        try:
-            make_private_dir(folder)
-            if self._private_folder:
-                os.chmod(folder, 0o700)
-        except OSError as exc:
-            raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(
-                folder=folder, strerror=exc.strerror)) from None
-
-    def _tidy(self) -> None:
-        """Under the lock, with the part list checked: clear what killed writers left.
-
-        Temp files are never named by anything and are deleted; part files the store
-        file does not name are moved into the backups folder (see
-        :func:`model.store.parts.set_aside_unnamed`). A failure here loses nothing.
-        """
-        target = write_target(self.path)
-        try:
-            for folder in {self.path.parent, target.parent}:
-                for tmp in folder.glob(f"{TEMP_PREFIX}{target.name}-*"):
-                    tmp.unlink(missing_ok=True)
-            named = {n for p in self._parts.values() for n in p.named()}
-            named |= self._named_by_conflict_copies()
-            _parts.set_aside_unnamed(_parts.parts_dir(self.path), named,
-                                     set_aside_dir(self.path, self._backup_day()))
-        except OSError:
-            pass
-
-    def _named_by_conflict_copies(self) -> set[str]:
-        """Part files a conflict copy beside the store names: not set aside while it waits to be merged."""
-        out: set[str] = set()
-        own_parts = _parts.parts_dir(self.path)
-        for src in _sync.find_sources(self.shared_path, self.path if self.device else None):
-            if not src.conflict or src.parts != own_parts:
-                continue
-            try:
-                data = _parts_table(src.path)
-                out.update(n for names in _parts.check_table(data, src.path).values() for n in names if n)
-            except (StoreError, OSError, ValueError, AttributeError, TypeError):
-                continue  # a damaged copy names nothing it could be trusted with
-        return out
-
-    def _backup(self) -> None:
-        """Keep today's first version of the store (see :mod:`model.store.backups`)."""
-        names = [n for p in self._parts.values() for n in p.named()]
-        keep_daily(self.path, self._backup_day(), names)
 
     # -- reading records --------------------------------------------------------
 
@@ -776,28 +386,6 @@ class Store:
             self._journal.record(record.table, record.id, REMOVE)
             if self.on_commit is not None:
                 self._ops.append((record.table, before, None))
-
-    def _lift_tombstone(self, record: Record) -> None:
-        """A deleted record put back (an undo): stamp every field after its tombstone so the
-        other devices take it back too, and drop the tombstone here."""
-        meta = self._sync()
-        meta.tombstones[record.table].pop(record.id, None)
-        meta.held.get(record.table, {}).pop(record.id, None)
-        with self._clock() as clock:
-            meta.stamps.setdefault(record.table, {})[record.id] = {
-                name: [clock.now(), ""] for name in record.to_dict() if name not in _sync.NO_STAMP}
-
-    def tombstoned(self) -> dict[str, tuple[str, str]]:
-        """Records the merge holds as deleted (device mode), by id: (table, tombstone stamp),
-        for each tombstone no later change outran."""
-        meta = self._sync()
-        out: dict[str, tuple[str, str]] = {}
-        for t, stones in meta.tombstones.items():
-            if t not in _TYPES:  # a Deletion record taken back by an undo leaves one too
-                continue
-            stamps = meta.stamps.get(t, {})
-            out.update((rid, (t, ts)) for rid, ts in stones.items() if ts > _sync.latest(stamps.get(rid)))
-        return out
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():

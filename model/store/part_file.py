@@ -26,6 +26,7 @@ import orjson
 from model.errors import StoreError
 from model.records import Record
 from model.language.i18n import _
+from model.store.storage import write_new_file
 
 
 class PartMissing(Exception):
@@ -233,18 +234,5 @@ def read(folder: Path, name: str, table: str) -> PartFile:
 def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:
     """Write a new part file (never an existing one); return its name. Not yet fsynced folder."""
     name = f"{table}-{index:02d}-{os.urandom(6).hex()}.json"
-    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        try:
-            (folder / name).unlink(missing_ok=True)
-        except OSError:
-            pass  # named by nothing: the next writer sets it aside
-        raise
-    os.close(fd)
+    write_new_file(folder / name, payload)
     return name

@@ -39,6 +39,7 @@ import orjson
 from model.errors import StoreError
 from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
 from model.store.paths import make_private_dir
+from model.store.storage import fsync_dir
 from model.records import Record
 from model.language.i18n import _
 
@@ -328,11 +329,7 @@ class Parts:
                 if names[k]:
                     old.append(names[k])  # type: ignore[arg-type]  # not None: just checked
                 names[k] = name
-            fd = os.open(self.folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_dir(self.folder)
         except BaseException:
             remove_files(self.folder, written)
             raise

@@ -134,6 +134,25 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_new_file(path: Path, payload: bytes) -> None:
+    """Create ``path`` (never an existing file), private, with ``payload``, fsynced; if that
+    fails, the file it made is removed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # named by nothing: the next writer removes or sets it aside
+        raise
+    os.close(fd)
+
+
 def write_target(path: Path) -> Path:
     """The file a write to ``path`` replaces: a symlinked store stays a symlink, its target is written."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -149,15 +168,8 @@ def atomic_write(path: Path, payload: bytes) -> str | None:
     path = write_target(path)
     folder = path.parent
     tmp = folder / f"{TEMP_PREFIX}{path.name}-{os.getpid()}-{os.urandom(4).hex()}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    write_new_file(tmp, payload)
     try:
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -7,7 +7,7 @@ import shutil
 from app_helpers import SIZE, settle, toasts
 from model.records import Contact, Interaction
 from model.store import Store
-from model.store.sync import devices_dir
+from model.store.devices import devices_dir
 
 
 async def test_notes_arriving_from_another_laptop_show_up_with_a_notice(tmp_path, monkeypatch, make_test_app):

@@ -1,15 +1,16 @@
 """``kizuna sync on|off|status``: the two-laptop layout of the store (see README "Two laptops").
 
 ``on`` makes ``kizuna-devices/`` beside the store, the marker Kizuna honours (the sync tool
-carries it to the other laptops); ``off`` keeps a folder that looks synced as one file, refused
-once device files exist; ``status`` says which layout is used and why, this device, the others
-and what is waiting.
+carries it to the other laptops); ``off`` keeps a folder that looks synced as one file, or turns
+device files back into one file (:mod:`model.store.layout`); ``status`` says which layout is used
+and why, this device, the others and what is waiting; ``forget DEVICE`` retires another device.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from model.errors import KizunaError
@@ -18,15 +19,20 @@ from model.language.i18n import _
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "sync", parents=[common], help=_("two laptops: the synced-folder layout (on, off, status)"),
+        "sync", parents=[common], help=_("two laptops: the synced-folder layout (on, off, status, forget)"),
         description=_("Keep the store as one file per device, for a folder a sync tool shares between "
                     "laptops (Syncthing, Dropbox, Nextcloud, iCloud Drive, OneDrive, Google Drive). "
                     "Recognised synced folders turn it on by themselves; 'on' turns it on for any "
-                    "folder, 'off' keeps a folder that only looks synced as one file (before any "
-                    "device file exists), 'status' (the default) says which layout is used, this "
-                    "device, the other devices, when each was last merged, and what is waiting."))
-    p.add_argument("action", nargs="?", choices=("on", "off", "status"), default="status",
-                   help=_("on, off, or status (default)"))
+                    "folder, 'off' turns device files back into one store file (everything readable "
+                    "merged, the device files moved to the backups folder; refused while anything is "
+                    "waiting) or keeps a folder that only looks synced as one file, 'status' (the "
+                    "default) says which layout is used, this "
+                    "device, the other devices, when each was last merged, and what is waiting. "
+                    "'forget DEVICE' stops counting a retired device: its files, merged in full, go to "
+                    "the backups folder."))
+    p.add_argument("action", nargs="?", choices=("on", "off", "status", "forget"), default="status",
+                   help=_("on, off, forget, or status (default)"))
+    p.add_argument("device", nargs="?", help=_("forget: the device id, as 'kizuna sync status' lists it"))
     p.set_defaults(func=cmd_sync)
 
 
@@ -41,12 +47,26 @@ def cmd_sync(ctx) -> int:
     from model.store import off_marker, switch_sync, sync_reason
 
     action = ctx.args.action
+    device = getattr(ctx.args, "device", None)
+    if action == "forget" or device is not None:  # a bad argument: exit 2, as argparse's own
+        from model.store import DEVICE_NAME
+
+        if action != "forget" or not DEVICE_NAME.fullmatch(device or ""):
+            print(_("kizuna: error: 'kizuna sync forget' takes one device id (1-40 letters, digits, '-' or "
+                    "'_'); the other actions take none"), file=sys.stderr)
+            return 2
+        return _forget(ctx, device or "")
     if action != "status":
         if getattr(ctx.args, "demo", False):
             raise KizunaError(_("the demo data is a disposable copy: it is never synced"))
         path = _path(ctx)
         if path.is_dir():
             raise KizunaError(_("{path}: is a folder, not a store file").format(path=path))
+        if action == "off" and _has_device_files(path):  # merged back into one store file
+            from model.store import to_one_file
+
+            print(to_one_file(ctx.store))
+            return 0
         print(switch_sync(path, action == "on"))
         if action == "off":
             return 0
@@ -88,3 +108,21 @@ def _waiting(items: list[str]) -> None:
     print(_("waiting:"))
     for item in items:
         print(f"  {visible(item)}")
+
+
+def _has_device_files(path: Path) -> bool:
+    from model.store import devices_dir
+
+    try:
+        return any(n.endswith(".json") for n in os.listdir(devices_dir(path)))
+    except OSError:
+        return False
+
+
+def _forget(ctx, device: str) -> int:
+    from model.store import forget_device
+
+    aside = forget_device(ctx.store, device)
+    print(_("forgot {device}: it no longer holds back the removal of old deletions").format(device=device)
+          + (_("; its files were moved to {aside}").format(aside=aside) if aside else ""))
+    return 0
