@@ -173,11 +173,12 @@ def open_store(ctx: Context):
         import tempfile
 
         from model.demo import build_demo
+        from model.language import i18n
 
         _sweep_demo_copies()
         ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
-        build_demo(store, ctx.today)
+        build_demo(store, ctx.today, i18n.language())  # written in the language chosen at start
         from model.actions.undo import UndoLog
 
         UndoLog(store.path).attach(store)
