@@ -53,6 +53,7 @@ from model.store.paths import make_private_dir
 from model.store.storage import META_TABLE, SCHEMA_VERSION, TEMP_PREFIX, AtomicJSONStorage, write_target
 from model.store.tables import FileTable
 from model.language.i18n import _, ngettext, word
+from model.language.os_errors import os_text
 
 R = TypeVar("R", bound=Record)
 
@@ -453,7 +454,7 @@ class Store:
                 self.notices.append(_("{name} merged and moved to {aside}").format(name=path.name, aside=aside))
             except OSError as exc:
                 self.notices.append(_("{name} merged but not moved: {strerror}").format(
-                    name=path.name, strerror=exc.strerror))
+                    name=path.name, strerror=os_text(exc)))
 
     @property
     def backups_dir(self) -> Path:
@@ -488,7 +489,7 @@ class Store:
                                "again").format(path=self.path, seconds=LOCK_TIMEOUT)) from None
         except OSError as exc:
             raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
-                path=self.path, strerror=exc.strerror)) from None
+                path=self.path, strerror=os_text(exc))) from None
         self._depth = 1
         try:
             if _signature(self.path) != self._signature:
@@ -544,7 +545,7 @@ class Store:
         _parts.remove_files(_parts.parts_dir(self.path), superseded)
 
     def _write_error(self, exc: BaseException) -> StoreError:
-        reason = getattr(exc, "strerror", None) or exc
+        reason = os_text(exc)
         return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(
             path=self.path, reason=reason))
 
@@ -592,7 +593,7 @@ class Store:
                 os.chmod(folder, 0o700)
         except OSError as exc:
             raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(
-                folder=folder, strerror=exc.strerror)) from None
+                folder=folder, strerror=os_text(exc))) from None
 
     def _tidy(self) -> None:
         """Under the lock, with the part list checked: clear what killed writers left.

@@ -59,6 +59,7 @@ from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
 from model.store.storage import META_TABLE, migrate
 from model.language.i18n import _, ngettext
+from model.language.os_errors import os_text
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -107,7 +108,7 @@ def device_id() -> str:
         atomic_write(where, new.encode() + b"\n")
     except OSError as exc:
         raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(
-            where=where, strerror=exc.strerror)) from None
+            where=where, strerror=os_text(exc))) from None
     return new
 
 
@@ -533,12 +534,12 @@ def switch_sync(store_path: Path, on: bool) -> str:
             make_private_dir(devices)
         except OSError as exc:
             raise StoreError(_("{devices}: cannot turn the two-laptop layout on: {strerror}").format(
-                devices=devices, strerror=exc.strerror)) from None
+                devices=devices, strerror=os_text(exc))) from None
         return _("on: this laptop keeps its own file in {devices}").format(devices=devices)
     try:
         files = sorted(n[:-5] for n in os.listdir(devices) if n.endswith(".json")) if devices.is_dir() else []
     except OSError as exc:
-        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=devices, strerror=exc.strerror)) from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=devices, strerror=os_text(exc))) from None
     if files:
         shown = _(", ").join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
         raise StoreError(ngettext("{devices} holds the files of {n} device ({shown}): the layout stays on, "
@@ -554,7 +555,7 @@ def switch_sync(store_path: Path, on: bool) -> str:
         os.close(fd)
     except OSError as exc:
         raise StoreError(_("{off}: cannot turn the two-laptop layout off: {strerror}").format(
-            off=off, strerror=exc.strerror)) from None
+            off=off, strerror=os_text(exc))) from None
     also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) \
         if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
     return _("off: the store stays one file, {name} ({marker} says so){also}").format(

@@ -336,8 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except OSError as exc:  # a file call the command did not expect to fail: still one line
+        from model.language.os_errors import os_text
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"kizuna: {where}{os_text(exc)}", file=sys.stderr)
         return 1
     except Exception:
         from model.records import bad_record
