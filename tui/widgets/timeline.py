@@ -7,6 +7,7 @@ The highlighted entry is shown in full below the list.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import OrderedDict
 from collections.abc import Callable
@@ -22,10 +23,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from model.language.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, language, ngettext, word
 from model.planning.book import Book
 from model.planning.health import person_rhythm
-from model.records import Interaction, Promise
+from model.records import KINDS, Interaction, Promise
 from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
@@ -34,10 +35,30 @@ from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 
 MASK = N_("▒▒▒ confidential — press v to reveal")
-KIND_WIDTH = 13  # "help received"
-#: a row narrower than this (date, mark, kind, 40 columns of text) shows the kind in 7
-#: columns ("help r…") and the people in 10, to leave the note's text the room
-FULL_KIND_FROM = 11 + 2 + KIND_WIDTH + 1 + 40
+#: the kind column of a narrow row at most ("help r…"), so 80 columns keep 30 for the text
+SHORT_KIND_MOST = 7
+#: the note's text a row keeps beside the full kind column (else it is a narrow row)
+FULL_TEXT_LEAST = 40
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_widths(lang: str) -> tuple[int, int]:
+    """(full, short) widths of the kind column in ``lang``: the widest label of each form
+    in cells (a Japanese character is two), the short one at most SHORT_KIND_MOST."""
+    labels = [_("promise")]
+    full = max(cell_len(x) for x in [*labels, *(word("kind", k) for k in KINDS)])
+    short = max(cell_len(x) for x in [*labels, *(word("kind short", k) for k in KINDS)])
+    return full, min(short, SHORT_KIND_MOST)
+
+
+def kind_column(width: int, names: bool = False) -> tuple[int, bool]:
+    """(cells, full) of the kind column in a row ``width`` cells wide: the full labels
+    when the text keeps FULL_TEXT_LEAST beside them (and the names, when shown), else the
+    short ones; the people get 10 cells in a narrow row, 16 in a full one."""
+    full, short = _kind_widths(language())
+    if width >= 11 + 2 + full + 1 + FULL_TEXT_LEAST + (17 if names else 0):
+        return full, True
+    return short, False
 
 
 def _secret(book: Book, p: Promise, revealed: bool) -> bool:
@@ -75,11 +96,13 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
         kind = word("kind", obj.kind)
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
         people = obj.contacts
-    full = width >= FULL_KIND_FROM + (17 if names else 0)
+    cells, full = kind_column(width, names)
+    if not full and isinstance(obj, Interaction):
+        kind = word("kind short", obj.kind)
     text = Text()
     text.append(day + " ", "dim")
     text.append(mark + " ", mark_style)
-    text.append(fit(kind, KIND_WIDTH if full else 7) + " ", "cyan")
+    text.append(fit(kind, cells) + " ", "cyan")
     if names:
         text.append(fit(_names(book, people), 16 if full else 10) + " ", "bold")
     text.append(words, style)
