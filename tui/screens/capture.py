@@ -318,8 +318,9 @@ class CaptureScreen(ModalScreen[Capture | None]):
             return Content.styled(_("Nothing will be saved until the line reads right."), "dim")
         rows: list[tuple[Content, Content, Content]] = []
 
-        def row(label: str, *parts: tuple[str, str] | str, tail: Content = Content("")) -> None:
-            rows.append((Content.styled(_(label), "bold $text-muted"), Content.assemble(*parts), tail))
+        def row(label: str, *parts: tuple[str, str] | str, tail: Content | None = None) -> None:
+            rows.append((Content.styled(_(label), "bold $text-muted"), Content.assemble(*parts),
+                         tail or Content("")))
 
         people: list[tuple[str, str] | str] = []
         new_ids = {p.id for p in cap.new_people}
