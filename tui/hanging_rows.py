@@ -34,7 +34,7 @@ class HangingRows(Visual):
         lines: list[Content] = []
         room = width - self.indent
         for label, text, tail in self.rows:
-            head = label + " " * max(1, self.indent - cell_len(label.plain))
+            head = label.extend_right(max(1, self.indent - cell_len(label.plain)))  # in the label's style
             if room < 10 or text.cell_length + tail.cell_length <= room:
                 lines.append(head + text + tail)
                 continue
