@@ -100,3 +100,20 @@ def test_the_planner_tells_the_same_story_in_both_languages(stores) -> None:
         own = store.settings().own_industry
         same = [c for c in store.contacts() if c.relation == "same-industry"]
         assert same and all(c.industry == own for c in same), lang
+
+
+def test_a_generation_reads_japanese_where_shown_and_stays_in_the_store(stores) -> None:
+    from model.language.i18n import value
+
+    store = stores["ja"]
+    assert {c.generation for c in store.contacts()} <= {"20s", "30s", "40s", "50s", "60s", "70s"}
+    i18n.set_language("ja")
+    try:
+        assert (value("generation", "40s"), value("level", "manager"), value("industry", "製造業")) == \
+            ("40代", "管理職", "製造業")
+        book = Book.from_store(store)
+        report = diversity([c for c in book.contacts() if c.tier == "deep"], book.settings, "deep")
+        assert "40s" in report.spread["generation"].counts  # the data keeps the stored word
+    finally:
+        i18n.set_language("en")
+    assert value("generation", "40s") == "40s"

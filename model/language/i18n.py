@@ -55,6 +55,16 @@ def word(kind: str, value: str) -> str:
     return _catalogue.pgettext(kind, value) if value else value
 
 
+def value(dimension: str, text: str) -> str:
+    """A person's ``level`` or ``generation`` as shown: ``manager`` -> ``管理職``, ``40s`` ->
+    ``40代`` in Japanese; any other dimension's value (an industry...) is the user's text."""
+    if dimension == "level":
+        return word("level", text)
+    if dimension == "generation" and _language == "ja" and text.endswith("s") and text[:-1].isdigit():
+        return f"{text[:-1]}代"
+    return text
+
+
 def language() -> str:
     """The language in use: ``en`` or ``ja``."""
     return _language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.language.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, ngettext, word, value as shown_value
 from model.records import TIERS
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
@@ -205,7 +205,7 @@ def cmd_show(ctx) -> int:
     for label, value in ((_("tier"), word("tier", person.tier)), (_("company"), person.company),
                          (_("title"), person.title),
                          (_("industry"), person.industry), (_("function"), person.function),
-                         (_("level"), word("level", person.level)), (_("generation"), person.generation),
+                         (_("level"), word("level", person.level)), (_("generation"), shown_value("generation", person.generation)),
                          (_("relation"), word("relation", person.relation)),
                          (_("purposes"), ", ".join(word("purpose", p) for p in person.purposes)),
                          (_("stage"), word("stage", person.stage)), (_("next step"), person.next_step),
