@@ -22,8 +22,9 @@ Row = tuple[Content, Content, Content]  # label, text, a tail kept whole (a due 
 
 
 class HangingRows(Visual):
-    """``rows`` of (label, text, tail); labels padded to ``indent`` cells. A tail that
-    does not fit after the text's last line goes whole onto a line of its own."""
+    """``rows`` of (label, text, tail); labels padded to ``indent`` cells (with ``indent``
+    0, each label is padded already and its text hangs under itself). A tail that does
+    not fit after the text's last line goes whole onto a line of its own."""
 
     def __init__(self, rows: list[Row], indent: int) -> None:
         self.rows = rows
@@ -32,9 +33,10 @@ class HangingRows(Visual):
 
     def _content(self, width: int) -> Content:
         lines: list[Content] = []
-        room = width - self.indent
         for label, text, tail in self.rows:
-            head = label.extend_right(max(1, self.indent - cell_len(label.plain)))  # in the label's style
+            indent = self.indent or label.cell_length
+            room = width - indent
+            head = label.extend_right(max(1, indent - cell_len(label.plain))) if self.indent else label
             if room < 10 or text.cell_length + tail.cell_length <= room:
                 lines.append(head + text + tail)
                 continue
@@ -44,7 +46,7 @@ class HangingRows(Visual):
             else:
                 wrapped.append(tail[len(tail.plain) - len(tail.plain.lstrip()):])
             lines.append(head + wrapped[0])
-            lines.extend(Content(" " * self.indent) + line for line in wrapped[1:])
+            lines.extend(Content(" " * indent) + line for line in wrapped[1:])
         return Content("\n").join(lines)
 
     def __str__(self) -> str:
