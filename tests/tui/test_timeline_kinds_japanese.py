@@ -55,3 +55,29 @@ async def test_no_japanese_kind_is_cut(japanese, make_test_app, tmp_path, size, 
             assert "被支援" in seen or "催し" in seen, seen
         else:
             assert {"手助けを受けた", "イベント"} & seen, seen
+
+
+async def test_search_shows_the_widest_kind_whole(japanese, make_test_app, tmp_path):
+    store = Store(tmp_path / "kizuna.json")
+    build_demo(store, TODAY, "ja")
+    app = make_test_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        app.screen.query_one("#search-input").value = "助言"
+        await settle(app, pilot)
+        results = app.screen.query_one("#search-results")
+        rows = [results.line_text(y) for y in range(len(results.rows))]
+        assert rows and all(row[11:].startswith("手助けを受けた ") for row in rows), rows[:3]
+
+
+def test_the_command_line_timeline_lines_up_in_japanese(kizuna, cli_env):
+    done = kizuna("--demo", "--date", "2026-11-26", "show", "Emily", env={**cli_env, "KIZUNA_LANG": "ja"})
+    assert done.returncode == 0, done.stderr
+    timeline = done.stdout[done.stdout.index("タイムライン"):]
+    lines = [line for line in timeline.splitlines() if line.startswith("  20")]
+    assert any("手助けを受けた" in line for line in lines)
+    # the depth word starts at the same column on every line (date, kind column, a space)
+    columns = {cell_len(line[:line.index(" 接点 " if " 接点 " in line else " 深い ")]) for line in lines}
+    assert len(columns) == 1, columns

@@ -189,7 +189,7 @@ def cmd_show(ctx) -> int:
 
     from model.language.names import guessed_reading
     from model.language.text import visible, visible_line
-    from tui.text import fit
+    from tui.text import fit, kind_width
 
     def pad(text: str, width: int) -> str:  # by display width, never cut (a translated word may be wider)
         return fit(text, max(width, cell_len(text)))
@@ -234,5 +234,5 @@ def cmd_show(ctx) -> int:
             from model.actions.log_text import shown
 
             text = shown(text)
-        print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
+        print(f"  {i.date}  {pad(word('kind', i.kind), kind_width())} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
     return 0

@@ -7,7 +7,6 @@ The highlighted entry is shown in full below the list.
 
 from __future__ import annotations
 
-import functools
 import heapq
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,14 +22,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from model.language.i18n import N_, _, language, ngettext, word
+from model.language.i18n import N_, _, ngettext, word
 from model.planning.book import Book
 from model.planning.health import person_rhythm
-from model.records import KINDS, Interaction, Promise
+from model.records import Interaction, Promise
 from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
-from tui.text import fit
+from tui.text import fit, kind_width
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 
@@ -41,21 +40,11 @@ SHORT_KIND_MOST = 7
 FULL_TEXT_LEAST = 40
 
 
-@functools.lru_cache(maxsize=4)
-def _kind_widths(lang: str) -> tuple[int, int]:
-    """(full, short) widths of the kind column in ``lang``: the widest label of each form
-    in cells (a Japanese character is two), the short one at most SHORT_KIND_MOST."""
-    labels = [_("promise")]
-    full = max(cell_len(x) for x in [*labels, *(word("kind", k) for k in KINDS)])
-    short = max(cell_len(x) for x in [*labels, *(word("kind short", k) for k in KINDS)])
-    return full, min(short, SHORT_KIND_MOST)
-
-
 def kind_column(width: int, names: bool = False) -> tuple[int, bool]:
     """(cells, full) of the kind column in a row ``width`` cells wide: the full labels
     when the text keeps FULL_TEXT_LEAST beside them (and the names, when shown), else the
     short ones; the people get 10 cells in a narrow row, 16 in a full one."""
-    full, short = _kind_widths(language())
+    full, short = kind_width(), min(kind_width("kind short"), SHORT_KIND_MOST)
     if width >= 11 + 2 + full + 1 + FULL_TEXT_LEAST + (17 if names else 0):
         return full, True
     return short, False
