@@ -161,9 +161,9 @@ def language(lang: str) -> Iterator[None]:
 
 
 def demo_app(folder: Path) -> KizunaApp:
-    """The real app on a fresh demo store in ``folder``, as of TODAY."""
+    """The real app on a fresh demo store in ``folder``, as of TODAY, in the language in use."""
     store = Store(folder / "kizuna.json")
-    build_demo(store, TODAY)
+    build_demo(store, TODAY, i18n.language())
     return make_app(store, today=TODAY, demo=True)
 
 

@@ -41,9 +41,10 @@ def one_japanese_error(done, code: int, *words: str) -> None:
 
 
 def shape(data):
-    """The keys of a JSON document, all the way down (values aside)."""
+    """The keys of a JSON document, all the way down (values aside; the demo's own words, such
+    as the industries counted, are data: in Japanese mode the demo is written in Japanese)."""
     if isinstance(data, dict):
-        return {k: shape(v) for k, v in data.items()}
+        return {k: [type(n).__name__ for n in v.values()] if k == "counts" else shape(v) for k, v in data.items()}
     if isinstance(data, list):
         return [shape(v) for v in data[:1]]
     return type(data).__name__
@@ -111,7 +112,9 @@ def test_promises_trust_and_tiers_in_japanese(ja, en) -> None:
     one_japanese_error(ja("--demo", *DAY, "promise", "keep", "佐藤"), 1, "どの人か指定してください")
     data_ja = json.loads(ja("--demo", *DAY, "promise", "list", "--json").stdout)
     data_en = json.loads(en("--demo", *DAY, "promise", "list", "--json").stdout)
-    assert data_ja == data_en
+    # the same promises, stored words in English; the demo's own texts are in the language in use
+    assert [{k: v for k, v in p.items() if k != "text"} for p in data_ja] == \
+        [{k: v for k, v in p.items() if k != "text"} for p in data_en]
 
 
 def test_capture_and_corrections_in_japanese(ja, en, store_path: Path) -> None:

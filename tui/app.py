@@ -345,8 +345,10 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         """Textual's palette, its placeholder in the user's language."""
         from textual.command import CommandPalette
 
+        from tui.command_palette import KizunaPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+            self.push_screen(KizunaPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     def get_system_commands(self, screen):
         """Textual's own palette commands (theme, quit, keys...), in the user's language."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from model.errors import KizunaError
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 
 def editor_command() -> list[str]:
@@ -42,7 +43,7 @@ def edit_text(text: str) -> str:
             done = subprocess.run([*command, str(path)])
         except OSError as exc:
             raise KizunaError(_("cannot run the editor {command!r}: {error}").format(
-                command=command[0], error=exc.strerror)) from None
+                command=command[0], error=os_text(exc))) from None
         if done.returncode != 0:
             raise KizunaError(_("the editor {command!r} exited with status {status}; nothing saved").format(
                 command=command[0], status=done.returncode))

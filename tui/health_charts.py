@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.language.i18n import N_, _, language, word
+from model.language.i18n import N_, _, language, word, value as i18n_value
 from model.planning.health import (
     CadenceBar,
     DiversityHealth,
@@ -346,7 +346,7 @@ def diversity_lines(dh: DiversityHealth, width: int, p: Palette = PLAIN) -> list
                                                       p.muted)))
         items = list(s.counts.items())
         rest = sum(n for _, n in items[DIMENSION_VALUES:])
-        rows = [(word(dim, v) if dim == "level" else v, n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
+        rows = [(i18n_value(dim, v), n, "█", p.touch) for v, n in items[:DIMENSION_VALUES]]
         if rest:
             rows.append((_("{n} more").format(n=len(items) - DIMENSION_VALUES), rest, "█", p.muted))
         if s.unknown:

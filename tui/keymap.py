@@ -28,6 +28,7 @@ from textual.binding import Binding
 
 from model.errors import KizunaError
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 FILE_NAME = "keymap.toml"
 #: a key name as Textual spells them: letters, digits, ctrl+/shift+ combinations, names
@@ -67,7 +68,7 @@ def read_keymap(path: Path, known: set[str] | None = None) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise KeymapError(_("{path}: cannot read it: {reason}").format(path=path, reason=exc.strerror)) from None
+        raise KeymapError(_("{path}: cannot read it: {reason}").format(path=path, reason=os_text(exc))) from None
     except UnicodeDecodeError:
         raise KeymapError(_("{path}: is not UTF-8 text").format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:

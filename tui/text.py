@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rich.cells import cell_len
@@ -87,3 +88,19 @@ def role_width() -> int:
     from model.records import RELATIONS
 
     return max(cell_len(word("relation", r)) for r in RELATIONS) + 1
+
+
+def kind_width(context: str = "kind") -> int:
+    """The widest kind as shown (``promise`` included), in cells: ``help received`` is 13,
+    手助けを受けた 14; ``context="kind short"`` measures the short words of narrow rows."""
+    from model.language.i18n import _, language
+
+    return _kind_width(language(), context, _("promise"))
+
+
+@functools.lru_cache(maxsize=8)
+def _kind_width(lang: str, context: str, promise: str) -> int:
+    from model.language.i18n import word
+    from model.records import KINDS
+
+    return max(cell_len(x) for x in [promise, *(word(context, k) for k in KINDS)])

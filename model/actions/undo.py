@@ -27,6 +27,7 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Deletion, FocusPlan, Interaction, Promise, Record, now_stamp
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 #: how many changes the log keeps
 KEEP = 30
@@ -130,7 +131,7 @@ class UndoLog:
             return []
         except OSError as exc:
             raise StoreError(_("{path}: cannot read the undo log: {strerror}").format(
-                path=self.path, strerror=exc.strerror)) from None
+                path=self.path, strerror=os_text(exc))) from None
         try:
             data = orjson.loads(raw)
             return [Entry(e["at"], e["label"], list(e["ops"]), int(e.get("too_big", 0)))
@@ -174,7 +175,7 @@ class UndoLog:
         except OSError as exc:
             # the change is saved; only its undo step is lost
             self.problem = _("{path}: cannot write the undo log: {strerror}").format(
-                path=self.path, strerror=exc.strerror)
+                path=self.path, strerror=os_text(exc))
 
     def last(self) -> Entry | None:
         entries = self.entries()
@@ -203,7 +204,7 @@ def undo(store, log: UndoLog) -> Entry:
                     break
     except OSError as exc:
         raise StoreError(_("{path}: undone, but the undo log could not be updated: {strerror}").format(
-            path=log.path, strerror=exc.strerror)) from None
+            path=log.path, strerror=os_text(exc))) from None
     return entry
 
 

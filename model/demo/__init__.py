@@ -3,7 +3,9 @@
 :func:`build_demo` is deterministic: the same ``today`` gives the same store,
 ids and timestamps included (a seeded :class:`random.Random`, no clock reads),
 so screenshots and tests can rely on it. It writes everything in one
-transaction; ``kizuna --demo`` builds it at every start.
+transaction; ``kizuna --demo`` builds it at every start, in the language in use:
+in Japanese the same records have their free text (industries, tags, notes,
+intents) in Japanese (:mod:`model.demo.data_ja`).
 
 The story: the owner runs a small precision-parts maker (``own_industry`` is
 manufacturing). This month's focus is winning medical-device customers; last
@@ -20,6 +22,7 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from model.demo import data_ja
 from model.demo.data import (
     EVENTS_EN,
     EVENTS_JA,
@@ -48,8 +51,10 @@ def _stamp(day: date, minutes: int = 18 * 60) -> str:
 class _Demo:
     """Collects the demo records; :func:`build_demo` writes them in one go."""
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, lang: str = "en") -> None:
         self.today = today
+        #: Japanese mode: the same records, their free text in Japanese (model.demo.data_ja)
+        self.ja = lang == "ja"
         self.month_start = today.replace(day=1)
         self.last_month_start = (self.month_start - timedelta(days=1)).replace(day=1)
         self.rng = random.Random(SEED)
@@ -62,6 +67,21 @@ class _Demo:
         self._minute = 0
 
     # -- helpers ----------------------------------------------------------------
+
+    def t(self, text: str) -> str:
+        """``text`` in the demo's language (English text has a Japanese form in data_ja)."""
+        return data_ja.TEXTS.get(text, text) if self.ja else text
+
+    def person_fields(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A person's free-text fields in the demo's language."""
+        fields = {k: row[k] for k in ("title", "industry", "function", "generation", "next_step",
+                                      "how_met", "tags")}
+        if not self.ja:
+            return fields
+        return {**fields, "title": self.t(row["title"]), "next_step": self.t(row["next_step"]),
+                "how_met": self.t(row["how_met"]), "industry": data_ja.INDUSTRIES[row["industry"]],
+                "function": data_ja.FUNCTIONS[row["function"]],
+                "tags": tuple(data_ja.TAGS[tag] for tag in row["tags"])}
 
     def new_id(self) -> str:
         return f"{self._ids.getrandbits(128):032x}"
@@ -76,6 +96,8 @@ class _Demo:
     def note(self, day: date, keys: tuple[str, ...] | str, kind: str, depth: str, text: str,
              tags: tuple[str, ...] = (), scope: str = "open") -> Interaction:
         keys = (keys,) if isinstance(keys, str) else keys
+        if self.ja:
+            text, tags = self.t(text), tuple(data_ja.TAGS.get(tag, tag) for tag in tags)
         self._minute = (self._minute + 37) % 600
         stamp = _stamp(day, 9 * 60 + self._minute)
         rec = Interaction(date=day.isoformat(), contacts=tuple(self.people[k].id for k in keys),
@@ -92,11 +114,10 @@ class _Demo:
             self.spec[row["key"]] = row
             self.people[row["key"]] = Contact(
                 name=row["name"], reading=row["reading"], company=row["company"],
-                title=row["title"], industry=row["industry"], function=row["function"],
-                level=row["level"], generation=row["generation"], relation=row["relation"],
+                level=row["level"], relation=row["relation"],
                 tier=row["tier"], purposes=row["purposes"], stage=row["stage"],
-                next_step=row["next_step"], emails=(row["email"],) if row["email"] else (),
-                how_met=row["how_met"], tags=row["tags"], cadence_days=row.get("cadence_days"),
+                emails=(row["email"],) if row["email"] else (),
+                cadence_days=row.get("cadence_days"), **self.person_fields(row),
                 id=self.new_id(), created=_stamp(met, 8 * 60), updated=_stamp(met, 8 * 60))
         kato = self.people["kato"]
         self.people["kato"] = Contact(**{**kato.to_dict(), "snoozed_until":
@@ -119,9 +140,16 @@ class _Demo:
     def routine_note(self, key: str, day: date, depth: str) -> None:
         rng, row = self.rng, self.spec[key]
         ja = row["lang"] == "ja"
-        kind, _, text = rng.choice([t for t in (TEMPLATES_JA if ja else TEMPLATES_EN) if t[1] == depth])
+        # the same random choices in both languages: pick by index, then say it in the demo's
+        templates = [i for i, t in enumerate(TEMPLATES_JA if ja else TEMPLATES_EN) if t[1] == depth]
+        index = rng.choice(templates)
+        kind, _, text = (TEMPLATES_JA if ja else TEMPLATES_EN)[index]
+        if self.ja and not ja:
+            text = data_ja.TEMPLATES_EN[index]
         pct = rng.randint(3, 12)
-        topic = rng.choice(row["topics"])
+        native = rng.choice(row["topics"])
+        topic = self.t(native)
+        events = EVENTS_JA if ja else (data_ja.EVENTS_EN if self.ja else EVENTS_EN)
         text = text.format(
             topic=topic, company=row["company"] or row["name"], n=rng.randint(2, 9),
             # at their company, or with them when they have none (a name is not a place)
@@ -129,9 +157,9 @@ class _Demo:
             meet_en=f"Met at {row['company']}" if row["company"] else f"Met {row['name']}",
             qty=rng.choice((200, 500, 800, 1200, 3000, 5000)), price=rng.choice((180, 240, 350, 480, 1200)),
             pct=pct, pct2=round(pct * rng.uniform(0.3, 0.8), 1), y=rng.randint(78, 94),
-            event=rng.choice(EVENTS_JA if ja else EVENTS_EN), month=(month := rng.randint(1, 12)),
+            event=rng.choice(events), month=(month := rng.randint(1, 12)),
             month_en=calendar.month_name[month])
-        tags = tuple(sorted({tag for hint, tag in TAGS_BY_TOPIC_HINT.items() if hint in topic}))
+        tags = tuple(sorted({tag for hint, tag in TAGS_BY_TOPIC_HINT.items() if hint in native}))
         scope = "private" if kind == "meal" and rng.random() < 0.15 else "open"
         self.note(day, key, kind, depth, text, tags, scope)
 
@@ -181,14 +209,17 @@ class _Demo:
             ("olivia", 350, "tier: network → archived (moved back to Australia)"),
             ("kato", 1, f"snoozed until {self.people['kato'].snoozed_until}: 決算期で多忙、来月連絡する"),
         ):
-            n(ago(days), key, "log", "touch", text)
+            n(ago(days), key, "log", "touch", data_ja.TIER_LOGS.get(key, text) if self.ja else text)
 
     def promise(self, owner: str, key: str, text: str, made: int, due: int,
                 status: str = "open", resolved: int | None = None) -> None:
         """A promise made ``made`` days ago, due in ``due`` days (negative: past)."""
         ja = self.spec[key]["lang"] == "ja"
+        text = self.t(text)
         said = (f"打ち合わせで約束：{text}" if owner == "me" else f"打ち合わせで先方が約束：{text}") if ja \
-            else (f"Catch-up call; I promised: {text}." if owner == "me" else f"Catch-up call; they promised: {text}.")
+            else (f"近況確認の電話で約束：{text}" if owner == "me" else f"近況確認の電話で先方が約束：{text}") \
+            if self.ja else (f"Catch-up call; I promised: {text}." if owner == "me"
+                             else f"Catch-up call; they promised: {text}.")
         made_on = self.ago(made)
         source = self.note(made_on, key, "meeting" if ja else "call", "touch", said)
         stamp = _stamp(made_on, 19 * 60)
@@ -235,7 +266,7 @@ class _Demo:
             challenge="稼働監視のPoCを立ち上げ、段取り時間を20%短縮する",
             slots=(Slot("same-industry", ids["suzuki"], "試作ラインの共同提案を固める"),
                    Slot("cross-industry", ids["ito"], "センサー3台でPoCを始める"),
-                   Slot("cross-industry", ids["emily"], "Edge firmware design review"),
+                   Slot("cross-industry", ids["emily"], self.t("Edge firmware design review")),
                    Slot("customer", ids["tanaka"], "品質監査を通し、次の案件の芽を聞く")),
             review="伊藤さんとPoC開始、段取り時間の計測を開始（現状平均42分）。Emilyからエッジ側の設計"
                    "レビューと病院の参考顧客の紹介の申し出。鈴木さんとの共同提案は先方の繁忙で先送り。"
@@ -245,8 +276,8 @@ class _Demo:
             month=this.strftime("%Y-%m"), purpose="sales channel",
             challenge="医療機器分野で新規顧客を2社獲得し、自動車以外の売上の柱をつくる",
             slots=(Slot("same-industry", ids["sato"], "医療機器メーカー2社の紹介をお願いし、初回に同席してもらう"),
-                   Slot("cross-industry", ids["emily"],
-                        "Ask how Northwind sold into hospitals: certification path, first reference"),
+                   Slot("cross-industry", ids["emily"], self.t(
+                        "Ask how Northwind sold into hospitals: certification path, first reference")),
                    Slot("cross-industry", None, ""),
                    Slot("customer", ids["takahashi"], "評価ロットの結果を聞き、量産移行の条件を詰める")),
             id=self.new_id(), created=_stamp(this, 7 * 60), updated=_stamp(this, 7 * 60)))
@@ -261,14 +292,19 @@ class _Demo:
         return [*self.people.values(), *self.interactions, *self.promises, *self.plans]
 
 
-def demo_records(today: date) -> list[Record]:
-    """The demo's records for ``today``, without a store (tests and screenshots)."""
-    return _Demo(today).records()
+def demo_records(today: date, lang: str = "en") -> list[Record]:
+    """The demo's records for ``today``, without a store (tests and screenshots).
+
+    ``lang="ja"``: the same records with their free text in Japanese."""
+    return _Demo(today, lang).records()
 
 
-def build_demo(store: Store, today: date) -> None:
-    """Fill ``store`` (normally a new, empty one) with the demo data, in one transaction."""
-    records = demo_records(today)
+def build_demo(store: Store, today: date, lang: str = "en") -> None:
+    """Fill ``store`` (normally a new, empty one) with the demo data, in one transaction.
+
+    ``lang`` is the language the demo is written in (``kizuna --demo`` passes the one in use)."""
+    records = demo_records(today, lang)
+    own = data_ja.INDUSTRIES["manufacturing"] if lang == "ja" else "manufacturing"
     with store.transaction():
-        store.save_settings(Settings(own_industry="manufacturing"))
+        store.save_settings(Settings(own_industry=own))
         store.add_many(records)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,25 @@ def word(kind: str, value: str) -> str:
     """A stored word (a tier, kind, depth, scope...) as shown on screen: translated in
     Japanese mode, unchanged in the store, JSON and exports."""
     return _catalogue.pgettext(kind, value) if value else value
+
+
+def value(dimension: str, text: str) -> str:
+    """A person's ``level`` or ``generation`` as shown: ``manager`` -> ``管理職``, ``40s`` ->
+    ``40代`` in Japanese; any other dimension's value (an industry...) is the user's text."""
+    if dimension == "level":
+        return word("level", text)
+    if dimension == "generation" and _language == "ja" and text.endswith("s") and text[:-1].isdigit():
+        return f"{text[:-1]}代"
+    return text
+
+
+def stored_generation(text: str) -> str:
+    """A generation as typed, the way the store keeps it: ``40代`` or ``４０代`` -> ``40s``;
+    anything else unchanged (the record's check says what is wrong with it)."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if folded.endswith("代") and folded[:-1].isdigit():
+        return f"{folded[:-1]}s"
+    return text
 
 
 def language() -> str:

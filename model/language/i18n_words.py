@@ -9,7 +9,9 @@ from model.language.i18n import N_, pgettext
 
 GROUPS = {"tier": "TIERS", "kind": "KINDS", "depth": "DEPTHS", "level": "LEVELS",
           "relation": "RELATIONS", "stage": "STAGES", "purpose": "PURPOSES", "scope": "SCOPES",
-          "status": "PROMISE_STATUSES"}
+          "status": "PROMISE_STATUSES",
+          # a kind in a narrow timeline row: a short word where the language has one
+          "kind short": "KINDS"}
 
 #: month names as ``strftime("%B")`` gives them (C locale), shown through ``_()``
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
@@ -32,6 +34,17 @@ def _marks() -> None:
     pgettext("kind", "value shared")
     pgettext("kind", "note")
     pgettext("kind", "log")
+    pgettext("kind short", "meeting")
+    pgettext("kind short", "call")
+    pgettext("kind short", "message")
+    pgettext("kind short", "meal")
+    pgettext("kind short", "event")
+    pgettext("kind short", "intro made")
+    pgettext("kind short", "help given")
+    pgettext("kind short", "help received")
+    pgettext("kind short", "value shared")
+    pgettext("kind short", "note")
+    pgettext("kind short", "log")
     pgettext("depth", "deep")
     pgettext("depth", "touch")
     pgettext("level", "executive")

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.language.i18n import N_, _, language, ngettext, word
+from model.language.i18n import N_, _, language, ngettext, word, value as shown_value
 from model.language.names import fold
 from model.records import Contact, Settings
 
@@ -169,7 +169,7 @@ def _dominance_text(dimension: str, value: str, count: int, size: int, label: st
     if dimension == "level":
         shown = _LEVEL_PLURAL.get(value, value) if language() == "en" else word("level", value)
         return _("{subject} are {level}").format(subject=subject, level=shown)
-    return _("{subject} are in their {value}").format(subject=subject, value=value)
+    return _("{subject} are in their {value}").format(subject=subject, value=shown_value(dimension, value))
 
 
 def diversity(contacts: Iterable[Contact], settings: Settings, label: str = "people") -> DiversityReport:

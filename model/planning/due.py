@@ -99,6 +99,11 @@ class DueItem:
         }
 
 
+
+def _day(day: date) -> str:
+    """``Sat 2026-11-21``; in Japanese ``2026-11-21 土曜``."""
+    return _("{weekday} {date}").format(weekday=weekday(day), date=day.isoformat())
+
 def cadence_days(contact: Contact, settings) -> int | None:
     """The cadence of a person in days, or None if they have none."""
     if contact.tier == "archived":
@@ -183,7 +188,7 @@ def _promise_item(section: str, p: Promise, name: str, today: date, secret: Abst
     shown = visible(name)  # titles are for a screen: hidden characters shown
     title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
         name=shown, text=text)
-    detail = f"{_in_days(days)} ({weekday(due)} {p.due})"
+    detail = f"{_in_days(days)} ({_day(due)})"
     if p.history:
         n = len(p.history)
         detail += ngettext(", rescheduled {n} time, first due {date}", ", rescheduled {n} times, first due {date}",
@@ -307,7 +312,7 @@ def due_list(book: Book, today: date, horizon: int = 7) -> list[DueItem]:
             age = _(", turns {age}").format(age=day.year - int(person.birthday[:4]))
         item = DueItem("birthday", person.id, None, _("{name}: birthday {when}").format(
                            name=visible(person.name), when=when),
-                       f"{weekday(day)} {day.isoformat()}{age}", day, days, "birthday", None, person.name)
+                       f"{_day(day)}{age}", day, days, "birthday", None, person.name)
         sections["birthday"].append(((day, person.name), item))
 
     out: list[DueItem] = []

@@ -49,7 +49,7 @@ from datetime import date
 from typing import Any
 
 from model.errors import ValidationError
-from model.language.i18n import _, ngettext, word
+from model.language.i18n import _, ngettext, word, value as shown_value
 from model.language.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
 from model.planning.month_days import days_left
@@ -252,7 +252,7 @@ def suggest(book: Book, month: str, role: str | None, purpose: str | None, today
             value = value_of(c, d)
             if value and _fold(value) not in present[d]:
                 new.append(_("{dimension} {value}").format(
-                    dimension=_(d), value=word("level", value) if d == "level" else value))
+                    dimension=_(d), value=shown_value(d, value)))
         if new:
             parts["diversity"] = DIVERSITY_PER_DIMENSION * len(new)
             reasons.append(_("new to the plan: {new}").format(new=_(", ").join(new)))

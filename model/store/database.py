@@ -55,6 +55,7 @@ from model.records import Contact, FocusPlan, Interaction, Promise, Record, Sett
 from model.store.storage import META_TABLE, SCHEMA_VERSION, AtomicJSONStorage
 from model.store.tables import FileTable
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 R = TypeVar("R", bound=Record)
 
@@ -211,7 +212,7 @@ class Store(Merging, Writing):
                                "again").format(path=self.path, seconds=LOCK_TIMEOUT)) from None
         except OSError as exc:
             raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
-                path=self.path, strerror=exc.strerror)) from None
+                path=self.path, strerror=os_text(exc))) from None
         self._depth = 1
         try:
             if _signature(self.path) != self._signature:

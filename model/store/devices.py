@@ -16,6 +16,7 @@ from pathlib import Path
 
 from model.errors import StoreError
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 DEVICE_ENV = "KIZUNA_DEVICE"
 SYNC_ENV = "KIZUNA_SYNC"
@@ -61,7 +62,7 @@ def device_id() -> str:
         atomic_write(where, new.encode() + b"\n")
     except OSError as exc:
         raise StoreError(_("{where}: cannot keep this machine's device id: {strerror}").format(
-            where=where, strerror=exc.strerror)) from None
+            where=where, strerror=os_text(exc))) from None
     return new
 
 
@@ -133,7 +134,7 @@ def switch_sync(store_path: Path, on: bool) -> str:
             make_private_dir(devices)
         except OSError as exc:
             raise StoreError(_("{devices}: cannot turn the two-laptop layout on: {strerror}").format(
-                devices=devices, strerror=exc.strerror)) from None
+                devices=devices, strerror=os_text(exc))) from None
         return _("on: this laptop keeps its own file in {devices}").format(devices=devices)
     try:
         if devices.is_dir():
@@ -143,7 +144,7 @@ def switch_sync(store_path: Path, on: bool) -> str:
         os.close(fd)
     except OSError as exc:
         raise StoreError(_("{off}: cannot turn the two-laptop layout off: {strerror}").format(
-            off=off, strerror=exc.strerror)) from None
+            off=off, strerror=os_text(exc))) from None
     also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) \
         if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
     return _("off: the store stays one file, {name} ({marker} says so){also}").format(

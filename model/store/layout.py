@@ -20,6 +20,7 @@ import orjson
 
 from model.errors import NotFoundError, StoreError
 from model.language.i18n import _, ngettext
+from model.language.os_errors import os_text
 from model.store import parts as _parts
 from model.store import devices as _devices
 from model.store import sources as _sources
@@ -84,7 +85,7 @@ def to_one_file(store: Store) -> str:
         except (OSError, ValueError) as exc:
             raise StoreError(_("{path}: cannot turn the device files into one file: {reason}; the device "
                                "files are as they were").format(
-                path=shared, reason=getattr(exc, "strerror", None) or exc)) from None
+                path=shared, reason=os_text(exc))) from None
         if warning:
             store.warnings.append(warning)
         kept = _free(backups_dir(shared) / f"{devices.name}-{day}")
@@ -94,7 +95,7 @@ def to_one_file(store: Store) -> str:
         except OSError as exc:
             raise StoreError(_("{path}: written as one file, but {devices} could not be moved to the backups "
                                "({strerror}); the device files are still used").format(
-                path=shared, devices=devices, strerror=exc.strerror)) from None
+                path=shared, devices=devices, strerror=os_text(exc))) from None
     also = _("; but {var} is set, which keeps the device layout on for this shell").format(var=_devices.SYNC_ENV) \
         if os.environ.get(_devices.SYNC_ENV, "") not in ("", "0") else ""
     return _("off: the device files are one file again, {name}; they were moved to {kept}{also}").format(
@@ -138,7 +139,7 @@ def forget_device(store: Store, device: str) -> Path | None:
             os.replace(path, aside / path.name)
     except OSError as exc:
         raise StoreError(_("{device}: forgotten, but its files could not be moved to {aside}: {strerror}").format(
-            device=device, aside=aside, strerror=exc.strerror)) from None
+            device=device, aside=aside, strerror=os_text(exc))) from None
     return aside
 
 def _free(path: Path) -> Path:

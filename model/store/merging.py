@@ -22,6 +22,7 @@ import orjson
 
 from model.errors import KizunaError, StoreError
 from model.language.i18n import _, ngettext, word
+from model.language.os_errors import os_text
 from model.records import RECORD_TYPES, Contact, Deletion, Interaction, Record, Settings
 from model.store import devices as _devices
 from model.store import parts as _parts
@@ -368,7 +369,7 @@ class Merging:
                 self.notices.append(_("{name} merged and moved to {aside}").format(name=path.name, aside=aside))
             except OSError as exc:
                 self.notices.append(_("{name} merged but not moved: {strerror}").format(
-                    name=path.name, strerror=exc.strerror))
+                    name=path.name, strerror=os_text(exc)))
 
     def _named_by_conflict_copies(self) -> set[str]:
         """Part files a conflict copy beside the store names: not set aside while it waits to be merged."""

@@ -26,6 +26,7 @@ import orjson
 from model.errors import StoreError
 from model.records import Record
 from model.language.i18n import _
+from model.language.os_errors import os_text
 from model.store.storage import write_new_file
 
 
@@ -81,7 +82,7 @@ class PartFile:
         except FileNotFoundError:
             raise PartMissing(str(path)) from None
         except OSError as exc:
-            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
+            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
         if not first.strip(b"\x00 \t\r\n"):
             raise self.damaged("the file is empty or blank, so it is damaged")
         try:
@@ -112,7 +113,7 @@ class PartFile:
                 raise PartMissing(str(self.path)) from None
             except OSError as exc:
                 raise StoreError(_("{path}: cannot read it: {strerror}").format(
-                    path=self.path, strerror=exc.strerror)) from None
+                    path=self.path, strerror=os_text(exc))) from None
         return self._rest
 
     def damaged(self, what: str) -> StoreError:

@@ -42,6 +42,7 @@ from model.store.paths import make_private_dir
 from model.store.storage import fsync_dir
 from model.records import Record
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
            "check_table", "part_of", "parts_dir", "set_aside_unnamed"]
@@ -79,7 +80,7 @@ def read_data(path: Path) -> tuple[dict, dict[str, list[str | None]]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
+        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
     data = parse(raw, path)
     return data, check_table(data, path)
 

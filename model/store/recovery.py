@@ -27,6 +27,7 @@ from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
 from model.store.storage import Data, atomic_write, fsync_dir, parse
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 TABLE = _parts.PARTITIONED[0]
 FIELDS = [f.name for f in fields(Interaction)]
@@ -354,7 +355,7 @@ def diagnose(store_path: Path) -> Diagnosis:
         try:
             data = parse(store_path.read_bytes(), store_path)
         except OSError as exc:
-            d.store_problem = f"{store_path}: cannot read it: {exc.strerror}"
+            d.store_problem = _("{path}: cannot read it: {strerror}").format(path=store_path, strerror=os_text(exc))
         except StoreError as exc:
             d.store_problem = str(exc)
     if data is None:

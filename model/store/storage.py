@@ -28,6 +28,7 @@ from tinydb.storages import Storage
 
 from model.errors import StoreError
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 SCHEMA_VERSION = 2
 META_TABLE = "meta"
@@ -181,7 +182,7 @@ def atomic_write(path: Path, payload: bytes) -> str | None:
         fsync_dir(folder)
     except OSError as exc:
         return _("{path}: written, but the folder could not be synced ({strerror}); a power cut "
-                  "now could undo it").format(path=path, strerror=exc.strerror)
+                  "now could undo it").format(path=path, strerror=os_text(exc))
     return None
 
 
@@ -221,7 +222,7 @@ class AtomicJSONStorage(Storage):
             raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path)) from None
         except OSError as exc:
             raise StoreError(_("{path}: cannot read it: {strerror}").format(
-                path=self.path, strerror=exc.strerror)) from None
+                path=self.path, strerror=os_text(exc))) from None
         self.data, self.migrated = migrate(parse(raw, self.path), self.path)
         self.dirty = False
 

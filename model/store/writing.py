@@ -19,6 +19,7 @@ import orjson
 
 from model.errors import StoreError
 from model.language.i18n import _
+from model.language.os_errors import os_text
 from model.store import parts as _parts
 from model.store.backups import keep_daily, set_aside_dir
 from model.store.paths import make_private_dir
@@ -81,7 +82,7 @@ class Writing:
         _parts.remove_files(_parts.parts_dir(self.path), superseded)
 
     def _write_error(self, exc: BaseException) -> StoreError:
-        reason = getattr(exc, "strerror", None) or exc
+        reason = os_text(exc)
         return StoreError(_("{path}: cannot write it: {reason}; nothing was saved").format(
             path=self.path, reason=reason))
 
@@ -129,7 +130,7 @@ class Writing:
                 os.chmod(folder, 0o700)
         except OSError as exc:
             raise StoreError(_("{folder}: cannot create the folder: {strerror}").format(
-                folder=folder, strerror=exc.strerror)) from None
+                folder=folder, strerror=os_text(exc))) from None
 
     def _tidy(self) -> None:
         """Under the lock, with the part list checked: clear what killed writers left.

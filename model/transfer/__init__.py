@@ -25,6 +25,7 @@ from model.transfer import google, jsonio, linkedin, vcard
 from model.transfer.common import ImportPlan, PersonDraft, Problem, Progress, plan_people
 from model.transfer.csvio import CSVFileError, decode, rows
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 __all__ = ["FORMATS", "ImportPlan", "PersonDraft", "Problem", "TransferError", "apply_plan",
            "detect_format", "import_file", "plan_import"]
@@ -45,7 +46,7 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     except IsADirectoryError:
         raise TransferError(_("{path}: is a folder, not a file").format(path=path)) from None
     except OSError as exc:
-        raise TransferError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=exc.strerror)) from None
+        raise TransferError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
 
 
 def detect_format(path: str | os.PathLike, raw: bytes) -> str:

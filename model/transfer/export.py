@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from model.language.i18n import _
+from model.language.os_errors import os_text
 
 KINDS = ("json", "vcard", "ics", "markdown")
 #: the file name ending each kind is usually given
@@ -54,4 +55,4 @@ def write_export(target: Path, data: bytes) -> None:
             target=target, parent=target.parent)) from None
     except OSError as exc:
         raise TransferError(_("{target}: cannot write it: {strerror}").format(
-            target=target, strerror=exc.strerror)) from None
+            target=target, strerror=os_text(exc))) from None

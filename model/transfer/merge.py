@@ -16,7 +16,7 @@ from datetime import date
 from model.errors import KizunaError
 from model.records import TIERS, Contact, FocusPlan, Interaction, Promise, Slot, now_stamp
 from model.transfer.common import FILL_FIELDS, filled_from
-from model.language.i18n import _
+from model.language.i18n import _, ngettext
 
 _MERGE_FILL = FILL_FIELDS + ("stage", "next_step", "snooze_reason")
 _MERGE_LISTS = ("emails", "phones", "links", "tags", "purposes")
@@ -73,6 +73,14 @@ class MergePlan:
         return (f"Merged {b.name}{f' ({extra})' if extra else ''} into {a.name}: "
                 f"{n} note{'s' * (n != 1)}, {p} promise{'s' * (p != 1)}, "
                 f"{s} focus slot{'s' * (s != 1)} moved")
+
+    def moved(self) -> str:
+        """What moves over, in the language in use: ``7 notes, 0 promises, 0 focus slots moved``."""
+        n, p, s = len(self.interactions), len(self.promises), len(self.plans)
+        return _("{notes}, {promises}, {slots} moved").format(
+            notes=ngettext("{n} note", "{n} notes", n).format(n=n),
+            promises=ngettext("{n} promise", "{n} promises", p).format(n=p),
+            slots=ngettext("{n} focus slot", "{n} focus slots", s).format(n=s))
 
 
 def plan_merge(store, keep: Contact, drop: Contact) -> MergePlan:

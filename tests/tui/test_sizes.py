@@ -21,12 +21,12 @@ SIZES = [((80, 24), "-narrow", 30), ((100, 30), "-medium", 40), ((120, 35), "-me
 
 def note_cells(main: MainScreen) -> tuple[str, int]:
     """The first timeline row and how many cells of it the note's words get."""
-    from tui.widgets.timeline import FULL_KIND_FROM, KIND_WIDTH
+    from tui.widgets.timeline import kind_column
 
     rows = main.timeline.row_list
     row = rows.line_text(0)
     width = rows.scrollable_content_region.width
-    words = 11 + 2 + (KIND_WIDTH if width >= FULL_KIND_FROM else 7) + 1  # date, mark, kind
+    words = 11 + 2 + kind_column(width)[0] + 1  # date, mark, kind
     return row, min(cell_len(row[words:]), width - cell_len(row[:words]))
 
 

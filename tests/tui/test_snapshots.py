@@ -75,7 +75,7 @@ def test_no_confidential_note_in_the_picture(name):
     from model.demo import demo_records
     from model.records import Interaction
 
-    secrets = [r.text for r in demo_records(date(2026, 11, 26))
+    secrets = [r.text for r in demo_records(date(2026, 11, 26), SHOTS[name].language)
                if isinstance(r, Interaction) and r.scope == "confidential"]
     assert secrets, "the demo data should have confidential notes to hide"
     svg = (Path(__file__).resolve().parents[2] / "screenshots" / f"{name}.svg").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.language.i18n import N_, _, ngettext, word
+from model.language.i18n import N_, _, ngettext, word, value as shown_value
 from model.records import TIERS
 
 TIER_ORDER = {t: i for i, t in enumerate(TIERS)}
@@ -189,7 +189,7 @@ def cmd_show(ctx) -> int:
 
     from model.language.names import guessed_reading
     from model.language.text import visible, visible_line
-    from tui.text import fit
+    from tui.text import fit, kind_width
 
     def pad(text: str, width: int) -> str:  # by display width, never cut (a translated word may be wider)
         return fit(text, max(width, cell_len(text)))
@@ -205,7 +205,7 @@ def cmd_show(ctx) -> int:
     for label, value in ((_("tier"), word("tier", person.tier)), (_("company"), person.company),
                          (_("title"), person.title),
                          (_("industry"), person.industry), (_("function"), person.function),
-                         (_("level"), word("level", person.level)), (_("generation"), person.generation),
+                         (_("level"), word("level", person.level)), (_("generation"), shown_value("generation", person.generation)),
                          (_("relation"), word("relation", person.relation)),
                          (_("purposes"), ", ".join(word("purpose", p) for p in person.purposes)),
                          (_("stage"), word("stage", person.stage)), (_("next step"), person.next_step),
@@ -234,5 +234,5 @@ def cmd_show(ctx) -> int:
             from model.actions.log_text import shown
 
             text = shown(text)
-        print(f"  {i.date}  {pad(word('kind', i.kind), 13)} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
+        print(f"  {i.date}  {pad(word('kind', i.kind), kind_width())} {pad(word('depth', i.depth), 5)}  {visible_line(text)}")
     return 0

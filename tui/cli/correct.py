@@ -353,6 +353,8 @@ def cmd_search(ctx) -> int:
         return 0
     from rich.cells import cell_len
 
+    from tui.text import kind_width
+
     color = sys.stdout.isatty()
     for h in hits:
         who = ", ".join(names.get(c, "?") for c in h.people)
@@ -361,7 +363,7 @@ def cmd_search(ctx) -> int:
         if color:
             for s, e in reversed(highlight_spans(text, query)):
                 text = f"{text[:s]}\x1b[1;33m{text[s:e]}\x1b[0m{text[e:]}"
-        print(f"{h.day}  {h.record.id[:8]}  {kind}{' ' * max(0, 13 - cell_len(kind))} {_safe(who)}: {text}")
+        print(f"{h.day}  {h.record.id[:8]}  {kind}{' ' * max(0, kind_width() - cell_len(kind))} {_safe(who)}: {text}")
     if limit is not None and len(hits) == limit:
         print(_("(the newest {limit}; --limit 0 shows all)").format(limit=limit))
     return 0

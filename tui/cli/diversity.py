@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from model.language.i18n import _, ngettext, pgettext, word
+from model.language.i18n import _, ngettext, pgettext, word, value as shown_value
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
@@ -81,7 +81,7 @@ def cmd_diversity(ctx) -> int:
         rows = []
         for d in DIMENSIONS:
             s = report.spread[d]
-            values = ", ".join(f"{word('level', v) if d == 'level' else v} {n}" for v, n in s.counts.items())
+            values = ", ".join(f"{shown_value(d, v)} {n}" for v, n in s.counts.items())
             blank = ngettext("not recorded for {n} person", "not recorded for {n} people",
                              s.unknown).format(n=s.unknown)
             if not s.counts:

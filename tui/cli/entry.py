@@ -213,11 +213,12 @@ def open_store(ctx: Context):
         import tempfile
 
         from model.demo import build_demo
+        from model.language import i18n
 
         _sweep_demo_copies()
         ctx._tmp = tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-")
         store = Store(Path(ctx._tmp) / "demo.json", private_folder=True)
-        build_demo(store, ctx.today)
+        build_demo(store, ctx.today, i18n.language())  # written in the language chosen at start
         from model.actions.undo import UndoLog
 
         UndoLog(store.path).attach(store)
@@ -378,8 +379,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except OSError as exc:  # a file call the command did not expect to fail: still one line
+        from model.language.os_errors import os_text
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"kizuna: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"kizuna: {where}{os_text(exc)}", file=sys.stderr)
         return 1
     except Exception:
         from model.records import bad_record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from model.language.i18n import N_, _, word
+from model.language.i18n import N_, _, stored_generation, word
 from model.language.names import plain
 
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
@@ -123,6 +123,8 @@ def _values(args) -> dict:
                 out[name] = int(text)
             else:
                 raise _bad("cadence", _("{text!r} is not a whole number of days").format(text=text))
+        elif name == "generation":
+            out[name] = stored_generation(text)  # 40代 as well as 40s
         else:
             out[name] = text
     return out

@@ -43,6 +43,7 @@ from model.records import Contact
 from model.store import Store
 from tui import threads
 from tui.book_source import app_book
+from tui.hanging_rows import HangingRows
 from tui.widgets.key_bar import KeyBar
 
 #: What the grammar looks like, shown under the preview.
@@ -309,17 +310,17 @@ class CaptureScreen(ModalScreen[Capture | None]):
             ("✗ ", "bold $text-error"), (message, "$text-error"),
         )
 
-    def _preview_content(self) -> Content:
+    def _preview_content(self) -> Content | HangingRows:
         cap = self.capture
         if cap is None:
             if self.error is None:
                 return Content.styled(_("Type a note. The preview shows what Enter will save."), "dim")
             return Content.styled(_("Nothing will be saved until the line reads right."), "dim")
-        rows: list[Content] = []
+        rows: list[tuple[Content, Content, Content]] = []
 
-        def row(label: str, *parts: tuple[str, str] | str) -> None:
-            label = _(label)
-            rows.append(Content.assemble((label + " " * max(1, 9 - cell_len(label)), "bold $text-muted"), *parts))
+        def row(label: str, *parts: tuple[str, str] | str, tail: Content | None = None) -> None:
+            rows.append((Content.styled(_(label), "bold $text-muted"), Content.assemble(*parts),
+                         tail or Content("")))
 
         people: list[tuple[str, str] | str] = []
         new_ids = {p.id for p in cap.new_people}
@@ -340,7 +341,7 @@ class CaptureScreen(ModalScreen[Capture | None]):
             who = (_("I promise {name}") if draft.owner == "me" else _("{name} promises")).format(
                 name=draft.contact.name)
             due = _("due {date}").format(date=day_words(draft.due, self.today))
-            row(N_("promise"), (f"{who}: ", "bold"), draft.text, (f"  {due}", "$accent"))
+            row(N_("promise"), (f"{who}: ", "bold"), draft.text, tail=Content.styled(f"  {due}", "$accent"))
         if cap.tags:
             row(N_("tags"), (" ".join(f"#{t}" for t in cap.tags), "magenta"))
         scope_style = {"confidential": "bold $text-error", "private": "$text-warning"}.get(cap.scope, "dim")
@@ -348,7 +349,8 @@ class CaptureScreen(ModalScreen[Capture | None]):
         row(N_("note"), cap.text or (_("(no text)"), "dim"))
         for hint in cap.hints:
             row(N_("hint"), (f"⚠ {hint}", "$text-warning"))
-        return Content("\n").join(rows)
+        # a row too long for the box wraps under its text, not under the labels
+        return HangingRows(rows, max(9, 1 + max(cell_len(label.plain) for label, _text, _tail in rows)))
 
     # -- actions ----------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ from textual.widgets import Input, Label, OptionList, Select, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from model.errors import KizunaError, ValidationError
-from model.language.i18n import N_, _, word
+from model.language.i18n import N_, _, stored_generation, word, value as shown_value
 from model.planning.book import Book
 from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
 from tui import threads
@@ -55,7 +55,7 @@ FIELDS: tuple[tuple[str, str, str, object], ...] = (
     ("industry", N_("Industry"), "text", N_("e.g. manufacturing, finance")),
     ("function", N_("Function"), "text", N_("sales, engineering, finance, ...")),
     ("level", N_("Level"), "choice", LEVELS),
-    ("generation", N_("Generation"), "text", N_("20s, 30s, 40s, ...")),
+    ("generation", N_("Generation"), "generation", N_("20s, 30s, 40s, ...")),
     ("relation", N_("Relation"), "choice", RELATIONS),
     ("tier", N_("Tier"), "tier", TIERS),
     ("purposes", N_("Purposes"), "multi", PURPOSES),
@@ -170,6 +170,8 @@ class ContactForm(ModalScreen[str | None]):
             text = " ".join("#" + t for t in value or ())
         elif kind in ("int", "date"):
             text = "" if value is None else str(value)
+        elif kind == "generation":
+            text = shown_value("generation", value or "")  # 40代 in Japanese, stored as 40s
         else:
             text = value or ""
         if name == "reading":
@@ -240,6 +242,8 @@ class ContactForm(ModalScreen[str | None]):
             raise ValidationError(f"contact.{name}", _("{text!r} is not a whole number of days").format(text=text))
         if kind == "date":
             return text or None
+        if kind == "generation":
+            return stored_generation(text)
         return text
 
     def _set_field(self, name: str, kind: str, value) -> None:
@@ -257,6 +261,8 @@ class ContactForm(ModalScreen[str | None]):
             widget.value = ", ".join(value or ())
         elif kind == "tags":
             widget.value = " ".join("#" + t for t in value or ())
+        elif kind == "generation":
+            widget.value = shown_value("generation", value or "")
         else:
             widget.value = "" if value is None else str(value)
 

@@ -145,7 +145,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
             return
         gained = [_(FIELD_WORDS.get(k, k.replace("_", " "))) for k, v in plan.merged.to_dict().items()
                   if k != "updated" and plan.keep.to_dict()[k] != v]
-        moves = escape(plan.text.split(": ", 1)[-1])
+        moves = escape(plan.moved())
         preview.update(
             escape(_("Keep {keep}, remove {drop}")).format(keep=f"[b]{escape(describe(keep))}[/]",
                                                            drop=f"[b]{escape(describe(drop))}[/]") + "\n"

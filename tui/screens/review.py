@@ -39,6 +39,7 @@ from model.store import Store
 from tui import threads
 from model.language.text import visible
 from tui.book_source import ReadsBook, app_book
+from tui.hanging_rows import HangingRows
 from tui.screens.capture import CaptureScreen, day_words
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.snooze_dialog import SnoozeDialog
@@ -204,22 +205,26 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
             lines.append(Content.styled(_("next step: {step}").format(step=visible(person.next_step)), "$text-muted"))
         return Content("\n").join(lines)
 
-    def _coming(self) -> Content:
+    def _coming(self) -> Content | HangingRows:
         rest = self.items[self.index + 1:self.index + 6]
         if not rest:
             return Content("")
         left = Counter(item.section for item in self.items[self.index + 1:])
         counts = " · ".join(f"{section_word(section)} {left[section]}" for section in SECTIONS if left[section])
-        lines = [Content.assemble((_("Next up"), "bold $text-muted"), (f"   {counts}", "$text-muted"))]
+        blank = Content("")
+        # each line's text wraps under itself (a long title in Japanese at 80 columns)
+        rows = [(Content.assemble((_("Next up"), "bold $text-muted"), ("   ", "$text-muted")),
+                 Content.styled(counts, "$text-muted"), blank)]
         width = max(9, *(cell_len(section_word(item.section)) for item in rest))
         for item in rest:
             shown = section_word(item.section)
-            lines.append(Content.styled(f"  {shown}{' ' * (width - cell_len(shown))} {item.title}", "$text-muted"))
+            rows.append((Content.styled(f"  {shown}{' ' * (width - cell_len(shown))} ", "$text-muted"),
+                         Content.styled(item.title, "$text-muted"), blank))
         more = len(self.items) - self.index - 1 - len(rest)
         if more > 0:
-            lines.append(Content.styled("  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more),
-                                        "$text-muted"))
-        return Content("\n").join(lines)
+            rows.append((Content.styled("  ", "$text-muted"), Content.styled(
+                ngettext("… and {n} more", "… and {n} more", more).format(n=more), "$text-muted"), blank))
+        return HangingRows(rows, 0)
 
     def _show_summary(self) -> None:
         s = self.summary

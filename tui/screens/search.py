@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from model.language.i18n import _, ngettext, word
 from model.records import Promise
 from model.search import Hit, QueryError, SearchIndex, highlight_spans, parse_query
-from tui.text import fit, printable as _safe
+from tui.text import fit, kind_width, printable as _safe
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Row, RowList
 
@@ -122,7 +122,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
                 kind = _("promise") if hit.kind == "promise" else word("kind", hit.record.kind)
                 head = Text()
                 head.append(hit.day + " ", "dim")
-                head.append(fit(kind, 13) + " ", "cyan")
+                head.append(fit(kind, kind_width()) + " ", "cyan")
                 head.append(fit(_safe(who), 16) + " ", "bold")
                 body = _safe(hit.text[:max(0, width - head.cell_len)])
                 made = heads[key] = (head, body)

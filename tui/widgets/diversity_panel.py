@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from model.language.i18n import N_, _, word
+from model.language.i18n import N_, _, value as shown_value
 from model.planning.diversity import OWN_NOT_SET, DiversityReport, diversity
 from model.records import Contact, Settings
 from tui.text import fit
@@ -45,7 +45,7 @@ def diversity_lines(report: DiversityReport) -> list[Line]:
     """The spread in one line per dimension, then the warnings."""
     lines: list[Line] = []
     for name, spread in report.spread.items():
-        shown = [word(name, label) if name == "level" else label for label in spread.counts]
+        shown = [shown_value(name, label) for label in spread.counts]
         pieces = [f"{label} {n}" for label, n in zip(shown, spread.counts.values())] or ["—"]
         if spread.unknown:
             pieces.append(_("unknown {n}").format(n=spread.unknown))

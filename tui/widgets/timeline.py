@@ -29,15 +29,25 @@ from model.records import Interaction, Promise
 from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
-from tui.text import fit
+from tui.text import fit, kind_width
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
 
 MASK = N_("▒▒▒ confidential — press v to reveal")
-KIND_WIDTH = 13  # "help received"
-#: a row narrower than this (date, mark, kind, 40 columns of text) shows the kind in 7
-#: columns ("help r…") and the people in 10, to leave the note's text the room
-FULL_KIND_FROM = 11 + 2 + KIND_WIDTH + 1 + 40
+#: the kind column of a narrow row at most ("help r…"), so 80 columns keep 30 for the text
+SHORT_KIND_MOST = 7
+#: the note's text a row keeps beside the full kind column (else it is a narrow row)
+FULL_TEXT_LEAST = 40
+
+
+def kind_column(width: int, names: bool = False) -> tuple[int, bool]:
+    """(cells, full) of the kind column in a row ``width`` cells wide: the full labels
+    when the text keeps FULL_TEXT_LEAST beside them (and the names, when shown), else the
+    short ones; the people get 10 cells in a narrow row, 16 in a full one."""
+    full, short = kind_width(), min(kind_width("kind short"), SHORT_KIND_MOST)
+    if width >= 11 + 2 + full + 1 + FULL_TEXT_LEAST + (17 if names else 0):
+        return full, True
+    return short, False
 
 
 def _secret(book: Book, p: Promise, revealed: bool) -> bool:
@@ -75,11 +85,13 @@ def _entry_text(book: Book, today: date, revealed: bool, names: bool,
         kind = word("kind", obj.kind)
         mark, mark_style = ("◆", "bold magenta") if obj.depth == "deep" else ("·", "")
         people = obj.contacts
-    full = width >= FULL_KIND_FROM + (17 if names else 0)
+    cells, full = kind_column(width, names)
+    if not full and isinstance(obj, Interaction):
+        kind = word("kind short", obj.kind)
     text = Text()
     text.append(day + " ", "dim")
     text.append(mark + " ", mark_style)
-    text.append(fit(kind, KIND_WIDTH if full else 7) + " ", "cyan")
+    text.append(fit(kind, cells) + " ", "cyan")
     if names:
         text.append(fit(_names(book, people), 16 if full else 10) + " ", "bold")
     text.append(words, style)
