@@ -7,7 +7,6 @@ Real stores on disk whose files are carried between folders as a sync tool would
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,9 @@ from model.records import Contact, Interaction
 from model.store import Store, forget_device
 from model.store.devices import devices_dir
 
+import sync_helpers
+from sync_helpers import carry, stones
+
 ROOT = Path(__file__).resolve().parent.parent
 DAY0 = date(2026, 12, 1)
 
@@ -32,17 +34,8 @@ def _sync_on(monkeypatch):
 
 
 def open_as(device: str, folder: Path, day: date = DAY0) -> Store:
-    os.environ["KIZUNA_DEVICE"] = device
-    return Store(folder / "kizuna.json", tombstone_days=0, backup_day=lambda: day)
+    return sync_helpers.open_as(device, folder, tombstone_days=0, backup_day=lambda: day)
 
-
-def carry(src: Path, dst: Path, device: str) -> None:
-    a, b = devices_dir(src / "kizuna.json"), devices_dir(dst / "kizuna.json")
-    b.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(b / f"{device}-parts", ignore_errors=True)
-    if (a / f"{device}-parts").is_dir():
-        shutil.copytree(a / f"{device}-parts", b / f"{device}-parts")
-    shutil.copy2(a / f"{device}.json", b / f"{device}.json")
 
 
 def retire(folder: Path, device: str) -> None:
@@ -51,9 +44,6 @@ def retire(folder: Path, device: str) -> None:
     shutil.rmtree(d / f"{device}-parts", ignore_errors=True)
     (d / f"{device}.json").unlink()
 
-
-def stones(store: Store) -> set[str]:
-    return set(store.tombstoned())
 
 
 def desk_and_laptop(tmp_path: Path) -> tuple[Path, Path, str]:

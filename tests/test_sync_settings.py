@@ -9,8 +9,6 @@ they end the same; real stores on disk check the rest.
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,8 @@ from model.store import Store
 from model.store.devices import devices_dir
 from model.store.sync import merge_settings, stamp
 
+from sync_helpers import carry, open_as
+
 DEFAULTS = Settings().to_dict()
 
 
@@ -29,20 +29,6 @@ def _sync_on(monkeypatch):
     monkeypatch.setenv("KIZUNA_SYNC", "1")
     monkeypatch.setenv("KIZUNA_DEVICE", "DESK")
 
-
-def open_as(device: str, folder: Path) -> Store:
-    os.environ["KIZUNA_DEVICE"] = device
-    return Store(folder / "kizuna.json")
-
-
-def carry(src: Path, dst: Path, device: str) -> None:
-    """What a sync tool does: ``device``'s files from one laptop's folder to the other's."""
-    a, b = devices_dir(src / "kizuna.json"), devices_dir(dst / "kizuna.json")
-    b.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(b / f"{device}-parts", ignore_errors=True)
-    if (a / f"{device}-parts").is_dir():
-        shutil.copytree(a / f"{device}-parts", b / f"{device}-parts")
-    shutil.copy2(a / f"{device}.json", b / f"{device}.json")
 
 
 VALUES = {"deep_cap": st.integers(3, 6), "language": st.sampled_from(["en", "ja"]),

@@ -8,17 +8,17 @@ files are carried between folders as a sync tool would (``tombstone_days=0`` sta
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from model.records import Contact, Interaction
 from model.store import Store
-from model.store.devices import devices_dir
 from model.store.sync import SyncMeta, stamp
 from model.store.tombstones import purgeable
+
+import sync_helpers
+from sync_helpers import carry, stones
 
 DAY = 86_400_000
 NOW = 2_000 * DAY
@@ -69,21 +69,9 @@ def test_alone_an_old_tombstone_goes_on_its_age() -> None:
 
 
 def open_as(device: str, folder: Path, days: int = 0) -> Store:
-    os.environ["KIZUNA_DEVICE"] = device
-    return Store(folder / "kizuna.json", tombstone_days=days)
+    return sync_helpers.open_as(device, folder, tombstone_days=days)
 
 
-def carry(src: Path, dst: Path, device: str) -> None:
-    a, b = devices_dir(src / "kizuna.json"), devices_dir(dst / "kizuna.json")
-    b.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(b / f"{device}-parts", ignore_errors=True)
-    if (a / f"{device}-parts").is_dir():
-        shutil.copytree(a / f"{device}-parts", b / f"{device}-parts")
-    shutil.copy2(a / f"{device}.json", b / f"{device}.json")
-
-
-def stones(store: Store) -> set[str]:
-    return set(store.tombstoned())
 
 
 def note_ids(store: Store) -> set[str]:
