@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, settle, toasts
+from app_helpers import SIZE, TODAY, settle, toasts
 from rich.cells import cell_len
 from screen_text import screen_lines
 from textual.geometry import Region
@@ -387,3 +387,23 @@ async def test_entry_form_in_japanese_corrects_a_promise(demo_store, make_test_a
         assert type(app.screen).__name__ == "MainScreen"
     saved = next(p for p in fresh(demo_store).promises() if p.id == promise.id)
     assert (saved.text, saved.owner) == ("資料を送る", "me")
+
+
+async def test_focus_pane_wraps_a_long_intent_under_itself(tmp_path, make_test_app):
+    """A slot's intent that wraps in the narrow focus pane goes on under the intent, not at
+    the pane's edge; a long company under the person's name."""
+    from model.demo import build_demo
+
+    store = Store(tmp_path / "kizuna.json")
+    build_demo(store, TODAY, "ja")
+    app = make_test_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        focus_list = app.screen.query_one("#focus-list")
+        width, height = focus_list.size
+        lines = [s.text.rstrip() for s in focus_list.render_lines(Region(0, 0, width, height))]
+        at = next(i for i, line in enumerate(lines) if "医療機器メーカー2社の紹介" in line)
+        assert lines[at].startswith("  医療") and lines[at + 1].startswith("  初回に同席")
+        emily = next(i for i, line in enumerate(lines) if "Emily Carter" in line)
+        label = cell_len(lines[emily][:lines[emily].index("Emily")])  # "異業種: " is 8 cells
+        assert lines[emily + 1] == " " * label + "Robotics"
