@@ -159,6 +159,24 @@ async def test_settings_in_japanese_save_and_cancel(demo_store, make_test_app):
     assert fresh(demo_store).settings().deep_cap == 6
 
 
+async def test_settings_focus_slots_and_language_in_japanese(demo_store, make_test_app):
+    """The slot roles are shown and typed in Japanese; a language left to the locale says so."""
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        slots = app.screen.query_one("#setting-focus_template", Input)
+        assert slots.value == "同業, 異業種, 異業種, 顧客"
+        assert str(app.screen.query_one("#setting-language", Select).selection) == "None"
+        assert "(OSの言語設定に従う)" in shown(app) and "Select" not in shown(app)
+        slots.value = "顧客、メンター"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "保存しました: フォーカスの枠。" in toasts(app)
+    assert fresh(demo_store).settings().focus_template == ("customer", "mentor")
+
+
 async def test_settings_refuse_a_bad_number_in_japanese(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
