@@ -231,6 +231,27 @@ async def test_focus_planner_and_month_review_in_japanese(demo_store, make_test_
     assert fresh(demo_store).focus_plan("2026-10").review == "来月は医療に集中する。"
 
 
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+async def test_health_readings_never_start_a_line_with_a_closing_mark(tmp_path, make_test_app, width):
+    """Japanese line breaking (kinsoku): a reading's wrapped lines never begin with 、 or 。."""
+    from model.demo import build_demo
+
+    store = Store(tmp_path / "kizuna.json")
+    build_demo(store, TODAY, "ja")
+    app = make_test_app(store)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        readings = list(app.screen.query(".reading").results(Static))
+        lines = [strip.text.strip() for r in readings for strip in r.render_lines(Region(0, 0, *r.size))]
+        said = [line for line in lines if line]
+        assert len(said) > len(readings)  # some reading wraps at this width
+        assert not [line for line in said if line[0] in "、。)」"]
+        whole = "".join(str(r.render()) for r in readings)
+        assert "".join(said) == whole.replace("\n", "")  # nothing lost in the wrapping
+
+
 async def test_health_screen_in_japanese(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
