@@ -245,18 +245,15 @@ class Store(Merging, Writing):
 
     # -- reading records --------------------------------------------------------
 
-    def _all(self, cls: type[R]) -> list[R]:
-        return list(self._in_parts(lambda: self._table(cls).all()))
-
     def records(self, cls: type[R]) -> list[R]:
         """Every record of a type, including ones without a method of their own (deletions)."""
-        return self._all(cls)
+        return list(self._in_parts(lambda: self._table(cls).all()))
 
     def contacts(self) -> list[Contact]:
-        return self._all(Contact)
+        return self.records(Contact)
 
     def interactions(self) -> list[Interaction]:
-        return self._all(Interaction)
+        return self.records(Interaction)
 
     def interactions_with(self, contact_id: str) -> list[Interaction]:
         """One person's interactions (in no order), reading only their records from disk."""
@@ -281,10 +278,10 @@ class Store(Merging, Writing):
         return self._in_parts(lambda: self._parts[Interaction.table].index())
 
     def promises(self) -> list[Promise]:
-        return self._all(Promise)
+        return self.records(Promise)
 
     def focus_plans(self) -> list[FocusPlan]:
-        return self._all(FocusPlan)
+        return self.records(FocusPlan)
 
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._in_parts(lambda: self._table(cls).find(record_id))

@@ -228,10 +228,6 @@ class PartFile:
         return out
 
 
-def read(folder: Path, name: str, table: str) -> PartFile:
-    return PartFile(folder / name, table)
-
-
 def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:
     """Write a new part file (never an existing one); return its name. Not yet fsynced folder."""
     name = f"{table}-{index:02d}-{os.urandom(6).hex()}.json"
