@@ -16,8 +16,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
-
 from model.errors import NotFoundError, StoreError
 from model.language.i18n import _, ngettext
 from model.language.os_errors import os_text
@@ -27,7 +25,7 @@ from model.store import sources as _sources
 from model.store import tombstones as _tombs
 from model.store.backups import backups_dir, link_or_copy
 from model.store.paths import make_private_dir
-from model.store.storage import META_TABLE, atomic_write, fsync_dir
+from model.store.storage import META_TABLE, atomic_write, encode, fsync_dir, meta_doc
 
 if TYPE_CHECKING:
     from model.store.database import Store
@@ -64,7 +62,7 @@ def to_one_file(store: Store) -> str:
                                       "not turned off: {n} things are waiting (first {first}); nothing was "
                                       "changed", len(left)).format(n=len(left), first=left[0]))
         data = {k: v for k, v in store._storage.data.items()}
-        meta = dict(next(iter(data.get(META_TABLE, {}).values()), {}))
+        meta = dict(meta_doc(data))
         if isinstance(meta.get("sync"), dict):
             meta["sync"] = {k: v for k, v in meta["sync"].items() if k not in _DEVICE_ONLY}
         data[META_TABLE] = {"1": meta}
@@ -79,7 +77,7 @@ def to_one_file(store: Store) -> str:
                 aside = backups_dir(shared) / f"{shared.stem}-before-sync-off-{day}{shared.suffix}"
                 make_private_dir(aside.parent)
                 link_or_copy(shared, aside)
-            warning = atomic_write(shared, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+            warning = atomic_write(shared, encode(data))
             marker = _devices.off_marker(shared)
             os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
         except (OSError, ValueError) as exc:

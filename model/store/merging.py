@@ -31,7 +31,7 @@ from model.store import sync as _sync
 from model.store import tombstones as _tombs
 from model.store.paths import make_private_dir
 from model.store.parts import Parts
-from model.store.storage import META_TABLE
+from model.store.storage import meta_doc
 from model.store.sync import Clock, SyncMeta, TYPES as _TYPES
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class Merging:
         def _table(self, cls: type[Record]) -> Parts | FileTable: ...
         def records(self, cls: type[Record]) -> list[Any]: ...
         def _meta(self) -> dict[str, Any]: ...
+        def _put_meta(self, **changes: Any) -> None: ...
         def settings(self) -> Settings: ...
         @property
         def backups_dir(self) -> Path: ...
@@ -87,10 +88,7 @@ class Merging:
         self._save_sync()
 
     def _save_sync(self) -> None:
-        meta = dict(self._meta())
-        meta["sync"] = self._sync().to_dict()
-        self._storage.data[META_TABLE] = {"1": meta}
-        self._storage.dirty = True
+        self._put_meta(sync=self._sync().to_dict())
 
     def _pending(self) -> list[_sources.Source]:
         """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
@@ -297,19 +295,15 @@ class Merging:
                 notes.insert(log)
         if settings is not None:
             values, stamps = settings
-            doc = dict(self._meta())
-            n += doc.get("settings") != values
-            doc["settings"] = values
-            self._storage.data[META_TABLE] = {"1": doc}
-            self._storage.dirty = True
+            n += self._meta().get("settings") != values
+            self._put_meta(settings=values)
             meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
         return n
 
     def _merged_settings(self, snap: _sources.Snapshot, meta: SyncMeta,
                          theirs: SyncMeta) -> tuple[dict, dict] | None:
         """The settings with the source's merged in (checked), or None when nothing changes."""
-        doc: Any = next(iter(snap.data.get(META_TABLE, {}).values()), {})
-        x_set = doc.get("settings") if isinstance(doc, dict) else None
+        x_set = meta_doc(snap.data).get("settings")
         if not isinstance(x_set, dict) or not x_set:
             return None
         x_st: Any = theirs.stamps.get(_sync.SETTINGS) if isinstance(theirs.stamps.get(_sync.SETTINGS), dict) else {}

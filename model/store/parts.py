@@ -40,10 +40,9 @@ import orjson
 from model.errors import StoreError
 from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, write_new
 from model.store.paths import make_private_dir
-from model.store.storage import fsync_dir
+from model.store.storage import cannot_read, fsync_dir, parse
 from model.records import Record
 from model.language.i18n import _
-from model.language.os_errors import os_text
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
            "check_table", "part_of", "parts_dir", "set_aside_unnamed"]
@@ -76,12 +75,10 @@ def is_part_name(name: str) -> bool:
 def read_data(path: Path) -> tuple[dict, dict[str, list[str | None]]]:
     """A store file's tables and the part files it names, checked (StoreError if it cannot be
     read or trusted): a backup, another device's file, a conflict copy."""
-    from model.store.storage import parse
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
+        raise cannot_read(path, exc) from None
     data = parse(raw, path)
     return data, check_table(data, path)
 

@@ -16,7 +16,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 
 from model.errors import KizunaError, StoreError
@@ -25,7 +24,7 @@ from model.records import Record, check_loaded
 from model.store.devices import DEVICE_NAME, printable
 from model.store.part_file import PartMissing
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
-from model.store.storage import META_TABLE, migrate
+from model.store.storage import meta_doc, migrate
 from model.store.sync import SyncMeta, _split, TYPES as _TYPES
 
 #: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud, Unison and iCloud name it
@@ -101,9 +100,8 @@ class Snapshot:
         self.data, _version = migrate(data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
-        meta: Any = next(iter(self.data.get(META_TABLE, {}).values()), {})
         #: its merge data (outside text: checked as it is read)
-        self.meta = SyncMeta.from_dict(meta.get("sync") if isinstance(meta, dict) else None)
+        self.meta = SyncMeta.from_dict(meta_doc(self.data).get("sync"))
 
     def records(self, cls: type[Record], skip: Collection[int] = ()) -> list[Record]:
         """The records that arrived, but for the parts in ``skip``. The small tables are checked
