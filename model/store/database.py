@@ -318,8 +318,7 @@ class Store(Merging, Writing):
 
     def add(self, record: R) -> R:
         """Insert a new record (its ``id`` must be new)."""
-        with self.transaction():
-            self._insert(record)
+        self.add_many([record])
         return record
 
     def add_many(self, records: Iterable[Record]) -> int:
@@ -337,25 +336,26 @@ class Store(Merging, Writing):
                 path=self.path, table=record.table, id=record.id))
         if self.device and record.id in self._sync().tombstones.get(record.table, {}):
             self._lift_tombstone(record)
-        self._journal.record(record.table, record.id, ADD)
+        self._done(ADD, record, None, record)
+
+    def _done(self, op: str, record: Record, before: Record | None, after: Record | None) -> None:
+        """Note a change in the journal, and for the undo log when one listens."""
+        self._journal.record(record.table, record.id, op)
         if self.on_commit is not None:
-            self._ops.append((record.table, None, record))
+            self._ops.append((record.table, before, after))
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
             old = self._in_parts(lambda: table.find(record.id)) if (self.device or self.on_commit) else None
-            before = old
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(_("no {what} with id {id} to update (another process may have deleted it)").format(
                     what=_(record.table.rstrip("s")), id=record.id))
             if old is not None and self.device:
                 with self._clock() as clock:
                     _sync.stamp_changes(self._sync(), clock, record.table, old.to_dict(), record.to_dict())
-            self._journal.record(record.table, record.id, PUT)
-            if self.on_commit is not None:
-                self._ops.append((record.table, before, record))
+            self._done(PUT, record, old, record)
         return record
 
     def remove(self, record: Record) -> None:
@@ -371,9 +371,7 @@ class Store(Merging, Writing):
                     meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
                     meta.stamps.get(record.table, {}).pop(record.id, None)
                     meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
-            self._journal.record(record.table, record.id, REMOVE)
-            if self.on_commit is not None:
-                self._ops.append((record.table, before, None))
+            self._done(REMOVE, record, before, None)
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():

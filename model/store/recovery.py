@@ -21,7 +21,7 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Interaction, Promise
 from model.store import parts as _parts
-from model.store.backups import backup_files, backups_dir, link_or_copy
+from model.store.backups import backup_files, backups_dir, link_or_copy, link_parts
 from model.store.lock import StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
@@ -142,10 +142,7 @@ def keep_current_aside(store_path: Path, now: datetime) -> Path:
     make_private_dir(aside.parent)
     folder = _parts.parts_dir(store_path)
     if folder.is_dir():
-        make_private_dir(_parts.parts_dir(aside))
-        for p in folder.iterdir():
-            if p.is_file():
-                link_or_copy(p, _parts.parts_dir(aside) / p.name)
+        link_parts(store_path, aside, [p.name for p in folder.iterdir() if p.is_file()])
     if store_path.exists():
         link_or_copy(store_path, aside)
     fsync_dir(aside.parent)
