@@ -120,14 +120,9 @@ class SyncMeta:
     def to_dict(self) -> dict[str, Any]:
         out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
                "tombstones": self.tombstones, "seen": self.seen}
-        if self.merged:
-            out["merged"] = self.merged
-        if self.held:
-            out["held"] = self.held
-        if self.parts_seen:
-            out["parts_seen"] = self.parts_seen
-        if self.gone:
-            out["gone"] = self.gone
+        for key in ("merged", "held", "parts_seen", "gone"):  # written only once they hold something
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
     def ack_of(self, device: str) -> str:
