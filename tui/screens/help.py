@@ -11,11 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from model.language.i18n import N_, _
-from tui.text import fit
+from tui.hanging_rows import paragraph
+from tui.text import fit, wrap_cells
 from tui.widgets.key_bar import KeyBar
 
 INTRO = N_(
@@ -98,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text(_(INTRO)), id="help-intro")
+            yield Static(paragraph(Content(_(INTRO))), id="help-intro")
             for title, bindings in binding_groups(self.app):
                 text = Text(_(title) + "\n", style="bold")
                 seen = set()
@@ -118,8 +120,7 @@ class HelpScreen(ModalScreen[None]):
         """``words`` wrapped to the room right of the keys, the lines after the first
         indented under the first (a long Japanese description stays in its column)."""
         room = min(BODY_WIDTH, self.app.size.width) - BODY_FRAME - KEY_WIDTH
-        lines = Text(words).wrap(self.app.console, max(20, room))
-        return Text("\n" + " " * KEY_WIDTH).join(lines)
+        return Text(("\n" + " " * KEY_WIDTH).join(wrap_cells(words, max(20, room))))
 
     _drawn_at = 0  # the width the descriptions were wrapped for
 
