@@ -223,10 +223,14 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         burst left the line on the main screen. A key typed into a text field stays text.
         """
         from textual.screen import ModalScreen
-        from textual.widgets import Input, TextArea
+        from textual.widgets import Input
 
         screen = self.screen
-        if isinstance(screen, ModalScreen) or isinstance(screen.focused, (Input, TextArea)):
+        # TextArea's module only once a screen with one has loaded it: importing it here
+        # cost the app's first keystroke ~12 ms (no widget is a TextArea before then)
+        text_area = sys.modules.get("textual.widgets._text_area")
+        fields = (Input, text_area.TextArea) if text_area is not None else (Input,)
+        if isinstance(screen, ModalScreen) or isinstance(screen.focused, fields):
             return False
         keys = {key.strip() for b in self.BINDINGS if isinstance(b, Binding) and b.action in OPENS
                 for key in self.keymap.get(b.id or "", b.key).split(",")}
