@@ -185,13 +185,16 @@ class RowList(ScrollView, can_focus=True):
             return
         # Not scrolled: only the lines whose row is another object are drawn again (a
         # new snapshot keeps the rows of everyone unchanged; the cursor's lines are done).
-        width = self.size.width
-        for y in range(self.size.height):
+        width, start = self.size.width, None  # (one region per run of changed lines)
+        for y in range(self.size.height + 1):
             i = top + y
             before = old[i] if i < len(old) else None
             after = rows[i] if i < len(rows) else None
-            if before is not after:
-                self.refresh(Region(0, y, width, 1))
+            if before is not after and y < self.size.height:
+                start = y if start is None else start
+            elif start is not None:
+                self.refresh(Region(0, start, width, y - start))
+                start = None
 
     def _find(self, key: str) -> int:
         rows = self._rows
