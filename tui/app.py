@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from rich.terminal_theme import TerminalTheme
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
@@ -117,6 +118,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
 
     def __init__(self, store: Store, today: date, demo: bool = False,
                  keymap: dict[str, str] | None = None) -> None:
+        self._ansi_theme: tuple | None = None  # (theme, dark, light), Textual's ansi_theme
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
@@ -136,6 +138,16 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
+
+    @property
+    def ansi_theme(self) -> TerminalTheme:
+        """Textual's, kept for the theme in use: Textual looks the theme up by name (copying
+        the table of every theme) for each line it draws, ~110 times a filter keystroke."""
+        theme, dark, light = self.theme, self.ansi_theme_dark, self.ansi_theme_light
+        kept = self._ansi_theme
+        if kept is None or kept[0] != theme or kept[1] is not dark or kept[2] is not light:
+            kept = self._ansi_theme = (theme, dark, light, App.ansi_theme.fget(self))
+        return kept[3]
 
     # -- start ----------------------------------------------------------------
 

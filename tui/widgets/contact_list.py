@@ -10,6 +10,8 @@ count against the cap (``deep 5/5``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains
 from datetime import date
 
 from textual import on
@@ -134,11 +136,9 @@ class ContactsPane(BorderLines, Vertical):
             # A query that grows (typing on) can only narrow: test the last matches only.
             grows = bool(self._query) and folded.startswith(self._query)
             keys = rows.keys
-            candidates = self._found if grows else range(total)
-            first = words[0]
-            found = [i for i in candidates if first in keys[i]]
-            for word in words[1:]:
-                found = [i for i in found if word in keys[i]]
+            found = self._found if grows else range(total)
+            for word in words:  # (the test of every key in C: a comprehension took ~1 ms)
+                found = list(compress(found, map(contains, map(keys.__getitem__, found), repeat(word))))
         self._query, self._found = folded, found
         self.row_list.set_rows(GroupedRows(rows, found))
         self.set_border_text(subtitle=_("{found} of {total}").format(found=len(found), total=total)
