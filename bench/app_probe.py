@@ -23,8 +23,8 @@ It measures, in seconds:
   until 50 ms after that (a timer ticking every 5 ms notices any stall);
 * ``tab`` — Tab (the next pane) until the focus moved and the screen is drawn (median
   of a round of the three panes, twice);
-* ``filter_80x24``, ``open_80x24``, ``filter_100x30``, ``open_100x30`` — the filter
-  keystroke and the cursor move again, in a terminal of that size;
+* ``filter_80x24``, ``open_80x24``, ``filter_100x30``, ``open_100x30``, ``filter_200x60``,
+  ``open_200x60`` — the filter keystroke and the cursor move again, in a terminal of that size;
 * ``resize`` — a resize (160x48 to 80x24, 100x30, 120x35, 200x60 and back) until the
   main screen is laid out again for it and drawn (median), Textual's own 1/120 s wait for
   more resize events included;
@@ -170,7 +170,7 @@ async def probe(store_path: Path, person: str, today: date, spawned: float, read
         out["resize_all"] = times
         cpu.clear()
 
-        for width, height in ((80, 24), (100, 30)):
+        for width, height in ((80, 24), (100, 30), (200, 60)):
             await pilot.resize_terminal(width, height)
             await pilot.pause()
             await filter_and_open(f"_{width}x{height}")

@@ -58,6 +58,8 @@ ROWS = [
     ("open_80x24", "… a cursor move (the next timeline) at 80x24", 0.016, "s"),
     ("filter_100x30", "… a filter keystroke at 100x30", 0.016, "s"),
     ("open_100x30", "… a cursor move (the next timeline) at 100x30", 0.016, "s"),
+    ("filter_200x60", "… a filter keystroke at 200x60", 0.016, "s"),
+    ("open_200x60", "… a cursor move (the next timeline) at 200x60", 0.016, "s"),
     ("tab", "Tab to the next pane", 0.016, "s"),
     ("resize", "a resize until the main screen is laid out again", 0.050, "s"),
     ("health_open", "opening the health screen until its charts are drawn", 0.15, "s"),
@@ -312,7 +314,7 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
         for key in ("ready", "filter", "open", "search", "search_cpu", "search_index", "capture", "capture_shown",
                     "capture_block", "capture_block_worst", "ready_cpu", "filter_cpu", "open_cpu", "capture_cpu",
                     "tab", "tab_cpu", "resize", "resize_cpu", "health_open", "health_open_cpu",
-                    *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30")
+                    *(f"{what}_{size}{cpu}" for what in ("filter", "open") for size in ("80x24", "100x30", "200x60")
                       for cpu in ("", "_cpu"))):
             if key in data:
                 result.add(key, data[key])

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from rich.terminal_theme import TerminalTheme
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
@@ -117,6 +118,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
 
     def __init__(self, store: Store, today: date, demo: bool = False,
                  keymap: dict[str, str] | None = None) -> None:
+        self._ansi_theme: tuple | None = None  # (theme, dark, light), Textual's ansi_theme
         super().__init__()
         self._user_keymap = dict(keymap or {})  # from keymap.toml (tui.keymap), set on mount
         self._restore_interpreter: Callable[[], None] | None = None
@@ -137,6 +139,16 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self._init_snapshots()
         self.book: Book = self.snapshot()
 
+    @property
+    def ansi_theme(self) -> TerminalTheme:
+        """Textual's, kept for the theme in use: Textual looks the theme up by name (copying
+        the table of every theme) for each line it draws, ~110 times a filter keystroke."""
+        theme, dark, light = self.theme, self.ansi_theme_dark, self.ansi_theme_light
+        kept = self._ansi_theme
+        if kept is None or kept[0] != theme or kept[1] is not dark or kept[2] is not light:
+            kept = self._ansi_theme = (theme, dark, light, App.ansi_theme.fget(self))
+        return kept[3]
+
     # -- start ----------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -148,10 +160,11 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.hold_keys()
         self.screen.call_later(self.call_later, self.release_keys)
         self.set_interval(POLL_SECONDS, self._tick, name="outside-changes")
-        # Everything built so far (records, indexes, rows, widgets) lives as long as the
-        # screen: move it out of the garbage collector's sight (tui.collector).
+        # Everything built so far (rows, widgets) lives as long as the screen: move it out
+        # of the garbage collector's sight at the first quiet moment (tui.collector; the
+        # records were frozen as the app was made, make_app), not before the first frame.
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.collector.want(now=True)
+        self.collector.want()
         self.call_after_refresh(self.run_worker, self._warm_up, thread=True, group="warm-up")
         for notice in self.store.raw.take_notices():  # merged from other devices while opening
             self.notify(notice, title=_("From your other devices"), timeout=8)
@@ -223,10 +236,14 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         burst left the line on the main screen. A key typed into a text field stays text.
         """
         from textual.screen import ModalScreen
-        from textual.widgets import Input, TextArea
+        from textual.widgets import Input
 
         screen = self.screen
-        if isinstance(screen, ModalScreen) or isinstance(screen.focused, (Input, TextArea)):
+        # TextArea's module only once a screen with one has loaded it: importing it here
+        # cost the app's first keystroke ~12 ms (no widget is a TextArea before then)
+        text_area = sys.modules.get("textual.widgets._text_area")
+        fields = (Input, text_area.TextArea) if text_area is not None else (Input,)
+        if isinstance(screen, ModalScreen) or isinstance(screen.focused, fields):
             return False
         keys = {key.strip() for b in self.BINDINGS if isinstance(b, Binding) and b.action in OPENS
                 for key in self.keymap.get(b.id or "", b.key).split(",")}
@@ -516,6 +533,11 @@ def make_app(store: Store, *, today: date | None = None, demo: bool = False,
     """Build the app; used by ``kizuna``, the tests and the screenshot script.
     ``keymap`` (binding id -> keys) is the user's, from :func:`tui.keymap.load_keymap`."""
     from tui import safe_render
+    from tui.interpreter import collector_paused
 
     safe_render.install()
-    return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)
+    # What is made here (the app, the first snapshot: records and indexes without cycles)
+    # lives as long as the app: made with the collector paused and frozen at once, before
+    # any window exists (tui.collector). Collections walking it cost ~0.4 s of the start.
+    with collector_paused(freeze=True):
+        return KizunaApp(store, today or date.today(), demo=demo, keymap=keymap)

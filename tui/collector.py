@@ -11,8 +11,9 @@ a keystroke; from a worker it holds the interpreter just as long.
 walks again (they are still freed the usual way when nothing refers to them).
 The app freezes
 
-* at once when the main screen first shows (everything loaded at start), and
-  after a snapshot built whole (another process changed the store);
+* the app and its first snapshot as they are made, before any window exists
+  (``make_app``); at once after a snapshot built whole (another process changed
+  the store);
 * otherwise after each burst of use, once nothing has been typed or clicked
   for :data:`IDLE_SECONDS`: a collection then costs a few milliseconds, and
   the moment is one where nobody waits.

@@ -45,18 +45,20 @@ def for_the_app() -> Callable[[], None]:
 
 
 @contextmanager
-def collector_paused(exiting: bool = False) -> Iterator[None]:
+def collector_paused(exiting: bool = False, *, freeze: bool = False) -> Iterator[None]:
     """The cyclic collector off for a while (one command; one snapshot built whole), then
     back as it was. Nothing is frozen here unless ``exiting`` (a command whose process ends
-    next): then what it built is frozen, so neither the full collection due when the
-    collector is back nor the one at exit walks it. The app freezes at moments of its own
-    (:mod:`tui.collector`), when no closing window would be frozen with the rest."""
+    next) or ``freeze`` (the app and its first snapshot, made before any window exists): then
+    what it built is frozen, so neither the collections due when the collector is back
+    (each walked all of it: ~0.4 s of the app's start) nor the one at exit walk it. The app
+    freezes at moments of its own (:mod:`tui.collector`), when no closing window would be
+    frozen with the rest."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
-            if exiting:
+            if exiting or freeze:
                 gc.freeze()
             gc.enable()

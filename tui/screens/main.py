@@ -344,7 +344,7 @@ class MainScreen(Screen):
         """A cursor key in the contact list shows the person's timeline at once, drawn in
         the same frame as the cursor (through the message it was drawn a frame later).
         While the filter is typed into, the message does it after the list is drawn."""
-        if self.contacts.row_list.has_focus:
+        if self.contacts.row_list.has_focus or self.contacts.filter_input.has_focus:
             self._show_from_contacts()
 
     def _show_from_contacts(self) -> None:

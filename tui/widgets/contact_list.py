@@ -10,12 +10,15 @@ count against the cap (``deep 5/5``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains
 from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -39,8 +42,16 @@ class FilterInput(Input):
         """At least the box's width: Input sets its ``virtual_size`` (a layout reactive) from
         this on every keystroke, so a width that grew with the text laid out and redrew the
         whole screen per keystroke. The box never changes size; only text longer than the
-        box still changes it (and scrolls, as before)."""
-        return max(super().content_width, self.scrollable_content_region.width)
+        box still changes it (and scrolls, as before). The placeholder does not count: it is
+        cut at the box's edge, and measured it made the first keystroke in a narrow box lay out."""
+        width = self.scrollable_content_region.width
+        return max(super().content_width, width) if self.value else width
+
+    def on_resize(self) -> None:
+        # The layout left ``virtual_size`` at its own measure (0x0 at the start, the old
+        # width after a resize): the first keystroke after it then laid out the whole
+        # screen. Set it now to what that keystroke would, without a layout.
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
 
     def action_to_list(self) -> None:
         self.screen.focus_next()
@@ -125,11 +136,9 @@ class ContactsPane(BorderLines, Vertical):
             # A query that grows (typing on) can only narrow: test the last matches only.
             grows = bool(self._query) and folded.startswith(self._query)
             keys = rows.keys
-            candidates = self._found if grows else range(total)
-            first = words[0]
-            found = [i for i in candidates if first in keys[i]]
-            for word in words[1:]:
-                found = [i for i in found if word in keys[i]]
+            found = self._found if grows else range(total)
+            for word in words:  # (the test of every key in C: a comprehension took ~1 ms)
+                found = list(compress(found, map(contains, map(keys.__getitem__, found), repeat(word))))
         self._query, self._found = folded, found
         self.row_list.set_rows(GroupedRows(rows, found))
         self.set_border_text(subtitle=_("{found} of {total}").format(found=len(found), total=total)

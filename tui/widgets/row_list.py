@@ -25,6 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -150,6 +151,8 @@ class RowList(ScrollView, can_focus=True):
         self._style_generation = 0  # counts style changes other than the focus's
         #: (rows, size, top row, style generation) when the whole list was last asked to redraw
         self._whole: tuple | None = None
+        #: what _plain_lines found of the styles (False: not looked at since they changed)
+        self._plain: tuple[Style, Color] | None | bool = False
 
     # -- content -------------------------------------------------------------
 
@@ -182,13 +185,16 @@ class RowList(ScrollView, can_focus=True):
             return
         # Not scrolled: only the lines whose row is another object are drawn again (a
         # new snapshot keeps the rows of everyone unchanged; the cursor's lines are done).
-        width = self.size.width
-        for y in range(self.size.height):
+        width, start = self.size.width, None  # (one region per run of changed lines)
+        for y in range(self.size.height + 1):
             i = top + y
             before = old[i] if i < len(old) else None
             after = rows[i] if i < len(rows) else None
-            if before is not after:
-                self.refresh(Region(0, y, width, 1))
+            if before is not after and y < self.size.height:
+                start = y if start is None else start
+            elif start is not None:
+                self.refresh(Region(0, start, width, y - start))
+                start = None
 
     def _find(self, key: str) -> int:
         rows = self._rows
@@ -338,9 +344,46 @@ class RowList(ScrollView, can_focus=True):
         # (the content region alone is a computation of Textual's each time).
         self._frame = (int(self.scroll_y), self.scrollable_content_region.width, self.has_focus)
         try:
-            return super().render_lines(crop)
+            plain = self._plain_lines()
+            if plain is None:
+                return super().render_lines(crop)
+            return self._lines(crop, *plain)
         finally:
             self._frame = None
+
+    def _plain_lines(self) -> tuple[Style, Color, list] | None:
+        """(the style under the scrollbar's gutter, the background, the app's line filters)
+        when the list's styles add nothing to its lines (no border, padding, outline, tint,
+        opacity or hatch: the lists here), else None: Textual's own path draws them."""
+        plain = self._plain
+        if plain is False:
+            styles = self.styles
+            if (any(edge for edge, _color in (*styles.border, *styles.outline)) or any(styles.padding) or styles.tint.a
+                    or styles.opacity != 1 or styles.text_opacity != 1 or styles.has_rule("hatch")):
+                plain = None
+            else:
+                base, background = self.background_colors
+                plain = (Style(bgcolor=(base + background).rich_color), background)
+            self._plain = plain
+        return None if plain is None else (*plain, self.get_line_filters())
+
+    def _lines(self, crop: Region, gutter: Style, background: Color, filters: list) -> list[Strip]:
+        """The lines Textual's styles cache would make of :meth:`render_line` for a plain
+        list (each padded over the scrollbar's gutter, filtered), made from the kept rows'
+        strips without it: its cache makes every line it draws a new strip, and the
+        compositor then filters and cuts each new one again (a kept strip reuses its own
+        padded, filtered and cut versions)."""
+        width = self.size.width
+        strips = []
+        for y in crop.line_range:
+            strip = self.render_line(y).adjust_cell_length(width, gutter)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
     def render_line(self, y: int) -> Strip:
         frame = self._frame
@@ -375,6 +418,7 @@ class RowList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         before = self._styles.get(False)
         self._styles.clear()
+        self._plain = False
         if before is None or self._row_styles(False)[:2] != before[:2]:
             # a real change (the theme): every row is drawn again
             self._style_generation += 1
