@@ -115,3 +115,45 @@ def test_an_escaped_verb_is_text() -> None:
 def test_due_dates_of_their_promises_count_from_the_note_date() -> None:
     cap = p("met @Tanaka for lunch on mon: @Tanaka will send notes by +3d")
     assert cap.when == date(2026, 11, 23) and cap.promises[0].due == THU
+
+
+def test_a_name_that_ends_a_sentence_is_not_the_next_promise_s_subject() -> None:
+    """``met Tanaka. Promised X by fri``: the promise is mine; Tanaka stays in the text."""
+    cap = p("@Tanaka lunch: met Tanaka. Promised the deck by fri")
+    assert [(d.owner, d.text) for d in cap.promises] == [("me", "the deck")]
+    assert cap.text == "met Tanaka."
+
+
+@pytest.mark.parametrize("name", ["Jean-Luc", "O'Brien", "O’Brien"])
+def test_a_hyphen_or_apostrophe_name_before_promised_must_be_on_the_note(name: str) -> None:
+    """A name with ``-`` or an apostrophe still reads as a name: ``Jean-Luc promised`` needs @Jean-Luc."""
+    line = f"@Tanaka lunch: {name} promised a discount by fri"
+    exc = error(line)
+    assert span(line, exc) == f"{name} promised" and f"@{name} promised" in str(exc)
+
+
+def test_the_not_named_error_says_every_way_to_write_it() -> None:
+    """The error for ``Sato promised`` offers @Sato, @+Sato, they, and \\promised."""
+    exc = error("@Tanaka lunch: Sato promised a discount by fri")
+    assert str(exc) == ("Sato promised: Sato is not named on this note; write @Sato promised (@+Sato promised "
+                        "for someone new), they promised, or \\promised for plain text")
+
+
+def test_the_two_people_error_names_both_and_how_to_choose() -> None:
+    """A bare name that fits two people lists them with "or" and says to write @"Full Name"."""
+    exc = error('@"Sato Ken" @「佐藤 健」 lunch: さとう promised pricing by fri')
+    assert str(exc) == 'さとう could be Sato Ken or 佐藤 健 on this note; write @"Full Name" promised'
+
+
+def test_will_with_a_date_but_nothing_promised_is_an_error() -> None:
+    """``@Tanaka will by fri`` is a promise of nothing: an error, not text."""
+    line = "@Tanaka will by fri"
+    exc = error(line)
+    assert span(line, exc) == "will by fri" and "will what?" in str(exc)
+
+
+def test_a_soft_promise_does_not_borrow_the_due_date_of_the_next_one() -> None:
+    """``@Tanaka will think about it, I'll send X by fri``: only my promise; Tanaka's words stay text."""
+    cap = p("@Tanaka will think about it, I'll send the deck by fri")
+    assert [(d.owner, d.text) for d in cap.promises] == [("me", "send the deck")]
+    assert cap.text == "will think about it"
