@@ -157,3 +157,39 @@ def test_a_soft_promise_does_not_borrow_the_due_date_of_the_next_one() -> None:
     cap = p("@Tanaka will think about it, I'll send the deck by fri")
     assert [(d.owner, d.text) for d in cap.promises] == [("me", "send the deck")]
     assert cap.text == "will think about it"
+
+
+@pytest.mark.parametrize(("line", "bad", "said"), [
+    ("@Tanaka will send the deck by yesterday", "by yesterday",
+     "due 2026-11-25 is before the note's date 2026-11-26"),
+    ("met @Tanaka on mon: promised the deck by tue", "by tue",
+     "due 2026-11-24 Tue is in the past: a promise is due today or later (for one already missed, give "
+     "today and then break or keep it)"),
+    ("@Tanaka lunch: promised the deck by", "by", "'by' needs a date after it, like by fri or by 12/5"),
+    ("@Tanaka lunch: promised the deck", "promised the deck",
+     "a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' (or write \\promised to keep the word "
+     "as text)"),
+    ("@Tanaka lunch: promised", "promised",
+     "a promise needs a due date: add 'by fri', 'by 12/5' or 'by +1w' (or write \\promised to keep the word "
+     "as text)"),
+    ("@Tanaka promised by fri", "promised by fri", "promised what? write 'promised X by DATE'"),
+])
+def test_each_promise_error_says_what_is_wrong_and_how_to_write_it(line: str, bad: str, said: str) -> None:
+    """A promise that cannot be saved names the date or word at fault and the form that works."""
+    exc = error(line)
+    assert (span(line, exc), str(exc)) == (bad, said)
+
+
+def test_every_token_of_a_promise_carries_its_meaning_and_its_promise() -> None:
+    """The verb token holds the owner, words hold themselves, and all belong to promise 0."""
+    cap = p("@Tanaka @Sato lunch: I'll @Sato an intro by fri")
+    assert [(t.role, t.value, t.promise) for t in cap.tokens][3:] == [
+        ("promise", "me", 0), ("person", SATO.id, 0), ("text", "an", 0), ("text", "intro", 0),
+        ("due", "2026-11-27", 0)]
+
+
+def test_a_yakusoku_that_is_not_a_promise_is_said_once() -> None:
+    """Two words with 約束 that do not read as a promise stay text, with one hint naming the first."""
+    cap = p("@Tanaka 約束した、 それから約束もした")
+    assert cap.promises == [] and cap.hints == [
+        "'約束した' was kept as text: for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"]
