@@ -193,3 +193,57 @@ def test_a_yakusoku_that_is_not_a_promise_is_said_once() -> None:
     cap = p("@Tanaka 約束した、 それから約束もした")
     assert cap.promises == [] and cap.hints == [
         "'約束した' was kept as text: for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"]
+
+
+# -- 約束 ------------------------------------------------------------------------------------
+
+JA_PEOPLE = [TANAKA, SATO_JA, EMILY]
+JA_HOW = "for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)"
+
+
+def ja(line: str):
+    return p(line, contacts=JA_PEOPLE)
+
+
+def test_a_yakusoku_promise_is_a_due_date_a_text_and_a_verb() -> None:
+    """``12/10までに見積を送ると約束`` is three tokens of promise 0: the due date, what, and と約束."""
+    line = "@佐藤 12/10までに見積を送ると約束"
+    assert [(t.role, line[t.start:t.end], t.value, t.promise) for t in ja(line).tokens][1:] == [
+        ("due", "12/10までに", "2026-12-10", 0), ("text", "見積を送る", "見積を送る", 0),
+        ("promise", "と約束", "me", 0)]
+
+
+def test_a_yakusoku_promise_may_spread_over_six_words_and_no_more() -> None:
+    """まで and 約束 may be up to five words apart; the words after the promise stay the note's text."""
+    cap = ja("@佐藤 12/10までに 見積を 送ると 約束した。 次回は来月")
+    assert [(d.text, d.due) for d in cap.promises] == [("見積を 送る", date(2026, 12, 10))]
+    assert cap.text == "次回は来月"
+    assert [d.text for d in ja("@佐藤 12/10までに a b c d 約束した").promises] == ["a b c d"]
+    cap = ja("@佐藤 12/10までに a b c d e 約束した")
+    assert cap.promises == [] and cap.text == "12/10までに a b c d e 約束した"
+
+
+def test_a_yakusoku_promise_ends_with_its_sentence_not_at_a_comma() -> None:
+    """A 。 between まで and 約束 ends the sentence (text and a hint); a 、 does not."""
+    cap = ja("@佐藤 12/10までに 話した。 明日約束")
+    assert cap.promises == [] and cap.text == "12/10までに 話した。明日約束"
+    assert cap.hints == [f"'明日約束' was kept as text: {JA_HOW}"]
+    assert [d.text for d in ja("@佐藤 12/10までに 見積、 送ると約束").promises] == ["見積、 送る"]
+
+
+@pytest.mark.parametrize(("line", "hints"), [
+    ("@佐藤 それまで約束は守ってくれた", []),  # nothing before まで reads as a promise
+    ("@佐藤 あれまでに返事すると約束", [f"'あれ' before まで is not a date I can read, so this stays text: {JA_HOW}"]),
+    ("@佐藤 2/30までに返事すると約束", [f"'2/30' before まで is not a date I can read, so this stays text: {JA_HOW}"]),
+])
+def test_a_yakusoku_without_a_readable_date_stays_text_word_for_word(line: str, hints: list[str]) -> None:
+    """No date before まで: the words stay the note's text as typed, and the hint says why."""
+    cap = ja(line)
+    assert (cap.promises, cap.text, cap.hints) == ([], line.removeprefix("@佐藤 "), hints)
+
+
+def test_a_yakusoku_due_counts_from_the_note_s_date() -> None:
+    """A 約束 due before the note's own date is refused, pointing at the date."""
+    line = "@佐藤 11/25 2026-11-24までに見積を送ると約束"
+    exc = error(line, contacts=JA_PEOPLE)
+    assert (span(line, exc), str(exc)) == ("2026-11-24", "due 2026-11-24 is before the note's date 2026-11-25")
