@@ -247,3 +247,16 @@ def test_a_yakusoku_due_counts_from_the_note_s_date() -> None:
     line = "@佐藤 11/25 2026-11-24までに見積を送ると約束"
     exc = error(line, contacts=JA_PEOPLE)
     assert (span(line, exc), str(exc)) == ("2026-11-24", "due 2026-11-24 is before the note's date 2026-11-25")
+
+
+def test_a_promise_with_a_word_between_subject_and_verb_is_theirs_to_the_end_of_the_line() -> None:
+    """``she also promised`` with nothing after it: the whole subject and verb are the error."""
+    line = "@Tanaka lunch: she also promised"
+    exc = error(line)
+    assert span(line, exc) == "she also promised" and "needs a due date" in str(exc)
+
+
+def test_a_promise_verb_that_ends_a_sentence_promises_nothing() -> None:
+    """``she also promised.`` stays text, and a later ``due fri`` does not make it a promise."""
+    cap = p("@Tanaka lunch: she also promised. The deck is due fri")
+    assert cap.promises == [] and cap.text == "she also promised. The deck is due fri"
