@@ -260,3 +260,12 @@ def test_a_promise_verb_that_ends_a_sentence_promises_nothing() -> None:
     """``she also promised.`` stays text, and a later ``due fri`` does not make it a promise."""
     cap = p("@Tanaka lunch: she also promised. The deck is due fri")
     assert cap.promises == [] and cap.text == "she also promised. The deck is due fri"
+
+
+@pytest.mark.parametrize("line", [
+    "@Tanaka lunch: @Tanaka also promised the deck by fri",
+    "@Tanaka lunch: Tanaka also promised the deck by fri",
+])
+def test_one_word_may_stand_between_a_named_person_and_promised(line: str) -> None:
+    """``@Tanaka also promised`` and ``Tanaka also promised`` are Tanaka's promise, not mine."""
+    assert [(d.owner, d.contact, d.text) for d in p(line).promises] == [("them", TANAKA, "the deck")]
