@@ -391,3 +391,44 @@ def test_on_today_is_a_date_in_the_header(day: str):
     cap = p(line)
     assert (cap.when, cap.kind, cap.text) == (THU, "call", "ok")
     assert [(t.role, line[t.start:t.end]) for t in cap.tokens][2:4] == [("joiner", "on"), ("date", f"{day}:")]
+
+
+# -- rules mutation testing asked for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["@Emily lunch call: x", "@Emily lunch met call: x"])
+def test_two_telling_kinds_are_an_error_even_with_met_between(line: str) -> None:
+    """``met`` gives way to ``lunch`` but does not make room for a second kind: ``call`` is refused."""
+    exc = error(line)
+    assert (span(line, exc), str(exc)) == ("call:", "two kinds: lunch and call; keep one")
+
+
+def test_a_line_with_nobody_says_how_to_name_someone() -> None:
+    """No @Name at all: the whole line is the error, and the message shows both forms."""
+    exc = error("lunch yesterday")
+    assert (span("lunch yesterday", exc), str(exc)) == (
+        "lunch yesterday", 'say who it was with: @Name, or @"Full Name" for a name with spaces')
+
+
+def test_every_loose_date_is_named_in_one_hint() -> None:
+    """Two loose date words in the text: one hint quoting both, the example using the first."""
+    assert p("@Emily talked yesterday and last fri").hints == [
+        "'yesterday', 'last fri' was left in the text: the note is dated today. To date it, put the date "
+        "before the text (@Name yesterday: ...) or write 'on 12/3'"]
+
+
+def test_a_marker_inside_a_promise_belongs_to_it_and_the_draft_spans_the_clause() -> None:
+    """``!deep`` inside ``promised ... by fri`` is a token of promise 0; the draft covers the whole clause."""
+    line = "@Emily lunch: promised a !deep talk by fri"
+    cap = p(line)
+    assert [(t.role, t.value, t.promise) for t in cap.tokens if t.role == "depth"] == [("depth", "deep", 0)]
+    assert [line[d.start:d.end] for d in cap.promises] == ["promised a !deep talk by fri"]
+
+
+def test_an_and_between_two_promises_is_a_joiner_token() -> None:
+    """``X by 12/12 and she will ...``: the ``and`` is a joiner of neither promise, not note text."""
+    line = "@Emily promised X by 12/12 and she will send Y by 12/15, then"
+    cap = p(line)
+    assert [(t.role, line[t.start:t.end], t.value, t.promise) for t in cap.tokens][3:5] == [
+        ("due", "by 12/12", "2026-12-12", 0), ("joiner", "and", "and", None)]
+    assert cap.text == "then"
