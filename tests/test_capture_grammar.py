@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from model.capture import AmbiguousNameError, CaptureError, parse, save
+from model.capture import AmbiguousNameError, CaptureError, UnknownNameError, parse, save
 from model.errors import AmbiguousError, KizunaError
 from model.records import Contact
 from model.store import Store
@@ -432,3 +432,71 @@ def test_an_and_between_two_promises_is_a_joiner_token() -> None:
     assert [(t.role, line[t.start:t.end], t.value, t.promise) for t in cap.tokens][3:5] == [
         ("due", "by 12/12", "2026-12-12", 0), ("joiner", "and", "and", None)]
     assert cap.text == "then"
+
+
+KENJI = Contact(name="Kenji Mori")
+
+
+@pytest.mark.parametrize(("line", "who", "mention", "rest"), [
+    ("@Ken's deck", SATO, "@Ken", "'s"),
+    ("@Kenji's deck", KENJI, "@Kenji", "'s"),
+    ("@Kenji’s deck", KENJI, "@Kenji", "’s"),
+])
+def test_a_possessive_s_is_text_after_the_name(line: str, who: Contact, mention: str, rest: str) -> None:
+    """``@Ken's`` is Ken (not everyone whose name starts Ke), and the ``'s`` or ``’s`` stays text."""
+    cap = p(line, contacts=[*PEOPLE, KENJI])
+    assert cap.people == [who]
+    assert [line[t.start:t.end] for t in cap.tokens][:2] == [mention, rest]
+
+
+@pytest.mark.parametrize(("line", "mention", "rest"), [
+    ("@佐藤健は来週", "@佐藤健", "は来週"),
+    ("@佐藤健さんと話した", "@佐藤健さん", "と話した"),
+])
+def test_a_japanese_name_glued_to_the_sentence_is_cut_at_the_name(line: str, mention: str, rest: str) -> None:
+    """``@佐藤健は``: the mention is the longest known name (with its honorific); the rest is text."""
+    cap = p(line)
+    assert cap.people == [SATO_JA]
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens] == [("person", mention), ("text", rest)]
+
+
+def test_a_new_japanese_name_ends_at_its_honorific() -> None:
+    """``@+林さんと昼食`` is someone new called 林; と昼食 is text."""
+    cap = p("@+林さんと昼食")
+    assert [c.name for c in cap.new_people] == ["林"] and cap.text == "と昼食"
+
+
+@pytest.mark.parametrize("name", ["Tanakax", "Emilys"])
+def test_a_latin_name_that_is_not_known_is_not_cut_to_a_known_one(name: str) -> None:
+    """``@Tanakax`` is nobody (an error offering Tanaka), not Tanaka followed by ``x``."""
+    exc = error(f"@{name} lunch")
+    assert isinstance(exc, UnknownNameError) and f"no one called @{name}:" in str(exc)
+
+
+def test_a_tag_inside_a_promise_belongs_to_it() -> None:
+    """``promised the #pricing deck by fri``: the tag token is promise 0's."""
+    cap = p("@Emily lunch: promised the #pricing deck by fri")
+    assert [(t.value, t.promise) for t in cap.tokens if t.role == "tag"] == [("pricing", 0)]
+    assert cap.tags == ["pricing"]
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("@Emily !lnch", "!lnch is not a marker; did you mean !lunch? (!deep, !private, !confidential, a kind "
+                     "like !call; \\!lnch keeps it as text)"),
+    ("@Emily !xyzzy", "!xyzzy is not a marker; (!deep, !private, !confidential, a kind like !call; \\!xyzzy "
+                      "keeps it as text)"),
+])
+def test_an_unknown_marker_suggests_the_closest_one(line: str, said: str) -> None:
+    """A ``!word`` that is no marker names the nearest marker if one is near, and lists the kinds."""
+    assert str(error(line)) == said
+
+
+def test_a_weak_marker_gives_way_to_a_kind() -> None:
+    """``lunch !met``: still a meal, no error."""
+    assert p("@Emily lunch !met").kind == "meal"
+
+
+def test_a_lone_backslash_is_text_and_a_backslash_keeps_one_character() -> None:
+    r"""A lone ``\`` stays as typed; ``\#`` is the text ``#``."""
+    assert p("@Emily a \\ b").text == "a \\ b"
+    assert p("@Emily price \\# 1").text == "price # 1"
