@@ -500,3 +500,60 @@ def test_a_lone_backslash_is_text_and_a_backslash_keeps_one_character() -> None:
     r"""A lone ``\`` stays as typed; ``\#`` is the text ``#``."""
     assert p("@Emily a \\ b").text == "a \\ b"
     assert p("@Emily price \\# 1").text == "price # 1"
+
+
+def test_a_latin_name_found_only_inside_another_is_someone_new() -> None:
+    """``@Li`` is not Emily (the letters are only inside her name): unknown, and ``@+Li`` is new."""
+    exc = error("@Li lunch")
+    assert isinstance(exc, UnknownNameError) and exc.suggestions == []
+    assert [(c.name, c in PEOPLE) for c in p("@+Li lunch").people] == [("Li", False)]
+
+
+def test_a_plus_name_is_someone_new_even_if_the_name_is_known() -> None:
+    """``@+Emily`` adds a second Emily in the network tier; it is never the Emily we know."""
+    cap = p("@+Emily lunch")
+    assert [(c.name, c.tier, c in PEOPLE) for c in cap.new_people] == [("Emily", "network", False)]
+
+
+def test_a_name_that_fits_many_lists_six_and_counts_the_rest() -> None:
+    """Eight Satos: the error lists six with their companies, says "and 2 more", and how to choose."""
+    satos = [Contact(name=f"Sato {n}", company="Acme") for n in "Aki Bin Chie Dai Eri Fumi Go Hana".split()]
+    exc = error("@Sato lunch", contacts=satos)
+    assert isinstance(exc, AmbiguousNameError) and str(exc) == (
+        "@Sato could be Sato Aki (Acme), Sato Bin (Acme), Sato Chie (Acme), Sato Dai (Acme), Sato Eri (Acme), "
+        'Sato Fumi (Acme) and 2 more; write more of the name, or @"Name (Company)"')
+
+
+def test_a_quoted_name_loses_its_honorific() -> None:
+    """``@"Sato Kenさん"`` is Sato Ken (the whole name without さん, not a part that fits others)."""
+    assert p('@"Sato Kenさん" lunch', contacts=[SATO, Contact(name="Sakura Ito")]).people == [SATO]
+
+
+def test_empty_quotes_are_an_error() -> None:
+    """``@""`` names nobody: one error on the quotes."""
+    exc = error('@"" lunch')
+    assert (span('@"" lunch', exc), str(exc)) == ('@""', '@"" needs a name between the quotes')
+
+
+def test_a_possessive_inside_a_promise_stays_in_the_promise() -> None:
+    """``promised a deck to @Emily's team``: the ``'s`` is part of the promise's text, not the note's."""
+    cap = p("@Emily lunch: promised a deck to @Emily's team by fri")
+    assert ([d.text for d in cap.promises], cap.text) == (["a deck to Emily's team"], "")
+
+
+def test_kind_words_after_the_text_has_begun_are_text() -> None:
+    """``talked to @Emily about lunch``: the first word starts the text, so ``lunch`` is not a kind."""
+    cap = p("talked to @Emily about lunch")
+    assert (cap.kind, cap.text) == ("note", "talked to Emily about lunch")
+
+
+def test_an_at_that_is_no_name_before_will_is_text() -> None:
+    """``@123 will send it by fri`` is nobody's promise: the words stay text."""
+    cap = p("@Emily lunch: @123 will send it by fri")
+    assert (cap.promises, cap.text) == ([], "@123 will send it by fri")
+
+
+def test_a_joiner_token_holds_its_word() -> None:
+    """``lunch with @Emily``: ``with`` is a joiner token whose value is the word."""
+    line = "lunch with @Emily"
+    assert [(t.role, t.value) for t in p(line).tokens][:2] == [("kind", "meal"), ("joiner", "with")]
