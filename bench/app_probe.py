@@ -3,7 +3,9 @@
 Run by :mod:`bench.run` as a fresh process per run (so the start-up is a real cold
 start of imports and store loading), never by hand:
 
-    python -m bench.app_probe STORE PERSON TODAY
+    python -m bench.app_probe STORE PERSON TODAY SPAWNED [ready]
+
+(``ready``: stop once the main screen is ready, for the paired start-up rows.)
 
 It measures, in seconds:
 
@@ -53,7 +55,7 @@ from pathlib import Path  # noqa: E402
 CAPTURES = 3  # quick captures per app process
 
 
-async def probe(store_path: Path, person: str, today: date, spawned: float) -> dict:
+async def probe(store_path: Path, person: str, today: date, spawned: float, ready_only: bool = False) -> dict:
     from model.store import Store
     from tui.app import make_app
 
@@ -66,6 +68,8 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
             await pilot.pause()
         out["ready"] = time.time() - spawned
         out["ready_cpu"] = time.process_time()
+        if ready_only:
+            return out
         main = app.screen
         pane = main.contacts
 
@@ -268,7 +272,8 @@ async def probe(store_path: Path, person: str, today: date, spawned: float) -> d
 
 def main() -> None:
     path, person, today, spawned = sys.argv[1], sys.argv[2], date.fromisoformat(sys.argv[3]), float(sys.argv[4])
-    result = asyncio.run(probe(Path(path), person, today, spawned))
+    ready_only = sys.argv[5:] == ["ready"]
+    result = asyncio.run(probe(Path(path), person, today, spawned, ready_only))
     result["started"] = START - spawned
     print(json.dumps(result))
 

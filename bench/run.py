@@ -42,6 +42,7 @@ MB = 1024 * 1024
 ROWS = [
     ("note", "`kizuna note` (whole process)", 0.3, "s"),
     ("today", "`kizuna today` (whole process)", 0.3, "s"),
+    ("today_ja", "… in Japanese (`KIZUNA_LANG=ja`): more than in English", 0.020, "s"),
     ("show", "`kizuna show NAME` (whole process)", 0.3, "s"),
     ("health", "`kizuna health` (whole process)", 0.5, "s"),
     ("import", f"`kizuna import` {IMPORT_ROWS:,} LinkedIn rows (whole process)", 3.0, "s"),
@@ -50,6 +51,7 @@ ROWS = [
     ("delete", "`kizuna note delete ID` (whole process)", 0.3, "s"),
     ("undo", "`kizuna undo` of that deletion (whole process)", None, "s"),
     ("ready", "app start until the main screen is ready", 1.0, "s"),
+    ("ready_ja", "… in Japanese: more than in English (paired starts)", 0.020, "s"),
     ("filter", "one filter keystroke in the contact list", 0.016, "s"),
     ("open", "opening a person's timeline", 0.016, "s"),
     ("filter_80x24", "… a filter keystroke at 80x24", 0.016, "s"),
@@ -91,6 +93,7 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     env.pop("KIZUNA_DB", None)
+    env["KIZUNA_LANG"] = "en"  # whatever the harness's locale; the Japanese rows ask for ja
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if PYCACHE is not None:
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
@@ -121,6 +124,7 @@ def timed(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tupl
 
 
 LAST_CPU = 0.0
+JAPANESE = {"KIZUNA_LANG": "ja"}
 
 
 def copy_store(src: Path, dst: Path) -> Path:
@@ -237,7 +241,11 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
             result.add("today", wall)
             result.add("today_cpu", LAST_CPU)
             result.add("today_rss", rss)
-        log(f"{name}: today {result.median('today'):.3f} s")
+            cpu = LAST_CPU
+            # paired with the English run just before it: the cost of Japanese mode alone
+            result.add("today_ja", timed([*k, "--db", str(base), *day, "today"], cwd, JAPANESE)[0] - wall)
+            result.add("today_ja_cpu", LAST_CPU - cpu)
+        log(f"{name}: today {result.median('today'):.3f} s, Japanese {result.median('today_ja') * 1000:+.1f} ms")
     else:
         result.notes.append("`kizuna today` is not there yet")
 
@@ -309,7 +317,16 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
             if key in data:
                 result.add(key, data[key])
         result.add("app_rss", rss)
-    log(f"{name}: app ready {result.median('ready'):.3f} s, filter {result.median('filter') * 1000:.1f} ms, "
+    for _ in range(app_runs):  # start-ups only, English then Japanese, paired
+        copy = copy_store(base, work / name / "app" / "kizuna.json")
+        starts = []
+        for env in ({}, JAPANESE):
+            argv = [sys.executable, str(probe), str(copy), person, TODAY.isoformat(), repr(time.time()), "ready"]
+            starts.append(json.loads(timed(argv, cwd, env)[2].strip().splitlines()[-1]))
+        result.add("ready_ja", starts[1]["ready"] - starts[0]["ready"])
+        result.add("ready_ja_cpu", starts[1]["ready_cpu"] - starts[0]["ready_cpu"])
+    log(f"{name}: app ready {result.median('ready'):.3f} s (Japanese {result.median('ready_ja') * 1000:+.1f} ms)")
+    log(f"{name}: app, filter {result.median('filter') * 1000:.1f} ms, "
         f"open {result.median('open') * 1000:.1f} ms, "
         f"health {(result.median('health_open') or 0) * 1000:.1f} ms, capture {result.median('capture') * 1000:.0f} ms, "
         f"tab {(result.median('tab') or 0) * 1000:.1f} ms, resize {(result.median('resize') or 0) * 1000:.1f} ms")

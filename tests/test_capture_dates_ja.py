@@ -53,3 +53,27 @@ def test_japanese_date_words_in_a_note() -> None:
     cap = parse("@佐藤 先週の金曜 call: 見積 @佐藤 promised 資料 by 来週金曜", [sato], SAT)
     assert (cap.kind, cap.when) == ("call", date(2026, 12, 4))
     assert [(p.text, p.due) for p in cap.promises] == [("資料", date(2026, 12, 11))]
+
+
+@pytest.mark.parametrize(("english", "japanese"), [("deep", "深い"), ("private", "非公開"),
+                                                   ("confidential", "機密")])
+def test_a_japanese_marker_means_what_the_english_one_does(english: str, japanese: str) -> None:
+    sato = Contact(name="佐藤 健", reading="さとう けん")
+    mine, theirs = (parse(f"@佐藤 !{w} 価格の話", [sato], SAT) for w in (japanese, english))
+    assert (mine.depth, mine.scope, mine.text) == (theirs.depth, theirs.scope, theirs.text)
+    assert english in (mine.depth, mine.scope) and mine.text == "価格の話"
+
+
+def test_the_japanese_hint_lists_only_markers_the_grammar_reads() -> None:
+    from tui.screens.capture import HINT
+
+    sato = Contact(name="佐藤 健", reading="さとう けん")
+    try:
+        i18n.set_language("ja")
+        hint = i18n._(HINT)
+    finally:
+        i18n.set_language("en")
+    markers = [w for w in hint.split() if w.startswith("!")]
+    assert markers == ["!深い", "!非公開", "!機密"]
+    for marker in markers:
+        parse(f"@佐藤 {marker} 話", [sato], SAT)  # read, not refused as an unknown marker

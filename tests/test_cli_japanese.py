@@ -97,6 +97,18 @@ def test_people_and_settings_in_japanese(ja, store_path: Path) -> None:
     assert Store(store_path).contacts()[0].tier == "network"  # stored words stay English
 
 
+def test_focus_slots_are_typed_and_shown_in_japanese(ja, en, store_path: Path) -> None:
+    """The slot roles setting takes the Japanese words (or the stored ones) and shows them
+    in Japanese; the store keeps the stored words."""
+    typed = ja("settings", "focus-template", "同業、顧客, Partner")
+    assert typed.returncode == 0, typed.stderr
+    assert typed.stdout == "focus-template: 同業, 顧客, パートナー\n"
+    assert Store(store_path).settings().focus_template == ("same-industry", "customer", "partner")
+    assert en("settings", "focus-template").stdout == "focus-template: same-industry, customer, partner\n"
+    one_japanese_error(ja("settings", "focus-template", "同業 友達"), 1, "'友達' は 顧客, 同業, 異業種")
+    assert Store(store_path).settings().focus_template == ("same-industry", "customer", "partner")
+
+
 def test_promises_trust_and_tiers_in_japanese(ja, en) -> None:
     listed = ja("--demo", *DAY, "promise", "list")
     assert listed.returncode == 0, listed.stderr

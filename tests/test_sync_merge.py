@@ -68,7 +68,7 @@ def apply(dst: Path, change: tuple[str, bytes | None]) -> None:
 
 
 def everything(store: Store) -> dict:
-    return {cls.table: {r.id: r for r in store._all(cls)} for cls in store.record_types().values()}
+    return {cls.table: {r.id: r for r in store.records(cls)} for cls in store.record_types().values()}
 
 
 def texts(store: Store) -> set[str]:

@@ -1,4 +1,5 @@
-"""Rows of a label and its text, the text's wrapped lines hanging under the text.
+"""Rows of a label and its text, the text's wrapped lines hanging under the text; and
+paragraphs wrapped the Japanese way (no line starting with 、or 。).
 
 The capture preview's rows (``promise  I promise 佐藤 健: … due 12/4(金)``) are longer
 than an 80-column box in Japanese: wrapped by the widget, their second line would start
@@ -17,8 +18,34 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from tui.text import break_units
+
 
 Row = tuple[Content, Content, Content]  # label, text, a tail kept whole (a due date)
+
+
+def wrap_content(content: Content, width: int) -> list[Content]:
+    """``content`` wrapped to ``width`` cells at :func:`tui.text.break_units`, its styles
+    kept. Textual's own wrap cuts a Japanese sentence anywhere, before a 、 or 。 too."""
+    lines: list[Content] = []
+    for para in content.split("\n", allow_blank=True):
+        plain = para.plain
+        start = end = used = 0
+        began = False
+        for s, e, _space in break_units(plain):
+            size = cell_len(plain[s:e])
+            gap = cell_len(plain[end:s]) if began else 0
+            if began and used + gap + size > width:
+                lines.append(para[start:end])
+                began = False
+            if not began:
+                keep_indent = not lines and plain[:s].isspace() and cell_len(plain[:e]) <= width
+                start = 0 if keep_indent else s
+                start, end, used, began = start, e, cell_len(plain[start:e]), True
+            else:
+                end, used = e, used + gap + size
+        lines.append(para[start:end] if began else Content(""))
+    return [piece for line in lines for piece in (line.fold(width) if line.cell_length > width else [line])]
 
 
 class HangingRows(Visual):
@@ -40,7 +67,7 @@ class HangingRows(Visual):
             if room < 10 or text.cell_length + tail.cell_length <= room:
                 lines.append(head + text + tail)
                 continue
-            wrapped = text.wrap(room) or [Content("")]
+            wrapped = wrap_content(text, room) or [Content("")]
             if wrapped[-1].cell_length + tail.cell_length <= room:
                 wrapped[-1] += tail
             else:
@@ -60,3 +87,8 @@ class HangingRows(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self._at(width).get_height(rules, width)
+
+
+def paragraph(content: Content) -> HangingRows:
+    """``content`` as a Visual that wraps it at any width with :func:`wrap_content`."""
+    return HangingRows([(Content(""), content, Content(""))], 0)

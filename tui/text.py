@@ -34,42 +34,58 @@ def fit(text: str, width: int) -> str:
 _NO_START = set("、。，．・：；？！）」』】〕〉》ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.:;!?")
 #: ... nor after these (opening marks)
 _NO_END = set("（「『【〔〈《([{")
-_PIECES = re.compile(r"\s+|[^\s]")
+_PIECES = re.compile(r"[^\S\xa0]+|\S|\xa0")  # a no-break space is not a place to break
+
+
+def break_units(text: str) -> list[tuple[int, int, bool]]:
+    """The pieces of ``text`` a line may break between, as (start, end, a space before it):
+    words at spaces, and each wide (Japanese) character on its own, except that a closing
+    mark stays with the character before it, an opening mark with the one after, and words
+    joined by a no-break space stay whole."""
+    units: list[tuple[int, int, bool]] = []
+    space = False
+    for m in _PIECES.finditer(text):
+        piece = m.group()
+        if piece.isspace() and piece != "\xa0":
+            space = bool(units)
+            continue
+        last = text[units[-1][1] - 1] if units else ""
+        if units and not space and (piece in _NO_START or last in _NO_END or "\xa0" in (piece, last)
+                                    or (cell_len(piece) == 1 and cell_len(last) == 1)):
+            units[-1] = (units[-1][0], m.end(), units[-1][2])
+        else:
+            units.append((m.start(), m.end(), space))
+        space = False
+    if "\xa0" not in text:
+        return units
+    # a no-break space binds the whole run between spaces (``フォーカス\xa02`` never breaks)
+    runs: list[list[tuple[int, int, bool]]] = []
+    for unit in units:
+        if runs and not unit[2]:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return [unit for run in runs for unit in (
+        [(run[0][0], run[-1][1], run[0][2])] if "\xa0" in text[run[0][0]:run[-1][1]] else run)]
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
-    """``text`` wrapped to ``width`` terminal cells, breaking at spaces and between wide
-    (Japanese) characters but not before a closing mark or after an opening one.
+    """``text`` wrapped to ``width`` terminal cells at :func:`break_units`, spaces between
+    words made one.
 
     :func:`textwrap.wrap` breaks only at spaces and counts characters, so a Japanese
     sentence ran past the edge of the terminal."""
-    words: list[str] = []  # unbreakable pieces; "" stands for a space between them
-    for piece in _PIECES.findall(text):
-        if piece.isspace():
-            if words and words[-1]:
-                words.append("")
-            continue
-        glue = words and words[-1] and (
-            piece in _NO_START or words[-1][-1] in _NO_END
-            or (cell_len(piece) == 1 and cell_len(words[-1][-1]) == 1))
-        if glue:
-            words[-1] += piece
-        else:
-            words.append(piece)
     lines: list[str] = []
-    line, used, space = "", 0, False
-    for w in words:
-        if not w:
-            space = bool(line)
-            continue
-        gap = 1 if space else 0
-        if line and used + gap + cell_len(w) > width:
+    line, used = "", 0
+    for start, end, space in break_units(text):
+        word = text[start:end]
+        gap = 1 if space and line else 0
+        if line and used + gap + cell_len(word) > width:
             lines.append(line)
-            line, used = w, cell_len(w)
+            line, used = word, cell_len(word)
         else:
-            line += " " * gap + w
-            used += gap + cell_len(w)
-        space = False
+            line += " " * gap + word
+            used += gap + cell_len(word)
     if line:
         lines.append(line)
     return lines

@@ -32,7 +32,8 @@ for _kind, _aliases in {
     for _w in _aliases.split():
         KEYWORDS[_w] = ("kind", _kind)
 KEYWORDS.update({"deep": ("depth", "deep"), "private": ("scope", "private"),
-                 "confidential": ("scope", "confidential"), "conf": ("scope", "confidential")})
+                 "confidential": ("scope", "confidential"), "conf": ("scope", "confidential"),
+                 "深い": ("depth", "deep"), "非公開": ("scope", "private"), "機密": ("scope", "confidential")})
 #: two-word lead phrases
 PHRASES = {"help given": "help given", "help received": "help received", "got help": "help received",
            "value shared": "value shared", "intro made": "intro made",

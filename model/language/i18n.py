@@ -75,6 +75,19 @@ def stored_generation(text: str) -> str:
     return text
 
 
+def stored_words(kind: str, text: str, choices: tuple[str, ...]) -> tuple[str, ...]:
+    """A list of stored words as typed, the way the store keeps them: ``同業、顧客`` or
+    ``Same-Industry, customer`` -> ``("same-industry", "customer")``. Commas (``,`` ``、``)
+    or spaces separate them; a word that is none of ``choices`` is kept as typed (the
+    record's check names it)."""
+    shown = {word(kind, c): c for c in choices}
+    out = []
+    for typed in unicodedata.normalize("NFKC", text).replace("、", ",").replace(" ", ",").split(","):
+        if typed := typed.strip():
+            out.append(shown.get(typed) or (typed.lower() if typed.lower() in choices else typed))
+    return tuple(out)
+
+
 def language() -> str:
     """The language in use: ``en`` or ``ja``."""
     return _language

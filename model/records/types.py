@@ -383,7 +383,7 @@ class Settings:
         if not self.own_industry.isprintable():
             object.__setattr__(self, "own_industry", clean_field(self.own_industry))
         for role in self.focus_template:
-            check_choice("settings.focus_template", role, RELATIONS)
+            check_choice("settings.focus_template", role, RELATIONS, shown="relation")
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from model.errors import ValidationError
-from model.language.i18n import _
+from model.language.i18n import _, word
 
 
 def check_text(where: str, value: Any, *, required: bool = False) -> str:
@@ -18,12 +18,15 @@ def check_text(where: str, value: Any, *, required: bool = False) -> str:
     return value
 
 
-def check_choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: bool = False) -> None:
+def check_choice(where: str, value: Any, allowed: tuple[str, ...], *, blank: bool = False,
+                 shown: str = "") -> None:
+    """``value`` is one of ``allowed``; the error lists them as the user may type them
+    (in Japanese mode, the ``shown`` kind's words: 同業, 顧客 ...)."""
     if blank and value == "":
         return
     if value not in allowed:
         raise ValidationError(where, _("{value!r} is not one of {allowed}").format(
-            value=value, allowed=", ".join(allowed)))
+            value=value, allowed=", ".join(word(shown, a) if shown else a for a in allowed)))
 
 
 def check_date(where: str, value: Any, *, optional: bool = False) -> None:

@@ -59,6 +59,14 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.chmod(target, 0o600)
 
 
+def link_parts(source: Path, target: Path, names: Iterable[str]) -> None:
+    """The part files ``names`` of the store ``source`` in the parts folder of ``target``."""
+    folder = _parts.parts_dir(target)
+    make_private_dir(folder)
+    for name in names:
+        link_or_copy(_parts.parts_dir(source) / name, folder / name)
+
+
 def keep_daily(store_path: Path, day: date, part_names: Iterable[str]) -> None:
     """Keep the store as it is now as ``<stem>-DAY`` unless that day has one; prune.
 
@@ -74,10 +82,7 @@ def keep_daily(store_path: Path, day: date, part_names: Iterable[str]) -> None:
         return
     names = list(part_names)
     if names:
-        source, linked = _parts.parts_dir(store_path), _parts.parts_dir(target)
-        make_private_dir(linked)
-        for name in names:
-            link_or_copy(source / name, linked / name)
+        link_parts(store_path, target, names)
     link_or_copy(store_path, target)
     try:
         kept = sorted(folder.glob(f"{store_path.stem}-????-??-??{store_path.suffix}"))

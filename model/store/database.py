@@ -48,14 +48,13 @@ from model.store.sync import TYPES as _TYPES
 from model.store.backups import backups_dir
 from model.errors import NotFoundError, StoreError
 from model.store.journal import ADD, PUT, REMOVE, SETTINGS, Changes, Journal, Mark
-from model.store.lock import LockTimeout, StoreLock
+from model.store.lock import StoreLock
 from model.store.merging import Merging
 from model.store.writing import Writing, file_signature as _signature
 from model.records import Contact, FocusPlan, Interaction, Promise, Record, Settings
-from model.store.storage import META_TABLE, SCHEMA_VERSION, AtomicJSONStorage
+from model.store.storage import META_TABLE, SCHEMA_VERSION, AtomicJSONStorage, meta_doc
 from model.store.tables import FileTable
 from model.language.i18n import _
-from model.language.os_errors import os_text
 
 R = TypeVar("R", bound=Record)
 
@@ -203,60 +202,45 @@ class Store(Merging, Writing):
         if self._lock is None:
             # filelock polls a held lock: a short poll (LOCK_POLL) keeps the hand-over
             # prompt; at its default a waiting `kizuna note` lost most of its time sleeping.
-            self._lock = StoreLock(self.path.with_name(self.path.name + ".lock"),
-                                   timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
-        try:
-            self._lock.acquire()
-        except LockTimeout:
-            raise StoreError(_("{path}: another Kizuna process has held the lock for {seconds:.0f} s; try "
-                               "again").format(path=self.path, seconds=LOCK_TIMEOUT)) from None
-        except OSError as exc:
-            raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
-                path=self.path, strerror=os_text(exc))) from None
-        self._depth = 1
-        try:
-            if _signature(self.path) != self._signature:
-                self._read()
-            self._check_parts_present()
-            self._merge_pending()
-            self._tidy()
-            yield self
-            changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
-            if changed and self.device and not self._sync().name:  # how other machines' notices name this one
-                self._sync().name = _devices.host_name()
-                self._save_sync()
-            if changed or self._storage.migrated:
-                self._commit()
-            self._move_merged_copies()
-            ops, self._ops = self._ops, []
-            if ops and self.on_commit is not None:
-                self.on_commit(ops)
-        except BaseException:
-            self._ops = []
-            self._merged_copies = []
-            self._reload_after_failure()
-            raise
-        finally:
-            self._depth = 0
+            self._lock = StoreLock(self.path, timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
+        with self._lock:
+            self._depth = 1
             try:
-                self._lock.release()
-            except OSError:
-                pass  # closing the lock file (or this process ending) releases it anyway
+                if _signature(self.path) != self._signature:
+                    self._read()
+                self._check_parts_present()
+                self._merge_pending()
+                self._tidy()
+                yield self
+                changed = self._storage.dirty or any(p.dirty for p in self._parts.values())
+                if changed and self.device and not self._sync().name:  # how other machines' notices name this one
+                    self._sync().name = _devices.host_name()
+                    self._save_sync()
+                if changed or self._storage.migrated:
+                    self._commit()
+                self._move_merged_copies()
+                ops, self._ops = self._ops, []
+                if ops and self.on_commit is not None:
+                    self.on_commit(ops)
+            except BaseException:
+                self._ops = []
+                self._merged_copies = []
+                self._reload_after_failure()
+                raise
+            finally:
+                self._depth = 0
 
     # -- reading records --------------------------------------------------------
 
-    def _all(self, cls: type[R]) -> list[R]:
-        return list(self._in_parts(lambda: self._table(cls).all()))
-
     def records(self, cls: type[R]) -> list[R]:
         """Every record of a type, including ones without a method of their own (deletions)."""
-        return self._all(cls)
+        return list(self._in_parts(lambda: self._table(cls).all()))
 
     def contacts(self) -> list[Contact]:
-        return self._all(Contact)
+        return self.records(Contact)
 
     def interactions(self) -> list[Interaction]:
-        return self._all(Interaction)
+        return self.records(Interaction)
 
     def interactions_with(self, contact_id: str) -> list[Interaction]:
         """One person's interactions (in no order), reading only their records from disk."""
@@ -281,10 +265,10 @@ class Store(Merging, Writing):
         return self._in_parts(lambda: self._parts[Interaction.table].index())
 
     def promises(self) -> list[Promise]:
-        return self._all(Promise)
+        return self.records(Promise)
 
     def focus_plans(self) -> list[FocusPlan]:
-        return self._all(FocusPlan)
+        return self.records(FocusPlan)
 
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._in_parts(lambda: self._table(cls).find(record_id))
@@ -305,9 +289,12 @@ class Store(Merging, Writing):
         return Settings.from_dict(self._meta().get("settings") or {})
 
     def _meta(self) -> dict[str, Any]:
-        for doc in self._storage.data.get(META_TABLE, {}).values():
-            return doc
-        return {"schema_version": SCHEMA_VERSION, "settings": {}}
+        return meta_doc(self._storage.data) or {"schema_version": SCHEMA_VERSION, "settings": {}}
+
+    def _put_meta(self, **changes: Any) -> None:
+        """Change keys of the store file's ``meta`` document (the settings, the merge data)."""
+        self._storage.data[META_TABLE] = {"1": {**self._meta(), **changes}}
+        self._storage.dirty = True
 
     @property
     def version(self) -> tuple[int, int, int] | None:
@@ -331,8 +318,7 @@ class Store(Merging, Writing):
 
     def add(self, record: R) -> R:
         """Insert a new record (its ``id`` must be new)."""
-        with self.transaction():
-            self._insert(record)
+        self.add_many([record])
         return record
 
     def add_many(self, records: Iterable[Record]) -> int:
@@ -350,25 +336,26 @@ class Store(Merging, Writing):
                 path=self.path, table=record.table, id=record.id))
         if self.device and record.id in self._sync().tombstones.get(record.table, {}):
             self._lift_tombstone(record)
-        self._journal.record(record.table, record.id, ADD)
+        self._done(ADD, record, None, record)
+
+    def _done(self, op: str, record: Record, before: Record | None, after: Record | None) -> None:
+        """Note a change in the journal, and for the undo log when one listens."""
+        self._journal.record(record.table, record.id, op)
         if self.on_commit is not None:
-            self._ops.append((record.table, None, record))
+            self._ops.append((record.table, before, after))
 
     def put(self, record: R) -> R:
         """Replace the stored record with the same ``id`` by ``record``."""
         with self.transaction():
             table = self._table(type(record))
             old = self._in_parts(lambda: table.find(record.id)) if (self.device or self.on_commit) else None
-            before = old
             if not self._in_parts(lambda: table.replace(record)):
                 raise NotFoundError(_("no {what} with id {id} to update (another process may have deleted it)").format(
                     what=_(record.table.rstrip("s")), id=record.id))
             if old is not None and self.device:
                 with self._clock() as clock:
                     _sync.stamp_changes(self._sync(), clock, record.table, old.to_dict(), record.to_dict())
-            self._journal.record(record.table, record.id, PUT)
-            if self.on_commit is not None:
-                self._ops.append((record.table, before, record))
+            self._done(PUT, record, old, record)
         return record
 
     def remove(self, record: Record) -> None:
@@ -384,21 +371,16 @@ class Store(Merging, Writing):
                     meta.tombstones.setdefault(record.table, {})[record.id] = clock.now()
                     meta.stamps.get(record.table, {}).pop(record.id, None)
                     meta.held.get(record.table, {}).pop(record.id, None)  # held since its own stamp
-            self._journal.record(record.table, record.id, REMOVE)
-            if self.on_commit is not None:
-                self._ops.append((record.table, before, None))
+            self._done(REMOVE, record, before, None)
 
     def save_settings(self, settings: Settings) -> None:
         with self.transaction():
-            meta = dict(self._meta())
-            old = {**Settings().to_dict(), **(meta.get("settings") or {})}
-            meta["settings"] = settings.to_dict()
-            self._storage.data[META_TABLE] = {"1": meta}
-            self._storage.dirty = True
+            old = {**Settings().to_dict(), **(self._meta().get("settings") or {})}
+            self._put_meta(settings=settings.to_dict())
             if self.device:  # stamp the keys changed (a merge compares them, as for records)
                 with self._clock() as clock:
                     _sync.stamp_changes(self._sync(), clock, _sync.SETTINGS, {**old, "id": _sync.SETTINGS},
-                                        {**meta["settings"], "id": _sync.SETTINGS})
+                                        {**settings.to_dict(), "id": _sync.SETTINGS})
             self._journal.record(SETTINGS, "", PUT)
 
     def record_types(self) -> dict[str, type[Record]]:

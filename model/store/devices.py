@@ -71,9 +71,14 @@ def off_marker(store_path: Path) -> Path:
     return store_path.with_name(store_path.stem + "-sync-off")
 
 
+def sync_env() -> bool:
+    """Is ``KIZUNA_SYNC`` set (to anything but 0)?"""
+    return os.environ.get(SYNC_ENV, "") not in ("", "0")
+
+
 def sync_reason(store_path: Path) -> str | None:
     """Why the store is kept as device files, in a few words; None when it is one file."""
-    if os.environ.get(SYNC_ENV, "") not in ("", "0"):
+    if sync_env():
         return _("{var} is set").format(var=SYNC_ENV)
     if devices_dir(store_path).is_dir():
         return _("{name}/ is there").format(name=devices_dir(store_path).name)
@@ -145,7 +150,6 @@ def switch_sync(store_path: Path, on: bool) -> str:
     except OSError as exc:
         raise StoreError(_("{off}: cannot turn the two-laptop layout off: {strerror}").format(
             off=off, strerror=os_text(exc))) from None
-    also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) \
-        if os.environ.get(SYNC_ENV, "") not in ("", "0") else ""
+    also = _("; but {var} is set, which keeps it on for this shell").format(var=SYNC_ENV) if sync_env() else ""
     return _("off: the store stays one file, {name} ({marker} says so){also}").format(
         name=store_path.name, marker=off.name, also=also)

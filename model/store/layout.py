@@ -16,8 +16,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
-
 from model.errors import NotFoundError, StoreError
 from model.language.i18n import _, ngettext
 from model.language.os_errors import os_text
@@ -25,9 +23,9 @@ from model.store import parts as _parts
 from model.store import devices as _devices
 from model.store import sources as _sources
 from model.store import tombstones as _tombs
-from model.store.backups import backups_dir, link_or_copy
+from model.store.backups import backups_dir, link_or_copy, link_parts
 from model.store.paths import make_private_dir
-from model.store.storage import META_TABLE, atomic_write, fsync_dir
+from model.store.storage import META_TABLE, atomic_write, encode, fsync_dir, meta_doc
 
 if TYPE_CHECKING:
     from model.store.database import Store
@@ -64,22 +62,19 @@ def to_one_file(store: Store) -> str:
                                       "not turned off: {n} things are waiting (first {first}); nothing was "
                                       "changed", len(left)).format(n=len(left), first=left[0]))
         data = {k: v for k, v in store._storage.data.items()}
-        meta = dict(next(iter(data.get(META_TABLE, {}).values()), {}))
+        meta = dict(meta_doc(data))
         if isinstance(meta.get("sync"), dict):
             meta["sync"] = {k: v for k, v in meta["sync"].items() if k not in _DEVICE_ONLY}
         data[META_TABLE] = {"1": meta}
         names = [n for p in store._parts.values() for n in p.named()]
         try:
-            target = _parts.parts_dir(shared)
-            make_private_dir(target)
-            for name in names:
-                link_or_copy(_parts.parts_dir(store.path) / name, target / name)
-            fsync_dir(target)
+            link_parts(store.path, shared, names)
+            fsync_dir(_parts.parts_dir(shared))
             if shared.exists():  # the store from before two laptops (merged long ago): kept
                 aside = backups_dir(shared) / f"{shared.stem}-before-sync-off-{day}{shared.suffix}"
                 make_private_dir(aside.parent)
                 link_or_copy(shared, aside)
-            warning = atomic_write(shared, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+            warning = atomic_write(shared, encode(data))
             marker = _devices.off_marker(shared)
             os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
         except (OSError, ValueError) as exc:
@@ -96,8 +91,8 @@ def to_one_file(store: Store) -> str:
             raise StoreError(_("{path}: written as one file, but {devices} could not be moved to the backups "
                                "({strerror}); the device files are still used").format(
                 path=shared, devices=devices, strerror=os_text(exc))) from None
-    also = _("; but {var} is set, which keeps the device layout on for this shell").format(var=_devices.SYNC_ENV) \
-        if os.environ.get(_devices.SYNC_ENV, "") not in ("", "0") else ""
+    also = _("; but {var} is set, which keeps the device layout on for this shell").format(
+        var=_devices.SYNC_ENV) if _devices.sync_env() else ""
     return _("off: the device files are one file again, {name}; they were moved to {kept}{also}").format(
         name=shared.name, kept=kept, also=also)
 

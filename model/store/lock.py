@@ -17,21 +17,25 @@ import os
 from pathlib import Path
 from typing import Any
 
+from model.errors import StoreError
+from model.language.i18n import _
+from model.language.os_errors import os_text
+
 try:
     import fcntl
 except ImportError:  # no flock here: filelock does everything
     fcntl = None  # type: ignore[assignment]  # (a module where there is one)
 
 
-class LockTimeout(Exception):
-    """Another process held the lock for the whole timeout."""
-
-
 class StoreLock:
-    """An exclusive lock on one lock file, held by one thread of this process at a time."""
+    """An exclusive lock on ``<store>.lock``, held by one thread of this process at a time.
 
-    def __init__(self, path: Path, *, timeout: float, poll: float, mode: int = 0o600) -> None:
-        self.path = path
+    ``with lock:`` takes it (waiting up to ``timeout``), or raises StoreError in one line.
+    """
+
+    def __init__(self, store_path: Path, *, timeout: float, poll: float, mode: int = 0o600) -> None:
+        self.store_path = store_path
+        self.path = store_path.with_name(store_path.name + ".lock")
         self.timeout = timeout
         self.poll = poll
         self.mode = mode
@@ -39,8 +43,7 @@ class StoreLock:
         self._waiting: Any = None  # a filelock.FileLock, made the first time we must wait
         self._held_by_filelock = False
 
-    def acquire(self) -> None:
-        """Take the lock (waiting up to ``timeout``); LockTimeout or OSError if not."""
+    def __enter__(self) -> None:
         if self._try_flock():
             return
         from filelock import FileLock, Timeout  # someone holds it: wait the way filelock does
@@ -50,7 +53,11 @@ class StoreLock:
         try:
             self._waiting.acquire(poll_interval=self.poll)
         except Timeout:
-            raise LockTimeout(str(self.path)) from None
+            raise StoreError(_("{path}: another Kizuna process has held the lock for {seconds:.0f} s; try "
+                               "again").format(path=self.store_path, seconds=self.timeout)) from None
+        except OSError as exc:
+            raise StoreError(_("{path}: cannot take the lock: {strerror}").format(
+                path=self.store_path, strerror=os_text(exc))) from None
         self._held_by_filelock = True
 
     def _try_flock(self) -> bool:
@@ -68,13 +75,16 @@ class StoreLock:
         self._fd = fd
         return True
 
-    def release(self) -> None:
-        if self._fd is not None:
-            fd, self._fd = self._fd, None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
-        elif self._held_by_filelock:
-            self._held_by_filelock = False
-            self._waiting.release()
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                finally:
+                    os.close(fd)
+            elif self._held_by_filelock:
+                self._held_by_filelock = False
+                self._waiting.release()
+        except OSError:
+            pass  # closing the lock file (or this process ending) releases it anyway

@@ -31,7 +31,7 @@ from model.store import sync as _sync
 from model.store import tombstones as _tombs
 from model.store.paths import make_private_dir
 from model.store.parts import Parts
-from model.store.storage import META_TABLE
+from model.store.storage import meta_doc
 from model.store.sync import Clock, SyncMeta, TYPES as _TYPES
 
 if TYPE_CHECKING:
@@ -46,14 +46,6 @@ def _clean_stamps(value: object) -> dict[str, list[str]]:
         return {}
     return {f: [s[0], s[1]] for f, s in value.items()
             if isinstance(f, str) and isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s)}
-
-
-def _parts_table(path: Path) -> dict:
-    """Only the ``parts`` table of a store file (for a conflict copy: which part files it names)."""
-    data = orjson.loads(path.read_bytes())
-    if not isinstance(data, dict) or not isinstance(data.get(_parts.PARTS_TABLE, {}), dict):
-        raise StoreError(_("{path}: not a store file").format(path=path))
-    return {_parts.PARTS_TABLE: data.get(_parts.PARTS_TABLE, {})}
 
 
 class Merging:
@@ -75,8 +67,9 @@ class Merging:
 
         def transaction(self) -> AbstractContextManager[Any]: ...
         def _table(self, cls: type[Record]) -> Parts | FileTable: ...
-        def _all(self, cls: type[Record]) -> list[Any]: ...
+        def records(self, cls: type[Record]) -> list[Any]: ...
         def _meta(self) -> dict[str, Any]: ...
+        def _put_meta(self, **changes: Any) -> None: ...
         def settings(self) -> Settings: ...
         @property
         def backups_dir(self) -> Path: ...
@@ -95,10 +88,7 @@ class Merging:
         self._save_sync()
 
     def _save_sync(self) -> None:
-        meta = dict(self._meta())
-        meta["sync"] = self._sync().to_dict()
-        self._storage.data[META_TABLE] = {"1": meta}
-        self._storage.dirty = True
+        self._put_meta(sync=self._sync().to_dict())
 
     def _pending(self) -> list[_sources.Source]:
         """Files beside the store holding changes not merged yet (cheap: a listing and a stat each)."""
@@ -222,12 +212,12 @@ class Merging:
             out[cls] = snap.records(cls, skip)
             stamped = snap.meta.stamps.get(cls.table)
             if skip and isinstance(stamped, dict):
-                ids: dict[int, set[str]] = {}
+                ids: dict[int, list[str]] = {}
                 for rid in stamped:
                     if _parts.part_of(rid) in skip:
-                        ids.setdefault(_parts.part_of(rid), set()).add(rid)
-                for k, wanted in ids.items():
-                    out[cls] += snap.picked(cls, k, wanted)
+                        ids.setdefault(_parts.part_of(rid), []).append(rid)
+                for wanted in ids.values():
+                    out[cls] += snap.picked(cls, wanted)
         return out
 
     def _merge_snapshot(self, snap: _sources.Snapshot, records: dict, meta: SyncMeta,
@@ -242,7 +232,7 @@ class Merging:
         ops: list[tuple] = []
         logs: list[Interaction] = []
         # Deletion records count as tombstones too, ours and theirs (see model.store.sync)
-        my_deleted = _tombs.deletion_tombstones([d.to_dict() for d in self._all(Deletion)])
+        my_deleted = _tombs.deletion_tombstones([d.to_dict() for d in self.records(Deletion)])
         x_deleted = _tombs.deletion_tombstones(snap.data.get(Deletion.table))
         try:
             for cls in RECORD_TYPES:
@@ -267,8 +257,7 @@ class Merging:
                         if sx:
                             ops.append(("stamps", t, table, rid, sx))
                     else:
-                        merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {},
-                                                             sx, snap.source.label)
+                        merged, st, lost = _sync.merge_record(t, ro.to_dict(), rx.to_dict(), my_st.get(rid) or {}, sx)
                         new = cls.trusted(merged)
                         check(new)
                         ops.append(("put", t, table, new, st))
@@ -306,19 +295,15 @@ class Merging:
                 notes.insert(log)
         if settings is not None:
             values, stamps = settings
-            doc = dict(self._meta())
-            n += doc.get("settings") != values
-            doc["settings"] = values
-            self._storage.data[META_TABLE] = {"1": doc}
-            self._storage.dirty = True
+            n += self._meta().get("settings") != values
+            self._put_meta(settings=values)
             meta.stamps.setdefault(_sync.SETTINGS, {})[_sync.SETTINGS] = stamps
         return n
 
     def _merged_settings(self, snap: _sources.Snapshot, meta: SyncMeta,
                          theirs: SyncMeta) -> tuple[dict, dict] | None:
         """The settings with the source's merged in (checked), or None when nothing changes."""
-        doc: Any = next(iter(snap.data.get(META_TABLE, {}).values()), {})
-        x_set = doc.get("settings") if isinstance(doc, dict) else None
+        x_set = meta_doc(snap.data).get("settings")
         if not isinstance(x_set, dict) or not x_set:
             return None
         x_st: Any = theirs.stamps.get(_sync.SETTINGS) if isinstance(theirs.stamps.get(_sync.SETTINGS), dict) else {}
@@ -338,7 +323,7 @@ class Merging:
         """Two laptops that each filled a tier's last place: say so (``kizuna today`` keeps saying it)."""
         settings = self.settings()
         counts: dict[str, int] = {}
-        for c in self._all(Contact):
+        for c in self.records(Contact):
             counts[c.tier] = counts.get(c.tier, 0) + 1
         for tier, cap in (("deep", settings.deep_cap), ("active", settings.active_cap)):
             if cap is not None and counts.get(tier, 0) > cap:
@@ -378,8 +363,8 @@ class Merging:
         for src in _sources.find_sources(self.shared_path, self.path if self.device else None):
             if not src.conflict or src.parts != own_parts:
                 continue
-            try:
-                data = _parts_table(src.path)
+            try:  # only its list of parts is read: a copy damaged elsewhere still keeps its parts
+                data = orjson.loads(src.path.read_bytes())
                 out.update(n for names in _parts.check_table(data, src.path).values() for n in names if n)
             except (StoreError, OSError, ValueError, AttributeError, TypeError):
                 continue  # a damaged copy names nothing it could be trusted with

@@ -16,18 +16,18 @@ never overwritten.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import MISSING, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
 from model.errors import StoreError
 from model.records import Record
 from model.language.i18n import _
-from model.language.os_errors import os_text
-from model.store.storage import write_new_file
+from model.store.storage import cannot_read, write_new_file
 
 
 class PartMissing(Exception):
@@ -75,14 +75,9 @@ class PartFile:
     def __init__(self, path: Path, table: str) -> None:
         self.path = path
         self.table = table
-        try:
-            with open(path, "rb") as f:
-                first, second = f.readline(), f.readline()
-                self._offset = f.tell()
-        except FileNotFoundError:
-            raise PartMissing(str(path)) from None
-        except OSError as exc:
-            raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
+        with self._open() as f:
+            first, second = f.readline(), f.readline()
+            self._offset = f.tell()
         if not first.strip(b"\x00 \t\r\n"):
             raise self.damaged("the file is empty or blank, so it is damaged")
         try:
@@ -105,16 +100,21 @@ class PartFile:
     def _body(self) -> bytes:
         """The record lines (read on first use)."""
         if self._rest is None:
-            try:
-                with open(self.path, "rb") as f:
-                    f.seek(self._offset)
-                    self._rest = f.read()  # ends with a newline: not stripped, that would copy it
-            except FileNotFoundError:
-                raise PartMissing(str(self.path)) from None
-            except OSError as exc:
-                raise StoreError(_("{path}: cannot read it: {strerror}").format(
-                    path=self.path, strerror=os_text(exc))) from None
+            with self._open() as f:
+                f.seek(self._offset)
+                self._rest = f.read()  # ends with a newline: not stripped, that would copy it
         return self._rest
+
+    @contextmanager
+    def _open(self) -> Iterator[BinaryIO]:
+        """The file, open to read; gone means another process committed since (PartMissing)."""
+        try:
+            with open(self.path, "rb") as f:
+                yield f
+        except FileNotFoundError:
+            raise PartMissing(str(self.path)) from None
+        except OSError as exc:
+            raise cannot_read(self.path, exc) from None
 
     def damaged(self, what: str) -> StoreError:
         return StoreError(_("{path}: {what}; not touching it (run 'kizuna doctor')").format(path=self.path, what=what))
@@ -226,10 +226,6 @@ class PartFile:
         if not all(ids):
             raise self.damaged(f"a record of the {self.table} table has no \"id\"")
         return out
-
-
-def read(folder: Path, name: str, table: str) -> PartFile:
-    return PartFile(folder / name, table)
 
 
 def write_new(folder: Path, table: str, index: int, payload: bytes) -> str:

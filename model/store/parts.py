@@ -32,17 +32,17 @@ from __future__ import annotations
 import os
 import re
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
 
 from model.errors import StoreError
-from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, read, write_new
+from model.store.part_file import INDEX_FIELDS, PartFile, PartMissing, encode, write_new
 from model.store.paths import make_private_dir
-from model.store.storage import fsync_dir
+from model.store.storage import cannot_read, fsync_dir, parse
 from model.records import Record
 from model.language.i18n import _
-from model.language.os_errors import os_text
 
 __all__ = ["INDEX_FIELDS", "PART_COUNT", "PARTITIONED", "PARTS_TABLE", "PartMissing", "Parts", "encode",
            "check_table", "part_of", "parts_dir", "set_aside_unnamed"]
@@ -75,12 +75,10 @@ def is_part_name(name: str) -> bool:
 def read_data(path: Path) -> tuple[dict, dict[str, list[str | None]]]:
     """A store file's tables and the part files it names, checked (StoreError if it cannot be
     read or trusted): a backup, another device's file, a conflict copy."""
-    from model.store.storage import parse
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc))) from None
+        raise cannot_read(path, exc) from None
     data = parse(raw, path)
     return data, check_table(data, path)
 
@@ -170,7 +168,7 @@ class Parts:
         """Part ``k`` read from disk but not yet decoded (None when it holds nothing)."""
         if k not in self._files:
             name = self.names[k]
-            self._files[k] = None if name is None else read(self.folder, name, self.table)
+            self._files[k] = None if name is None else PartFile(self.folder / name, self.table)
         return self._files[k]
 
     def part(self, k: int, *, for_writing: bool = False) -> dict[str, Record]:
@@ -202,39 +200,37 @@ class Parts:
             self._all = out
         return self._all
 
+    def _each(self, ks: Iterable[int] = range(PART_COUNT)) -> Iterator[tuple[int, dict[str, Record] | None, PartFile]]:
+        """Per part that holds anything: ``(k, its records, None)`` if they are held in memory,
+        else ``(k, None, its file)``, read as far as its index line."""
+        for k in ks:
+            if k in self._loaded:
+                yield k, self._loaded[k], None  # type: ignore[misc]  # no file when held
+            elif (f := self._file(k)) is not None:
+                yield k, None, f
+
     def index(self) -> dict[str, list]:
         """:data:`INDEX_FIELDS` of every record, by column, without building records."""
         out: dict[str, list] = {name: [] for name in INDEX_FIELDS}
-        for k in range(PART_COUNT):
-            if k in self._loaded:
-                records = self._loaded[k].values()
-                for name in INDEX_FIELDS:
-                    out[name].extend(r.__dict__[name] for r in records)
-                continue
-            f = self._file(k)
-            if f is None:
-                continue
-            index = f.index()
+        for _k, loaded, f in self._each():
+            index = None if loaded is not None else f.index()
             for name in INDEX_FIELDS:
-                column = index.get(name)
-                if column is None:
+                if index is None:
+                    out[name].extend(r.__dict__[name] for r in loaded.values())  # type: ignore[union-attr]
+                elif (column := index.get(name)) is None:
                     raise f.damaged(f"its index line has no {name}")
-                out[name].extend(column)
+                else:
+                    out[name].extend(column)
         return out
 
     def with_contact(self, contact_id: str) -> list[Record]:
         """The records whose ``contacts`` hold ``contact_id``, building only those."""
         out: list[Record] = []
         needle = orjson.dumps(contact_id)  # as it stands in every line naming them
-        for k in range(PART_COUNT):
-            if k in self._loaded:
-                out.extend(r for r in self._loaded[k].values() if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
-                continue
-            f = self._file(k)
-            if f is None:
-                continue
-            rows = f.rows_with(needle)
-            if rows:  # the id may also stand in a note's text: keep only the notes naming them
+        for _k, loaded, f in self._each():
+            if loaded is not None:
+                out.extend(r for r in loaded.values() if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
+            elif rows := f.rows_with(needle):  # the id may also stand in a note's text: keep the notes naming them
                 out.extend(r for r in f.records(self.cls, rows) if contact_id in r.contacts)  # type: ignore[attr-defined]  # notes
         return out
 
@@ -244,17 +240,13 @@ class Parts:
         by_part: dict[int, list[str]] = {}
         for rid in set(record_ids):
             by_part.setdefault(part_of(rid), []).append(rid)
-        for k, ids in by_part.items():
-            if k in self._loaded:
-                out.extend(r for rid in ids if (r := self._loaded[k].get(rid)) is not None)
+        for k, loaded, f in self._each(by_part):
+            if loaded is not None:
+                out.extend(r for rid in by_part[k] if (r := loaded.get(rid)) is not None)
                 continue
-            f = self._file(k)
-            if f is None:
-                continue
-            wanted = set(ids)
-            for rid in ids:
-                rows = f.rows_with(orjson.dumps(rid))
-                if rows:  # the id may also stand in another record's text: keep the record itself
+            wanted = set(by_part[k])
+            for rid in by_part[k]:  # the id may also stand in another record's text: keep the record itself
+                if rows := f.rows_with(orjson.dumps(rid)):
                     out.extend(r for r in f.records(self.cls, rows) if r.id in wanted)
         return out
 
@@ -262,13 +254,8 @@ class Parts:
         """The records whose lines ``pick`` chooses in each part file (see
         :meth:`PartFile.rows_picked`); a part held in memory gives all its records."""
         out: list[Record] = []
-        for k in range(PART_COUNT):
-            if k in self._loaded:
-                out.extend(self._loaded[k].values())
-                continue
-            f = self._file(k)
-            if f is not None:
-                out.extend(f.records(self.cls, f.rows_picked(pick)))
+        for _k, loaded, f in self._each():
+            out.extend(loaded.values() if loaded is not None else f.records(self.cls, f.rows_picked(pick)))
         return out
 
     def find(self, record_id: str) -> Record | None:

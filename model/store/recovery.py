@@ -21,13 +21,13 @@ import orjson
 from model.errors import KizunaError, StoreError
 from model.records import Contact, Interaction, Promise
 from model.store import parts as _parts
-from model.store.backups import backup_files, backups_dir, link_or_copy
-from model.store.lock import LockTimeout, StoreLock
+from model.store.backups import backup_files, backups_dir, link_or_copy, link_parts
+from model.store.lock import StoreLock
 from model.store.part_file import PartFile, encode, write_new
 from model.store.paths import make_private_dir
-from model.store.storage import Data, atomic_write, fsync_dir, parse
+from model.store.storage import Data, atomic_write, cannot_read, fsync_dir, parse
+from model.store.storage import encode as encode_store
 from model.language.i18n import _
-from model.language.os_errors import os_text
 
 TABLE = _parts.PARTITIONED[0]
 FIELDS = [f.name for f in fields(Interaction)]
@@ -127,24 +127,9 @@ def list_backups(store_path: Path) -> list[BackupInfo]:
 
 # -- doing things under the lock ----------------------------------------------------------------
 
-class _Locked:
-    def __init__(self, store_path: Path) -> None:
-        self.lock = StoreLock(store_path.with_name(store_path.name + ".lock"), timeout=15, poll=0.01)
-        self.store_path = store_path
-
-    def __enter__(self) -> None:
-        make_private_dir(self.store_path.parent)
-        try:
-            self.lock.acquire()
-        except LockTimeout:
-            raise StoreError(_("{path}: another Kizuna process holds the lock; try again").format(
-                path=self.store_path)) from None
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self.lock.release()
-        except OSError:
-            pass
+def _locked(store_path: Path) -> StoreLock:
+    make_private_dir(store_path.parent)  # the lock file is made beside the store
+    return StoreLock(store_path, timeout=15, poll=0.01)
 
 
 def _stamp(now: datetime) -> str:
@@ -157,10 +142,7 @@ def keep_current_aside(store_path: Path, now: datetime) -> Path:
     make_private_dir(aside.parent)
     folder = _parts.parts_dir(store_path)
     if folder.is_dir():
-        make_private_dir(_parts.parts_dir(aside))
-        for p in folder.iterdir():
-            if p.is_file():
-                link_or_copy(p, _parts.parts_dir(aside) / p.name)
+        link_parts(store_path, aside, [p.name for p in folder.iterdir() if p.is_file()])
     if store_path.exists():
         link_or_copy(store_path, aside)
     fsync_dir(aside.parent)
@@ -231,7 +213,7 @@ def plan_restore(store_path: Path, day: str) -> RestorePlan:
 def restore(store_path: Path, day: str, now: datetime) -> RestorePlan:
     """Put the backup of ``day`` back; the current store is kept aside first, never deleted."""
     backup_path(store_path, day)  # before the lock (which makes the folder): a wrong date changes nothing
-    with _Locked(store_path):
+    with _locked(store_path):
         plan = plan_restore(store_path, day)
         backup = plan.backup.path
         data_raw = backup.read_bytes()
@@ -355,7 +337,7 @@ def diagnose(store_path: Path) -> Diagnosis:
         try:
             data = parse(store_path.read_bytes(), store_path)
         except OSError as exc:
-            d.store_problem = _("{path}: cannot read it: {strerror}").format(path=store_path, strerror=os_text(exc))
+            d.store_problem = str(cannot_read(store_path, exc))
         except StoreError as exc:
             d.store_problem = str(exc)
     if data is None:
@@ -413,7 +395,7 @@ def repair(store_path: Path, now: datetime) -> Repair:
             raise StoreError(_("{problem}; and no backup can be read, so nothing can be repaired").format(
                 problem=d.store_problem))
         return Repair(restored=restore(store_path, d.restore_day, now))
-    with _Locked(store_path):
+    with _locked(store_path):
         d = diagnose(store_path)  # again, under the lock
         if d.healthy or d.store_problem:
             return Repair()
@@ -446,7 +428,7 @@ def repair(store_path: Path, now: datetime) -> Repair:
             _parts.remove_files(folder, written)
             raise
         data[_parts.PARTS_TABLE] = {"1": {"id": TABLE, "files": names}}
-        atomic_write(store_path, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+        atomic_write(store_path, encode_store(data))
         for report, new in out.rebuilt:  # committed: the damaged files now live only aside
             if report.name and new != report.name and (aside / report.name).exists():
                 _parts.remove_files(folder, [report.name])

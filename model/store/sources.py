@@ -16,18 +16,15 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import orjson
 
 from model.errors import KizunaError, StoreError
 from model.language.i18n import _, ngettext
 from model.records import Record, check_loaded
 from model.store.devices import DEVICE_NAME, printable
 from model.store.part_file import PartMissing
-from model.store.part_file import read as read_part
 from model.store.parts import PARTITIONED, PART_COUNT, Parts, parts_dir, read_data
-from model.store.storage import META_TABLE, migrate
+from model.store.storage import meta_doc, migrate
 from model.store.sync import SyncMeta, _split, TYPES as _TYPES
 
 #: a conflict copy of ``<base>.json`` as Syncthing, Dropbox, Nextcloud/ownCloud, Unison and iCloud name it
@@ -103,9 +100,8 @@ class Snapshot:
         self.data, _version = migrate(data, source.path)
         self.parts = {t: Parts(source.parts, t, _TYPES[t], named.get(t, [])) for t in PARTITIONED}
         self.missing = 0
-        meta: Any = next(iter(self.data.get(META_TABLE, {}).values()), {})
         #: its merge data (outside text: checked as it is read)
-        self.meta = SyncMeta.from_dict(meta.get("sync") if isinstance(meta, dict) else None)
+        self.meta = SyncMeta.from_dict(meta_doc(self.data).get("sync"))
 
     def records(self, cls: type[Record], skip: Collection[int] = ()) -> list[Record]:
         """The records that arrived, but for the parts in ``skip``. The small tables are checked
@@ -137,16 +133,10 @@ class Snapshot:
                     self.missing += 1
         return out
 
-    def picked(self, cls: type[Record], k: int, ids: Collection[str]) -> list[Record]:
-        """The records of part ``k`` with these ids, decoding only their lines (a skipped part)."""
-        part_set = self.parts[cls.table]
-        name = part_set.names[k]
-        if name is None or not ids:
-            return []
+    def picked(self, cls: type[Record], ids: list[str]) -> list[Record]:
+        """The records with these ids (all of one skipped part), decoding only their lines."""
         try:
-            f = read_part(part_set.folder, name, cls.table)
-            rows = [row for rid in ids for row in f.rows_with(orjson.dumps(rid))]
-            return [r for r in f.records(cls, rows) if r.id in ids]
+            return self.parts[cls.table].with_ids(ids)
         except PartMissing:
             self.missing += 1
             return []

@@ -83,6 +83,20 @@ def migrate(data: Data, path: Path) -> tuple[Data, bool]:
     return data, changed
 
 
+def cannot_read(path: Path, exc: OSError) -> StoreError:
+    return StoreError(_("{path}: cannot read it: {strerror}").format(path=path, strerror=os_text(exc)))
+
+
+def encode(data: Data) -> bytes:
+    """A store file's bytes, as every writer of one writes them."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def meta_doc(data: Data) -> Any:
+    """The ``meta`` document of a store file's data ({} when it has none)."""
+    return next(iter(data.get(META_TABLE, {}).values()), {})
+
+
 def parse(raw: bytes, path: Path) -> Data:
     """Decode and check the shape of a store file's bytes, or raise StoreError."""
     if not raw.strip(b"\x00 \t\r\n"):
@@ -221,17 +235,13 @@ class AtomicJSONStorage(Storage):
         except IsADirectoryError:
             raise StoreError(_("{path}: is a folder, not a store file").format(path=self.path)) from None
         except OSError as exc:
-            raise StoreError(_("{path}: cannot read it: {strerror}").format(
-                path=self.path, strerror=os_text(exc))) from None
+            raise cannot_read(self.path, exc) from None
         self.data, self.migrated = migrate(parse(raw, self.path), self.path)
         self.dirty = False
 
-    def encode(self) -> bytes:
-        return orjson.dumps(self.data, option=orjson.OPT_INDENT_2) + b"\n"
-
     def flush(self) -> str | None:
         """Write the data (see :func:`atomic_write`); returns a warning, or None."""
-        warning = atomic_write(self.path, self.encode())
+        warning = atomic_write(self.path, encode(self.data))
         self.dirty = False
         self.migrated = False
         return warning

@@ -27,9 +27,8 @@ from model.records import RECORD_TYPES, Interaction
 
 #: the record classes by table name
 TYPES = {cls.table: cls for cls in RECORD_TYPES}
-_NO_LOG = {"id", "created", "updated"}
-#: fields a change is not stamped for (see :func:`stamp_changes`)
-NO_STAMP = _NO_LOG
+#: fields a change is not stamped for (see :func:`stamp_changes`), nor a lost value logged for
+NO_STAMP = {"id", "created", "updated"}
 
 
 # -- the clock --------------------------------------------------------------------
@@ -121,14 +120,9 @@ class SyncMeta:
     def to_dict(self) -> dict[str, Any]:
         out = {"clock": self.clock, "name": self.name, "stamps": self.stamps,
                "tombstones": self.tombstones, "seen": self.seen}
-        if self.merged:
-            out["merged"] = self.merged
-        if self.held:
-            out["held"] = self.held
-        if self.parts_seen:
-            out["parts_seen"] = self.parts_seen
-        if self.gone:
-            out["gone"] = self.gone
+        for key in ("merged", "held", "parts_seen", "gone"):  # written only once they hold something
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
     def ack_of(self, device: str) -> str:
@@ -160,8 +154,8 @@ def _person(table: str, doc: dict) -> str | None:
     return None
 
 
-def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict, s_theirs: dict,
-                 source_label: str) -> tuple[dict, dict, list[Interaction]]:
+def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict,
+                 s_theirs: dict) -> tuple[dict, dict, list[Interaction]]:
     """Field by field, the later change wins. Returns (record, its stamps, log notes for what lost)."""
     out = dict(mine)
     stamps = dict(s_mine)
@@ -186,7 +180,7 @@ def merge_record(table: str, mine: dict, theirs: dict, s_mine: dict, s_theirs: d
             win_s, lose, lose_s = sa, b, sb
         if win_s[0] and len(win_s) > 1 and win_s[1] == lose_s[0]:
             continue  # the winner replaced exactly this value: an update, not a conflict
-        if name not in _NO_LOG:
+        if name not in NO_STAMP:
             lost.append((name, lose, lose_s[0]))
     person = _person(table, out)
     when = max(str(mine.get("updated") or ""), str(theirs.get("updated") or ""))
@@ -237,7 +231,7 @@ def stamp_changes(meta: SyncMeta, clock: Clock, table: str, old: dict | None, ne
         return
     rec = meta.stamps.setdefault(table, {}).setdefault(new["id"], {})
     for name, value in new.items():
-        if name in _NO_LOG or old.get(name) == value:
+        if name in NO_STAMP or old.get(name) == value:
             continue
         rec[name] = [clock.now(), (rec.get(name) or [""])[0]]
 

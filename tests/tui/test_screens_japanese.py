@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, settle, toasts
+from app_helpers import SIZE, TODAY, settle, toasts
 from rich.cells import cell_len
 from screen_text import screen_lines
 from textual.geometry import Region
@@ -159,6 +159,24 @@ async def test_settings_in_japanese_save_and_cancel(demo_store, make_test_app):
     assert fresh(demo_store).settings().deep_cap == 6
 
 
+async def test_settings_focus_slots_and_language_in_japanese(demo_store, make_test_app):
+    """The slot roles are shown and typed in Japanese; a language left to the locale says so."""
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        slots = app.screen.query_one("#setting-focus_template", Input)
+        assert slots.value == "同業, 異業種, 異業種, 顧客"
+        assert str(app.screen.query_one("#setting-language", Select).selection) == "None"
+        assert "(OSの言語設定に従う)" in shown(app) and "Select" not in shown(app)
+        slots.value = "顧客、メンター"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "保存しました: フォーカスの枠。" in toasts(app)
+    assert fresh(demo_store).settings().focus_template == ("customer", "mentor")
+
+
 async def test_settings_refuse_a_bad_number_in_japanese(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -211,6 +229,27 @@ async def test_focus_planner_and_month_review_in_japanese(demo_store, make_test_
         await settle(app, pilot)
         assert type(app.screen).__name__ == "FocusPlannerScreen"
     assert fresh(demo_store).focus_plan("2026-10").review == "来月は医療に集中する。"
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+async def test_health_readings_never_start_a_line_with_a_closing_mark(tmp_path, make_test_app, width):
+    """Japanese line breaking (kinsoku): a reading's wrapped lines never begin with 、 or 。."""
+    from model.demo import build_demo
+
+    store = Store(tmp_path / "kizuna.json")
+    build_demo(store, TODAY, "ja")
+    app = make_test_app(store)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        readings = list(app.screen.query(".reading").results(Static))
+        lines = [strip.text.strip() for r in readings for strip in r.render_lines(Region(0, 0, *r.size))]
+        said = [line for line in lines if line]
+        assert len(said) > len(readings)  # some reading wraps at this width
+        assert not [line for line in said if line[0] in "、。)」"]
+        whole = "".join(str(r.render()) for r in readings)
+        assert "".join(said) == whole.replace("\n", "")  # nothing lost in the wrapping
 
 
 async def test_health_screen_in_japanese(demo_store, make_test_app):
@@ -387,3 +426,23 @@ async def test_entry_form_in_japanese_corrects_a_promise(demo_store, make_test_a
         assert type(app.screen).__name__ == "MainScreen"
     saved = next(p for p in fresh(demo_store).promises() if p.id == promise.id)
     assert (saved.text, saved.owner) == ("資料を送る", "me")
+
+
+async def test_focus_pane_wraps_a_long_intent_under_itself(tmp_path, make_test_app):
+    """A slot's intent that wraps in the narrow focus pane goes on under the intent, not at
+    the pane's edge; a long company under the person's name."""
+    from model.demo import build_demo
+
+    store = Store(tmp_path / "kizuna.json")
+    build_demo(store, TODAY, "ja")
+    app = make_test_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        focus_list = app.screen.query_one("#focus-list")
+        width, height = focus_list.size
+        lines = [s.text.rstrip() for s in focus_list.render_lines(Region(0, 0, width, height))]
+        at = next(i for i, line in enumerate(lines) if "医療機器メーカー2社の紹介" in line)
+        assert lines[at].startswith("  医療") and lines[at + 1].startswith("  初回に同席")
+        emily = next(i for i, line in enumerate(lines) if "Emily Carter" in line)
+        label = cell_len(lines[emily][:lines[emily].index("Emily")])  # "異業種: " is 8 cells
+        assert lines[emily + 1] == " " * label + "Robotics"

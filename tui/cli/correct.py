@@ -82,7 +82,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("shell", choices=("bash", "zsh", "fish"))
     p.set_defaults(func=cmd_completion)
 
-    p = sub.add_parser("__complete-names", parents=[common], help=_("(for the completion scripts)"))
+    p = sub.add_parser("__complete-names", parents=[common])  # for the completion scripts; not in --help
     p.add_argument("prefix", nargs="?", default="")
     p.set_defaults(func=cmd_complete_names)
 

@@ -135,6 +135,19 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", WrapFormatter)
         super().__init__(*args, **kwargs)
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """An unknown command is named with the closest one, not the list of every
+        command argparse knows (the completion scripts' own among them)."""
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            import difflib
+
+            shown = [c for c in action.choices if not c.startswith("_")]
+            close = difflib.get_close_matches(value, shown, n=1)
+            message = (_("{value!r} is not a command; did you mean {close!r}?") if close
+                       else _("{value!r} is not a command")).format(value=value, close=close[0] if close else "")
+            raise argparse.ArgumentError(None, message)
+        super()._check_value(action, value)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         from model.language.text import visible  # the message may quote an argument: shown, never run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from model.language.i18n import N_, _, stored_generation, word
+from model.language.i18n import N_, _, stored_generation, stored_words, word
 from model.language.names import plain
 
 from model.records import LANGUAGES, LEVELS, PURPOSES, RELATIONS, STAGES, TIERS
@@ -219,8 +219,8 @@ def _key(text: str) -> str:
 
 def _shown(settings, key: str) -> str:
     value = getattr(settings, SETTINGS[key][0])
-    if isinstance(value, tuple):
-        return ", ".join(value)
+    if isinstance(value, tuple):  # the focus slots' roles
+        return ", ".join(word("relation", r) for r in value)
     return str(value) if value != "" else _("(not set)")
 
 
@@ -234,7 +234,7 @@ def _parse_value(key: str, text: str):
             raise KizunaError(_("{key}: {text!r} is not a whole number (1 or more)").format(key=key, text=text))
         return int(text)
     if field == "focus_template":
-        return tuple(r for r in (x.strip() for x in text.replace(" ", ",").split(",")) if r)
+        return stored_words("relation", text, RELATIONS)
     if field == "own_industry":
         return " ".join(text.split())
     return text

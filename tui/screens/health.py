@@ -22,6 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
@@ -30,6 +31,7 @@ from model.language.i18n import _
 from model.planning.book import Book
 from model.planning.health import EMPTY_TEXT, PERIODS, Health, health
 from tui.book_source import app_book, follow_book
+from tui.hanging_rows import paragraph
 from tui.health_charts import (
     TITLES,
     Palette,
@@ -180,7 +182,7 @@ class HealthScreen(Screen[str | None]):
         p = self._palette()
         readings = h.readings()
         for name in TITLES:
-            self.query_one(f"#reading-{name}", Static).update(Text(readings[name], style="italic"))
+            self.query_one(f"#reading-{name}", Static).update(paragraph(Content.styled(readings[name], "italic")))
         for name in ("heatmap", "promises", "diversity"):
             lines = section_lines(h, name, self._width(wide_card=name == "diversity"), p)
             self.query_one(f"#chart-{name}", Static).update(Text("\n").join(lines))

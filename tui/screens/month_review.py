@@ -35,6 +35,7 @@ from model.planning.month_days import days_left_text, month_title
 from model.store import Store
 from tui import threads
 from tui.book_source import ReadsBook, app_book, follow_book
+from tui.hanging_rows import paragraph
 from tui.text import fit, role_width
 from tui.widgets.jk_lists import JKSelectionList
 from tui.widgets.key_bar import KeyBar
@@ -210,7 +211,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
                                               said.format(text=p.text, due=p.due)))
         if len(lines) == 1 or (len(lines) == 2 and row.intent):
             lines.append(Content.styled(_("no notes or promises this month"), "dim"))
-        self.query_one("#row-detail", Static).update(Content("\n").join(lines))
+        self.query_one("#row-detail", Static).update(paragraph(Content("\n").join(lines)))
 
     # -- actions ------------------------------------------------------------------------------
 

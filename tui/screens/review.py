@@ -210,7 +210,7 @@ class ReviewScreen(ReadsBook, Screen[ReviewSummary]):
         if not rest:
             return Content("")
         left = Counter(item.section for item in self.items[self.index + 1:])
-        counts = " · ".join(f"{section_word(section)} {left[section]}" for section in SECTIONS if left[section])
+        counts = " · ".join(f"{section_word(section)}\xa0{left[section]}" for section in SECTIONS if left[section])
         blank = Content("")
         # each line's text wraps under itself (a long title in Japanese at 80 columns)
         rows = [(Content.assemble((_("Next up"), "bold $text-muted"), ("   ", "$text-muted")),

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from model.errors import KizunaError, ValidationError
-from model.language.i18n import N_, _
+from model.language.i18n import N_, _, stored_words, word
 from model import records
 from model.records import RELATIONS, Settings
 from tui import threads
@@ -42,7 +42,6 @@ SETTINGS: tuple[tuple[str, str, str, object], ...] = (
      N_("days between touches with an active person (default 90, a quarter)")),
     ("focus_deep_per_month", N_("Deep per month"), "int",
      N_("deep conversations a focus person needs in a month to count as held")),
-    # the roles are typed as stored (English), so the hint lists them as stored
     ("focus_template", N_("Focus slots"), "roles", N_("a new month's slot roles, comma-separated: {roles}")),
     ("language", N_("Language"), "choice", getattr(records, "LANGUAGES", ("en", "ja"))),
 )
@@ -87,7 +86,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                             yield self._widget(key, kind, extra)
                             if kind != "choice":
                                 yield Static(_(str(extra)).format(
-                                    roles=", ".join(RELATIONS)), classes="setting-hint", markup=False)
+                                    roles=", ".join(word("relation", r) for r in RELATIONS)),
+                                    classes="setting-hint", markup=False)
                             yield Static("", classes="setting-error", id=f"error-{key}")
         yield KeyBar()
 
@@ -96,8 +96,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
         if kind == "choice":
             choices = list(extra) + ([value] if value and value not in extra else [])
             return Select([(LANGUAGE_NAMES.get(c, c), c) for c in choices], value=value or Select.NULL, id=f"setting-{key}",
-                          compact=True)
-        text = ", ".join(value) if kind == "roles" else str(value)
+                          prompt=_("(as the system's locale)"), compact=True)
+        text = ", ".join(word("relation", r) for r in value) if kind == "roles" else str(value)
         return Input(text, id=f"setting-{key}", compact=True)
 
     def on_mount(self) -> None:
@@ -122,7 +122,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                         text=text))
                 out[key] = int(text)
             elif kind == "roles":
-                out[key] = tuple(r.strip() for r in text.split(",") if r.strip())
+                out[key] = stored_words("relation", text, RELATIONS)
             else:
                 out[key] = " ".join(text.split())
         return out

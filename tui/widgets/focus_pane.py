@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -24,6 +25,7 @@ from model.language.i18n import N_, _, language, ngettext, word
 from model.planning.book import Book, month_end, month_key, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
+from tui.hanging_rows import HangingRows
 from tui.widgets.border_lines import BorderLines
 from model.language.text import visible
 from tui.widgets.diversity_panel import app_warning
@@ -78,6 +80,18 @@ class FocusView:
     diversity: Text
     #: the pane folded into one line, for a terminal too narrow for it (the main screen's)
     summary: Text = field(default_factory=Text, compare=False)
+
+
+def hanging(lines: Text) -> HangingRows:
+    """A slot's lines, each one's wrapped part under its own text, not at the pane's edge
+    (a long intent in Japanese wraps in a 42-column pane)."""
+    rows = []
+    for n, line in enumerate(lines.split("\n")):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        if n == 0 and line.spans and line.spans[0].start == 0 and line.spans[0].style == "dim":
+            indent = line.spans[0].end  # the relation: a long name or company hangs under the name
+        rows.append((Content.from_rich_text(line[:indent]), Content.from_rich_text(line[indent:]), Content("")))
+    return HangingRows(rows, 0)
 
 
 def focus_view(book: Book, today: date) -> FocusView:
@@ -174,7 +188,7 @@ class FocusPane(BorderLines, Vertical):
         focus_list.clear_options()
         self._slot_people = dict(view.slot_people)
         if view.slots:
-            focus_list.add_options([Option(line, id=option_id) for option_id, line in view.slots])
+            focus_list.add_options([Option(hanging(line), id=option_id) for option_id, line in view.slots])
         if highlighted is not None and focus_list.option_count:
             focus_list.highlighted = min(highlighted, focus_list.option_count - 1)
         self.query_one("#focus-head", Static).update(view.head)

@@ -20,6 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from model.language.i18n import N_, _, ngettext, word
@@ -29,6 +30,7 @@ from model.records import Interaction, Promise
 from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
 from tui import threads
+from tui.hanging_rows import paragraph
 from tui.text import fit, kind_width
 from tui.widgets.border_lines import BorderLines
 from tui.widgets.row_list import LazyRows, Row, RowList
@@ -343,7 +345,8 @@ class TimelinePane(BorderLines, Vertical):
         if obj is None or self.book is None:
             detail.update("" if self.contact_id or self.everyone else _("Choose a person on the left."), layout=False)
             return
-        detail.update(self._detail_text(obj), layout=False)  # its height is fixed (main.tcss): no layout
+        # its height is fixed (main.tcss): no layout; wrapped the Japanese way
+        detail.update(paragraph(Content.from_rich_text(self._detail_text(obj))), layout=False)
 
     def _detail_text(self, obj: Interaction | Promise) -> Text:
         """One entry in full: its date, kind, people, scope, tags and text."""
