@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from model.capture import AmbiguousNameError, CaptureError, parse, save
+from model.capture import AmbiguousNameError, CaptureError, UnknownNameError, parse, save
 from model.errors import AmbiguousError, KizunaError
 from model.records import Contact
 from model.store import Store
@@ -391,3 +391,169 @@ def test_on_today_is_a_date_in_the_header(day: str):
     cap = p(line)
     assert (cap.when, cap.kind, cap.text) == (THU, "call", "ok")
     assert [(t.role, line[t.start:t.end]) for t in cap.tokens][2:4] == [("joiner", "on"), ("date", f"{day}:")]
+
+
+# -- rules mutation testing asked for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["@Emily lunch call: x", "@Emily lunch met call: x"])
+def test_two_telling_kinds_are_an_error_even_with_met_between(line: str) -> None:
+    """``met`` gives way to ``lunch`` but does not make room for a second kind: ``call`` is refused."""
+    exc = error(line)
+    assert (span(line, exc), str(exc)) == ("call:", "two kinds: lunch and call; keep one")
+
+
+def test_a_line_with_nobody_says_how_to_name_someone() -> None:
+    """No @Name at all: the whole line is the error, and the message shows both forms."""
+    exc = error("lunch yesterday")
+    assert (span("lunch yesterday", exc), str(exc)) == (
+        "lunch yesterday", 'say who it was with: @Name, or @"Full Name" for a name with spaces')
+
+
+def test_every_loose_date_is_named_in_one_hint() -> None:
+    """Two loose date words in the text: one hint quoting both, the example using the first."""
+    assert p("@Emily talked yesterday and last fri").hints == [
+        "'yesterday', 'last fri' was left in the text: the note is dated today. To date it, put the date "
+        "before the text (@Name yesterday: ...) or write 'on 12/3'"]
+
+
+def test_a_marker_inside_a_promise_belongs_to_it_and_the_draft_spans_the_clause() -> None:
+    """``!deep`` inside ``promised ... by fri`` is a token of promise 0; the draft covers the whole clause."""
+    line = "@Emily lunch: promised a !deep talk by fri"
+    cap = p(line)
+    assert [(t.role, t.value, t.promise) for t in cap.tokens if t.role == "depth"] == [("depth", "deep", 0)]
+    assert [line[d.start:d.end] for d in cap.promises] == ["promised a !deep talk by fri"]
+
+
+def test_an_and_between_two_promises_is_a_joiner_token() -> None:
+    """``X by 12/12 and she will ...``: the ``and`` is a joiner of neither promise, not note text."""
+    line = "@Emily promised X by 12/12 and she will send Y by 12/15, then"
+    cap = p(line)
+    assert [(t.role, line[t.start:t.end], t.value, t.promise) for t in cap.tokens][3:5] == [
+        ("due", "by 12/12", "2026-12-12", 0), ("joiner", "and", "and", None)]
+    assert cap.text == "then"
+
+
+KENJI = Contact(name="Kenji Mori")
+
+
+@pytest.mark.parametrize(("line", "who", "mention", "rest"), [
+    ("@Ken's deck", SATO, "@Ken", "'s"),
+    ("@Kenji's deck", KENJI, "@Kenji", "'s"),
+    ("@Kenji’s deck", KENJI, "@Kenji", "’s"),
+])
+def test_a_possessive_s_is_text_after_the_name(line: str, who: Contact, mention: str, rest: str) -> None:
+    """``@Ken's`` is Ken (not everyone whose name starts Ke), and the ``'s`` or ``’s`` stays text."""
+    cap = p(line, contacts=[*PEOPLE, KENJI])
+    assert cap.people == [who]
+    assert [line[t.start:t.end] for t in cap.tokens][:2] == [mention, rest]
+
+
+@pytest.mark.parametrize(("line", "mention", "rest"), [
+    ("@佐藤健は来週", "@佐藤健", "は来週"),
+    ("@佐藤健さんと話した", "@佐藤健さん", "と話した"),
+])
+def test_a_japanese_name_glued_to_the_sentence_is_cut_at_the_name(line: str, mention: str, rest: str) -> None:
+    """``@佐藤健は``: the mention is the longest known name (with its honorific); the rest is text."""
+    cap = p(line)
+    assert cap.people == [SATO_JA]
+    assert [(t.role, line[t.start:t.end]) for t in cap.tokens] == [("person", mention), ("text", rest)]
+
+
+def test_a_new_japanese_name_ends_at_its_honorific() -> None:
+    """``@+林さんと昼食`` is someone new called 林; と昼食 is text."""
+    cap = p("@+林さんと昼食")
+    assert [c.name for c in cap.new_people] == ["林"] and cap.text == "と昼食"
+
+
+@pytest.mark.parametrize("name", ["Tanakax", "Emilys"])
+def test_a_latin_name_that_is_not_known_is_not_cut_to_a_known_one(name: str) -> None:
+    """``@Tanakax`` is nobody (an error offering Tanaka), not Tanaka followed by ``x``."""
+    exc = error(f"@{name} lunch")
+    assert isinstance(exc, UnknownNameError) and f"no one called @{name}:" in str(exc)
+
+
+def test_a_tag_inside_a_promise_belongs_to_it() -> None:
+    """``promised the #pricing deck by fri``: the tag token is promise 0's."""
+    cap = p("@Emily lunch: promised the #pricing deck by fri")
+    assert [(t.value, t.promise) for t in cap.tokens if t.role == "tag"] == [("pricing", 0)]
+    assert cap.tags == ["pricing"]
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("@Emily !lnch", "!lnch is not a marker; did you mean !lunch? (!deep, !private, !confidential, a kind "
+                     "like !call; \\!lnch keeps it as text)"),
+    ("@Emily !xyzzy", "!xyzzy is not a marker; (!deep, !private, !confidential, a kind like !call; \\!xyzzy "
+                      "keeps it as text)"),
+])
+def test_an_unknown_marker_suggests_the_closest_one(line: str, said: str) -> None:
+    """A ``!word`` that is no marker names the nearest marker if one is near, and lists the kinds."""
+    assert str(error(line)) == said
+
+
+def test_a_weak_marker_gives_way_to_a_kind() -> None:
+    """``lunch !met``: still a meal, no error."""
+    assert p("@Emily lunch !met").kind == "meal"
+
+
+def test_a_lone_backslash_is_text_and_a_backslash_keeps_one_character() -> None:
+    r"""A lone ``\`` stays as typed; ``\#`` is the text ``#``."""
+    assert p("@Emily a \\ b").text == "a \\ b"
+    assert p("@Emily price \\# 1").text == "price # 1"
+
+
+def test_a_latin_name_found_only_inside_another_is_someone_new() -> None:
+    """``@Li`` is not Emily (the letters are only inside her name): unknown, and ``@+Li`` is new."""
+    exc = error("@Li lunch")
+    assert isinstance(exc, UnknownNameError) and exc.suggestions == []
+    assert [(c.name, c in PEOPLE) for c in p("@+Li lunch").people] == [("Li", False)]
+
+
+def test_a_plus_name_is_someone_new_even_if_the_name_is_known() -> None:
+    """``@+Emily`` adds a second Emily in the network tier; it is never the Emily we know."""
+    cap = p("@+Emily lunch")
+    assert [(c.name, c.tier, c in PEOPLE) for c in cap.new_people] == [("Emily", "network", False)]
+
+
+def test_a_name_that_fits_many_lists_six_and_counts_the_rest() -> None:
+    """Eight Satos: the error lists six with their companies, says "and 2 more", and how to choose."""
+    satos = [Contact(name=f"Sato {n}", company="Acme") for n in "Aki Bin Chie Dai Eri Fumi Go Hana".split()]
+    exc = error("@Sato lunch", contacts=satos)
+    assert isinstance(exc, AmbiguousNameError) and str(exc) == (
+        "@Sato could be Sato Aki (Acme), Sato Bin (Acme), Sato Chie (Acme), Sato Dai (Acme), Sato Eri (Acme), "
+        'Sato Fumi (Acme) and 2 more; write more of the name, or @"Name (Company)"')
+
+
+def test_a_quoted_name_loses_its_honorific() -> None:
+    """``@"Sato Kenさん"`` is Sato Ken (the whole name without さん, not a part that fits others)."""
+    assert p('@"Sato Kenさん" lunch', contacts=[SATO, Contact(name="Sakura Ito")]).people == [SATO]
+
+
+def test_empty_quotes_are_an_error() -> None:
+    """``@""`` names nobody: one error on the quotes."""
+    exc = error('@"" lunch')
+    assert (span('@"" lunch', exc), str(exc)) == ('@""', '@"" needs a name between the quotes')
+
+
+def test_a_possessive_inside_a_promise_stays_in_the_promise() -> None:
+    """``promised a deck to @Emily's team``: the ``'s`` is part of the promise's text, not the note's."""
+    cap = p("@Emily lunch: promised a deck to @Emily's team by fri")
+    assert ([d.text for d in cap.promises], cap.text) == (["a deck to Emily's team"], "")
+
+
+def test_kind_words_after_the_text_has_begun_are_text() -> None:
+    """``talked to @Emily about lunch``: the first word starts the text, so ``lunch`` is not a kind."""
+    cap = p("talked to @Emily about lunch")
+    assert (cap.kind, cap.text) == ("note", "talked to Emily about lunch")
+
+
+def test_an_at_that_is_no_name_before_will_is_text() -> None:
+    """``@123 will send it by fri`` is nobody's promise: the words stay text."""
+    cap = p("@Emily lunch: @123 will send it by fri")
+    assert (cap.promises, cap.text) == ([], "@123 will send it by fri")
+
+
+def test_a_joiner_token_holds_its_word() -> None:
+    """``lunch with @Emily``: ``with`` is a joiner token whose value is the word."""
+    line = "lunch with @Emily"
+    assert [(t.role, t.value) for t in p(line).tokens][:2] == [("kind", "meal"), ("joiner", "with")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from model.capture import save
 from model.planning import Book
 from model.planning.trust import trust
@@ -107,3 +109,50 @@ def test_an_intro_dated_in_the_text_earns_its_trust_on_that_day(store: Store) ->
     assert note.date == "2026-06-18"
     report = trust(Book.from_store(Store(store.path)), EMILY.id, THU)
     assert [e.date for e in report.entries] == [date(2026, 6, 18)]
+
+
+# -- dates in the text, and what is saved --------------------------------------------------------
+
+
+def test_a_date_in_the_text_before_a_comma_dates_the_note_and_leaves_the_comma() -> None:
+    """``on 11/20, then lunch``: the note is of 11/20; ``on 11/20`` is a date token, the comma text."""
+    line = "@Emily signed the NDA on 11/20, then lunch"
+    cap = q(line)
+    assert (cap.when, cap.text) == (date(2026, 11, 20), "signed the NDA, then lunch")
+    assert [(t.role, line[t.start:t.end], t.value) for t in cap.tokens][4:6] == [
+        ("date", "on 11/20", "2026-11-20"), ("text", ",", ",")]
+    assert q("@Emily talked on 11/20 about pricing").when == date(2026, 11, 20)  # one date word, then text
+
+
+def test_a_two_word_date_in_the_text_after_a_comma_still_dates_the_note() -> None:
+    """A comma before ``on nov 3`` belongs to the word before; the date is still read."""
+    cap = q("@Emily lunch: talked pricing, on nov 3")
+    assert (cap.when, cap.text) == (date(2026, 11, 3), "talked pricing")
+
+
+@pytest.mark.parametrize(("line", "loose"), [
+    ("@Emily talked about it last fri", "last fri"),
+    ("@Emily talked yesterday, then lunch", "yesterday"),
+])
+def test_a_loose_date_of_one_or_two_words_is_named_in_the_hint(line: str, loose: str) -> None:
+    """The hint quotes the whole loose date (``last fri``), without the comma after it."""
+    cap = q(line)
+    assert cap.when == THU and cap.hints == [
+        f"'{loose}' was left in the text: the note is dated today. To date it, put the date before the text "
+        f"(@Name {loose}: ...) or write 'on 12/3'"]
+
+
+def test_a_comma_inside_two_words_keeps_them_from_being_one_date() -> None:
+    """``last, fri`` is not ``last fri``: no loose date, no hint."""
+    assert q("@Emily talked last, fri lunch").hints == []
+
+
+def test_save_keeps_the_scope_and_returns_the_text_as_stored(store: Store) -> None:
+    """A ``!private`` note is saved private; the capture reports the cleaned text that was saved."""
+    with store.transaction():
+        store.add(EMILY)
+    cap = save(store, "@Emily !private talked \x1b[2Jpricing promised a \x07deck by fri", THU)
+    [note] = Store(store.path).interactions()
+    [promise] = Store(store.path).promises()
+    assert (note.scope, note.text, promise.text) == ("private", "talked [2Jpricing", "a deck")
+    assert (cap.text, cap.promises[0].text) == (note.text, promise.text)

@@ -36,8 +36,9 @@ from model.records import Contact
 from model.language.i18n import N_, _
 
 
-#: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束; 約束してくれた is theirs
-_JA_PROMISE = re.compile(r"^(?P<date>[^\s]+?)まで(?:に)?[、,]?\s*(?P<what>.+?)(?:ことを|ことに|と|を)?約束(?P<tail>.*)$",
+#: 12/10までに見積を送ると約束(した): a date, まで(に), what, と/を, 約束 (a space may stand before 約束);
+#: 約束してくれた is theirs
+_JA_PROMISE = re.compile(r"^(?P<date>[^\s]+?)まで(?:に)?[、,]?\s*(?P<what>.+?)(?:ことを|ことに|と|を)?\s*約束(?P<tail>.*)$",
                          re.S)
 _JA_THEIRS = ("してくれ", "してもらっ", "された", "をもらっ")
 JA_HOW = N_("for a promise write 12/10までに見積を送ると約束 (or: promised 見積 by 12/10)")
