@@ -41,7 +41,7 @@ def wrap_content(content: Content, width: int) -> list[Content]:
             if not began:
                 keep_indent = not lines and plain[:s].isspace() and cell_len(plain[:e]) <= width
                 start = 0 if keep_indent else s
-                start, end, used, began = start, e, cell_len(plain[start:e]), True
+                end, used, began = e, cell_len(plain[start:e]), True
             else:
                 end, used = e, used + gap + size
         lines.append(para[start:end] if began else Content(""))
