@@ -269,3 +269,23 @@ def test_a_promise_verb_that_ends_a_sentence_promises_nothing() -> None:
 def test_one_word_may_stand_between_a_named_person_and_promised(line: str) -> None:
     """``@Tanaka also promised`` and ``Tanaka also promised`` are Tanaka's promise, not mine."""
     assert [(d.owner, d.contact, d.text) for d in p(line).promises] == [("them", TANAKA, "the deck")]
+
+
+@pytest.mark.parametrize(("line", "due"), [
+    ("@Tanaka will send the deck by 12/15, thanks", "by 12/15"),
+    ("@Tanaka lunch: I'll send the deck by 12/15; then more", "by 12/15"),
+    ("@Tanaka lunch: promised the deck by fri. ok", "by fri"),
+    ("@Tanaka lunch: promised the deck by next fri, ok", "by next fri"),
+])
+def test_punctuation_after_a_due_date_is_not_part_of_it(line: str, due: str) -> None:
+    """``by 12/15, thanks``: the due date (and the promise's span) ends before the comma."""
+    cap = p(line)
+    assert [line[t.start:t.end] for t in cap.tokens if t.role == "due"] == [due]
+    assert line[cap.promises[0].start:cap.promises[0].end].endswith(due)
+    assert cap.text in ("thanks", "then more", "ok")
+
+
+def test_a_bad_due_date_before_a_comma_points_at_the_date_alone() -> None:
+    """The error for ``by yesterday,`` marks ``by yesterday``, not the comma."""
+    line = "@Tanaka will send the deck by yesterday, sorry"
+    assert span(line, error(line)) == "by yesterday"

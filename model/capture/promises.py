@@ -254,9 +254,12 @@ class PromiseReader:
                 if found:
                     due, used = found
                     last = ws[j + used]
-                    self._check_due(due, base, w.start, last.end)
-                    self.tokens.append(Token("due", w.start, last.end, due.isoformat(), None, k))
-                    draft.update(due=due, end=last.end)
+                    end = last.start + len(last.core)  # 'by 12/15, then': the comma ends the clause
+                    self._check_due(due, base, w.start, end)
+                    self.tokens.append(Token("due", w.start, end, due.isoformat(), None, k))
+                    if last.trail:
+                        self.tokens.append(Token("text", end, last.end, last.trail, None, k))
+                    draft.update(due=due, end=end)
                     break
             if not self.sigil(w, k, True):
                 self.tokens.append(Token("text", w.start, w.end, w.raw, w.raw, k))
