@@ -557,3 +557,57 @@ def test_a_joiner_token_holds_its_word() -> None:
     """``lunch with @Emily``: ``with`` is a joiner token whose value is the word."""
     line = "lunch with @Emily"
     assert [(t.role, t.value) for t in p(line).tokens][:2] == [("kind", "meal"), ("joiner", "with")]
+
+
+@pytest.mark.parametrize(("count", "more"), [(6, ""), (7, " and 1 more")])
+def test_six_namesakes_are_all_listed_and_a_seventh_is_counted(count: int, more: str) -> None:
+    """The error lists up to six people; "and N more" only counts the ones past the sixth."""
+    satos = [Contact(name=f"Sato {n}", company="Acme") for n in "Aki Bin Chie Dai Eri Fumi Go".split()][:count]
+    exc = error("@Sato lunch", contacts=satos)
+    assert str(exc) == (
+        "@Sato could be Sato Aki (Acme), Sato Bin (Acme), Sato Chie (Acme), Sato Dai (Acme), Sato Eri (Acme), "
+        f'Sato Fumi (Acme){more}; write more of the name, or @"Name (Company)"')
+
+
+def test_two_namesakes_are_listed_with_nothing_more() -> None:
+    """Two people fit: both listed, and no "more" after them."""
+    two = [Contact(name="Sato Aki", company="Acme"), Contact(name="Sato Bin", company="Beta")]
+    assert str(error("@Sato lunch", contacts=two)) == (
+        '@Sato could be Sato Aki (Acme), Sato Bin (Beta); write more of the name, or @"Name (Company)"')
+
+
+def test_a_name_typed_without_its_space_finds_the_person() -> None:
+    """``@SatoKen`` and ``@satoken`` are Sato Ken: the name written without its space."""
+    assert p("@SatoKen lunch").people == p("@satoken lunch").people == [SATO]
+
+
+def test_a_japanese_fragment_of_a_name_finds_the_person() -> None:
+    """``@藤`` is 佐藤 健: Japanese names run together, so a part inside the name still finds them
+    (unlike ``@Li`` inside Emily)."""
+    assert p("@藤 lunch").people == [SATO_JA]
+
+
+def test_a_latin_name_glued_to_more_letters_is_not_split() -> None:
+    """``@SatoKenx`` is an unknown name, not Sato Ken followed by ``x``: only Japanese is split there."""
+    assert isinstance(error("@SatoKenx lunch"), UnknownNameError)
+
+
+def test_latin_letters_inside_a_word_of_a_name_are_someone_unknown() -> None:
+    """``@mily`` is not Emily (only inside her name): refused, with Emily offered as the closest."""
+    exc = error("@mily lunch")
+    assert isinstance(exc, UnknownNameError) and exc.suggestions == [EMILY]
+
+
+def test_save_with_allow_new_stores_the_unknown_name_as_someone_new(store: Store) -> None:
+    """``kizuna note --new``: save(..., allow_new=True) adds an unknown @Name; without it, refused."""
+    with pytest.raises(UnknownNameError):
+        save(store, "@Mori lunch", THU)
+    cap = save(store, "@Mori lunch", THU, allow_new=True)
+    assert [c.name for c in Store(store.path).contacts()] == ["Mori"] == [c.name for c in cap.new_people]
+
+
+@pytest.mark.parametrize(("line", "name"), [("@佐藤健と ランチ", "佐藤 健"), ("@林と ランチ", "林")])
+def test_a_stored_japanese_name_glued_to_one_more_character_is_split(line: str, name: str) -> None:
+    """``@佐藤健と``: the stored name (even one of one character, 林), then ``と`` as text."""
+    cap = p(line, contacts=PEOPLE + [Contact(name="林")])
+    assert ([c.name for c in cap.people], cap.text) == ([name], "と")
