@@ -63,7 +63,7 @@ def test_plan_add_show_with_japanese_names(kizuna, people, store_path):
     # the intent column lines up in display cells despite double-width names
     assert cell_len(row_sato[: row_sato.index("販売")]) == cell_len(table[0][: table[0].index("intent")])
     assert row_oda.index("no deep yet") == table[0].index("this month")
-    assert "! all 3 people in 2026-12's focus are in their 40s" in out
+    assert "! all 3 people in December 2026's focus are in their 40s" in out
     data = json.loads(ok(kizuna(*DATE, "focus", "show", "--json")))
     assert data["month"] == "2026-12" and data["purpose"] == "sales channel"
     assert [s["name"] for s in data["slots"]] == ["佐藤 健", "Oda Mika", None, "Kato"]

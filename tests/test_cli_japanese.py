@@ -191,7 +191,7 @@ def test_health_in_japanese_and_its_json_unchanged(ja, en) -> None:
     done = ja("--demo", *DAY, "health")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "関係の健康診断 · 2026-12-05までの12か月"
+    assert lines[0] == "関係の健康診断 · 2026年12月5日までの12か月"
     for title in ("日ごとの会話", "連絡の間隔: 深い・活発な人(遅れの大きい順)", "四半期ごとの約束",
                   "信頼残高と6か月の推移", "深い層・活発な層の多様性"):
         assert title in lines
