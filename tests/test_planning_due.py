@@ -310,3 +310,46 @@ def test_both_tiers_over_their_caps_deep_first() -> None:
     assert [i.title.split(" holds ")[0] for i in caps] == ["deep", "active"]
     assert "3 people, more than its cap of 2" in caps[0].title and "move 1 to network" in caps[1].detail
     assert items[0].section == "caps"  # nothing overdue: it comes first
+
+
+def _secret_case():
+    """Mori's promises from a confidential, a private and an open note, and one to Emily
+    written in Mori's confidential note."""
+    mori, emily = person("Mori"), person("Emily")
+    secret = Interaction(date="2026-11-20", contacts=(mori.id,), scope="confidential")
+    private = Interaction(date="2026-11-20", contacts=(mori.id,), scope="private")
+    shared = Interaction(date="2026-11-20", contacts=(mori.id, emily.id), scope="confidential")
+    open_ = Interaction(date="2026-11-20", contacts=(mori.id,))
+    promises = [promise(mori, "2026-11-27", text="the NDA", interaction=secret.id),
+                promise(mori, "2026-11-28", text="the deck", interaction=private.id),
+                promise(mori, "2026-11-29", text="a call", interaction=open_.id),
+                promise(emily, "2026-11-30", text="the intro", interaction=secret.id),
+                promise(emily, "2026-12-01", text="the board", interaction=shared.id)]
+    return [mori, emily], [secret, private, shared, open_], promises
+
+
+def _promise_titles(book: Book) -> list[str]:
+    return [i.title for i in due_list(book, date(2026, 11, 26)) if i.kind == "promise"]
+
+
+MASKED_AS_RULED = ["I promised Mori: [confidential]", "I promised Mori: the deck", "I promised Mori: a call",
+                   "I promised Emily: the intro", "I promised Emily: [confidential]"]
+
+
+def test_a_promise_made_in_a_confidential_note_with_its_person_is_masked() -> None:
+    """The due list hides the text of a promise made in a confidential note that has its person
+    on it; private and open notes' promises show, and so does one to someone not on that note."""
+    assert _promise_titles(Book(*_secret_case())) == MASKED_AS_RULED
+
+
+def test_a_book_read_from_the_store_index_masks_the_same_promises(tmp_path) -> None:
+    """``kizuna today`` (a Book from the store's index) masks exactly what a full Book masks."""
+    from model.store import Store
+
+    store = Store(tmp_path / "kizuna.json")
+    people, notes, promises = _secret_case()
+    with store.transaction():
+        for record in (*people, *notes, *promises):
+            store.add(record)
+    assert _promise_titles(Book.from_store(Store(store.path), full=False)) == MASKED_AS_RULED
+    assert Book.from_store(store, full=False).secret_promises([]) == set()
