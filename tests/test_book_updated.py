@@ -9,6 +9,7 @@ one every question a Book answers is asked of the updated Book and of
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -282,6 +283,15 @@ def _write(kind: str, store: Store, b: Contact, notes: list[Interaction], promis
     else:
         store.save_settings(Settings(deep_cap=2))
 
+
+
+def test_an_edited_person_has_a_new_token() -> None:
+    """A person's token holds the contact itself: an edit of the person (same notes, same
+    promises) changes it, so a screen draws them again."""
+    a = Contact(name="佐藤 健")
+    edited = dataclasses.replace(a, company="東京精密")
+    tokens = [Book([who], (), ()).person_token(a.id) for who in (a, edited)]
+    assert tokens[0][0] is a and tokens[1][0] is edited
 
 WRITES = ["edit contact", "remove contact", "add contact", "add note", "edit note", "edit many notes",
           "edit and add notes", "remove note", "add promise", "edit promise", "remove promise", "plan", "settings"]
