@@ -55,6 +55,13 @@ def test_as_of_a_date_later_notes_do_not_count() -> None:
     assert book.last_touch(a.id, on_or_before=date(2026, 3, 10)) == date(2026, 3, 10)
 
 
+
+def test_as_of_a_date_a_touch_on_that_very_day_counts() -> None:
+    """``on_or_before`` includes its own day, also when a later-dated note exists."""
+    a = person("Aoki")
+    book = Book([a], [talk("2026-02-10", a), talk("2026-02-20", a), talk("2026-03-10", a)], [])
+    assert book.last_touch(a.id, on_or_before=date(2026, 2, 20)) == date(2026, 2, 20)
+
 def test_deep_count_includes_both_ends_of_the_month() -> None:
     a = person("Aoki")
     its = [talk("2026-01-31", a, depth="deep"), talk("2026-02-01", a, depth="deep"),

@@ -343,7 +343,8 @@ def test_a_promise_made_in_a_confidential_note_with_its_person_is_masked() -> No
 
 
 def test_a_book_read_from_the_store_index_masks_the_same_promises(tmp_path) -> None:
-    """``kizuna today`` (a Book from the store's index) masks exactly what a full Book masks."""
+    """``kizuna today`` (a Book from the store's index) masks exactly what a full Book masks,
+    and both find the same confidential notes of a person."""
     from model.store import Store
 
     store = Store(tmp_path / "kizuna.json")
@@ -352,4 +353,8 @@ def test_a_book_read_from_the_store_index_masks_the_same_promises(tmp_path) -> N
         for record in (*people, *notes, *promises):
             store.add(record)
     assert _promise_titles(Book.from_store(Store(store.path), full=False)) == MASKED_AS_RULED
+    secret, shared = notes[0].id, notes[2].id
+    for book in (Book(people, notes, promises), Book.from_store(Store(store.path), full=False)):
+        assert book.confidential_notes([people[0].id]) == {secret, shared}
+        assert book.confidential_notes([people[1].id]) == {shared}
     assert Book.from_store(store, full=False).secret_promises([]) == set()
