@@ -117,3 +117,13 @@ def test_from_store_reads_everything(store) -> None:
     assert len(book.promises_for(a.id)) == 1
     assert book.focus_ids("2026-02") == [a.id]
     assert book.settings.deep_cap == 5
+
+
+def test_a_book_from_the_store_index_knows_the_store_s_change_mark(store) -> None:
+    """``full=False`` Books carry the store's change mark too, so the app can follow later
+    writes from them instead of reading everything again."""
+    a = store.add(person("Aoki"))
+    store.add(talk("2026-02-01", a))
+    for full in (True, False):
+        book = Book.from_store(store, full=full)
+        assert book.mark == store.change_mark() and book.last_touch(a.id) == date(2026, 2, 1)
