@@ -289,3 +289,13 @@ def test_a_bad_due_date_before_a_comma_points_at_the_date_alone() -> None:
     """The error for ``by yesterday,`` marks ``by yesterday``, not the comma."""
     line = "@Tanaka will send the deck by yesterday, sorry"
     assert span(line, error(line)) == "by yesterday"
+
+
+def test_an_escaped_word_inside_a_promise_is_the_promise_s_text() -> None:
+    r"""``\by`` in ``will send it \by hand by fri`` is the word "by" of the promise's text,
+    a plain text token of that promise."""
+    line = r"@Tanaka will send it \by hand by fri"
+    cap = p(line)
+    assert [(d.text, d.due) for d in cap.promises] == [("send it by hand", FRI)] and cap.text == ""
+    escaped = [t for t in cap.tokens if line[t.start:t.end] == r"\by"]
+    assert [(t.role, t.value, t.inline, t.promise) for t in escaped] == [("text", "by", "by", 0)]
