@@ -358,3 +358,48 @@ def test_a_book_read_from_the_store_index_masks_the_same_promises(tmp_path) -> N
         assert book.confidential_notes([people[0].id]) == {secret, shared}
         assert book.confidential_notes([people[1].id]) == {shared}
     assert Book.from_store(store, full=False).secret_promises([]) == set()
+
+
+def test_birthdays_of_the_coming_week_say_when_and_the_age_if_the_year_is_known() -> None:
+    """A birthday from today to six days on is listed (today, tomorrow, in N days; "turns N"
+    when the year is known); seven days on, or an archived person's, is not."""
+    today = date(2026, 11, 26)
+    people = [person("Today", birthday="--11-26"), person("Tomorrow", birthday="1980-11-27"),
+              person("Soon", birthday="--11-28"), person("Last", birthday="--12-02"),
+              person("Week", birthday="--12-03"), person("Gone", "archived", birthday="--11-26")]
+    items = [i for i in due_list(Book(people, [], []), today) if i.section == "birthday"]
+    assert [(i.title, i.detail, i.days, i.due, i.contact_id, i.name) for i in items] == [
+        ("Today: birthday today", "Thu 2026-11-26", 0, today, people[0].id, "Today"),
+        ("Tomorrow: birthday tomorrow", "Fri 2026-11-27, turns 46", 1, date(2026, 11, 27), people[1].id, "Tomorrow"),
+        ("Soon: birthday in 2 days", "Sat 2026-11-28", 2, date(2026, 11, 28), people[2].id, "Soon"),
+        ("Last: birthday in 6 days", "Wed 2026-12-02", 6, date(2026, 12, 2), people[3].id, "Last"),
+    ]
+
+
+def test_a_tier_over_its_cap_names_the_three_longest_without_a_deep_talk_as_of_today() -> None:
+    """The caps item says how many to move down and names the three people whose last deep
+    conversation on or before today is oldest ("never" first); a note dated later does not count."""
+    today = date(2026, 11, 26)
+    p1, p2, p3, p4, p5 = (person(f"P{i}", "deep") for i in range(1, 6))
+    notes = [talk("2026-01-01", p1, depth="deep"), talk("2026-06-01", p2, depth="deep"),
+             talk("2026-10-01", p4, depth="deep"), talk("2026-03-01", p5, depth="deep"),
+             talk("2026-12-01", p5, depth="deep")]
+    items = [i for i in due_list(Book([p1, p2, p3, p4, p5], notes, [], [], Settings(deep_cap=3)), today)
+             if i.section == "caps"]
+    assert [(i.title, i.detail, i.name, i.owner, i.contact_id) for i in items] == [(
+        "deep holds 5 people, more than its cap of 3: choose who moves down",
+        "move 2 to active (kizuna tier NAME active, or the contact form); "
+        "longest without a deep conversation: P3 (never), P1 (329 days ago), P5 (270 days ago)",
+        "", None, "")]
+
+
+def test_a_due_item_as_json_names_every_field() -> None:
+    """``kizuna today --json``: each item is one object with these keys."""
+    today = date(2026, 11, 26)
+    mori = person("Mori")
+    due = promise(mori, "2026-11-29")
+    [item] = due_list(Book([mori], [], [due]), today)
+    assert item.to_dict() == {
+        "section": "upcoming", "kind": "promise", "contact": mori.id, "name": "Mori", "promise": due.id,
+        "owner": "me", "title": "I promised Mori: send the deck", "detail": "due in 3 days (Sun 2026-11-29)",
+        "due": "2026-11-29", "days": 3}
