@@ -143,3 +143,33 @@ def test_set_tier_on_a_real_store_never_exceeds_a_cap(moves) -> None:
             reread = Store(store.path).contacts()
             assert sum(c.tier == "deep" for c in reread) <= 2
             assert sum(c.tier == "active" for c in reread) <= 3
+
+
+def test_a_deep_talk_one_day_ago_is_one_day_and_without_today_only_the_date_is_said() -> None:
+    """Candidates say "1 day" in the singular; without ``today`` the day of the last one alone."""
+    recent = [person(n, "deep") for n in "ABCDE"]
+    newcomer = person("New", "active")
+    book = Book([*recent, newcomer], [deep_talk("2026-11-25", p) for p in recent], [])
+    assert "A (longest without a deep conversation: 1 day, last one 2026-11-25; lowest trust balance: +0)" \
+        in tier_change(book, newcomer.id, "deep", TODAY).message
+    assert "A (longest without a deep conversation: last one 2026-11-25; lowest trust balance: +0)" \
+        in tier_change(book, newcomer.id, "deep").message
+
+
+def test_tier_messages_show_the_tiers_in_the_language_of_the_app() -> None:
+    """In Japanese mode every tier in a message is shown in Japanese (stored in English)."""
+    from model.language import i18n
+
+    people, talks, promises = full_deep()
+    newcomer = person("佐藤 健", "active")
+    book = Book([*people, newcomer], talks, promises)
+    try:
+        i18n.set_language("ja")
+        full = tier_change(book, newcomer.id, "deep", TODAY)
+        same = tier_change(book, people[0].id, "deep", TODAY)
+        down = tier_change(book, people[0].id, "network", TODAY)
+    finally:
+        i18n.set_language("en")
+    assert full.message.startswith("佐藤 健を深いに移せません: 深いは満員です(5人中5人)。")
+    assert "先に次のどれかを活発に移してください" in full.message
+    assert (same.message, down.message) == ("Aokiはすでに深いにいます", "Aoki: 深い → ネットワーク(下へ)")
