@@ -257,3 +257,32 @@ def test_parse_due_reads_the_new_words_too() -> None:
         with pytest.raises(DateWordError) as info:
             parse_due(bad, THU)
         assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("words", "when"), [
+    (["yesterday", "morning"], date(2026, 11, 25)),  # a sure day and a time of day
+    (["-3d"], date(2026, 11, 23)),
+    (["先週金曜"], date(2026, 11, 20)),
+    (["fri", "morning"], None),  # a bare weekday, even with a time of day, may be the coming one
+    (["fri"], None),
+    (["today"], None),  # not before today: not a past date to hint about
+])
+def test_a_loose_date_in_the_text_is_one_that_names_a_past_day_for_sure(words: list[str], when) -> None:
+    """The words the preview offers to date the note by: a sure day before today, never a
+    bare weekday (``fri``) and never today itself."""
+    from model.capture.dates import past_word
+
+    assert past_word(words, THU) == when
+
+
+@pytest.mark.parametrize(("words", "today", "when"), [
+    (["18", "june"], THU, (date(2026, 6, 18), False)),  # the day before the month
+    (["6/18"], date(2026, 6, 18), (date(2026, 6, 18), False)),  # today is not after today
+    (["1/1"], date(2028, 7, 2), (date(2028, 1, 1), False)),  # 183 days either way: the past one
+])
+def test_an_explicit_date_is_the_nearer_one_and_halfway_the_past_one(words, today, when) -> None:
+    """``on 18 june`` / ``on 6/18``: the nearer of the last and the next such day, the past
+    one when both are as far; the flag says whether it lies after today."""
+    from model.capture.dates import explicit_date
+
+    assert explicit_date(words, today) == when
