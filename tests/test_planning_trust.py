@@ -116,3 +116,28 @@ def test_json_shape() -> None:
     d = report([mine("2026-03-01", "kept", "2026-03-01")]).to_dict()
     assert d["balance"] == 3 and d["entries"][0]["date"] == "2026-03-01"
     assert d["weights"]["broken"] == -5 and d["reliability"]["rate"] is None
+
+
+def test_reveal_shows_confidential_text_and_a_promise_made_there() -> None:
+    """``kizuna trust --include-confidential``: the notes' text and the text of a promise made
+    in a confidential note are shown; without it both are masked, the weights the same."""
+    secret = did("help given", "2026-06-02", "their cash position", scope="confidential")
+    made = mine("2026-06-10", "kept", "2026-06-09", text="the NDA", interaction=secret.id)
+    book = Book([A], [secret], [made])
+    shown, hidden = (trust(book, A.id, date(2026, 12, 31), reveal=r) for r in (True, False))
+    assert shown.balance == hidden.balance
+    assert sorted(e.text for e in hidden.entries) == ["[confidential]", "[confidential]"]
+    assert sorted(e.text for e in shown.entries) == ["the NDA", "their cash position"]
+
+
+def test_no_promises_to_judge_yet_says_how_many_are_open() -> None:
+    """Nothing of theirs judged yet, but some open: the summary counts them."""
+    rel = report([theirs("2027-01-20")]).reliability
+    assert rel.summary() == "no promises of theirs to judge yet (1 open)"
+
+
+def test_json_names_what_was_given_and_received() -> None:
+    """The trust JSON counts the help given and received under those names."""
+    d = report([], [did("help given", "2026-06-02"), did("help given", "2026-06-05"),
+                    did("help received", "2026-06-03")]).to_dict()
+    assert {k: d[k] for k in ("given", "received")} == {"given": 2, "received": 1}
