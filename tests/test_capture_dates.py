@@ -286,3 +286,18 @@ def test_an_explicit_date_is_the_nearer_one_and_halfway_the_past_one(words, toda
     from model.capture.dates import explicit_date
 
     assert explicit_date(words, today) == when
+
+
+@pytest.mark.parametrize(("word", "said"), [
+    ("2026-02-30", "2026-02-30 is not a date: day is out of range for month"),  # why, from the calendar
+    ("12月5日x", "12月5日x is not a date (try today, yesterday, tomorrow, "),  # a mistyped date, not a sentence
+    ("12/5x", "12/5x is not a date (try today, yesterday, tomorrow, "),
+])
+def test_a_mistyped_date_says_why_or_what_to_write(word: str, said: str) -> None:
+    """A word that starts like a date but is none is an error that says why (a day that does
+    not exist) or lists the date words, never silently text."""
+    from model.capture.dates import FUTURE, DateWordError, read_date
+
+    with pytest.raises(DateWordError) as info:
+        read_date([word], THU, FUTURE)
+    assert str(info.value).startswith(said)
