@@ -24,10 +24,11 @@ a quote or backslash falls back to reading every note).
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -358,8 +359,9 @@ class _People:
         self._readings: list[str] | None = None
         self._lines: bytes | None = None
         self._roman: bytes | None = None  # each word of the readings in romaji, a line each
-        self._spelled: list[list[int]] = []  # the people whose reading has each of those words
-        self._always: list[int] = []
+        self._words: list[str] = []  # those words
+        self._kana = b""  # the readings, a line each
+        self._always: list[int] = []  # the people whose reading has a っ
         self._with: dict[str, set[str]] = {}
 
     def raw(self, cid: str, default: str = "") -> str:
@@ -393,7 +395,8 @@ class _People:
             found = self._ids  # it may span two keys (or match everyone): every key folded
         else:
             ids = self._ids
-            found = [ids[i] for i in lines_with(lines, word.encode("utf-8", "replace").translate(_KANA_BYTES))]
+            found = list(dict.fromkeys(ids[i // 2] for i in lines_with(
+                lines, word.encode("utf-8", "replace").translate(_KANA_BYTES))))
             if word.isascii():
                 found += self._romaji_with(word)
         self._fold(found)
@@ -406,17 +409,17 @@ class _People:
         return self._readings
 
     def _coarse_lines(self) -> bytes | None:
-        """Each person's name and reading as one line of bytes: NFKC and case-folded twice
-        (the keys are folded names folded again), then the kana bytes (:data:`_KANA_BYTES`)
-        folded. A word :func:`fold` finds in a name or reading is found here, and more.
-        None if the lines do not come out one per person (then every key is folded)."""
+        """Each person's name, then their reading, a line each, as bytes: NFKC and case-folded
+        twice (the keys are folded names folded again), then the kana bytes
+        (:data:`_KANA_BYTES`) folded. A word :func:`fold` finds in a name or reading is found
+        here, and more. None if the lines do not come out two per person (a name with a
+        line break: then every key is folded)."""
         if self._lines is None:
-            text = "\n".join(f"{c.name} {r}".replace("\n", " ").replace("\r", " ")
-                             for c, r in zip(self.people.values(), self._reading_list()))
+            text = "\n".join(chain.from_iterable(zip((c.name for c in self.people.values()), self._reading_list())))
             once = unicodedata.normalize("NFKC", text).casefold()
             twice = unicodedata.normalize("NFKC", once).casefold()
             self._lines = twice.encode("utf-8", "replace").translate(_KANA_BYTES)
-        return self._lines if self._lines.count(b"\n") == max(0, len(self._ids) - 1) else None
+        return self._lines if self._lines.count(b"\n") == max(0, 2 * len(self._ids) - 1) else None
 
     def _romaji_with(self, word: str) -> list[str]:
         """The people whose reading in romaji may hold ``word`` (ASCII, folded). Each word of
@@ -426,20 +429,17 @@ class _People:
         if self._roman is None:
             from model.language import readings
 
-            by_word: dict[str, list[int]] = {}
-            self._always = []
-            for i, reading in enumerate(self._reading_list()):
-                if any(tsu in reading for tsu in "っッｯ"):
-                    self._always.append(i)
-                for w in reading.split():
-                    by_word.setdefault(w, []).append(i)
-            readings.romaji_many(by_word)
-            self._spelled = list(by_word.values())
-            self._roman = "\n".join(" ".join(readings.romaji(w)).replace("\n", " ").replace("\r", " ")
-                                    for w in by_word).encode("utf-8", "replace")
-        ids, spelled = self._ids, self._spelled
-        found = [ids[i] for k in lines_with(self._roman, word.encode()) for i in spelled[k]]
-        return found + [ids[i] for i in self._always]
+            joined = "\n".join(r.replace("\n", " ") for r in self._reading_list())
+            self._words = list(dict.fromkeys(joined.split()))
+            readings.romaji_many(self._words)
+            self._roman = "\n".join(" ".join(readings.romaji(w)) for w in self._words).encode("utf-8", "replace")
+            self._kana = joined.encode("utf-8", "replace")
+            self._always = sorted({i for tsu in "っッｯ" for i in lines_with(self._kana, tsu.encode())})
+        lines = set(self._always)
+        for k in lines_with(self._roman, word.encode()):  # the readings holding a word spelled so
+            lines.update(lines_with(self._kana, self._words[k].encode("utf-8", "replace")))
+        ids = self._ids
+        return [ids[i] for i in sorted(lines)]
 
 
 class _Found(_Entries):
@@ -473,24 +473,17 @@ class _Found(_Entries):
 def search_store(store, query: Query | str, *, include_confidential: bool = False,
                  limit: int | None = None) -> tuple[list[Hit], _Entries]:
     """Search the store without building every note: candidates are found in the part
-    files' bytes (:meth:`Store.interactions_picked`), then checked exactly.
+    files' bytes (:meth:`Store.interactions_picked`), then checked exactly as
+    :class:`SearchIndex` checks them (the same results, in the same order).
 
-    With a ``limit``, each part file decodes only its newest candidates (by the index
-    line's dates); if the results cannot prove that nothing left out is newer than the
-    last of them, the search runs again over every candidate."""
+    With a ``limit``, only the newest candidates are decoded (by the date each line
+    starts with), ``limit + 20`` of them, then four times as many, until the results
+    show that nothing left out is newer than the last of them."""
     q = parse_query(query) if isinstance(query, str) else query
     who = _People(store.contacts())
     if not q:
         return [], _Found(who, (), ())
     promises = store.promises()
-    hits, found = _search_store(store, q, who, promises, include_confidential, limit)
-    if hits is None:  # the newest candidates were not enough: all of them
-        hits, found = _search_store(store, q, who, promises, include_confidential, None)
-    return hits, found
-
-
-def _search_store(store, q: Query, who: _People, promises: list[Promise], include_confidential: bool,
-                  limit: int | None):
     word = _key_word(q)
     ids: set[str] = set()
     if word is not None:
@@ -503,57 +496,85 @@ def _search_store(store, q: Query, who: _People, promises: list[Promise], includ
         raw_word = q.kinds[0]
     else:
         raw_word = None
-    keep = None if limit is None else limit + 20  # candidates decoded per part file
-    cutoffs: list[str] = []  # per part cut short: the oldest date it kept
+    if word is not None and word not in "promise":  # (every promise's line holds "promise")
+        promises = _promises_with(promises, word, ids)
+
+    def check(notes: Iterable[Interaction]) -> tuple[list[Hit], _Found]:
+        found = _Found(who, notes, promises)
+        return found.search(q, include_confidential=include_confidential, limit=limit), found
+
     if raw_word and not any(c in raw_word for c in '"\\') and raw_word.isprintable():
-        needle = coarse(raw_word, nfkc=True)
-        ascii_needle = needle.isascii()
-
-        def pick(body: bytes, part) -> Iterable[int]:
-            nfkc = b"\xef" in body and _WIDE.search(body) is not None
-            hay = coarse(body, nfkc=nfkc, kana=not ascii_needle)
-            starts = _line_starts(body) if nfkc or ids else None
-            if starts is not None and nfkc:  # the normalised bytes' offsets are not the file's
-                found = dict.fromkeys(starts[i] for i in lines_with(hay, needle))
-            else:
-                found = dict.fromkeys(_starts_with(hay, needle))
-            if starts is not None and ids:
-                found.update(dict.fromkeys(starts[i] for i, people in enumerate(part.index()["contacts"])
-                                           if not ids.isdisjoint(people)))
-            if keep is None or len(found) <= keep:
-                return found
-            dates = _dates_at(body, found, part)
-            newest = sorted(found, key=dates.__getitem__, reverse=True)
-            cutoff = dates[newest[keep - 1]]
-            cutoffs.append(cutoff)
-            return [s for s in newest if dates[s] >= cutoff]
-
-        notes = store.interactions_picked(pick, starts=True)
-    elif raw_word is None and q.people:
+        return _search_parts(store, raw_word, ids, limit, check)
+    if raw_word is None and q.people:
         ids = set().union(*(who.with_key(p) for p in q.people))
         if len(ids) <= 50:  # read only their notes (as kizuna show does)
             seen: dict[str, Interaction] = {}
             for cid in ids:
                 for n in store.interactions_with(cid):
                     seen[n.id] = n
-            notes = list(seen.values())
+            return check(seen.values())
+    return check(store.interactions())
+
+
+def _promises_with(promises: list[Promise], word: str, ids: set[str]) -> list[Promise]:
+    """The promises whose text or person's keys may hold ``word``: the texts folded
+    coarsely (NFKC and casefold, then the kana bytes), a superset of what fold finds."""
+    texts = "\n".join(p.text.replace("\n", " ").replace("\r", " ") for p in promises)
+    folded = unicodedata.normalize("NFKC", texts).casefold().encode("utf-8", "replace").translate(_KANA_BYTES)
+    if folded.count(b"\n") != max(0, len(promises) - 1):
+        return promises
+    lines = set(lines_with(folded, word.encode("utf-8", "replace").translate(_KANA_BYTES)))
+    return [p for i, p in enumerate(promises) if i in lines or p.contact in ids]
+
+
+def _search_parts(store, word: str, ids: set[str], limit: int | None, check):
+    """The notes whose part-file lines hold ``word``'s :func:`coarse` bytes, or name one
+    of ``ids``, checked by ``check``; with a ``limit``, the newest first (see search_store)."""
+    needle = coarse(word, nfkc=True)
+    ascii_needle = needle.isascii()
+    #: per part file read: the offsets of its candidate lines, and their dates (with a limit)
+    candidates: dict[object, dict[int, str | None]] = {}
+
+    def scan(body: bytes, part) -> Iterable[int]:
+        found = candidates.get(part.path)
+        if found is not None:
+            return found
+        nfkc = b"\xef" in body and _WIDE.search(body) is not None
+        hay = coarse(body, nfkc=nfkc, kana=not ascii_needle)
+        starts = _line_starts(body) if nfkc or ids else None
+        if starts is not None and nfkc:  # the normalised bytes' offsets are not the file's
+            found = dict.fromkeys(starts[i] for i in lines_with(hay, needle))
         else:
-            notes = store.interactions()
-    else:
-        notes = store.interactions()
-    if word is not None and word not in "promise":  # (every promise's line holds "promise")
-        # a promise holds the word in its text or its person's keys (the text coarsely
-        # folded, as fold would: casefold and NFKC, kana bytes alike)
-        texts = "\n".join(p.text.replace("\n", " ").replace("\r", " ") for p in promises)
-        folded = unicodedata.normalize("NFKC", texts).casefold().encode("utf-8", "replace").translate(_KANA_BYTES)
-        lines = set(lines_with(folded, word.encode("utf-8", "replace").translate(_KANA_BYTES)))
-        if folded.count(b"\n") == max(0, len(promises) - 1):
-            promises = [p for i, p in enumerate(promises) if i in lines or p.contact in ids]
-    found = _Found(who, notes, promises)
-    hits = found.search(q, include_confidential=include_confidential, limit=limit)
-    if cutoffs and (limit is None or len(hits) < limit or hits[-1].day < max(cutoffs)):
-        return None, found  # a note left out could be newer than the last result
-    return hits, found
+            found = dict.fromkeys(_starts_with(hay, needle))
+        if starts is not None and ids:
+            found.update(dict.fromkeys(starts[i] for i, people in enumerate(part.index()["contacts"])
+                                       if not ids.isdisjoint(people)))
+        if limit is not None and found:
+            found = _dates_at(body, found, part)
+        candidates[part.path] = found
+        return found
+
+    if limit is None:
+        return check(store.interactions_picked(scan, starts=True))
+
+    def scan_only(body: bytes, part) -> Iterable[int]:
+        scan(body, part)
+        return ()
+
+    def newest(body: bytes, part) -> Iterable[int]:
+        found = scan(body, part)  # (a part file new since the first pass is read now)
+        return found if cutoff is None else [s for s, d in found.items() if d >= cutoff]  # type: ignore[operator]
+
+    store.interactions_picked(scan_only, starts=True)  # every part scanned first, nothing decoded
+    dates = [d for found in candidates.values() for d in found.values()]
+    wanted = limit + 20
+    while True:
+        cutoff = heapq.nlargest(wanted, dates)[-1] if len(dates) > wanted else None  # type: ignore[type-var]
+        hits, found = check(store.interactions_picked(newest, starts=True))
+        # what was left out is older than the cutoff: unless the last result is too, it cannot show
+        if cutoff is None or len(hits) >= limit and hits[-1].day >= cutoff:
+            return hits, found
+        wanted *= 4
 
 
 @lru_cache(maxsize=8192)

@@ -109,7 +109,7 @@ class PartFile:
     def _open(self) -> Iterator[BinaryIO]:
         """The file, open to read; gone means another process committed since (PartMissing)."""
         try:
-            with open(self.path, "rb") as f:
+            with open(self.path, "rb", buffering=1 << 17) as f:  # the index line in one or two reads
                 yield f
         except FileNotFoundError:
             raise PartMissing(str(self.path)) from None

@@ -237,11 +237,12 @@ def open_store(ctx: Context):
         UndoLog(store.path).attach(store)
         _use_language(store)
         return store
-    from model.actions.undo import UndoLog
-
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
     store = Store(path, private_folder=own_folder)
-    UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
+    if not getattr(ctx.args, "reads_only", False):  # (a search: no undo log, nor its ~5 ms of imports)
+        from model.actions.undo import UndoLog
+
+        UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
     _use_language(store)
     return store
 
