@@ -348,8 +348,8 @@ class SearchIndex(_Entries):
 class _People:
     """Who a word names, for ``kizuna search``: the people whose name, reading or romaji
     hold it, folded as :func:`_names` folds them, but only for the few people a coarse
-    look at every name and reading leaves (folding all 5,000 and spelling their readings
-    in romaji cost ~40 ms of a search)."""
+    look at every name and reading leaves (folding everyone's and spelling every reading
+    in romaji was a good part of a search: bench/NOTES.md)."""
 
     def __init__(self, contacts: Iterable[Contact]) -> None:
         self.people = {c.id: c for c in contacts}

@@ -239,7 +239,7 @@ def open_store(ctx: Context):
         return store
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
     store = Store(path, private_folder=own_folder)
-    if not getattr(ctx.args, "reads_only", False):  # (a search: no undo log, nor its ~5 ms of imports)
+    if not getattr(ctx.args, "reads_only", False):  # a command that only reads (search) changes nothing to undo
         from model.actions.undo import UndoLog
 
         UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
