@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.language.i18n import N_, _, language, ngettext, word
-from model.planning.book import Book, month_end, month_key, month_start
+from model.planning.book import Book, month_end, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from tui.hanging_rows import HangingRows
@@ -109,7 +109,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     short = f"{today:%b %Y}" if language() == "en" else month_title
     summary.append(f" {short} · {days_left_text(days_left_in_month(today))}", "dim")
     if plan is None:
-        head.append(_("No focus plan for {month} yet.").format(month=month_key(today)) + "\n", "yellow")
+        head.append(_("No focus plan for {month} yet.").format(month=month_title) + "\n", "yellow")
         head.append(_("Press f to choose this month's challenge and who to focus on."))
     else:
         head.append(visible(plan.challenge, multiline=True) or _("(no challenge written)"), "italic")
