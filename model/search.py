@@ -195,7 +195,7 @@ def _starts_with(body: bytes, needle: bytes) -> Iterator[int]:
 
 def _line_starts(body: bytes) -> list[int]:
     """Where each line of ``body`` starts."""
-    return list(accumulate((len(line) + 1 for line in body.split(b"\n")), initial=0))
+    return list(accumulate(map((1).__add__, map(len, body.split(b"\n"))), initial=0))
 
 
 _DATES = re.compile(rb"(?:\d{4}-\d\d-\d\d)*")
