@@ -563,7 +563,7 @@ def _search_parts(store, word: str, ids: set[str], limit: int | None, check):
 
     def newest(body: bytes, part) -> Iterable[int]:
         found = scan(body, part)  # (a part file new since the first pass is read now)
-        return found if cutoff is None else [s for s, d in found.items() if d >= cutoff]  # type: ignore[operator]
+        return found if cutoff is None else [s for s, d in found.items() if d >= cutoff]
 
     store.interactions_picked(scan_only, starts=True)  # every part scanned first, nothing decoded
     dates = [d for found in candidates.values() for d in found.values()]
