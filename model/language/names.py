@@ -109,12 +109,16 @@ def prepare_keys(contacts: Iterable[Contact]) -> None:
     one pass (their names and readings folded together, their readings' romaji spelled
     together): far faster than one by one."""
     todo: dict[tuple[str, str], str] = {}
+    guessed: list[str] = []  # everyone whose reading is guessed: kept beside the store
     for c in contacts:
         key = (c.name, c.reading)
+        if not c.reading:
+            guessed.append(c.name)
         if key not in _KEYS and key not in todo:
             todo[key] = reading_of(c)
     if len(todo) < 8:
         return
+    readings.save_cache(guessed)
     readings.romaji_many(todo.values())
     folded = iter(_fold_lines([t for (name, _), reading in todo.items() for t in (name, reading)]))
     for (name, stored), reading in todo.items():
