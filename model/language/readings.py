@@ -193,11 +193,11 @@ def _dictionary() -> str | None:
 
 
 def _fits(name: object, reading: object) -> bool:
-    """A kept guess as :func:`guess` makes them: a kanji name, a short reading, no control
-    characters in either (the file is outside text like any other)."""
+    """A guess that may be kept: a name and a short reading with no control, format or
+    unassigned characters (the file is outside text like any other). ``isprintable``
+    checks that in C (a loop over the characters: ~4 ms per 2,250 names, read and saved)."""
     return (isinstance(name, str) and isinstance(reading, str) and 0 < len(name) <= 200
-            and len(reading) <= 400 and needs_guess(name)
-            and not any(unicodedata.category(ch)[0] == "C" for ch in name + reading))
+            and len(reading) <= 400 and (name + reading).replace("\u3000", " ").isprintable())
 
 
 def _load_cache() -> None:
@@ -213,7 +213,7 @@ def _load_cache() -> None:
         if not (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
                 and data.get("dictionary") == _dictionary() and isinstance(data.get("readings"), dict)):
             return
-        kept = {n: r for n, r in data["readings"].items() if _fits(n, r)}
+        kept = {n: r for n, r in data["readings"].items() if _fits(n, r) and needs_guess(n)}
         for name, reading in kept.items():
             _guessed.setdefault(name, reading)
         _cache.kept = kept
@@ -229,7 +229,8 @@ def save_cache(names: Iterable[str]) -> None:
         return
     if not _cache.loaded:
         _load_cache()
-    current = {n: _guessed[n] for n in dict.fromkeys(names) if n in _guessed and _fits(n, _guessed[n])}
+    guessed = _guessed
+    current = {n: r for n in dict.fromkeys(names) if (r := guessed.get(n)) is not None and _fits(n, r)}
     dictionary = _dictionary()
     if current == _cache.kept or dictionary is None:
         return
