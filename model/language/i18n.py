@@ -166,6 +166,11 @@ def date_long(d: date) -> str:
     return f"{weekday(d, True)} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
+def date_plain(d: date) -> str:
+    """``2026年12月5日``; in English ``2026-12-05``."""
+    return f"{d.year}年{d.month}月{d.day}日" if _language == "ja" else d.isoformat()
+
+
 def date_short(d: date) -> str:
     """``12/5(土)``; in English ``Sat 12/5``."""
     if _language == "ja":
