@@ -103,14 +103,14 @@ def test_a_reading_the_user_stored_wins_over_a_kept_guess(fresh, monkeypatch, tm
 
 
 @pytest.mark.parametrize("content", [
-    b"", b"\x00\xff garbage", b"{", b"[]", b'{"format": 1}', b"null",
+    b"", b"\x00\xff garbage", b"{", b"[]", b'{"format": 1}', b"null", b"[" * 100_000,
     json.dumps({"format": 99, "dictionary": "x", "readings": {}}).encode(),
     "{\"format\": 1, \"dictionary\": \"unidic-lite 0.0\", \"readings\": {\"佐藤 健\": \"ちがう\"}}".encode(),
     b'{"format": 1, "dictionary": DICT, "readings": ["a"]}',
     b'{"format": 1, "dictionary": DICT, "readings": {"\xe4\xbd\x90\xe8\x97\xa4 \xe5\x81\xa5": 5}}',
     b'{"format": 1, "dictionary": DICT, "readings": {"\xe4\xbd\x90\xe8\x97\xa4 \xe5\x81\xa5": "\\u001b[31m"}}',
     b'{"format": 1, "dictionary": DICT, "readings": {"\xe4\xbd\x90\xe8\x97\xa4 \xe5\x81\xa5": "\\ud800"}}',
-], ids=["empty", "binary", "cut", "list", "no-readings", "null", "format", "dictionary", "readings-list",
+], ids=["empty", "binary", "cut", "list", "no-readings", "null", "nested", "format", "dictionary", "readings-list",
         "not-text", "control", "surrogate"])
 def test_a_damaged_or_foreign_cache_is_ignored_and_rebuilt(fresh, monkeypatch, tmp_path: Path,
                                                          content: bytes) -> None:

@@ -208,7 +208,7 @@ def _load_cache() -> None:
         try:
             with open(_cache.path, "rb") as f:
                 data = json.loads(f.read(_CACHE_MAX + 1))
-        except (OSError, ValueError):  # none yet, unreadable, not JSON: guessed again
+        except (OSError, ValueError, RecursionError):  # none yet, unreadable, not JSON: guessed again
             return
         if not (isinstance(data, dict) and data.get("format") == CACHE_FORMAT
                 and data.get("dictionary") == _dictionary() and isinstance(data.get("readings"), dict)):
