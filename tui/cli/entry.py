@@ -248,8 +248,11 @@ def open_store(ctx: Context):
 
 
 def _use_language(store) -> None:
-    """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins)."""
-    from model.language import i18n
+    """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins), and
+    the reading guesses kept beside it (read only if a name needs one)."""
+    from model.language import i18n, readings
+
+    readings.use_cache(readings.cache_file(store.path))
 
     try:
         setting = store.settings().language
