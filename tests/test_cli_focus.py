@@ -54,7 +54,7 @@ def test_plan_add_show_with_japanese_names(kizuna, people, store_path):
     out = ok(kizuna(*DATE, "focus", "add", "Kato"))
     assert "slot 4 (customer)" in out
     out = ok(kizuna(*DATE, "focus", "show"))
-    assert "focus 2026-12: sales channel — 新しい販路を開く" in out
+    assert "focus December 2026: sales channel — 新しい販路を開く" in out
     assert "21 days left in the month" in out
     lines = out.splitlines()
     table = lines[lines.index(next(x for x in lines if x.startswith("#  "))):]
@@ -87,7 +87,7 @@ def test_errors_are_one_line_and_change_nothing(kizuna, people, store_path):
     fails(kizuna(*DATE, "focus", "add", "Ito", "--slot", "5"), "5 is not a slot number (1 to 2)")
     fails(kizuna(*DATE, "focus", "add", "Ito", "--slot", "0"), "0 is not a slot number")
     fails(kizuna(*DATE, "focus", "plan", "--purpose", "fun"), "invalid choice", code=2)
-    fails(kizuna(*DATE, "focus", "remove", "Kato"), "not in 2026-12's plan")
+    fails(kizuna(*DATE, "focus", "remove", "Kato"), "not in December 2026's plan")
     fails(kizuna(*DATE, "focus", "review", "--month", "2027-05", "--note", "x"), "no focus plan for 2027-05")
     assert store_path.read_bytes() == before
     ok(kizuna(*DATE, "focus", "add", "Kato"))
