@@ -283,6 +283,8 @@ def test_punctuation_after_a_due_date_is_not_part_of_it(line: str, due: str) -> 
     assert [line[t.start:t.end] for t in cap.tokens if t.role == "due"] == [due]
     assert line[cap.promises[0].start:cap.promises[0].end].endswith(due)
     assert cap.text in ("thanks", "then more", "ok")
+    after = [(t.role, t.value, t.inline, t.promise) for t in cap.tokens if t.start == line.index(due) + len(due)]
+    assert after == [("text", line[line.index(due) + len(due)], None, 0)]  # the promise's, adding no text
 
 
 def test_a_bad_due_date_before_a_comma_points_at_the_date_alone() -> None:
