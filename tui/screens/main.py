@@ -204,7 +204,9 @@ class MainScreen(Screen):
         self.timeline.everyone_source = view.everyone_entries
         self.contacts.show_rows(view.contacts)
         self.focus_pane.show_view(view.focus)
-        self.query_one("#focus-line", Static).update(view.focus.summary)
+        # one line, as wide as the screen whatever it says: a layout of the whole screen
+        # (asked for by default) redrew every pane in a new snapshot's frame
+        self.query_one("#focus-line", Static).update(view.focus.summary, layout=False)
         if self.contact_id and book.get_contact(self.contact_id) is None:
             self.contact_id = self.contacts.highlighted_id
         if self._to_select and book.get_contact(self._to_select) is not None:
