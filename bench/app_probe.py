@@ -56,10 +56,15 @@ CAPTURES = 3  # quick captures per app process
 
 
 async def probe(store_path: Path, person: str, today: date, spawned: float, ready_only: bool = False) -> dict:
+    from model.language import i18n
     from model.store import Store
     from tui.app import make_app
+    from tui.cli.entry import _use_language
 
-    app = make_app(Store(store_path), today=today)
+    i18n.set_language(i18n.choose())  # as `kizuna` starts: KIZUNA_LANG, else the locale ...
+    store = Store(store_path)
+    _use_language(store)  # ... then the store's setting (KIZUNA_LANG still wins)
+    app = make_app(store, today=today)
     out: dict = {}
     async with app.run_test(size=(160, 48)) as pilot:
         from tui.screens.main import MainScreen
@@ -68,6 +73,7 @@ async def probe(store_path: Path, person: str, today: date, spawned: float, read
             await pilot.pause()
         out["ready"] = time.time() - spawned
         out["ready_cpu"] = time.process_time()
+        out["language"] = i18n.language()  # the harness checks its Japanese starts were
         if ready_only:
             return out
         main = app.screen

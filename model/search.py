@@ -24,16 +24,18 @@ a quote or backslash falls back to reading every note).
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from functools import lru_cache
-from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from model.errors import KizunaError
 from model.language.i18n import _
-from model.language.names import fold, search_keys, search_keys_many
+from model.language.names import fold, reading_of, search_keys, search_keys_many
 from model.records import KINDS, Contact, Interaction, Promise
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -121,6 +123,8 @@ _KANA_BYTES = bytes(
     b if b < 0x80 or b > 0xBF else (0x81 if (b & ~0x20) in (0x82, 0x83) else b & ~0x20)
     for b in range(256))
 _WIDE = re.compile(rb"\xef[\xbc-\xbf]")  # full- and half-width forms (U+FF00-U+FFFF)
+#: ASCII lower case and :data:`_KANA_BYTES` in one table: one pass over the bytes, not two
+_LOWER_KANA = bytes(_KANA_BYTES[b | 0x20 if 0x41 <= b <= 0x5A else b] for b in range(256))
 
 
 def coarse(data: bytes | str, *, nfkc: bool | None = None, kana: bool = True) -> bytes:
@@ -134,7 +138,7 @@ def coarse(data: bytes | str, *, nfkc: bool | None = None, kana: bool = True) ->
         nfkc = b"\xef" in data and _WIDE.search(data) is not None
     if nfkc:
         data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
-    return data.lower().translate(_KANA_BYTES) if kana else data.lower()
+    return data.translate(_LOWER_KANA) if kana else data.lower()
 
 
 def fold_many(texts: Iterable[str]) -> list[str]:
@@ -177,44 +181,62 @@ def lines_with(body: bytes, needle: bytes) -> Iterator[int]:
         i = find(needle, at)
 
 
+def _starts_with(body: bytes, needle: bytes) -> Iterator[int]:
+    """Where each line of ``body`` holding ``needle`` starts (each once, in order)."""
+    find, rfind = body.find, body.rfind
+    i = find(needle)
+    while i != -1:
+        yield rfind(b"\n", 0, i) + 1
+        end = find(b"\n", i)
+        if end == -1:
+            return
+        i = find(needle, end + 1)
+
+
+def _line_starts(body: bytes) -> list[int]:
+    """Where each line of ``body`` starts."""
+    return list(accumulate(map((1).__add__, map(len, body.split(b"\n"))), initial=0))
+
+
+_DATES = re.compile(rb"(?:\d{4}-\d\d-\d\d)*")
+
+
+def _dates_at(body: bytes, starts: Iterable[int], part) -> dict[int, str]:
+    """The date of the note whose line starts at each of ``starts``: read from the line
+    itself when the date is its first field (``["2026-01-15",...``), else from the index."""
+    starts = list(starts)
+    if part.fields[:1] == ["date"] and all(body[s:s + 2] == b'["' and body[s + 12:s + 13] == b'"' for s in starts):
+        raw = [body[s + 2:s + 12] for s in starts]
+        if _DATES.fullmatch(b"".join(raw)):
+            return dict(zip(starts, map(bytes.decode, raw)))
+    line = {start: i for i, start in enumerate(_line_starts(body))}
+    dates = part.index()["date"]
+    return {s: dates[line[s]] for s in starts}
+
+
 #: entries made into the index's bytes at a time
 _PIECE = 2_000
 
 
-class SearchIndex:
-    """Every note (but Kizuna's own log lines) and promise, newest first.
+class _Entries:
+    """Notes and promises, newest first, and the exact check of a query against them."""
 
-    ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
-    one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
-    checked exactly (:func:`model.language.names.fold`) until the page of results is full.
-    """
+    people: dict[str, Contact]
+    items: list[Interaction | Promise]
+    #: a person's name, reading and romaji as one line (``search_keys``), by id
+    _raw_get: Callable[[str, str], str]
 
-    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
-                 promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
-        self.people = {c.id: c for c in contacts}
-        self.names = names if names is not None else _names(self.people.values())
-        self._raw = {cid: " ".join(search_keys(c)) for cid, c in self.people.items()}
+    def _init_items(self, notes: Iterable[Interaction], promises: Iterable[Promise]) -> None:
         items: list[Interaction | Promise] = [n for n in notes if n.kind != "log"]
         items += promises
         items.sort(key=_newest, reverse=True)
-        #: the records, newest first; entry k is line k of ``blob``
+        #: the records, newest first
         self.items = items
-        # Made a piece at a time, and the entries' text not kept (made again for the few
-        # candidates checked): the whole text at once, as str and as bytes, was ~50 MB more
-        # at 50,000 notes. (Each piece ends at a line break: NFKC, lower case and the kana
-        # bytes change nothing across one, so the bytes are those of the whole.)
-        hay = self._hay
-        self.blob = b"\n".join(coarse("\n".join(map(hay, items[i:i + _PIECE])), nfkc=True)
-                                for i in range(0, len(items), _PIECE))
-        self.by_person: dict[str, list[int]] = {}
-        for k, r in enumerate(items):
-            for cid in ((r.contact,) if type(r) is Promise else r.contacts):
-                self.by_person.setdefault(cid, []).append(k)
         self._exact: dict[int, str] = {}
 
     def _hay(self, r: Interaction | Promise) -> str:
         """Entry ``r`` as one line: its text, kind, tags and people's names and readings."""
-        get = self._raw.get
+        get = self._raw_get
         hay = (" ".join([r.text, "promise", get(r.contact, "")]) if type(r) is Promise else
                " ".join([r.text, r.kind, *["#" + t for t in r.tags], *[get(c, "") for c in r.contacts]]))
         return hay.replace("\n", " ").replace("\r", " ")  # one entry a line
@@ -224,14 +246,6 @@ class SearchIndex:
         if type(r) is Promise:
             return Hit("promise", r, r.due, (r.contact,))
         return Hit("note", r, r.date, r.contacts)
-
-    @classmethod
-    def from_book(cls, book) -> SearchIndex:
-        return cls(book.contacts(), book.interactions(), book.promises())
-
-    @classmethod
-    def from_store(cls, store) -> SearchIndex:
-        return cls(store.contacts(), store.interactions(), store.promises())
 
     def __len__(self) -> int:
         return len(self.items)
@@ -244,6 +258,74 @@ class SearchIndex:
             found = " ".join(hay.lower().split()) if hay.isascii() else fold(hay)
             self._exact[k] = found
         return found
+
+    def _scan(self, q: Query, pool: Iterable[int], people: list[set[str]] | None, include_confidential: bool,
+              limit: int | None, needle: bytes | None = None) -> list[Hit]:
+        """The entries of ``pool`` (newest first) that match ``q``; with ``needle``, only
+        those whose :func:`coarse` line holds it (as the index's bytes would)."""
+        out: list[Hit] = []
+        for k in pool:
+            hit = self.hit(k)
+            rec = hit.record
+            if not include_confidential and getattr(rec, "scope", "open") == "confidential":
+                continue
+            if q.since and hit.day < q.since or q.before and hit.day >= q.before:
+                continue
+            if q.kinds and (hit.kind != "note" or rec.kind not in q.kinds):
+                continue
+            if q.tags:
+                tags = [fold(t) for t in getattr(rec, "tags", ())]
+                if not all(any(t.startswith(want) for t in tags) for want in q.tags):
+                    continue
+            if people is not None and not all(ids.intersection(hit.people) for ids in people):
+                continue
+            if q.terms:
+                if needle is not None and needle not in coarse(self._hay(rec), nfkc=True):
+                    continue
+                hay = self.exact(k)
+                if any(t not in hay for t in q.terms):
+                    continue
+            out.append(hit)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+
+class SearchIndex(_Entries):
+    """Every note (but Kizuna's own log lines) and promise, newest first.
+
+    ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
+    one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
+    checked exactly (:func:`model.language.names.fold`) until the page of results is full.
+    """
+
+    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
+                 promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
+        self.people = {c.id: c for c in contacts}
+        self.names = names if names is not None else _names(self.people.values())
+        self._raw = {cid: " ".join(search_keys(c)) for cid, c in self.people.items()}
+        self._raw_get = self._raw.get
+        self._init_items(notes, promises)
+        items = self.items  # entry k is line k of ``blob``
+        # Made a piece at a time, and the entries' text not kept (made again for the few
+        # candidates checked): the whole text at once, as str and as bytes, was ~50 MB more
+        # at 50,000 notes. (Each piece ends at a line break: NFKC, lower case and the kana
+        # bytes change nothing across one, so the bytes are those of the whole.)
+        hay = self._hay
+        self.blob = b"\n".join(coarse("\n".join(map(hay, items[i:i + _PIECE])), nfkc=True)
+                                for i in range(0, len(items), _PIECE))
+        self.by_person: dict[str, list[int]] = {}
+        for k, r in enumerate(items):
+            for cid in ((r.contact,) if type(r) is Promise else r.contacts):
+                self.by_person.setdefault(cid, []).append(k)
+
+    @classmethod
+    def from_book(cls, book) -> SearchIndex:
+        return cls(book.contacts(), book.interactions(), book.promises())
+
+    @classmethod
+    def from_store(cls, store) -> SearchIndex:
+        return cls(store.contacts(), store.interactions(), store.promises())
 
     def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
         word = _key_word(q)
@@ -260,96 +342,239 @@ class SearchIndex:
         if not q:
             return []
         people = [{cid for cid, n in self.names.items() if p in n} for p in q.people] if q.people else None
-        out: list[Hit] = []
-        for k in self._pool(q, people):
-            hit = self.hit(k)
-            rec = hit.record
-            if not include_confidential and getattr(rec, "scope", "open") == "confidential":
-                continue
-            if q.since and hit.day < q.since or q.before and hit.day >= q.before:
-                continue
-            if q.kinds and (hit.kind != "note" or rec.kind not in q.kinds):
-                continue
-            if q.tags:
-                tags = [fold(t) for t in getattr(rec, "tags", ())]
-                if not all(any(t.startswith(want) for t in tags) for want in q.tags):
-                    continue
-            if people is not None and not all(ids.intersection(hit.people) for ids in people):
-                continue
-            if q.terms:
-                hay = self.exact(k)
-                if any(t not in hay for t in q.terms):
-                    continue
-            out.append(hit)
-            if limit is not None and len(out) >= limit:
-                break
-        return out
+        return self._scan(q, self._pool(q, people), people, include_confidential, limit)
+
+
+class _People:
+    """Who a word names, for ``kizuna search``: the people whose name, reading or romaji
+    hold it, folded as :func:`_names` folds them, but only for the few people a coarse
+    look at every name and reading leaves (folding everyone's and spelling every reading
+    in romaji was a good part of a search: bench/NOTES.md)."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self.people = {c.id: c for c in contacts}
+        self._ids = list(self.people)
+        self._raw: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        self._readings: list[str] | None = None
+        self._lines: bytes | None = None
+        self._roman: bytes | None = None  # each word of the readings in romaji, a line each
+        self._words: list[str] = []  # those words
+        self._kana = b""  # the readings, a line each
+        self._always: list[int] = []  # the people whose reading has a っ
+        self._with: dict[str, set[str]] = {}
+
+    def raw(self, cid: str, default: str = "") -> str:
+        """``" ".join(search_keys(person))`` (``default`` for an id nobody has)."""
+        found = self._raw.get(cid)
+        if found is None:
+            c = self.people.get(cid)
+            if c is None:
+                return default
+            found = self._raw[cid] = " ".join(search_keys(c))
+        return found
+
+    def prepare(self, cids: Iterable[str]) -> None:
+        """:meth:`raw` of these people made together (their romaji spelled in one pass)."""
+        todo = [self.people[cid] for cid in dict.fromkeys(cids) if cid in self.people and cid not in self._raw]
+        for c, keys in zip(todo, search_keys_many(todo)):
+            self._raw[c.id] = " ".join(keys)
+
+    def _fold(self, cids: Iterable[str]) -> None:
+        todo = [cid for cid in cids if cid not in self._folded]
+        self.prepare(todo)
+        self._folded.update(zip(todo, fold_many(self._raw[cid] for cid in todo)))
+
+    def with_key(self, word: str) -> set[str]:
+        """The people whose folded keys (as :func:`_names` has them) hold ``word``, folded."""
+        known = self._with.get(word)
+        if known is not None:
+            return known
+        lines = self._coarse_lines()
+        if not word or lines is None or any(ch.isspace() for ch in word):
+            found = self._ids  # it may span two keys (or match everyone): every key folded
+        else:
+            ids = self._ids
+            found = list(dict.fromkeys(ids[i // 2] for i in lines_with(
+                lines, word.encode("utf-8", "replace").translate(_KANA_BYTES))))
+            if word.isascii():
+                found += self._romaji_with(word)
+        self._fold(found)
+        known = self._with[word] = {cid for cid in found if word in self._folded[cid]}
+        return known
+
+    def _reading_list(self) -> list[str]:
+        if self._readings is None:
+            self._readings = [reading_of(c) for c in self.people.values()]
+        return self._readings
+
+    def _coarse_lines(self) -> bytes | None:
+        """Each person's name, then their reading, a line each, as bytes: NFKC and case-folded
+        twice (the keys are folded names folded again), then the kana bytes
+        (:data:`_KANA_BYTES`) folded. A word :func:`fold` finds in a name or reading is found
+        here, and more. None if the lines do not come out two per person (a name with a
+        line break: then every key is folded)."""
+        if self._lines is None:
+            text = "\n".join(chain.from_iterable(zip((c.name for c in self.people.values()), self._reading_list())))
+            once = unicodedata.normalize("NFKC", text).casefold()
+            twice = unicodedata.normalize("NFKC", once).casefold()
+            self._lines = twice.encode("utf-8", "replace").translate(_KANA_BYTES)
+        return self._lines if self._lines.count(b"\n") == max(0, 2 * len(self._ids) - 1) else None
+
+    def _romaji_with(self, word: str) -> list[str]:
+        """The people whose reading in romaji may hold ``word`` (ASCII, folded). Each word of
+        the readings is spelled once (a hundred surnames and given names, not 5,000 readings):
+        a reading's romaji is its words' romaji joined (jaconv's rules join at most two
+        kana, never across a space), but a っ reads by its neighbour, so those always count."""
+        if self._roman is None:
+            from model.language import readings
+
+            joined = "\n".join(r.replace("\n", " ") for r in self._reading_list())
+            self._words = list(dict.fromkeys(joined.split()))
+            readings.romaji_many(self._words)
+            self._roman = "\n".join(" ".join(readings.romaji(w)) for w in self._words).encode("utf-8", "replace")
+            self._kana = joined.encode("utf-8", "replace")
+            self._always = sorted({i for tsu in "っッｯ" for i in lines_with(self._kana, tsu.encode())})
+        lines = set(self._always)
+        for k in lines_with(self._roman, word.encode()):  # the readings holding a word spelled so
+            lines.update(lines_with(self._kana, self._words[k].encode("utf-8", "replace")))
+        ids = self._ids
+        return [ids[i] for i in sorted(lines)]
+
+
+class _Found(_Entries):
+    """The candidates ``kizuna search`` read from the store, checked as :class:`SearchIndex`
+    checks its entries (the same order, the same results)."""
+
+    def __init__(self, who: _People, notes: Iterable[Interaction], promises: Iterable[Promise]) -> None:
+        self.who = who
+        self.people = who.people
+        self._raw_get = who.raw
+        self._init_items(notes, promises)
+        self._ready = 0  # the entries before it have their people's keys made
+
+    def hit(self, k: int) -> Hit:
+        if k >= self._ready:  # the keys of the next entries' people made together
+            self._ready = k + 64
+            self.who.prepare(cid for e in self.items[k:k + 64]
+                             for cid in ((e.contact,) if type(e) is Promise else e.contacts))
+        return super().hit(k)
+
+    def search(self, q: Query, *, include_confidential: bool, limit: int | None) -> list[Hit]:
+        if not q:
+            return []
+        people = [self.who.with_key(p) for p in q.people] if q.people else None
+        self._ready = 0 if q.terms else len(self.items)  # (no terms: no keys needed)
+        word = _key_word(q)
+        needle = coarse(word, nfkc=True) if word is not None else None
+        return self._scan(q, range(len(self.items)), people, include_confidential, limit, needle)
 
 
 def search_store(store, query: Query | str, *, include_confidential: bool = False,
-                 limit: int | None = None) -> tuple[list[Hit], SearchIndex]:
+                 limit: int | None = None) -> tuple[list[Hit], _Entries]:
     """Search the store without building every note: candidates are found in the part
-    files' bytes (:meth:`Store.interactions_picked`), then checked exactly.
+    files' bytes (:meth:`Store.interactions_picked`), then checked exactly as
+    :class:`SearchIndex` checks them (the same results, in the same order).
 
-    With a ``limit``, each part file decodes only its newest candidates (by the index
-    line's dates); if the results cannot prove that nothing left out is newer than the
-    last of them, the search runs again over every candidate."""
+    With a ``limit``, only the newest candidates are decoded (by the date each line
+    starts with), ``limit + 20`` of them, then four times as many, until the results
+    show that nothing left out is newer than the last of them."""
     q = parse_query(query) if isinstance(query, str) else query
-    contacts = store.contacts()
+    who = _People(store.contacts())
+    if not q:
+        return [], _Found(who, (), ())
     promises = store.promises()
-    names = _names(contacts)
-    hits, index = _search_store(store, q, contacts, promises, names, include_confidential, limit)
-    if hits is None:  # the newest candidates were not enough: all of them
-        hits, index = _search_store(store, q, contacts, promises, names, include_confidential, None)
-    return hits, index
-
-
-def _search_store(store, q: Query, contacts, promises, names, include_confidential: bool,
-                  limit: int | None):
     word = _key_word(q)
-    if word is None and q.tags:
-        word = q.tags[0]
-    if word is None and q.kinds and len(q.kinds) == 1:
-        word = q.kinds[0]
-    keep = None if limit is None else limit + 20  # candidates decoded per part file
-    cutoffs: list[str] = []  # per part cut short: the oldest date it kept
-    if word is not None and not any(c in word for c in '"\\') and word.isprintable():
-        needle = coarse(word, nfkc=True)
-        ascii_needle = needle.isascii()
-        ids = {cid for cid, name in names.items() if word in name}
+    ids: set[str] = set()
+    if word is not None:
+        ids = who.with_key(word)  # their notes hold the word in their people's names
+        # a "#tag" in a phrase is the tag's own bytes without the "#"
+        raw_word: str | None = word.lstrip("#") if word.startswith("#") else word
+    elif q.tags:
+        raw_word = q.tags[0]
+    elif q.kinds and len(q.kinds) == 1:
+        raw_word = q.kinds[0]
+    else:
+        raw_word = None
+    if word is not None and word not in "promise":  # (every promise's line holds "promise")
+        promises = _promises_with(promises, word, ids)
 
-        def pick(body: bytes, index) -> list[int]:
-            found = list(lines_with(coarse(body, kana=not ascii_needle), needle))
-            if ids:
-                found += [i for i, people in enumerate(index()["contacts"]) if not ids.isdisjoint(people)]
-            if keep is None or len(found) <= keep:
-                return found
-            dates = index()["date"]
-            found = sorted(set(found), key=lambda i: dates[i], reverse=True)
-            if len(found) <= keep:
-                return found
-            cutoff = dates[found[keep - 1]]
-            cutoffs.append(cutoff)
-            return [i for i in found if dates[i] >= cutoff]
+    def check(notes: Iterable[Interaction]) -> tuple[list[Hit], _Found]:
+        found = _Found(who, notes, promises)
+        return found.search(q, include_confidential=include_confidential, limit=limit), found
 
-        notes = store.interactions_picked(pick)
-    elif word is None and q.people:
-        ids = {cid for cid, name in names.items() for p in q.people if p in name}
+    if raw_word and not any(c in raw_word for c in '"\\') and raw_word.isprintable():
+        return _search_parts(store, raw_word, ids, limit, check)
+    if raw_word is None and q.people:
+        ids = set().union(*(who.with_key(p) for p in q.people))
         if len(ids) <= 50:  # read only their notes (as kizuna show does)
             seen: dict[str, Interaction] = {}
             for cid in ids:
                 for n in store.interactions_with(cid):
                     seen[n.id] = n
-            notes = list(seen.values())
+            return check(seen.values())
+    return check(store.interactions())
+
+
+def _promises_with(promises: list[Promise], word: str, ids: set[str]) -> list[Promise]:
+    """The promises whose text or person's keys may hold ``word``: the texts folded
+    coarsely (NFKC and casefold, then the kana bytes), a superset of what fold finds."""
+    texts = "\n".join(p.text.replace("\n", " ").replace("\r", " ") for p in promises)
+    folded = unicodedata.normalize("NFKC", texts).casefold().encode("utf-8", "replace").translate(_KANA_BYTES)
+    if folded.count(b"\n") != max(0, len(promises) - 1):
+        return promises
+    lines = set(lines_with(folded, word.encode("utf-8", "replace").translate(_KANA_BYTES)))
+    return [p for i, p in enumerate(promises) if i in lines or p.contact in ids]
+
+
+def _search_parts(store, word: str, ids: set[str], limit: int | None, check):
+    """The notes whose part-file lines hold ``word``'s :func:`coarse` bytes, or name one
+    of ``ids``, checked by ``check``; with a ``limit``, the newest first (see search_store)."""
+    needle = coarse(word, nfkc=True)
+    ascii_needle = needle.isascii()
+    #: per part file read: the offsets of its candidate lines, and their dates (with a limit)
+    candidates: dict[object, dict[int, str | None]] = {}
+
+    def scan(body: bytes, part) -> Iterable[int]:
+        found = candidates.get(part.path)
+        if found is not None:
+            return found
+        nfkc = b"\xef" in body and _WIDE.search(body) is not None
+        hay = coarse(body, nfkc=nfkc, kana=not ascii_needle)
+        starts = _line_starts(body) if nfkc or ids else None
+        if starts is not None and nfkc:  # the normalised bytes' offsets are not the file's
+            found = dict.fromkeys(starts[i] for i in lines_with(hay, needle))
         else:
-            notes = store.interactions()
-    else:
-        notes = store.interactions()
-    index = SearchIndex(contacts, notes, promises, names=names)
-    hits = index.search(q, include_confidential=include_confidential, limit=limit)
-    if cutoffs and (limit is None or len(hits) < limit or hits[-1].day < max(cutoffs)):
-        return None, index  # a note left out could be newer than the last result
-    return hits, index
+            found = dict.fromkeys(_starts_with(hay, needle))
+        if starts is not None and ids:
+            found.update(dict.fromkeys(starts[i] for i, people in enumerate(part.index()["contacts"])
+                                       if not ids.isdisjoint(people)))
+        if limit is not None and found:
+            found = _dates_at(body, found, part)
+        candidates[part.path] = found
+        return found
+
+    if limit is None:
+        return check(store.interactions_picked(scan, starts=True))
+
+    def scan_only(body: bytes, part) -> Iterable[int]:
+        scan(body, part)
+        return ()
+
+    def newest(body: bytes, part) -> Iterable[int]:
+        found = scan(body, part)  # (a part file new since the first pass is read now)
+        return found if cutoff is None else [s for s, d in found.items() if d >= cutoff]
+
+    store.interactions_picked(scan_only, starts=True)  # every part scanned first, nothing decoded
+    dates = [d for found in candidates.values() for d in found.values()]
+    wanted = limit + 20
+    while True:
+        cutoff = heapq.nlargest(wanted, dates)[-1] if len(dates) > wanted else None  # type: ignore[type-var]
+        hits, found = check(store.interactions_picked(newest, starts=True))
+        # what was left out is older than the cutoff: unless the last result is too, it cannot show
+        if cutoff is None or len(hits) >= limit and hits[-1].day >= cutoff:
+            return hits, found
+        wanted *= 4
 
 
 @lru_cache(maxsize=8192)

@@ -41,6 +41,8 @@ def test_harness_runs_end_to_end_on_a_tiny_store(tmp_path: Path) -> None:
     report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "| `kizuna note` (whole process) |" in report and "machine:" in report
     assert "| app start until the main screen is ready |" in report
+    # the harness stops if a start meant to be Japanese was not (the probe sets the language)
+    assert "| … in Japanese: more than in English (paired starts) |" in report
     for row in ("Tab to the next pane", "a resize until the main screen is laid out again",
                 "… a filter keystroke at 80x24", "… a cursor move (the next timeline) at 100x30"):
         assert f"| {row} |" in report

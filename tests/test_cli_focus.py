@@ -54,7 +54,7 @@ def test_plan_add_show_with_japanese_names(kizuna, people, store_path):
     out = ok(kizuna(*DATE, "focus", "add", "Kato"))
     assert "slot 4 (customer)" in out
     out = ok(kizuna(*DATE, "focus", "show"))
-    assert "focus 2026-12: sales channel — 新しい販路を開く" in out
+    assert "focus December 2026: sales channel — 新しい販路を開く" in out
     assert "21 days left in the month" in out
     lines = out.splitlines()
     table = lines[lines.index(next(x for x in lines if x.startswith("#  "))):]
@@ -63,7 +63,7 @@ def test_plan_add_show_with_japanese_names(kizuna, people, store_path):
     # the intent column lines up in display cells despite double-width names
     assert cell_len(row_sato[: row_sato.index("販売")]) == cell_len(table[0][: table[0].index("intent")])
     assert row_oda.index("no deep yet") == table[0].index("this month")
-    assert "! all 3 people in 2026-12's focus are in their 40s" in out
+    assert "! all 3 people in December 2026's focus are in their 40s" in out
     data = json.loads(ok(kizuna(*DATE, "focus", "show", "--json")))
     assert data["month"] == "2026-12" and data["purpose"] == "sales channel"
     assert [s["name"] for s in data["slots"]] == ["佐藤 健", "Oda Mika", None, "Kato"]
@@ -87,7 +87,7 @@ def test_errors_are_one_line_and_change_nothing(kizuna, people, store_path):
     fails(kizuna(*DATE, "focus", "add", "Ito", "--slot", "5"), "5 is not a slot number (1 to 2)")
     fails(kizuna(*DATE, "focus", "add", "Ito", "--slot", "0"), "0 is not a slot number")
     fails(kizuna(*DATE, "focus", "plan", "--purpose", "fun"), "invalid choice", code=2)
-    fails(kizuna(*DATE, "focus", "remove", "Kato"), "not in 2026-12's plan")
+    fails(kizuna(*DATE, "focus", "remove", "Kato"), "not in December 2026's plan")
     fails(kizuna(*DATE, "focus", "review", "--month", "2027-05", "--note", "x"), "no focus plan for 2027-05")
     assert store_path.read_bytes() == before
     ok(kizuna(*DATE, "focus", "add", "Kato"))

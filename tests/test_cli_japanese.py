@@ -67,13 +67,13 @@ def test_focus_in_japanese(ja, en) -> None:
     shown = ja("--demo", *DAY, "focus", "show")
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0].startswith("2026-12のフォーカス: 販路 — ")
+    assert lines[0].startswith("2026年12月のフォーカス: 販路 — ")
     assert lines[1].startswith("深い会話 3人中1人と実施; ") and "今月の残り26日" in lines[1]
     assert lines[2].split()[:4] == ["#", "役割", "人", "今月"] and "(空き)" in shown.stdout
     suggested = ja("--demo", *DAY, "focus", "suggest", "--limit", "2")
     assert suggested.returncode == 0 and "目的に合う: 販路" in suggested.stdout
     review = ja("--demo", *DAY, "focus", "review")
-    assert "2026-12の振り返り" in review.stdout and "持ち越し候補:" in review.stdout
+    assert "2026年12月の振り返り" in review.stdout and "持ち越し候補:" in review.stdout
     one_japanese_error(ja("--demo", *DAY, "focus", "remove", "--slot", "9"), 1, "枠の番号ではありません")
     one_japanese_error(ja("--demo", *DAY, "focus", "add", "誰でもない人"), 1, "という人はいません")
     data_ja = json.loads(ja("--demo", *DAY, "focus", "show", "--json").stdout)
@@ -191,7 +191,7 @@ def test_health_in_japanese_and_its_json_unchanged(ja, en) -> None:
     done = ja("--demo", *DAY, "health")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "関係の健康診断 · 2026-12-05までの12か月"
+    assert lines[0] == "関係の健康診断 · 2026年12月5日までの12か月"
     for title in ("日ごとの会話", "連絡の間隔: 深い・活発な人(遅れの大きい順)", "四半期ごとの約束",
                   "信頼残高と6か月の推移", "深い層・活発な層の多様性"):
         assert title in lines

@@ -220,7 +220,7 @@ def test_the_review_json_of_a_month(people):
         "empty_slots": [{"slot": 2, "role": "customer"}, {"slot": 4, "role": "same-industry"}],
     }
     assert review.diversity is not None
-    assert "no one of 2 people in 2026-12's focus is outside your industry (製造業)" in review.diversity.warnings
+    assert "no one of 2 people in December 2026's focus is outside your industry (製造業)" in review.diversity.warnings
     shown = month_review(book, "2026-12", date(2026, 12, 10), reveal=True)
     assert [x.text for x in shown.rows[0].open] == ["the 42 million plan"]
 

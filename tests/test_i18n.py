@@ -171,7 +171,7 @@ def test_cli_today_and_help_in_japanese(kizuna, cli_env) -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "2026年12月5日(土)"
     assert "今日対応するもの" in lines[1] and "期限切れ: 自分の約束" in done.stdout
-    assert "日遅れ (" in done.stdout and "overdue" not in done.stdout  # the items too
+    assert "日遅れ · 期限 " in done.stdout and "overdue" not in done.stdout  # the items too
     english = kizuna("--demo", "--date", "2026-12-05", "today", env=cli_env)
     assert english.stdout.splitlines()[0] == "Saturday 5 December 2026"
     helped = kizuna("note", "--help", env={**cli_env, **JA})

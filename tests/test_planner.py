@@ -168,7 +168,7 @@ def test_clear_slot_by_person_or_number(store):
     assert removed == b.id
     plan, removed = clear_slot(store, "2026-12", TODAY, slot=1)
     assert removed is None
-    with pytest.raises(PlanError, match="not in 2026-12's plan"):
+    with pytest.raises(PlanError, match="not in December 2026's plan"):
         clear_slot(store, "2026-12", TODAY, contact_id=a.id)
     with pytest.raises(NotFoundError, match="no focus plan for 2027-02"):
         clear_slot(store, "2027-02", TODAY, slot=0)
@@ -210,11 +210,11 @@ def test_carry_over_into_an_existing_plan_without_room_writes_nothing(store):
 def test_carry_over_checks_people_and_months(store):
     a, b = add(store, "A"), add(store, "B")
     set_slot(store, "2026-12", a.id, TODAY)
-    with pytest.raises(PlanError, match="B is not in 2026-12's plan"):
+    with pytest.raises(PlanError, match="B is not in December 2026's plan"):
         carry_over(store, "2026-12", "2027-01", [b.id], TODAY)
-    with pytest.raises(PlanError, match="2026-12 is not after 2026-12"):
+    with pytest.raises(PlanError, match="December 2026 is not after December 2026"):
         carry_over(store, "2026-12", "2026-12", [a.id], TODAY)
-    with pytest.raises(PlanError, match="forward: 2026-01 is not after 2026-12"):
+    with pytest.raises(PlanError, match="forward: January 2026 is not after December 2026"):
         carry_over(store, "2026-12", "2026-01", [a.id], TODAY)
     with pytest.raises(NotFoundError, match="no focus plan for 2026-10"):
         carry_over(store, "2026-10", "2026-11", [a.id], TODAY)

@@ -34,12 +34,16 @@ from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
 from model.language.text import visible
+from tui.text import wrap_cells
 from tui.collector import Collector
 from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
+
+#: a toast's text width: app.tcss gives Toast a width of 42, less its border and padding
+TOAST_TEXT_WIDTH = 39
 
 POLL_SECONDS = 1.0
 #: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
@@ -328,8 +332,14 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         return self.return_code or 0
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
-        """Every notification (names, notes, errors in them) with its hidden characters shown."""
-        super().notify(visible(message, multiline=True), title=visible(title), **options)
+        """Every notification (names, notes, errors in them) as plain text, its hidden
+        characters shown, wrapped where Japanese may break: Textual breaks only at spaces,
+        so ``佐藤 健とのメモ…`` lost its given name to the next line."""
+        lines = (wrap_cells(line, TOAST_TEXT_WIDTH) or [""]
+                 for line in visible(message, multiline=True).split("\n"))
+        options.setdefault("markup", False)  # a name like "[b]Ann[/b]" is shown as written
+        super().notify("\n".join(line for wrapped in lines for line in wrapped),
+                       title=visible(title), **options)
 
     # -- opening screens --------------------------------------------------------
 

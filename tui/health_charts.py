@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
-from model.language.i18n import N_, _, language, word, value as i18n_value
+from model.language.i18n import N_, _, date_plain, language, word, value as i18n_value
 from model.planning.health import (
     CadenceBar,
     DiversityHealth,
@@ -397,7 +397,7 @@ TITLES = {
 
 def report_title(months: int, today: date) -> str:
     """``Relationship health · last 12 months to 2026-11-26``."""
-    return _("Relationship health · last {months} months to {date}").format(months=months, date=today.isoformat())
+    return _("Relationship health · last {months} months to {date}").format(months=months, date=date_plain(today))
 
 
 def section_lines(health, name: str, width: int, p: Palette = PLAIN) -> list[Text]:

@@ -28,6 +28,7 @@ from model.errors import KizunaError, NotFoundError, ValidationError
 from model.language.i18n import _, word
 from model.language.names import describe
 from model.planning.focus import check_month, role_fit
+from model.planning.month_days import month_title
 from model.records import PURPOSES, RELATIONS, Contact, FocusPlan, Slot
 from model.store import Store
 
@@ -235,7 +236,7 @@ def clear_slot(store: Store, month: str, today: date, *, contact_id: str | None 
         if contact_id is not None:
             index = _slot_of(plan, contact_id)
             if index is None:
-                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, contact_id), month=month))
+                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, contact_id), month=month_title(month)))
         else:
             if not 0 <= slot < len(plan.slots):
                 raise PlanError(_("{month}'s plan has slots 1 to {slots}, not {slot}").format(
@@ -259,7 +260,7 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
     check_month(to_month)
     if to_month <= from_month:
         raise PlanError(_("people carry over forward: {to_month} is not after {from_month}").format(
-            to_month=to_month, from_month=from_month))
+            to_month=month_title(to_month), from_month=month_title(from_month)))
     with store.transaction():
         source = _existing(store, from_month)
         target = store.focus_plan(to_month)
@@ -271,7 +272,7 @@ def carry_over(store: Store, from_month: str, to_month: str, contact_ids, today:
         for cid in dict.fromkeys(contact_ids):
             where = _slot_of(source, cid)
             if where is None:
-                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, cid), month=from_month))
+                raise PlanError(_("{name} is not in {month}'s plan").format(name=_name(store, cid), month=month_title(from_month)))
             person = _chooseable(store, cid)
             if any(s.contact == cid for s in slots):
                 result.skipped.append((cid, _("already in {to_month}'s plan").format(to_month=to_month)))

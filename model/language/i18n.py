@@ -28,6 +28,9 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "tui" / "locale"
 
 _language = "en"
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()
+#: catalogues read, by file: `kizuna` sets the language before and after the store is
+#: open, and parsing the Japanese one costs ~3 ms each time
+_read: dict[Path, gettext.GNUTranslations] = {}
 
 
 def _(message: str) -> str:
@@ -102,9 +105,12 @@ def set_language(lang: str) -> str:
     if _language == "en":
         _catalogue = gettext.NullTranslations()
     else:
+        path = LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
         try:
-            with open(LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as f:
-                _catalogue = gettext.GNUTranslations(f)
+            if path not in _read:
+                with open(path, "rb") as f:
+                    _read[path] = gettext.GNUTranslations(f)
+            _catalogue = _read[path]
         except (OSError, ValueError, UnicodeDecodeError):
             _catalogue = gettext.NullTranslations()
     return _language
@@ -158,6 +164,11 @@ def date_long(d: date) -> str:
     if _language == "ja":
         return f"{d.year}年{d.month}月{d.day}日({weekday(d)})"
     return f"{weekday(d, True)} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def date_plain(d: date) -> str:
+    """``2026年12月5日``; in English ``2026-12-05``."""
+    return f"{d.year}年{d.month}月{d.day}日" if _language == "ja" else d.isoformat()
 
 
 def date_short(d: date) -> str:

@@ -101,7 +101,7 @@ class DueItem:
 
 
 def _day(day: date) -> str:
-    """``Sat 2026-11-21``; in Japanese ``2026-11-21 土曜``."""
+    """``Sat 2026-11-21``; in Japanese ``2026-11-21(土)``."""
     return _("{weekday} {date}").format(weekday=weekday(day), date=day.isoformat())
 
 def cadence_days(contact: Contact, settings) -> int | None:
@@ -188,7 +188,7 @@ def _promise_item(section: str, p: Promise, name: str, today: date, secret: Abst
     shown = visible(name)  # titles are for a screen: hidden characters shown
     title = (_("I promised {name}: {text}") if p.owner == "me" else _("{name} promised: {text}")).format(
         name=shown, text=text)
-    detail = f"{_in_days(days)} ({_day(due)})"
+    detail = _("{when} ({day})").format(when=_in_days(days), day=_day(due))
     if p.history:
         n = len(p.history)
         detail += ngettext(", rescheduled {n} time, first due {date}", ", rescheduled {n} times, first due {date}",

@@ -52,7 +52,7 @@ from model.errors import ValidationError
 from model.language.i18n import _, ngettext, word, value as shown_value
 from model.language.names import fold, sort_key
 from model.planning.book import Book, month_end, month_key
-from model.planning.month_days import days_left
+from model.planning.month_days import days_left, month_title
 from model.planning.diversity import DIMENSIONS, DiversityReport, diversity, value_of
 from model.records import KINDS, Contact, FocusPlan, Interaction, Promise
 from model.records.privacy import masked_copy
@@ -397,5 +397,5 @@ def month_review(book: Book, month: str, today: date, reveal: bool = False) -> M
         rows.append(ReviewRow(i, slot.role, slot.intent, person, deep, tuple(notes),
                               tuple(kept), tuple(broken), tuple(open_), needed, why if fit < 0 else ""))
     report = diversity([r.contact for r in rows], book.settings,
-                       _("people in {month}'s focus").format(month=month))
+                       _("people in {month}'s focus").format(month=month_title(month)))
     return MonthReview(month, plan, rows, empty, left, report)

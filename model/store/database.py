@@ -250,11 +250,13 @@ class Store(Merging, Writing):
         """The interactions with these ids (those that exist), reading one part's bytes for each."""
         return list(self._in_parts(lambda: self._parts[Interaction.table].with_ids(ids)))
 
-    def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]]) -> list[Interaction]:
+    def interactions_picked(self, pick: Callable[[bytes, Callable[[], dict]], Iterable[int]], *,
+                            starts: bool = False) -> list[Interaction]:
         """The interactions whose lines ``pick(body, index)`` chooses in each part file, a
-        superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`): what
-        ``kizuna search`` decodes instead of all 50,000 notes."""
-        return list(self._in_parts(lambda: self._parts[Interaction.table].picked(pick)))
+        superset to check (see :meth:`model.store.part_file.PartFile.rows_picked`; with
+        ``starts``, ``pick`` gives where the lines start in ``body``): what ``kizuna
+        search`` decodes instead of all 50,000 notes."""
+        return list(self._in_parts(lambda: self._parts[Interaction.table].picked(pick, starts=starts)))
 
     def interaction_index(self) -> dict[str, list]:
         """``date``, ``contacts``, ``kind`` and ``depth`` of every interaction, by column.

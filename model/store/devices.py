@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-import socket
 from pathlib import Path
 
 from model.errors import StoreError
@@ -56,6 +54,8 @@ def device_id() -> str:
             return found
     except (OSError, UnicodeDecodeError):
         pass
+    import secrets  # (here: a command that reads never needs it, nor its imports)
+
     new = secrets.token_hex(4).upper()
     try:
         make_private_dir(where.parent)
@@ -115,6 +115,8 @@ def present_devices(folder: Path) -> set[str]:
 
 
 def host_name() -> str:
+    import socket
+
     return printable(socket.gethostname()) or "this machine"
 
 

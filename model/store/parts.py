@@ -250,12 +250,13 @@ class Parts:
                     out.extend(r for r in f.records(self.cls, rows) if r.id in wanted)
         return out
 
-    def picked(self, pick) -> list[Record]:
+    def picked(self, pick, *, starts: bool = False) -> list[Record]:
         """The records whose lines ``pick`` chooses in each part file (see
         :meth:`PartFile.rows_picked`); a part held in memory gives all its records."""
         out: list[Record] = []
         for _k, loaded, f in self._each():
-            out.extend(loaded.values() if loaded is not None else f.records(self.cls, f.rows_picked(pick)))
+            out.extend(loaded.values() if loaded is not None
+                       else f.records(self.cls, f.rows_picked(pick, starts=starts)))
         return out
 
     def find(self, record_id: str) -> Record | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+from rich.cells import cell_len
 
 TODAY = date(2026, 11, 26)
 SIZE = (160, 45)
@@ -16,5 +19,16 @@ async def settle(app, pilot) -> None:
 
 
 def toasts(app) -> str:
-    """The text of the notifications on screen now (run the app with ``notifications=True``)."""
-    return " ".join(str(t.render()) for t in app.screen.query("Toast"))
+    """The text of the notifications on screen now (run the app with ``notifications=True``),
+    each message's wrapped lines joined again: with a space where the app broke at one,
+    with nothing between two Japanese characters."""
+    def join(match: re.Match) -> str:
+        wide = cell_len(match.group(1)) == 2 and cell_len(match.group(2)) == 2
+        return match.group(1) + ("" if wide else " ") + match.group(2)
+
+    shown = []
+    for toast in app.screen.query("Toast"):
+        note = toast._notification
+        message = re.sub(r"(.)\n(.)", join, note.message)
+        shown.append(f"{note.title}\n{message}" if note.title else message)
+    return " ".join(shown)

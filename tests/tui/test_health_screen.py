@@ -142,6 +142,24 @@ async def test_narrow_terminal_stacks_the_charts(demo_store, make_test_app):
         assert promises.region.y > heat.region.y and promises.region.x == heat.region.x
 
 
+async def test_a_small_terminal_opens_at_the_top_and_a_key_brings_the_list_into_view(demo_store, make_test_app):
+    """At 100x30 the screen starts at its first chart, not scrolled to the focused cadence
+    list; the first move in that list scrolls it into view."""
+    app = make_test_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")
+        await settle(app, pilot)
+        screen = app.screen
+        body = screen.query_one("#health-body")
+        cadence = screen.query_one("#chart-cadence", RowList)
+        assert body.scroll_y == 0 and cadence.has_focus
+        assert not cadence.region.overlaps(body.region)  # below the fold
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert body.scroll_y > 0 and cadence.region.overlaps(body.region)
+
+
 async def test_charts_read_without_colour(demo_store, make_test_app, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_test_app(demo_store)

@@ -347,7 +347,7 @@ async def test_a_month_without_a_plan_says_how_to_make_one(empty_store, make_tes
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         head = static_text(app, "#focus-head")
-        assert "No focus plan for 2026-11 yet" in head and "Press f" in head
+        assert "No focus plan for November 2026 yet" in head and "Press f" in head
 
 
 async def test_keys_can_be_remapped_by_binding_id(demo_store, make_test_app):

@@ -213,3 +213,30 @@ async def test_a_filter_longer_than_its_box_scrolls_with_the_cursor(demo_store, 
         assert typed[:30] in drawn(box)[0] and typed[-10:] not in drawn(box)[0]
         await pilot.press("end", *["backspace"] * len(typed))
         assert box.value == "" and "filter" in drawn(box)[0]  # the placeholder again
+
+
+async def test_a_notification_shows_a_markup_looking_name_as_written(empty_store, make_test_app):
+    """A toast names the person as typed: ``[bold]Ann[/bold]`` is not Textual markup."""
+    empty_store.add(Contact(name="[bold]Ann[/bold]", tier="active"))
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *'@"[bold]Ann[/bold]" lunch', "enter")
+        await settle(app, pilot)
+        shown = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert "[bold]Ann[/bold]" in shown, shown
+
+
+async def test_a_japanese_toast_keeps_a_name_on_one_line(empty_store, make_test_app, japanese):
+    """At 80 columns the saved-note toast wraps where Japanese may break, not inside ``佐藤 健``."""
+    empty_store.add(Contact(name="佐藤 健", tier="active"))
+    app = make_test_app(empty_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"@佐藤 ランチ 金曜までに見積を送ると約束", "enter")
+        await settle(app, pilot)
+        toast = app.screen.query_one("Toast")
+        lines = [line.text.strip() for line in toast.render_lines(Region(0, 0, *toast.outer_size))]
+        text = [line for line in lines if line]
+        assert any("佐藤 健" in line for line in text), text
+        assert not any(line.startswith(("。", "、")) for line in text), text

@@ -261,7 +261,7 @@ async def test_health_screen_in_japanese(demo_store, make_test_app):
         screen = app.screen
         assert type(screen).__name__ == "HealthScreen"
         body = screen.query_one("#health-body")
-        assert body.border_title == "関係の健康診断 · 2026-11-26までの12か月"
+        assert body.border_title == "関係の健康診断 · 2026年11月26日までの12か月"
         assert body.border_subtitle == "[ ] 期間 3/6/12 · 人の上で Enter で開く"
         titles = [card.border_title for card in screen.query(".health-card")]
         assert titles == ["日ごとの会話", "四半期ごとの約束", "連絡の間隔: 深い・活発な人(遅れの大きい順)",
@@ -387,7 +387,7 @@ def test_health_charts_in_japanese_fit_and_english_is_unchanged() -> None:
         assert [line[:2].strip() for line in lines[1:8:2]] == ["月", "水", "金", "日"]
         assert "11月" in lines[0] and "今日" in lines[-2] and lines[-1] == "● 深い  ○ 接点のみ  · なし"
     report = "\n".join(line.plain for line in report_lines(h, 100))
-    assert "関係の健康診断 · 2026-11-26までの12か月" in report and "順調" in report
+    assert "関係の健康診断 · 2026年11月26日までの12か月" in report and "順調" in report
     i18n.set_language("en")
     lines = [line.plain for line in heatmap_lines(h.heatmap, 100)]
     assert lines[1].startswith("Mo") and "Nov" in lines[0] and lines[-1] == "● deep  ○ touches only  · none"

@@ -73,7 +73,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts (with ids)"))
     p.add_argument("--include-confidential", action="store_true", help=_("confidential notes match too"))
     p.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N results (default 50; 0: all)"))
-    p.set_defaults(func=cmd_search)
+    p.set_defaults(func=cmd_search, reads_only=True)
 
     p = sub.add_parser("completion", help=_("print the shell completion script (bash, zsh, fish)"),
                        description=_("Print a completion script. bash: eval \"$(kizuna completion bash)\" "

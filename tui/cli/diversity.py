@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from model.language.i18n import _, ngettext, pgettext, word, value as shown_value
+from model.planning.month_days import month_title
 from model.records import TIERS
 from tui.cli.focus import MONTH_HELP, load_book, month_arg
 
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _groups(ctx, book) -> list[tuple[str, str, list]]:
     tier = ctx.args.tier
     month = month_arg(ctx)
-    focus = ("focus", _("people in {month}'s focus").format(month=month),
+    focus = ("focus", _("people in {month}'s focus").format(month=month_title(month)),
              [book.contact(c) for c in book.focus_ids(month)])
     if tier is None:
         return [("deep", _("deep relationships"), book.in_tier("deep")),

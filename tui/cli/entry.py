@@ -237,18 +237,22 @@ def open_store(ctx: Context):
         UndoLog(store.path).attach(store)
         _use_language(store)
         return store
-    from model.actions.undo import UndoLog
-
     path, own_folder = default_store_path(getattr(ctx.args, "db", None))
     store = Store(path, private_folder=own_folder)
-    UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
+    if not getattr(ctx.args, "reads_only", False):  # a command that only reads (search) changes nothing to undo
+        from model.actions.undo import UndoLog
+
+        UndoLog(store.path).attach(store)  # every change from here can be undone (kizuna undo)
     _use_language(store)
     return store
 
 
 def _use_language(store) -> None:
-    """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins)."""
-    from model.language import i18n
+    """The store's ``language`` setting, now it can be read (KIZUNA_LANG still wins), and
+    the reading guesses kept beside it (read only if a name needs one)."""
+    from model.language import i18n, readings
+
+    readings.use_cache(readings.cache_file(store.path))
 
     try:
         setting = store.settings().language

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from model.language.i18n import N_, _, word
+from model.planning.month_days import month_title
 from model.records import PURPOSES, RELATIONS
 
 MONTH_HELP = N_("YYYY-MM, or this/next/last (default: this month)")
@@ -206,15 +207,15 @@ def cmd_remove(ctx) -> int:
         if plan is None:
             from model.errors import NotFoundError
 
-            raise NotFoundError(_("no focus plan for {month}").format(month=month))
+            raise NotFoundError(_("no focus plan for {month}").format(month=month_title(month)))
         plan, removed = clear_slot(store, month, ctx.today, slot=_slot_index(plan, ctx.args.slot))
     name = store.contact(removed).name if removed else None
     if ctx.args.json:
         print_json({"month": month, "removed": removed, "name": name})
     elif removed:
-        print(_("took {name} out of {month}'s plan").format(name=name, month=month))
+        print(_("took {name} out of {month}'s plan").format(name=name, month=month_title(month)))
     else:
-        print(_("slot {slot} of {month} was already empty").format(slot=ctx.args.slot, month=month))
+        print(_("slot {slot} of {month} was already empty").format(slot=ctx.args.slot, month=month_title(month)))
     return 0
 
 
@@ -260,7 +261,7 @@ def cmd_suggest(ctx) -> int:
                               for n, role, found in results]})
         return 0
     if not targets:
-        print(_("every slot of {month}'s plan is filled").format(month=month))
+        print(_("every slot of {month}'s plan is filled").format(month=month_title(month)))
         return 0
     first = True
     for n, role, found in results:
@@ -302,7 +303,7 @@ def cmd_carry(ctx) -> int:
     store = ctx.store
     plan = store.focus_plan(month)
     if plan is None:
-        raise NotFoundError(_("no focus plan for {month} to carry over from").format(month=month))
+        raise NotFoundError(_("no focus plan for {month} to carry over from").format(month=month_title(month)))
     if ctx.args.names:
         people = _plan_people(store, plan)
         ids = [_person(ctx, n, people).id for n in ctx.args.names]

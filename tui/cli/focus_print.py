@@ -5,7 +5,7 @@ from __future__ import annotations
 from model.language.i18n import N_, _, pgettext, word
 from model.planning.focus import MonthReview
 from model.records.privacy import shown_text
-from model.planning.month_days import days_left_text
+from model.planning.month_days import days_left_text, month_title
 from tui.cli.output import print_json, table
 
 
@@ -23,7 +23,7 @@ def print_plan(review: MonthReview, month: str, as_json: bool) -> None:
         print(_("no focus plan for {month}: kizuna focus plan --month {month} --challenge "
                  "\"...\" --purpose PURPOSE").format(month=month))
         return
-    head = _("focus {month}: {purpose}").format(month=month, purpose=word("purpose", plan.purpose))
+    head = _("focus {month}: {purpose}").format(month=month_title(month), purpose=word("purpose", plan.purpose))
     if plan.challenge:
         head += _(" — {challenge}").format(challenge=plan.challenge)
     print(head)
@@ -77,10 +77,10 @@ def print_review(review: MonthReview, month: str, as_json: bool) -> None:
         print_json(review.to_dict())
         return
     if review.plan is None:
-        print(_("no focus plan for {month}").format(month=month))
+        print(_("no focus plan for {month}").format(month=month_title(month)))
         return
     plan = review.plan
-    print(_("review of {month}: {purpose}").format(month=month, purpose=word("purpose", plan.purpose))
+    print(_("review of {month}: {purpose}").format(month=month_title(month), purpose=word("purpose", plan.purpose))
           + (_(" — {challenge}").format(challenge=plan.challenge) if plan.challenge else ""))
     print(_("deep conversations held: {held} of {rows}").format(held=review.held, rows=len(review.rows))
           + (_(" ({days_left})").format(

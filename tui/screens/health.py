@@ -57,7 +57,7 @@ class HealthScreen(Screen[str | None]):
     """Relationship health at a glance."""
 
     CSS_PATH = "health.tcss"
-    AUTO_FOCUS = "#chart-cadence"
+    AUTO_FOCUS = ""  # on_mount focuses the cadence list without scrolling the top charts away
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="health.close", tooltip="Back to the main screen"),
@@ -78,6 +78,7 @@ class HealthScreen(Screen[str | None]):
         self.book = book
         self.health: Health | None = health
         self._drawn_width = 0
+        self._filled: set[str | None] = set()  # the person lists that showed their first highlight
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,6 +102,7 @@ class HealthScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < WIDE, "-narrow")
+        self.set_focus(self.query_one("#chart-cadence"), scroll_visible=False)
         self.book = self.book or app_book(self.app)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.draw())
         follow_book(self)
@@ -211,6 +213,15 @@ class HealthScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    @on(RowList.Highlighted)
+    def _row_in_view(self, event: RowList.Highlighted) -> None:
+        """The screen opens at its top charts; a highlight moved in a person list further
+        down brings that list into view (its first highlight, as it is filled, does not)."""
+        chart = event.row_list
+        if chart.id in self._filled and chart.has_focus:
+            chart.scroll_visible(animate=False, immediate=True)
+        self._filled.add(chart.id)
 
     @on(RowList.Selected)
     def _person_chosen(self, event: RowList.Selected) -> None:

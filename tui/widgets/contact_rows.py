@@ -143,7 +143,7 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
     # everyone's rhythm in one walk when nothing can be reused; else each changed person's
     everyone = counter.counts_all(book) if not old else None
     if not old:
-        prepare_keys(book.contacts())
+        prepare_keys(book.contacts(), everyone=True)
     for c in book.contacts():
         cid = c.id
         d = due.get(cid)

@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from model.language.i18n import N_, _, language, ngettext, word
-from model.planning.book import Book, month_end, month_key, month_start
+from model.planning.book import Book, month_end, month_start
 from model.planning.diversity import diversity
 from model.planning.month_days import days_left_in_month, days_left_text
 from tui.hanging_rows import HangingRows
@@ -75,23 +75,19 @@ class FocusView:
     """What the focus pane shows of one snapshot, made without widgets (any thread)."""
 
     head: Text
-    slots: list[tuple[str, Text]]  # (option id, the slot's lines)
+    #: (option id, the slot's rows): each row a label and a text whose wrapped lines hang under it
+    slots: list[tuple[str, tuple[tuple[Text, Text], ...]]]
     slot_people: dict[str, str]  # option id -> contact id
     diversity: Text
     #: the pane folded into one line, for a terminal too narrow for it (the main screen's)
     summary: Text = field(default_factory=Text, compare=False)
 
 
-def hanging(lines: Text) -> HangingRows:
-    """A slot's lines, each one's wrapped part under its own text, not at the pane's edge
+def hanging(rows: tuple[tuple[Text, Text], ...]) -> HangingRows:
+    """A slot's rows, each one's wrapped part under its own text, not at the pane's edge
     (a long intent in Japanese wraps in a 42-column pane)."""
-    rows = []
-    for n, line in enumerate(lines.split("\n")):
-        indent = len(line.plain) - len(line.plain.lstrip(" "))
-        if n == 0 and line.spans and line.spans[0].start == 0 and line.spans[0].style == "dim":
-            indent = line.spans[0].end  # the relation: a long name or company hangs under the name
-        rows.append((Content.from_rich_text(line[:indent]), Content.from_rich_text(line[indent:]), Content("")))
-    return HangingRows(rows, 0)
+    return HangingRows([(Content.from_rich_text(label), Content.from_rich_text(text), Content(""))
+                        for label, text in rows], 0)
 
 
 def focus_view(book: Book, today: date) -> FocusView:
@@ -101,7 +97,7 @@ def focus_view(book: Book, today: date) -> FocusView:
     month_title = _("{month} {year}").format(month=_(today.strftime("%B")), year=today.year)
     head.append(month_title, "bold")
     head.append(f" · {days_left_text(days_left_in_month(today))}\n", "dim")
-    slots: list[tuple[str, Text]] = []
+    slots: list[tuple[str, tuple[tuple[Text, Text], ...]]] = []
     slot_people: dict[str, str] = {}
     warnings: list[str] = []
     summary = Text()
@@ -109,32 +105,31 @@ def focus_view(book: Book, today: date) -> FocusView:
     short = f"{today:%b %Y}" if language() == "en" else month_title
     summary.append(f" {short} · {days_left_text(days_left_in_month(today))}", "dim")
     if plan is None:
-        head.append(_("No focus plan for {month} yet.").format(month=month_key(today)) + "\n", "yellow")
+        head.append(_("No focus plan for {month} yet.").format(month=month_title) + "\n", "yellow")
         head.append(_("Press f to choose this month's challenge and who to focus on."))
     else:
         head.append(visible(plan.challenge, multiline=True) or _("(no challenge written)"), "italic")
         head.append("\n" + _("purpose: {purpose}").format(purpose=word("purpose", plan.purpose)), "dim")
         for i, slot in enumerate(plan.slots):
             person = book.get_contact(slot.contact) if slot.contact else None
-            line = Text()
-            line.append(f"{word('relation', slot.role)}: ", "dim")
+            role = Text().append(f"{word('relation', slot.role)}: ", "dim")  # a long name or company hangs after it
             summary.append(" · ")
             if person is None:
-                line.append(_("(open slot — press f to fill)"), "yellow")
+                rows = ((role, Text().append(_("(open slot — press f to fill)"), "yellow")),)
                 summary.append(_("open slot"), "yellow")
             else:
                 summary.append(visible(person.name), "bold")
                 deep = book.deep_count(person.id, month_start(today), month_end(today))
                 summary.append(" ✓" if deep else " ✗", "green" if deep else "yellow")
-                line.append(visible(person.name), "bold")
+                who = Text().append(visible(person.name), "bold")
                 if person.company:
-                    line.append(f" · {visible(person.company)}", "dim")
-                if slot.intent:
-                    line.append(f"\n  {visible(slot.intent)}")
-                line.append("\n  ")
-                line.append_text(slot_progress(book, person.id, today))
+                    who.append(f" · {visible(person.company)}", "dim")
+                indent = Text("  ")
+                rows = ((role, who),
+                        *(((indent, Text(visible(slot.intent))),) if slot.intent else ()),
+                        (indent, slot_progress(book, person.id, today)))
                 slot_people[f"slot-{i}"] = person.id
-            slots.append((f"slot-{i}", line))
+            slots.append((f"slot-{i}", rows))
         people = [book.contact(cid) for cid in book.focus_ids(today)]
         if people:
             warnings = diversity(people, book.settings, "people in this month's focus").warnings
@@ -188,7 +183,7 @@ class FocusPane(BorderLines, Vertical):
         focus_list.clear_options()
         self._slot_people = dict(view.slot_people)
         if view.slots:
-            focus_list.add_options([Option(hanging(line), id=option_id) for option_id, line in view.slots])
+            focus_list.add_options([Option(hanging(rows), id=option_id) for option_id, rows in view.slots])
         if highlighted is not None and focus_list.option_count:
             focus_list.highlighted = min(highlighted, focus_list.option_count - 1)
         self.query_one("#focus-head", Static).update(view.head)
