@@ -44,6 +44,24 @@ async def test_a_click_on_a_key_presses_it(demo_store, make_test_app):
         assert "Save" in line(app) and "Cancel" in line(app)  # the capture window's own keys
 
 
+async def test_a_line_drawn_again_from_the_kept_ones_still_clicks_right(demo_store, make_test_app):
+    """The bar keeps its last few lines (a dialog closing brings the main screen's keys
+    back); where each key is comes back with its line."""
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        on_contacts = line(app)
+        await pilot.press("2")  # the timeline's keys: the same keys elsewhere on the line
+        await settle(app, pilot)
+        assert line(app).index("Review") != on_contacts.index("Review")
+        await pilot.press("1")  # back: the contacts' line, as kept
+        await settle(app, pilot)
+        assert bar(app).render_line(0).text == on_contacts
+        await pilot.click(KeyBar, offset=(on_contacts.index("Review") - 2, 0))
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ReviewScreen"
+
+
 async def test_keys_that_do_not_fit_are_left_out_whole(demo_store, make_test_app):
     from tui.widgets.key_bar import SHORT
 

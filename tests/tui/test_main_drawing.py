@@ -240,3 +240,28 @@ async def test_a_japanese_toast_keeps_a_name_on_one_line(empty_store, make_test_
         text = [line for line in lines if line]
         assert any("佐藤 健" in line for line in text), text
         assert not any(line.startswith(("。", "、")) for line in text), text
+
+
+async def test_the_screens_kept_lines_are_textuals_own_and_follow_the_theme(demo_store, make_test_app):
+    """The main screen keeps its own (background) lines between full redraws; they are the
+    lines Textual's own path draws, before and after a theme change and a resize."""
+    from textual.widget import Widget
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+
+        def same() -> bool:
+            whole = Region(0, 0, *main.size)
+            kept, own = main.render_lines(whole), Widget.render_lines(main, whole)
+            return [list(s) for s in kept] == [list(s) for s in own]
+
+        before = [list(s) for s in main.render_lines(Region(0, 0, *main.size))]
+        assert same()
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await settle(app, pilot)
+        assert same() and [list(s) for s in main.render_lines(Region(0, 0, *main.size))] != before
+        await pilot.resize_terminal(100, 30)
+        await settle(app, pilot)
+        assert same() and len(main.render_lines(Region(0, 0, *main.size))) == 30

