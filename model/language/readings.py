@@ -19,7 +19,6 @@ only the names that changed since.
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import unicodedata
@@ -236,20 +235,10 @@ def save_cache(names: Iterable[str]) -> None:
         return
     payload = json.dumps({"format": CACHE_FORMAT, "dictionary": dictionary, "readings": current},
                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    tmp = path.with_name(f".{path.name}-{os.getpid()}-{os.urandom(4).hex()}")
+    from model.store import atomic_write  # the store's own safe write, imported only to save
+
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)  # no fsync: a file cut short by a crash is ignored and rebuilt
+        atomic_write(path, payload)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         return
     _cache.kept = current
