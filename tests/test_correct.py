@@ -153,6 +153,14 @@ def test_undo_a_note_then_a_tier_move_repeatedly(logged) -> None:
         undo(store, log)
 
 
+def test_undo_names_a_note_by_its_date_and_first_words(logged) -> None:
+    store, log = logged
+    save(store, "@Tanaka call: pricing talk", TODAY, True)
+    save(store, "@Tanaka", TODAY, True)  # a touch with no text
+    assert undo(store, log).label == "a note added (2026-11-26)"
+    assert undo(store, log).label == "Tanaka added, a note added (2026-11-26 pricing talk)"
+
+
 def test_undo_a_deletion_brings_the_note_back_and_drops_the_tombstone(logged) -> None:
     store, log = logged
     note = save(store, "@Tanaka call: keep me", TODAY, True).interaction

@@ -81,7 +81,7 @@ def describe_ops(ops: list[tuple[str, Record | None, Record | None]]) -> str:
             said.append(f"{recs[0].name} {verb}")
         elif table == Interaction.table:
             first = recs[0].text.split("\n", 1)[0]
-            said.append(f"a note {verb} ({recs[0].date} {first[:40]})")
+            said.append(f"a note {verb} ({f'{recs[0].date} {first[:40]}'.rstrip()})")
         elif table == Promise.table:
             said.append(f"a promise {verb} ({recs[0].text[:40]})")
         else:
