@@ -238,15 +238,19 @@ def measure_size(name: str, work: Path, runs: int, app_runs: int, log) -> SizeRe
     log(f"{name}: note {result.median('note'):.3f} s")
 
     if has_command("today", cwd):
-        for _ in range(runs):
-            wall, rss, _ = timed([*k, "--db", str(base), *day, "today"], cwd)
-            result.add("today", wall)
-            result.add("today_cpu", LAST_CPU)
-            result.add("today_rss", rss)
-            cpu = LAST_CPU
-            # paired with the English run just before it: the cost of Japanese mode alone
-            result.add("today_ja", timed([*k, "--db", str(base), *day, "today"], cwd, JAPANESE)[0] - wall)
-            result.add("today_ja_cpu", LAST_CPU - cpu)
+        for run in range(runs):
+            # English and Japanese paired, each first in half the pairs (as for the app's start)
+            walls, cpus = {}, {}
+            for lang in (("en", "ja") if run % 2 == 0 else ("ja", "en")):
+                walls[lang], rss, _ = timed([*k, "--db", str(base), *day, "today"], cwd,
+                                            JAPANESE if lang == "ja" else None)
+                cpus[lang] = LAST_CPU
+                if lang == "en":
+                    result.add("today_rss", rss)
+            result.add("today", walls["en"])
+            result.add("today_cpu", cpus["en"])
+            result.add("today_ja", walls["ja"] - walls["en"])
+            result.add("today_ja_cpu", cpus["ja"] - cpus["en"])
         log(f"{name}: today {result.median('today'):.3f} s, Japanese {result.median('today_ja') * 1000:+.1f} ms")
     else:
         result.notes.append("`kizuna today` is not there yet")
