@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import os
 
-from app_helpers import SIZE, settle
-from textual.widgets import Input, OptionList, Select
+from app_helpers import SIZE, settle, toasts
+from textual.widgets import Checkbox, Input, OptionList, Select
 
 from model.records import Contact, Interaction
 from model.store import Store
@@ -105,6 +105,43 @@ async def test_x_exports_to_a_file_and_changes_nothing(demo_store, make_test_app
     assert target.read_text().count("BEGIN:VCARD") == len(demo_store.contacts())
     assert os.stat(target).st_mode & 0o777 == 0o600
     assert demo_store.path.read_bytes() == before
+
+
+async def test_x_leaves_private_and_confidential_notes_out_unless_ticked(demo_store, make_test_app, tmp_path):
+    """The app's JSON export is "everything": what it leaves out is a choice, and the notice says so."""
+    someone = demo_store.contacts()[0]
+    for scope in ("private", "confidential"):
+        demo_store.add(Interaction(date="2026-12-01", contacts=(someone.id,), text=f"a {scope} word", scope=scope))
+    app = make_test_app(demo_store)
+
+    async def export(name: str, tick: tuple[str, ...]) -> str:
+        app.clear_notifications()
+        await pilot.press("x")
+        await settle(app, pilot)
+        dialog = app.screen
+        for box in tick:
+            dialog.query_one(box, Checkbox).value = True
+            await settle(app, pilot)
+        if "#export-secret" in tick:  # confidential takes private with it, as on the shell
+            assert dialog.query_one("#export-private", Checkbox).value
+            assert dialog.query_one("#export-private", Checkbox).disabled
+        dialog.query_one("#export-path", Input).value = str(tmp_path / name)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        return (tmp_path / name).read_text()
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        plain = await export("plain.json", ())
+        assert "Private and confidential notes were left out." in toasts(app)
+        private = await export("private.json", ("#export-private",))
+        assert "Confidential notes were left out." in toasts(app) and "Private" not in toasts(app)
+        everything = await export("all.json", ("#export-secret",))
+        assert "left out" not in toasts(app)
+    assert "a private word" not in plain and "a confidential word" not in plain
+    assert "a private word" in private and "a confidential word" not in private
+    assert "a private word" in everything and "a confidential word" in everything
 
 
 async def test_settings_save_only_what_changed_over_an_outside_change(demo_store, make_test_app):

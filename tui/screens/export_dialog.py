@@ -2,9 +2,10 @@
 
 The same files as ``kizuna export`` (:mod:`model.transfer.export`): everything as
 JSON, people as vCard, open promises and follow-ups as iCalendar, this month's
-focus as Markdown. Confidential notes stay out unless the box is ticked. The file
-is written atomically and privately; the store is only read. Dismisses with the
-path written, or ``None``.
+focus as Markdown. Private and confidential notes stay out unless their box is
+ticked (confidential includes private, as ``--include-confidential`` does), and the
+notice says what was left out. The file is written atomically and privately; the
+store is only read. Dismisses with the path written, or ``None``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -25,7 +26,10 @@ from model.language.i18n import N_, _
 from model.transfer.export import KINDS, SUFFIXES, export_data, write_export
 from tui import threads
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
+#: the formats that hold notes (and so can leave private or confidential ones out)
+WITH_NOTES = ("json", "markdown")
 WHAT = {"json": N_("everything (kizuna import reads it back)"), "vcard": N_("people, for an address book"),
         "ics": N_("open promises and follow-ups, for a calendar"), "markdown": N_("this month's focus and review")}
 
@@ -43,6 +47,7 @@ class ExportDialog(ModalScreen[str | None]):
         Binding("ctrl+s", "confirm", "Export", id="export.confirm", priority=True,
                 tooltip="Write the file (Enter in the file name too)"),
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close and write nothing"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, store, today: date) -> None:
@@ -59,7 +64,9 @@ class ExportDialog(ModalScreen[str | None]):
                          id="export-kind")
             yield Label(_("File"))
             yield Input(default_path("json", self.today), id="export-path")
-            yield Checkbox(_("include confidential notes"), id="export-secret")
+            with Horizontal(id="export-scopes"):
+                yield Checkbox(_("include private notes"), id="export-private")
+                yield Checkbox(_("include confidential notes"), id="export-secret")
             yield Static("", id="export-message")
         yield KeyBar()
 
@@ -71,6 +78,13 @@ class ExportDialog(ModalScreen[str | None]):
         path = self.query_one("#export-path", Input)
         if any(path.value == default_path(k, self.today) for k in KINDS):  # not typed by hand
             path.value = default_path(str(event.value), self.today)
+
+    @on(Checkbox.Changed, "#export-secret")
+    def _secret_changed(self, event: Checkbox.Changed) -> None:
+        private = self.query_one("#export-private", Checkbox)
+        if event.value:  # confidential includes private (as on the shell)
+            private.value = True
+        private.disabled = event.value
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -87,20 +101,24 @@ class ExportDialog(ModalScreen[str | None]):
             return
         kind = str(self.query_one("#export-kind", Select).value)
         secret = self.query_one("#export-secret", Checkbox).value
+        private = secret or self.query_one("#export-private", Checkbox).value
         target = Path(raw).expanduser()
         today = self.today
         self._writing = True
         message.update(Content.styled(_("Writing {path} …").format(path=target), "$text-muted"))
 
         def job(store) -> int:
-            data = export_data(store, kind, today, include_confidential=secret)
+            data = export_data(store, kind, today, include_confidential=secret, include_private=private)
             write_export(target, data)
             return len(data)
 
         def done(size: int) -> None:
             self._writing = False
-            self.app.notify(_("Wrote {path} ({kind}, {size:,} bytes).").format(path=target, kind=kind, size=size),
-                            title=_("Exported"))
+            said = _("Wrote {path} ({kind}, {size:,} bytes).").format(path=target, kind=kind, size=size)
+            if kind in WITH_NOTES and not secret:
+                said += " " + (_("Confidential notes were left out.") if private
+                               else _("Private and confidential notes were left out."))
+            self.app.notify(said, title=_("Exported"))
             self.dismiss(str(target))
 
         def failed(exc: KizunaError) -> None:
