@@ -44,6 +44,7 @@ from model.language.text import clean_field, visible
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reading_input import ReadingInput
+from tui.field_keys import FIELD_KEYS
 
 #: (field, label, kind, choices or hint). Every field of Contact a person edits; labels and hints
 #: are marked with N_ and translated when shown.
@@ -102,11 +103,7 @@ class ContactForm(ModalScreen[str | None]):
                 tooltip="Save the person (Enter in a one-line field saves too)"),
         Binding("escape", "cancel", "Cancel", id="form.cancel",
                 tooltip="Close without saving (asks first if anything was changed)"),
-        # Priority, so the field changes when Tab arrives: as an ordinary key it went to the
-        # field and back first, and the letters typed after it landed in the old field.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next_field"),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True,
-                id="form.previous_field"),
+        *FIELD_KEYS,
         Binding("ctrl+g", "forget", "Forget person", id="form.forget",
                 tooltip="Remove this person and what is theirs alone (shows what goes, asks first; u undoes it)"),
     ]

@@ -22,6 +22,7 @@ from model.language.names import resolve
 from model.records import DEPTHS, KINDS, OWNERS, SCOPES, Interaction, Promise
 from tui import threads
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 
 #: whose a promise is, as the form offers it (stored as ``me`` / ``them``)
@@ -37,6 +38,7 @@ class EntryForm(ModalScreen[object]):
         Binding("ctrl+s", "save", "Save", id="entry.save", priority=True,
                 tooltip="Save the corrected entry"),
         Binding("escape", "cancel", "Cancel", id="entry.cancel", tooltip="Close without saving"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, entry: Interaction | Promise) -> None:

@@ -43,6 +43,7 @@ from tui.text import fit, role_width
 from tui.widgets.diversity_panel import DiversityPanel
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 
 #: a slots list narrower than this shows each slot's person on one line: name and ✓/○ only
@@ -65,6 +66,7 @@ class FocusPlannerScreen(ReadsBook, Screen[str]):
         Binding("left_square_bracket", "month(-1)", "Prev month", tooltip="Plan the month before", id="planner.prev_month"),
         Binding("right_square_bracket", "month(1)", "Next month", tooltip="Plan the month after", id="planner.next_month"),
         Binding("m", "month_review", "Month review", tooltip="Review the month before and carry people over", id="planner.month_review"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, store: Store, today: date, month: str | None = None, book: Book | None = None) -> None:

@@ -32,6 +32,7 @@ from model.transfer import ImportPlan, apply_plan, plan_import
 from model.transfer.common import Snapshot
 from tui import threads
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 FORMAT_CHOICES = [(N_("Guess from the file"), "auto"), (N_("vCard (.vcf)"), "vcard"),
                   (N_("LinkedIn Connections.csv"), "linkedin"), (N_("Google Contacts CSV"), "google"),
@@ -93,6 +94,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "Import", tooltip="Import what the dry run shows", id="import.confirm"),
         Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="import.cancel"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, store: Store, today: date) -> None:

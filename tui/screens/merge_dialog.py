@@ -29,6 +29,7 @@ from model.records import Contact
 from model.transfer.merge import MergeResult, merge, plan_merge
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 SHOWN = 50
 #: a contact's fields as the preview names them (the ones a merge can fill in)
@@ -66,6 +67,7 @@ class MergeDialog(ModalScreen[MergeResult | None]):
         Binding("ctrl+o", "swap", "Keep other", tooltip="Keep the other record instead (swap which one stays)",
                 id="merge.swap"),
         Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="merge.cancel"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, store, today: date, contact_id: str) -> None:

@@ -28,6 +28,7 @@ from model import records
 from model.records import RELATIONS, Settings
 from tui import threads
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 #: (key in Settings, label, kind, hint or choices). Kinds: text, int, roles, choice. Labels and
 #: hints are marked with N_ and translated when shown.
@@ -67,6 +68,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 tooltip="Save the settings changed here (Enter in a field too)"),
         Binding("escape", "cancel", "Cancel", id="settings.cancel",
                 tooltip="Close without saving (asks first if anything was changed)"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, settings: Settings) -> None:

@@ -23,6 +23,7 @@ from model.capture import DateWordError, parse_due
 from model.language.i18n import _
 from tui.screens.capture import day_words
 from tui.widgets.key_bar import KeyBar
+from tui.field_keys import FIELD_KEYS
 
 
 class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
@@ -33,6 +34,7 @@ class SnoozeDialog(ModalScreen[tuple[date, str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "confirm", "OK", tooltip="Snooze until that date", id="snooze.confirm"),
         Binding("escape", "cancel", "Cancel", tooltip="Close and change nothing", id="snooze.cancel"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, today: date, *, name: str, verb: str = "", default: str = "2w",
