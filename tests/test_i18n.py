@@ -40,7 +40,7 @@ CONVERTED = [
     "model/store/devices.py", "model/store/sources.py", "model/store/layout.py", "model/store/merging.py",
     "model/store/writing.py",
     "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
-    "tui/snapshots.py",
+    "tui/snapshots.py", "tui/opening.py", "tui/toasts.py",
     "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
     "tui/screens/first_run.py", "tui/screens/confirm.py", "tui/screens/snooze_dialog.py",
     "tui/screens/entry.py", "tui/screens/search.py",
