@@ -53,6 +53,7 @@ CONVERTED = [
     "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
     "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
     "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
+    "tui/screens/making_room.py", "tui/widgets/contact_fields.py",
     "tui/editor.py", "tui/widgets/diversity_panel.py",
 ]
 #: modules that hold no message of their own (they pass on what others say)
