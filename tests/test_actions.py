@@ -164,3 +164,23 @@ def test_two_logs_in_one_second_keep_their_order(store: Store) -> None:
     assert [i.text for i in timeline] == ["tier: moved down from deep to network",
                                           "tier: moved up from network to deep: key partner"]
     assert timeline[1].created < timeline[0].created  # microseconds tell them apart
+
+
+def test_save_contact_makes_room_then_adds_into_the_full_tier(store: Store) -> None:
+    deep = [add(store, f"D{i}", "deep") for i in range(5)]
+    new = Contact(name="New", tier="deep")
+    assert actions.save_contact(store, new, None, TODAY, {deep[0].id: "active"}) == new.id
+    again = Store(store.path)
+    assert (again.contact(deep[0].id).tier, again.contact(new.id).tier) == ("active", "deep")
+    assert logs(again, deep[0].id) == ["tier: moved down from deep to active: made room in deep for New"]
+    assert logs(again, new.id) == ["tier: added to deep: contact form"]
+
+
+def test_save_contact_refuses_a_person_changed_in_another_window(store: Store) -> None:
+    read = add(store, "Aoki")
+    Store(store.path).put(read.touched(company="Elsewhere"))
+    before = store.path.read_bytes()
+    with pytest.raises(actions.OutsideChange) as changed:
+        actions.save_contact(store, read.touched(title="CTO"), read, TODAY, {})
+    assert changed.value.current.company == "Elsewhere"
+    assert store.path.read_bytes() == before

@@ -40,7 +40,7 @@ CONVERTED = [
     "model/store/devices.py", "model/store/sources.py", "model/store/layout.py", "model/store/merging.py",
     "model/store/writing.py",
     "tui/app.py", "tui/palette.py", "tui/correcting.py", "tui/binding_words.py", "tui/keymap.py",
-    "tui/snapshots.py",
+    "tui/snapshots.py", "tui/opening.py", "tui/toasts.py",
     "tui/screens/main.py", "tui/screens/review.py", "tui/screens/capture.py", "tui/screens/help.py",
     "tui/screens/first_run.py", "tui/screens/confirm.py", "tui/screens/snooze_dialog.py",
     "tui/screens/entry.py", "tui/screens/search.py",
@@ -53,6 +53,7 @@ CONVERTED = [
     "tui/screens/contact_form.py", "tui/screens/entry_form.py", "tui/screens/export_dialog.py",
     "tui/screens/focus_planner.py", "tui/screens/health.py", "tui/screens/import_screen.py",
     "tui/screens/merge_dialog.py", "tui/screens/month_review.py", "tui/screens/settings_screen.py",
+    "tui/screens/making_room.py", "tui/widgets/contact_fields.py",
     "tui/editor.py", "tui/widgets/diversity_panel.py",
 ]
 #: modules that hold no message of their own (they pass on what others say)

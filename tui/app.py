@@ -15,6 +15,11 @@ The app owns three things every screen shares:
 Outside changes (``kizuna note`` in another terminal) are noticed by a
 once-a-second poll that costs one ``stat`` and reloads only when the file
 changed.
+
+The rest is in mixins, one idea each: :mod:`tui.snapshots` (the book),
+:mod:`tui.correcting` (edit, delete, forget, undo, search), :mod:`tui.opening`
+(the actions that open screens), :mod:`tui.toasts` (notifications) and
+:mod:`tui.typeahead` (keys typed before a screen is ready).
 """
 
 from __future__ import annotations
@@ -30,45 +35,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from model.language.i18n import _
+from model.language.text import visible
 from model.planning.book import Book
 from model.store import Store
 from tui import interpreter
-from model.language.text import visible
-from tui.text import wrap_cells
 from tui.collector import Collector
 from tui.correcting import Correcting
 from tui.messages import OpenPerson, StoreWritten
+from tui.opening import Opening
 from tui.palette import KizunaCommands
 from tui.shared_store import SharedStore
 from tui.snapshots import Snapshots
-
-#: a toast's text width: app.tcss gives Toast a width of 42, less its border and padding
-TOAST_TEXT_WIDTH = 39
+from tui.toasts import Toasts
+from tui.typeahead import TypeAhead
 
 POLL_SECONDS = 1.0
-#: the longest keys wait for a screen that asked for them to be held (see KizunaApp.hold_keys)
-HOLD_SECONDS = 1.0
-
-#: App action -> (module, class) of the screen it opens. An action is refused while a
-#: screen of its class is already on the stack (``f`` in the planner stacks no second one).
-OPENS: dict[str, tuple[str, str]] = {
-    "add_person": ("tui.screens.contact_form", "ContactForm"),
-    "capture": ("tui.screens.capture", "CaptureScreen"),
-    "review": ("tui.screens.review", "ReviewScreen"),
-    "plan": ("tui.screens.focus_planner", "FocusPlannerScreen"),
-    "month_review": ("tui.screens.month_review", "MonthReviewScreen"),
-    "import": ("tui.screens.import_screen", "ImportScreen"),
-    "health": ("tui.screens.health", "HealthScreen"),
-    "merge": ("tui.screens.merge_dialog", "MergeDialog"),
-    "export": ("tui.screens.export_dialog", "ExportDialog"),
-    "settings": ("tui.screens.settings_screen", "SettingsScreen"),
-    "help": ("tui.screens.help", "HelpScreen"),
-    "search": ("tui.screens.search", "SearchScreen"),
-}
-#: App actions that belong to the main screen (and the first-run screen): refused while a
-#: full-screen flow (review, focus planner, month review) is open, which has keys of its
-#: own; Escape leads back to the main screen. Help (``?``) works everywhere.
-MAIN_ONLY = frozenset(OPENS) - {"help"} | {"everyone", "reveal", "filter", "tier", "undo"}
 
 
 def _main_screen() -> Screen:
@@ -78,7 +59,7 @@ def _main_screen() -> Screen:
     return MainScreen()
 
 
-class KizunaApp(Snapshots, Correcting, App[int]):
+class KizunaApp(Snapshots, Correcting, Opening, Toasts, TypeAhead, App[int]):
     """A small, deep, diverse network."""
 
     TITLE = "Kizuna"
@@ -137,8 +118,6 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         self.sub_title = _("demo data") if demo else visible(str(store.shared_path))
         self.keymap: dict[str, str] = {}  # binding id -> keys, as given to set_keymap
         self._pending_person: str | None = None  # to show once the first-run screen closes
-        self._held_keys: list[events.Event] | None = None  # keys waiting for a screen (hold_keys)
-        self._hold_round = 0
         self.collector = Collector(self, lambda: self._main() is not None)
         self._init_snapshots()
         self.book: Book = self.snapshot()
@@ -222,76 +201,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.collector.input_seen()
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            if self._held_keys is not None:
-                self._held_keys.append(event)
-                return
-            if isinstance(event, events.Key) and await self._opens_a_screen(event):
-                return
-        await super().on_event(event)
-
-    # -- keys typed ahead of a screen --------------------------------------------------
-
-    async def _opens_a_screen(self, event: events.Key) -> bool:
-        """Run a key that opens a screen (``n``, ``r``, ...) as soon as it arrives.
-
-        Textual looks an app's key up only after it has been to the focused widget and
-        back, while the keys typed after it go on to that widget: ``n`` and a line in one
-        burst left the line on the main screen. A key typed into a text field stays text.
-        """
-        from textual.screen import ModalScreen
-        from textual.widgets import Input
-
-        screen = self.screen
-        # TextArea's module only once a screen with one has loaded it: importing it here
-        # cost the app's first keystroke ~12 ms (no widget is a TextArea before then)
-        text_area = sys.modules.get("textual.widgets._text_area")
-        fields = (Input, text_area.TextArea) if text_area is not None else (Input,)
-        if isinstance(screen, ModalScreen) or isinstance(screen.focused, fields):
-            return False
-        keys = {key.strip() for b in self.BINDINGS if isinstance(b, Binding) and b.action in OPENS
-                for key in self.keymap.get(b.id or "", b.key).split(",")}
-        if event.key not in keys:  # (most keys: no need to ask every binding of the screen)
-            return False
-        found = screen.active_bindings.get(event.key)
-        if found is None or found.node is not self or found.binding.action not in OPENS or not found.enabled:
-            return False
-        return await self.run_action(found.binding.action)
-
-    def push_screen(self, screen, callback=None, wait_for_dismiss=False):
-        """Push ``screen``; the keys that arrive before it is built and focused wait for it.
-
-        Textual hands a key to the focused widget of the screen on top; a screen just
-        pushed has none until it is built, so ``n`` and a line typed in one burst lost the
-        line (or its letters acted on the screen below). They are held here and replayed,
-        in order, once the screen has handled its first messages (built, mounted, focused).
-        """
-        self.hold_keys()
-        result = super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
-        target = self.get_screen(screen) if isinstance(screen, str) else screen
-        target.call_later(self.call_later, self.release_keys)
-        return result
-
-    def hold_keys(self) -> None:
-        """Keep the keys that arrive from now on until :meth:`release_keys` (or a second)."""
-        if self._held_keys is None:
-            self._held_keys = []
-            self._hold_round += 1
-            round_ = self._hold_round
-            self.set_timer(HOLD_SECONDS, lambda: self._release_stale(round_), name="release-held-keys")
-
-    async def _release_stale(self, round_: int) -> None:
-        if round_ == self._hold_round:  # (a screen that never came to take its keys)
-            await self.release_keys()
-
-    async def release_keys(self) -> None:
-        """Hand the held keys on, in order, to whatever has the focus now."""
-        held, self._held_keys = self._held_keys, None
-        for event in held or ():
-            if self._held_keys is not None:  # a held key opened another screen: it waits too
-                self._held_keys.append(event)
-            elif not (isinstance(event, events.Key) and await self._opens_a_screen(event)):
-                await super().on_event(event)
+        await super().on_event(event)  # (tui.typeahead: keys typed ahead of a screen)
 
     def _screen_changed(self, screen) -> None:
         self.collector.screen_changed(screen)
@@ -299,15 +209,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         if self._rebuild_pending:  # the window that wrote has closed: see on_store_written
             self.call_after_refresh(self._rebuild_if_pending)
 
-    # -- writing (tui.threads.write calls this in the worker, after each write) -----
-
-    def after_write(self) -> None:
-        """Say what a write saved with a problem after its commit (see Store.warnings)."""
-        with self.store.lock:
-            warnings, self.store.raw.warnings[:] = list(self.store.raw.warnings), []
-        for warning in warnings:
-            self.call_from_thread(self.notify, warning, title=_("Saved, with a warning"),
-                                  severity="warning", timeout=10)
+    # -- ending on bad data ----------------------------------------------------------
 
     def _handle_exception(self, error: Exception) -> None:
         """An error the data explains (a record of a wrong type in a hand-edited store) ends
@@ -331,42 +233,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
             sys.stderr.write(self.last_words + "\n")
         return self.return_code or 0
 
-    def notify(self, message: str, *, title: str = "", **options) -> None:
-        """Every notification (names, notes, errors in them) as plain text, its hidden
-        characters shown, wrapped where Japanese may break: Textual breaks only at spaces,
-        so ``佐藤 健とのメモ…`` lost its given name to the next line."""
-        lines = (wrap_cells(line, TOAST_TEXT_WIDTH) or [""]
-                 for line in visible(message, multiline=True).split("\n"))
-        options.setdefault("markup", False)  # a name like "[b]Ann[/b]" is shown as written
-        super().notify("\n".join(line for wrapped in lines for line in wrapped),
-                       title=visible(title), **options)
-
-    # -- opening screens --------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Refuse (and hide from the footer) the keys that would stack a second copy of a
-        screen, or open the main screen's screens over any other screen (a flow, a dialog)."""
-        if action in MAIN_ONLY and not self._on_main():
-            return False
-        if action in OPENS:
-            module, name = OPENS[action]
-            # not imported yet: no such screen can be open (and none is imported just to ask)
-            cls = getattr(sys.modules.get(module), name, None)
-            if cls is not None and any(isinstance(s, cls) for s in self.screen_stack):
-                return False
-        return True
-
-    def _on_main(self) -> bool:
-        """Whether the main screen (or the first-run one) is the screen in use: a main-screen
-        key pressed in a dialog or a flow (x on a form's list, m in the planner) is not its."""
-        from textual.command import CommandPalette
-
-        from tui.screens.first_run import FirstRunScreen
-        from tui.screens.main import MainScreen
-
-        # the palette asks about the screen it was opened on, and runs its choice there
-        screen = next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))
-        return isinstance(screen, (MainScreen, FirstRunScreen))
+    # -- the command palette (tui.palette) ---------------------------------------------
 
     def action_command_palette(self) -> None:
         """Textual's palette, its placeholder in the user's language."""
@@ -384,136 +251,7 @@ class KizunaApp(Snapshots, Correcting, App[int]):
         for command in super().get_system_commands(screen):
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
 
-    def action_add_person(self) -> None:
-        from tui.screens.contact_form import ContactForm
-
-        self.push_screen(ContactForm(self.store, self.today), self._opened_person)
-
-    def edit_person(self, contact_id: str, focus: str = "name") -> None:
-        from tui.screens.contact_form import ContactForm
-
-        self.push_screen(ContactForm(self.store, self.today, contact_id, focus=focus), self._opened_person)
-
-    def _shown_person(self) -> str | None:
-        """The person the main screen shows (None, with a word why, if none)."""
-        main = self._main()
-        contact_id = (main.contact_id or main.contacts.highlighted_id) if main is not None else None
-        if not contact_id or self.book.get_contact(contact_id) is None:
-            self.notify(_("Choose a person first (the contact list, or ctrl+p and a name)."),
-                        severity="warning")
-            return None
-        return contact_id
-
-    def action_tier(self) -> None:
-        """Move the person shown to another tier: their form, on the tier (caps checked there)."""
-        if contact_id := self._shown_person():
-            self.edit_person(contact_id, focus="tier")
-
-    def action_merge(self) -> None:
-        from tui.screens.merge_dialog import MergeDialog
-
-        if contact_id := self._shown_person():
-            self.push_screen(MergeDialog(self.store, self.today, contact_id), self._merged)
-
-    def _merged(self, result) -> None:
-        if result is not None:
-            self.post_message(OpenPerson(result.kept.id))
-
-    def action_export(self) -> None:
-        from tui.screens.export_dialog import ExportDialog
-
-        self.push_screen(ExportDialog(self.store, self.today))
-
-    def action_settings(self) -> None:
-        from tui.screens.settings_screen import SettingsScreen
-
-        self.push_screen(SettingsScreen(self.book.settings))
-
-    def _opened_person(self, contact_id: str | None) -> None:
-        if contact_id:
-            self.post_message(OpenPerson(contact_id))
-
-    def action_capture(self, prefill: str = "") -> None:
-        """The quick capture box: one, kept between captures (CaptureScreen.reopen)."""
-        from tui.screens.capture import CaptureScreen
-
-        if not self.is_screen_installed("capture"):
-            self.install_screen(CaptureScreen(self.store, self.today), "capture")
-        screen = self.get_screen("capture")
-        screen.reopen(prefill)
-        self.push_screen(screen)
-
-    def action_review(self) -> None:
-        from tui.screens.review import ReviewScreen
-
-        self.push_screen(ReviewScreen(self.store, self.today))
-
-    def action_plan(self) -> None:
-        from tui.screens.focus_planner import FocusPlannerScreen
-
-        self.push_screen(FocusPlannerScreen(self.store, self.today))
-
-    def action_month_review(self) -> None:
-        from tui.screens.month_review import MonthReviewScreen
-
-        self.push_screen(MonthReviewScreen(self.store, self.today))
-
-    def action_health(self) -> None:
-        """The health screen, its numbers counted here from the snapshot before it shows,
-        so that it is drawn in one frame. One screen is kept (installed) and shown again,
-        with the period last chosen: a new one cost a compose and a restyle.
-
-        Not in a worker: the count is short, and a worker can wait long for the interpreter
-        while the event loop is busy (each turn of the loop lets it go for a moment and
-        takes it back first): bench/NOTES.md, "Relationship health"."""
-        from model.planning.health import health
-
-        book = self.book
-        kept = self.get_screen("health") if self.is_screen_installed("health") else None
-        result = None
-        try:
-            result = health(book, self.today, getattr(kept, "months", 12))
-        finally:  # opened whatever happened (without numbers, it counts them itself)
-            self._open_health(book, result)
-
-    def _open_health(self, book: Book, result) -> None:
-        from tui.screens.health import HealthScreen
-
-        if not self.check_action("health", ()):
-            return
-        if not self.is_screen_installed("health"):
-            self.install_screen(HealthScreen(self.today, book=book, health=result), "health")
-        else:
-            self.get_screen("health").reopen(book, result)
-        self.push_screen("health", self._opened_person)
-
-    def action_import(self) -> None:
-        from tui.screens.import_screen import ImportScreen
-
-        self.push_screen(ImportScreen(self.store, self.today))
-
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def _main(self):
-        from tui.screens.main import MainScreen
-
-        return self.screen if isinstance(self.screen, MainScreen) else None
-
-    def action_everyone(self) -> None:
-        if main := self._main():
-            main.action_timeline("toggle_everyone")
-
-    def action_reveal(self) -> None:
-        if main := self._main():
-            main.action_timeline("toggle_reveal")
-
-    def action_filter(self) -> None:
-        if main := self._main():
-            main.contacts.action_filter()
+    # -- going to a person -------------------------------------------------------------
 
     @on(OpenPerson)
     def _open_person(self, message: OpenPerson) -> None:

@@ -19,12 +19,17 @@ import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from model.store import Store
 
+if TYPE_CHECKING:
+    _Store = Store  # it stands in for one wherever one is taken: every call is the store's
+else:
+    _Store = object
 
-class SharedStore:
+
+class SharedStore(_Store):
     """A :class:`Store` whose every use is serialized through ``lock``."""
 
     def __init__(self, store: Store, on_change: Callable[[], None] | None = None) -> None:

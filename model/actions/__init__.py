@@ -6,6 +6,7 @@ Each runs in one store transaction and refuses what the rules forbid.
 
 from model.actions.dates import DateRuleError, check_due, check_reschedule, check_snooze
 from model.actions.people import (
+    OutsideChange,
     RefusedError,
     add_promise,
     break_promise,
@@ -13,6 +14,7 @@ from model.actions.people import (
     keep_promise,
     log,
     reschedule_promise,
+    save_contact,
     set_tier,
     snooze,
     unsnooze,
@@ -20,6 +22,6 @@ from model.actions.people import (
 
 __all__ = [
     "DateRuleError", "check_due", "check_reschedule", "check_snooze",
-    "RefusedError", "add_promise", "break_promise", "drop_promise", "keep_promise", "log",
-    "reschedule_promise", "set_tier", "snooze", "unsnooze",
+    "OutsideChange", "RefusedError", "add_promise", "break_promise", "drop_promise", "keep_promise", "log",
+    "reschedule_promise", "save_contact", "set_tier", "snooze", "unsnooze",
 ]

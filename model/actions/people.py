@@ -12,6 +12,8 @@ never reads the clock for planning dates.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from datetime import date
 
 from model.actions.dates import check_due, check_reschedule, check_snooze
@@ -19,7 +21,7 @@ from model.errors import KizunaError, ValidationError
 from model.language.i18n import _, word
 from model.planning.book import Book
 from model.planning.caps import TierCheck, tier_change
-from model.records import OWNERS, Contact, Interaction, Promise
+from model.records import CAPPED_TIERS, OWNERS, Contact, Interaction, Promise
 from model.store import Store
 from model.records.privacy import store_secret_ids
 from model.language.text import clean_field
@@ -74,6 +76,43 @@ def set_tier(store: Store, contact_id: str, tier: str, today: date, reason: str 
         what = f"added to {tier}" if added else f"{verb} from {check.old_tier} to {tier}"
         log(store, (contact_id,), f"tier: {what}{why}", today, tags=("tier",))
     return check
+
+
+class OutsideChange(KizunaError):
+    """The person was saved in another window since the form read them."""
+
+    def __init__(self, current: Contact) -> None:
+        super().__init__(f"{current.name} was changed in another window")
+        self.current = current
+
+
+def save_contact(store: Store, contact: Contact, original: Contact | None, today: date,
+                 room: Mapping[str, str]) -> str:
+    """Save a person as the contact form has them, in one transaction; their id.
+
+    ``room`` (contact id -> a lower tier) moves those people first, making room in
+    ``contact``'s tier; a capped tier is entered through :func:`set_tier`, which checks
+    the cap and logs the move. ``original`` is the person as the form read them (None:
+    a new one): :class:`OutsideChange` if another window saved them since.
+    """
+    if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
+        check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
+    with store.transaction():
+        for cid, target in room.items():  # make room first: the cap is checked after
+            set_tier(store, cid, target, today, reason=f"made room in {contact.tier} for {contact.name}")
+        if original is None:
+            first = dataclasses.replace(contact, tier="network") if contact.tier in CAPPED_TIERS else contact
+            store.add(first)
+            old_tier = first.tier
+        else:
+            current = store.contact(original.id)
+            if current.updated != original.updated:
+                raise OutsideChange(current)
+            old_tier = current.tier
+            store.put(dataclasses.replace(contact, tier=old_tier))
+        if contact.tier != old_tier:
+            set_tier(store, contact.id, contact.tier, today, reason="contact form", added=original is None)
+    return contact.id
 
 
 # -- snoozing ------------------------------------------------------------------------

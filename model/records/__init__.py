@@ -21,6 +21,7 @@ from model.records.types import (
     now_stamp,
 )
 from model.records.vocabulary import (
+    CAPPED_TIERS,
     DEFAULT_TEMPLATE,
     DEPTHS,
     KINDS,
@@ -38,6 +39,6 @@ from model.records.vocabulary import (
 __all__ = [
     "RECORD_TYPES", "Contact", "Deletion", "FocusPlan", "Interaction", "Promise", "Record",
     "Settings", "Slot", "field_label", "new_id", "now_stamp", "bad_record", "check_loaded",
-    "DEFAULT_TEMPLATE", "DEPTHS", "KINDS", "LANGUAGES", "LEVELS", "OWNERS", "PROMISE_STATUSES",
+    "CAPPED_TIERS", "DEFAULT_TEMPLATE", "DEPTHS", "KINDS", "LANGUAGES", "LEVELS", "OWNERS", "PROMISE_STATUSES",
     "PURPOSES", "RELATIONS", "SCOPES", "STAGES", "TIERS",
 ]

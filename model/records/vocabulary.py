@@ -5,6 +5,8 @@ They are kept in English in the store, JSON and exports; the app shows them tran
 """
 
 TIERS = ("deep", "active", "network", "archived")
+#: the tiers with a cap (Settings.deep_cap, active_cap): entered only as the caps allow
+CAPPED_TIERS = ("deep", "active")
 LEVELS = ("executive", "manager", "staff", "independent")
 RELATIONS = (
     "customer",

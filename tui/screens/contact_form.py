@@ -16,12 +16,14 @@ The form dismisses with the saved person's id, or ``None`` on Escape. Escape
 after a change asks first (:class:`~tui.screens.confirm.ConfirmScreen`), so
 edits are never thrown away by one key. Writes run in a thread worker through
 the app's shared store.
+
+The fields are :mod:`tui.widgets.contact_fields`; the tier check and the staged
+moves, :mod:`tui.screens.making_room`; what a save writes, :func:`model.actions.save_contact`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
 
 from textual import on
@@ -30,70 +32,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, OptionList, Select, Static
 
 from model.errors import KizunaError, ValidationError
-from model.language.i18n import N_, _, stored_generation, word, value as shown_value
+from model.language.i18n import _, word
+from model.language.text import visible
 from model.planning.book import Book
-from model.records import LEVELS, PURPOSES, RELATIONS, STAGES, TIERS, Contact, new_id, now_stamp
+from model.records import Contact, new_id, now_stamp
 from tui import threads
 from tui.book_source import follow_book
-from model.language.text import clean_field, visible
+from tui.screens.making_room import MakingRoom, lower_tier
+from tui.widgets.contact_fields import FIELDS, field_widget, read_field, show_value
 from tui.widgets.jk_lists import JKOptionList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reading_input import ReadingInput
 from tui.field_keys import FIELD_KEYS
 
-#: (field, label, kind, choices or hint). Every field of Contact a person edits; labels and hints
-#: are marked with N_ and translated when shown.
-FIELDS: tuple[tuple[str, str, str, object], ...] = (
-    ("name", N_("Name"), "text", N_("e.g. 佐藤 健 or Ken Sato")),
-    ("reading", N_("Reading"), "text", N_("furigana or romaji, used to sort and search: さとう けん")),
-    ("company", N_("Company"), "text", ""),
-    ("title", N_("Title"), "text", ""),
-    ("industry", N_("Industry"), "text", N_("e.g. manufacturing, finance")),
-    ("function", N_("Function"), "text", N_("sales, engineering, finance, ...")),
-    ("level", N_("Level"), "choice", LEVELS),
-    ("generation", N_("Generation"), "generation", N_("20s, 30s, 40s, ...")),
-    ("relation", N_("Relation"), "choice", RELATIONS),
-    ("tier", N_("Tier"), "tier", TIERS),
-    ("purposes", N_("Purposes"), "multi", PURPOSES),
-    ("stage", N_("Stage"), "choice", STAGES),
-    ("next_step", N_("Next step"), "text", ""),
-    ("emails", N_("Emails"), "list", N_("comma-separated")),
-    ("phones", N_("Phones"), "list", N_("comma-separated")),
-    ("links", N_("Links"), "list", N_("comma-separated (social profiles, site)")),
-    ("how_met", N_("How we met"), "text", ""),
-    ("tags", N_("Tags"), "tags", N_("#hiring #tokyo (spaces or commas)")),
-    ("birthday", N_("Birthday"), "text", N_("YYYY-MM-DD, or --MM-DD without the year")),
-    ("cadence_days", N_("Cadence"), "int", N_("days between touches (blank: the default)")),
-    ("snoozed_until", N_("Snoozed until"), "date", N_("YYYY-MM-DD (blank: not snoozed)")),
-    ("snooze_reason", N_("Snooze reason"), "text", ""),
-    ("notes", N_("Notes"), "notes", ""),
-)
-CAPPED = ("deep", "active")
 
-
-class OutsideChange(KizunaError):
-    """The person was saved in another window since the form read them."""
-
-    def __init__(self, current: Contact) -> None:
-        super().__init__(f"{current.name} was changed in another window")
-        self.current = current
-
-
-def lower_tier(book: Book, contact_id: str, tier: str) -> str:
-    """Where someone moved out of ``tier`` to make room goes: one tier down, if it has room."""
-    if tier == "deep":
-        active = book.cap("active")
-        if active is None or book.tier_count("active") < active:
-            return "active"
-    return "network"
-
-
-class ContactForm(ModalScreen[str | None]):
+class ContactForm(MakingRoom, ModalScreen[str | None]):
     """Add or edit one person."""
 
     CSS_PATH = "contact_form.tcss"
@@ -115,10 +71,8 @@ class ContactForm(ModalScreen[str | None]):
         self.today = today
         self.book: Book = self.app.book  # the snapshot the main screen shows
         self.original: Contact | None = self.book.get_contact(contact_id) if contact_id else None
-        self._room: dict[str, str] = {}  # make room: contact id -> lower tier, applied on save
-        self._staged: tuple[tuple, Book] | None = None  # the book with those moves, cached
         self._draft_id = new_id()  # the id a new person will be saved with
-        self._draft_book: tuple[Book, Book] | None = None
+        self._init_room()
         self._saving = False
         self._initial: dict | None = None  # the fields as first shown, to tell if anything changed
 
@@ -137,7 +91,7 @@ class ContactForm(ModalScreen[str | None]):
                     with Horizontal(classes="field", id=f"row-{name}"):
                         yield Label(_(label), classes="field-label")
                         with Vertical(classes="field-body"):
-                            yield self._widget(name, kind, extra, value)
+                            yield field_widget(name, kind, extra, value)
                             yield Static("", classes="field-error", id=f"error-{name}")
                             yield Static("", classes="field-outside", id=f"outside-{name}")
                             if kind == "tier":
@@ -145,35 +99,6 @@ class ContactForm(ModalScreen[str | None]):
                                 yield JKOptionList(id="make-room")
             yield Static(_("ctrl+s save · Esc cancel · Tab next field"), id="form-hint")
         yield KeyBar()
-
-    def _widget(self, name: str, kind: str, extra, value) -> Widget:
-        wid = f"field-{name}"
-        if kind in ("choice", "tier"):
-            options = [(word(name, v), v) for v in extra]  # shown translated, stored as is
-            if kind == "tier":
-                current = value or "network"
-                return Select(options, value=current, allow_blank=False, id=wid, compact=True)
-            return Select(options, value=value or Select.NULL, prompt=_("(not set)"), id=wid, compact=True)
-        if kind == "multi":
-            chosen = set(value or ())
-            return SelectionList(*[(word("purpose", p), p, p in chosen) for p in extra], id=wid)
-        # what an old store holds is shown without its control characters (saving drops them)
-        if kind == "notes":
-            return TextArea(clean_field(value or "", multiline=True), id=wid, soft_wrap=True,
-                            show_line_numbers=False)
-        if kind == "list":
-            text = ", ".join(value or ())
-        elif kind == "tags":
-            text = " ".join("#" + t for t in value or ())
-        elif kind in ("int", "date"):
-            text = "" if value is None else str(value)
-        elif kind == "generation":
-            text = shown_value("generation", value or "")  # 40代 in Japanese, stored as 40s
-        else:
-            text = value or ""
-        if name == "reading":
-            return ReadingInput(clean_field(text), _(str(extra)), id=wid, compact=True)
-        return Input(clean_field(text), placeholder=_(str(extra)) if extra else "", id=wid, compact=True)
 
     def on_mount(self) -> None:
         follow_book(self)
@@ -218,50 +143,11 @@ class ContactForm(ModalScreen[str | None]):
 
     def _field(self, name: str, kind: str):
         """One field as a Contact value."""
-        widget = self.query_one(f"#field-{name}")
-        if kind in ("choice", "tier"):
-            value = widget.value
-            return "" if value is Select.NULL else value
-        if kind == "multi":
-            return tuple(widget.selected)
-        if kind == "notes":
-            return widget.text
-        text = widget.value.strip()
-        if kind == "list":
-            return tuple(v.strip() for v in text.split(",") if v.strip())
-        if kind == "tags":
-            return tuple(dict.fromkeys(t.lstrip("#") for t in re.split(r"[\s,]+", text) if t.lstrip("#")))
-        if kind == "int":
-            if not text:
-                return None
-            if text.isdigit():
-                return int(text)
-            raise ValidationError(f"contact.{name}", _("{text!r} is not a whole number of days").format(text=text))
-        if kind == "date":
-            return text or None
-        if kind == "generation":
-            return stored_generation(text)
-        return text
+        return read_field(self.query_one(f"#field-{name}"), name, kind)
 
     def _set_field(self, name: str, kind: str, value) -> None:
         """Show ``value`` (a Contact value) in a field, as the form first shows one."""
-        widget = self.query_one(f"#field-{name}")
-        if kind in ("choice", "tier"):
-            widget.value = value or (Select.NULL if kind == "choice" else "network")
-        elif kind == "multi":
-            widget.deselect_all()
-            for v in value or ():
-                widget.select(v)
-        elif kind == "notes":
-            widget.text = value or ""
-        elif kind == "list":
-            widget.value = ", ".join(value or ())
-        elif kind == "tags":
-            widget.value = " ".join("#" + t for t in value or ())
-        elif kind == "generation":
-            widget.value = shown_value("generation", value or "")
-        else:
-            widget.value = "" if value is None else str(value)
+        show_value(self.query_one(f"#field-{name}"), kind, value)
 
     # -- an outside change -----------------------------------------------------------
 
@@ -331,83 +217,7 @@ class ContactForm(ModalScreen[str | None]):
         self.query_one(f"#field-{name}").focus()
         self.query_one(f"#row-{name}").scroll_visible()
 
-    # -- tiers and caps --------------------------------------------------------------
-
-    def _tier(self) -> str:
-        return self.query_one("#field-tier", Select).value  # type: ignore[return-value]  # never blank: allow_blank=False
-
-    def _check_tier(self) -> bool:
-        """Ask the planning rules about the chosen tier; show why not and who could make room."""
-        tier = self._tier()
-        message = self.query_one("#tier-message", Static)
-        room = self.query_one("#make-room", OptionList)
-        old = self.original.tier if self.original else "network"
-        if tier not in CAPPED or tier == old:
-            self._say(message, "")
-            room.display = False
-            return True
-        from model.planning.caps import tier_change
-
-        contact_id = self.original.id if self.original else self._draft_id
-        book = self._staged_book()
-        check = tier_change(book, contact_id, tier, self.today)
-        if check.allowed:
-            self._say(message, self._room_text(tier))
-            room.display = False
-            self._say(self.query_one("#error-tier", Static), "")
-            return True
-        self._say(message, f"⚠ {check.message}")
-        room.clear_options()
-        for cand in check.candidates:
-            target = lower_tier(book, cand.contact_id, tier)
-            if cand.days_since_deep is None:
-                since = _("no deep conversation on record")
-            else:
-                since = _("{n} days since a deep conversation").format(n=cand.days_since_deep)
-            why = _("{since}, trust {balance:+d}").format(since=since, balance=cand.balance)
-            room.add_option(Option(_("Move {name} to {tier} — {why}").format(
-                name=cand.name, tier=word("tier", target), why=why), id=cand.contact_id))
-        room.display = bool(room.option_count)
-        return False
-
-    @staticmethod
-    def _say(widget: Static, text: str) -> None:
-        widget.update(text)
-        widget.display = bool(text)
-
-    def _room_text(self, tier: str) -> str:
-        if not self._room:
-            return ""
-        moves = _(", ").join(_("{name} to {tier}").format(name=self.book.contact(cid).name, tier=word("tier", target))
-                             for cid, target in self._room.items() if self.book.get_contact(cid))
-        return _("✓ On save: {moves}, making room in {tier}. ctrl+s saves; Esc changes nothing.").format(
-            moves=moves, tier=word("tier", tier))
-
-    def _staged_book(self) -> Book:
-        """The snapshot (with the person being added) and the make-room moves staged here."""
-        base = self.book if self.original is not None else self._book_with_draft()
-        if not self._room:
-            return base
-        key = (base, tuple(self._room.items()))
-        if self._staged is not None and self._staged[0] == key:
-            return self._staged[1]
-        contacts = [dataclasses.replace(c, tier=self._room[c.id]) if c.id in self._room else c
-                    for c in base.contacts()]
-        staged = Book(contacts, base.interactions(), base.promises(), base.plans(), base.settings)
-        self._staged = (key, staged)
-        return staged
-
-    def _book_with_draft(self) -> Book:
-        """The snapshot plus the person being added (as ``network``), to ask the caps about."""
-        cached = self._draft_book
-        if cached is not None and cached[0] is self.book:
-            return cached[1]
-        draft = Contact(name=_("(new person)"), id=self._draft_id)  # named in the caps message
-        book = self.book
-        with_draft = Book([*book.contacts(), draft], book.interactions(), book.promises(),
-                          book.plans(), book.settings)
-        self._draft_book = (book, with_draft)
-        return with_draft
+    # -- the reading, the tier (tui.screens.making_room) ------------------------------
 
     @on(Input.Changed, "#field-name")
     def _offer_reading(self) -> None:
@@ -464,34 +274,15 @@ class ContactForm(ModalScreen[str | None]):
         original = self.original
         today = self.today
         room = dict(self._room)
-        wanted = contact.name
 
-        def job(store):
-            from model.actions import set_tier
-            from model.actions.dates import check_snooze  # the one rule for snoozes
+        def job(store) -> str:
+            from model.actions import save_contact
 
-            if contact.snoozed_until and contact.snoozed_until != (original.snoozed_until if original else None):
-                check_snooze(date.fromisoformat(contact.snoozed_until), today, field="contact.snoozed_until")
-            with store.transaction():
-                for cid, target in room.items():  # make room first: the cap is checked after
-                    set_tier(store, cid, target, today, reason=f"made room in {contact.tier} for {wanted}")
-                if original is None:
-                    # a capped tier is entered through set_tier, which checks the cap and logs it
-                    first = dataclasses.replace(contact, tier="network") if contact.tier in CAPPED else contact
-                    store.add(first)
-                    old_tier = first.tier
-                else:
-                    current = store.contact(original.id)
-                    if current.updated != original.updated:
-                        raise OutsideChange(current)
-                    old_tier = current.tier
-                    store.put(dataclasses.replace(contact, tier=old_tier))
-                if contact.tier != old_tier:
-                    set_tier(store, contact.id, contact.tier, today, reason="contact form",
-                             added=original is None)
-            return contact.id
+            return save_contact(store, contact, original, today, room)
 
         def failed(exc: KizunaError) -> None:
+            from model.actions import OutsideChange
+
             self._saving = False
             if isinstance(exc, OutsideChange):
                 self.rebase(exc.current)  # nothing written: the user checks and saves again
