@@ -19,6 +19,7 @@ from model.planning.health import (
     person_rhythm,
     promise_quarters,
     rhythm_of,
+    trust_reading,
     trust_rows,
 )
 from model.records import Contact, FocusPlan, Interaction, Promise, Settings, Slot
@@ -504,3 +505,24 @@ def test_readings_at_their_edges(store):
     assert h.readings()["trust"].endswith("1 rose and 0 fell.")
     assert h.readings()["heatmap"].startswith("0 deep conversations and 1 touch on 1 of 31 days")
     assert h.readings()["diversity"].startswith("1 deep and active people in 1 industry;")
+
+
+def test_two_deep_conversations_on_one_day_count_two(store):
+    store.add_many([ANA, note(TODAY.isoformat(), ANA, depth="deep"), note(TODAY.isoformat(), ANA, depth="deep")])
+    h = heatmap(Book.from_store(store), TODAY, 1)
+    assert h.on(TODAY) == (2, 0) and h.deep_days == 1
+
+
+def test_one_month_and_one_focus_month_are_said_in_the_singular(store):
+    """A one-month period with one focus month planned, and a one-month trust trend, read in
+    the singular; twelve months without a plan in the plural."""
+    store.add_many([ANA, note("2026-11-02", ANA, depth="deep"),
+                    FocusPlan(month="2026-11", slots=(Slot("same-industry", ANA.id),))])
+    book = Book.from_store(store)
+    assert diversity_health(book, TODAY, 1).reading() == (
+        "1 deep and active people in 1 industry; of 1 focus month planned in the last 1 month, "
+        "0 met the template and 1 held all their deep conversations.")
+    assert diversity_health(Book([ANA], [], []), TODAY, 12).reading() == (
+        "1 deep and active people in 1 industry; no focus month planned in the last 12 months.")
+    assert trust_reading(trust_rows(book, TODAY, 1), 1) == (
+        "0 of 1 deep and active people have a negative trust balance; over 1 month 0 rose and 0 fell.")

@@ -32,7 +32,7 @@ CONVERTED = [
     "model/transfer/export.py", "model/transfer/google.py", "model/transfer/jsonio.py",
     "model/transfer/linkedin.py", "model/transfer/merge.py", "model/transfer/vcard.py",
     "model/capture/dates.py", "model/capture/header.py", "model/capture/parser.py", "model/capture/promises.py",
-    "model/capture/result.py", "model/capture/words.py", "tui/cli/health.py", "model/planning/health.py",
+    "model/capture/result.py", "model/capture/words.py", "tui/cli/health.py", "model/planning/health/",
     "tui/health_charts.py", "model/records/types.py", "model/records/loaded.py", "model/records/validate.py",
     "model/actions/undo.py", "model/search.py", "model/records/privacy.py", "model/actions/log_text.py",
     "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",

@@ -1,4 +1,5 @@
-"""What the app's pilot tests share besides fixtures: the fixed date and size, ``settle``, ``toasts``."""
+"""What the app's pilot tests share besides fixtures: the fixed date and size, ``settle``, ``toasts``,
+``open_health``."""
 
 from __future__ import annotations
 
@@ -32,3 +33,11 @@ def toasts(app) -> str:
         message = re.sub(r"(.)\n(.)", join, note.message)
         shown.append(f"{note.title}\n{message}" if note.title else message)
     return " ".join(shown)
+
+
+async def open_health(app, pilot):
+    """Press h on the settled app and wait for the health screen's numbers; the screen on top."""
+    await settle(app, pilot)
+    await pilot.press("h")
+    await settle(app, pilot)
+    return app.screen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import SIZE, TODAY, settle
+from app_helpers import SIZE, TODAY, open_health, settle
 from textual.widgets import Static
 
 from model.demo import demo_records
@@ -23,10 +23,7 @@ def _text(screen, selector: str) -> str:
 async def test_h_opens_every_chart_with_its_reading(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         assert isinstance(screen, HealthScreen)
         assert screen.health is not None and screen.health.months == 12
         assert "deep conversations and" in _text(screen, "#reading-heatmap")
@@ -46,10 +43,7 @@ async def test_h_opens_every_chart_with_its_reading(demo_store, make_test_app):
 async def test_brackets_change_the_period(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         await pilot.press("left_square_bracket")
         await settle(app, pilot)
         assert screen.months == 6 and screen.health.months == 6
@@ -66,10 +60,7 @@ async def test_brackets_change_the_period(demo_store, make_test_app):
 async def test_enter_on_a_bar_opens_the_person(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         second = screen.health.cadence[1]
         await pilot.press("down", "enter")
         await settle(app, pilot)
@@ -77,8 +68,7 @@ async def test_enter_on_a_bar_opens_the_person(demo_store, make_test_app):
         assert app.screen.contact_id == second.contact_id
         assert second.name in app.screen.query_one("#timeline-pane").border_title
         # and from the trust chart, after tab
-        await pilot.press("h")
-        await settle(app, pilot)
+        await open_health(app, pilot)
         lowest = app.screen.health.trust[0]
         await pilot.press("tab", "enter")
         await settle(app, pilot)
@@ -119,9 +109,7 @@ async def test_an_empty_store_has_a_helpful_empty_state(empty_store, make_test_a
 async def test_a_new_note_redraws_the_numbers(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await open_health(app, pilot)
         before = sum(app.screen.health.heatmap.touch)
         person = demo_store.contacts()[0]
         app.store.add(Interaction(date=TODAY.isoformat(), contacts=(person.id,), kind="call", text="hi"))
@@ -132,10 +120,7 @@ async def test_a_new_note_redraws_the_numbers(demo_store, make_test_app):
 async def test_narrow_terminal_stacks_the_charts(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         assert screen.has_class("-narrow")
         heat = screen.query_one("#card-heatmap")
         promises = screen.query_one("#card-promises")
@@ -147,10 +132,7 @@ async def test_a_small_terminal_opens_at_the_top_and_a_key_brings_the_list_into_
     list; the first move in that list scrolls it into view."""
     app = make_test_app(demo_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         body = screen.query_one("#health-body")
         cadence = screen.query_one("#chart-cadence", RowList)
         assert body.scroll_y == 0 and cadence.has_focus
@@ -164,9 +146,7 @@ async def test_charts_read_without_colour(demo_store, make_test_app, monkeypatch
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await open_health(app, pilot)
         assert app.no_color
         text = _text(app.screen, "#chart-heatmap")
         assert "●" in text and "○" in text and "▲ today" in text
@@ -240,18 +220,13 @@ async def test_opened_again_it_shows_fresh_numbers_and_keeps_the_period(demo_sto
 
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        first = app.screen
+        first = await open_health(app, pilot)
         before = sum(first.health.heatmap.touch)
         await pilot.press("left_square_bracket", "escape")
         await settle(app, pilot)
         person = demo_store.contacts()[0]
         app.store.add(Interaction(date=TODAY.isoformat(), contacts=(person.id,), kind="call", text="hi"))
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await open_health(app, pilot)
         assert app.screen is first and first.months == 6 and first.health.months == 6
         assert "last 6 months" in str(first.query_one("#health-body").border_title)
         assert sum(first.health.heatmap.touch) == sum(heatmap(app.book, TODAY, 6).touch) > 0
@@ -262,10 +237,7 @@ async def test_opened_again_it_shows_fresh_numbers_and_keeps_the_period(demo_sto
 async def test_the_charts_follow_the_theme(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         dark = screen.query_one("#chart-heatmap", Static).render()
         app.theme = "textual-light"
         await settle(app, pilot)

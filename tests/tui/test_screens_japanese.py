@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, TODAY, settle, toasts
+from app_helpers import SIZE, TODAY, open_health, settle, toasts
 from rich.cells import cell_len
 from screen_text import screen_lines
 from textual.geometry import Region
@@ -240,9 +240,7 @@ async def test_health_readings_never_start_a_line_with_a_closing_mark(tmp_path, 
     build_demo(store, TODAY, "ja")
     app = make_test_app(store)
     async with app.run_test(size=(width, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
+        await open_health(app, pilot)
         readings = list(app.screen.query(".reading").results(Static))
         lines = [strip.text.strip() for r in readings for strip in r.render_lines(Region(0, 0, *r.size))]
         said = [line for line in lines if line]
@@ -255,10 +253,7 @@ async def test_health_readings_never_start_a_line_with_a_closing_mark(tmp_path, 
 async def test_health_screen_in_japanese(demo_store, make_test_app):
     app = make_test_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("h")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await open_health(app, pilot)
         assert type(screen).__name__ == "HealthScreen"
         body = screen.query_one("#health-body")
         assert body.border_title == "関係の健康診断 · 2026年11月26日までの12か月"

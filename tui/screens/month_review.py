@@ -163,7 +163,7 @@ class MonthReviewScreen(ReadsBook, Screen[str]):
     def _rhythm(self, contact_id: str) -> str:
         """The person's 12 months up to the reviewed one (as of its last day, or today)."""
         from model.planning.focus import last_day
-        from model.planning.health import rhythm_of
+        from model.planning.health.rhythm import rhythm_of
         from tui.health_charts import rhythm_glyphs
 
         assert self.book is not None

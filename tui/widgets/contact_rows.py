@@ -21,7 +21,7 @@ from rich.text import Text
 from model.language.i18n import _, word
 from model.language.names import fold, prepare_keys, search_keys, sort_key
 from model.planning.book import Book
-from model.planning.health import RHYTHM_MONTHS, RhythmCounter
+from model.planning.health.rhythm import RHYTHM_MONTHS, RhythmCounter
 from model.records import TIERS, Contact
 from tui.health_charts import glyphs_of
 from tui.text import fit

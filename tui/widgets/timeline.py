@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from model.language.i18n import N_, _, ngettext, word
 from model.planning.book import Book
-from model.planning.health import person_rhythm
+from model.planning.health.rhythm import person_rhythm
 from model.records import Interaction, Promise
 from model.language.text import visible, visible_line
 from tui.health_charts import rhythm_glyphs
