@@ -30,75 +30,16 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate, chain
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from model.errors import KizunaError
-from model.language.i18n import _
 from model.language.names import fold, reading_of, search_keys, search_keys_many
-from model.records import KINDS, Contact, Interaction, Promise
+from model.records import Contact, Interaction, Promise
+from model.search.query import Query, QueryError, key_word, parse_query
+
+__all__ = ["Hit", "Query", "QueryError", "SearchIndex", "coarse", "fold_many", "highlight_spans", "lines_with",
+           "parse_query", "search_store"]
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
-_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-
-
-class QueryError(KizunaError):
-    """A narrowing term that cannot be read (``since:2026-13``)."""
-
-
-@dataclass
-class Query:
-    terms: list[str] = field(default_factory=list)  # folded words and phrases
-    people: list[str] = field(default_factory=list)  # folded @names
-    tags: list[str] = field(default_factory=list)  # folded #tags
-    kinds: list[str] = field(default_factory=list)
-    since: str | None = None  # ISO day, inclusive
-    before: str | None = None  # ISO day, exclusive
-
-    def __bool__(self) -> bool:
-        return bool(self.terms or self.people or self.tags or self.kinds or self.since or self.before)
-
-
-def _day(text: str, name: str, end: bool = False) -> str:
-    """``2026-01`` -> ``2026-01-01``; ``2026`` -> ``2026-01-01``; a day stays."""
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return date(int(text), 1, 1).isoformat()
-        if re.fullmatch(r"\d{4}-\d{1,2}", text):
-            y, m = text.split("-")
-            return date(int(y), int(m), 1).isoformat()
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise QueryError(_("{name}:{text} is not a month or a day (2026-01 or 2026-01-15)").format(
-            name=name, text=text)) from None
-
-
-def parse_query(text: str) -> Query:
-    q = Query()
-    for m in _TOKEN.finditer(text or ""):
-        phrase, word = m.group(1), m.group(2)
-        if phrase is not None:
-            if fold(phrase):
-                q.terms.append(fold(phrase))
-            continue
-        low = word.lower()
-        if word.startswith("@") and len(word) > 1:
-            q.people.append(fold(word[1:].strip('"')))
-        elif word.startswith("#") and len(word) > 1:
-            q.tags.append(fold(word[1:]))
-        elif low.startswith("kind:") and len(word) > 5:
-            kind = low[5:]
-            found = [k for k in KINDS if k.replace(" ", "-").startswith(kind) or k.startswith(kind)]
-            if not found:
-                raise QueryError(_("kind:{kind} is not a kind ({kinds})").format(kind=kind, kinds=", ".join(KINDS)))
-            q.kinds.extend(found)
-        elif low.startswith("since:") and len(word) > 6:
-            q.since = _day(word[6:], "since")
-        elif low.startswith("before:") and len(word) > 7:
-            q.before = _day(word[7:], "before")
-        elif fold(word):
-            q.terms.append(fold(word))
-    return q
 
 
 @dataclass(frozen=True)
@@ -156,12 +97,6 @@ def _names(contacts: Iterable[Contact]) -> dict[str, str]:
 
 def _newest(r: Interaction | Promise) -> tuple[str, str]:
     return (r.due, r.created) if type(r) is Promise else (r.date, r.created)
-
-
-def _key_word(q: Query) -> str | None:
-    """The word whose bytes find the candidates: the longest word of the query's terms."""
-    words = [w for t in q.terms for w in t.split()]
-    return max(words, key=len) if words else None
 
 
 def lines_with(body: bytes, needle: bytes) -> Iterator[int]:
@@ -328,7 +263,7 @@ class SearchIndex(_Entries):
         return cls(store.contacts(), store.interactions(), store.promises())
 
     def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
-        word = _key_word(q)
+        word = key_word(q)
         if word is not None:
             return lines_with(self.blob, coarse(word, nfkc=True))
         if people:
@@ -465,7 +400,7 @@ class _Found(_Entries):
             return []
         people = [self.who.with_key(p) for p in q.people] if q.people else None
         self._ready = 0 if q.terms else len(self.items)  # (no terms: no keys needed)
-        word = _key_word(q)
+        word = key_word(q)
         needle = coarse(word, nfkc=True) if word is not None else None
         return self._scan(q, range(len(self.items)), people, include_confidential, limit, needle)
 
@@ -484,7 +419,7 @@ def search_store(store, query: Query | str, *, include_confidential: bool = Fals
     if not q:
         return [], _Found(who, (), ())
     promises = store.promises()
-    word = _key_word(q)
+    word = key_word(q)
     ids: set[str] = set()
     if word is not None:
         ids = who.with_key(word)  # their notes hold the word in their people's names
