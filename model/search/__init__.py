@@ -28,19 +28,18 @@ import heapq
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, chain
-from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from model.language.names import fold, reading_of, search_keys, search_keys_many
 from model.records import Contact, Interaction, Promise
+from model.search.folding import KANA_BYTES, KATA_TO_HIRA, WIDE, coarse, fold_many
+from model.search.lines import line_starts, lines_with, starts_with
 from model.search.query import Query, QueryError, key_word, parse_query
 
 __all__ = ["Hit", "Query", "QueryError", "SearchIndex", "coarse", "fold_many", "highlight_spans", "lines_with",
            "parse_query", "search_store"]
-
-_KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -56,39 +55,6 @@ class Hit:
         return self.record.text
 
 
-#: continuation bytes of UTF-8 folded so a katakana and its hiragana (3 bytes each, which
-#: differ in the 2nd byte's low bits and the 3rd byte's 0x20 bit) become the same bytes.
-#: ASCII and lead bytes are kept, so a match still starts on a character; other
-#: characters may collide too: a coarse match is only a candidate, checked exactly.
-_KANA_BYTES = bytes(
-    b if b < 0x80 or b > 0xBF else (0x81 if (b & ~0x20) in (0x82, 0x83) else b & ~0x20)
-    for b in range(256))
-_WIDE = re.compile(rb"\xef[\xbc-\xbf]")  # full- and half-width forms (U+FF00-U+FFFF)
-#: ASCII lower case and :data:`_KANA_BYTES` in one table: one pass over the bytes, not two
-_LOWER_KANA = bytes(_KANA_BYTES[b | 0x20 if 0x41 <= b <= 0x5A else b] for b in range(256))
-
-
-def coarse(data: bytes | str, *, nfkc: bool | None = None, kana: bool = True) -> bytes:
-    """Bytes to find candidates in fast: NFKC (when width forms are there), ASCII lower
-    case, kana folded by bytes (:data:`_KANA_BYTES`). Line breaks stay where they were.
-    ``kana=False`` is for an ASCII needle: the kana folding keeps ASCII bytes and makes
-    no others ASCII, so it would find the same lines."""
-    if isinstance(data, str):
-        data = data.encode("utf-8", "replace")
-    if nfkc is None:  # (b"\xef" is rare in text: a quick look before the pattern)
-        nfkc = b"\xef" in data and _WIDE.search(data) is not None
-    if nfkc:
-        data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
-    return data.translate(_LOWER_KANA) if kana else data.lower()
-
-
-def fold_many(texts: Iterable[str]) -> list[str]:
-    """:func:`model.language.names.fold` of many short texts, as one string (far faster than one by one)."""
-    joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
-    folded = unicodedata.normalize("NFKC", joined).casefold().translate(_KATA_TO_HIRA)
-    return [" ".join(x.split()) for x in folded.split("\n")] if joined else []
-
-
 def _names(contacts: Iterable[Contact]) -> dict[str, str]:
     people = list(contacts)
     return dict(zip((c.id for c in people),
@@ -97,40 +63,6 @@ def _names(contacts: Iterable[Contact]) -> dict[str, str]:
 
 def _newest(r: Interaction | Promise) -> tuple[str, str]:
     return (r.due, r.created) if type(r) is Promise else (r.date, r.created)
-
-
-def lines_with(body: bytes, needle: bytes) -> Iterator[int]:
-    """Numbers of the lines of ``body`` holding ``needle`` (each once, in order), lazily:
-    a search that has its page of results stops reading."""
-    find, count = body.find, body.count
-    line, at = 0, 0
-    i = find(needle)
-    while i != -1:
-        line += count(b"\n", at, i)
-        yield line
-        nxt = find(b"\n", i)
-        if nxt == -1:
-            return
-        line += 1
-        at = nxt + 1
-        i = find(needle, at)
-
-
-def _starts_with(body: bytes, needle: bytes) -> Iterator[int]:
-    """Where each line of ``body`` holding ``needle`` starts (each once, in order)."""
-    find, rfind = body.find, body.rfind
-    i = find(needle)
-    while i != -1:
-        yield rfind(b"\n", 0, i) + 1
-        end = find(b"\n", i)
-        if end == -1:
-            return
-        i = find(needle, end + 1)
-
-
-def _line_starts(body: bytes) -> list[int]:
-    """Where each line of ``body`` starts."""
-    return list(accumulate(map((1).__add__, map(len, body.split(b"\n"))), initial=0))
 
 
 _DATES = re.compile(rb"(?:\d{4}-\d\d-\d\d)*")
@@ -144,7 +76,7 @@ def _dates_at(body: bytes, starts: Iterable[int], part) -> dict[int, str]:
         raw = [body[s + 2:s + 12] for s in starts]
         if _DATES.fullmatch(b"".join(raw)):
             return dict(zip(starts, map(bytes.decode, raw)))
-    line = {start: i for i, start in enumerate(_line_starts(body))}
+    line = {start: i for i, start in enumerate(line_starts(body))}
     dates = part.index()["date"]
     return {s: dates[line[s]] for s in starts}
 
@@ -331,7 +263,7 @@ class _People:
         else:
             ids = self._ids
             found = list(dict.fromkeys(ids[i // 2] for i in lines_with(
-                lines, word.encode("utf-8", "replace").translate(_KANA_BYTES))))
+                lines, word.encode("utf-8", "replace").translate(KANA_BYTES))))
             if word.isascii():
                 found += self._romaji_with(word)
         self._fold(found)
@@ -346,14 +278,14 @@ class _People:
     def _coarse_lines(self) -> bytes | None:
         """Each person's name, then their reading, a line each, as bytes: NFKC and case-folded
         twice (the keys are folded names folded again), then the kana bytes
-        (:data:`_KANA_BYTES`) folded. A word :func:`fold` finds in a name or reading is found
+        (:data:`KANA_BYTES`) folded. A word :func:`fold` finds in a name or reading is found
         here, and more. None if the lines do not come out two per person (a name with a
         line break: then every key is folded)."""
         if self._lines is None:
             text = "\n".join(chain.from_iterable(zip((c.name for c in self.people.values()), self._reading_list())))
             once = unicodedata.normalize("NFKC", text).casefold()
             twice = unicodedata.normalize("NFKC", once).casefold()
-            self._lines = twice.encode("utf-8", "replace").translate(_KANA_BYTES)
+            self._lines = twice.encode("utf-8", "replace").translate(KANA_BYTES)
         return self._lines if self._lines.count(b"\n") == max(0, 2 * len(self._ids) - 1) else None
 
     def _romaji_with(self, word: str) -> list[str]:
@@ -455,10 +387,10 @@ def _promises_with(promises: list[Promise], word: str, ids: set[str]) -> list[Pr
     """The promises whose text or person's keys may hold ``word``: the texts folded
     coarsely (NFKC and casefold, then the kana bytes), a superset of what fold finds."""
     texts = "\n".join(p.text.replace("\n", " ").replace("\r", " ") for p in promises)
-    folded = unicodedata.normalize("NFKC", texts).casefold().encode("utf-8", "replace").translate(_KANA_BYTES)
+    folded = unicodedata.normalize("NFKC", texts).casefold().encode("utf-8", "replace").translate(KANA_BYTES)
     if folded.count(b"\n") != max(0, len(promises) - 1):
         return promises
-    lines = set(lines_with(folded, word.encode("utf-8", "replace").translate(_KANA_BYTES)))
+    lines = set(lines_with(folded, word.encode("utf-8", "replace").translate(KANA_BYTES)))
     return [p for i, p in enumerate(promises) if i in lines or p.contact in ids]
 
 
@@ -474,13 +406,13 @@ def _search_parts(store, word: str, ids: set[str], limit: int | None, check):
         found = candidates.get(part.path)
         if found is not None:
             return found
-        nfkc = b"\xef" in body and _WIDE.search(body) is not None
+        nfkc = b"\xef" in body and WIDE.search(body) is not None
         hay = coarse(body, nfkc=nfkc, kana=not ascii_needle)
-        starts = _line_starts(body) if nfkc or ids else None
+        starts = line_starts(body) if nfkc or ids else None
         if starts is not None and nfkc:  # the normalised bytes' offsets are not the file's
             found = dict.fromkeys(starts[i] for i in lines_with(hay, needle))
         else:
-            found = dict.fromkeys(_starts_with(hay, needle))
+            found = dict.fromkeys(starts_with(hay, needle))
         if starts is not None and ids:
             found.update(dict.fromkeys(starts[i] for i, people in enumerate(part.index()["contacts"])
                                        if not ids.isdisjoint(people)))
@@ -516,7 +448,7 @@ def _search_parts(store, word: str, ids: set[str], limit: int | None, check):
 def _fold_char(c: str) -> str:
     if c < "\x80":
         return " " if c.isspace() else c.lower()
-    f = unicodedata.normalize("NFKC", c).casefold().translate(_KATA_TO_HIRA)
+    f = unicodedata.normalize("NFKC", c).casefold().translate(KATA_TO_HIRA)
     return " " if f.isspace() else f
 
 
