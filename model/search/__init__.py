@@ -29,41 +29,18 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import chain
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from model.language.names import fold, reading_of, search_keys, search_keys_many
+from model.language.names import reading_of, search_keys, search_keys_many
 from model.records import Contact, Interaction, Promise
+from model.search.entries import Entries, Hit
 from model.search.folding import KANA_BYTES, KATA_TO_HIRA, WIDE, coarse, fold_many
+from model.search.index import SearchIndex
 from model.search.lines import line_starts, lines_with, starts_with
 from model.search.query import Query, QueryError, key_word, parse_query
 
 __all__ = ["Hit", "Query", "QueryError", "SearchIndex", "coarse", "fold_many", "highlight_spans", "lines_with",
            "parse_query", "search_store"]
-
-@dataclass(frozen=True)
-class Hit:
-    """One note or promise that matched."""
-
-    kind: str  # "note" or "promise"
-    record: Interaction | Promise
-    day: str  # the note's date, the promise's due date
-    people: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return self.record.text
-
-
-def _names(contacts: Iterable[Contact]) -> dict[str, str]:
-    people = list(contacts)
-    return dict(zip((c.id for c in people),
-                    fold_many(" ".join(k) for k in search_keys_many(people))))
-
-
-def _newest(r: Interaction | Promise) -> tuple[str, str]:
-    return (r.due, r.created) if type(r) is Promise else (r.date, r.created)
-
 
 _DATES = re.compile(rb"(?:\d{4}-\d\d-\d\d)*")
 
@@ -79,137 +56,6 @@ def _dates_at(body: bytes, starts: Iterable[int], part) -> dict[int, str]:
     line = {start: i for i, start in enumerate(line_starts(body))}
     dates = part.index()["date"]
     return {s: dates[line[s]] for s in starts}
-
-
-#: entries made into the index's bytes at a time
-_PIECE = 2_000
-
-
-class _Entries:
-    """Notes and promises, newest first, and the exact check of a query against them."""
-
-    people: dict[str, Contact]
-    items: list[Interaction | Promise]
-    #: a person's name, reading and romaji as one line (``search_keys``), by id
-    _raw_get: Callable[[str, str], str]
-
-    def _init_items(self, notes: Iterable[Interaction], promises: Iterable[Promise]) -> None:
-        items: list[Interaction | Promise] = [n for n in notes if n.kind != "log"]
-        items += promises
-        items.sort(key=_newest, reverse=True)
-        #: the records, newest first
-        self.items = items
-        self._exact: dict[int, str] = {}
-
-    def _hay(self, r: Interaction | Promise) -> str:
-        """Entry ``r`` as one line: its text, kind, tags and people's names and readings."""
-        get = self._raw_get
-        hay = (" ".join([r.text, "promise", get(r.contact, "")]) if type(r) is Promise else
-               " ".join([r.text, r.kind, *["#" + t for t in r.tags], *[get(c, "") for c in r.contacts]]))
-        return hay.replace("\n", " ").replace("\r", " ")  # one entry a line
-
-    def hit(self, k: int) -> Hit:
-        r = self.items[k]
-        if type(r) is Promise:
-            return Hit("promise", r, r.due, (r.contact,))
-        return Hit("note", r, r.date, r.contacts)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def exact(self, k: int) -> str:
-        """Entry ``k`` as :func:`model.language.names.fold` has it (made when first needed)."""
-        found = self._exact.get(k)
-        if found is None:
-            hay = self._hay(self.items[k])
-            found = " ".join(hay.lower().split()) if hay.isascii() else fold(hay)
-            self._exact[k] = found
-        return found
-
-    def _scan(self, q: Query, pool: Iterable[int], people: list[set[str]] | None, include_confidential: bool,
-              limit: int | None, needle: bytes | None = None) -> list[Hit]:
-        """The entries of ``pool`` (newest first) that match ``q``; with ``needle``, only
-        those whose :func:`coarse` line holds it (as the index's bytes would)."""
-        out: list[Hit] = []
-        for k in pool:
-            hit = self.hit(k)
-            rec = hit.record
-            if not include_confidential and getattr(rec, "scope", "open") == "confidential":
-                continue
-            if q.since and hit.day < q.since or q.before and hit.day >= q.before:
-                continue
-            if q.kinds and (hit.kind != "note" or rec.kind not in q.kinds):
-                continue
-            if q.tags:
-                tags = [fold(t) for t in getattr(rec, "tags", ())]
-                if not all(any(t.startswith(want) for t in tags) for want in q.tags):
-                    continue
-            if people is not None and not all(ids.intersection(hit.people) for ids in people):
-                continue
-            if q.terms:
-                if needle is not None and needle not in coarse(self._hay(rec), nfkc=True):
-                    continue
-                hay = self.exact(k)
-                if any(t not in hay for t in q.terms):
-                    continue
-            out.append(hit)
-            if limit is not None and len(out) >= limit:
-                break
-        return out
-
-
-class SearchIndex(_Entries):
-    """Every note (but Kizuna's own log lines) and promise, newest first.
-
-    ``blob`` holds each entry's text, kind, tags and people as :func:`coarse` bytes,
-    one entry a line: a word's candidates are one ``bytes.find`` pass over it, then
-    checked exactly (:func:`model.language.names.fold`) until the page of results is full.
-    """
-
-    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Interaction],
-                 promises: Iterable[Promise], *, names: dict[str, str] | None = None) -> None:
-        self.people = {c.id: c for c in contacts}
-        self.names = names if names is not None else _names(self.people.values())
-        self._raw = {cid: " ".join(search_keys(c)) for cid, c in self.people.items()}
-        self._raw_get = self._raw.get
-        self._init_items(notes, promises)
-        items = self.items  # entry k is line k of ``blob``
-        # Made a piece at a time, and the entries' text not kept (made again for the few
-        # candidates checked): the whole text at once, as str and as bytes, was ~50 MB more
-        # at 50,000 notes. (Each piece ends at a line break: NFKC, lower case and the kana
-        # bytes change nothing across one, so the bytes are those of the whole.)
-        hay = self._hay
-        self.blob = b"\n".join(coarse("\n".join(map(hay, items[i:i + _PIECE])), nfkc=True)
-                                for i in range(0, len(items), _PIECE))
-        self.by_person: dict[str, list[int]] = {}
-        for k, r in enumerate(items):
-            for cid in ((r.contact,) if type(r) is Promise else r.contacts):
-                self.by_person.setdefault(cid, []).append(k)
-
-    @classmethod
-    def from_book(cls, book) -> SearchIndex:
-        return cls(book.contacts(), book.interactions(), book.promises())
-
-    @classmethod
-    def from_store(cls, store) -> SearchIndex:
-        return cls(store.contacts(), store.interactions(), store.promises())
-
-    def _pool(self, q: Query, people: list[set[str]] | None) -> Iterable[int]:
-        word = key_word(q)
-        if word is not None:
-            return lines_with(self.blob, coarse(word, nfkc=True))
-        if people:
-            ids = min(people, key=lambda s: sum(len(self.by_person.get(c, ())) for c in s))
-            return sorted({k for cid in ids for k in self.by_person.get(cid, ())})
-        return range(len(self.items))
-
-    def search(self, query: Query | str, *, include_confidential: bool = False,
-               limit: int | None = None) -> list[Hit]:
-        q = parse_query(query) if isinstance(query, str) else query
-        if not q:
-            return []
-        people = [{cid for cid, n in self.names.items() if p in n} for p in q.people] if q.people else None
-        return self._scan(q, self._pool(q, people), people, include_confidential, limit)
 
 
 class _People:
@@ -309,7 +155,7 @@ class _People:
         return [ids[i] for i in sorted(lines)]
 
 
-class _Found(_Entries):
+class _Found(Entries):
     """The candidates ``kizuna search`` read from the store, checked as :class:`SearchIndex`
     checks its entries (the same order, the same results)."""
 
@@ -338,7 +184,7 @@ class _Found(_Entries):
 
 
 def search_store(store, query: Query | str, *, include_confidential: bool = False,
-                 limit: int | None = None) -> tuple[list[Hit], _Entries]:
+                 limit: int | None = None) -> tuple[list[Hit], Entries]:
     """Search the store without building every note: candidates are found in the part
     files' bytes (:meth:`Store.interactions_picked`), then checked exactly as
     :class:`SearchIndex` checks them (the same results, in the same order).
