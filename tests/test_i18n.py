@@ -34,7 +34,7 @@ CONVERTED = [
     "model/capture/dates.py", "model/capture/header.py", "model/capture/parser.py", "model/capture/promises.py",
     "model/capture/result.py", "model/capture/words.py", "tui/cli/health.py", "model/planning/health/",
     "tui/health_charts.py", "model/records/types.py", "model/records/loaded.py", "model/records/validate.py",
-    "model/actions/undo.py", "model/search.py", "model/records/privacy.py", "model/actions/log_text.py",
+    "model/actions/undo.py", "model/search/", "model/records/privacy.py", "model/actions/log_text.py",
     "model/store/database.py", "model/store/part_file.py", "model/store/parts.py", "model/store/recovery.py",
     "model/store/storage.py", "model/store/tables.py", "tui/cli/sync_command.py",
     "model/store/devices.py", "model/store/sources.py", "model/store/layout.py", "model/store/merging.py",
