@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from app_helpers import SIZE, settle, toasts
+from textual.widgets import Input
+
 from tui.screens.first_run import FirstRunScreen
 from tui.screens.main import MainScreen
 from tui.widgets.row_list import RowList
@@ -70,6 +72,22 @@ async def test_empty_store_shows_the_first_run_screen(empty_store, make_test_app
         assert [c.name for c in empty_store.contacts()] == ["Ken Sato"]
         assert "Ken Sato" in app.screen.query_one("#timeline-pane").border_title
         assert "Close this screen first" not in toasts(app)
+
+
+async def test_the_first_run_screens_capture_example_saves_on_an_empty_store(empty_store, make_test_app):
+    app = make_test_app(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = str(app.screen.query_one("#welcome").render())
+        example = text.split("capture a note: ", 1)[1].split("\n", 1)[0].strip()
+        await pilot.press("n")
+        await settle(app, pilot)
+        app.screen.query_one("#capture-line", Input).value = example
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert [c.name for c in empty_store.contacts()] == ["Tanaka"]
+    assert [i.text for i in empty_store.interactions()] == ["talked hiring"]
 
 
 async def test_first_run_leaves_when_someone_is_added_elsewhere(empty_store, make_test_app):

@@ -159,7 +159,7 @@ def cmd_contacts(ctx) -> int:
         print_json([c.to_dict() for c in people])
         return 0
     if not people:
-        print(_("no contacts yet: kizuna note \"@Name what happened\" adds one"))
+        print(_("no contacts yet: kizuna note \"@+Name what happened\" adds one"))
         return 0
     rows = [(word("tier", c.tier), c.name, c.company, c.industry) for c in people]
     print(table(rows, (_("tier"), _("name"), _("company"), _("industry"))))

@@ -19,7 +19,7 @@ def welcome_text(app) -> Text:
     text.append(_("A small, deep, diverse network instead of a big shallow one.") + "\n"
                 + _("Your store is empty. To begin:") + "\n\n")
     steps = [("a", _("add a person (name, company, tier, ...)"), "action_add_person"),
-             ("n", _("capture a note: @Tanaka lunch, talked hiring #sales"), "action_capture"),
+             ("n", _("capture a note: @+Tanaka lunch, talked hiring #sales"), "action_capture"),
              ("i", _("import contacts (vCard, LinkedIn or Google CSV, JSON)"), "action_import")]
     for key, words, action in steps:
         if hasattr(app, action):
