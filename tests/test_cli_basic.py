@@ -110,6 +110,8 @@ def test_an_empty_store_lists_nothing_and_says_how_to_start(kizuna, store_path: 
     assert done.returncode == 0 and "kizuna note" in done.stdout
     assert json.loads(kizuna("contacts", "--json").stdout) == []
     assert not store_path.exists()  # listing never creates the store
+    today = kizuna("today")
+    assert today.returncode == 0 and 'kizuna note "@+Name what happened"' in today.stdout
     hint = done.stdout.split('kizuna note "', 1)[1].split('"', 1)[0]
     assert kizuna("note", hint).returncode == 0  # the way it shows works on an empty store
     assert [c.name for c in Store(store_path).contacts()] == ["Name"]

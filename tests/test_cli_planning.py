@@ -62,7 +62,10 @@ def test_today_on_an_empty_store_and_a_bad_date(kizuna) -> None:
     out = kizuna("today", "--date", "2026-02-29")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "'2026-02-29' is not a date" in out.stderr
     out = kizuna("today", "--date", "2028-02-29")
-    assert out.returncode == 0 and "Nothing due" in out.stdout
+    assert out.returncode == 0 and "No one here yet" in out.stdout  # a leap day is a day; nobody is due yet
+    assert kizuna("note", "@+Ann said hello").returncode == 0
+    out = kizuna("today", "--date", "2028-02-29")  # someone, but a network person is never due
+    assert out.returncode == 0 and "Nothing due" in out.stdout and "No one here" not in out.stdout
     out = kizuna("today", "--days", "-1")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "not a number of days" in out.stderr
 

@@ -199,6 +199,10 @@ def cmd_today(ctx) -> int:
     print(date_long(today))  # a tier over its cap is a due item
     now = sum(1 for i in items if i.section != "upcoming")
     days = ctx.args.days
+    if not items and not book.contacts():
+        print("\n" + _("No one here yet: kizuna note \"@+Name what happened\" adds someone, kizuna import "
+                        "brings people in."))
+        return 0
     if not items:
         print("\n" + ngettext("Nothing due, nothing coming up in the next {n} day. "
                               "A good day for a deep conversation.",
