@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from model.language.i18n import N_, _
+from tui.field_keys import FIELD_KEYS
 from tui.hanging_rows import paragraph
 from tui.text import fit, wrap_cells
 from tui.widgets.key_bar import KeyBar
@@ -51,13 +52,14 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     from tui.widgets.row_list import RowList
     from tui.widgets.timeline import TimelinePane
 
-    return [
+    groups = [
         (N_("On the main screen (? from any screen; Esc leads back)"),
          list((app if isinstance(app, type) else type(app)).BINDINGS)),
         (N_("Main screen"), list(MainScreen.BINDINGS)),
         (N_("Contacts pane"), list(ContactsPane.BINDINGS) + list(FilterInput.BINDINGS)),
         (N_("Timeline pane"), list(TimelinePane.BINDINGS) + list(EntryScreen.BINDINGS)),
         (N_("In any list"), list(RowList.BINDINGS) + list(FocusList.BINDINGS)),
+        (FIELDS, list(FIELD_KEYS)),
         (N_("Contact form"), list(ContactForm.BINDINGS) + list(ConfirmScreen.BINDINGS)),
         (N_("Correct an entry"), list(EntryForm.BINDINGS)),
         (N_("Quick capture"), list(CaptureScreen.BINDINGS)),
@@ -73,6 +75,12 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
         (N_("Help"), list(HelpScreen.BINDINGS)),
         (N_("Welcome screen (an empty store)"), list(FirstRunScreen.BINDINGS)),
     ]
+    # Tab between fields works alike in every dialog: said once, in its own group
+    return [(title, bindings if title == FIELDS else [b for b in bindings if b not in FIELD_KEYS])
+            for title, bindings in groups]
+
+
+FIELDS = N_("In any dialog with fields")
 
 
 def key_text(app, binding: Binding) -> str:
