@@ -62,6 +62,22 @@ def test_guesses_are_kept_beside_the_store_privately(fresh, tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
 
 
+def test_a_killed_writers_temporary_file_is_swept_at_the_next_write(fresh, tmp_path: Path) -> None:
+    import os
+
+    from model.store.storage import TEMP_PREFIX
+
+    path = readings.cache_file(tmp_path / "kizuna.json")
+    stale = tmp_path / f"{TEMP_PREFIX}{path.name}-4242-0badf00d"
+    fresh_tmp = tmp_path / f"{TEMP_PREFIX}{path.name}-4343-c0ffee00"  # another process writing now
+    for tmp in (stale, fresh_tmp):
+        tmp.write_bytes(b"{half")
+    os.utime(stale, (1, 1))
+    readings.use_cache(path)
+    prepare_keys([Contact(name=n) for n in PEOPLE], everyone=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, fresh_tmp.name])
+
+
 def test_the_next_start_reads_only_names_that_changed(fresh, monkeypatch, tmp_path: Path) -> None:
     path = tmp_path / "kizuna-readings.cache"
     readings.use_cache(path)

@@ -242,3 +242,23 @@ def save_cache(names: Iterable[str]) -> None:
     except OSError:
         return
     _cache.kept = current
+    _sweep_temps(path)
+
+
+#: a temporary file of the cache older than this was left by a writer that died
+STALE_TEMP = 600
+
+
+def _sweep_temps(path: Path) -> None:
+    """Remove the temporary files a killed writer of the cache left beside it (the store's own
+    clean-up sweeps only its own); a fresh one may be another process's write under way."""
+    import time
+
+    from model.store.storage import TEMP_PREFIX
+
+    try:
+        for tmp in path.parent.glob(f"{TEMP_PREFIX}{path.name}-*"):
+            if time.time() - tmp.stat().st_mtime > STALE_TEMP:
+                tmp.unlink()
+    except OSError:
+        pass  # tried again at the next write
