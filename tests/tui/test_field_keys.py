@@ -22,6 +22,7 @@ def _value(widget) -> object:
     ("a", "ContactForm"),  # the name, then the reading
     ("2e", "EntryForm"),  # the highlighted note's fields
     ("f", "FocusPlannerScreen"),
+    ("rs", "SnoozeDialog"),  # the date, then the reason
 ])
 async def test_letters_after_tab_go_to_the_next_field(tmp_path, keys, screen):
     from tui.app import make_app
