@@ -18,6 +18,7 @@ only the names that changed since.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -175,6 +176,7 @@ def use_cache(path: Path | None) -> None:
     _cache.kept = {}
 
 
+@functools.cache  # asked when the cache is read and again when it is saved: read once
 def _dictionary() -> str | None:
     """What the guesses were made with: UniDic-lite's version, read without importing it
     (~6 ms); None when it is not installed (then nothing is guessed, nothing is cached)."""
