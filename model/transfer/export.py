@@ -15,6 +15,8 @@ from model.language.i18n import _
 from model.language.os_errors import os_text
 
 KINDS = ("json", "vcard", "ics", "markdown")
+#: the kinds that hold notes, and so leave private and confidential ones out unless asked
+WITH_NOTES = ("json", "markdown")
 #: the file name ending each kind is usually given
 SUFFIXES = {"json": ".json", "vcard": ".vcf", "ics": ".ics", "markdown": ".md"}
 

@@ -23,13 +23,11 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from model.errors import KizunaError
 from model.language.i18n import N_, _
-from model.transfer.export import KINDS, SUFFIXES, export_data, write_export
+from model.transfer.export import KINDS, SUFFIXES, WITH_NOTES, export_data, write_export
 from tui import threads
 from tui.widgets.key_bar import KeyBar
 from tui.field_keys import FIELD_KEYS
 
-#: the formats that hold notes (and so can leave private or confidential ones out)
-WITH_NOTES = ("json", "markdown")
 WHAT = {"json": N_("everything (kizuna import reads it back)"), "vcard": N_("people, for an address book"),
         "ics": N_("open promises and follow-ups, for a calendar"), "markdown": N_("this month's focus and review")}
 
