@@ -28,6 +28,10 @@ INTRO = N_(
 )
 
 
+#: the group of Tab between fields: every dialog with fields has those keys, said once here
+FIELDS = N_("In any dialog with fields")
+
+
 def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     """(section, bindings) for every part of the app (an app or its class), in reading order."""
     from tui.screens.capture import CaptureScreen
@@ -78,9 +82,6 @@ def binding_groups(app) -> list[tuple[str, list[Binding]]]:
     # Tab between fields works alike in every dialog: said once, in its own group
     return [(title, bindings if title == FIELDS else [b for b in bindings if b not in FIELD_KEYS])
             for title, bindings in groups]
-
-
-FIELDS = N_("In any dialog with fields")
 
 
 def key_text(app, binding: Binding) -> str:
